@@ -1,0 +1,79 @@
+// Seeded portfolios for the bench and for tests at scale: realistic cell forms,
+// demand on every team, caps that bind.
+
+import type { CellValue, RawTable } from '../src/engine/types';
+
+/** mulberry32: a small, fast, seeded generator, so every run sees the same portfolio. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const BENCH_TEAMS = ['Legal', 'Security', 'Data engineering', 'ML platform', 'Change management'];
+
+export type GeneratedPortfolio = { initiatives: RawTable; capacity: RawTable; totalDemand: Record<string, number> };
+
+/**
+ * `capacityShare` sets each team's capacity as a share of the total demand on it,
+ * so caps bind at every size.
+ */
+export function generatePortfolio(count: number, seed = 1, capacityShare = 0.3, teams = BENCH_TEAMS): GeneratedPortfolio {
+  const random = seeded(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const rating = (): CellValue => (random() < 0.05 ? '' : random() < 0.15 ? pick(['Low', 'Medium', 'High']) : 1 + Math.floor(random() * 5));
+  const headers = [
+    'ID', 'Initiative', 'Owner', 'Function', 'AI type', 'Annual value', 'Strategic fit', 'Decision changed', 'Success metric',
+    'Baseline method', 'Decision rights shift', 'Workload shift', 'Incentive misalignment', 'New obligations',
+    'Integration complexity', 'Data rights', 'Data quality', 'Data availability', 'Instrumentation', 'Decision logging',
+    'Monitoring owner', 'Incident process', 'Risk tier', 'Phase requested', ...teams, 'Override', 'Override reason',
+  ];
+  const totalDemand: Record<string, number> = Object.fromEntries(teams.map((t) => [t, 0]));
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < count; i++) {
+    const owner = random() < 0.08 ? pick(['TBD', 'Finance team', '']) : `Owner ${i % 97}`;
+    const value = Math.round(50_000 + random() * random() * 5_000_000);
+    const demand = teams.map((t) => {
+      if (random() < 0.35) return '';
+      const amount = 1 + Math.floor(random() * 6);
+      totalDemand[t]! += amount;
+      return amount;
+    });
+    const override = random() < 0.01 ? 'Out' : random() < 0.01 ? 'In' : '';
+    rows.push([
+      `AI-${String(i + 1).padStart(5, '0')}`,
+      `Initiative ${i + 1}`,
+      owner,
+      pick(['Finance', 'Operations', 'Support', 'Risk', 'Sales']),
+      pick(['GenAI', 'ML', 'Automation', 'Analytics']),
+      random() < 0.3 ? `$${(value / 1e6).toFixed(2)}M` : value,
+      rating(),
+      random() < 0.1 ? '' : 'Routing of requests',
+      random() < 0.2 ? 'Transform the function' : `Cut cycle time ${10 + Math.floor(random() * 40)}%`,
+      pick(['A/B test', 'Before/after', 'Matched cohorts', 'None']),
+      rating(), rating(), rating(), rating(), rating(),
+      random() < 0.85 ? 'Yes' : pick(['Partial', 'No']),
+      rating(), rating(),
+      random() < 0.8 ? 'Yes' : 'No',
+      random() < 0.7 ? 'Y' : 'N',
+      random() < 0.7 ? `Monitor ${i % 13}` : '',
+      random() < 0.7 ? true : false,
+      pick(['Low', 'Medium', 'High']),
+      pick(['Pilot', 'Scale']),
+      ...demand,
+      override,
+      override ? 'Board decision' : '',
+    ]);
+  }
+  const capacity = teams.map((t) => Math.max(1, Math.round(totalDemand[t]! * capacityShare)));
+  return {
+    initiatives: { sheet: 'Portfolio', name: 'Initiatives', headers, rows, origin: { row: 0, column: 0 } },
+    capacity: { sheet: 'Capacity', name: 'Capacity', headers: ['Team', 'Capacity', 'Unit'], rows: teams.map((t, i) => [t, capacity[i]!, 'weeks']), origin: { row: 0, column: 0 } },
+    totalDemand,
+  };
+}

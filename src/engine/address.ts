@@ -1,0 +1,17 @@
+// A1 addresses, so every message can name the exact cell.
+
+/** Column letters for a zero-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** "Q10" for zero-based sheet row 9, column 16. */
+export const a1 = (row: number, column: number): string => `${columnLetters(column)}${row + 1}`;
+
+/** "Portfolio!Q10", or "'AI portfolio'!Q10" when the sheet name needs quotes as it does in an Excel formula. */
+export function qualified(sheet: string, cell: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet);
+  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
+}

@@ -1,0 +1,155 @@
+// Reading one cell in the forms people actually type. Each reader returns
+// `unknown` for a blank, a value, or a failure carrying what was expected, so
+// the caller can name the cell in its message.
+
+import type { CellValue } from './types';
+
+export type CellRead<T> =
+  | { kind: 'blank' }
+  | { kind: 'value'; value: T }
+  | { kind: 'error'; shown: string; expected: string };
+
+export type CellReader<T> = { expected: string; read: (cell: CellValue) => CellRead<T> };
+
+const BLANK = { kind: 'blank' } as const;
+
+const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!|EXTERNAL!|PYTHON!|TIMEOUT!)$/i;
+
+export const isExcelError = (cell: CellValue): boolean => typeof cell === 'string' && EXCEL_ERROR.test(cell.trim());
+
+export const isBlank = (cell: CellValue): boolean => typeof cell === 'string' && cell.trim() === '';
+
+/** How a cell is shown in a message: short, as the user sees it. */
+export function showCell(cell: CellValue): string {
+  if (typeof cell === 'string') {
+    const text = cell.trim();
+    return isExcelError(text) ? text.toUpperCase() : `"${text.length > 40 ? `${text.slice(0, 37)}...` : text}"`;
+  }
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  return String(cell);
+}
+
+function fail<T>(cell: CellValue, expected: string): CellRead<T> {
+  return { kind: 'error', shown: showCell(cell), expected };
+}
+
+// Portfolios repeat the same few texts ("Yes", "Medium", "A/B test") thousands of times:
+// remembering each text's reading keeps a 10,000-row read fast and allocation-free.
+const MEMO_LIMIT = 4096;
+
+/** Wrap a reader so blanks and Excel errors are handled once, the same way for every column. */
+function reader<T>(expected: string, parse: (cell: number | string | boolean) => T | undefined): CellReader<T> {
+  const readOnce = (cell: CellValue): CellRead<T> => {
+    if (isBlank(cell)) return BLANK;
+    if (isExcelError(cell)) return fail(cell, expected);
+    const value = parse(typeof cell === 'string' ? cell.trim() : cell);
+    return value === undefined ? fail(cell, expected) : { kind: 'value', value };
+  };
+  const memo = new Map<string, CellRead<T>>();
+  return {
+    expected,
+    read(cell) {
+      if (typeof cell !== 'string') return readOnce(cell);
+      let read = memo.get(cell);
+      if (read === undefined) {
+        read = readOnce(cell);
+        if (memo.size < MEMO_LIMIT) memo.set(cell, read);
+      }
+      return read;
+    },
+  };
+}
+
+const CURRENCY = /(?:us\$|a\$|c\$|\$|€|£|¥|usd|eur|gbp|chf|aud|cad|jpy)/gi;
+const SUFFIX: Record<string, number> = {
+  '': 1, k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9,
+};
+// Digits with optional thousands groups (comma, space, no-break space or apostrophe) and decimals.
+const AMOUNT = /^(-)?(\d{1,3}(?:[,\s\u00a0\u202f']\d{3})+|\d+)?(\.\d+)?\s*(k|thousand|mm|mn|million|m|bn|billion|b)?$/i;
+
+/** A number from a number cell or from text such as "$1.2M", "€300k", "1,200,000", "30%". */
+export function parseNumber(cell: number | string | boolean): number | undefined {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
+  if (typeof cell === 'boolean') return undefined;
+  let text = cell.toLowerCase().replace(CURRENCY, '').trim();
+  let scale = 1;
+  if (text.endsWith('%')) {
+    scale = 0.01;
+    text = text.slice(0, -1).trim();
+  }
+  // "-$5" and "$-5" both end up as "-5" once the symbol is gone; "(1,200)" is accounting notation for negative.
+  const accountingNegative = /^\(.*\)$/.test(text);
+  if (accountingNegative) text = `-${text.slice(1, -1).trim()}`;
+  const match = AMOUNT.exec(text.replace(/^-\s+/, '-'));
+  if (!match || (match[2] === undefined && match[3] === undefined)) return undefined;
+  if (scale !== 1 && match[4]) return undefined;
+  const digits = `${match[2] ?? '0'}${match[3] ?? ''}`.replace(/[,\s\u00a0\u202f']/g, '');
+  const magnitude = Number(digits) * (SUFFIX[(match[4] ?? '').toLowerCase()] ?? 1) * scale;
+  return match[1] ? -magnitude : magnitude;
+}
+
+export const money: CellReader<number> = reader('an amount such as 1200000, $1.2M or €300k', (cell) => {
+  if (typeof cell === 'string' && cell.trim().endsWith('%')) return undefined;
+  const value = parseNumber(cell);
+  return value !== undefined && value >= 0 ? value : undefined;
+});
+
+/** Demand on a team: a non-negative number in the team's unit ("50%" of a unit is 0.5). */
+export const quantity: CellReader<number> = reader('a number of at least 0', (cell) => {
+  const value = parseNumber(cell);
+  return value !== undefined && value >= 0 ? value : undefined;
+});
+
+const SCALE_WORDS: Record<string, number> = {
+  'very low': 1, low: 1, l: 1, medium: 3, med: 3, m: 3, moderate: 3, high: 5, h: 5, 'very high': 5,
+};
+
+/** A 1-5 rating: a number, "4/5", Low/Medium/High (1, 3, 5) or a percentage mapped onto 1-5. */
+export const scale: CellReader<number> = reader('1-5 or Low/Medium/High', (cell) => {
+  if (typeof cell === 'boolean') return undefined;
+  if (typeof cell === 'string') {
+    const word = SCALE_WORDS[cell.toLowerCase().replace(/\s+/g, ' ')];
+    if (word !== undefined) return word;
+    const outOfFive = /^(\d+(?:\.\d+)?)\s*\/\s*5$/.exec(cell);
+    if (outOfFive) return inScale(Number(outOfFive[1]));
+    if (cell.endsWith('%')) {
+      const share = parseNumber(cell);
+      return share !== undefined && share >= 0 && share <= 1 ? 1 + 4 * share : undefined;
+    }
+  }
+  const value = parseNumber(cell);
+  return value === undefined ? undefined : inScale(value);
+});
+
+const inScale = (value: number): number | undefined => (value >= 1 && value <= 5 ? value : undefined);
+
+const YES = new Set(['yes', 'y', 'true', '1', '✓', '✔', '☑', '✅']);
+const NO = new Set(['no', 'n', 'false', '0', '✗', '✘', '☒', '❌', '×']);
+
+export const yesNo: CellReader<boolean> = reader('Yes or No', (cell) => {
+  if (typeof cell === 'boolean') return cell;
+  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : undefined;
+  const word = cell.toLowerCase();
+  return YES.has(word) ? true : NO.has(word) ? false : undefined;
+});
+
+/** Free text. Numbers and booleans are accepted as their text; only Excel errors fail. */
+export const text: CellReader<string> = reader('text', (cell) => {
+  if (typeof cell === 'string') return cell.replace(/\s+/g, ' ');
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  return String(cell);
+});
+
+/** One of a fixed list, matched ignoring case, spacing and punctuation, with common aliases. */
+export function choice<T extends string>(aliases: Record<T, string[]>, expected?: string): CellReader<T> {
+  const lookup = new Map<string, T>();
+  for (const [value, words] of Object.entries(aliases) as [T, string[]][]) {
+    lookup.set(normalise(value), value);
+    for (const word of words) lookup.set(normalise(word), value);
+  }
+  const names = Object.keys(aliases).join(', ');
+  return reader(expected ?? `one of ${names}`, (cell) => (typeof cell === 'string' ? lookup.get(normalise(cell)) : undefined));
+}
+
+/** Lower case, letters and digits only: "Decision-rights shift" and "decision rights shift" meet. */
+export const normalise = (raw: string): string => raw.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

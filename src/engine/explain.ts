@@ -1,0 +1,82 @@
+// The Why sentence and the binding-constraint text, built from the same
+// contributions and constraints the engine used, so the words match the numbers.
+
+import { formatQuantity, listWords } from './format';
+import type { Contribution, Decision, DeferralConstraint, Gate, PlanEntry, Scores, Settings } from './types';
+
+/** A factor's effect on the priority score, in priority points: what it earned and what it left on the table. */
+export type Driver = { factor: string; input: string; earned: number; missed: number };
+
+export function drivers(scores: Scores, settings: Settings): Driver[] {
+  const { impact, readiness, friction } = settings.weights;
+  const sum = impact + readiness + friction || 1;
+  const scaled = (list: Contribution[], weight: number, inverted: boolean): Driver[] =>
+    list.map((c) => {
+      const good = inverted ? c.max - c.points : c.points;
+      return { factor: c.factor, input: c.input, earned: (good * weight) / sum, missed: ((c.max - good) * weight) / sum };
+    });
+  return [
+    ...scaled(scores.impact.contributions, impact, false),
+    ...scaled(scores.readiness.contributions, readiness, false),
+    ...scaled(scores.friction.contributions, friction, true),
+  ];
+}
+
+const lower = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+export function bindingText(binding: DeferralConstraint | undefined): string {
+  if (!binding) return '';
+  const parts: string[] = [];
+  if (binding.inFlightLimit !== undefined) parts.push(`In-flight limit (${binding.inFlightLimit})`);
+  for (const t of binding.teams) {
+    parts.push(`${t.team} (needs ${formatQuantity(t.needed, t.unit)}, ${formatQuantity(t.left, t.unit)} left)`);
+  }
+  return parts.join('; ');
+}
+
+function decisionClause(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'>): string {
+  const gate: Gate = entry.gate.gate;
+  const reason = entry.initiative.overrideReason ?? '';
+  const asWhat = gate === 'Learning-only' ? ' as a learning pilot' : gate === 'Pilot-ready' ? ' as a pilot' : entry.initiative.phaseRequested === 'Scale' ? ' to scale' : '';
+  const decision: Decision = entry.decision;
+  switch (decision) {
+    case 'Commit':
+      return `committed${asWhat} within every team's capacity`;
+    case 'Forced in':
+      return `forced in by leadership${asWhat} ("${reason}")`;
+    case 'Forced out':
+      return `forced out by leadership ("${reason}")`;
+    case 'Deferred (in-flight limit)':
+      return `deferred because the plan already has ${entry.binding?.inFlightLimit ?? 'its limit of'} initiatives in flight`;
+    case 'Deferred (capacity)': {
+      const teams = entry.binding?.teams ?? [];
+      return teams.length > 0
+        ? `deferred because ${listWords(teams.map((t) => t.team))} ${teams.length > 1 ? 'have' : 'has'} too little capacity left`
+        : 'deferred: a better combination used the capacity';
+    }
+    case 'Not ready':
+      return `not ready: ${lower(entry.gate.gaps[0] ?? gate)}`;
+  }
+}
+
+/** The factors that earned the most and missed the most priority points (never the same factor). */
+export function strongestAndWeakest(scores: Scores, settings: Settings): { strongest?: Driver; weakest?: Driver } {
+  const all = drivers(scores, settings);
+  let top: Driver | undefined;
+  for (const d of all) if (!top || d.earned > top.earned) top = d;
+  // A factor that earned nothing is no strength, so it stays a candidate for the weakest.
+  const strongest = top && top.earned > 0 ? top : undefined;
+  let weakest: Driver | undefined;
+  for (const d of all) if (d !== strongest && (!weakest || d.missed > weakest.missed)) weakest = d;
+  return { strongest, weakest };
+}
+
+/** One sentence: what drove the score, what held it back, and the decision. */
+export function whyText(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative' | 'scores'>, settings: Settings): string {
+  if (!entry.scores) return `Not planned: ${lower(entry.gate.gaps[0] ?? 'some cells could not be read')}.`;
+  const { strongest, weakest } = strongestAndWeakest(entry.scores, settings);
+  const score = `Priority ${entry.scores.priority.toFixed(1)}`;
+  const lift = strongest && strongest.earned > 0 ? `, lifted by ${lower(strongest.factor)} (${strongest.input})` : '';
+  const drag = weakest && weakest.missed > 0.5 ? `, held back by ${lower(weakest.factor)} (${weakest.input})` : '';
+  return `${score}${lift}${drag}; ${decisionClause(entry)}.`;
+}

@@ -1,0 +1,34 @@
+// Numbers as a finance reader says them, for the plain-words outputs.
+
+/** "$1.2M", "$300k", "$950". */
+export function formatMoney(amount: number, currency: string): string {
+  const sign = amount < 0 ? '-' : '';
+  const value = Math.abs(amount);
+  const short = (n: number, suffix: string) => `${sign}${currency}${trim(n)}${suffix}`;
+  if (value >= 1e9) return short(value / 1e9, 'bn');
+  if (value >= 1e6) return short(value / 1e6, 'M');
+  if (value >= 1e3) return short(value / 1e3, 'k');
+  return `${sign}${currency}${Math.round(value)}`;
+}
+
+/** At most one decimal, none when it is a whole number: 1.25 → "1.3", 2 → "2". */
+export function trim(n: number): string {
+  const rounded = Math.round(n * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+export const formatPercent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** "3 weeks", "1 week", "0.5 FTE": units as people write them in the Capacity table. */
+export function formatQuantity(amount: number, unit: string): string {
+  const n = trim(amount);
+  if (unit === '') return n;
+  const singular = unit.replace(/s$/i, '');
+  return `${n} ${n === '1' ? singular : unit}`;
+}
+
+/** "A, B and C". */
+export function listWords(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

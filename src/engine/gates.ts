@@ -1,0 +1,61 @@
+// The gates leaders endorse. Each gate lists, in plain words, what must become
+// true to pass the next one.
+//
+//   Invalid input  a cell could not be read: fix it first.
+//   Blocked        no single named owner, or data rights not cleared.
+//   Learning-only  no baseline and comparison method, or no workflow instrumentation;
+//                  for a high (or unstated) risk tier also the operational controls.
+//   Pilot-ready    may run a real pilot; scaling still needs the operational controls.
+//   Scale-ready    decision logging, a named monitoring owner and an incident process.
+
+import { namedPerson, operationalControls } from './scores';
+import type { Gate, GateResult, Initiative } from './types';
+
+export const GATE_ORDER: Gate[] = ['Invalid input', 'Blocked', 'Learning-only', 'Pilot-ready', 'Scale-ready'];
+
+export const COMMITTABLE_GATES: ReadonlySet<Gate> = new Set<Gate>(['Learning-only', 'Pilot-ready', 'Scale-ready']);
+
+const gateAtLeast = (gate: Gate, floor: Gate): boolean => GATE_ORDER.indexOf(gate) >= GATE_ORDER.indexOf(floor);
+
+/** `invalidCells` are the addresses of the row's unreadable cells, for the gap text. */
+export function gate(initiative: Initiative, invalidCells: string[] = []): GateResult {
+  if (initiative.invalid) {
+    const where = invalidCells.length > 0 ? `: ${invalidCells.join(', ')}` : '';
+    return { gate: 'Invalid input', gaps: [`Correct the cells that could not be read${where}`], committable: false };
+  }
+
+  const blockers: string[] = [];
+  const owner = namedPerson(initiative.owner);
+  if (!owner.ok) blockers.push(`Name one accountable owner (${owner.reason})`);
+  if (initiative.dataRights !== 'Yes') {
+    const now = initiative.dataRights === undefined ? 'not stated' : `now ${initiative.dataRights}`;
+    blockers.push(`Clear data rights and access, PII handling included (${now})`);
+  }
+
+  const measurement: string[] = [];
+  if (initiative.baselineMethod === undefined || initiative.baselineMethod === 'None') {
+    measurement.push('Agree a baseline and a comparison method (A/B test, before/after or matched cohorts)');
+  }
+  if (initiative.instrumentation !== true) {
+    measurement.push('Instrument the workflow so acceptance, overrides and rework are captured');
+  }
+
+  const missingControls = operationalControls(initiative).filter((c) => !c.present);
+  const highRisk = initiative.riskTier === undefined || initiative.riskTier === 'High';
+  const riskNote = initiative.riskTier === undefined ? 'Risk tier not stated, so treated as High' : 'High risk';
+  const controlsBeforePilot = highRisk ? missingControls.map((c) => `${riskNote}: before a pilot, ${c.gap}`) : [];
+
+  let result: GateResult;
+  if (blockers.length > 0) result = { gate: 'Blocked', gaps: blockers, committable: false };
+  else if (measurement.length > 0 || controlsBeforePilot.length > 0) {
+    result = { gate: 'Learning-only', gaps: [...measurement, ...controlsBeforePilot], committable: true };
+  } else if (missingControls.length > 0) {
+    result = { gate: 'Pilot-ready', gaps: missingControls.map((c) => `To scale, ${c.gap}`), committable: true };
+  } else result = { gate: 'Scale-ready', gaps: [], committable: true };
+
+  if (initiative.phaseRequested === 'Scale' && !gateAtLeast(result.gate, 'Scale-ready')) {
+    const allowed = result.gate === 'Blocked' ? 'nothing can start' : result.gate === 'Learning-only' ? 'only a learning pilot can start' : 'only a pilot can start';
+    result = { ...result, gaps: [`Scale was requested but the gate is ${result.gate}: ${allowed}`, ...result.gaps] };
+  }
+  return result;
+}

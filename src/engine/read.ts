@@ -1,0 +1,345 @@
+// From a raw table to initiatives and issues. zod checks the table's shape at
+// this boundary; the cell readers do the rest. A bad cell invalidates its row
+// only: every other row is still read.
+
+import { z } from 'zod';
+import { a1, qualified } from './address';
+import { isBlank, normalise, quantity, text } from './cells';
+import { INPUT_COLUMNS, REQUIRED_COLUMNS, demandHeader, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
+import type { CellValue, Initiative, Issue, RawTable, Team } from './types';
+
+// zod checks the table's envelope. Walking 300,000 cells through zod would cost more than the
+// whole engine, so each cell's shape is checked by `toCell` in the same pass that reads it.
+const rawTableSchema = z.object({
+  sheet: z.string(),
+  name: z.string(),
+  headers: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]).transform((h) => (h === null ? '' : String(h)))),
+  rows: z.custom<unknown[][]>((rows) => Array.isArray(rows) && rows.every(Array.isArray), 'rows must be arrays of cells'),
+  origin: z.object({ row: z.number().int().min(0), column: z.number().int().min(0) }),
+});
+
+/** What an adapter handed us, in the engine's cell shapes: null and undefined are blank; anything else is unreadable. */
+function toCell(value: unknown): CellValue | undefined {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return undefined;
+}
+
+export type ColumnMap = {
+  inputs: Partial<Record<InputKey, number>>;
+  outputs: Partial<Record<OutputKey, number>>;
+  /** Team name (as the Capacity table spells it) to column index. */
+  demand: Record<string, number>;
+};
+
+export type InitiativesRead = {
+  initiatives: Initiative[];
+  columns: ColumnMap;
+  issues: Issue[];
+  /** False when nothing can be planned from this table (no name column, no rows, unusable shape). */
+  usable: boolean;
+};
+
+export function mapColumns(table: RawTable, teams: Team[]): { columns: ColumnMap; issues: Issue[] } {
+  const columns: ColumnMap = { inputs: {}, outputs: {}, demand: {} };
+  const issues: Issue[] = [];
+  const teamByName = new Map(teams.map((t) => [normalise(t.name), t.name]));
+  table.headers.forEach((header, index) => {
+    const where = a1(table.origin.row, table.origin.column + index);
+    const input = inputKeyOf(header);
+    const output = outputKeyOf(header);
+    const demand = demandHeader(header);
+    const team = teamByName.get(normalise(demand.team));
+    const target = input
+      ? { map: columns.inputs as Record<string, number>, key: input as string }
+      : output
+        ? { map: columns.outputs as Record<string, number>, key: output as string }
+        : team !== undefined
+          ? { map: columns.demand, key: team }
+          : undefined;
+    if (!target) {
+      if (demand.explicit && normalise(demand.team) !== '') {
+        issues.push({
+          code: 'demand-column-without-team',
+          severity: 'warning',
+          sheet: table.sheet,
+          column: header,
+          cell: where,
+          message: `Column "${header}" (${qualified(table.sheet, where)}) asks for capacity from "${demand.team}", which is not a team in the Capacity table; add the team there or its demand is not capped.`,
+        });
+      }
+      return;
+    }
+    if (target.map[target.key] !== undefined) {
+      issues.push({
+        code: 'duplicate-column',
+        severity: 'warning',
+        sheet: table.sheet,
+        column: header,
+        cell: where,
+        message: `Column "${header}" (${qualified(table.sheet, where)}) repeats a column already found to its left; only the first one is used.`,
+      });
+      return;
+    }
+    target.map[target.key] = index;
+  });
+  for (const column of INPUT_COLUMNS) {
+    if (columns.inputs[column.key] !== undefined) continue;
+    const required = REQUIRED_COLUMNS.includes(column.key);
+    issues.push({
+      code: required ? 'missing-required-column' : 'missing-column',
+      severity: required ? 'fatal' : 'warning',
+      sheet: table.sheet,
+      column: column.header,
+      message: required
+        ? `Table ${table.name} on ${table.sheet} has no "${column.header}" column (or "Name", "Use case"); add one so each initiative has a name.`
+        : `Table ${table.name} has no "${column.header}" column; it is treated as unknown for every initiative.`,
+    });
+  }
+  for (const team of teams) {
+    if (columns.demand[team.name] !== undefined) continue;
+    issues.push({
+      code: 'team-without-demand-column',
+      severity: 'warning',
+      sheet: table.sheet,
+      column: team.name,
+      message: `The Capacity table lists ${team.name}, but ${table.name} has no "${team.name}" demand column; no initiative is counted against it.`,
+    });
+  }
+  return { columns, issues };
+}
+
+type RowFields = Record<InputKey, unknown>;
+
+/** Every field present from the start, so all rows share one object shape (a 10,000-row read stays fast). */
+const blankFields = (): RowFields => ({
+  name: undefined, id: undefined, owner: undefined, function: undefined, aiType: undefined, annualValue: undefined,
+  strategicFit: undefined, decisionChanged: undefined, successMetric: undefined, baselineMethod: undefined,
+  decisionRightsShift: undefined, workloadShift: undefined, incentiveMisalignment: undefined, newObligations: undefined,
+  integrationComplexity: undefined, dataRights: undefined, dataQuality: undefined, dataAvailability: undefined,
+  instrumentation: undefined, decisionLogging: undefined, monitoringOwner: undefined, incidentProcess: undefined,
+  riskTier: undefined, phaseRequested: undefined, override: undefined, overrideReason: undefined,
+});
+
+export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesRead {
+  const shape = rawTableSchema.safeParse(rawTable);
+  if (!shape.success) {
+    return {
+      initiatives: [],
+      columns: { inputs: {}, outputs: {}, demand: {} },
+      usable: false,
+      issues: [{ code: 'missing-table', severity: 'fatal', sheet: String(rawTable?.sheet ?? ''), message: 'The initiatives table could not be read: its rows are not a grid of cells.' }],
+    };
+  }
+  const table = shape.data as RawTable;
+  const { columns, issues } = mapColumns(table, teams);
+  if (issues.some((i) => i.severity === 'fatal')) return { initiatives: [], columns, issues, usable: false };
+
+  const readers = INPUT_COLUMNS.flatMap((column) => {
+    const index = columns.inputs[column.key];
+    return index === undefined ? [] : [{ column, index, header: table.headers[index] ?? column.header }];
+  });
+  const demandColumns = Object.entries(columns.demand).map(([team, index]) => ({ team, index, header: table.headers[index] ?? team }));
+  const initiatives: Initiative[] = [];
+  const keys = new Set<string>();
+  const firstRowOfId = new Map<string, number>();
+
+  table.rows.forEach((rawRow, rowIndex) => {
+    const row = rawRow as unknown[];
+    const sheetRow = table.origin.row + 1 + rowIndex;
+    const cellAt = (index: number) => a1(sheetRow, table.origin.column + index);
+    const fields = blankFields();
+    const rowIssues: Issue[] = [];
+    let anyContent = false;
+    const report = (index: number, header: string, shown: string, expected: string, isNumber: boolean) => {
+      const cell = cellAt(index);
+      rowIssues.push({
+        code: isNumber ? 'out-of-range' : 'unreadable-cell',
+        severity: 'error',
+        sheet: table.sheet,
+        column: header,
+        cell,
+        rowIndex,
+        message: `${header} in ${qualified(table.sheet, cell)} is ${shown}; expected ${expected}.`,
+      });
+    };
+    for (const { column, index, header } of readers) {
+      const cell = toCell(row[index]);
+      if (cell === undefined) {
+        report(index, header, 'an object', column.reader.expected, false);
+        continue;
+      }
+      if (!isBlank(cell)) anyContent = true;
+      const read = column.reader.read(cell);
+      if (read.kind === 'value') fields[column.key] = read.value;
+      else if (read.kind === 'error') report(index, header, read.shown, read.expected, typeof cell === 'number');
+    }
+    const demand: Record<string, number> = {};
+    for (const { team, index, header } of demandColumns) {
+      const cell = toCell(row[index]) ?? '';
+      if (!isBlank(cell)) anyContent = true;
+      const read = quantity.read(cell);
+      if (read.kind === 'value') {
+        if (read.value > 0) demand[team] = read.value;
+      } else if (read.kind === 'error') report(index, header, read.shown, `${read.expected} (demand on ${team})`, typeof cell === 'number');
+    }
+    if (!anyContent) return; // A wholly blank row is a gap in the table, not an initiative.
+
+    const name = fields.name as string | undefined;
+    if (name === undefined && !rowIssues.some((i) => i.column === table.headers[columns.inputs.name!])) {
+      const cell = cellAt(columns.inputs.name!);
+      rowIssues.push({
+        code: 'missing-name',
+        severity: 'error',
+        sheet: table.sheet,
+        column: table.headers[columns.inputs.name!],
+        cell,
+        rowIndex,
+        message: `The row at ${qualified(table.sheet, cell)} has no initiative name; name it so it can be planned.`,
+      });
+    }
+    const id = fields.id as string | undefined;
+    if (id !== undefined) {
+      const first = firstRowOfId.get(normalise(id));
+      if (first === undefined) firstRowOfId.set(normalise(id), sheetRow);
+      else {
+        const cell = cellAt(columns.inputs.id!);
+        issues.push({
+          code: 'duplicate-id',
+          severity: 'warning',
+          sheet: table.sheet,
+          column: table.headers[columns.inputs.id!],
+          cell,
+          rowIndex,
+          message: `ID "${id}" in ${qualified(table.sheet, cell)} is already used on row ${first + 1}; give each initiative its own ID.`,
+        });
+      }
+    }
+    let override = fields.override as Initiative['override'];
+    const overrideReason = fields.overrideReason as string | undefined;
+    if (override && !overrideReason) {
+      const cell = cellAt(columns.inputs.override!);
+      issues.push({
+        code: 'override-without-reason',
+        severity: 'warning',
+        sheet: table.sheet,
+        column: table.headers[columns.inputs.override!],
+        cell,
+        rowIndex,
+        message: `Override "${override}" in ${qualified(table.sheet, cell)} has no reason, so it is ignored; write the reason in the Override reason column.`,
+      });
+      override = undefined;
+    }
+    const displayName = name ?? `Row ${sheetRow + 1}`;
+    let key = id !== undefined ? `id:${normalise(id)}` : `name:${normalise(displayName)}`;
+    for (let n = 2; keys.has(key); n++) key = `${key.replace(/#\d+$/, '')}#${n}`;
+    keys.add(key);
+    issues.push(...rowIssues);
+    // Built field by field rather than spread: a spread of this many fields makes a slow dictionary object.
+    const f = fields as Partial<Initiative>;
+    initiatives.push({
+      rowIndex,
+      key,
+      name: displayName,
+      id: f.id,
+      owner: f.owner,
+      function: f.function,
+      aiType: f.aiType,
+      annualValue: f.annualValue,
+      strategicFit: f.strategicFit,
+      decisionChanged: f.decisionChanged,
+      successMetric: f.successMetric,
+      baselineMethod: f.baselineMethod,
+      decisionRightsShift: f.decisionRightsShift,
+      workloadShift: f.workloadShift,
+      incentiveMisalignment: f.incentiveMisalignment,
+      newObligations: f.newObligations,
+      integrationComplexity: f.integrationComplexity,
+      dataRights: f.dataRights,
+      dataQuality: f.dataQuality,
+      dataAvailability: f.dataAvailability,
+      instrumentation: f.instrumentation,
+      decisionLogging: f.decisionLogging,
+      monitoringOwner: f.monitoringOwner,
+      incidentProcess: f.incidentProcess,
+      riskTier: f.riskTier,
+      phaseRequested: f.phaseRequested,
+      demand,
+      override,
+      overrideReason,
+      invalid: rowIssues.length > 0,
+    });
+  });
+
+  if (initiatives.length === 0) {
+    issues.push({
+      code: 'empty-table',
+      severity: 'fatal',
+      sheet: table.sheet,
+      message: `Table ${table.name} on ${table.sheet} has no initiatives yet; add one row per initiative.`,
+    });
+    return { initiatives, columns, issues, usable: false };
+  }
+  return { initiatives, columns, issues, usable: true };
+}
+
+export type CapacityRead = { teams: Team[]; issues: Issue[] };
+
+/** The Capacity table: Team, Capacity, Unit. A capacity that cannot be read counts as 0 so nothing is over-committed. */
+export function readCapacity(rawTable: RawTable | undefined, overrides: Record<string, number> = {}): CapacityRead {
+  if (!rawTable) return { teams: [], issues: [] };
+  const issues: Issue[] = [];
+  const find = (...names: string[]) => rawTable.headers.findIndex((h) => names.includes(normalise(String(h))));
+  const teamColumn = find('team', 'teamname', 'bottleneck', 'sharedteam');
+  const capacityColumn = find('capacity', 'capacityperperiod', 'available');
+  const unitColumn = find('unit', 'units');
+  if (teamColumn < 0 || capacityColumn < 0) {
+    issues.push({
+      code: 'missing-required-column',
+      severity: 'warning',
+      sheet: rawTable.sheet,
+      message: `The Capacity table on ${rawTable.sheet} needs Team and Capacity columns; no team caps are applied.`,
+    });
+    return { teams: [], issues };
+  }
+  const overrideByTeam = new Map(Object.entries(overrides).map(([team, value]) => [normalise(team), value]));
+  const teams: Team[] = [];
+  rawTable.rows.forEach((row, rowIndex) => {
+    const nameRead = text.read(toCell(row[teamColumn]) ?? '');
+    if (nameRead.kind !== 'value') return;
+    const name = nameRead.value;
+    const capacityCell = a1(rawTable.origin.row + 1 + rowIndex, rawTable.origin.column + capacityColumn);
+    if (teams.some((t) => normalise(t.name) === normalise(name))) {
+      issues.push({
+        code: 'duplicate-team',
+        severity: 'warning',
+        sheet: rawTable.sheet,
+        column: rawTable.headers[teamColumn],
+        cell: a1(rawTable.origin.row + 1 + rowIndex, rawTable.origin.column + teamColumn),
+        message: `Team ${name} appears twice in the Capacity table; only its first row is used.`,
+      });
+      return;
+    }
+    const unit = unitColumn >= 0 ? String(row[unitColumn] ?? '').trim() : '';
+    const override = overrideByTeam.get(normalise(name));
+    const read = quantity.read(toCell(row[capacityColumn]) ?? '');
+    let capacity = 0;
+    if (override !== undefined) capacity = override;
+    else if (read.kind === 'value') capacity = read.value;
+    else {
+      issues.push({
+        code: 'invalid-capacity',
+        severity: 'warning',
+        sheet: rawTable.sheet,
+        column: rawTable.headers[capacityColumn],
+        cell: capacityCell,
+        message:
+          read.kind === 'blank'
+            ? `${name} has no capacity in ${qualified(rawTable.sheet, capacityCell)}; it counts as 0 until it is filled in.`
+            : `${name}'s capacity in ${qualified(rawTable.sheet, capacityCell)} is ${read.shown}; expected ${read.expected}. It counts as 0 until fixed.`,
+      });
+    }
+    teams.push({ name, capacity, unit });
+  });
+  return { teams, issues };
+}

@@ -1,0 +1,199 @@
+// The model's settings, read from the two-column `Setting`/`Value` table of the
+// settings sheet. zod checks each value at this boundary; a bad value is
+// reported with its cell and the default is used, so a run never stops on it.
+
+import { z } from 'zod';
+import { normalise, parseNumber } from './cells';
+import { a1, qualified } from './address';
+import type { Issue, Objective, RawTable, SelectionMethod, Settings } from './types';
+
+export const DEFAULT_SETTINGS: Settings = {
+  weights: { impact: 50, readiness: 30, friction: 20 },
+  inFlightLimit: 10,
+  method: 'Rank and fill',
+  objective: 'Priority score',
+  solverTimeLimitSeconds: 2,
+  planningPeriod: 'Next planning period',
+  currency: '$',
+  initiativesTable: 'Initiatives',
+  capacityOverrides: {},
+};
+
+const numberCell = z.union([z.number(), z.string()]).transform((cell, ctx) => {
+  const value = parseNumber(cell);
+  if (value === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'not a number' });
+    return z.NEVER;
+  }
+  return value;
+});
+
+const weight = numberCell.pipe(z.number().min(0).max(100));
+const methods: SelectionMethod[] = ['Rank and fill', 'Optimal'];
+const objectives: Objective[] = ['Priority score', 'Annual value'];
+const oneOf = <T extends string>(values: T[]) =>
+  z.string().transform((cell, ctx) => {
+    const found = values.find((v) => normalise(v) === normalise(cell));
+    if (!found) {
+      ctx.addIssue({ code: 'custom', message: 'not in list' });
+      return z.NEVER;
+    }
+    return found;
+  });
+
+type SettingSpec = {
+  label: string;
+  expected: string;
+  schema: z.ZodType<unknown, unknown>;
+  apply: (settings: Settings, value: never) => Settings;
+  current: (settings: Settings) => string | number;
+  meaning: string;
+};
+
+/** Every setting the sheet holds, in the order the sheet lists them. */
+export const SETTING_SPECS: SettingSpec[] = [
+  {
+    label: 'Impact weight',
+    expected: 'a number from 0 to 100',
+    schema: weight,
+    apply: (s, v: number) => ({ ...s, weights: { ...s.weights, impact: v } }),
+    current: (s) => s.weights.impact,
+    meaning: 'How much the business outcome counts in the priority score.',
+  },
+  {
+    label: 'Readiness weight',
+    expected: 'a number from 0 to 100',
+    schema: weight,
+    apply: (s, v: number) => ({ ...s, weights: { ...s.weights, readiness: v } }),
+    current: (s) => s.weights.readiness,
+    meaning: 'How much data rights, data quality and measurement readiness count.',
+  },
+  {
+    label: 'Friction weight',
+    expected: 'a number from 0 to 100',
+    schema: weight,
+    apply: (s, v: number) => ({ ...s, weights: { ...s.weights, friction: v } }),
+    current: (s) => s.weights.friction,
+    meaning: 'How much a light change load counts (high friction lowers the score).',
+  },
+  {
+    label: 'In-flight limit',
+    expected: 'a whole number of at least 0',
+    schema: numberCell.pipe(z.number().int().min(0)),
+    apply: (s, v: number) => ({ ...s, inFlightLimit: v }),
+    current: (s) => s.inFlightLimit,
+    meaning: 'The most initiatives the plan may have under way at once, forced-in ones included.',
+  },
+  {
+    label: 'Selection method',
+    expected: 'Rank and fill or Optimal',
+    schema: oneOf(methods),
+    apply: (s, v: SelectionMethod) => ({ ...s, method: v }),
+    current: (s) => s.method,
+    meaning: 'Rank and fill commits in priority order while capacity lasts; Optimal finds the best set that fits.',
+  },
+  {
+    label: 'Optimise for',
+    expected: 'Priority score or Annual value',
+    schema: oneOf(objectives),
+    apply: (s, v: Objective) => ({ ...s, objective: v }),
+    current: (s) => s.objective,
+    meaning: 'What the Optimal method maximises across the committed initiatives.',
+  },
+  {
+    label: 'Solver time limit (seconds)',
+    expected: 'a number of seconds from 0.1 to 60',
+    schema: numberCell.pipe(z.number().min(0.1).max(60)),
+    apply: (s, v: number) => ({ ...s, solverTimeLimitSeconds: v }),
+    current: (s) => s.solverTimeLimitSeconds,
+    meaning: 'How long the Optimal method may search before using the best plan found.',
+  },
+  {
+    label: 'Planning period',
+    expected: 'text',
+    schema: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1)),
+    apply: (s, v: string) => ({ ...s, planningPeriod: v }),
+    current: (s) => s.planningPeriod,
+    meaning: 'The period the capacities and the plan refer to.',
+  },
+  {
+    label: 'Currency symbol',
+    expected: 'a short symbol such as $, € or £',
+    schema: z.string().transform((v) => v.trim()).pipe(z.string().min(1).max(4)),
+    apply: (s, v: string) => ({ ...s, currency: v }),
+    current: (s) => s.currency,
+    meaning: 'Shown with money amounts in the outputs.',
+  },
+  {
+    label: 'Initiatives table',
+    expected: 'the name of an Excel table',
+    schema: z.string().transform((v) => v.trim()).pipe(z.string().regex(/^[A-Za-z_\\][A-Za-z0-9_.]*$/)),
+    apply: (s, v: string) => ({ ...s, initiativesTable: v }),
+    current: (s) => s.initiativesTable,
+    meaning: 'The Excel table that holds one row per initiative.',
+  },
+];
+
+export const CAPACITY_PREFIX = 'Capacity: ';
+const capacityLabel = /^\s*capacity\s*[:\-–]\s*(.+?)\s*$/i;
+const capacityValue = numberCell.pipe(z.number().min(0));
+
+export type SettingsRead = { settings: Settings; issues: Issue[] };
+
+/** Read settings from the `Setting`/`Value` table; a missing table means every default. */
+export function readSettings(table: RawTable | undefined): SettingsRead {
+  if (!table) return { settings: DEFAULT_SETTINGS, issues: [] };
+  const issues: Issue[] = [];
+  const labelColumn = table.headers.findIndex((h) => normalise(h) === 'setting');
+  const valueColumn = table.headers.findIndex((h) => normalise(h) === 'value');
+  if (labelColumn < 0 || valueColumn < 0) {
+    issues.push({
+      code: 'missing-required-column',
+      severity: 'warning',
+      sheet: table.sheet,
+      message: `The settings table on ${table.sheet} needs the columns Setting and Value; the defaults are used.`,
+    });
+    return { settings: DEFAULT_SETTINGS, issues };
+  }
+  let settings: Settings = { ...DEFAULT_SETTINGS, capacityOverrides: {} };
+  table.rows.forEach((row, rowIndex) => {
+    const label = String(row[labelColumn] ?? '').trim();
+    const raw = row[valueColumn] ?? '';
+    if (label === '' || raw === '') return;
+    const cell = a1(table.origin.row + 1 + rowIndex, table.origin.column + valueColumn);
+    const team = capacityLabel.exec(label)?.[1];
+    if (team) {
+      const parsed = capacityValue.safeParse(raw);
+      if (parsed.success) settings = { ...settings, capacityOverrides: { ...settings.capacityOverrides, [team]: parsed.data } };
+      else issues.push(badSetting(table.sheet, cell, label, raw, 'a number of at least 0', 'the Capacity table value'));
+      return;
+    }
+    const spec = SETTING_SPECS.find((s) => normalise(s.label) === normalise(label));
+    if (!spec) return; // Rows we do not know are the user's notes.
+    const parsed = spec.schema.safeParse(typeof raw === 'boolean' ? String(raw) : raw);
+    if (parsed.success) settings = spec.apply(settings, parsed.data as never);
+    else issues.push(badSetting(table.sheet, cell, label, raw, spec.expected, `the default, ${spec.current(DEFAULT_SETTINGS)}`));
+  });
+  const { impact, readiness, friction } = settings.weights;
+  if (impact + readiness + friction === 0) {
+    issues.push({
+      code: 'invalid-setting',
+      severity: 'warning',
+      sheet: table.sheet,
+      message: 'All three weights are 0, so nothing could be ranked; the default weights 50/30/20 are used.',
+    });
+    settings = { ...settings, weights: DEFAULT_SETTINGS.weights };
+  }
+  return { settings, issues };
+}
+
+function badSetting(sheet: string, cell: string, label: string, raw: unknown, expected: string, fallback: string): Issue {
+  return {
+    code: 'invalid-setting',
+    severity: 'warning',
+    sheet,
+    column: 'Value',
+    cell,
+    message: `${label} in ${qualified(sheet, cell)} is ${JSON.stringify(raw)}; expected ${expected}. Using ${fallback}.`,
+  };
+}

@@ -1,0 +1,194 @@
+// Domain types of the prioritisation engine. Plain data only: the engine never
+// touches Excel, the DOM or files.
+
+/** A cell value as office.js and the exceljs adapter deliver it. Blank is "". Excel errors are their text ("#N/A"). */
+export type CellValue = number | string | boolean;
+
+/** A table as an adapter reads it: header strings and rows, with where its header row sits so cells can be named. */
+export type RawTable = {
+  sheet: string;
+  /** Excel table name, e.g. "Initiatives". */
+  name: string;
+  headers: string[];
+  rows: CellValue[][];
+  /** Zero-based sheet row and column of the header row's first cell. */
+  origin: { row: number; column: number };
+};
+
+export type Severity = 'fatal' | 'error' | 'warning';
+
+export type IssueCode =
+  | 'missing-table'
+  | 'missing-required-column'
+  | 'missing-column'
+  | 'duplicate-column'
+  | 'empty-table'
+  | 'unreadable-cell'
+  | 'out-of-range'
+  | 'missing-name'
+  | 'duplicate-id'
+  | 'team-without-demand-column'
+  | 'demand-column-without-team'
+  | 'duplicate-team'
+  | 'invalid-capacity'
+  | 'override-without-reason'
+  | 'override-on-gated'
+  | 'invalid-setting'
+  | 'over-capacity-forced-in';
+
+/** A problem with the user's data: data, never thrown. */
+export type Issue = {
+  code: IssueCode;
+  severity: Severity;
+  sheet: string;
+  /** Column header as the user wrote it, when the issue is about a column or cell. */
+  column?: string;
+  /** A1 address without the sheet, e.g. "Q10". */
+  cell?: string;
+  /** Zero-based row index in the table body, when the issue belongs to one row. */
+  rowIndex?: number;
+  message: string;
+};
+
+export type AiType = 'GenAI' | 'ML' | 'Automation' | 'Analytics' | 'Other';
+export type BaselineMethod = 'A/B test' | 'Before/after' | 'Matched cohorts' | 'None';
+export type DataRights = 'Yes' | 'Partial' | 'No';
+export type RiskTier = 'Low' | 'Medium' | 'High';
+export type Phase = 'Pilot' | 'Scale';
+export type OverrideChoice = 'In' | 'Out';
+
+/** How a success metric reads: a measurable target, words without a target, or nothing. */
+export type MetricQuality = 'specific' | 'vague' | 'missing';
+
+/** An initiative as read from its row. `undefined` means unknown (blank or unusable); never a silent zero. */
+export type Initiative = {
+  /** Zero-based index of the row in the table body; the stable position for writing back. */
+  rowIndex: number;
+  /** ID when given and unique, else a key derived from the name and row. Used to follow an initiative across runs. */
+  key: string;
+  name: string;
+  id?: string;
+  owner?: string;
+  function?: string;
+  aiType?: AiType;
+  annualValue?: number;
+  strategicFit?: number;
+  decisionChanged?: string;
+  successMetric?: string;
+  baselineMethod?: BaselineMethod;
+  decisionRightsShift?: number;
+  workloadShift?: number;
+  incentiveMisalignment?: number;
+  newObligations?: number;
+  integrationComplexity?: number;
+  dataRights?: DataRights;
+  dataQuality?: number;
+  dataAvailability?: number;
+  instrumentation?: boolean;
+  decisionLogging?: boolean;
+  monitoringOwner?: string;
+  incidentProcess?: boolean;
+  riskTier?: RiskTier;
+  phaseRequested?: Phase;
+  /** Demand per team name (Capacity table spelling), in that team's unit. Blank demand means none. */
+  demand: Record<string, number>;
+  override?: OverrideChoice;
+  overrideReason?: string;
+  /** True when a cell of this row could not be read: the row is reported and never committed. */
+  invalid: boolean;
+};
+
+export type Team = { name: string; capacity: number; unit: string };
+
+export type SelectionMethod = 'Rank and fill' | 'Optimal';
+export type Objective = 'Priority score' | 'Annual value';
+
+export type Weights = { impact: number; readiness: number; friction: number };
+
+export type Settings = {
+  weights: Weights;
+  inFlightLimit: number;
+  method: SelectionMethod;
+  objective: Objective;
+  solverTimeLimitSeconds: number;
+  planningPeriod: string;
+  currency: string;
+  /** Name of the Excel table holding the initiatives, when the user picked one other than "Initiatives". */
+  initiativesTable: string;
+  /** Capacity set in the settings (from the pane or a scenario) wins over the Capacity table. */
+  capacityOverrides: Record<string, number>;
+};
+
+export type Gate = 'Invalid input' | 'Blocked' | 'Learning-only' | 'Pilot-ready' | 'Scale-ready';
+
+export type Decision =
+  | 'Commit'
+  | 'Forced in'
+  | 'Deferred (capacity)'
+  | 'Deferred (in-flight limit)'
+  | 'Not ready'
+  | 'Forced out';
+
+/** One scored factor: where the points came from, so the Why text and the detail view share the same numbers. */
+export type Contribution = {
+  factor: string;
+  /** The input as the reader should see it, e.g. "$1.2M", "4/5", "unknown". */
+  input: string;
+  points: number;
+  max: number;
+};
+
+export type Score = { value: number; contributions: Contribution[] };
+
+export type Scores = {
+  impact: Score;
+  friction: Score;
+  readiness: Score;
+  /** Weighted blend, 0-100. */
+  priority: number;
+};
+
+export type GateResult = {
+  gate: Gate;
+  /** What must become true to pass the next gate, in plain words. */
+  gaps: string[];
+  /** True when the initiative may be committed at all. */
+  committable: boolean;
+};
+
+export type TeamShortfall = { team: string; needed: number; left: number; unit: string };
+
+/** What kept a deferred initiative out: the full teams, the in-flight limit, or both. */
+export type DeferralConstraint = { teams: TeamShortfall[]; inFlightLimit?: number };
+
+export type Assessment = {
+  initiative: Initiative;
+  scores: Scores | undefined;
+  gate: GateResult;
+  /** Effective override after validation (an override without a reason is ignored). */
+  override?: OverrideChoice;
+};
+
+export type PlanEntry = Assessment & {
+  priority: number | undefined;
+  decision: Decision;
+  binding?: DeferralConstraint;
+  why: string;
+};
+
+export type TeamLoad = {
+  team: string;
+  unit: string;
+  capacity: number;
+  demandBefore: number;
+  demandAfter: number;
+  /** Demand as a share of capacity; undefined when capacity is 0 and demand positive is impossible to express. */
+  utilisationBefore: number | undefined;
+  utilisationAfter: number | undefined;
+};
+
+export type SelectionReport = {
+  method: SelectionMethod;
+  /** Text stating what actually ran (e.g. a fallback). */
+  note?: string;
+};

@@ -1,0 +1,94 @@
+// The `Change impact` sheet, rebuilt on every run: capacity before and after,
+// what changes for each committed initiative, the four change impacts, and what
+// the plan is not doing now.
+
+import type { Plan } from '../engine/plan';
+import { CHANGE_IMPACTS } from '../engine/scores';
+import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, type SheetLayout } from './grid';
+import { CHANGE_IMPACT_SHEET, OWNER_MARK } from './names';
+import { DECISION_HIGHLIGHTS } from './outputColumns';
+
+export const PERCENT_FORMAT = '0%';
+export const QUANTITY_FORMAT = '#,##0.0';
+
+/** Over capacity is red, within 10% of full amber, the rest green. */
+export const UTILISATION_HIGHLIGHTS = [
+  { min: 1.0000001, ...BAD },
+  { min: 0.9, below: 1.0000001, ...NEUTRAL },
+  { below: 0.9, ...GOOD },
+];
+
+/** Plain-Excel description of when the sheet was made, for people without the add-in. */
+export function markLine(plan: Plan, what: string): string {
+  return `${OWNER_MARK} on ${plan.run.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}${plan.run.by ? ` by ${plan.run.by}` : ''}. ${what}`;
+}
+
+/** A hook for sections added by other parts of the engine (bottleneck economics). */
+export type ExtraSection = (sheet: SheetBuilder, plan: Plan) => void;
+
+export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []): SheetLayout {
+  const s = new SheetBuilder();
+  const period = plan.settings.planningPeriod;
+  s.row([`Change impact: ${period}`], [], 'title');
+  s.row([markLine(plan, `Rebuilt on every run; ${plan.selection.method.toLowerCase()} selection.`)], [TEXT_FORMAT], 'note');
+  s.blank();
+
+  s.row(['Capacity per team, before (every requested initiative starts) and after (the committed plan)'], [], 'section');
+  s.row(['Team', 'Unit', 'Capacity', 'Demand before', 'Utilisation before', 'Demand after', 'Utilisation after'], [], 'header');
+  const loadStart = s.rowCount;
+  for (const load of plan.changeImpact.teamLoads) {
+    s.row(
+      [load.team, load.unit, load.capacity, load.demandBefore, load.utilisationBefore ?? null, load.demandAfter, load.utilisationAfter ?? null],
+      [TEXT_FORMAT, TEXT_FORMAT, QUANTITY_FORMAT, QUANTITY_FORMAT, PERCENT_FORMAT, QUANTITY_FORMAT, PERCENT_FORMAT],
+    );
+  }
+  const flight = plan.changeImpact.inFlight;
+  s.row(
+    ['In-flight initiatives', 'initiatives', flight.limit, flight.before, flight.limit > 0 ? flight.before / flight.limit : null, flight.after, flight.limit > 0 ? flight.after / flight.limit : null],
+    [null, null, '0', '0', PERCENT_FORMAT, '0', PERCENT_FORMAT],
+  );
+  for (const column of [4, 6]) s.conditionalFormats.push({ row: loadStart, column, rows: s.rowCount - loadStart, rules: UTILISATION_HIGHLIGHTS });
+  s.blank();
+
+  s.row(['What changes for each committed initiative'], [], 'section');
+  s.row(['Initiative', 'Decision', 'Dimension', 'Before', 'After'], [], 'header');
+  for (const c of plan.changeImpact.committed) {
+    for (const d of c.dimensions) s.row([c.name, c.decision, d.dimension, d.before, d.after], Array(5).fill(TEXT_FORMAT));
+    s.row([c.name, c.decision, 'Who absorbs the change', null, c.absorbedBy], Array(5).fill(TEXT_FORMAT));
+    s.row([c.name, c.decision, 'Gaps still open', null, c.openGaps.join('; ') || 'None'], Array(5).fill(TEXT_FORMAT));
+  }
+  if (plan.changeImpact.committed.length === 0) s.row(['Nothing is committed in this plan.'], [TEXT_FORMAT]);
+  s.blank();
+
+  s.row(['The four change impacts of the committed plan (1 = light, 5 = heavy)'], [], 'section');
+  s.row(['Initiative', ...CHANGE_IMPACTS.map((c) => c.label), 'Heaviest'], [], 'header');
+  const ratingsStart = s.rowCount;
+  for (const c of plan.changeImpact.committed) {
+    const known = c.changeImpacts.filter((x) => x.rating !== undefined);
+    const heaviest = known.length > 0 ? known.reduce((a, b) => ((b.rating ?? 0) > (a.rating ?? 0) ? b : a)) : undefined;
+    s.row(
+      [c.name, ...c.changeImpacts.map((x) => x.rating ?? 'Unknown'), heaviest ? `${heaviest.label} (${heaviest.level})` : 'Unknown'],
+      [TEXT_FORMAT, '0', '0', '0', '0', TEXT_FORMAT],
+    );
+  }
+  if (s.rowCount > ratingsStart) {
+    s.conditionalFormats.push({
+      row: ratingsStart,
+      column: 1,
+      rows: s.rowCount - ratingsStart,
+      rules: [{ min: 4, ...BAD }, { min: 3, below: 4, ...NEUTRAL }, { below: 3, ...GOOD }, { equals: 'Unknown', ...BAD }],
+    });
+  }
+  s.blank();
+
+  for (const section of extraSections) section(s, plan);
+
+  s.row(['What the plan is not doing now, and why'], [], 'section');
+  s.row(['Initiative', 'Decision', 'Why not now'], [], 'header');
+  const notStart = s.rowCount;
+  for (const n of plan.changeImpact.notDoing) s.row([n.name, n.decision, n.reason], [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT]);
+  if (plan.changeImpact.notDoing.length === 0) s.row(['Every requested initiative is in the plan.'], [TEXT_FORMAT]);
+  else s.conditionalFormats.push({ row: notStart, column: 1, rows: s.rowCount - notStart, rules: DECISION_HIGHLIGHTS });
+
+  return s.build(CHANGE_IMPACT_SHEET, [30, 22, 24, 52, 60, 16, 16], 0);
+}

@@ -1,0 +1,103 @@
+// What every adapter writes: plain cell values, number formats, styles and
+// conditional-format rules, decided once here so Excel, exceljs and the
+// in-memory workbook hold the same cells.
+
+export type LayoutCell = string | number | boolean | null;
+
+/** Excel's Text number format: a cell in this format keeps "=1+1" as the text "=1+1". */
+export const TEXT_FORMAT = '@';
+
+/** Text that Excel would take for a formula when written as a value. */
+export const looksLikeFormula = (value: LayoutCell): boolean => typeof value === 'string' && /^[=+\-@]/.test(value);
+
+export type CellStyle = 'title' | 'note' | 'section' | 'header';
+
+export type StyledRange = { row: number; column: number; columns: number; style: CellStyle };
+
+/**
+ * Fill and font colours for the cells that equal a text, or hold a number in [min, below).
+ * Rules of one range never overlap, so their order does not matter. Adapters turn each into an
+ * expression-based conditional format with `highlightFormula`.
+ */
+export type HighlightRule = { fill: string; font: string } & ({ equals: string } | { min?: number; below?: number });
+
+/** The Excel expression for a rule, relative to the range's top-left cell (e.g. "H2"). */
+export function highlightFormula(rule: HighlightRule, topLeft: string): string {
+  if ('equals' in rule) return `=${topLeft}="${rule.equals.replace(/"/g, '""')}"`;
+  const tests = [`ISNUMBER(${topLeft})`];
+  if (rule.min !== undefined) tests.push(`${topLeft}>=${rule.min}`);
+  if (rule.below !== undefined) tests.push(`${topLeft}<${rule.below}`);
+  return `=AND(${tests.join(',')})`;
+}
+
+export type ConditionalFormat = {
+  /** Zero-based first row, column and height of the range the rule covers. */
+  row: number;
+  column: number;
+  rows: number;
+  rules: HighlightRule[];
+};
+
+export type TableSpec = { name: string; row: number; column: number; rows: number; columns: number };
+
+/** A whole sheet the add-in owns, starting at A1. */
+export type SheetLayout = {
+  name: string;
+  values: LayoutCell[][];
+  /** Number format per cell; null means General. */
+  formats: (string | null)[][];
+  /** Column widths in characters. */
+  widths: number[];
+  styles: StyledRange[];
+  conditionalFormats: ConditionalFormat[];
+  tables: TableSpec[];
+  freezeRows: number;
+};
+
+/** Builds a sheet row by row, keeping values and formats the same shape. */
+export class SheetBuilder {
+  readonly values: LayoutCell[][] = [];
+  readonly formats: (string | null)[][] = [];
+  readonly styles: StyledRange[] = [];
+  readonly conditionalFormats: ConditionalFormat[] = [];
+  readonly tables: TableSpec[] = [];
+
+  get rowCount(): number {
+    return this.values.length;
+  }
+
+  /** Append a row; `formats` per cell, defaulting to text for strings that look like formulas. */
+  row(cells: LayoutCell[], formats: (string | null)[] = [], style?: CellStyle): number {
+    const index = this.values.length;
+    this.values.push(cells);
+    this.formats.push(cells.map((cell, i) => formats[i] ?? (looksLikeFormula(cell) ? TEXT_FORMAT : null)));
+    if (style) this.styles.push({ row: index, column: 0, columns: Math.max(1, cells.length), style });
+    return index;
+  }
+
+  blank(): void {
+    this.row([]);
+  }
+
+  build(name: string, widths: number[], freezeRows = 0): SheetLayout {
+    const columns = Math.max(widths.length, ...this.values.map((r) => r.length));
+    const pad = <T>(rows: T[][], fill: T) => rows.map((r) => [...r, ...Array<T>(columns - r.length).fill(fill)]);
+    return {
+      name,
+      values: pad(this.values, null),
+      formats: pad(this.formats, null),
+      widths,
+      styles: this.styles,
+      conditionalFormats: this.conditionalFormats,
+      tables: this.tables,
+      freezeRows,
+    };
+  }
+}
+
+/** Colours follow Excel's built-in "Good", "Neutral" and "Bad" cell styles, so they read the same in any theme. */
+export const GOOD = { fill: '#C6EFCE', font: '#006100' };
+export const NEUTRAL = { fill: '#FFEB9C', font: '#9C5700' };
+export const BAD = { fill: '#FFC7CE', font: '#9C0006' };
+export const INFO = { fill: '#DDEBF7', font: '#1F4E78' };
+export const QUIET = { fill: '#EDEDED', font: '#404040' };

@@ -1,0 +1,107 @@
+// The output columns of the Initiatives table: one row per table row, in table order.
+
+import { OUTPUT_COLUMNS, type OutputKey } from '../engine/columns';
+import { bindingText } from '../engine/explain';
+import type { Plan } from '../engine/plan';
+import type { PlanEntry } from '../engine/types';
+import { BAD, GOOD, INFO, NEUTRAL, QUIET, TEXT_FORMAT, type HighlightRule, type LayoutCell } from './grid';
+
+export const OUTPUT_FORMATS: Record<OutputKey, string> = {
+  priority: '0',
+  priorityScore: '0.0',
+  impactScore: '0.0',
+  frictionScore: '0.0',
+  readinessScore: '0.0',
+  // Whole text columns are in Text format, so a name such as "=HYPERLINK(...)" quoted in them stays text.
+  gate: TEXT_FORMAT,
+  gateGaps: TEXT_FORMAT,
+  decision: TEXT_FORMAT,
+  binding: TEXT_FORMAT,
+  why: TEXT_FORMAT,
+};
+
+export const OUTPUT_WIDTHS: Record<OutputKey, number> = {
+  priority: 9,
+  priorityScore: 10,
+  impactScore: 10,
+  frictionScore: 10,
+  readinessScore: 10,
+  gate: 14,
+  gateGaps: 48,
+  decision: 22,
+  binding: 30,
+  why: 70,
+};
+
+export const GATE_HIGHLIGHTS: HighlightRule[] = [
+  { equals: 'Scale-ready', ...GOOD },
+  { equals: 'Pilot-ready', ...INFO },
+  { equals: 'Learning-only', ...NEUTRAL },
+  { equals: 'Blocked', ...BAD },
+  { equals: 'Invalid input', ...BAD },
+];
+
+export const DECISION_HIGHLIGHTS: HighlightRule[] = [
+  { equals: 'Commit', ...GOOD },
+  { equals: 'Forced in', ...INFO },
+  { equals: 'Deferred (capacity)', ...NEUTRAL },
+  { equals: 'Deferred (in-flight limit)', ...NEUTRAL },
+  { equals: 'Not ready', ...BAD },
+  { equals: 'Forced out', ...QUIET },
+];
+
+export const HIGHLIGHTS_BY_COLUMN: Partial<Record<OutputKey, HighlightRule[]>> = {
+  gate: GATE_HIGHLIGHTS,
+  decision: DECISION_HIGHLIGHTS,
+};
+
+const round1 = (n: number | undefined): LayoutCell => (n === undefined ? null : Math.round(n * 10) / 10);
+
+function outputCell(key: OutputKey, entry: PlanEntry): LayoutCell {
+  switch (key) {
+    case 'priority':
+      return entry.priority ?? null;
+    case 'priorityScore':
+      return round1(entry.scores?.priority);
+    case 'impactScore':
+      return round1(entry.scores?.impact.value);
+    case 'frictionScore':
+      return round1(entry.scores?.friction.value);
+    case 'readinessScore':
+      return round1(entry.scores?.readiness.value);
+    case 'gate':
+      return entry.gate.gate;
+    case 'gateGaps':
+      return entry.gate.gaps.join('; ') || null;
+    case 'decision':
+      return entry.decision;
+    case 'binding':
+      return bindingText(entry.binding) || null;
+    case 'why':
+      return entry.why;
+  }
+}
+
+export type OutputColumnsLayout = {
+  /** Output headers in the order of `values`' columns. */
+  keys: OutputKey[];
+  headers: string[];
+  /** One row per table body row; blank table rows get blank outputs. */
+  values: LayoutCell[][];
+  formats: string[];
+  widths: number[];
+};
+
+export function outputColumnsLayout(plan: Plan): OutputColumnsLayout {
+  const keys = OUTPUT_COLUMNS.map((c) => c.key);
+  const rowCount = plan.table?.rowCount ?? 0;
+  const values: LayoutCell[][] = Array.from({ length: rowCount }, () => keys.map(() => null));
+  for (const entry of plan.entries) values[entry.initiative.rowIndex] = keys.map((key) => outputCell(key, entry));
+  return {
+    keys,
+    headers: OUTPUT_COLUMNS.map((c) => c.header),
+    values,
+    formats: keys.map((k) => OUTPUT_FORMATS[k]),
+    widths: keys.map((k) => OUTPUT_WIDTHS[k]),
+  };
+}

@@ -1,0 +1,28 @@
+// Everything a run writes, laid out once for every adapter.
+
+import type { Plan } from '../engine/plan';
+import { changeImpactSheet, type ExtraSection } from './changeImpactSheet';
+import { decisionLogRow, decisionLogSheet } from './decisionLog';
+import type { LayoutCell, SheetLayout } from './grid';
+import { outputColumnsLayout, type OutputColumnsLayout } from './outputColumns';
+import { settingsSheet } from './settingsSheet';
+
+export type PlanLayout = {
+  outputs: OutputColumnsLayout;
+  changeImpact: SheetLayout;
+  /** The sheet to create when there is no Decision log yet; otherwise append `logRow`. */
+  decisionLogSheet: SheetLayout;
+  logRow: { values: LayoutCell[]; formats: string[] };
+  /** The settings sheet to create when the workbook has none. An existing one is left as the user edited it. */
+  settingsSheet: SheetLayout;
+};
+
+export function planLayout(plan: Plan, extraSections: ExtraSection[] = []): PlanLayout {
+  return {
+    outputs: outputColumnsLayout(plan),
+    changeImpact: changeImpactSheet(plan, extraSections),
+    decisionLogSheet: decisionLogSheet(plan.logEntry, plan.settings.currency),
+    logRow: decisionLogRow(plan.logEntry, plan.settings.currency),
+    settingsSheet: settingsSheet(plan.settings),
+  };
+}

@@ -1,0 +1,21 @@
+import { Body1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+  },
+  title: { margin: 0 },
+});
+
+export function App() {
+  const styles = useStyles();
+  return (
+    <main className={styles.root}>
+      <Title2 as="h1" className={styles.title}>AI Portfolio Prioritiser</Title2>
+      <Body1>The prioritisation pane arrives in a later release.</Body1>
+    </main>
+  );
+}
