@@ -4,7 +4,8 @@
 
 import type { Plan } from '../engine/plan';
 import { CHANGE_IMPACTS } from '../engine/scores';
-import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, type SheetLayout } from './grid';
+import { DECISION_ORDER } from '../engine/summary';
+import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, type ChartSpec, type SheetLayout } from './grid';
 import { CHANGE_IMPACT_SHEET, OWNER_MARK } from './names';
 import { DECISION_HIGHLIGHTS } from './outputColumns';
 
@@ -21,6 +22,49 @@ export const UTILISATION_HIGHLIGHTS = [
 /** Plain-Excel description of when the sheet was made, for people without the add-in. */
 export function markLine(plan: Plan, what: string): string {
   return `${OWNER_MARK} on ${plan.run.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}${plan.run.by ? ` by ${plan.run.by}` : ''}. ${what}`;
+}
+
+const DECISION_COLOURS: Record<string, string> = {
+  Commit: '#548235',
+  'Forced in': '#2F5597',
+  'Deferred (capacity)': '#C55A11',
+  'Deferred (in-flight limit)': '#BF8F00',
+  'Not ready': '#C00000',
+  'Forced out': '#7F7F7F',
+};
+
+/**
+ * The portfolio map's data, one block per decision so each decision is one coloured
+ * bubble series: friction across, impact up, bubble size the annual value.
+ */
+function portfolioMapData(s: SheetBuilder, plan: Plan): void {
+  s.row(['Portfolio map data: impact against friction, bubble size is annual value'], [], 'section');
+  s.row(['Initiative', 'Decision', 'Friction score', 'Impact score', 'Annual value'], [], 'header');
+  const scored = plan.ranking.map((i) => plan.entries[i]!).filter((e) => e.scores);
+  const series: ChartSpec['series'] = [];
+  for (const decision of DECISION_ORDER) {
+    const entries = scored.filter((e) => e.decision === decision);
+    if (entries.length === 0) continue;
+    const first = s.rowCount;
+    for (const e of entries) {
+      s.row(
+        [e.initiative.name, e.decision, e.scores!.friction.value, e.scores!.impact.value, e.initiative.annualValue ?? 0],
+        [TEXT_FORMAT, TEXT_FORMAT, '0.0', '0.0', '#,##0'],
+      );
+    }
+    const block = (column: number) => ({ row: first, column, rows: entries.length, columns: 1 });
+    series.push({ name: decision, x: block(2), y: block(3), size: block(4), color: DECISION_COLOURS[decision] });
+  }
+  if (series.length > 0) {
+    s.charts.push({
+      kind: 'bubble',
+      title: 'Portfolio map: impact against friction (bubble size = annual value)',
+      anchor: { row: 20, column: 8, rows: 20, columns: 8 },
+      xTitle: 'Friction score (change load)',
+      yTitle: 'Impact score',
+      series,
+    });
+  }
 }
 
 /** A hook for sections added by other parts of the engine (bottleneck economics). */
@@ -42,12 +86,27 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
       [TEXT_FORMAT, TEXT_FORMAT, QUANTITY_FORMAT, QUANTITY_FORMAT, PERCENT_FORMAT, QUANTITY_FORMAT, PERCENT_FORMAT],
     );
   }
+  const loadEnd = s.rowCount;
   const flight = plan.changeImpact.inFlight;
   s.row(
     ['In-flight initiatives', 'initiatives', flight.limit, flight.before, flight.limit > 0 ? flight.before / flight.limit : null, flight.after, flight.limit > 0 ? flight.after / flight.limit : null],
     [null, null, '0', '0', PERCENT_FORMAT, '0', PERCENT_FORMAT],
   );
   for (const column of [4, 6]) s.conditionalFormats.push({ row: loadStart, column, rows: s.rowCount - loadStart, rules: UTILISATION_HIGHLIGHTS });
+  if (loadEnd > loadStart) {
+    const teams = loadEnd - loadStart;
+    s.charts.push({
+      kind: 'clusteredColumn',
+      title: 'Team utilisation: everything requested vs the committed plan',
+      anchor: { row: 3, column: 8, rows: 16, columns: 8 },
+      yTitle: 'Share of capacity',
+      categories: { row: loadStart, column: 0, rows: teams, columns: 1 },
+      series: [
+        { name: 'Before', y: { row: loadStart, column: 4, rows: teams, columns: 1 }, color: '#A6A6A6' },
+        { name: 'After', y: { row: loadStart, column: 6, rows: teams, columns: 1 }, color: '#2F5597' },
+      ],
+    });
+  }
   s.blank();
 
   s.row(['What changes for each committed initiative'], [], 'section');
@@ -82,6 +141,9 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   s.blank();
 
   for (const section of extraSections) section(s, plan);
+
+  portfolioMapData(s, plan);
+  s.blank();
 
   s.row(['What the plan is not doing now, and why'], [], 'section');
   s.row(['Initiative', 'Decision', 'Why not now'], [], 'header');

@@ -40,6 +40,24 @@ export type ConditionalFormat = {
 
 export type TableSpec = { name: string; row: number; column: number; rows: number; columns: number };
 
+/** A block of cells on the same sheet, zero-based. */
+export type RangeRef = { row: number; column: number; rows: number; columns: number };
+
+/**
+ * A native Excel chart over cells of the sheet, so people without the add-in see it.
+ * Bubble series use x, y and size; column series use categories and y.
+ */
+export type ChartSpec = {
+  kind: 'bubble' | 'clusteredColumn';
+  title: string;
+  /** Where the chart sits, in cells. */
+  anchor: RangeRef;
+  xTitle?: string;
+  yTitle?: string;
+  categories?: RangeRef;
+  series: { name: string; x?: RangeRef; y: RangeRef; size?: RangeRef; color?: string }[];
+};
+
 /** A whole sheet the add-in owns, starting at A1. */
 export type SheetLayout = {
   name: string;
@@ -51,6 +69,7 @@ export type SheetLayout = {
   styles: StyledRange[];
   conditionalFormats: ConditionalFormat[];
   tables: TableSpec[];
+  charts: ChartSpec[];
   freezeRows: number;
 };
 
@@ -61,6 +80,7 @@ export class SheetBuilder {
   readonly styles: StyledRange[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly tables: TableSpec[] = [];
+  readonly charts: ChartSpec[] = [];
 
   get rowCount(): number {
     return this.values.length;
@@ -90,6 +110,7 @@ export class SheetBuilder {
       styles: this.styles,
       conditionalFormats: this.conditionalFormats,
       tables: this.tables,
+      charts: this.charts,
       freezeRows,
     };
   }
