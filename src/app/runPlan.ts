@@ -1,0 +1,31 @@
+// The one use case every front end shares: read the workbook through its port,
+// plan, lay out, write. A plain function, so the pane, the command line and the
+// tests run exactly the same steps.
+
+import { prioritise, type Plan, type RunContext, type WorkbookInput } from '../engine/plan';
+import { planLayout, type PlanLayout } from '../layout/planLayout';
+import type { WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../port/workbookPort';
+
+/** Turns the workbook's tables into a plan. Synchronous rank and fill by default; the optimal method plugs in here. */
+export type Planner = (input: WorkbookInput, context: RunContext) => Plan | Promise<Plan>;
+
+export type RunResult =
+  | { kind: 'unusable'; plan: Plan; snapshot: WorkbookSnapshot }
+  | { kind: 'written'; plan: Plan; layout: PlanLayout; snapshot: WorkbookSnapshot; outcome: Extract<WriteOutcome, { ok: true }> }
+  | { kind: 'not-written'; plan: Plan; layout: PlanLayout; snapshot: WorkbookSnapshot; outcome: Extract<WriteOutcome, { ok: false }> };
+
+export async function runPlan(
+  port: WorkbookPort,
+  context: RunContext,
+  options: { planner?: Planner; write?: WriteOptions } = {},
+): Promise<RunResult> {
+  const snapshot = await port.read();
+  const planner = options.planner ?? prioritise;
+  const plan = await planner({ initiatives: snapshot.initiatives, capacity: snapshot.capacity, settings: snapshot.settings }, context);
+  if (!plan.usable) return { kind: 'unusable', plan, snapshot };
+  const layout = planLayout(plan);
+  const outcome = await port.write(plan, layout, snapshot.fingerprint, options.write);
+  return outcome.ok
+    ? { kind: 'written', plan, layout, snapshot, outcome }
+    : { kind: 'not-written', plan, layout, snapshot, outcome };
+}
