@@ -12,6 +12,7 @@ export const a1 = (row: number, column: number): string => `${columnLetters(colu
 
 /** "Portfolio!Q10", or "'AI portfolio'!Q10" when the sheet name needs quotes as it does in an Excel formula. */
 export function qualified(sheet: string, cell: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet);
+  // Excel also quotes names that read as a cell reference ("AB12", "R1C1").
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^R\d*C\d*$/i.test(sheet);
   return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
 }

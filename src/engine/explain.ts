@@ -22,6 +22,9 @@ export function drivers(scores: Scores, settings: Settings): Driver[] {
   ];
 }
 
+const inFlightPhrase = (limit: number | undefined): string =>
+  limit === undefined ? 'its limit of initiatives' : `${limit} initiative${limit === 1 ? '' : 's'}`;
+
 const lower = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
 export function bindingText(binding: DeferralConstraint | undefined): string {
@@ -47,7 +50,7 @@ function decisionClause(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' |
     case 'Forced out':
       return `forced out by leadership ("${reason}")`;
     case 'Deferred (in-flight limit)':
-      return `deferred because the plan already has ${entry.binding?.inFlightLimit ?? 'its limit of'} initiatives in flight`;
+      return `deferred because the plan already has ${inFlightPhrase(entry.binding?.inFlightLimit)} in flight`;
     case 'Deferred (capacity)': {
       const teams = entry.binding?.teams ?? [];
       return teams.length > 0

@@ -55,7 +55,8 @@ export function gate(initiative: Initiative, invalidCells: string[] = []): GateR
 
   if (initiative.phaseRequested === 'Scale' && !gateAtLeast(result.gate, 'Scale-ready')) {
     const allowed = result.gate === 'Blocked' ? 'nothing can start' : result.gate === 'Learning-only' ? 'only a learning pilot can start' : 'only a pilot can start';
-    result = { ...result, gaps: [`Scale was requested but the gate is ${result.gate}: ${allowed}`, ...result.gaps] };
+    // The real gaps lead; the note on the scale request follows them.
+    result = { ...result, gaps: [...result.gaps, `Scale was requested but the gate is ${result.gate}: ${allowed}`] };
   }
   return result;
 }

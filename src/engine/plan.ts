@@ -61,7 +61,8 @@ function rankKey(x: Assessment): RankKey {
     priority: x.scores?.priority ?? 0,
     value: x.initiative.annualValue ?? -1,
     friction: x.scores?.friction.value ?? 0,
-    folded: normalise(x.initiative.name),
+    // Accents folded, so "Émission" sorts with the E's rather than after Z.
+    folded: normalise(x.initiative.name.normalize('NFD').replace(/\p{M}/gu, '')),
     name: x.initiative.name,
     key: x.initiative.key,
     row: x.initiative.rowIndex,
@@ -187,6 +188,14 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
         message: `Forced-in initiatives need ${formatQuantity(load.demandAfter, load.unit)} of ${load.team}, more than its ${formatQuantity(load.capacity, load.unit)} (${load.utilisationAfter === undefined ? 'no capacity' : formatPercent(load.utilisationAfter)}).`,
       });
     }
+  }
+  if (impact.inFlight.after > assessed.settings.inFlightLimit) {
+    issues.push({
+      code: 'over-limit-forced-in',
+      severity: 'warning',
+      sheet: assessed.table?.sheet ?? '',
+      message: `Forced-in initiatives alone put ${impact.inFlight.after} initiatives in flight, above the limit of ${assessed.settings.inFlightLimit}.`,
+    });
   }
   const summary = summarise(entries, assessed.settings, issues);
   const run = { at: context.now, ...(context.runBy ? { by: context.runBy } : {}) };

@@ -30,7 +30,30 @@ export type ColumnMap = {
   outputs: Partial<Record<OutputKey, number>>;
   /** Team name (as the Capacity table spells it) to column index. */
   demand: Record<string, number>;
+  /** Multiplier stated in the value column's header: "Annual value ($M)" means 1.2 is 1,200,000. */
+  valueMultiplier: number;
 };
+
+// A unit in brackets after a header: "Data quality (1-5)", "Annual value ($M)", "Value [£000s]".
+const HEADER_UNIT = /^(.*?)\s*[([]([^)\]]*)[)\]]\s*$/;
+
+function headerUnit(header: string): { base: string; unit: string } | undefined {
+  const match = HEADER_UNIT.exec(header);
+  return match?.[1] ? { base: match[1], unit: match[2] ?? '' } : undefined;
+}
+
+/** 1e6 for "$M", "m", "millions"; 1e3 for "k", "000s", "thousands"; 1e9 for "bn". */
+export function unitMultiplier(unit: string): number {
+  const u = unit.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (/^(m|mm|mn|mio|millions?)$/.test(u)) return 1e6;
+  if (/^(k|000s?|thousands?)$/.test(u)) return 1e3;
+  if (/^(b|bn|billions?)$/.test(u)) return 1e9;
+  return 1;
+}
+
+/** Amounts in a "($M)" column: plain numbers are scaled, text with its own suffix ("$1.2M") is not. */
+const scaleAmount = (cell: CellValue, value: number, multiplier: number): number =>
+  multiplier === 1 || (typeof cell === 'string' && /[kmb]|thousand|million|billion/i.test(cell)) ? value : value * multiplier;
 
 export type InitiativesRead = {
   initiatives: Initiative[];
@@ -41,15 +64,17 @@ export type InitiativesRead = {
 };
 
 export function mapColumns(table: RawTable, teams: Team[]): { columns: ColumnMap; issues: Issue[] } {
-  const columns: ColumnMap = { inputs: {}, outputs: {}, demand: {} };
+  const columns: ColumnMap = { inputs: {}, outputs: {}, demand: {}, valueMultiplier: 1 };
   const issues: Issue[] = [];
   const teamByName = new Map(teams.map((t) => [normalise(t.name), t.name]));
   table.headers.forEach((header, index) => {
     const where = a1(table.origin.row, table.origin.column + index);
-    const input = inputKeyOf(header);
+    const unit = inputKeyOf(header) === undefined ? headerUnit(header) : undefined;
+    const input = inputKeyOf(header) ?? (unit ? inputKeyOf(unit.base) : undefined);
+    if (input === 'annualValue' && unit && columns.inputs.annualValue === undefined) columns.valueMultiplier = unitMultiplier(unit.unit);
     const output = outputKeyOf(header);
     const demand = demandHeader(header);
-    const team = teamByName.get(normalise(demand.team));
+    const team = teamByName.get(normalise(demand.team)) ?? (unit ? teamByName.get(normalise(demandHeader(unit.base).team)) : undefined);
     const target = input
       ? { map: columns.inputs as Record<string, number>, key: input as string }
       : output
@@ -126,7 +151,7 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
   if (!shape.success) {
     return {
       initiatives: [],
-      columns: { inputs: {}, outputs: {}, demand: {} },
+      columns: { inputs: {}, outputs: {}, demand: {}, valueMultiplier: 1 },
       usable: false,
       issues: [{ code: 'missing-table', severity: 'fatal', sheet: String(rawTable?.sheet ?? ''), message: 'The initiatives table could not be read: its rows are not a grid of cells.' }],
     };
@@ -171,7 +196,7 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
       }
       if (!isBlank(cell)) anyContent = true;
       const read = column.reader.read(cell);
-      if (read.kind === 'value') fields[column.key] = read.value;
+      if (read.kind === 'value') fields[column.key] = column.key === 'annualValue' ? scaleAmount(cell, read.value as number, columns.valueMultiplier) : read.value;
       else if (read.kind === 'error') report(index, header, read.shown, read.expected, typeof cell === 'number');
     }
     const demand: Record<string, number> = {};

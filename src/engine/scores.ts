@@ -34,11 +34,13 @@ const yesNoText = (b: boolean | undefined): string => (b === undefined ? 'unknow
 
 const PLACEHOLDER = /^(tbd|tbc|tba|n\/?a|none|unknown|various|todo|to be (decided|defined|confirmed)|\?+|-+)$/i;
 // A target needs a figure (30%, 2 days, $1M) or a word that is one (halve, double).
+// Dates are not targets: "by Q3", "in FY27", "H1 2026" say when, not how much.
 const MEASURABLE = /\d|\b(halve|halving|double|doubling|triple|zero)\b/i;
+const WHEN = /\b(q[1-4]|h[12]|fy\s?\d{2,4}|(in|by|before|until|during|from|of|end)\s+(19|20)\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+((19|20)\d{2}|\d{1,2}))\b/gi;
 
 export function metricQuality(metric: string | undefined): MetricQuality {
   if (metric === undefined || isPlaceholder(metric)) return 'missing';
-  return MEASURABLE.test(metric) ? 'specific' : 'vague';
+  return MEASURABLE.test(metric.replace(WHEN, ' ')) ? 'specific' : 'vague';
 }
 
 /** Blank, or a stand-in such as "TBD": nothing is stated yet. */

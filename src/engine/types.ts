@@ -34,7 +34,8 @@ export type IssueCode =
   | 'override-without-reason'
   | 'override-on-gated'
   | 'invalid-setting'
-  | 'over-capacity-forced-in';
+  | 'over-capacity-forced-in'
+  | 'over-limit-forced-in';
 
 /** A problem with the user's data: data, never thrown. */
 export type Issue = {

@@ -131,12 +131,15 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
     );
   }
   if (s.rowCount > ratingsStart) {
-    s.conditionalFormats.push({
-      row: ratingsStart,
-      column: 1,
-      rows: s.rowCount - ratingsStart,
-      rules: [{ min: 4, ...BAD }, { min: 3, below: 4, ...NEUTRAL }, { below: 3, ...GOOD }, { equals: 'Unknown', ...BAD }],
-    });
+    // A conditional format covers one column, so each of the four rating columns gets its own.
+    for (let column = 1; column <= CHANGE_IMPACTS.length; column++) {
+      s.conditionalFormats.push({
+        row: ratingsStart,
+        column,
+        rows: s.rowCount - ratingsStart,
+        rules: [{ min: 4, ...BAD }, { min: 3, below: 4, ...NEUTRAL }, { below: 3, ...GOOD }, { equals: 'Unknown', ...BAD }],
+      });
+    }
   }
   s.blank();
 

@@ -1,0 +1,271 @@
+// How each cell form the SPEC lists is read. Expected values come from the
+// SPEC's "Cell forms that must be understood" and the rules documented in cells.ts.
+
+import { a1, columnLetters, qualified } from '../../src/engine/address';
+import { money, parseNumber, quantity, scale, showCell, text, yesNo, type CellReader } from '../../src/engine/cells';
+import { inputColumn, type InputKey } from '../../src/engine/columns';
+import type { CellValue } from '../../src/engine/types';
+
+const readerOf = (key: InputKey): CellReader<unknown> => inputColumn(key).reader;
+
+describe('money cells', () => {
+  test.each<[string, CellValue, number]>([
+    ['a number', 1_200_000, 1_200_000],
+    ['zero', 0, 0],
+    ['numeric text', '450000', 450_000],
+    ['comma thousands separators', '1,200,000', 1_200_000],
+    ['space thousands separators', '1 200 000', 1_200_000],
+    ['no-break space thousands separators', '1\u00a0200\u00a0000', 1_200_000],
+    ['dollars with an M suffix', '$1.2M', 1_200_000],
+    ['euros with a k suffix', '€300k', 300_000],
+    ['pounds with a bn suffix', '£2bn', 2_000_000_000],
+    ['a currency code and separators', 'USD 450,000', 450_000],
+    ['a spelled-out million', '3 million', 3_000_000],
+    ['surrounding spaces', '  $250k  ', 250_000],
+  ])('%s: %p reads as %p', (_form, cell, expected) => {
+    expect(money.read(cell)).toEqual({ kind: 'value', value: expected });
+  });
+
+  test.each<[string, CellValue]>([
+    ['text in a number column', 'lots'],
+    ['a negative number', -5],
+    ['negative text with a currency symbol', '-$5'],
+    ['accounting negative', '(1,200)'],
+    ['a percentage, which is not an amount', '30%'],
+    ['a boolean', true],
+    ['badly grouped digits', '1,20'],
+  ])('%s (%p) cannot be read as money', (_form, cell) => {
+    const read = money.read(cell);
+    expect(read.kind).toBe('error');
+    expect(read).toMatchObject({ expected: expect.stringMatching(/amount/) });
+  });
+});
+
+describe('percentages and quantities', () => {
+  test.each<[string, number]>([
+    ['30%', 0.3],
+    ['7%', 0.07],
+    ['100 %', 1],
+  ])('%p reads as the share %p', (cell, expected) => {
+    expect(parseNumber(cell)).toBeCloseTo(expected, 10);
+  });
+
+  test('half a unit of team demand can be written as 50%', () => {
+    expect(quantity.read('50%')).toEqual({ kind: 'value', value: 0.5 });
+  });
+
+  test('negative team demand cannot be read', () => {
+    expect(quantity.read(-2).kind).toBe('error');
+  });
+});
+
+describe('1-5 scale cells', () => {
+  test.each<[string, CellValue, number]>([
+    ['the lowest number', 1, 1],
+    ['the highest number', 5, 5],
+    ['a decimal', 3.5, 3.5],
+    ['numeric text', '4', 4],
+    ['Low', 'Low', 1],
+    ['Medium', 'medium', 3],
+    ['High', 'HIGH', 5],
+    ['Very high', 'Very  high', 5],
+    ['out of five', '4/5', 4],
+    ['out of five with spaces', '2 / 5', 2],
+    ['0% as the bottom of the scale', '0%', 1],
+    ['50% as the middle of the scale', '50%', 3],
+    ['25% as a quarter of the way up', '25%', 2],
+    ['100% as the top of the scale', '100%', 5],
+  ])('%s: %p reads as %p', (_form, cell, expected) => {
+    expect(scale.read(cell)).toEqual({ kind: 'value', value: expected });
+  });
+
+  test.each<[string, CellValue]>([
+    ['7 on a 1-5 scale', 7],
+    ['0 on a 1-5 scale', 0],
+    ['7 written as text', '7'],
+    ['6 out of 5', '6/5'],
+    ['more than 100%', '120%'],
+    ['text that is no rating', 'pretty good'],
+    ['a boolean', false],
+  ])('%s (%p) cannot be read as a rating', (_form, cell) => {
+    expect(scale.read(cell)).toMatchObject({ kind: 'error', expected: expect.stringMatching(/1-5/) });
+  });
+});
+
+describe('yes/no cells', () => {
+  test.each<[CellValue, boolean]>([
+    ['Yes', true],
+    ['yes', true],
+    ['Y', true],
+    ['TRUE', true],
+    ['true', true],
+    [true, true],
+    [1, true],
+    ['1', true],
+    ['✓', true],
+    ['No', false],
+    ['N', false],
+    ['FALSE', false],
+    [false, false],
+    [0, false],
+    ['0', false],
+    ['✗', false],
+  ])('%p reads as %p', (cell, expected) => {
+    expect(yesNo.read(cell)).toEqual({ kind: 'value', value: expected });
+  });
+
+  test.each<CellValue>(['Maybe', 2, 'Partly'])('%p cannot be read as yes or no', (cell) => {
+    expect(yesNo.read(cell)).toMatchObject({ kind: 'error', expected: 'Yes or No' });
+  });
+});
+
+describe('blank cells', () => {
+  const readers: [string, CellReader<unknown>][] = [
+    ['money', money],
+    ['a 1-5 scale', scale],
+    ['yes/no', yesNo],
+    ['text', text],
+    ['team demand', quantity],
+    ['AI type', readerOf('aiType')],
+    ['Data rights', readerOf('dataRights')],
+    ['Override', readerOf('override')],
+  ];
+  const blanks: [string, CellValue][] = [
+    ['an empty cell', ''],
+    ['a cell of spaces', '   '],
+  ];
+
+  test.each(readers.flatMap(([kind, reader]) => blanks.map(([what, cell]) => [what, kind, reader, cell] as const)))(
+    '%s in a %s column is blank (unknown), never zero',
+    (_what, _kind, reader, cell) => {
+      expect(reader.read(cell)).toEqual({ kind: 'blank' });
+    },
+  );
+});
+
+describe('Excel errors', () => {
+  const readers: [string, CellReader<unknown>][] = [
+    ['money', money],
+    ['a 1-5 scale', scale],
+    ['yes/no', yesNo],
+    ['text', text],
+    ['Risk tier', readerOf('riskTier')],
+  ];
+  const errors = ['#N/A', '#DIV/0!', '#VALUE!', '#REF!'];
+
+  test.each(readers.flatMap(([kind, reader]) => errors.map((error) => [error, kind, reader] as const)))(
+    '%s in a %s column cannot be read',
+    (error, _kind, reader) => {
+      expect(reader.read(error)).toMatchObject({ kind: 'error', shown: error });
+    },
+  );
+
+  test('an error is shown as Excel shows it, whatever its case', () => {
+    expect(showCell('#n/a')).toBe('#N/A');
+  });
+
+  test('text that merely starts with # is ordinary text', () => {
+    expect(text.read('#1 priority')).toEqual({ kind: 'value', value: '#1 priority' });
+  });
+});
+
+describe('enumerations', () => {
+  test.each<[InputKey, CellValue, string]>([
+    ['aiType', 'GenAI', 'GenAI'],
+    ['aiType', 'gen-AI', 'GenAI'],
+    ['aiType', 'Generative AI', 'GenAI'],
+    ['aiType', 'LLM', 'GenAI'],
+    ['aiType', 'ml', 'ML'],
+    ['aiType', 'Machine learning', 'ML'],
+    ['aiType', 'RPA', 'Automation'],
+    ['aiType', 'automation', 'Automation'],
+    ['aiType', 'BI', 'Analytics'],
+    ['aiType', 'OTHER', 'Other'],
+    ['baselineMethod', 'A/B test', 'A/B test'],
+    ['baselineMethod', 'a-b TEST', 'A/B test'],
+    ['baselineMethod', 'AB', 'A/B test'],
+    ['baselineMethod', 'Randomised', 'A/B test'],
+    ['baselineMethod', 'Before/after', 'Before/after'],
+    ['baselineMethod', 'before and after', 'Before/after'],
+    ['baselineMethod', 'Pre-post', 'Before/after'],
+    ['baselineMethod', 'matched cohorts', 'Matched cohorts'],
+    ['baselineMethod', 'Cohort', 'Matched cohorts'],
+    ['baselineMethod', 'None', 'None'],
+    ['baselineMethod', 'N/A', 'None'],
+    ['baselineMethod', 'TBD', 'None'],
+    ['dataRights', 'Yes', 'Yes'],
+    ['dataRights', 'Cleared', 'Yes'],
+    ['dataRights', 'TRUE', 'Yes'],
+    ['dataRights', true, 'Yes'],
+    ['dataRights', 1, 'Yes'],
+    ['dataRights', 'partial', 'Partial'],
+    ['dataRights', 'In progress', 'Partial'],
+    ['dataRights', 'No', 'No'],
+    ['dataRights', 'not cleared', 'No'],
+    ['dataRights', false, 'No'],
+    ['dataRights', 0, 'No'],
+    ['riskTier', 'Low', 'Low'],
+    ['riskTier', 'L', 'Low'],
+    ['riskTier', 'MEDIUM', 'Medium'],
+    ['riskTier', 'med.', 'Medium'],
+    ['riskTier', 'Moderate', 'Medium'],
+    ['riskTier', 'high', 'High'],
+    ['riskTier', 'H', 'High'],
+    ['phaseRequested', 'Pilot', 'Pilot'],
+    ['phaseRequested', 'PoC', 'Pilot'],
+    ['phaseRequested', 'proof-of-concept', 'Pilot'],
+    ['phaseRequested', 'scale', 'Scale'],
+    ['phaseRequested', 'Scale-up', 'Scale'],
+    ['phaseRequested', 'Roll out', 'Scale'],
+    ['override', 'In', 'In'],
+    ['override', 'in', 'In'],
+    ['override', 'Force in', 'In'],
+    ['override', 'Forced-in', 'In'],
+    ['override', 'Out', 'Out'],
+    ['override', 'exclude', 'Out'],
+  ])('%s: %p reads as %p', (key, cell, expected) => {
+    expect(readerOf(key).read(cell)).toEqual({ kind: 'value', value: expected });
+  });
+
+  test.each<[InputKey, CellValue, RegExp]>([
+    ['aiType', 'Quantum', /GenAI/],
+    ['baselineMethod', 'gut feel', /Matched cohorts/],
+    ['dataRights', 'maybe', /Yes, Partial or No/],
+    ['dataRights', 2, /Yes, Partial or No/],
+    ['riskTier', 'Extreme', /Low, Medium, High/],
+    ['riskTier', 3, /Low, Medium, High/],
+    ['phaseRequested', 'Later', /Pilot, Scale/],
+    ['override', 'Yes', /In, Out or blank/],
+  ])('%s: %p cannot be read, and the message says what was expected', (key, cell, expected) => {
+    expect(readerOf(key).read(cell)).toMatchObject({ kind: 'error', expected: expect.stringMatching(expected) });
+  });
+});
+
+describe('cell addresses', () => {
+  test.each<[number, string]>([
+    [0, 'A'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [51, 'AZ'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+  ])('column %p is %p', (column, letters) => {
+    expect(columnLetters(column)).toBe(letters);
+  });
+
+  test('zero-based sheet row 9, column 16 is Q10', () => {
+    expect(a1(9, 16)).toBe('Q10');
+  });
+
+  test.each<[string, string]>([
+    ['Portfolio', 'Portfolio!Q10'],
+    ['Sheet_1', 'Sheet_1!Q10'],
+    ['AI portfolio', "'AI portfolio'!Q10"],
+    ["Ana's plan", "'Ana''s plan'!Q10"],
+    ['2026', "'2026'!Q10"],
+    ['AB12', "'AB12'!Q10"],
+    ['R1C1', "'R1C1'!Q10"],
+  ])('the cell Q10 on sheet %p is written %p', (sheet, expected) => {
+    expect(qualified(sheet, 'Q10')).toBe(expected);
+  });
+});

@@ -1,0 +1,338 @@
+// Reading the Initiatives and Capacity tables: the SPEC's workbook contract.
+
+import { readCapacity, readInitiatives } from '../../src/engine/read';
+import type { RawTable, Team } from '../../src/engine/types';
+import { capacity, readyRow, table, type RowSpec } from '../builders';
+
+const LEGAL: Team = { name: 'Legal', capacity: 10, unit: 'weeks' };
+const SECURITY: Team = { name: 'Security', capacity: 6, unit: 'weeks' };
+
+/** Headers of `readyRow` in its own order, without the given ones. */
+const headersWithout = (...left: string[]): string[] => Object.keys(readyRow()).filter((h) => !left.includes(h));
+
+const issuesOf = (code: string, issues: { code: string }[]) => issues.filter((i) => i.code === code);
+
+describe('matching columns by header', () => {
+  test('headers match ignoring case, spacing and punctuation', () => {
+    const row = { INITIATIVE: 'Claims triage', 'annual  VALUE': '$2M', 'data-quality': 'High', 'Decision_rights shift': 4 };
+    const read = readInitiatives(table([row]), []);
+    expect(read.initiatives[0]).toMatchObject({ name: 'Claims triage', annualValue: 2_000_000, dataQuality: 5, decisionRightsShift: 4 });
+  });
+
+  test.each(['Name', 'Use case', 'Initiative name', 'Project'])('"%s" is recognised as the Initiative column', (header) => {
+    const read = readInitiatives(table([{ [header]: 'Claims triage' }]), []);
+    expect(read.usable).toBe(true);
+    expect(read.initiatives[0]?.name).toBe('Claims triage');
+  });
+
+  test.each<[string, string, string, unknown]>([
+    ['Annual benefit', '$300k', 'annualValue', 300_000],
+    ['Expected value', '€1.5m', 'annualValue', 1_500_000],
+    ['Accountable owner', 'Ana Ruiz', 'owner', 'Ana Ruiz'],
+    ['KPI', 'Cut triage time 30%', 'successMetric', 'Cut triage time 30%'],
+    ['Risk', 'High', 'riskTier', 'High'],
+    ['Stage', 'PoC', 'phaseRequested', 'Pilot'],
+  ])('"%s" is recognised as a synonym: %p reads into %s', (header, cell, field, expected) => {
+    const read = readInitiatives(table([{ Initiative: 'Claims triage', [header]: cell }]), []);
+    expect((read.initiatives[0] as Record<string, unknown>)[field]).toEqual(expected);
+  });
+
+  test('column order is free: reversed columns read the same initiative', () => {
+    const forward = readInitiatives(table([readyRow()]), []);
+    const reversed = readInitiatives(table([readyRow()], { headers: Object.keys(readyRow()).reverse() }), []);
+    expect(reversed.initiatives).toEqual(forward.initiatives);
+  });
+
+  test("the user's own columns are ignored and not reported", () => {
+    const withNotes = readInitiatives(table([readyRow({ Notes: 'ask Ana', 'Budget code': 'FIN-22' })]), []);
+    const without = readInitiatives(table([readyRow()]), []);
+    expect(withNotes.initiatives).toEqual(without.initiatives);
+    expect(withNotes.issues).toEqual(without.issues);
+  });
+
+  test('a repeated column is reported and only the first one is read', () => {
+    const read = readInitiatives(table([{ Initiative: 'Claims triage', Name: 'Other name' }]), []);
+    expect(read.initiatives[0]?.name).toBe('Claims triage');
+    expect(issuesOf('duplicate-column', read.issues)).toEqual([expect.objectContaining({ column: 'Name', cell: 'B1' })]);
+  });
+});
+
+describe('team demand columns', () => {
+  test.each(['Legal', 'legal', 'Demand: Legal', 'Legal demand', 'LEGAL DEMAND', 'Demand for Legal', 'Demand - Legal'])(
+    'a column headed "%s" is the demand on Legal',
+    (header) => {
+      const read = readInitiatives(table([{ Initiative: 'Claims triage', [header]: 3 }]), [LEGAL]);
+      expect(read.initiatives[0]?.demand).toEqual({ Legal: 3 });
+      expect(issuesOf('team-without-demand-column', read.issues)).toEqual([]);
+    },
+  );
+
+  test('a team whose name starts like "on" or "for" is still found without a colon', () => {
+    const onboarding: Team = { name: 'Onboarding', capacity: 4, unit: 'weeks' };
+    const read = readInitiatives(table([{ Initiative: 'Claims triage', 'Demand Onboarding': 2 }]), [onboarding]);
+    expect(read.initiatives[0]?.demand).toEqual({ Onboarding: 2 });
+  });
+
+  test('a blank or zero demand means no demand on that team', () => {
+    const read = readInitiatives(table([
+      { Initiative: 'A', Legal: '', Security: 0 },
+      { Initiative: 'B', Legal: '2.5', Security: '50%' },
+    ]), [LEGAL, SECURITY]);
+    expect(read.initiatives.map((i) => i.demand)).toEqual([{}, { Legal: 2.5, Security: 0.5 }]);
+  });
+
+  test('a demand column for a team that is not in the Capacity table is reported', () => {
+    const read = readInitiatives(table([{ Initiative: 'Claims triage', 'Demand: Procurement': 2 }]), [LEGAL]);
+    expect(issuesOf('demand-column-without-team', read.issues)).toEqual([
+      expect.objectContaining({ severity: 'warning', sheet: 'Portfolio', column: 'Demand: Procurement', cell: 'B1', message: expect.stringContaining('Procurement') }),
+    ]);
+    expect(read.initiatives[0]?.demand).toEqual({});
+  });
+
+  test('a plain user column that does not say "demand" is not reported as demand', () => {
+    const read = readInitiatives(table([{ Initiative: 'Claims triage', Procurement: 2 }]), [LEGAL]);
+    expect(issuesOf('demand-column-without-team', read.issues)).toEqual([]);
+  });
+
+  test('a Capacity team with no demand column is reported', () => {
+    const read = readInitiatives(table([{ Initiative: 'Claims triage', Legal: 2 }]), [LEGAL, SECURITY]);
+    expect(issuesOf('team-without-demand-column', read.issues)).toEqual([
+      expect.objectContaining({ severity: 'warning', column: 'Security', message: expect.stringContaining('Security') }),
+    ]);
+  });
+});
+
+describe('missing columns and empty tables', () => {
+  test('a table without an Initiative column is unusable and says so', () => {
+    const read = readInitiatives(table([{ Owner: 'Ana Ruiz', 'Annual value': 100 }]), []);
+    expect(read.usable).toBe(false);
+    expect(read.initiatives).toEqual([]);
+    expect(issuesOf('missing-required-column', read.issues)).toEqual([
+      expect.objectContaining({ severity: 'fatal', column: 'Initiative' }),
+    ]);
+  });
+
+  test('a missing optional column is a warning and reads as unknown', () => {
+    const read = readInitiatives(table([readyRow()], { headers: headersWithout('Data quality') }), []);
+    expect(read.usable).toBe(true);
+    expect(issuesOf('missing-column', read.issues)).toEqual([
+      expect.objectContaining({ severity: 'warning', column: 'Data quality' }),
+    ]);
+    expect(read.initiatives[0]?.dataQuality).toBeUndefined();
+    expect(read.initiatives[0]?.invalid).toBe(false);
+  });
+
+  test('a table with every input column reports no missing column', () => {
+    const read = readInitiatives(table([readyRow()]), []);
+    expect(read.issues).toEqual([]);
+  });
+
+  test('a table with no rows is reported as empty and is unusable', () => {
+    const read = readInitiatives(table([], { headers: Object.keys(readyRow()) }), []);
+    expect(read.usable).toBe(false);
+    expect(issuesOf('empty-table', read.issues)).toEqual([expect.objectContaining({ severity: 'fatal', sheet: 'Portfolio' })]);
+  });
+
+  test('a table of only blank rows is reported as empty', () => {
+    const read = readInitiatives(table([{ Initiative: '' }, { Initiative: '   ' }]), []);
+    expect(read.usable).toBe(false);
+    expect(issuesOf('empty-table', read.issues)).toHaveLength(1);
+  });
+});
+
+describe('reading rows', () => {
+  test('wholly blank rows are skipped without a report, and the others keep their row index', () => {
+    const blank = Object.fromEntries(Object.keys(readyRow()).map((h) => [h, ''])) as RowSpec;
+    const read = readInitiatives(table([readyRow({ ID: 'A' }), blank, readyRow({ ID: 'B' })]), []);
+    expect(read.initiatives.map((i) => [i.id, i.rowIndex])).toEqual([['A', 0], ['B', 2]]);
+    expect(read.issues).toEqual([]);
+  });
+
+  test('a row without a name is reported and is invalid; the named rows are not', () => {
+    const read = readInitiatives(table([readyRow({ ID: 'A' }), readyRow({ ID: 'B', Initiative: '' })]), []);
+    expect(issuesOf('missing-name', read.issues)).toEqual([
+      expect.objectContaining({ severity: 'error', column: 'Initiative', cell: 'B3', rowIndex: 1 }),
+    ]);
+    expect(read.initiatives.map((i) => i.invalid)).toEqual([false, true]);
+  });
+
+  test('duplicate IDs are reported on the later row and both rows are still read with distinct keys', () => {
+    const read = readInitiatives(table([readyRow({ ID: 'X-1', Initiative: 'A' }), readyRow({ ID: 'x-1', Initiative: 'B' })]), []);
+    expect(issuesOf('duplicate-id', read.issues)).toEqual([
+      expect.objectContaining({ column: 'ID', cell: 'A3', rowIndex: 1, message: expect.stringContaining('row 2') }),
+    ]);
+    expect(read.initiatives.map((i) => i.name)).toEqual(['A', 'B']);
+    expect(new Set(read.initiatives.map((i) => i.key)).size).toBe(2);
+  });
+
+  test('distinct IDs are not reported', () => {
+    const read = readInitiatives(table([readyRow({ ID: 'X-1' }), readyRow({ ID: 'X-2' })]), []);
+    expect(issuesOf('duplicate-id', read.issues)).toEqual([]);
+  });
+
+  test('an override with a reason takes effect', () => {
+    const read = readInitiatives(table([readyRow({ Override: 'In', 'Override reason': 'Board commitment' })]), []);
+    expect(read.initiatives[0]).toMatchObject({ override: 'In', overrideReason: 'Board commitment' });
+    expect(issuesOf('override-without-reason', read.issues)).toEqual([]);
+  });
+
+  test('an override without a reason is reported and ignored', () => {
+    const read = readInitiatives(table([readyRow({ Override: 'Out', 'Override reason': ' ' })]), []);
+    expect(read.initiatives[0]?.override).toBeUndefined();
+    expect(issuesOf('override-without-reason', read.issues)).toEqual([
+      expect.objectContaining({ severity: 'warning', column: 'Override', cell: 'Y2', rowIndex: 0 }),
+    ]);
+    expect(read.initiatives[0]?.invalid).toBe(false);
+  });
+});
+
+describe('cells that cannot be read', () => {
+  /** readyRow's headers with "Data Quality" (the user's spelling) moved to index 14, so at origin column 2 it is column Q. */
+  const headers = (() => {
+    const rest = headersWithout('Data quality');
+    return [...rest.slice(0, 14), 'Data Quality', ...rest.slice(14)];
+  })();
+  const row = (id: string, quality: string | number) => {
+    const { 'Data quality': _dropped, ...rest } = readyRow({ ID: id, Initiative: `Initiative ${id}` });
+    return { ...rest, 'Data Quality': quality };
+  };
+  // Header on zero-based sheet row 4 (row 5), so the fifth body row is sheet row 10.
+  const origin = { row: 4, column: 2 };
+  const rows = [row('A', 4), row('B', 3), row('C', 'High'), row('D', 2), row('E', '#N/A')];
+
+  test('the issue names its code, sheet, column as the user spelt it and the A1 cell, honouring the table origin', () => {
+    const read = readInitiatives(table(rows, { headers, origin }), []);
+    expect(read.issues).toEqual([
+      expect.objectContaining({ code: 'unreadable-cell', severity: 'error', sheet: 'Portfolio', column: 'Data Quality', cell: 'Q10', rowIndex: 4 }),
+    ]);
+  });
+
+  test('the message names the sheet-qualified cell, the value and what was expected', () => {
+    const [issue] = readInitiatives(table(rows, { headers, origin }), []).issues;
+    expect(issue?.message).toMatch(/^Data Quality in Portfolio!Q10 is #N\/A; expected 1-5/);
+  });
+
+  test('on a sheet whose name has a space the message quotes the sheet as Excel does', () => {
+    const [issue] = readInitiatives(table(rows, { headers, origin, sheet: 'AI portfolio' }), []).issues;
+    expect(issue?.message).toContain("'AI portfolio'!Q10");
+  });
+
+  test('the bad row is invalid and every other row is still read', () => {
+    const read = readInitiatives(table(rows, { headers, origin }), []);
+    expect(read.usable).toBe(true);
+    expect(read.initiatives.map((i) => [i.id, i.invalid, i.dataQuality])).toEqual([
+      ['A', false, 4],
+      ['B', false, 3],
+      ['C', false, 5],
+      ['D', false, 2],
+      ['E', true, undefined],
+    ]);
+    expect(read.initiatives[4]).toMatchObject({ name: 'Initiative E', owner: 'Marco Ruiz', annualValue: 1_000_000 });
+  });
+
+  test('7 on a 1-5 scale is reported as out of range and invalidates its row', () => {
+    const read = readInitiatives(table([readyRow({ 'Strategic fit': 7 })]), []);
+    expect(read.issues).toEqual([
+      expect.objectContaining({ code: 'out-of-range', column: 'Strategic fit', cell: 'G2', message: expect.stringContaining('is 7; expected 1-5') }),
+    ]);
+    expect(read.initiatives[0]?.invalid).toBe(true);
+  });
+
+  test('text in a number column is reported with the text and invalidates its row', () => {
+    const read = readInitiatives(table([readyRow({ 'Annual value': 'quite a lot' })]), []);
+    expect(read.issues).toEqual([
+      expect.objectContaining({ code: 'unreadable-cell', column: 'Annual value', cell: 'F2', message: expect.stringContaining('"quite a lot"') }),
+    ]);
+    expect(read.initiatives[0]?.invalid).toBe(true);
+  });
+
+  test('an unreadable demand names the team it is for', () => {
+    const read = readInitiatives(table([readyRow({ 'Legal demand': 'two weeks' })]), [LEGAL]);
+    expect(read.issues).toEqual([expect.objectContaining({ code: 'unreadable-cell', column: 'Legal demand', message: expect.stringContaining('demand on Legal') })]);
+    expect(read.initiatives[0]?.invalid).toBe(true);
+  });
+
+  test('a blank cell is unknown, not an error', () => {
+    const read = readInitiatives(table([readyRow({ 'Strategic fit': '', 'Annual value': '' })]), []);
+    expect(read.issues).toEqual([]);
+    expect(read.initiatives[0]).toMatchObject({ invalid: false, strategicFit: undefined, annualValue: undefined });
+  });
+});
+
+describe('readCapacity', () => {
+  test('reads each team with its capacity and unit', () => {
+    expect(readCapacity(capacity({ Legal: 10, Security: '6' }, 'weeks'))).toEqual({
+      teams: [{ name: 'Legal', capacity: 10, unit: 'weeks' }, { name: 'Security', capacity: 6, unit: 'weeks' }],
+      issues: [],
+    });
+  });
+
+  test('no Capacity table means no team caps and no issue', () => {
+    expect(readCapacity(undefined)).toEqual({ teams: [], issues: [] });
+  });
+
+  test('a team listed twice is reported and only its first row is used', () => {
+    const read = readCapacity(capacity({ Legal: 10, LEGAL: 3 }));
+    expect(read.teams).toEqual([{ name: 'Legal', capacity: 10, unit: 'weeks' }]);
+    expect(read.issues).toEqual([expect.objectContaining({ code: 'duplicate-team', sheet: 'Capacity', column: 'Team', cell: 'A3' })]);
+  });
+
+  test.each<[string, string]>([
+    ['unreadable', 'a few'],
+    ['negative', '-2'],
+    ['blank', ''],
+  ])('an %s capacity counts as 0 and is reported with its cell', (_what, cell) => {
+    const read = readCapacity(capacity({ Legal: cell, Security: 6 }));
+    expect(read.teams).toEqual([{ name: 'Legal', capacity: 0, unit: 'weeks' }, { name: 'Security', capacity: 6, unit: 'weeks' }]);
+    expect(read.issues).toEqual([
+      expect.objectContaining({ code: 'invalid-capacity', column: 'Capacity', cell: 'B2', message: expect.stringContaining('Capacity!B2') }),
+    ]);
+  });
+
+  test('a capacity set in the settings wins over the Capacity table, whatever its case', () => {
+    const read = readCapacity(capacity({ Legal: 10, Security: 6 }), { legal: 4 });
+    expect(read.teams).toEqual([{ name: 'Legal', capacity: 4, unit: 'weeks' }, { name: 'Security', capacity: 6, unit: 'weeks' }]);
+  });
+
+  test('a Capacity table without Team and Capacity columns applies no caps and says so', () => {
+    const raw: RawTable = { ...capacity({ Legal: 10 }), headers: ['Group', 'Amount', 'Unit'] };
+    const read = readCapacity(raw);
+    expect(read.teams).toEqual([]);
+    expect(read.issues).toEqual([expect.objectContaining({ code: 'missing-required-column', sheet: 'Capacity' })]);
+  });
+});
+
+describe('a unit in brackets after a header', () => {
+  const teams = [LEGAL];
+
+  test('"Annual value ($M)" reads plain numbers as millions', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Annual value ($M)': 1.2 }]), teams);
+    expect(read.initiatives[0]?.annualValue).toBe(1_200_000);
+  });
+
+  test('"Value (£000s)" reads plain numbers as thousands', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Value (£000s)': 450 }]), teams);
+    expect(read.initiatives[0]?.annualValue).toBe(450_000);
+  });
+
+  test('text that carries its own suffix is not scaled twice in a ($M) column', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Annual value ($M)': '$300k' }]), teams);
+    expect(read.initiatives[0]?.annualValue).toBe(300_000);
+  });
+
+  test('a unit that is not a multiplier leaves amounts as they are', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Annual value (USD)': 2500 }]), teams);
+    expect(read.initiatives[0]?.annualValue).toBe(2500);
+  });
+
+  test('"Data quality (1-5)" is still the Data quality column', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Data quality (1-5)': 4 }]), teams);
+    expect(read.initiatives[0]?.dataQuality).toBe(4);
+    expect(read.issues.some((i) => i.code === 'missing-column' && i.column === 'Data quality')).toBe(false);
+  });
+
+  test('"Legal (weeks)" is the demand column of team Legal', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Legal (weeks)': 3 }]), teams);
+    expect(read.initiatives[0]?.demand).toEqual({ Legal: 3 });
+  });
+});

@@ -1,0 +1,124 @@
+// The `Prioritisation settings` sheet: a Setting/Value table whose bad values are
+// reported with their cell while the default stays in force.
+
+import { DEFAULT_SETTINGS, readSettings } from '../../src/engine/settings';
+import type { CellValue, RawTable, Settings } from '../../src/engine/types';
+import { settingsTable } from '../builders';
+
+describe('defaults', () => {
+  test('without a settings table every default is used and nothing is reported', () => {
+    const read = readSettings(undefined);
+    expect(read.issues).toEqual([]);
+    expect(read.settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  test('the default weights are impact 50, readiness 30, friction 20', () => {
+    expect(readSettings(undefined).settings.weights).toEqual({ impact: 50, readiness: 30, friction: 20 });
+  });
+
+  test('an empty settings table keeps every default', () => {
+    expect(readSettings(settingsTable({}))).toEqual({ settings: DEFAULT_SETTINGS, issues: [] });
+  });
+});
+
+describe('reading each setting', () => {
+  test.each<[string, CellValue, (s: Settings) => unknown, unknown]>([
+    ['Impact weight', 60, (s) => s.weights.impact, 60],
+    ['Readiness weight', '25', (s) => s.weights.readiness, 25],
+    ['Friction weight', 0, (s) => s.weights.friction, 0],
+    ['In-flight limit', 4, (s) => s.inFlightLimit, 4],
+    ['In-flight limit', 0, (s) => s.inFlightLimit, 0],
+    ['Selection method', 'optimal', (s) => s.method, 'Optimal'],
+    ['Selection method', 'Rank-and-fill', (s) => s.method, 'Rank and fill'],
+    ['Optimise for', 'annual value', (s) => s.objective, 'Annual value'],
+    ['Solver time limit (seconds)', 5, (s) => s.solverTimeLimitSeconds, 5],
+    ['Planning period', 'FY27 H1', (s) => s.planningPeriod, 'FY27 H1'],
+    ['Planning period', 2027, (s) => s.planningPeriod, '2027'],
+    ['Currency symbol', '€', (s) => s.currency, '€'],
+  ])('%s set to %p is read', (label, value, get, expected) => {
+    const read = readSettings(settingsTable({ [label]: value }));
+    expect(read.issues).toEqual([]);
+    expect(get(read.settings)).toEqual(expected);
+  });
+
+  test('setting labels match ignoring case, spacing and punctuation', () => {
+    const read = readSettings(settingsTable({ 'IMPACT weight': 70, 'in flight limit': 3 }));
+    expect(read.settings).toMatchObject({ weights: { impact: 70 }, inFlightLimit: 3 });
+  });
+
+  test('settings not given keep their defaults', () => {
+    const read = readSettings(settingsTable({ 'Impact weight': 70 }));
+    expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, weights: { ...DEFAULT_SETTINGS.weights, impact: 70 } });
+  });
+
+  test('"Capacity: Legal" rows set a capacity per team', () => {
+    const read = readSettings(settingsTable({ 'Capacity: Legal': 8, 'Capacity - Data engineering': '12.5' }));
+    expect(read.issues).toEqual([]);
+    expect(read.settings.capacityOverrides).toEqual({ Legal: 8, 'Data engineering': 12.5 });
+  });
+
+  test('reading capacity rows never changes the shared defaults', () => {
+    readSettings(settingsTable({ 'Capacity: Legal': 8 }));
+    expect(DEFAULT_SETTINGS.capacityOverrides).toEqual({});
+  });
+
+  test('rows the engine does not know are the user notes and are ignored', () => {
+    const read = readSettings(settingsTable({ Notes: 'agreed at the March steerco', 'Impact weight': 55 }));
+    expect(read.issues).toEqual([]);
+    expect(read.settings.weights.impact).toBe(55);
+  });
+});
+
+describe('bad values', () => {
+  test.each<[string, CellValue, (s: Settings) => unknown]>([
+    ['Impact weight', 'heavy', (s) => s.weights.impact],
+    ['Impact weight', 150, (s) => s.weights.impact],
+    ['Readiness weight', -5, (s) => s.weights.readiness],
+    ['In-flight limit', 2.5, (s) => s.inFlightLimit],
+    ['In-flight limit', -1, (s) => s.inFlightLimit],
+    ['Selection method', 'Random', (s) => s.method],
+    ['Optimise for', 'Speed', (s) => s.objective],
+    ['Solver time limit (seconds)', 600, (s) => s.solverTimeLimitSeconds],
+    ['Currency symbol', 'dollars', (s) => s.currency],
+  ])('%s set to %p is reported with its cell and the default is kept', (label, value, get) => {
+    // The settings table's header is on sheet row 4, so its second body row is row 6; values are in column B.
+    const read = readSettings(settingsTable({ Notes: 'first row', [label]: value }));
+    expect(read.issues).toEqual([
+      expect.objectContaining({ code: 'invalid-setting', severity: 'warning', sheet: 'Prioritisation settings', column: 'Value', cell: 'B6' }),
+    ]);
+    expect(get(read.settings)).toEqual(get(DEFAULT_SETTINGS));
+  });
+
+  test('the message names the setting, its sheet-qualified cell, the value and the default used', () => {
+    const [issue] = readSettings(settingsTable({ 'In-flight limit': 'many' })).issues;
+    expect(issue?.message).toContain('In-flight limit');
+    expect(issue?.message).toContain("'Prioritisation settings'!B5");
+    expect(issue?.message).toContain('"many"');
+    expect(issue?.message).toContain(`default, ${DEFAULT_SETTINGS.inFlightLimit}`);
+  });
+
+  test('a bad team capacity is reported and no capacity is set for that team', () => {
+    const read = readSettings(settingsTable({ 'Capacity: Legal': 'plenty', 'Capacity: Security': 4 }));
+    expect(read.issues).toEqual([expect.objectContaining({ code: 'invalid-setting', cell: 'B5', message: expect.stringContaining('Capacity table') })]);
+    expect(read.settings.capacityOverrides).toEqual({ Security: 4 });
+  });
+
+  test('all-zero weights are reported and the default weights are used', () => {
+    const read = readSettings(settingsTable({ 'Impact weight': 0, 'Readiness weight': 0, 'Friction weight': 0 }));
+    expect(read.issues).toEqual([expect.objectContaining({ code: 'invalid-setting', sheet: 'Prioritisation settings' })]);
+    expect(read.settings.weights).toEqual({ impact: 50, readiness: 30, friction: 20 });
+  });
+
+  test('one non-zero weight is enough and is not reported', () => {
+    const read = readSettings(settingsTable({ 'Impact weight': 0, 'Readiness weight': 0, 'Friction weight': 1 }));
+    expect(read.issues).toEqual([]);
+    expect(read.settings.weights).toEqual({ impact: 0, readiness: 0, friction: 1 });
+  });
+
+  test('a table without Setting and Value columns is reported and the defaults are used', () => {
+    const raw: RawTable = { ...settingsTable({ 'Impact weight': 90 }), headers: ['Name', 'Amount'] };
+    const read = readSettings(raw);
+    expect(read.settings).toEqual(DEFAULT_SETTINGS);
+    expect(read.issues).toEqual([expect.objectContaining({ code: 'missing-required-column', sheet: 'Prioritisation settings' })]);
+  });
+});

@@ -1,0 +1,438 @@
+// The grids every adapter writes: the output columns, the Change impact,
+// Decision log and settings sheets, and the conditional-format expressions.
+
+import { DIMENSIONS } from '../../src/engine/changeImpact';
+import { prioritise, type Plan } from '../../src/engine/plan';
+import { DEFAULT_SETTINGS, SETTING_SPECS, readSettings } from '../../src/engine/settings';
+import { DECISION_ORDER } from '../../src/engine/summary';
+import type { RawTable, Settings } from '../../src/engine/types';
+import { UTILISATION_HIGHLIGHTS, changeImpactSheet } from '../../src/layout/changeImpactSheet';
+import { DATE_FORMAT, DECISION_LOG_HEADERS, DECISION_LOG_HEADER_ROW, decisionLogRow, decisionLogSheet, excelSerial } from '../../src/layout/decisionLog';
+import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, highlightFormula, looksLikeFormula, type HighlightRule, type SheetLayout } from '../../src/layout/grid';
+import { CHANGE_IMPACT_SHEET, DECISION_LOG_TABLE, OWNER_MARK, SETTINGS_TABLE, isOwnSheet } from '../../src/layout/names';
+import { DECISION_HIGHLIGHTS, GATE_HIGHLIGHTS, outputColumnsLayout } from '../../src/layout/outputColumns';
+import { SETTINGS_HEADER_ROW, settingsSheet } from '../../src/layout/settingsSheet';
+import { NOW, named, workbook, type RowSpec } from '../builders';
+
+const SPEC_OUTPUT_COLUMNS = [
+  'Priority',
+  'Priority score',
+  'Impact score',
+  'Friction score',
+  'Readiness score',
+  'Gate',
+  'Gate gaps',
+  'Decision',
+  'Binding constraint',
+  'Why',
+];
+
+const HYPERLINK = '=HYPERLINK("http://x","y")';
+
+function run(rows: RowSpec[], teams: Record<string, number> = {}, runBy?: string): Plan {
+  return prioritise(workbook(rows, teams), { now: NOW, ...(runBy ? { runBy } : {}) });
+}
+
+/** Output column by its SPEC header. */
+const col = (header: string): number => SPEC_OUTPUT_COLUMNS.indexOf(header);
+
+/** Zero-based row whose first cells are exactly `cells`. */
+function rowStarting(layout: SheetLayout, ...cells: (string | number | null)[]): number {
+  const index = layout.values.findIndex((row) => cells.every((c, i) => row[i] === c));
+  if (index < 0) throw new Error(`No row starts with ${JSON.stringify(cells)}`);
+  return index;
+}
+
+/** Every cell holding text that Excel would take for a formula, with its format. */
+function formulaLikeCells(layout: { values: unknown[][]; formats: (string | null)[][] }): { value: unknown; format: string | null }[] {
+  return layout.values.flatMap((row, r) => row.flatMap((value, c) => (looksLikeFormula(value as never) ? [{ value, format: layout.formats[r]![c]! }] : [])));
+}
+
+describe('output columns of the Initiatives table', () => {
+  const plan = run([named('Second', { 'Strategic fit': 3 }), {}, named('First', { 'Strategic fit': 5 }), named('Broken', { 'Strategic fit': 7 })]);
+  const layout = outputColumnsLayout(plan);
+
+  test('headers are the SPEC output column names, in the SPEC order', () => {
+    expect(layout.headers).toEqual(SPEC_OUTPUT_COLUMNS);
+  });
+
+  test('has one row per table body row, in table order', () => {
+    expect(layout.values).toHaveLength(4);
+    expect(layout.values[0]![col('Priority')]).toBe(2);
+    expect(layout.values[2]![col('Priority')]).toBe(1);
+    expect(layout.values[0]![col('Decision')]).toBe('Commit');
+  });
+
+  test('a blank table row gets blank outputs', () => {
+    expect(layout.values[1]).toEqual(SPEC_OUTPUT_COLUMNS.map(() => null));
+  });
+
+  test('an unreadable row gets its gate and decision but no priority and no scores', () => {
+    const row = layout.values[3]!;
+    expect(row[col('Gate')]).toBe('Invalid input');
+    expect(row[col('Decision')]).toBe('Not ready');
+    for (const header of ['Priority', 'Priority score', 'Impact score', 'Friction score', 'Readiness score']) expect(row[col(header)]).toBeNull();
+  });
+
+  test('score cells hold the engine scores and the why cell holds its sentence', () => {
+    const first = plan.entries.find((e) => e.initiative.name === 'First')!;
+    expect(layout.values[2]![col('Priority score')]).toBe(first.scores!.priority);
+    expect(layout.values[2]![col('Friction score')]).toBe(first.scores!.friction.value);
+    expect(layout.values[2]![col('Why')]).toBe(first.why);
+  });
+
+  test('gate gaps are blank when there are none and joined with semicolons when there are', () => {
+    const pilot = outputColumnsLayout(run([named('Ready'), named('Pilot', { 'Incident process': 'No', 'Decision logging': 'No', 'Phase requested': 'Pilot' })]));
+    expect(pilot.values[0]![col('Gate gaps')]).toBeNull();
+    expect(pilot.values[1]![col('Gate gaps')]).toBe(
+      'To scale, log every AI-assisted decision and override; To scale, agree an incident playbook with a rollback',
+    );
+  });
+
+  test('the binding constraint cell names the team for a deferred row and is blank for a committed one', () => {
+    const deferred = outputColumnsLayout(run([named('Big', { 'Strategic fit': 5, Legal: 8 }), named('Late', { 'Strategic fit': 3, Legal: 4 })], { Legal: 10 }));
+    expect(deferred.values[0]![col('Binding constraint')]).toBeNull();
+    expect(deferred.values[1]![col('Binding constraint')]).toBe('Legal (needs 4 weeks, 2 weeks left)');
+  });
+
+  test('Priority is a whole number, the scores have one decimal and every text column is Text', () => {
+    expect(layout.formats).toEqual(['0', '0.0', '0.0', '0.0', '0.0', TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT]);
+  });
+
+  test('gate and decision highlights cover every gate and every decision', () => {
+    const labels = (rules: HighlightRule[]) => rules.map((r) => ('equals' in r ? r.equals : '')).sort();
+    expect(labels(GATE_HIGHLIGHTS)).toEqual(['Blocked', 'Invalid input', 'Learning-only', 'Pilot-ready', 'Scale-ready']);
+    expect(labels(DECISION_HIGHLIGHTS)).toEqual([...DECISION_ORDER].sort());
+  });
+});
+
+describe('text that looks like a formula is stored as text', () => {
+  test('strings starting with =, +, - or @ look like formulas; others, numbers and blanks do not', () => {
+    for (const text of ['=1+1', '+44 20', '-5', '@risk']) expect(looksLikeFormula(text)).toBe(true);
+    for (const value of ['a=1', 'Legal', '', 5, -5, null, true]) expect(looksLikeFormula(value)).toBe(false);
+  });
+
+  test('a sheet row gives formula-like text the Text format and leaves other cells General', () => {
+    const s = new SheetBuilder();
+    s.row([HYPERLINK, 'Plain', 3]);
+    expect(s.formats[0]).toEqual([TEXT_FORMAT, null, null]);
+  });
+
+  test('an initiative named like a formula keeps the name as Text in the Change impact sheet', () => {
+    const plan = run([named(HYPERLINK, { Legal: 2 }), named('Blocked one', { Owner: 'TBD' })], { Legal: 10 });
+    const sheet = changeImpactSheet(plan);
+    const cells = formulaLikeCells(sheet).filter((c) => c.value === HYPERLINK);
+    // At least the seven rows of the what-changes block and the change-impact ratings row.
+    expect(cells.length).toBeGreaterThanOrEqual(DIMENSIONS.length + 2 + 1);
+    expect(cells.every((c) => c.format === TEXT_FORMAT)).toBe(true);
+  });
+
+  test('an override reason shaped like a formula appears in the Why column, which is Text', () => {
+    const layout = outputColumnsLayout(run([named('Forced', { Override: 'In', 'Override reason': HYPERLINK })]));
+    expect(layout.values[0]![col('Why')]).toContain(HYPERLINK);
+    expect(layout.formats[col('Why')]).toBe(TEXT_FORMAT);
+  });
+
+  test('a binding constraint that starts with a formula character sits in a Text column', () => {
+    const layout = outputColumnsLayout(run([named('Big', { 'Strategic fit': 5, '+Legal': 8 }), named('Late', { 'Strategic fit': 3, '+Legal': 4 })], { '+Legal': 10 }));
+    const cell = layout.values[1]![col('Binding constraint')];
+    expect(looksLikeFormula(cell!)).toBe(true);
+    expect(layout.formats[col('Binding constraint')]).toBe(TEXT_FORMAT);
+  });
+
+  test('the decision log keeps a formula-like name in its overrides as Text', () => {
+    const plan = run([named(HYPERLINK, { Override: 'In', 'Override reason': 'Board mandate' })]);
+    const row = decisionLogRow(plan.logEntry, '$');
+    const overrides = DECISION_LOG_HEADERS.indexOf('Overrides');
+    expect(row.values[overrides]).toBe(`${HYPERLINK}: In - Board mandate`);
+    expect(row.formats[overrides]).toBe(TEXT_FORMAT);
+  });
+
+  test('no sheet the add-in builds leaves formula-like text outside the Text format', () => {
+    const hostile = (name: string, more: RowSpec = {}) => named(name, { Function: '=cmd|"/c calc"!A1', ...more });
+    const plan = prioritise(
+      workbook(
+        [
+          hostile(HYPERLINK, { 'Strategic fit': 5, '@Risk': 3 }),
+          hostile('+Plus', { 'Strategic fit': 4, '@Risk': 3, Override: 'Out', 'Override reason': '-because' }),
+          hostile('-Minus', { 'Strategic fit': 3, '@Risk': 3 }),
+          hostile('@At', { Owner: 'TBD' }),
+        ],
+        { '@Risk': 4 },
+        { 'Planning period': '=1+1' },
+      ),
+      { now: NOW, runBy: '@admin' },
+    );
+    const sheets = [changeImpactSheet(plan), decisionLogSheet(plan.logEntry, '$'), settingsSheet(plan.settings)];
+    const found = sheets.flatMap(formulaLikeCells);
+    expect(found.length).toBeGreaterThan(10);
+    expect(found.filter((c) => c.format !== TEXT_FORMAT)).toEqual([]);
+  });
+});
+
+describe('the Change impact sheet', () => {
+  // Legal 10 weeks, Security 6 weeks. Top and Next are committed; Wide (ranked last) does not fit the 4 weeks
+  // of Legal left; Ownerless ranks first but is blocked.
+  const plan = run(
+    [
+      named('Top', { 'Strategic fit': 5, Legal: 4, Security: 1, 'Decision rights shift': 1, 'Workload shift': 3, 'Incentive misalignment': 4, 'New obligations': '' }),
+      named('Next', { 'Strategic fit': 2, Legal: 2, Security: '', 'Incident process': 'No', 'Phase requested': 'Pilot' }),
+      named('Wide', { 'Strategic fit': 1, Legal: 6, Security: 2 }),
+      named('Ownerless', { Owner: 'TBD', Legal: 1, Security: '' }),
+    ],
+    { Legal: 10, Security: 6 },
+  );
+  const sheet = changeImpactSheet(plan);
+
+  test('is named Change impact and says in A2 that the add-in made it', () => {
+    expect(sheet.name).toBe(CHANGE_IMPACT_SHEET);
+    expect(isOwnSheet(sheet.values[1]![0])).toBe(true);
+  });
+
+  test('has a values grid and a formats grid of the same shape', () => {
+    expect(sheet.formats).toHaveLength(sheet.values.length);
+    sheet.values.forEach((row, r) => expect(sheet.formats[r]).toHaveLength(row.length));
+    expect(new Set(sheet.values.map((row) => row.length)).size).toBe(1);
+  });
+
+  test('lists capacity before and after with one row per team', () => {
+    const header = rowStarting(sheet, 'Team', 'Unit', 'Capacity', 'Demand before', 'Utilisation before', 'Demand after', 'Utilisation after');
+    const before = { Legal: 4 + 2 + 6 + 1, Security: 1 + 2 };
+    const after = { Legal: 4 + 2, Security: 1 };
+    expect(sheet.values[header + 1]!.slice(0, 7)).toEqual(['Legal', 'weeks', 10, before.Legal, before.Legal / 10, after.Legal, after.Legal / 10]);
+    expect(sheet.values[header + 2]!.slice(0, 7)).toEqual(['Security', 'weeks', 6, before.Security, before.Security / 6, after.Security, after.Security / 6]);
+  });
+
+  test('ends the capacity section with the in-flight row: limit, requested and committed', () => {
+    const header = rowStarting(sheet, 'Team');
+    const limit = DEFAULT_SETTINGS.inFlightLimit;
+    expect(sheet.values[header + 3]!.slice(0, 7)).toEqual(['In-flight initiatives', 'initiatives', limit, 4, 4 / limit, 2, 2 / limit]);
+  });
+
+  test('highlights utilisation before and after over exactly the team rows and the in-flight row', () => {
+    const header = rowStarting(sheet, 'Team');
+    const utilisation = sheet.conditionalFormats.filter((f) => f.rules === UTILISATION_HIGHLIGHTS);
+    expect(utilisation.map((f) => [f.row, f.column, f.rows])).toEqual([
+      [header + 1, 4, 3],
+      [header + 1, 6, 3],
+    ]);
+  });
+
+  test('gives each committed initiative the five dimensions, who absorbs the change and the gaps still open', () => {
+    const header = rowStarting(sheet, 'Initiative', 'Decision', 'Dimension', 'Before', 'After');
+    const block = sheet.values.slice(header + 1, header + 1 + 2 * 7);
+    const labels = [...DIMENSIONS, 'Who absorbs the change', 'Gaps still open'];
+    expect(block.map((r) => [r[0], r[1], r[2]])).toEqual([
+      ...labels.map((l) => ['Top', 'Commit', l]),
+      ...labels.map((l) => ['Next', 'Commit', l]),
+    ]);
+    const top = plan.changeImpact.committed[0]!;
+    expect(block[0]!.slice(3, 5)).toEqual([top.dimensions[0]!.before, top.dimensions[0]!.after]);
+    expect(block[5]![4]).toBe(top.absorbedBy);
+  });
+
+  test('says None when a committed initiative has no gaps left, and lists them when it has', () => {
+    const gapsTop = rowStarting(sheet, 'Top', 'Commit', 'Gaps still open');
+    const gapsNext = rowStarting(sheet, 'Next', 'Commit', 'Gaps still open');
+    expect(sheet.values[gapsTop]![4]).toBe('None');
+    expect(sheet.values[gapsNext]![4]).toBe('To scale, agree an incident playbook with a rollback');
+  });
+
+  test('rates the four change impacts of each committed initiative and names the heaviest', () => {
+    const header = rowStarting(sheet, 'Initiative', 'Decision rights shift', 'Workload shift', 'Incentive misalignment', 'New obligations', 'Heaviest');
+    expect(sheet.values[header + 1]!.slice(0, 6)).toEqual(['Top', 1, 3, 4, 'Unknown', 'Incentive misalignment (High)']);
+    expect(sheet.values[header + 2]!.slice(0, 6)).toEqual(['Next', 2, 2, 2, 2, 'Decision rights shift (Low)']);
+  });
+
+  test('colours every one of the four change-impact rating columns', () => {
+    const header = rowStarting(sheet, 'Initiative', 'Decision rights shift');
+    const rated = sheet.conditionalFormats.filter((f) => f.row === header + 1).map((f) => [f.column, f.rows]);
+    expect(rated).toEqual([
+      [1, 2],
+      [2, 2],
+      [3, 2],
+      [4, 2],
+    ]);
+  });
+
+  test('lists what the plan is not doing and why, in priority order', () => {
+    const header = rowStarting(sheet, 'Initiative', 'Decision', 'Why not now');
+    expect(sheet.values[header + 1]![0]).toBe('Ownerless');
+    expect(sheet.values[header + 1]![1]).toBe('Not ready');
+    expect(String(sheet.values[header + 1]![2])).toMatch(/^Blocked: /);
+    expect(sheet.values[header + 2]!.slice(0, 3)).toEqual(['Wide', 'Deferred (capacity)', 'Legal (needs 6 weeks, 4 weeks left)']);
+  });
+
+  test('says so when nothing is committed and when nothing is left out', () => {
+    const none = changeImpactSheet(run([named('Ownerless', { Owner: 'TBD' })]));
+    const all = changeImpactSheet(run([named('Only')]));
+    expect(() => rowStarting(none, 'Nothing is committed in this plan.')).not.toThrow();
+    expect(() => rowStarting(all, 'Nothing is committed in this plan.')).toThrow();
+    expect(() => rowStarting(all, 'Every requested initiative is in the plan.')).not.toThrow();
+    expect(() => rowStarting(none, 'Every requested initiative is in the plan.')).toThrow();
+  });
+});
+
+describe('sheet ownership mark', () => {
+  test('every sheet the add-in builds carries the owner mark in A2', () => {
+    const plan = run([named('Only')]);
+    for (const sheet of [changeImpactSheet(plan), decisionLogSheet(plan.logEntry, '$'), settingsSheet(plan.settings)]) {
+      expect(String(sheet.values[1]![0]).startsWith(OWNER_MARK)).toBe(true);
+      expect(isOwnSheet(sheet.values[1]![0])).toBe(true);
+    }
+  });
+
+  test('a sheet whose A2 is the user’s text, blank or a number is not the add-in’s', () => {
+    for (const a2 of ['Notes on the plan', '', null, undefined, 42, `Copy of ${OWNER_MARK}`]) expect(isOwnSheet(a2)).toBe(false);
+  });
+});
+
+describe('the Decision log', () => {
+  const plan = prioritise(
+    workbook([named('Top', { Legal: 8, 'Annual value': 2_000_000 }), named('Forced', { Override: 'In', 'Override reason': 'Board mandate', 'Annual value': 300_000 })], { Legal: 10 }),
+    { now: '2000-01-01T12:00:00.000Z', runBy: 'Ada Byron' },
+  );
+  const at = (header: (typeof DECISION_LOG_HEADERS)[number]) => DECISION_LOG_HEADERS.indexOf(header);
+
+  test('dates are Excel serial days: the Unix epoch is day 25569', () => {
+    expect(excelSerial('1970-01-01T00:00:00Z')).toBe(25569);
+  });
+
+  test('noon adds half a day to the serial of its date', () => {
+    // 1 January 2000 is Excel day 36526.
+    expect(excelSerial('2000-01-01T12:00:00.000Z')).toBe(36526.5);
+  });
+
+  test('a row has one value and one format per header', () => {
+    const row = decisionLogRow(plan.logEntry, '$');
+    expect(row.values).toHaveLength(DECISION_LOG_HEADERS.length);
+    expect(row.formats).toHaveLength(DECISION_LOG_HEADERS.length);
+  });
+
+  test('a row records when, who, the settings in force, the counts and the committed value under their headers', () => {
+    const row = decisionLogRow(plan.logEntry, '$');
+    expect(row.values[at('Run at (UTC)')]).toBe(36526.5);
+    expect(row.formats[at('Run at (UTC)')]).toBe(DATE_FORMAT);
+    expect(row.values[at('Run by')]).toBe('Ada Byron');
+    expect(row.values[at('In-flight limit')]).toBe(DEFAULT_SETTINGS.inFlightLimit);
+    expect(row.values[at('Commit')]).toBe(1);
+    expect(row.values[at('Forced in')]).toBe(1);
+    expect(row.values[at('Not ready')]).toBe(0);
+    expect(row.values[at('Committed value')]).toBe(2_300_000);
+    expect(row.values[at('Overrides')]).toBe('Forced: In - Board mandate');
+  });
+
+  test('committed value is shown in the currency, with any quote in the symbol dropped', () => {
+    expect(decisionLogRow(plan.logEntry, '€').formats[at('Committed value')]).toBe('"€"#,##0');
+    expect(decisionLogRow(plan.logEntry, 'A"$').formats[at('Committed value')]).toBe('"A$"#,##0');
+  });
+
+  test('a new log sheet has the headers on its header row, the first run under it and a table over both', () => {
+    const sheet = decisionLogSheet(plan.logEntry, '$');
+    expect(sheet.values[DECISION_LOG_HEADER_ROW]!.slice(0, DECISION_LOG_HEADERS.length)).toEqual([...DECISION_LOG_HEADERS]);
+    expect(sheet.values[DECISION_LOG_HEADER_ROW + 1]!.slice(0, DECISION_LOG_HEADERS.length)).toEqual(decisionLogRow(plan.logEntry, '$').values);
+    expect(sheet.tables).toEqual([{ name: DECISION_LOG_TABLE, row: DECISION_LOG_HEADER_ROW, column: 0, rows: 2, columns: DECISION_LOG_HEADERS.length }]);
+    expect(sheet.freezeRows).toBe(DECISION_LOG_HEADER_ROW + 1);
+  });
+});
+
+describe('the settings sheet', () => {
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    weights: { impact: 40, readiness: 35, friction: 25 },
+    inFlightLimit: 7,
+    method: 'Optimal',
+    objective: 'Annual value',
+    solverTimeLimitSeconds: 5,
+    planningPeriod: 'FY27 H1',
+    currency: '€',
+    capacityOverrides: { Legal: 8 },
+  };
+  const sheet = settingsSheet(settings);
+
+  /** The Setting/Value table as an adapter would read it back. */
+  function tableOf(layout: SheetLayout): RawTable {
+    const spec = layout.tables[0]!;
+    const rows = layout.values.slice(spec.row + 1, spec.row + spec.rows).map((r) => r.slice(0, 2).map((v) => v ?? ''));
+    return { sheet: layout.name, name: spec.name, headers: layout.values[spec.row]!.slice(0, 2).map(String), rows, origin: { row: spec.row, column: 0 } };
+  }
+
+  test('lists every setting with its current value', () => {
+    for (const spec of SETTING_SPECS) {
+      const row = rowStarting(sheet, spec.label);
+      expect(sheet.values[row]![1]).toBe(spec.current(settings));
+    }
+    expect(sheet.values[rowStarting(sheet, 'Capacity: Legal')]![1]).toBe(8);
+  });
+
+  test('holds a two-column Setting/Value table over every setting row', () => {
+    expect(sheet.tables).toEqual([{ name: SETTINGS_TABLE, row: SETTINGS_HEADER_ROW, column: 0, rows: SETTING_SPECS.length + 1 + 1, columns: 2 }]);
+    expect(sheet.values[SETTINGS_HEADER_ROW]!.slice(0, 2)).toEqual(['Setting', 'Value']);
+  });
+
+  test('reading its table back gives the same settings', () => {
+    expect(readSettings(tableOf(sheet))).toEqual({ settings, issues: [] });
+  });
+
+  test('numbers are General and text values are Text, so a period such as 2027 stays a number', () => {
+    const limit = rowStarting(sheet, 'In-flight limit');
+    const period = rowStarting(sheet, 'Planning period');
+    expect(sheet.formats[limit]![1]).toBe('General');
+    expect(sheet.formats[period]![1]).toBe(TEXT_FORMAT);
+  });
+});
+
+describe('conditional-format expressions', () => {
+  const rule = (extra: { equals: string } | { min?: number; below?: number }): HighlightRule => ({ ...GOOD, ...extra });
+
+  /** Parentheses balance outside string literals, and every string literal is closed. */
+  function wellFormed(expression: string): boolean {
+    let depth = 0;
+    let inString = false;
+    for (const ch of expression) {
+      if (ch === '"') inString = !inString;
+      else if (!inString && ch === '(') depth++;
+      else if (!inString && ch === ')' && --depth < 0) return false;
+    }
+    return depth === 0 && !inString && expression.startsWith('=');
+  }
+
+  /** What a numeric band means: a number in [min, below). */
+  const inBand = (r: HighlightRule, x: number) => !('equals' in r) && (r.min === undefined || x >= r.min) && (r.below === undefined || x < r.below);
+
+  test('an equals rule compares the top-left cell with the quoted text', () => {
+    expect(highlightFormula(rule({ equals: 'Forced in' }), 'H2')).toBe('=H2="Forced in"');
+  });
+
+  test('quotes inside the text are doubled, as Excel escapes them', () => {
+    const formula = highlightFormula(rule({ equals: 'Say "no"' }), 'H2');
+    expect(formula).toBe('=H2="Say ""no"""');
+    expect(wellFormed(formula)).toBe(true);
+  });
+
+  test('a numeric band tests for a number at or above its minimum and below its ceiling', () => {
+    expect(highlightFormula(rule({ min: 0.9, below: 1.0000001 }), 'E7')).toBe('=AND(ISNUMBER(E7),E7>=0.9,E7<1.0000001)');
+  });
+
+  test('a band open at one end tests only the other end', () => {
+    expect(highlightFormula(rule({ min: 4 }), 'B20')).toBe('=AND(ISNUMBER(B20),B20>=4)');
+    expect(highlightFormula(rule({ below: 0.9 }), 'B20')).toBe('=AND(ISNUMBER(B20),B20<0.9)');
+  });
+
+  test('every highlight the layout uses gives a well-formed expression', () => {
+    for (const r of [...GATE_HIGHLIGHTS, ...DECISION_HIGHLIGHTS, ...UTILISATION_HIGHLIGHTS]) expect(wellFormed(highlightFormula(r, 'AA10'))).toBe(true);
+  });
+
+  test('the well-formedness check rejects an unclosed string or bracket', () => {
+    expect(wellFormed('=H2="open')).toBe(false);
+    expect(wellFormed('=AND(ISNUMBER(H2)')).toBe(false);
+  });
+
+  test('utilisation is green below 90%, amber from 90% to full, red only above full', () => {
+    const colour = (x: number) => UTILISATION_HIGHLIGHTS.filter((r) => inBand(r, x)).map((r) => r.fill);
+    expect(colour(0.5)).toEqual([GOOD.fill]);
+    expect(colour(0.9)).toEqual([NEUTRAL.fill]);
+    expect(colour(1)).toEqual([NEUTRAL.fill]);
+    expect(colour(1.2)).toEqual([BAD.fill]);
+  });
+});
