@@ -17,7 +17,9 @@ const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|
 
 export const isExcelError = (cell: CellValue): boolean => typeof cell === 'string' && EXCEL_ERROR.test(cell.trim());
 
-export const isBlank = (cell: CellValue): boolean => typeof cell === 'string' && cell.trim() === '';
+// Most cells are not blank: only trim when the text is empty or starts with white space.
+export const isBlank = (cell: CellValue): boolean =>
+  typeof cell === 'string' && (cell.length === 0 || (/^\s/.test(cell) && cell.trim() === ''));
 
 /** How a cell is shown in a message: short, as the user sees it. */
 export function showCell(cell: CellValue): string {

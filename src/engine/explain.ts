@@ -2,24 +2,21 @@
 // contributions and constraints the engine used, so the words match the numbers.
 
 import { formatQuantity, listWords } from './format';
-import type { Contribution, Decision, DeferralConstraint, Gate, PlanEntry, Scores, Settings } from './types';
+import { FACTORS, contributions, type ScoreKind } from './scores';
+import type { Decision, DeferralConstraint, Gate, Initiative, PlanEntry, Scores, Settings } from './types';
 
 /** A factor's effect on the priority score, in priority points: what it earned and what it left on the table. */
 export type Driver = { factor: string; input: string; earned: number; missed: number };
 
-export function drivers(scores: Scores, settings: Settings): Driver[] {
+export function drivers(initiative: Initiative, scores: Scores, settings: Settings): Driver[] {
   const { impact, readiness, friction } = settings.weights;
   const sum = impact + readiness + friction || 1;
-  const scaled = (list: Contribution[], weight: number, inverted: boolean): Driver[] =>
-    list.map((c) => {
-      const good = inverted ? c.max - c.points : c.points;
+  const scaled = (kind: ScoreKind, weight: number): Driver[] =>
+    contributions(kind, scores[kind], initiative, settings.currency).map((c) => {
+      const good = kind === 'friction' ? c.max - c.points : c.points;
       return { factor: c.factor, input: c.input, earned: (good * weight) / sum, missed: ((c.max - good) * weight) / sum };
     });
-  return [
-    ...scaled(scores.impact.contributions, impact, false),
-    ...scaled(scores.readiness.contributions, readiness, false),
-    ...scaled(scores.friction.contributions, friction, true),
-  ];
+  return [...scaled('impact', impact), ...scaled('readiness', readiness), ...scaled('friction', friction)];
 }
 
 const inFlightPhrase = (limit: number | undefined): string =>
@@ -62,22 +59,46 @@ function decisionClause(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' |
   }
 }
 
-/** The factors that earned the most and missed the most priority points (never the same factor). */
-export function strongestAndWeakest(scores: Scores, settings: Settings): { strongest?: Driver; weakest?: Driver } {
-  const all = drivers(scores, settings);
-  let top: Driver | undefined;
-  for (const d of all) if (!top || d.earned > top.earned) top = d;
-  // A factor that earned nothing is no strength, so it stays a candidate for the weakest.
-  const strongest = top && top.earned > 0 ? top : undefined;
-  let weakest: Driver | undefined;
-  for (const d of all) if (d !== strongest && (!weakest || d.missed > weakest.missed)) weakest = d;
-  return { strongest, weakest };
+/**
+ * The factors that earned the most and missed the most priority points (never the same factor).
+ * Walks the kept points without building every contribution: it runs once per initiative.
+ */
+export function strongestAndWeakest(initiative: Initiative, scores: Scores, settings: Settings): { strongest?: Driver; weakest?: Driver } {
+  const { impact, readiness, friction } = settings.weights;
+  const sum = impact + readiness + friction || 1;
+  const kinds: [ScoreKind, number][] = [['impact', impact / sum], ['readiness', readiness / sum], ['friction', friction / sum]];
+  type Pick = { kind: ScoreKind; index: number; earned: number; missed: number };
+  let best: Pick | undefined;
+  let worst: Pick | undefined;
+  for (const [kind, share] of kinds) {
+    FACTORS[kind].forEach((f, index) => {
+      const points = scores[kind].points[index] ?? 0;
+      const good = kind === 'friction' ? f.max - points : points;
+      const earned = good * share;
+      if (earned > 0 && (!best || earned > best.earned)) best = { kind, index, earned, missed: (f.max - good) * share };
+    });
+  }
+  for (const [kind, share] of kinds) {
+    FACTORS[kind].forEach((f, index) => {
+      if (best && best.kind === kind && best.index === index) return;
+      const points = scores[kind].points[index] ?? 0;
+      const good = kind === 'friction' ? f.max - points : points;
+      const missed = (f.max - good) * share;
+      if (!worst || missed > worst.missed) worst = { kind, index, earned: good * share, missed };
+    });
+  }
+  const driver = (p: Pick | undefined): Driver | undefined => {
+    if (!p) return undefined;
+    const f = FACTORS[p.kind][p.index]!;
+    return { factor: f.factor, input: f.input(initiative, settings.currency), earned: p.earned, missed: p.missed };
+  };
+  return { strongest: driver(best), weakest: driver(worst) };
 }
 
 /** One sentence: what drove the score, what held it back, and the decision. */
 export function whyText(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative' | 'scores'>, settings: Settings): string {
   if (!entry.scores) return `Not planned: ${lower(entry.gate.gaps[0] ?? 'some cells could not be read')}.`;
-  const { strongest, weakest } = strongestAndWeakest(entry.scores, settings);
+  const { strongest, weakest } = strongestAndWeakest(entry.initiative, entry.scores, settings);
   const score = `Priority ${entry.scores.priority.toFixed(1)}`;
   const lift = strongest && strongest.earned > 0 ? `, lifted by ${lower(strongest.factor)} (${strongest.input})` : '';
   const drag = weakest && weakest.missed > 0.5 ? `, held back by ${lower(weakest.factor)} (${weakest.input})` : '';

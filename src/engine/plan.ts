@@ -52,7 +52,7 @@ export type Plan = Assessed & {
 export const TIE_RULE = 'Equal priority scores are ordered by higher annual value, then lower friction, then name A to Z.';
 
 /** Sort keys for the ranking, computed once per initiative rather than once per comparison. */
-type RankKey = { group: number; priority: number; value: number; friction: number; folded: string; name: string; key: string; row: number };
+type RankKey = { group: number; priority: number; value: number; friction: number; folded: string | undefined; name: string; key: string; row: number };
 
 function rankKey(x: Assessment): RankKey {
   return {
@@ -61,12 +61,16 @@ function rankKey(x: Assessment): RankKey {
     priority: x.scores?.priority ?? 0,
     value: x.initiative.annualValue ?? -1,
     friction: x.scores?.friction.value ?? 0,
-    // Accents folded, so "Émission" sorts with the E's rather than after Z.
-    folded: normalise(x.initiative.name.normalize('NFD').replace(/\p{M}/gu, '')),
+    folded: undefined,
     name: x.initiative.name,
     key: x.initiative.key,
     row: x.initiative.rowIndex,
   };
+}
+
+/** The name as the A-Z rule compares it: case, spacing and accents folded ("Émission" sorts with the E's). Only ties need it. */
+function folded(k: RankKey): string {
+  return (k.folded ??= normalise(k.name.normalize('NFD').replace(/\p{M}/gu, '')));
 }
 
 /** Total and deterministic: row order decides only between rows identical in every other key. */
@@ -76,7 +80,7 @@ function compareRank(a: RankKey, b: RankKey): number {
     b.priority - a.priority ||
     b.value - a.value ||
     a.friction - b.friction ||
-    compareText(a.folded, b.folded) ||
+    compareText(folded(a), folded(b)) ||
     compareText(a.name, b.name) ||
     compareText(a.key, b.key) ||
     a.row - b.row

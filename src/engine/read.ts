@@ -4,9 +4,9 @@
 
 import { z } from 'zod';
 import { a1, qualified } from './address';
-import { isBlank, normalise, quantity, text } from './cells';
+import { isBlank, normalise, quantity, text, type CellReader } from './cells';
 import { INPUT_COLUMNS, REQUIRED_COLUMNS, demandHeader, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
-import type { CellValue, Initiative, Issue, RawTable, Team } from './types';
+import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
 
 // zod checks the table's envelope. Walking 300,000 cells through zod would cost more than the
 // whole engine, so each cell's shape is checked by `toCell` in the same pass that reads it.
@@ -134,17 +134,28 @@ export function mapColumns(table: RawTable, teams: Team[]): { columns: ColumnMap
   return { columns, issues };
 }
 
-type RowFields = Record<InputKey, unknown>;
+/** Position of each input column in `INPUT_COLUMNS`: a row's readings are kept in an array in that order. */
+const SLOT = Object.fromEntries(INPUT_COLUMNS.map((c, i) => [c.key, i])) as Record<InputKey, number>;
 
-/** Every field present from the start, so all rows share one object shape (a 10,000-row read stays fast). */
-const blankFields = (): RowFields => ({
-  name: undefined, id: undefined, owner: undefined, function: undefined, aiType: undefined, annualValue: undefined,
-  strategicFit: undefined, decisionChanged: undefined, successMetric: undefined, baselineMethod: undefined,
-  decisionRightsShift: undefined, workloadShift: undefined, incentiveMisalignment: undefined, newObligations: undefined,
-  integrationComplexity: undefined, dataRights: undefined, dataQuality: undefined, dataAvailability: undefined,
-  instrumentation: undefined, decisionLogging: undefined, monitoringOwner: undefined, incidentProcess: undefined,
-  riskTier: undefined, phaseRequested: undefined, override: undefined, overrideReason: undefined,
-});
+type RowContext = { table: RawTable; rowIndex: number; sheetRow: number };
+
+function cellIssue(ctx: RowContext, code: IssueCode, column: number, message: (where: string) => string): Issue {
+  const cell = a1(ctx.sheetRow, ctx.table.origin.column + column);
+  return {
+    code,
+    severity: code === 'duplicate-id' || code === 'override-without-reason' ? 'warning' : 'error',
+    sheet: ctx.table.sheet,
+    column: ctx.table.headers[column],
+    cell,
+    rowIndex: ctx.rowIndex,
+    message: message(qualified(ctx.table.sheet, cell)),
+  };
+}
+
+function unreadable(ctx: RowContext, column: number, shown: string, expected: string, isNumber: boolean): Issue {
+  const header = ctx.table.headers[column] ?? '';
+  return cellIssue(ctx, isNumber ? 'out-of-range' : 'unreadable-cell', column, (where) => `${header} in ${where} is ${shown}; expected ${expected}.`);
+}
 
 export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesRead {
   const shape = rawTableSchema.safeParse(rawTable);
@@ -160,141 +171,113 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
   const { columns, issues } = mapColumns(table, teams);
   if (issues.some((i) => i.severity === 'fatal')) return { initiatives: [], columns, issues, usable: false };
 
-  const readers = INPUT_COLUMNS.flatMap((column) => {
+  const readers = INPUT_COLUMNS.flatMap((column, slot) => {
     const index = columns.inputs[column.key];
-    return index === undefined ? [] : [{ column, index, header: table.headers[index] ?? column.header }];
+    return index === undefined ? [] : [{ reader: column.reader as CellReader<unknown>, slot, index, isValue: column.key === 'annualValue' }];
   });
-  const demandColumns = Object.entries(columns.demand).map(([team, index]) => ({ team, index, header: table.headers[index] ?? team }));
+  const demandColumns = Object.entries(columns.demand).map(([team, index]) => ({ team, index }));
+  const nameColumn = columns.inputs.name!;
   const initiatives: Initiative[] = [];
   const keys = new Set<string>();
   const firstRowOfId = new Map<string, number>();
 
-  table.rows.forEach((rawRow, rowIndex) => {
-    const row = rawRow as unknown[];
-    const sheetRow = table.origin.row + 1 + rowIndex;
-    const cellAt = (index: number) => a1(sheetRow, table.origin.column + index);
-    const fields = blankFields();
+  for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
+    const row = table.rows[rowIndex] as unknown[];
+    const ctx: RowContext = { table, rowIndex, sheetRow: table.origin.row + 1 + rowIndex };
+    // Readings in INPUT_COLUMNS order; an array keeps this hot loop free of dynamic property writes.
+    const values: unknown[] = new Array(INPUT_COLUMNS.length);
     const rowIssues: Issue[] = [];
     let anyContent = false;
-    const report = (index: number, header: string, shown: string, expected: string, isNumber: boolean) => {
-      const cell = cellAt(index);
-      rowIssues.push({
-        code: isNumber ? 'out-of-range' : 'unreadable-cell',
-        severity: 'error',
-        sheet: table.sheet,
-        column: header,
-        cell,
-        rowIndex,
-        message: `${header} in ${qualified(table.sheet, cell)} is ${shown}; expected ${expected}.`,
-      });
-    };
-    for (const { column, index, header } of readers) {
+    let nameUnreadable = false;
+    for (let r = 0; r < readers.length; r++) {
+      const { reader, slot, index, isValue } = readers[r]!;
       const cell = toCell(row[index]);
       if (cell === undefined) {
-        report(index, header, 'an object', column.reader.expected, false);
+        rowIssues.push(unreadable(ctx, index, 'an object', reader.expected, false));
+        anyContent = true;
         continue;
       }
       if (!isBlank(cell)) anyContent = true;
-      const read = column.reader.read(cell);
-      if (read.kind === 'value') fields[column.key] = column.key === 'annualValue' ? scaleAmount(cell, read.value as number, columns.valueMultiplier) : read.value;
-      else if (read.kind === 'error') report(index, header, read.shown, read.expected, typeof cell === 'number');
+      const read = reader.read(cell);
+      if (read.kind === 'value') values[slot] = isValue ? scaleAmount(cell, read.value as number, columns.valueMultiplier) : read.value;
+      else if (read.kind === 'error') {
+        rowIssues.push(unreadable(ctx, index, read.shown, read.expected, typeof cell === 'number'));
+        if (index === nameColumn) nameUnreadable = true;
+      }
     }
     const demand: Record<string, number> = {};
-    for (const { team, index, header } of demandColumns) {
+    for (const { team, index } of demandColumns) {
       const cell = toCell(row[index]) ?? '';
       if (!isBlank(cell)) anyContent = true;
       const read = quantity.read(cell);
       if (read.kind === 'value') {
         if (read.value > 0) demand[team] = read.value;
-      } else if (read.kind === 'error') report(index, header, read.shown, `${read.expected} (demand on ${team})`, typeof cell === 'number');
+      } else if (read.kind === 'error') rowIssues.push(unreadable(ctx, index, read.shown, `${read.expected} (demand on ${team})`, typeof cell === 'number'));
     }
-    if (!anyContent) return; // A wholly blank row is a gap in the table, not an initiative.
+    if (!anyContent) continue; // A wholly blank row is a gap in the table, not an initiative.
 
-    const name = fields.name as string | undefined;
-    if (name === undefined && !rowIssues.some((i) => i.column === table.headers[columns.inputs.name!])) {
-      const cell = cellAt(columns.inputs.name!);
-      rowIssues.push({
-        code: 'missing-name',
-        severity: 'error',
-        sheet: table.sheet,
-        column: table.headers[columns.inputs.name!],
-        cell,
-        rowIndex,
-        message: `The row at ${qualified(table.sheet, cell)} has no initiative name; name it so it can be planned.`,
-      });
+    const name = values[SLOT.name] as string | undefined;
+    if (name === undefined && !nameUnreadable) {
+      rowIssues.push(cellIssue(ctx, 'missing-name', nameColumn, (where) => `The row at ${where} has no initiative name; name it so it can be planned.`));
     }
-    const id = fields.id as string | undefined;
-    if (id !== undefined) {
-      const first = firstRowOfId.get(normalise(id));
-      if (first === undefined) firstRowOfId.set(normalise(id), sheetRow);
+    const id = values[SLOT.id] as string | undefined;
+    const foldedId = id === undefined ? undefined : normalise(id);
+    if (foldedId !== undefined) {
+      const first = firstRowOfId.get(foldedId);
+      if (first === undefined) firstRowOfId.set(foldedId, ctx.sheetRow);
       else {
-        const cell = cellAt(columns.inputs.id!);
-        issues.push({
-          code: 'duplicate-id',
-          severity: 'warning',
-          sheet: table.sheet,
-          column: table.headers[columns.inputs.id!],
-          cell,
-          rowIndex,
-          message: `ID "${id}" in ${qualified(table.sheet, cell)} is already used on row ${first + 1}; give each initiative its own ID.`,
-        });
+        issues.push(cellIssue(ctx, 'duplicate-id', columns.inputs.id!, (where) => `ID "${id}" in ${where} is already used on row ${first + 1}; give each initiative its own ID.`));
       }
     }
-    let override = fields.override as Initiative['override'];
-    const overrideReason = fields.overrideReason as string | undefined;
+    let override = values[SLOT.override] as Initiative['override'];
+    const overrideReason = values[SLOT.overrideReason] as string | undefined;
     if (override && !overrideReason) {
-      const cell = cellAt(columns.inputs.override!);
-      issues.push({
-        code: 'override-without-reason',
-        severity: 'warning',
-        sheet: table.sheet,
-        column: table.headers[columns.inputs.override!],
-        cell,
-        rowIndex,
-        message: `Override "${override}" in ${qualified(table.sheet, cell)} has no reason, so it is ignored; write the reason in the Override reason column.`,
-      });
+      const choice = override;
+      issues.push(
+        cellIssue(ctx, 'override-without-reason', columns.inputs.override!, (where) =>
+          `Override "${choice}" in ${where} has no reason, so it is ignored; write the reason in the Override reason column.`,
+        ),
+      );
       override = undefined;
     }
-    const displayName = name ?? `Row ${sheetRow + 1}`;
-    let key = id !== undefined ? `id:${normalise(id)}` : `name:${normalise(displayName)}`;
+    const displayName = name ?? `Row ${ctx.sheetRow + 1}`;
+    let key = foldedId !== undefined ? `id:${foldedId}` : `name:${normalise(displayName)}`;
     for (let n = 2; keys.has(key); n++) key = `${key.replace(/#\d+$/, '')}#${n}`;
     keys.add(key);
-    issues.push(...rowIssues);
-    // Built field by field rather than spread: a spread of this many fields makes a slow dictionary object.
-    const f = fields as Partial<Initiative>;
+    for (const issue of rowIssues) issues.push(issue);
     initiatives.push({
       rowIndex,
       key,
       name: displayName,
-      id: f.id,
-      owner: f.owner,
-      function: f.function,
-      aiType: f.aiType,
-      annualValue: f.annualValue,
-      strategicFit: f.strategicFit,
-      decisionChanged: f.decisionChanged,
-      successMetric: f.successMetric,
-      baselineMethod: f.baselineMethod,
-      decisionRightsShift: f.decisionRightsShift,
-      workloadShift: f.workloadShift,
-      incentiveMisalignment: f.incentiveMisalignment,
-      newObligations: f.newObligations,
-      integrationComplexity: f.integrationComplexity,
-      dataRights: f.dataRights,
-      dataQuality: f.dataQuality,
-      dataAvailability: f.dataAvailability,
-      instrumentation: f.instrumentation,
-      decisionLogging: f.decisionLogging,
-      monitoringOwner: f.monitoringOwner,
-      incidentProcess: f.incidentProcess,
-      riskTier: f.riskTier,
-      phaseRequested: f.phaseRequested,
+      id,
+      owner: values[SLOT.owner] as string | undefined,
+      function: values[SLOT.function] as string | undefined,
+      aiType: values[SLOT.aiType] as Initiative['aiType'],
+      annualValue: values[SLOT.annualValue] as number | undefined,
+      strategicFit: values[SLOT.strategicFit] as number | undefined,
+      decisionChanged: values[SLOT.decisionChanged] as string | undefined,
+      successMetric: values[SLOT.successMetric] as string | undefined,
+      baselineMethod: values[SLOT.baselineMethod] as Initiative['baselineMethod'],
+      decisionRightsShift: values[SLOT.decisionRightsShift] as number | undefined,
+      workloadShift: values[SLOT.workloadShift] as number | undefined,
+      incentiveMisalignment: values[SLOT.incentiveMisalignment] as number | undefined,
+      newObligations: values[SLOT.newObligations] as number | undefined,
+      integrationComplexity: values[SLOT.integrationComplexity] as number | undefined,
+      dataRights: values[SLOT.dataRights] as Initiative['dataRights'],
+      dataQuality: values[SLOT.dataQuality] as number | undefined,
+      dataAvailability: values[SLOT.dataAvailability] as number | undefined,
+      instrumentation: values[SLOT.instrumentation] as boolean | undefined,
+      decisionLogging: values[SLOT.decisionLogging] as boolean | undefined,
+      monitoringOwner: values[SLOT.monitoringOwner] as string | undefined,
+      incidentProcess: values[SLOT.incidentProcess] as boolean | undefined,
+      riskTier: values[SLOT.riskTier] as Initiative['riskTier'],
+      phaseRequested: values[SLOT.phaseRequested] as Initiative['phaseRequested'],
       demand,
       override,
       overrideReason,
       invalid: rowIssues.length > 0,
     });
-  });
+  }
 
   if (initiatives.length === 0) {
     issues.push({

@@ -139,7 +139,8 @@ export type Contribution = {
   max: number;
 };
 
-export type Score = { value: number; contributions: Contribution[] };
+/** A score and each factor's points, in the order of `FACTORS` (src/engine/scores.ts); `contributions()` spells them out. */
+export type Score = { value: number; points: number[] };
 
 export type Scores = {
   impact: Score;

@@ -10,6 +10,10 @@ import { CHANGE_IMPACT_SHEET, OWNER_MARK } from './names';
 import { DECISION_HIGHLIGHTS } from './outputColumns';
 
 export const PERCENT_FORMAT = '0%';
+// Shared by every row of a section: the sheet can have tens of thousands of rows.
+const WIDTH = 7;
+const TEXT_5 = [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, null, null];
+const MAP_FORMATS = [TEXT_FORMAT, TEXT_FORMAT, '0.0', '0.0', '#,##0', null, null];
 export const QUANTITY_FORMAT = '#,##0.0';
 
 /** Over capacity is red, within 10% of full amber, the rest green. */
@@ -49,7 +53,7 @@ function portfolioMapData(s: SheetBuilder, plan: Plan): void {
     for (const e of entries) {
       s.row(
         [e.initiative.name, e.decision, e.scores!.friction.value, e.scores!.impact.value, e.initiative.annualValue ?? 0],
-        [TEXT_FORMAT, TEXT_FORMAT, '0.0', '0.0', '#,##0'],
+        MAP_FORMATS,
       );
     }
     const block = (column: number) => ({ row: first, column, rows: entries.length, columns: 1 });
@@ -71,7 +75,7 @@ function portfolioMapData(s: SheetBuilder, plan: Plan): void {
 export type ExtraSection = (sheet: SheetBuilder, plan: Plan) => void;
 
 export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []): SheetLayout {
-  const s = new SheetBuilder();
+  const s = new SheetBuilder(WIDTH);
   const period = plan.settings.planningPeriod;
   s.row([`Change impact: ${period}`], [], 'title');
   s.row([markLine(plan, `Rebuilt on every run; ${plan.selection.method.toLowerCase()} selection.`)], [TEXT_FORMAT], 'note');
@@ -112,9 +116,9 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   s.row(['What changes for each committed initiative'], [], 'section');
   s.row(['Initiative', 'Decision', 'Dimension', 'Before', 'After'], [], 'header');
   for (const c of plan.changeImpact.committed) {
-    for (const d of c.dimensions) s.row([c.name, c.decision, d.dimension, d.before, d.after], Array(5).fill(TEXT_FORMAT));
-    s.row([c.name, c.decision, 'Who absorbs the change', null, c.absorbedBy], Array(5).fill(TEXT_FORMAT));
-    s.row([c.name, c.decision, 'Gaps still open', null, c.openGaps.join('; ') || 'None'], Array(5).fill(TEXT_FORMAT));
+    for (const d of c.dimensions) s.row([c.name, c.decision, d.dimension, d.before, d.after], TEXT_5);
+    s.row([c.name, c.decision, 'Who absorbs the change', null, c.absorbedBy], TEXT_5);
+    s.row([c.name, c.decision, 'Gaps still open', null, c.openGaps.join('; ') || 'None'], TEXT_5);
   }
   if (plan.changeImpact.committed.length === 0) s.row(['Nothing is committed in this plan.'], [TEXT_FORMAT]);
   s.blank();
@@ -151,7 +155,7 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   s.row(['What the plan is not doing now, and why'], [], 'section');
   s.row(['Initiative', 'Decision', 'Why not now'], [], 'header');
   const notStart = s.rowCount;
-  for (const n of plan.changeImpact.notDoing) s.row([n.name, n.decision, n.reason], [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT]);
+  for (const n of plan.changeImpact.notDoing) s.row([n.name, n.decision, n.reason], TEXT_5);
   if (plan.changeImpact.notDoing.length === 0) s.row(['Every requested initiative is in the plan.'], [TEXT_FORMAT]);
   else s.conditionalFormats.push({ row: notStart, column: 1, rows: s.rowCount - notStart, rules: DECISION_HIGHLIGHTS });
 

@@ -73,7 +73,7 @@ export type SheetLayout = {
   freezeRows: number;
 };
 
-/** Builds a sheet row by row, keeping values and formats the same shape. */
+/** Builds a sheet row by row, every row `width` cells wide, keeping values and formats the same shape. */
 export class SheetBuilder {
   readonly values: LayoutCell[][] = [];
   readonly formats: (string | null)[][] = [];
@@ -81,17 +81,29 @@ export class SheetBuilder {
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly tables: TableSpec[] = [];
   readonly charts: ChartSpec[] = [];
+  private readonly blankFormats: (string | null)[];
+
+  constructor(readonly width: number) {
+    this.blankFormats = Array<string | null>(width).fill(null);
+  }
 
   get rowCount(): number {
     return this.values.length;
   }
 
-  /** Append a row; `formats` per cell, defaulting to text for strings that look like formulas. */
-  row(cells: LayoutCell[], formats: (string | null)[] = [], style?: CellStyle): number {
+  /**
+   * Append a row (the builder keeps and pads `cells`). `formats` per cell, defaulting to text for
+   * strings that look like formulas. A shared formats array that already covers the width is kept
+   * as it is, so a section of thousands of rows allocates no formats of its own.
+   */
+  row(cells: LayoutCell[], formats: readonly (string | null)[] = this.blankFormats, style?: CellStyle): number {
     const index = this.values.length;
+    const used = cells.length;
+    while (cells.length < this.width) cells.push(null);
     this.values.push(cells);
-    this.formats.push(cells.map((cell, i) => formats[i] ?? (looksLikeFormula(cell) ? TEXT_FORMAT : null)));
-    if (style) this.styles.push({ row: index, column: 0, columns: Math.max(1, cells.length), style });
+    const complete = formats.length === this.width && cells.every((cell, i) => formats[i] !== null || !looksLikeFormula(cell));
+    this.formats.push(complete ? (formats as (string | null)[]) : cells.map((cell, i) => formats[i] ?? (looksLikeFormula(cell) ? TEXT_FORMAT : null)));
+    if (style) this.styles.push({ row: index, column: 0, columns: Math.max(1, used), style });
     return index;
   }
 
@@ -99,13 +111,16 @@ export class SheetBuilder {
     this.row([]);
   }
 
+  /** A formats array of the builder's width: `formats` then blanks. Make one per section and share it. */
+  formatsOf(formats: (string | null)[]): (string | null)[] {
+    return [...formats, ...this.blankFormats].slice(0, this.width);
+  }
+
   build(name: string, widths: number[], freezeRows = 0): SheetLayout {
-    const columns = Math.max(widths.length, ...this.values.map((r) => r.length));
-    const pad = <T>(rows: T[][], fill: T) => rows.map((r) => [...r, ...Array<T>(columns - r.length).fill(fill)]);
     return {
       name,
-      values: pad(this.values, null),
-      formats: pad(this.formats, null),
+      values: this.values,
+      formats: this.formats,
       widths,
       styles: this.styles,
       conditionalFormats: this.conditionalFormats,

@@ -20,7 +20,7 @@ export function settingsRows(settings: Settings): { label: string; value: string
 }
 
 export function settingsSheet(settings: Settings): SheetLayout {
-  const s = new SheetBuilder();
+  const s = new SheetBuilder(4);
   s.row(['Prioritisation settings'], [], 'title');
   s.row([`${OWNER_MARK}. Change a value here or in the task pane; the next run uses it.`], [TEXT_FORMAT], 'note');
   s.blank();

@@ -77,7 +77,7 @@ describe('what drove the score', () => {
 
   test('what each factor earned adds up to the priority score', () => {
     const e = entry(readyInitiative({ annualValue: 250_000, strategicFit: 3, dataRights: 'Partial', workloadShift: 4 }), 'Commit');
-    const earned = drivers(e.scores!, DEFAULT_SETTINGS).reduce((acc, d) => acc + d.earned, 0);
+    const earned = drivers(e.initiative, e.scores!, DEFAULT_SETTINGS).reduce((acc, d) => acc + d.earned, 0);
     // The priority blends the three scores as shown (each to one decimal), so the sum may differ by rounding only.
     expect(Math.abs(earned - e.scores!.priority)).toBeLessThanOrEqual(0.1);
   });

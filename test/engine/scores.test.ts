@@ -17,6 +17,9 @@ import {
   scoringContext,
   valueShare,
   type ScoringContext,
+  FACTORS,
+  contributions,
+  type ScoreKind,
 } from '../../src/engine/scores';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings';
 import type { Initiative, Score, Settings } from '../../src/engine/types';
@@ -25,8 +28,18 @@ import { readyInitiative, unknownInitiative } from '../builders';
 const LARGEST = 2_000_000;
 const context: ScoringContext = { largestValue: LARGEST, currency: '$' };
 const withWeights = (impact: number, readiness: number, friction: number): Settings => ({ ...DEFAULT_SETTINGS, weights: { impact, readiness, friction } });
-const pointsOf = (score: Score, factor: string) => score.contributions.find((c) => c.factor === factor)?.points;
-const sumOf = (score: Score) => score.contributions.reduce((acc, c) => acc + c.points, 0);
+/** Factor names are unique across the three scores, so a factor's name finds its kept points. */
+function factorIndex(factor: string): number {
+  for (const kind of ['impact', 'friction', 'readiness'] as const) {
+    const index = FACTORS[kind].findIndex((f) => f.factor === factor);
+    if (index >= 0) return index;
+  }
+  throw new Error(`no factor ${factor}`);
+}
+const pointsOf = (score: Score, factor: string) => score.points[factorIndex(factor)];
+const sumOf = (score: Score) => score.points.reduce((acc, p) => acc + p, 0);
+const inputOf = (kind: ScoreKind, score: Score, initiative: Initiative, factor: string) =>
+  contributions(kind, score, initiative, '$').find((c) => c.factor === factor)?.input;
 
 const best = readyInitiative({
   annualValue: LARGEST,
@@ -103,8 +116,8 @@ describe('unknown inputs count as not ready', () => {
   );
 
   test('an unknown friction rating is shown as unknown, not as a number', () => {
-    const score = frictionScore({ ...best, workloadShift: undefined });
-    expect(score.contributions.find((c) => c.factor === 'Workload shift')?.input).toBe('unknown');
+    const initiative = { ...best, workloadShift: undefined };
+    expect(inputOf('friction', frictionScore(initiative), initiative, 'Workload shift')).toBe('unknown');
   });
 
   test.each<[keyof Initiative, string]>([
@@ -132,9 +145,10 @@ describe('unknown inputs count as not ready', () => {
   });
 
   test('an unknown annual value earns no value points', () => {
-    const score = impactScore({ ...best, annualValue: undefined }, context);
+    const initiative = { ...best, annualValue: undefined };
+    const score = impactScore(initiative, context);
     expect(pointsOf(score, 'Annual value')).toBe(0);
-    expect(score.contributions.find((c) => c.factor === 'Annual value')?.input).toBe('unknown');
+    expect(inputOf('impact', score, initiative, 'Annual value')).toBe('unknown');
     expect(score.value).toBe(60);
   });
 
@@ -257,5 +271,19 @@ describe('one named accountable person', () => {
 
   test.each(['Ana Ruiz', 'Ruiz, Ana', 'CFO', 'j.smith@example.com', 'Andy Orton'])('%p is one person', (owner) => {
     expect(namedPerson(owner)).toEqual({ ok: true });
+  });
+});
+
+describe('contributions spell out a score', () => {
+  test('each factor comes with its input as shown, its points and its maximum', () => {
+    const initiative = readyInitiative({ annualValue: 200_000, strategicFit: 3 });
+    const impact = impactScore(initiative, context);
+    expect(contributions('impact', impact, initiative, '€')).toEqual([
+      // 200k is a tenth of the largest (2M): half the 40 value points.
+      { factor: 'Annual value', input: '€200k', points: 20, max: 40 },
+      { factor: 'Strategic fit', input: '3/5', points: 12.5, max: 25 },
+      { factor: 'Success metric', input: 'measurable target', points: 20, max: 20 },
+      { factor: 'Decision changed', input: 'named', points: 15, max: 15 },
+    ]);
   });
 });

@@ -113,9 +113,26 @@ describe('text that looks like a formula is stored as text', () => {
   });
 
   test('a sheet row gives formula-like text the Text format and leaves other cells General', () => {
-    const s = new SheetBuilder();
+    const s = new SheetBuilder(3);
     s.row([HYPERLINK, 'Plain', 3]);
     expect(s.formats[0]).toEqual([TEXT_FORMAT, null, null]);
+  });
+
+  test('a formula-like text keeps the Text format even when the row shares a formats array', () => {
+    const s = new SheetBuilder(3);
+    const shared = [null, null, '0.0'];
+    s.row(['Plain', 'Also plain', 1], shared);
+    s.row([HYPERLINK, 'Plain', 2], shared);
+    expect(s.formats[0]).toBe(shared);
+    expect(s.formats[1]).toEqual([TEXT_FORMAT, null, '0.0']);
+    expect(shared).toEqual([null, null, '0.0']);
+  });
+
+  test('short rows are padded to the sheet width with blanks', () => {
+    const s = new SheetBuilder(4);
+    s.row(['Title']);
+    expect(s.values[0]).toEqual(['Title', null, null, null]);
+    expect(s.formats[0]).toHaveLength(4);
   });
 
   test('an initiative named like a formula keeps the name as Text in the Change impact sheet', () => {

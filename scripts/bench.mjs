@@ -1,0 +1,19 @@
+// `npm run bench`: bundles bench/index.ts with esbuild and runs it in plain Node.
+// tsx would wrap every function for keepNames, which distorts the timings.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+
+const outfile = 'dist/bench/index.cjs';
+await build({
+  entryPoints: ['bench/index.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile,
+  sourcemap: true,
+  external: ['highs', 'exceljs', 'javascript-lp-solver', 'playwright-core'],
+  logLevel: 'warning',
+});
+const run = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(run.status ?? 1);
