@@ -17,9 +17,14 @@ const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|
 
 export const isExcelError = (cell: CellValue): boolean => typeof cell === 'string' && EXCEL_ERROR.test(cell.trim());
 
-// Most cells are not blank: only trim when the text is empty or starts with white space.
-export const isBlank = (cell: CellValue): boolean =>
-  typeof cell === 'string' && (cell.length === 0 || (/^\s/.test(cell) && cell.trim() === ''));
+/** Blank: empty or only white space. Most cells start with a visible character, which settles it without trimming. */
+export function isBlank(cell: CellValue): boolean {
+  if (typeof cell !== 'string') return false;
+  if (cell.length === 0) return true;
+  const first = cell.charCodeAt(0);
+  if (first > 32 && first !== 0xa0 && first < 0x1680) return false;
+  return cell.trim() === '';
+}
 
 /** How a cell is shown in a message: short, as the user sees it. */
 export function showCell(cell: CellValue): string {
@@ -39,14 +44,18 @@ function fail<T>(cell: CellValue, expected: string): CellRead<T> {
 // remembering each text's reading keeps a 10,000-row read fast and allocation-free.
 const MEMO_LIMIT = 4096;
 
-/** Wrap a reader so blanks and Excel errors are handled once, the same way for every column. */
-function reader<T>(expected: string, parse: (cell: number | string | boolean) => T | undefined): CellReader<T> {
+/**
+ * Wrap a reader so blanks and Excel errors are handled once, the same way for every column.
+ * `memoise` is for columns whose texts repeat; free text (names, metrics) is mostly unique.
+ */
+function reader<T>(expected: string, parse: (cell: number | string | boolean) => T | undefined, memoise = true): CellReader<T> {
   const readOnce = (cell: CellValue): CellRead<T> => {
     if (isBlank(cell)) return BLANK;
     if (isExcelError(cell)) return fail(cell, expected);
     const value = parse(typeof cell === 'string' ? cell.trim() : cell);
     return value === undefined ? fail(cell, expected) : { kind: 'value', value };
   };
+  if (!memoise) return { expected, read: readOnce };
   const memo = new Map<string, CellRead<T>>();
   return {
     expected,
@@ -136,11 +145,17 @@ export const yesNo: CellReader<boolean> = reader('Yes or No', (cell) => {
 });
 
 /** Free text. Numbers and booleans are accepted as their text; only Excel errors fail. */
-export const text: CellReader<string> = reader('text', (cell) => {
-  if (typeof cell === 'string') return cell.replace(/\s+/g, ' ');
-  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  return String(cell);
-});
+const RUN_OF_SPACE = /\s{2,}|[\t\n\r\u00a0]/;
+
+export const text: CellReader<string> = reader(
+  'text',
+  (cell) => {
+    if (typeof cell === 'string') return RUN_OF_SPACE.test(cell) ? cell.replace(/\s+/g, ' ') : cell;
+    if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+    return String(cell);
+  },
+  false,
+);
 
 /** One of a fixed list, matched ignoring case, spacing and punctuation, with common aliases. */
 export function choice<T extends string>(aliases: Record<T, string[]>, expected?: string): CellReader<T> {

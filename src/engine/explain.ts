@@ -71,21 +71,25 @@ export function strongestAndWeakest(initiative: Initiative, scores: Scores, sett
   let best: Pick | undefined;
   let worst: Pick | undefined;
   for (const [kind, share] of kinds) {
-    FACTORS[kind].forEach((f, index) => {
-      const points = scores[kind].points[index] ?? 0;
-      const good = kind === 'friction' ? f.max - points : points;
+    const factors = FACTORS[kind];
+    const points = scores[kind].points;
+    for (let index = 0; index < factors.length; index++) {
+      const max = factors[index]!.max;
+      const good = kind === 'friction' ? max - (points[index] ?? 0) : (points[index] ?? 0);
       const earned = good * share;
-      if (earned > 0 && (!best || earned > best.earned)) best = { kind, index, earned, missed: (f.max - good) * share };
-    });
+      if (earned > 0 && (!best || earned > best.earned)) best = { kind, index, earned, missed: (max - good) * share };
+    }
   }
   for (const [kind, share] of kinds) {
-    FACTORS[kind].forEach((f, index) => {
-      if (best && best.kind === kind && best.index === index) return;
-      const points = scores[kind].points[index] ?? 0;
-      const good = kind === 'friction' ? f.max - points : points;
-      const missed = (f.max - good) * share;
+    const factors = FACTORS[kind];
+    const points = scores[kind].points;
+    for (let index = 0; index < factors.length; index++) {
+      if (best && best.kind === kind && best.index === index) continue;
+      const max = factors[index]!.max;
+      const good = kind === 'friction' ? max - (points[index] ?? 0) : (points[index] ?? 0);
+      const missed = (max - good) * share;
       if (!worst || missed > worst.missed) worst = { kind, index, earned: good * share, missed };
-    });
+    }
   }
   const driver = (p: Pick | undefined): Driver | undefined => {
     if (!p) return undefined;
