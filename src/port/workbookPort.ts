@@ -27,6 +27,18 @@ export type WriteProblem =
   | { kind: 'editing'; message: string }
   | { kind: 'unsupported'; message: string };
 
+/**
+ * Thrown by `read` and every operation but `write` when Excel refuses it for a reason the pane can act on:
+ * cell-edit mode (retry when the user leaves the cell) or a sheet name taken by the user's own sheet.
+ * `write` returns the same problems as values instead.
+ */
+export class WorkbookProblemError extends Error {
+  constructor(readonly problem: WriteProblem) {
+    super(problem.message);
+    this.name = 'WorkbookProblemError';
+  }
+}
+
 export type WriteOutcome = { ok: true; sheetsWritten: string[] } | { ok: false; problem: WriteProblem };
 
 export type WriteOptions = {
