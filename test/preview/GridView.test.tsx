@@ -52,6 +52,25 @@ describe('the preview’s grid', () => {
     expect(workbook.selection).toMatchObject({ row: 3, column: 6 });
   });
 
+  test('leaving the grid for the task pane keeps the cell in edit mode, as Excel does', async () => {
+    const { workbook, user, grid } = await renderGrid();
+    const outside = document.body.appendChild(document.createElement('button'));
+    await user.click(cell(grid, 'G3'));
+    await user.keyboard('3');
+    await user.click(outside);
+    expect(workbook.editing).toBe(true);
+    expect(within(grid).getByRole('textbox', { name: 'Edit G3' })).toHaveValue('3');
+  });
+
+  test('clicking another cell ends the edit and keeps what was typed', async () => {
+    const { workbook, user, grid } = await renderGrid();
+    await user.click(cell(grid, 'G3'));
+    await user.keyboard('3');
+    await user.click(cell(grid, 'B5'));
+    expect(workbook.editing).toBe(false);
+    expect(getCell(sheetOf(workbook, 'Portfolio'), 2, 6).value).toBe(3);
+  });
+
   test('Esc leaves the cell unchanged', async () => {
     const { workbook, user, grid } = await renderGrid();
     await user.click(cell(grid, 'G3'));

@@ -78,7 +78,7 @@ const useStyles = makeStyles({
   formula: { fontFamily: tokens.fontFamilyMonospace },
 });
 
-type Editing = { row: number; column: number; text: string };
+type Editing = { sheet: string; row: number; column: number; text: string };
 
 const inSelection = (s: Selection, row: number, column: number) =>
   row >= s.row && row < s.row + s.rows && column >= s.column && column < s.column + s.columns;
@@ -137,14 +137,14 @@ export function GridView({ workbook }: GridViewProps) {
   };
   const startEditing = (row: number, column: number, text?: string) => {
     const cell = getCell(sheet, row, column);
-    setEditing({ row, column, text: text ?? (cell.formula ?? (cell.value === '' ? '' : String(cell.value))) });
+    setEditing({ sheet: sheet.name, row, column, text: text ?? (cell.formula ?? (cell.value === '' ? '' : String(cell.value))) });
     setWorkbookEditing(workbook, true);
   };
   const finishEditing = (commit: boolean) => {
     const open = editingNow.current;
     if (!open) return;
     setEditing(undefined);
-    if (commit) enterText(workbook, sheet.name, open.row, open.column, open.text);
+    if (commit) enterText(workbook, open.sheet, open.row, open.column, open.text);
     else setWorkbookEditing(workbook, false);
     scroller.current?.focus();
   };
@@ -221,7 +221,7 @@ export function GridView({ workbook }: GridViewProps) {
                   const table = tableAt(r, c);
                   const colours = highlightFor(sheet.conditionalFormats, r, c, cell.value);
                   const isCursor = r === cursor.row && c === cursor.column;
-                  const isEditing = editing && editing.row === r && editing.column === c;
+                  const isEditing = editing && editing.sheet === sheet.name && editing.row === r && editing.column === c;
                   const className = mergeClasses(
                     styles.cell,
                     table && (table.row === r ? styles.tableHeader : styles.tableCell),
@@ -256,7 +256,10 @@ export function GridView({ workbook }: GridViewProps) {
                           autoFocus
                           value={editing.text}
                           onChange={(event) => setEditing({ ...editing, text: event.target.value })}
-                          onBlur={() => finishEditing(true)}
+                          onBlur={(event) => {
+                            // As in Excel: clicking another cell ends the edit; clicking the task pane does not.
+                            if (scroller.current?.contains(event.relatedTarget as Node | null)) finishEditing(true);
+                          }}
                           onKeyDown={(event) => {
                             if (event.key === 'Enter' || event.key === 'Tab') {
                               event.preventDefault();
