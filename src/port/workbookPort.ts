@@ -70,7 +70,7 @@ export type WorkbookPort = {
   createTableFromSelection(): Promise<{ ok: true } | { ok: false; message: string }>;
   /** Use another existing table as the Initiatives table (remembered in the settings sheet). */
   useTable(name: string): Promise<void>;
-  /** Show `sheet` with `cell` ("G4") selected; the only call that moves the user's selection. */
+  /** Show `sheet` with `cell` ("G4") selected. Besides insertSample, which shows the sheet it adds, nothing else moves the selection. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Sort the Initiatives table's whole rows by Priority (1 first, blanks last). Rejects when there is no Priority column yet. */
   sortByPriority(): Promise<void>;
