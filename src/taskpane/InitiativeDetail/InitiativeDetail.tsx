@@ -24,7 +24,7 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   caption: { textAlign: 'start' },
   table: { borderCollapse: 'collapse', width: '100%' },
-  cell: { paddingInline: tokens.spacingHorizontalXXS, textAlign: 'start', verticalAlign: 'top', overflowWrap: 'anywhere' },
+  cell: { paddingInline: tokens.spacingHorizontalXXS, textAlign: 'start', verticalAlign: 'top', overflowWrap: 'break-word' },
   points: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   gaps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });

@@ -16,9 +16,9 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     textAlign: 'start',
     verticalAlign: 'top',
-    overflowWrap: 'anywhere',
+    overflowWrap: 'break-word',
   },
-  number: { textAlign: 'end', width: '6.5em' },
+  number: { textAlign: 'end', width: '4.5em' },
   header: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -34,7 +34,9 @@ export function TeamLoads({ loads, inFlight }: TeamLoadsProps) {
       <Subtitle2 as="h2" id={id} className={section.heading}>
         Team capacity used
       </Subtitle2>
-      {loads.length === 0 && <Caption1>No Capacity table, so no team is capped.</Caption1>}
+      <Caption1 className={section.quiet}>
+        {loads.length === 0 ? 'No Capacity table, so no team is capped. ' : ''}Before: if everything requested started. After: the committed plan.
+      </Caption1>
       <table className={styles.table} aria-labelledby={id}>
         <thead>
           <tr>
@@ -42,10 +44,10 @@ export function TeamLoads({ loads, inFlight }: TeamLoadsProps) {
               Team
             </th>
             <th scope="col" className={`${numberCell} ${styles.header}`}>
-              Requested
+              Before
             </th>
             <th scope="col" className={`${numberCell} ${styles.header}`}>
-              Plan
+              After
             </th>
           </tr>
         </thead>

@@ -170,6 +170,7 @@ export function useWorkbook({ port, planners, now, retryDelayMs }: WorkbookOptio
   const runWith = useCallback(
     async (names: SheetNames) => {
       setNotice(undefined);
+      setRun({ status: 'busy', step: 'reading' }); // at once, so a second click cannot start a second run
       try {
         const saving = await saveDraft();
         if (!saving.ok) return alive.current && setRun(waiting.current.cancelled ? { status: 'stopped' } : { status: 'idle' });
