@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'tmp/']), // the same folders as .gitignore
+  globalIgnores(['dist/', 'dist-preview/', 'node_modules/', 'coverage/', 'tmp/']), // the same folders as .gitignore
   tseslint.configs.recommended,
   {
     rules: {

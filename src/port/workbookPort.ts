@@ -27,6 +27,18 @@ export type WriteProblem =
   | { kind: 'editing'; message: string }
   | { kind: 'unsupported'; message: string };
 
+/**
+ * Thrown by `read` and every operation but `write` when Excel refuses it for a reason the pane can act on:
+ * cell-edit mode (retry when the user leaves the cell) or a sheet name taken by the user's own sheet.
+ * `write` returns the same problems as values instead.
+ */
+export class WorkbookProblemError extends Error {
+  constructor(readonly problem: WriteProblem) {
+    super(problem.message);
+    this.name = 'WorkbookProblemError';
+  }
+}
+
 export type WriteOutcome = { ok: true; sheetsWritten: string[] } | { ok: false; problem: WriteProblem };
 
 export type WriteOptions = {
@@ -34,18 +46,32 @@ export type WriteOptions = {
   sheetNames?: Partial<Record<'changeImpact' | 'decisionLog' | 'settings', string>>;
 };
 
+/**
+ * Every call but `write` rejects with a WorkbookProblemError of kind 'editing' while Excel is in
+ * cell-edit mode (the pane waits and retries); `write` returns that problem instead. The in-memory
+ * adapter (src/adapters/memory) is the reference for these semantics and its tests spell them out.
+ */
 export type WorkbookPort = {
+  /** The Initiatives table named in the settings (default "Initiatives"), the Capacity and settings tables, and every table's name. */
   read(): Promise<WorkbookSnapshot>;
-  /** Writes the plan's outputs if the Initiatives table still matches `expectedFingerprint`; otherwise writes nothing. */
+  /**
+   * Writes the plan's outputs if the Initiatives table still matches `expectedFingerprint` (inputs only, output
+   * columns ignored); otherwise writes nothing. All or nothing; text in the Text format before it is written.
+   */
   write(plan: Plan, layout: PlanLayout, expectedFingerprint: string, options?: WriteOptions): Promise<WriteOutcome>;
+  /**
+   * Creates the settings sheet when absent, else edits its Setting/Value table as `settingsEdits` says.
+   * Rejects with a 'name-taken' WorkbookProblemError when a user's own sheet has the settings sheet's name.
+   */
   saveSettings(settings: Settings): Promise<void>;
-  /** Insert the sample portfolio (Initiatives and Capacity tables) on new sheets. */
+  /** Insert the sample portfolio (Initiatives and Capacity tables) on new sheets, as `sampleSheets` lays them out. Rejects if an Initiatives table exists. */
   insertSample(): Promise<void>;
-  /** Turn the selected range, with its header row, into the Initiatives table. */
+  /** Turn the selected range, with its header row, into the Initiatives table (one selected cell: its current region). */
   createTableFromSelection(): Promise<{ ok: true } | { ok: false; message: string }>;
   /** Use another existing table as the Initiatives table (remembered in the settings sheet). */
   useTable(name: string): Promise<void>;
+  /** Show `sheet` with `cell` ("G4") selected. Besides insertSample, which shows the sheet it adds, nothing else moves the selection. */
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Sort the Initiatives table's whole rows by Priority (1 first). */
+  /** Sort the Initiatives table's whole rows by Priority (1 first, blanks last). Rejects when there is no Priority column yet. */
   sortByPriority(): Promise<void>;
 };

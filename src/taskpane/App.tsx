@@ -1,21 +1,130 @@
-import { Body1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+// The pane's layout. Everything it shows and does comes from one hook over the
+// workbook port; the components below only receive data and operations.
+
+import {
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { Bottlenecks, bottleneckFindings } from './Bottlenecks/Bottlenecks';
+import { Disclosure } from './Disclosure/Disclosure';
+import { FirstRun } from './FirstRun/FirstRun';
+import { isAvailable } from './model/planners';
+import { STEP_TEXT } from './model/steps';
+import { Problems } from './Problems/Problems';
+import { Ranking } from './Ranking/Ranking';
+import { RunBar } from './RunBar/RunBar';
+import { noticeMessage, runMessage, type RunAction } from './RunStatus/runMessage';
+import { RunStatus } from './RunStatus/RunStatus';
+import { SettingsPanel } from './SettingsPanel/SettingsPanel';
+import { Summary } from './Summary/Summary';
+import { TeamCapacity } from './TeamCapacity/TeamCapacity';
+import { TeamLoads } from './TeamLoads/TeamLoads';
+import { useWorkbook, type WorkbookOptions } from './useWorkbook/useWorkbook';
+
+export type AppProps = WorkbookOptions;
 
 const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    maxWidth: '640px',
+    boxSizing: 'border-box',
   },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   title: { margin: 0 },
 });
 
-export function App() {
+const PROGRESS: Record<string, string> = { ...STEP_TEXT, saving: 'Saving the settings…', working: 'Working…' };
+
+export function App(props: AppProps) {
   const styles = useStyles();
+  const model = useWorkbook(props);
+  const { view, plan, runState, draft, draftCheck } = model;
+  const messages = [noticeMessage(model.notice), runMessage(runState)].filter((m) => m !== undefined);
+  const optimalAvailable = isAvailable(props.planners, 'Optimal');
+  const methodNote =
+    plan && plan.settings.method === 'Optimal' && !optimalAvailable ? 'The settings ask for Optimal, which is not available yet.' : undefined;
+
+  const onAction = (action: RunAction) => {
+    if (action.kind === 'run-again') void model.run();
+    else if (action.kind === 'use-other-name') model.acceptOtherSheetName(action.sheet);
+    else model.stopWaiting();
+  };
+
   return (
     <main className={styles.root}>
-      <Title2 as="h1" className={styles.title}>AI Portfolio Prioritiser</Title2>
-      <Body1>The prioritisation pane arrives in a later release.</Body1>
+      <header className={styles.header}>
+        <Title3 as="h1" className={styles.title}>
+          AI Portfolio Prioritiser
+        </Title3>
+        {view.kind === 'ready' && (
+          <Caption1>
+            {view.table.rows} {view.table.rows === 1 ? 'row' : 'rows'} in table {view.table.name} on {view.table.sheet}.
+          </Caption1>
+        )}
+      </header>
+
+      {view.kind === 'loading' && <Spinner size="small" label="Reading the workbook…" />}
+      {view.kind === 'unreadable' && (
+        <MessageBar intent="error">
+          <MessageBarBody>The workbook could not be read: {view.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {view.kind === 'first-run' && (
+        <FirstRun
+          tables={view.tables}
+          busy={model.busy}
+          onUseTable={(name) => void model.chooseTable(name)}
+          onCreateFromSelection={() => void model.createTableFromSelection()}
+          onInsertSample={() => void model.insertSample()}
+        />
+      )}
+      {view.kind === 'ready' && draft && draftCheck && (
+        <>
+          <Disclosure title="Weights and limits" defaultOpen>
+            <SettingsPanel draft={draft} errors={draftCheck.errors} optimalAvailable={optimalAvailable} onChange={model.setDraft} />
+          </Disclosure>
+          <Disclosure title="Team capacity">
+            <TeamCapacity
+              teams={view.teams}
+              capacities={draft.capacities}
+              errors={draftCheck.errors.capacities}
+              onChange={(team, value) => model.setDraft({ ...draft, capacities: { ...draft.capacities, [team]: value } })}
+            />
+          </Disclosure>
+          <RunBar
+            busy={model.busy}
+            progress={runState.status === 'busy' ? PROGRESS[runState.step] : undefined}
+            canRun={draftCheck.settings !== undefined}
+            dirty={model.dirty}
+            runBy={model.runBy}
+            onRunByChange={model.setRunBy}
+            onRun={() => void model.run()}
+            onSave={() => void model.saveSettings()}
+            onReset={model.resetDraft}
+          />
+        </>
+      )}
+
+      <RunStatus messages={messages} onAction={onAction} />
+
+      {plan && (
+        <>
+          <Summary plan={plan} methodNote={methodNote} />
+          <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
+          <Bottlenecks findings={bottleneckFindings(plan)} />
+          <Problems issues={plan.issues} onSelectCell={(issue) => void model.selectCell(issue)} />
+          <Ranking plan={plan} busy={model.busy} onSort={() => void model.sortByPriority()} />
+        </>
+      )}
     </main>
   );
 }

@@ -1,20 +1,40 @@
-import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { App } from './App';
+// The task pane's entry point: it only boots. Inside Excel it waits for Office,
+// follows the Office theme and talks to the workbook through the office.js
+// adapter; opened in a plain browser it says so and uses an in-memory workbook.
 
-function render(): void {
-  const container = document.getElementById('root');
-  if (!container) throw new Error('taskpane.html has no #root element');
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App />
-    </FluentProvider>,
-  );
+import type { WorkbookPort } from '../port/workbookPort';
+import { bootPane } from './boot';
+import { officePort } from './officePort';
+import { themeFromOffice } from './theme/themes';
+
+function container(): HTMLElement {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('taskpane.html has no #root element');
+  return root;
 }
 
-// Inside Office, wait for the host; in a plain browser (preview, tests) render at once.
+/** The office.js port, or one whose every call fails with the reason, so the pane says why instead of staying blank. */
+function excelPort(): WorkbookPort {
+  try {
+    return officePort();
+  } catch (error) {
+    const fail = () => Promise.reject(error);
+    return { read: fail, write: fail, saveSettings: fail, insertSample: fail, createTableFromSelection: fail, useTable: fail, selectCell: fail, sortByPriority: fail };
+  }
+}
+
+const forcedColors = () => typeof window.matchMedia === 'function' && window.matchMedia('(forced-colors: active)').matches;
+
+async function bootOutsideExcel(): Promise<void> {
+  const { createWorkbook, memoryPort } = await import(/* webpackChunkName: "memory" */ '../adapters/memory');
+  bootPane(container(), { port: memoryPort(createWorkbook()), theme: themeFromOffice(undefined, forcedColors()) });
+}
+
 if (typeof Office !== 'undefined') {
-  void Office.onReady(render);
+  void Office.onReady((info) => {
+    if (!info.host) return void bootOutsideExcel(); // office.js loaded, but not inside an Office host
+    bootPane(container(), { port: excelPort(), theme: themeFromOffice(Office.context.officeTheme, forcedColors()) });
+  });
 } else {
-  render();
+  void bootOutsideExcel();
 }

@@ -1,0 +1,7 @@
+// The in-memory workbook: a faithful stand-in for Excel for tests and the preview.
+
+export * from './model';
+export { storedLikeExcel, typeIntoCell } from './cells';
+export { memoryPort, inputsFingerprint, EDITING_MESSAGE, CHANGED_MESSAGE, type MemoryPortOptions } from './memoryPort';
+export { rawTable, headersOf } from './tables';
+export { selectRange, activateSheet, setEditing, enterText } from './userActions';

@@ -1,0 +1,280 @@
+// The workbook port over the in-memory workbook, with the semantics the office.js
+// adapter keeps: Excel refuses everything in cell-edit mode; a write first checks
+// the Initiatives table's fingerprint and the owner of every sheet it replaces,
+// writes all or nothing, keeps text as text, and never touches a user's cell.
+
+import { outputKeyOf } from '../../engine/columns';
+import { tableFingerprint } from '../../engine/fingerprint';
+import type { Plan } from '../../engine/plan';
+import { readSettings } from '../../engine/settings';
+import type { RawTable, Settings } from '../../engine/types';
+import { a1 } from '../../engine/address';
+import { TEXT_FORMAT } from '../../layout/grid';
+import { CAPACITY_TABLE, CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, DECISION_LOG_TABLE, INITIATIVES_TABLE, SETTINGS_SHEET, SETTINGS_TABLE, isOwnSheet } from '../../layout/names';
+import type { PlanLayout } from '../../layout/planLayout';
+import { settingsEdits } from '../../layout/settingsEdits';
+import { settingsSheet } from '../../layout/settingsSheet';
+import { sampleSheets } from '../../sample/sampleSheets';
+import {
+  WorkbookProblemError,
+  type TableInfo,
+  type WorkbookPort,
+  type WorkbookSnapshot,
+  type WriteOptions,
+  type WriteOutcome,
+  type WriteProblem,
+} from '../../port/workbookPort';
+import { setFormat, setValue, writeBlock } from './cells';
+import {
+  changed,
+  findSheet,
+  findTable,
+  freeSheetName,
+  getCell,
+  restoreState,
+  saveState,
+  sheetOf,
+  tablesOn,
+  type MemoryTable,
+  type MemoryWorkbook,
+} from './model';
+import { writeOutputColumns } from './outputs';
+import { writeSheetLayout } from './sheets';
+import { appendRow, createTable, currentRegion, headersOf, rawTable, sortRows } from './tables';
+
+export const EDITING_MESSAGE = 'Excel is in cell-edit mode, so the workbook cannot be changed right now. Press Enter or Esc to leave the cell.';
+export const CHANGED_MESSAGE =
+  'The Initiatives table changed while the plan was being made (rows added, removed, edited or sorted). Nothing was written.';
+
+export type MemoryPortOptions = {
+  /** Delay added to every call, so the preview shows what a slow workbook feels like. */
+  latencyMs?: number;
+};
+
+/** The fingerprint of the table's inputs: every column but the add-in's own outputs. */
+export function inputsFingerprint(table: Pick<RawTable, 'headers' | 'rows'>): string {
+  const outputs = new Set<number>();
+  table.headers.forEach((header, index) => outputKeyOf(String(header)) && outputs.add(index));
+  return tableFingerprint(table, outputs);
+}
+
+function settingsTableOf(workbook: MemoryWorkbook): MemoryTable | undefined {
+  return findTable(workbook, SETTINGS_TABLE);
+}
+
+function currentSettings(workbook: MemoryWorkbook): Settings {
+  const table = settingsTableOf(workbook);
+  return readSettings(table ? rawTable(workbook, table) : undefined).settings;
+}
+
+function initiativesTableOf(workbook: MemoryWorkbook): MemoryTable | undefined {
+  return findTable(workbook, currentSettings(workbook).initiativesTable);
+}
+
+const tableInfo = (workbook: MemoryWorkbook, t: MemoryTable): TableInfo => ({
+  name: t.name,
+  sheet: t.sheet,
+  rows: t.rows - 1,
+  columns: t.columns,
+  headers: headersOf(workbook, t),
+});
+
+const nameTaken = (sheet: string): WriteProblem => ({
+  kind: 'name-taken',
+  sheet,
+  message: `A sheet named "${sheet}" already exists and was not made by the add-in, so it is left alone.`,
+});
+
+/** A sheet the write would replace or extend that belongs to the user. */
+function takenSheet(workbook: MemoryWorkbook, names: string[]): string | undefined {
+  return names.find((name) => {
+    const sheet = findSheet(workbook, name);
+    return sheet !== undefined && !isOwnSheet(getCell(sheet, 1, 0).value);
+  });
+}
+
+function writeSettings(workbook: MemoryWorkbook, settings: Settings, sheetName = SETTINGS_SHEET): void {
+  const table = settingsTableOf(workbook);
+  if (!table) {
+    const taken = takenSheet(workbook, [sheetName]);
+    if (taken) throw new WorkbookProblemError(nameTaken(taken));
+    writeSheetLayout(workbook, settingsSheet(settings), sheetName);
+    return;
+  }
+  const edits = settingsEdits(rawTable(workbook, table), settings);
+  const sheet = sheetOf(workbook, table.sheet);
+  const valueColumn = table.column + headersOf(workbook, table).findIndex((h) => h.trim().toLowerCase() === 'value');
+  const labelColumn = table.column + headersOf(workbook, table).findIndex((h) => h.trim().toLowerCase() === 'setting');
+  for (const update of edits.updates) {
+    setFormat(sheet, table.row + 1 + update.rowIndex, valueColumn, update.format);
+    setValue(sheet, table.row + 1 + update.rowIndex, valueColumn, update.value);
+  }
+  for (const row of edits.appended) {
+    const at = appendRow(workbook, table);
+    writeBlock(sheet, at, labelColumn, [[row.label]], [[TEXT_FORMAT]]);
+    writeBlock(sheet, at, valueColumn, [[row.value]], [[row.format]]);
+    // The meaning sits two columns right of the table, as the settings sheet lays it out.
+    writeBlock(sheet, at, table.column + table.columns + 1, [[row.meaning]], [[TEXT_FORMAT]]);
+  }
+}
+
+function writePlan(workbook: MemoryWorkbook, table: MemoryTable, layout: PlanLayout, names: Required<NonNullable<WriteOptions['sheetNames']>>): string[] {
+  writeOutputColumns(workbook, table, layout.outputs);
+  writeSheetLayout(workbook, layout.changeImpact, names.changeImpact);
+  const written = [table.sheet, names.changeImpact, names.decisionLog];
+  const log = findSheet(workbook, names.decisionLog);
+  const logTable = log && tablesOn(workbook, log.name).find((t) => t.name.toLowerCase().startsWith(DECISION_LOG_TABLE.toLowerCase()));
+  if (!log || !logTable) writeSheetLayout(workbook, layout.decisionLogSheet, names.decisionLog);
+  else {
+    const at = appendRow(workbook, logTable);
+    writeBlock(sheetOf(workbook, log.name), at, logTable.column, [layout.logRow.values], [layout.logRow.formats]);
+  }
+  if (!settingsTableOf(workbook) && !findSheet(workbook, names.settings)) {
+    writeSheetLayout(workbook, layout.settingsSheet, names.settings);
+    written.push(names.settings);
+  }
+  return written;
+}
+
+/** Parse "Q10" into a zero-based row and column. */
+function parseA1(cell: string): { row: number; column: number } {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell.trim());
+  if (!match) throw new Error(`"${cell}" is not a cell address.`);
+  const column = [...match[1]!.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(match[2]) - 1, column };
+}
+
+export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions = {}): WorkbookPort {
+  const latency = () => (options.latencyMs ? new Promise((resolve) => setTimeout(resolve, options.latencyMs)) : Promise.resolve());
+
+  /** Every call waits like a real round trip, and fails as Excel does while a cell is being edited. */
+  async function call<T>(work: () => T, mutates = true): Promise<T> {
+    await latency();
+    if (workbook.editing) throw new WorkbookProblemError({ kind: 'editing', message: EDITING_MESSAGE });
+    const saved = mutates ? saveState(workbook) : undefined;
+    try {
+      const result = work();
+      if (mutates) changed(workbook);
+      return result;
+    } catch (error) {
+      if (saved) restoreState(workbook, saved);
+      throw error;
+    }
+  }
+
+  return {
+    read: () =>
+      call((): WorkbookSnapshot => {
+        const settingsTable = settingsTableOf(workbook);
+        const initiativesTable = initiativesTableOf(workbook);
+        const capacityTable = findTable(workbook, CAPACITY_TABLE);
+        const initiatives = initiativesTable && rawTable(workbook, initiativesTable);
+        return {
+          initiatives,
+          capacity: capacityTable && rawTable(workbook, capacityTable),
+          settings: settingsTable && rawTable(workbook, settingsTable),
+          fingerprint: initiatives ? inputsFingerprint(initiatives) : '',
+          tables: workbook.tables.map((t) => tableInfo(workbook, t)),
+        };
+      }, false),
+
+    async write(plan: Plan, layout: PlanLayout, expectedFingerprint: string, writeOptions: WriteOptions = {}): Promise<WriteOutcome> {
+      await latency();
+      if (workbook.editing) return { ok: false, problem: { kind: 'editing', message: EDITING_MESSAGE } };
+      const coAuthor = workbook.beforeNextWrite;
+      workbook.beforeNextWrite = undefined;
+      coAuthor?.(workbook);
+      const table = plan.table && findTable(workbook, plan.table.name);
+      if (!table || inputsFingerprint(rawTable(workbook, table)) !== expectedFingerprint) {
+        return { ok: false, problem: { kind: 'changed', message: CHANGED_MESSAGE } };
+      }
+      const names = {
+        changeImpact: writeOptions.sheetNames?.changeImpact ?? CHANGE_IMPACT_SHEET,
+        decisionLog: writeOptions.sheetNames?.decisionLog ?? DECISION_LOG_SHEET,
+        settings: writeOptions.sheetNames?.settings ?? SETTINGS_SHEET,
+      };
+      const settingsSheetTaken = !settingsTableOf(workbook) && takenSheet(workbook, [names.settings]);
+      const taken = takenSheet(workbook, [names.changeImpact, names.decisionLog]) ?? (settingsSheetTaken || undefined);
+      if (taken) return { ok: false, problem: nameTaken(taken) };
+      const saved = saveState(workbook);
+      try {
+        const sheetsWritten = writePlan(workbook, table, layout, names);
+        changed(workbook);
+        return { ok: true, sheetsWritten };
+      } catch (error) {
+        restoreState(workbook, saved);
+        throw error;
+      }
+    },
+
+    saveSettings: (settings: Settings) => call(() => writeSettings(workbook, settings)),
+
+    insertSample: () =>
+      call(() => {
+        if (findTable(workbook, INITIATIVES_TABLE)) throw new Error('This workbook already has an Initiatives table, so the sample was not inserted.');
+        const sheets = sampleSheets({ initiatives: freeSheetName(workbook, 'Portfolio'), capacity: freeSheetName(workbook, 'Capacity') });
+        const portfolio = writeSheetLayout(workbook, sheets.initiatives);
+        if (!findTable(workbook, CAPACITY_TABLE)) writeSheetLayout(workbook, sheets.capacity);
+        const settings = currentSettings(workbook);
+        if (settingsTableOf(workbook) && settings.initiativesTable !== INITIATIVES_TABLE) {
+          writeSettings(workbook, { ...settings, initiativesTable: INITIATIVES_TABLE });
+        }
+        workbook.activeSheet = portfolio.name;
+        workbook.selection = { sheet: portfolio.name, row: 0, column: 0, rows: 1, columns: 1 };
+      }),
+
+    createTableFromSelection: () =>
+      call(() => {
+        if (findTable(workbook, INITIATIVES_TABLE)) return { ok: false as const, message: 'This workbook already has an Initiatives table.' };
+        const { sheet: sheetName, ...picked } = workbook.selection;
+        const range = picked.rows === 1 && picked.columns === 1 ? currentRegion(workbook, sheetName, picked.row, picked.column) : picked;
+        if (range.rows < 2) {
+          return { ok: false as const, message: 'Select the header row and at least one row of initiatives below it, then try again.' };
+        }
+        const sheet = sheetOf(workbook, sheetName);
+        const headers = Array.from({ length: range.columns }, (_, c) => String(getCell(sheet, range.row, range.column + c).value).trim());
+        const blank = headers.findIndex((h) => h === '');
+        if (blank >= 0) {
+          return { ok: false as const, message: `The header cell ${a1(range.row, range.column + blank)} is blank; give every column a header first.` };
+        }
+        const repeated = headers.findIndex((h, i) => headers.findIndex((x) => x.toLowerCase() === h.toLowerCase()) !== i);
+        if (repeated >= 0) {
+          return { ok: false as const, message: `The header "${headers[repeated]}" appears twice; give every column its own header first.` };
+        }
+        const clash = tablesOn(workbook, sheetName).find(
+          (t) => t.row < range.row + range.rows && range.row < t.row + t.rows && t.column < range.column + range.columns && range.column < t.column + t.columns,
+        );
+        if (clash) return { ok: false as const, message: `The selection overlaps table ${clash.name}; choose that table instead.` };
+        createTable(workbook, { name: INITIATIVES_TABLE, sheet: sheet.name, ...range });
+        const settings = currentSettings(workbook);
+        if (settingsTableOf(workbook) && settings.initiativesTable !== INITIATIVES_TABLE) {
+          writeSettings(workbook, { ...settings, initiativesTable: INITIATIVES_TABLE });
+        }
+        return { ok: true as const };
+      }),
+
+    useTable: (name: string) =>
+      call(() => {
+        const table = findTable(workbook, name);
+        if (!table) throw new Error(`There is no table named ${name} in this workbook.`);
+        writeSettings(workbook, { ...currentSettings(workbook), initiativesTable: table.name });
+      }),
+
+    selectCell: (sheetName: string, cell: string) =>
+      call(() => {
+        const sheet = sheetOf(workbook, sheetName);
+        const { row, column } = parseA1(cell);
+        workbook.activeSheet = sheet.name;
+        workbook.selection = { sheet: sheet.name, row, column, rows: 1, columns: 1 };
+      }),
+
+    sortByPriority: () =>
+      call(() => {
+        const table = initiativesTableOf(workbook);
+        if (!table) throw new Error('There is no Initiatives table to sort.');
+        const column = headersOf(workbook, table).findIndex((h) => outputKeyOf(h) === 'priority');
+        if (column < 0) throw new Error('The table has no Priority column yet: run the plan first, then sort.');
+        sortRows(workbook, table, (row) => (typeof row[column] === 'number' ? (row[column] as number) : Number.POSITIVE_INFINITY));
+      }),
+  };
+}

@@ -1,0 +1,37 @@
+// Writing a whole sheet from the engine's layout: values, number formats,
+// styles, widths, conditional formats, tables, charts and frozen rows.
+
+import type { SheetLayout } from '../../layout/grid';
+import { writeBlock } from './cells';
+import { emptySheet, findTable, getCell, putCell, type MemorySheet, type MemoryWorkbook } from './model';
+import { createTable } from './tables';
+
+/** Table names are unique in a workbook: `base`, else base2, base3... */
+function freeTableName(workbook: MemoryWorkbook, base: string): string {
+  if (!findTable(workbook, base)) return base;
+  for (let n = 2; ; n++) if (!findTable(workbook, `${base}${n}`)) return `${base}${n}`;
+}
+
+/** Build `layout` on a sheet called `name`, replacing the sheet of that name in place (same tab position) if there is one. */
+export function writeSheetLayout(workbook: MemoryWorkbook, layout: SheetLayout, name = layout.name): MemorySheet {
+  const sheet = emptySheet(name);
+  const at = workbook.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (at >= 0) {
+    sheet.name = workbook.sheets[at]!.name;
+    workbook.sheets[at] = sheet;
+    workbook.tables = workbook.tables.filter((t) => t.sheet.toLowerCase() !== name.toLowerCase());
+  } else workbook.sheets.push(sheet);
+
+  writeBlock(sheet, 0, 0, layout.values, layout.formats);
+  for (const styled of layout.styles) {
+    for (let c = styled.column; c < styled.column + styled.columns; c++) {
+      putCell(sheet, styled.row, c, { ...getCell(sheet, styled.row, c), style: styled.style });
+    }
+  }
+  layout.widths.forEach((width, column) => (sheet.widths[column] = width));
+  sheet.freezeRows = layout.freezeRows;
+  sheet.conditionalFormats = layout.conditionalFormats.map((f) => ({ ...f, rules: [...f.rules], owner: 'layout' }));
+  sheet.charts = layout.charts.map((chart) => JSON.parse(JSON.stringify(chart)));
+  for (const table of layout.tables) createTable(workbook, { ...table, name: freeTableName(workbook, table.name), sheet: sheet.name });
+  return sheet;
+}

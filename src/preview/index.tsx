@@ -1,0 +1,27 @@
+// `npm run preview`: the task pane beside an in-memory workbook, in any browser,
+// offline (office.js is never loaded). URL flags:
+//   ?empty            start with an empty workbook, to see the first-run offer
+//   ?theme=dark       light, dark or highContrast
+//   ?width=320        the pane's width in pixels (default 360)
+//   ?latency=400      milliseconds added to every workbook call, to see progress
+
+import { createRoot } from 'react-dom/client';
+import { createWorkbook, memoryPort } from '../adapters/memory';
+import type { PaneTheme } from '../taskpane/theme/themes';
+import { PreviewApp } from './PreviewApp/PreviewApp';
+
+async function start(): Promise<void> {
+  const params = new URLSearchParams(window.location.search);
+  const workbook = createWorkbook(['Sheet1']);
+  const port = memoryPort(workbook, { latencyMs: Number(params.get('latency')) || 0 });
+  if (!params.has('empty')) await memoryPort(workbook).insertSample();
+  const theme = (['light', 'dark', 'highContrast'] as const).find((t) => t === params.get('theme')) ?? 'light';
+  const width = Math.min(800, Math.max(280, Number(params.get('width')) || 360));
+  const root = document.getElementById('root');
+  if (!root) throw new Error('preview.html has no #root element');
+  // For the browser tests and a curious tester: the workbook behind the grid.
+  (window as unknown as { previewWorkbook: unknown }).previewWorkbook = workbook;
+  createRoot(root).render(<PreviewApp workbook={workbook} port={port} initialTheme={theme as PaneTheme} paneWidth={width} />);
+}
+
+void start();

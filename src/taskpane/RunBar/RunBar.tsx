@@ -1,0 +1,61 @@
+// Run the plan (saving edited settings first), save settings alone, or undo
+// the edits; while a run is under way, what it is doing.
+
+import { Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { useSectionStyles } from '../styles';
+
+export type RunBarProps = {
+  busy: boolean;
+  /** What the run is doing, while it runs. */
+  progress: string | undefined;
+  canRun: boolean;
+  dirty: boolean;
+  runBy: string;
+  onRunByChange: (name: string) => void;
+  onRun: () => void;
+  onSave: () => void;
+  onReset: () => void;
+};
+
+const appear = { from: { opacity: 0 }, to: { opacity: 1 } };
+
+const useStyles = makeStyles({
+  // Quick runs finish before the bar shows, so the pane stays calm; long ones show it.
+  progress: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    animationName: appear,
+    animationDuration: tokens.durationNormal,
+    animationDelay: '300ms',
+    animationFillMode: 'both',
+  },
+});
+
+export function RunBar({ busy, progress, canRun, dirty, runBy, onRunByChange, onRun, onSave, onReset }: RunBarProps) {
+  const section = useSectionStyles();
+  const styles = useStyles();
+  return (
+    <div className={section.section}>
+      <Field label="Your name (optional)" hint="Shown as who ran the plan in the Decision log.">
+        <Input value={runBy} onChange={(_, data) => onRunByChange(data.value)} />
+      </Field>
+      <div className={section.actions}>
+        <Button appearance="primary" disabledFocusable={busy || !canRun} onClick={onRun}>
+          {dirty ? 'Save settings and run' : 'Run'}
+        </Button>
+        <Button disabledFocusable={busy || !dirty || !canRun} onClick={onSave}>
+          Save settings
+        </Button>
+        <Button appearance="subtle" disabledFocusable={busy || !dirty} onClick={onReset}>
+          Undo changes
+        </Button>
+      </div>
+      {busy && progress && (
+        <Field className={styles.progress} validationMessage={progress} validationState="none">
+          <ProgressBar aria-label={progress} />
+        </Field>
+      )}
+    </div>
+  );
+}

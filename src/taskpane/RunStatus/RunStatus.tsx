@@ -1,0 +1,36 @@
+// The outcome of the last run or operation, with what the user can do next.
+// Announced politely; focus stays where the user left it.
+
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { RunAction, RunMessage } from './runMessage';
+import { useSectionStyles } from '../styles';
+
+export type RunStatusProps = {
+  messages: RunMessage[];
+  onAction: (action: RunAction) => void;
+};
+
+export function RunStatus({ messages, onAction }: RunStatusProps) {
+  const section = useSectionStyles();
+  return (
+    <div className={section.section} role="status" aria-live="polite">
+      {messages.map((message, i) => (
+        <MessageBar key={`${message.title}-${i}`} intent={message.intent} layout="multiline">
+          <MessageBarBody>
+            {message.title && <MessageBarTitle>{message.title}</MessageBarTitle>}
+            {message.text}
+          </MessageBarBody>
+          {message.actions.length > 0 && (
+            <MessageBarActions>
+              {message.actions.map(({ label, action }) => (
+                <Button key={label} size="small" onClick={() => onAction(action)}>
+                  {label}
+                </Button>
+              ))}
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// What the pane says after a run, or while it waits: one plain message and the
+// actions that go with it. A plain function, so every case is tested without React.
+
+import { formatMoney } from '../../engine/format';
+import type { RunResult } from '../../app/runPlan';
+import type { RunState, Notice } from '../useWorkbook/useWorkbook';
+import { nextSheetName, sheetKeyOf } from '../model/sheetNames';
+
+export type RunAction = { kind: 'run-again' } | { kind: 'use-other-name'; sheet: string; name: string } | { kind: 'stop-waiting' };
+
+export type RunMessage = {
+  intent: 'success' | 'info' | 'warning' | 'error';
+  title: string;
+  text: string;
+  actions: { label: string; action: RunAction }[];
+};
+
+function afterRun(result: RunResult, names: Extract<RunState, { status: 'done' }>['names']): RunMessage {
+  if (result.kind === 'unusable') {
+    const fatal = result.plan.issues.filter((i) => i.severity === 'fatal').map((i) => i.message);
+    return { intent: 'error', title: 'Nothing was planned', text: fatal.join(' ') || 'The Initiatives table cannot be planned yet.', actions: [] };
+  }
+  if (result.kind === 'written') {
+    const { summary, settings } = result.plan;
+    const committed = summary.byDecision.Commit + summary.byDecision['Forced in'];
+    return {
+      intent: 'success',
+      title: 'Plan written',
+      text: `${committed} of ${summary.initiatives} initiatives committed, worth ${formatMoney(summary.committedValue, settings.currency)} a year. Sheets updated: ${result.outcome.sheetsWritten.join(', ')}.`,
+      actions: [],
+    };
+  }
+  const problem = result.outcome.problem;
+  switch (problem.kind) {
+    case 'changed':
+      return {
+        intent: 'warning',
+        title: 'The table changed while planning',
+        text: 'Someone changed the Initiatives table (added, removed, edited or sorted rows) while the plan was being made, so nothing was written.',
+        actions: [{ label: 'Run again', action: { kind: 'run-again' } }],
+      };
+    case 'name-taken': {
+      const key = sheetKeyOf(names, problem.sheet);
+      const name = key ? nextSheetName(names[key]) : undefined;
+      return {
+        intent: 'warning',
+        title: `"${problem.sheet}" is one of your sheets`,
+        text: name
+          ? `The add-in never changes a sheet it did not create, so nothing was written. Write this sheet as "${name}" instead?`
+          : `${problem.message} Nothing was written.`,
+        actions: name ? [{ label: `Use "${name}"`, action: { kind: 'use-other-name', sheet: problem.sheet, name } }] : [],
+      };
+    }
+    case 'editing':
+      return waitingMessage();
+    case 'unsupported':
+      return { intent: 'error', title: 'Not supported here', text: problem.message, actions: [] };
+  }
+}
+
+const waitingMessage = (): RunMessage => ({
+  intent: 'info',
+  title: 'Excel is in cell-edit mode',
+  text: 'A cell is being edited, so Excel accepts no changes. Press Enter or Esc to leave the cell: the add-in tries again by itself as soon as you do.',
+  actions: [{ label: 'Stop waiting', action: { kind: 'stop-waiting' } }],
+});
+
+export function runMessage(state: RunState): RunMessage | undefined {
+  switch (state.status) {
+    case 'idle':
+    case 'busy':
+      return undefined;
+    case 'waiting-for-edit':
+      return waitingMessage();
+    case 'stopped':
+      return { intent: 'info', title: 'Stopped waiting', text: 'Nothing was changed in the workbook.', actions: [] };
+    case 'failed':
+      return { intent: 'error', title: 'Something went wrong', text: state.message, actions: [] };
+    case 'done':
+      return afterRun(state.result, state.names);
+  }
+}
+
+export const noticeMessage = (notice: Notice): RunMessage | undefined =>
+  notice && { intent: notice.intent, title: '', text: notice.text, actions: [] };

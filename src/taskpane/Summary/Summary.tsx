@@ -1,0 +1,74 @@
+// Decisions and gates by count, committed value and the in-flight slots used.
+
+import { Badge, Body1, Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { formatMoney } from '../../engine/format';
+import { GATE_ORDER } from '../../engine/gates';
+import type { Plan } from '../../engine/plan';
+import { DECISION_ORDER } from '../../engine/summary';
+import { useSectionStyles } from '../styles';
+import { DECISION_COLOUR, GATE_COLOUR, type BadgeColour } from './badgeColours';
+
+export type SummaryProps = { plan: Plan; methodNote?: string };
+
+const useStyles = makeStyles({
+  counts: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  pair: { display: 'contents' },
+  term: { margin: 0, display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  count: { margin: 0, textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+});
+
+function Counts<K extends string>({ label, order, counts, colours }: { label: string; order: K[]; counts: Record<K, number>; colours: Record<K, BadgeColour> }) {
+  const styles = useStyles();
+  const section = useSectionStyles();
+  const id = useId('counts');
+  return (
+    <div>
+      <Subtitle2 as="h3" id={id} className={section.heading}>
+        {label}
+      </Subtitle2>
+      <dl className={styles.counts} aria-labelledby={id}>
+        {order
+          .filter((key) => counts[key] > 0)
+          .map((key) => (
+            <div key={key} className={styles.pair}>
+              <dt className={styles.term}>
+                <Badge appearance="filled" color={colours[key]} size="extra-small" aria-hidden />
+                {key}
+              </dt>
+              <dd className={styles.count}>{counts[key]}</dd>
+            </div>
+          ))}
+      </dl>
+    </div>
+  );
+}
+
+export function Summary({ plan, methodNote }: SummaryProps) {
+  const section = useSectionStyles();
+  const id = useId('summary');
+  const { summary, settings, selection } = plan;
+  const money = (n: number) => formatMoney(n, settings.currency);
+  return (
+    <section className={section.section} aria-labelledby={id}>
+      <Subtitle2 as="h2" id={id} className={section.heading}>
+        The plan for {settings.planningPeriod}
+      </Subtitle2>
+      <Body1>
+        Committed value <strong>{money(summary.committedValue)}</strong> a year of {money(summary.requestedValue)} requested; {summary.inFlight} of{' '}
+        {summary.inFlightLimit} in-flight places used.
+      </Body1>
+      <Caption1 className={section.quiet}>
+        {selection.method}
+        {selection.note ? ` (${selection.note})` : ''}. {methodNote ?? ''}
+      </Caption1>
+      <Counts label="Decisions" order={DECISION_ORDER} counts={summary.byDecision} colours={DECISION_COLOUR} />
+      <Counts label="Gates" order={GATE_ORDER} counts={summary.byGate} colours={GATE_COLOUR} />
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+// Capacity per shared team for this plan. A value that differs from the
+// Capacity table is saved as "Capacity: <team>" in the settings sheet and wins.
+
+import { Body1, Field, Input } from '@fluentui/react-components';
+import { parseNumber } from '../../engine/cells';
+import { formatQuantity } from '../../engine/format';
+import type { Team } from '../../engine/types';
+import { useSectionStyles } from '../styles';
+
+export type TeamCapacityProps = {
+  /** Teams with the capacity the Capacity table gives them. */
+  teams: Team[];
+  capacities: Record<string, string>;
+  errors: Record<string, string>;
+  onChange: (team: string, value: string) => void;
+};
+
+function hintFor(team: Team, typed: string): string {
+  const table = `Capacity table: ${formatQuantity(team.capacity, team.unit)}`;
+  const value = typed.trim() === '' ? undefined : parseNumber(typed.trim());
+  return value !== undefined && value !== team.capacity ? `${table}. This plan uses the value here instead.` : `${table}.`;
+}
+
+export function TeamCapacity({ teams, capacities, errors, onChange }: TeamCapacityProps) {
+  const section = useSectionStyles();
+  if (teams.length === 0) {
+    return (
+      <Body1>
+        There is no Capacity table, so no team caps apply. Add a table named Capacity with the columns Team, Capacity and Unit to cap shared teams.
+      </Body1>
+    );
+  }
+  return (
+    <div className={section.section}>
+      {teams.map((team) => {
+        const typed = capacities[team.name] ?? '';
+        const error = errors[team.name];
+        return (
+          <Field
+            key={team.name}
+            label={team.unit ? `${team.name} (${team.unit})` : team.name}
+            hint={hintFor(team, typed)}
+            validationMessage={error}
+            validationState={error ? 'error' : 'none'}
+          >
+            <Input inputMode="decimal" value={typed} onChange={(_, data) => onChange(team.name, data.value)} />
+          </Field>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// Utilisation per team before (everything requested starts) and after (the committed plan).
+
+import { Badge, Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { formatPercent, formatQuantity } from '../../engine/format';
+import type { TeamLoad } from '../../engine/types';
+import { useSectionStyles } from '../styles';
+import { utilisationColour } from '../Summary/badgeColours';
+
+export type TeamLoadsProps = { loads: TeamLoad[]; inFlight: { before: number; after: number; limit: number } };
+
+const useStyles = makeStyles({
+  table: { borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed' },
+  cell: {
+    paddingBlock: tokens.spacingVerticalXS,
+    paddingInline: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    textAlign: 'start',
+    verticalAlign: 'top',
+    overflowWrap: 'break-word',
+  },
+  number: { textAlign: 'end', width: '4.5em' },
+  header: { fontWeight: tokens.fontWeightSemibold },
+});
+
+const share = (value: number | undefined) => (value === undefined ? 'no capacity' : formatPercent(value));
+
+export function TeamLoads({ loads, inFlight }: TeamLoadsProps) {
+  const section = useSectionStyles();
+  const styles = useStyles();
+  const id = useId('loads');
+  const numberCell = `${styles.cell} ${styles.number}`;
+  return (
+    <section className={section.section} aria-labelledby={id}>
+      <Subtitle2 as="h2" id={id} className={section.heading}>
+        Team capacity used
+      </Subtitle2>
+      <Caption1 className={section.quiet}>
+        {loads.length === 0 ? 'No Capacity table, so no team is capped. ' : ''}Before: if everything requested started. After: the committed plan.
+      </Caption1>
+      <table className={styles.table} aria-labelledby={id}>
+        <thead>
+          <tr>
+            <th scope="col" className={`${styles.cell} ${styles.header}`}>
+              Team
+            </th>
+            <th scope="col" className={`${numberCell} ${styles.header}`}>
+              Before
+            </th>
+            <th scope="col" className={`${numberCell} ${styles.header}`}>
+              After
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {loads.map((load) => (
+            <tr key={load.team}>
+              <th scope="row" className={styles.cell}>
+                {load.team}
+                <Caption1 block className={section.quiet}>
+                  {formatQuantity(load.capacity, load.unit)}
+                </Caption1>
+              </th>
+              <td className={numberCell}>{share(load.utilisationBefore)}</td>
+              <td className={numberCell}>
+                <Badge appearance="tint" color={utilisationColour(load.utilisationAfter)}>
+                  {share(load.utilisationAfter)}
+                </Badge>
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row" className={styles.cell}>
+              In flight
+              <Caption1 block className={section.quiet}>
+                limit {inFlight.limit}
+              </Caption1>
+            </th>
+            <td className={numberCell}>{inFlight.before}</td>
+            <td className={numberCell}>{inFlight.after}</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}

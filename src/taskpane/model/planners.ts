@@ -1,0 +1,22 @@
+// Which planner runs: the selection method in force picks it. Rank and fill is
+// always there; the optimal method is injected when it is built, so the pane
+// never imports the solver itself.
+
+import { prioritise } from '../../engine/plan';
+import { readSettings } from '../../engine/settings';
+import type { SelectionMethod } from '../../engine/types';
+import type { Planner } from '../../app/runPlan';
+
+export type Planners = { 'Rank and fill': Planner } & Partial<Record<Exclude<SelectionMethod, 'Rank and fill'>, Planner>>;
+
+export const DEFAULT_PLANNERS: Planners = { 'Rank and fill': prioritise };
+
+export const isAvailable = (planners: Planners, method: SelectionMethod): boolean => planners[method] !== undefined;
+
+/** One planner that runs the method the settings ask for, or rank and fill when that method is not available. */
+export function choosePlanner(planners: Planners): Planner {
+  return (input, context) => {
+    const method = (context.settings ?? readSettings(input.settings).settings).method;
+    return (planners[method] ?? planners['Rank and fill'])(input, context);
+  };
+}

@@ -1,0 +1,26 @@
+// What the pane shows before any run: whether there is an Initiatives table to
+// plan, the settings in force and the teams of the Capacity table.
+
+import { readCapacity } from '../../engine/read';
+import { readSettings } from '../../engine/settings';
+import type { Settings, Team } from '../../engine/types';
+import { CAPACITY_TABLE, DECISION_LOG_TABLE, SETTINGS_TABLE } from '../../layout/names';
+import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
+
+export type WorkbookView =
+  | { kind: 'first-run'; tables: TableInfo[]; settings: Settings }
+  | { kind: 'ready'; table: { name: string; sheet: string; rows: number }; settings: Settings; teams: Team[] };
+
+/** Tables the add-in reads or writes itself are not offered as the Initiatives table. */
+const OWN_TABLES = new Set([CAPACITY_TABLE, SETTINGS_TABLE, DECISION_LOG_TABLE].map((n) => n.toLowerCase()));
+export const pickableTables = (tables: TableInfo[]): TableInfo[] =>
+  tables.filter((t) => !OWN_TABLES.has(t.name.toLowerCase()) && !/^decisionlog\d+$/i.test(t.name));
+
+export function workbookView(snapshot: WorkbookSnapshot): WorkbookView {
+  const settings = readSettings(snapshot.settings).settings;
+  if (!snapshot.initiatives) return { kind: 'first-run', tables: pickableTables(snapshot.tables), settings };
+  const { name, sheet, rows } = snapshot.initiatives;
+  // The Capacity table's own values: the pane shows overrides beside them.
+  const teams = readCapacity(snapshot.capacity).teams;
+  return { kind: 'ready', table: { name, sheet, rows: rows.length }, settings, teams };
+}

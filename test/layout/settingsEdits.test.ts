@@ -1,0 +1,54 @@
+import { DEFAULT_SETTINGS } from '../../src/engine/settings';
+import { settingsEdits } from '../../src/layout/settingsEdits';
+import { settingsRows } from '../../src/layout/settingsSheet';
+
+const existing = (rows: (string | number)[][]) => ({ headers: ['Setting', 'Value'], rows });
+const current = () => settingsRows(DEFAULT_SETTINGS).map((r) => [r.label, r.value]);
+
+describe('settings edits', () => {
+  test('saving unchanged settings edits nothing', () => {
+    expect(settingsEdits(existing(current()), DEFAULT_SETTINGS)).toEqual({ updates: [], appended: [] });
+  });
+
+  test('a changed weight updates its own row only', () => {
+    const edits = settingsEdits(existing(current()), { ...DEFAULT_SETTINGS, weights: { ...DEFAULT_SETTINGS.weights, friction: 35 } });
+    expect(edits).toEqual({ updates: [{ rowIndex: 2, value: 35, format: 'General' }], appended: [] });
+  });
+
+  test('rows are matched by label ignoring case and spacing', () => {
+    const rows = current().map(([label, value]) => [String(label).toUpperCase(), value ?? '']);
+    expect(settingsEdits(existing(rows), DEFAULT_SETTINGS).appended).toEqual([]);
+  });
+
+  test('a text setting is written in the Text format', () => {
+    const edits = settingsEdits(existing(current()), { ...DEFAULT_SETTINGS, planningPeriod: '=FY27' });
+    expect(edits.updates).toEqual([{ rowIndex: 7, value: '=FY27', format: '@' }]);
+  });
+
+  test('a new team capacity is appended with what it means', () => {
+    const edits = settingsEdits(existing(current()), { ...DEFAULT_SETTINGS, capacityOverrides: { Legal: 14 } });
+    expect(edits.appended).toEqual([{ label: 'Capacity: Legal', value: 14, format: 'General', meaning: expect.stringContaining('Legal') }]);
+  });
+
+  test('an existing team capacity row is found however it is written', () => {
+    const rows = [...current(), ['capacity - legal', 10]];
+    expect(settingsEdits(existing(rows), { ...DEFAULT_SETTINGS, capacityOverrides: { Legal: 14 } }).updates).toEqual([
+      { rowIndex: rows.length - 1, value: 14, format: 'General' },
+    ]);
+  });
+
+  test('a team no longer overridden has its value cleared and its row kept', () => {
+    const rows = [...current(), ['Capacity: Legal', 10]];
+    expect(settingsEdits(existing(rows), DEFAULT_SETTINGS)).toEqual({ updates: [{ rowIndex: rows.length - 1, value: null, format: 'General' }], appended: [] });
+  });
+
+  test('a row the add-in does not know is the user’s and is left alone', () => {
+    const rows = [['Board meeting', 'Tuesday'], ...current()];
+    const edits = settingsEdits(existing(rows), DEFAULT_SETTINGS);
+    expect(edits).toEqual({ updates: [], appended: [] });
+  });
+
+  test('a table without Setting and Value columns is refused', () => {
+    expect(() => settingsEdits({ headers: ['Name', 'Amount'], rows: [] }, DEFAULT_SETTINGS)).toThrow('Setting and Value');
+  });
+});

@@ -1,0 +1,2 @@
+// DOM matchers (toBeInTheDocument, toHaveAccessibleName...) for the component tests.
+import '@testing-library/jest-dom';

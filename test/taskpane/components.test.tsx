@@ -1,0 +1,95 @@
+/** @jest-environment jsdom */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import type { Issue } from '../../src/engine/types';
+import { Bottlenecks } from '../../src/taskpane/Bottlenecks/Bottlenecks';
+import { Problems } from '../../src/taskpane/Problems/Problems';
+import { RunBar, type RunBarProps } from '../../src/taskpane/RunBar/RunBar';
+import { TeamCapacity } from '../../src/taskpane/TeamCapacity/TeamCapacity';
+
+jest.setTimeout(30_000);
+
+const show = (ui: ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
+
+const issue = (severity: Issue['severity'], message: string, cell?: string): Issue => ({ code: 'unreadable-cell', severity, sheet: 'Portfolio', message, ...(cell ? { cell } : {}) });
+
+describe('the run bar', () => {
+  const props: RunBarProps = {
+    busy: false,
+    progress: undefined,
+    canRun: true,
+    dirty: false,
+    runBy: '',
+    onRunByChange: () => {},
+    onRun: () => {},
+    onSave: () => {},
+    onReset: () => {},
+  };
+
+  test('while a run is under way it shows what it is doing and keeps Run focusable but inactive', () => {
+    show(<RunBar {...props} busy progress="Planning…" />);
+    expect(screen.getByRole('progressbar', { name: 'Planning…' })).toBeInTheDocument();
+    const run = screen.getByRole('button', { name: 'Run' });
+    expect(run).toHaveAttribute('aria-disabled', 'true');
+    expect(run).not.toBeDisabled();
+  });
+
+  test('with unsaved settings, Run says it saves them first', async () => {
+    const onRun = jest.fn();
+    show(<RunBar {...props} dirty onRun={onRun} />);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Save settings and run' }));
+    expect(onRun).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the input problems', () => {
+  test('errors come before warnings, and only problems with a cell get a Select button', async () => {
+    const onSelectCell = jest.fn();
+    const problems = [issue('warning', 'A warning', 'C3'), issue('error', 'An error', 'G4'), issue('warning', 'A sheet-wide warning')];
+    show(<Problems issues={problems} onSelectCell={onSelectCell} />);
+    const items = within(screen.getByRole('list')).getAllByRole('listitem');
+    expect(items.map((i) => i.textContent)).toEqual(['Error: An errorSelect Portfolio!G4', 'Warning: A warningSelect Portfolio!C3', 'Warning: A sheet-wide warning']);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Select Portfolio!G4' }));
+    expect(onSelectCell).toHaveBeenCalledWith(problems[1]);
+  });
+
+  test('a long list shows the first ones and offers the rest', async () => {
+    show(<Problems issues={Array.from({ length: 5 }, (_, i) => issue('warning', `Problem ${i}`))} onSelectCell={() => {}} initial={2} />);
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Show all 5 problems' }));
+    expect(screen.getAllByRole('listitem')).toHaveLength(5);
+  });
+
+  test('no problems is said plainly', () => {
+    show(<Problems issues={[]} onSelectCell={() => {}} />);
+    expect(screen.getByText('None: every cell could be read.')).toBeInTheDocument();
+  });
+});
+
+describe('team capacity', () => {
+  test('without a Capacity table it explains how to cap teams', () => {
+    show(<TeamCapacity teams={[]} capacities={{}} errors={{}} onChange={() => {}} />);
+    expect(screen.getByText(/Add a table named Capacity/)).toBeInTheDocument();
+  });
+
+  test('each team is a labelled field with its validation message', () => {
+    show(<TeamCapacity teams={[{ name: 'Legal', capacity: 12, unit: 'weeks' }]} capacities={{ Legal: '-1' }} errors={{ Legal: 'Enter a number of 0 or more (weeks).' }} onChange={() => {}} />);
+    const field = screen.getByRole('textbox', { name: 'Legal (weeks)' });
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('Enter a number of 0 or more (weeks).'));
+  });
+});
+
+describe('bottlenecks', () => {
+  test('nothing shows until the optimal method brings findings', () => {
+    const { container } = show(<Bottlenecks findings={undefined} />);
+    expect(container.querySelector('section')).toBeNull();
+  });
+
+  test('findings show as plain sentences under their heading', () => {
+    show(<Bottlenecks findings={['Legal +1 week: +$1.2M committed value (Claims triage enters)']} />);
+    expect(screen.getByRole('region', { name: 'Bottlenecks' })).toHaveTextContent('Legal +1 week');
+  });
+});

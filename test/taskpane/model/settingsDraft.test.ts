@@ -1,0 +1,70 @@
+import { DEFAULT_SETTINGS } from '../../../src/engine/settings';
+import type { Team } from '../../../src/engine/types';
+import { checkDraft, draftOf, isDirty } from '../../../src/taskpane/model/settingsDraft';
+
+const teams: Team[] = [
+  { name: 'Legal', capacity: 12, unit: 'weeks' },
+  { name: 'Security', capacity: 8, unit: 'weeks' },
+];
+
+describe('the settings draft', () => {
+  test('a draft of the saved settings is valid and gives them back', () => {
+    const settings = { ...DEFAULT_SETTINGS, capacityOverrides: { Legal: 20 } };
+    expect(checkDraft(draftOf(settings, teams), settings, teams)).toEqual({ errors: { capacities: {} }, settings });
+  });
+
+  test('a team shows its override, matched ignoring case, or else the Capacity table’s value', () => {
+    expect(draftOf({ ...DEFAULT_SETTINGS, capacityOverrides: { legal: 20 } }, teams).capacities).toEqual({ Legal: '20', Security: '8' });
+  });
+
+  test('a capacity typed equal to the Capacity table’s is no override', () => {
+    const draft = { ...draftOf(DEFAULT_SETTINGS, teams), capacities: { Legal: '12', Security: '9' } };
+    expect(checkDraft(draft, DEFAULT_SETTINGS, teams).settings?.capacityOverrides).toEqual({ Security: 9 });
+  });
+
+  test('an override for a team the pane does not list is kept', () => {
+    const settings = { ...DEFAULT_SETTINGS, capacityOverrides: { Procurement: 3 } };
+    expect(checkDraft(draftOf(settings, teams), settings, teams).settings?.capacityOverrides).toEqual({ Procurement: 3 });
+  });
+
+  test.each([
+    ['', 'Enter the most initiatives'],
+    ['ten', 'whole number'],
+    ['-1', 'whole number'],
+    ['2.5', 'whole number'],
+  ])('an in-flight limit of "%s" is refused with a reason', (typed, reason) => {
+    const check = checkDraft({ ...draftOf(DEFAULT_SETTINGS, teams), inFlightLimit: typed }, DEFAULT_SETTINGS, teams);
+    expect(check.settings).toBeUndefined();
+    expect(check.errors.inFlightLimit).toContain(reason);
+  });
+
+  test('an in-flight limit written with spaces is read', () => {
+    expect(checkDraft({ ...draftOf(DEFAULT_SETTINGS, teams), inFlightLimit: ' 7 ' }, DEFAULT_SETTINGS, teams).settings?.inFlightLimit).toBe(7);
+  });
+
+  test.each([
+    ['', "Enter Legal's capacity in weeks"],
+    ['-3', 'a number of 0 or more (weeks)'],
+    ['lots', 'a number of 0 or more (weeks)'],
+  ])('a capacity of "%s" is refused with a reason naming the unit', (typed, reason) => {
+    const check = checkDraft({ ...draftOf(DEFAULT_SETTINGS, teams), capacities: { Legal: typed, Security: '8' } }, DEFAULT_SETTINGS, teams);
+    expect(check.errors.capacities.Legal).toContain(reason);
+    expect(check.settings).toBeUndefined();
+  });
+
+  test('a blank planning period is refused', () => {
+    expect(checkDraft({ ...draftOf(DEFAULT_SETTINGS, teams), planningPeriod: '  ' }, DEFAULT_SETTINGS, teams).errors.planningPeriod).toContain('Name the planning period');
+  });
+
+  test('three zero weights are refused, one weight above zero is enough', () => {
+    const zero = { ...draftOf(DEFAULT_SETTINGS, teams), weights: { impact: 0, readiness: 0, friction: 0 } };
+    expect(checkDraft(zero, DEFAULT_SETTINGS, teams).errors.weights).toContain('All three weights are 0');
+    expect(checkDraft({ ...zero, weights: { impact: 0, readiness: 0, friction: 5 } }, DEFAULT_SETTINGS, teams).settings?.weights.friction).toBe(5);
+  });
+
+  test('a draft is dirty once it says something the saved settings do not', () => {
+    const saved = draftOf(DEFAULT_SETTINGS, teams);
+    expect(isDirty({ ...saved }, saved)).toBe(false);
+    expect(isDirty({ ...saved, planningPeriod: 'FY27' }, saved)).toBe(true);
+  });
+});
