@@ -10,14 +10,14 @@ const FORMATS: Partial<Record<(typeof SAMPLE_HEADERS)[number], string>> = { 'Ann
 const WIDE = new Set(['Initiative', 'Decision changed', 'Success metric', 'Override reason']);
 
 export function sampleSheets(sheetNames = { initiatives: 'Portfolio', capacity: 'Capacity' }): { initiatives: SheetLayout; capacity: SheetLayout } {
-  const portfolio = new SheetBuilder();
+  const portfolio = new SheetBuilder(SAMPLE_HEADERS.length);
   portfolio.row([...SAMPLE_HEADERS], [], 'header');
   const formats = SAMPLE_HEADERS.map((h) => FORMATS[h] ?? null);
   for (const row of SAMPLE_ROWS) portfolio.row(row, formats);
   portfolio.tables.push({ name: INITIATIVES_TABLE, row: 0, column: 0, rows: SAMPLE_ROWS.length + 1, columns: SAMPLE_HEADERS.length });
   const widths = SAMPLE_HEADERS.map((h) => (WIDE.has(h) ? 34 : Math.max(9, Math.min(18, h.length + 2))));
 
-  const capacity = new SheetBuilder();
+  const capacity = new SheetBuilder(3);
   capacity.row(['Team', 'Capacity', 'Unit'], [], 'header');
   for (const t of SAMPLE_TEAMS) capacity.row([t.team, t.capacity, t.unit], [null, '0', null]);
   capacity.tables.push({ name: CAPACITY_TABLE, row: 0, column: 0, rows: SAMPLE_TEAMS.length + 1, columns: 3 });

@@ -3,7 +3,8 @@
 
 import { Badge, Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { bindingText, strongestAndWeakest } from '../../engine/explain';
-import type { PlanEntry, Score, Settings } from '../../engine/types';
+import { contributions, type ScoreKind } from '../../engine/scores';
+import type { PlanEntry, Settings } from '../../engine/types';
 import { useSectionStyles } from '../styles';
 import { DECISION_COLOUR, GATE_COLOUR } from '../Summary/badgeColours';
 
@@ -31,8 +32,10 @@ const useStyles = makeStyles({
 
 const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 
-function Contributions({ title, score, inverted }: { title: string; score: Score; inverted?: boolean }) {
+function Contributions({ title, kind, entry, settings }: { title: string; kind: ScoreKind; entry: PlanEntry; settings: Settings }) {
   const styles = useStyles();
+  const score = entry.scores![kind];
+  const inverted = kind === 'friction';
   return (
     <table className={styles.table}>
       <caption className={`${styles.heading} ${styles.caption}`}>
@@ -40,7 +43,7 @@ function Contributions({ title, score, inverted }: { title: string; score: Score
         {inverted ? ' (higher is heavier)' : ''}
       </caption>
       <tbody>
-        {score.contributions.map((c) => (
+        {contributions(kind, score, entry.initiative, settings.currency).map((c) => (
           <tr key={c.factor}>
             <th scope="row" className={styles.cell}>
               {c.factor}
@@ -60,7 +63,7 @@ export function InitiativeDetail({ entry, settings, id }: InitiativeDetailProps)
   const styles = useStyles();
   const section = useSectionStyles();
   const { scores, gate } = entry;
-  const drivers = scores && strongestAndWeakest(scores, settings);
+  const drivers = scores && strongestAndWeakest(entry.initiative, scores, settings);
   const binding = bindingText(entry.binding);
   return (
     <div id={id} className={styles.root}>
@@ -99,9 +102,9 @@ export function InitiativeDetail({ entry, settings, id }: InitiativeDetailProps)
               {drivers.weakest && drivers.weakest.missed > 0 && `Held back most by ${drivers.weakest.factor.toLowerCase()} (${drivers.weakest.input}): ${one(drivers.weakest.missed)} points missed.`}
             </Caption1>
           )}
-          <Contributions title="Impact" score={scores.impact} />
-          <Contributions title="Readiness" score={scores.readiness} />
-          <Contributions title="Friction" score={scores.friction} inverted />
+          <Contributions title="Impact" kind="impact" entry={entry} settings={settings} />
+          <Contributions title="Readiness" kind="readiness" entry={entry} settings={settings} />
+          <Contributions title="Friction" kind="friction" entry={entry} settings={settings} />
         </>
       )}
     </div>
