@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { round } from './stats';
 
@@ -31,7 +31,8 @@ export function bundleSizes(dir: string, stats: Stats, entry = 'taskpane'): { in
 
 /** Build the task pane for production into a temporary folder and measure it. */
 export function benchBundle(): { bundle_kb_gzip: { initial: number; solver: number | null }; files: { initial: string[]; solver: string[] } } {
-  const root = resolve(__dirname, '..');
+  // npm runs scripts from the package root; the bench itself runs bundled from dist/bench.
+  const root = process.cwd();
   const out = mkdtempSync(join(tmpdir(), 'bundle-'));
   try {
     const cli = require.resolve('webpack-cli/bin/cli.js');

@@ -8,7 +8,7 @@ import { heapMb, round, timeMedian } from './stats';
 export const ENGINE_SIZES = [100, 1000, 10000];
 
 export function runEngineOnce(portfolio: ReturnType<typeof generatePortfolio>): PlanLayout {
-  const plan = prioritise({ initiatives: portfolio.initiatives, capacity: portfolio.capacity }, { now: '2026-11-23T10:00:00Z' });
+  const plan = prioritise({ initiatives: portfolio.initiatives, capacity: portfolio.capacity, settings: portfolio.settings }, { now: '2026-11-23T10:00:00Z' });
   return planLayout(plan);
 }
 

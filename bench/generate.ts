@@ -15,9 +15,13 @@ export function seeded(seed: number): () => number {
   };
 }
 
+// Real-looking people: "Owner 12" would read as a placeholder and block every row.
+const FIRST_NAMES = ['Priya', 'Marco', 'Dana', 'Sofia', 'Helen', 'Owen', 'Amara', 'Rafael', 'Chloe', 'Victor', 'Elena', 'Noah', 'Fatima', 'Ingrid', 'Luis', 'Mei'];
+const LAST_NAMES = ['Natarajan', 'Ruiz', 'Okafor', 'Marin', 'Park', 'Hughes', 'Singh', 'Gomez', 'Martin', 'Ng', 'Popescu', 'Brown', 'Zahra', 'Olsen', 'Fernandez', 'Tanaka'];
+
 export const BENCH_TEAMS = ['Legal', 'Security', 'Data engineering', 'ML platform', 'Change management'];
 
-export type GeneratedPortfolio = { initiatives: RawTable; capacity: RawTable; totalDemand: Record<string, number> };
+export type GeneratedPortfolio = { initiatives: RawTable; capacity: RawTable; settings: RawTable; totalDemand: Record<string, number> };
 
 /**
  * `capacityShare` sets each team's capacity as a share of the total demand on it,
@@ -36,7 +40,7 @@ export function generatePortfolio(count: number, seed = 1, capacityShare = 0.3, 
   const totalDemand: Record<string, number> = Object.fromEntries(teams.map((t) => [t, 0]));
   const rows: CellValue[][] = [];
   for (let i = 0; i < count; i++) {
-    const owner = random() < 0.08 ? pick(['TBD', 'Finance team', '']) : `Owner ${i % 97}`;
+    const owner = random() < 0.08 ? pick(['TBD', 'Finance team', '']) : `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
     const value = Math.round(50_000 + random() * random() * 5_000_000);
     const demand = teams.map((t) => {
       if (random() < 0.35) return '';
@@ -61,7 +65,7 @@ export function generatePortfolio(count: number, seed = 1, capacityShare = 0.3, 
       rating(), rating(),
       random() < 0.8 ? 'Yes' : 'No',
       random() < 0.7 ? 'Y' : 'N',
-      random() < 0.7 ? `Monitor ${i % 13}` : '',
+      random() < 0.7 ? `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}` : '',
       random() < 0.7 ? true : false,
       pick(['Low', 'Medium', 'High']),
       pick(['Pilot', 'Scale']),
@@ -74,6 +78,14 @@ export function generatePortfolio(count: number, seed = 1, capacityShare = 0.3, 
   return {
     initiatives: { sheet: 'Portfolio', name: 'Initiatives', headers, rows, origin: { row: 0, column: 0 } },
     capacity: { sheet: 'Capacity', name: 'Capacity', headers: ['Team', 'Capacity', 'Unit'], rows: teams.map((t, i) => [t, capacity[i]!, 'weeks']), origin: { row: 0, column: 0 } },
+    // An in-flight limit of about a third of the portfolio, so it binds beside the team caps.
+    settings: {
+      sheet: 'Prioritisation settings',
+      name: 'PrioritisationSettings',
+      headers: ['Setting', 'Value'],
+      rows: [['In-flight limit', Math.max(1, Math.round(count * 0.35))]],
+      origin: { row: 3, column: 0 },
+    },
     totalDemand,
   };
 }
