@@ -94,7 +94,10 @@ async function relax(problem: SelectionProblem, options: OptimalOptions, solver:
 
 /** The better of rank and fill and the hint, as the solver's starting plan. */
 function startingPlan(problem: SelectionProblem, options: OptimalOptions): { committed: boolean[]; fromHint: boolean } {
-  const rf = committedOf(rankAndFill(problem));
+  // Rank and fill keeps every cap when forced-in candidates lead the ranking, as the engine ranks them;
+  // should a caller break that order, the forced-in set alone is the safe start.
+  const ranked = committedOf(rankAndFill(problem));
+  const rf = infeasibility(problem, ranked) ? problem.candidates.map((c) => c.status === 'forced-in') : ranked;
   const hint = options.hint;
   if (hint && !infeasibility(problem, hint) && planObjective(problem, hint, options.objective) > planObjective(problem, rf, options.objective)) {
     return { committed: [...hint], fromHint: true };

@@ -119,6 +119,17 @@ describe('optimal selection with HiGHS', () => {
     expect(outcome.selection.binding[2]).toEqual({ teams: [{ team: 'Legal', needed: 1, left: 0, unit: 'weeks' }] });
   });
 
+  it('keeps every cap even when forced-in initiatives do not lead the ranking', async () => {
+    const p = {
+      candidates: [candidate(0, { priority: 90, demand: { Legal: 2 } }), candidate(1, { status: 'forced-in', priority: 20, demand: { Legal: 2 } }), candidate(2, { priority: 10, demand: { Legal: 1 } })],
+      teams: [{ name: 'Legal', capacity: 3, unit: 'weeks' }],
+      inFlightLimit: 3,
+    };
+    const outcome = await selectOptimal(p, options, highsNodeSolver);
+    expect(infeasibility(p, outcome.committed)).toBeUndefined();
+    expect(outcome.selection.decisions).toEqual(['Deferred (capacity)', 'Forced in', 'Commit']);
+  });
+
   it('never calls the solver when there is nothing to choose', async () => {
     const solver = jest.fn<ReturnType<Solver>, Parameters<Solver>>();
     const p = problem([candidate(0, { status: 'forced-in', priority: 40 }), candidate(1, { status: 'gated' })], {});
