@@ -63,35 +63,36 @@ export function overrideText(f: Omit<OverrideFinding, 'text'>, objective: Object
   return `${head}: without the override, ${moves}${unproven(f.gap)}.`;
 }
 
-/** A cut that would leave some demand on every team; cutting a need to nothing is no plan. */
 function cutText(f: Omit<DeferredFinding, 'text'>): string | undefined {
-  if (f.needsInFlightSlot || f.demandCuts.length === 0 || f.demandCuts.some((c) => c.to <= 0)) return undefined;
+  if (f.needsInFlightSlot || f.demandCuts.length === 0) return undefined;
   const cuts = f.demandCuts.map((c) => `${c.team} demand by ${formatQuantity(c.by, c.unit)} (to ${formatQuantity(c.to, c.unit)})`);
   return `cut its ${listWords(cuts)} to fit beside the plan`;
 }
 
-function scoreText(f: Omit<DeferredFinding, 'text'>, currency: string): string | undefined {
+/** The rise in score (or value) that would bring it in, or why none would. */
+function scoreText(f: Omit<DeferredFinding, 'text'>, currency: string): { action?: string; remark?: string } {
   const s = f.scoreNeeded;
-  if (!s) return undefined;
+  if (!s) return {};
   const money = s.measure === 'Annual value';
   const measure = money ? 'annual value' : 'priority score';
-  if (s.needed === undefined) return `no ${measure} alone would bring it in: it does not fit even on its own`;
-  if (!money && s.needed >= 100) return 'no priority score alone would bring it in (it would need more than 100)';
+  if (s.needed === undefined) return { remark: `no ${measure} alone would bring it in, as it does not fit even on its own` };
+  if (!money && s.needed >= 100) return { remark: 'no priority score alone would bring it in (it would need more than 100)' };
   const overtakes = s.overtakes ? ` to overtake ${s.overtakes}` : '';
   const rise = money
     ? `raise its annual value by more than ${formatMoney(s.needed - s.now, currency)} (now ${formatMoney(s.now, currency)})`
     : trim(s.needed) === trim(s.now)
       ? `raise its priority score even slightly above ${trim(s.now)}`
       : `raise its priority score from ${trim(s.now)} to above ${trim(s.needed)}`;
-  return `${rise}${overtakes}${unproven(s.gap)}`;
+  return { action: `${rise}${overtakes}${unproven(s.gap)}` };
 }
 
 export function deferredText(f: Omit<DeferredFinding, 'text'>, currency: string): string {
-  const options = [cutText(f), scoreText(f, currency)].filter((t): t is string => t !== undefined);
-  const slot = f.needsInFlightSlot ? 'it needs an in-flight slot' : undefined;
-  if (options.length === 0) {
-    if (slot) return `${f.name}: ${slot}; raise the in-flight limit or take another initiative out.`;
-    return `${f.name}: it fits beside the plan but would lower its total, so it stays out.`;
-  }
-  return `${f.name}: ${slot ? `${slot}; ` : ''}${options.join(', or ')}.`;
+  const score = scoreText(f, currency);
+  const actions = [cutText(f), score.action].filter((t): t is string => t !== undefined);
+  const clauses: string[] = [];
+  if (f.needsInFlightSlot) clauses.push(actions.length > 0 ? 'it needs an in-flight slot' : 'it needs an in-flight slot: raise the in-flight limit or take another initiative out');
+  if (actions.length > 0) clauses.push(actions.join(', or '));
+  if (score.remark) clauses.push(score.remark);
+  if (clauses.length === 0) clauses.push('it fits beside the plan but would lower its total, so it stays out');
+  return `${f.name}: ${clauses.join('; ')}.`;
 }

@@ -51,7 +51,9 @@ describe('prioritiseWith', () => {
     expect(plan.selection.method).toBe('Optimal');
     expect(decisions(plan)).toEqual({ 'Audit fix': 'Forced in', 'Regulator request': 'Forced in', 'Needs Legal': 'Deferred (capacity)', 'Needs Security': 'Commit' });
     expect(plan.issues.map((i) => i.code)).toContain('over-capacity-forced-in');
-    expect(plan.bottlenecks!.deferred[0]!.text).toBe('Needs Legal: no priority score alone would bring it in: it does not fit even on its own.');
+    expect(plan.bottlenecks!.deferred[0]!.text).toBe(
+      'Needs Legal: cut its Legal demand by 1 week (to 0 weeks) to fit beside the plan; no priority score alone would bring it in, as it does not fit even on its own.',
+    );
   });
 
   it('leaves the bottleneck economics out when asked to', async () => {
