@@ -1,4 +1,5 @@
 import { Body1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import type { Planner } from '../app/runPlan';
 
 const useStyles = makeStyles({
   root: {
@@ -10,7 +11,12 @@ const useStyles = makeStyles({
   title: { margin: 0 },
 });
 
-export function App() {
+export type AppProps = {
+  /** Turns the workbook into a plan: rank and fill, or Optimal with HiGHS in a Web Worker (see planner.ts). */
+  planner: Planner;
+};
+
+export function App(_props: AppProps) {
   const styles = useStyles();
   return (
     <main className={styles.root}>

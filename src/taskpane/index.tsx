@@ -1,13 +1,14 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
+import { panePlanner } from './planner';
 
 function render(): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      <App planner={panePlanner} />
     </FluentProvider>,
   );
 }

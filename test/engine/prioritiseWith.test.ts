@@ -56,6 +56,14 @@ describe('prioritiseWith', () => {
     );
   });
 
+  it('plans teams whose names begin with "inf", which HiGHS\'s LP-format reader would misread', async () => {
+    const teams = { Infrastructure: 2, 'inf-sec': 2 };
+    const infRows = [named('Big', { 'Annual value': 900_000, Infrastructure: 2 }), named('Small', { 'Annual value': 500_000, 'inf-sec': 2 })];
+    const plan = await prioritiseWith(workbook(infRows, teams, { 'Selection method': 'Optimal' }), { now: NOW }, highsNodeSolver);
+    expect(plan.selection.method).toBe('Optimal');
+    expect(decisions(plan)).toEqual({ Big: 'Commit', Small: 'Commit' });
+  });
+
   it('leaves the bottleneck economics out when asked to', async () => {
     const plan = await prioritiseWith(optimalWorkbook(), { now: NOW }, highsNodeSolver, { economics: false });
     expect(plan.selection.method).toBe('Optimal');
