@@ -130,7 +130,9 @@ export async function selectOptimal(problem: SelectionProblem, options: OptimalO
     committed = start.committed; // Nothing to choose: the plan is the forced-in set.
   } else {
     if (options.relaxation !== false) relaxation = await relax(problem, options, solver);
-    const built = selectionModel(problem, { objective, integer: true, timeLimitSeconds: options.timeLimitSeconds, relativeGap, start: start.committed });
+    // The relaxation's time comes out of the same budget, so the whole solve keeps the time limit.
+    const left = Math.max(options.timeLimitSeconds / 10, options.timeLimitSeconds - (relaxation?.seconds ?? 0));
+    const built = selectionModel(problem, { objective, integer: true, timeLimitSeconds: left, relativeGap, start: start.committed });
     let mip: SolverSolution;
     try {
       mip = await solver(built.model);

@@ -179,6 +179,17 @@ describe('optimal selection when the solver fails', () => {
     expect(outcome.report.note).toBe('Optimal was chosen, but the solver failed (HiGHS ended with model status 4); rank and fill was used instead.');
   });
 
+  it('gives the search only the time the LP relaxation left of the limit', async () => {
+    const limits: number[] = [];
+    const timed: Solver = async (model) => {
+      limits.push(model.timeLimitSeconds);
+      return { ...(await highsNodeSolver(model)), seconds: model.integer ? 0.1 : 1.5 };
+    };
+    const outcome = await selectOptimal(p, { ...options, timeLimitSeconds: 2 }, timed);
+    expect(limits).toEqual([2, 0.5]);
+    expect(outcome.report.optimisation!.seconds).toBeCloseTo(1.6, 9);
+  });
+
   it('still chooses the optimal plan when only the LP relaxation fails, without an LP bound', async () => {
     const solver: Solver = (model) => (model.integer ? highsNodeSolver(model) : Promise.reject(new Error('no LP today')));
     const outcome = await selectOptimal(p, options, solver);
