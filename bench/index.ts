@@ -1,13 +1,23 @@
 // `npm run bench`: every measurement side by side in one run; the last line is one JSON object.
 
+import { benchEconomics } from './economics';
 import { benchEngine } from './engine';
+import { benchSelection, selectionGoals, selectionTable } from './selection';
 
-function main(): void {
+async function main(): Promise<void> {
   const result: Record<string, unknown> = {};
   const engine = benchEngine();
   console.log(`engine (median of 7): ${JSON.stringify(engine.engine_ms)} ms; heap growth ${JSON.stringify(engine.heap_mb)} MB`);
   Object.assign(result, engine);
+  const selection = await benchSelection();
+  console.log(selectionTable(selection));
+  console.log(selectionGoals(selection.rows));
+  result.selection = selection.rows;
+  result.selection_cold_ms = { load: selection.loadMs, 500: selection.coldMs };
+  const economics = await benchEconomics();
+  console.log(`sample portfolio, whole plan with bottleneck economics (median of 5): ${JSON.stringify(economics.plan_ms)} ms`);
+  Object.assign(result, economics);
   console.log(JSON.stringify(result));
 }
 
-main();
+void main();
