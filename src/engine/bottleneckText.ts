@@ -3,6 +3,7 @@
 
 import type { CapacityFinding, DeferredFinding, OverrideFinding } from './bottlenecks';
 import { formatMoney, formatQuantity, listWords, trim } from './format';
+import { MIP_RELATIVE_GAP } from './select/optimal';
 import type { Objective } from './types';
 
 const MAX_NAMES = 3;
@@ -28,7 +29,10 @@ export function movesText(enters: readonly string[], leaves: readonly string[]):
   return parts.join('; ');
 }
 
-const unproven = (gap: number): string => (gap > 1e-9 ? ' (best found in the time limit)' : '');
+/** A re-solve that stopped short of the optimal method's tolerance: its time ran out. */
+export const cutShort = (gap: number): boolean => gap > MIP_RELATIVE_GAP + 1e-12;
+
+const unproven = (gap: number): string => (cutShort(gap) ? ' (best found in the time limit)' : '');
 
 export function capacityText(f: Omit<CapacityFinding, 'text'>, objective: Objective, currency: string): string {
   const what = f.kind === 'team' ? `${f.name} +${formatQuantity(f.step, f.unit)}` : `In-flight limit +${f.step}`;

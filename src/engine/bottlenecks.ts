@@ -3,7 +3,8 @@
 // costs, and what would bring each deferred initiative in. Every figure shown
 // comes from re-running the plan's own method with the one change, so the
 // numbers match the plan the room sees; LP shadow prices only decide which
-// re-solves to spend time on when there are many.
+// re-solves to spend time on when there are many, and stand in (labelled as
+// estimates) for those a limit or the time budget leaves out.
 //
 // The steps are written once, as a generator that yields the plans it needs
 // evaluated: rank and fill drives it synchronously, the solver asynchronously.
@@ -11,7 +12,8 @@
 import { capacityText, deferredText, overrideText } from './bottleneckText';
 import { withoutOverride, type Ranked } from './ranking';
 import { candidateStatus } from './select/problem';
-import { selectOptimal, type Relaxation } from './select/optimal';
+import { formatGap, formatMoney, trim } from './format';
+import { MIP_RELATIVE_GAP, selectOptimal, type Relaxation } from './select/optimal';
 import type { Solver } from './select/solver';
 import { EPSILON, type Candidate, type SelectionProblem } from './select/problem';
 import { rankAndFillCommitted, rankAndFillOvertakes } from './select/rankAndFill';
@@ -102,7 +104,7 @@ export type Bottlenecks = {
 
 /** How many re-solves the optimal method spends, so a large portfolio still answers in seconds. */
 export type EconomicsLimits = { teams: number; overrides: number; deferred: number };
-export const DEFAULT_LIMITS: EconomicsLimits = { teams: 8, overrides: 20, deferred: 20 };
+export const DEFAULT_LIMITS: EconomicsLimits = { teams: 8, overrides: 10, deferred: 10 };
 
 /** The plan the economics explain. */
 export type EconomicsBase = {
@@ -324,8 +326,8 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
   if (exactMethod && capacity.some((f) => (f.objectiveGain ?? 0) < 0 || f.leaves.length > 0)) {
     notes.push('Rank and fill can lose value when capacity grows: an initiative higher in the ranking may now fit and crowd out smaller ones. The optimal method never does.');
   }
-  if (!exactMethod && base.planGap > 0) {
-    notes.push(`The plan is proven within ${(base.planGap * 100).toFixed(2)}% of the best possible; gains smaller than that may come from the search rather than the capacity.`);
+  if (!exactMethod && base.planGap > MIP_RELATIVE_GAP) {
+    notes.push(`The plan itself is only proven within ${formatGap(base.planGap)} of the best possible (time limit), so these figures are rougher than usual.`);
   }
   return { method: base.method, objective, currency, baseObjective: before.objective, baseValue: before.value, capacity, overrides, deferred, notes };
 }
@@ -347,19 +349,44 @@ export function rankAndFillEconomics(base: EconomicsBase): Bottlenecks {
   return runSync(economicsSteps(base), ({ problem }) => ({ committed: rankAndFillCommitted(problem), gap: 0 }));
 }
 
+export type EconomicsOptions = {
+  /** Time limit of each re-solve. */
+  timeLimitSeconds: number;
+  /** Time for all the re-solves together; any left when it runs out are skipped, and the notes say so. */
+  budgetSeconds: number;
+  limits?: EconomicsLimits;
+  /** Milliseconds from any fixed origin; passed in so a test can run the budget out. */
+  clock?: () => number;
+};
+
 /**
- * The optimal method's economics: every figure from a re-solve, proven to optimality (no gap
- * tolerance) within the time limit, starting from the plan itself where it is still feasible.
+ * The optimal method's economics: every figure from a re-solve to the plan's own tolerance,
+ * starting from the plan itself where it is still feasible, within a time budget.
  */
-export async function optimalEconomics(
-  base: EconomicsBase,
-  solver: Solver,
-  timeLimitSeconds: number,
-  limits: EconomicsLimits = DEFAULT_LIMITS,
-): Promise<Bottlenecks> {
-  return runAsync(economicsSteps(base, limits), async ({ problem, hint }) => {
-    const options = { objective: base.objective, timeLimitSeconds, relativeGap: 0, relaxation: false, ...(hint ? { hint } : {}) };
-    const outcome = await selectOptimal(problem, options, solver);
+export async function optimalEconomics(base: EconomicsBase, solver: Solver, options: EconomicsOptions): Promise<Bottlenecks> {
+  const clock = options.clock ?? (() => performance.now());
+  const deadline = clock() + options.budgetSeconds * 1000;
+  let skipped = 0;
+  const bottlenecks = await runAsync(economicsSteps(base, options.limits), async ({ problem, hint }) => {
+    const left = (deadline - clock()) / 1000;
+    if (left < MIN_SOLVE_SECONDS) {
+      skipped++;
+      return undefined;
+    }
+    const timeLimitSeconds = Math.min(options.timeLimitSeconds, left);
+    const outcome = await selectOptimal(problem, { objective: base.objective, timeLimitSeconds, relaxation: false, ...(hint ? { hint } : {}) }, solver);
     return outcome.solved ? { committed: outcome.committed, gap: outcome.report.optimisation?.gap ?? 0 } : undefined;
   });
+  const tolerance = MIP_RELATIVE_GAP * Math.abs(bottlenecks.baseObjective);
+  if (tolerance > 0) {
+    const amount = base.objective === 'Annual value' ? formatMoney(tolerance, bottlenecks.currency) : `${trim(tolerance)} priority points`;
+    bottlenecks.notes.push(`Like the plan, each re-solve is proven within ${formatGap(MIP_RELATIVE_GAP)} of its best, so a gain or cost under about ${amount} may be that tolerance rather than the change.`);
+  }
+  if (skipped > 0) {
+    bottlenecks.notes.push(`The ${trim(options.budgetSeconds)} s allowed for these figures ran out: ${skipped} re-solve${skipped === 1 ? ' was' : 's were'} skipped, so those findings show the LP estimate or no figure.`);
+  }
+  return bottlenecks;
 }
+
+/** A re-solve with less time than this left in the budget is not started. */
+const MIN_SOLVE_SECONDS = 0.05;

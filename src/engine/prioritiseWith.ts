@@ -5,13 +5,24 @@
 import { optimalEconomics, type EconomicsLimits } from './bottlenecks';
 import { assess, completePlan, economicsBase, NO_SOLVER_NOTE, rankAndFillPlan, type Plan, type RunContext, type WorkbookInput } from './plan';
 import { selectionProblem } from './ranking';
-import { selectOptimal } from './select/optimal';
+import { selectOptimal, solveRelaxation } from './select/optimal';
+import type { Selection } from './select/problem';
 import type { Solver } from './select/solver';
 
-export type PrioritiseOptions = {
-  /** Work out the bottleneck economics too (default true); a pane may skip them for a first, faster answer. */
-  economics?: boolean;
+export type EconomicsSettings = {
   limits?: EconomicsLimits;
+  /** Time for all the re-solves of the bottleneck economics; default three times the solver time limit. */
+  budgetSeconds?: number;
+  /** Milliseconds from any fixed origin, for the budget; passed in by tests. */
+  clock?: () => number;
+};
+
+export type PrioritiseOptions = EconomicsSettings & {
+  /**
+   * Work out the bottleneck economics too (default true). A pane may skip them for a first,
+   * faster answer and add them with `withBottlenecks` while the room reads the plan.
+   */
+  economics?: boolean;
 };
 
 export async function prioritiseWith(
@@ -25,15 +36,35 @@ export async function prioritiseWith(
   if (settings.method !== 'Optimal' || !assessed.usable) return rankAndFillPlan(assessed, context);
   if (!solver) return rankAndFillPlan(assessed, context, NO_SOLVER_NOTE);
 
-  const problem = selectionProblem(assessed);
-  const outcome = await selectOptimal(problem, { objective: settings.objective, timeLimitSeconds: settings.solverTimeLimitSeconds }, solver);
+  const outcome = await selectOptimal(selectionProblem(assessed), { objective: settings.objective, timeLimitSeconds: settings.solverTimeLimitSeconds }, solver);
   if (!outcome.solved) return rankAndFillPlan(assessed, context, outcome.report.note);
   const plan = completePlan(assessed, outcome.selection, outcome.report, context);
-  if (options.economics === false || assessed.assessments.length === 0) return plan;
-  const base = economicsBase(assessed, problem, outcome.selection, {
+  return options.economics === false ? plan : withBottlenecks(plan, solver, options);
+}
+
+/**
+ * The plan with its bottleneck economics, worked out by the method that chose it. A plan
+ * chosen by rank and fill already has them; an optimal plan gets them from re-solves.
+ */
+export async function withBottlenecks(plan: Plan, solver: Solver, options: EconomicsSettings = {}): Promise<Plan> {
+  if (plan.bottlenecks || !plan.usable || plan.assessments.length === 0 || plan.selection.method !== 'Optimal') return plan;
+  const { settings } = plan;
+  const problem = selectionProblem(plan);
+  const selection: Selection = {
+    decisions: problem.candidates.map((c) => plan.entries[c.index]!.decision),
+    binding: problem.candidates.map((c) => plan.entries[c.index]!.binding),
+  };
+  const relaxation = await solveRelaxation(problem, settings.objective, settings.solverTimeLimitSeconds, solver);
+  const base = economicsBase(plan, problem, selection, {
     method: 'Optimal',
-    ...(outcome.relaxation ? { relaxation: outcome.relaxation } : {}),
-    planGap: outcome.report.optimisation?.gap ?? 0,
+    ...(relaxation ? { relaxation } : {}),
+    planGap: plan.selection.optimisation?.gap ?? 0,
   });
-  return { ...plan, bottlenecks: await optimalEconomics(base, solver, settings.solverTimeLimitSeconds, options.limits) };
+  const bottlenecks = await optimalEconomics(base, solver, {
+    timeLimitSeconds: settings.solverTimeLimitSeconds / 2,
+    budgetSeconds: options.budgetSeconds ?? settings.solverTimeLimitSeconds * 3,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  return { ...plan, bottlenecks };
 }

@@ -3,6 +3,7 @@
 // and what would bring each deferred initiative in. Plain values with number
 // formats, and every text cell stored as text.
 
+import { cutShort } from '../engine/bottleneckText';
 import type { Bottlenecks } from '../engine/bottlenecks';
 import { bindingText } from '../engine/explain';
 import { formatQuantity } from '../engine/format';
@@ -67,7 +68,7 @@ function capacityRows(s: SheetBuilder, b: Bottlenecks): void {
   const first = s.rowCount;
   for (const f of b.capacity) {
     const changes = [f.enters.length > 0 ? `Enters: ${f.enters.join(', ')}` : '', f.leaves.length > 0 ? `Leaves: ${f.leaves.join(', ')}` : ''].filter(Boolean).join('. ');
-    const how = !f.exact ? 'LP estimate only' : f.gap > 1e-9 ? 'Re-solve, time limit reached' : b.method === 'Optimal' ? 'Exact re-solve' : 'Re-run of rank and fill';
+    const how = !f.exact ? 'LP estimate only' : cutShort(f.gap) ? 'Re-solve, time limit reached' : b.method === 'Optimal' ? 'Re-solve' : 'Re-run of rank and fill';
     s.row(
       [f.name, f.kind === 'team' ? formatQuantity(f.step, f.unit) : '1 initiative', f.valueGain ?? null, f.text, changes, f.objectiveGain ?? null, how],
       [T, T, moneyFormat(b.currency), T, T, objectiveFormat(b.objective, b.currency), T],

@@ -40,6 +40,12 @@ describe('capacity findings in words', () => {
     );
   });
 
+  it('does not call a re-solve within the tolerance cut short', () => {
+    expect(capacityText(team({ objectiveGain: 5, valueGain: 100_000, enters: ['A'], gap: 0.0009 }), 'Priority score', '$')).toBe(
+      'Legal +1 week: +$100k committed value, +5 priority points (A enters).',
+    );
+  });
+
   it('gives the LP estimate, and says it is one, for a team not re-solved', () => {
     expect(capacityText(team({ exact: false, objectiveGain: undefined, valueGain: undefined, shadowPrice: 2.25 }), 'Priority score', '$')).toBe(
       'Legal +1 week: worth about 2.3 priority points per week by the LP estimate (not re-solved).',

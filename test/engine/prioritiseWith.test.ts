@@ -1,6 +1,8 @@
 import { highsNodeSolver } from '../../src/adapters/solver/highsNode';
 import { NO_SOLVER_NOTE, prioritise } from '../../src/engine/plan';
-import { prioritiseWith } from '../../src/engine/prioritiseWith';
+import { prioritiseWith, withBottlenecks } from '../../src/engine/prioritiseWith';
+import { sampleTables } from '../../src/sample/samplePortfolio';
+import { DEFAULT_SETTINGS } from '../../src/engine/settings';
 import type { Solver } from '../../src/engine/select/solver';
 import { named, NOW, workbook } from '../builders';
 
@@ -81,6 +83,29 @@ describe('prioritiseWith', () => {
     expect(plan.usable).toBe(false);
     expect(solver).not.toHaveBeenCalled();
     expect(plan.bottlenecks).toBeUndefined();
+  });
+});
+
+describe('bottleneck economics after the plan', () => {
+  const settings = { ...DEFAULT_SETTINGS, method: 'Optimal' as const };
+
+  it('adds to a plan chosen without them the same findings a full run gives', async () => {
+    const first = await prioritiseWith(sampleTables(), { now: NOW, settings }, highsNodeSolver, { economics: false });
+    const later = await withBottlenecks(first, highsNodeSolver);
+    const full = await prioritiseWith(sampleTables(), { now: NOW, settings }, highsNodeSolver);
+    expect(later.entries).toEqual(first.entries);
+    expect(later.bottlenecks).toEqual(full.bottlenecks);
+  });
+
+  it('skips the re-solves left when the time budget runs out, and says so', async () => {
+    let calls = 0;
+    // The deadline is set from the first reading; the budget then lasts three re-solves (the top three teams).
+    const clock = () => (calls++ < 4 ? 0 : 1_000_000);
+    const plan = await prioritiseWith(sampleTables(), { now: NOW, settings }, highsNodeSolver, { budgetSeconds: 5, clock });
+    const b = plan.bottlenecks!;
+    expect(b.notes.some((n) => /^The 5 s allowed for these figures ran out: \d+ re-solves were skipped, so those findings show the LP estimate or no figure\.$/.test(n))).toBe(true);
+    expect(b.capacity.filter((f) => f.exact)).toHaveLength(3);
+    for (const f of b.capacity.filter((c) => !c.exact)) expect(f.text).toMatch(/by the LP estimate \(not re-solved\)\.$/);
   });
 });
 

@@ -66,7 +66,14 @@ const fallback = (problem: SelectionProblem, reason: string): OptimalOutcome => 
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** The LP relaxation of the selection: its bound and shadow prices. Undefined when the solver cannot give them. */
+export async function solveRelaxation(problem: SelectionProblem, objective: Objective, timeLimitSeconds: number, solver: Solver): Promise<Relaxation | undefined> {
+  const relaxation = await relax(problem, { objective, timeLimitSeconds }, solver);
+  return relaxation && withoutSeconds(relaxation);
+}
+
 async function relax(problem: SelectionProblem, options: OptimalOptions, solver: Solver): Promise<(Relaxation & { seconds: number }) | undefined> {
+  if (openPositions(problem).length === 0) return undefined;
   const built = selectionModel(problem, {
     objective: options.objective,
     integer: false,
