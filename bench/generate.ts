@@ -1,6 +1,7 @@
 // Seeded portfolios for the bench and for tests at scale: realistic cell forms,
 // demand on every team, caps that bind.
 
+import type { Candidate, CandidateStatus, SelectionProblem } from '../src/engine/select/problem';
 import type { CellValue, RawTable } from '../src/engine/types';
 
 /** mulberry32: a small, fast, seeded generator, so every run sees the same portfolio. */
@@ -87,5 +88,37 @@ export function generatePortfolio(count: number, seed = 1, capacityShare = 0.3, 
       origin: { row: 3, column: 0 },
     },
     totalDemand,
+  };
+}
+
+/**
+ * A selection problem straight from its numbers, for the selection bench and tests at scale:
+ * about 10% not ready, 1% forced in, 1% forced out, demand on each team for about 65% of
+ * initiatives, each team capped at `capacityShare` of its total demand and the in-flight
+ * limit at `inFlightShare` of the count, so every limit binds.
+ */
+export function selectionInstance(count: number, seed: number, capacityShare = 0.3, inFlightShare = 0.35, teams = BENCH_TEAMS): SelectionProblem {
+  const random = seeded(seed);
+  const total: Record<string, number> = Object.fromEntries(teams.map((t) => [t, 0]));
+  const candidates: Candidate[] = [];
+  for (let index = 0; index < count; index++) {
+    const roll = random();
+    const status: CandidateStatus = roll < 0.1 ? 'gated' : roll < 0.11 ? 'forced-out' : roll < 0.12 ? 'forced-in' : 'open';
+    const demand: Record<string, number> = {};
+    for (const team of teams) {
+      if (random() < 0.35) continue;
+      demand[team] = 1 + Math.floor(random() * 6);
+      total[team]! += demand[team]!;
+    }
+    const priority = Math.round((20 + random() * 75) * 10) / 10;
+    const annualValue = Math.round(50_000 + random() * random() * 5_000_000);
+    candidates.push({ index, status, priority, annualValue, demand });
+  }
+  // Rank order as the engine builds it: forced-in first, then by priority score.
+  candidates.sort((a, b) => Number(b.status === 'forced-in') - Number(a.status === 'forced-in') || b.priority - a.priority || a.index - b.index);
+  return {
+    candidates,
+    teams: teams.map((name) => ({ name, capacity: Math.max(1, Math.round(total[name]! * capacityShare)), unit: 'weeks' })),
+    inFlightLimit: Math.round(count * inFlightShare),
   };
 }

@@ -1,9 +1,11 @@
 // `npm run bench`: every measurement side by side in one run; the last line is one JSON object.
 
 import { benchBundle } from './bundle';
+import { benchEconomics } from './economics';
 import { benchEngine } from './engine';
+import { benchSelection, selectionGoals, selectionTable } from './selection';
 
-function main(): void {
+async function main(): Promise<void> {
   const result: Record<string, unknown> = {};
   const engine = benchEngine();
   console.log(`engine (median of 7): ${JSON.stringify(engine.engine_ms)} ms; heap held by one plan and layout ${JSON.stringify(engine.heap_mb)} MB`);
@@ -13,7 +15,15 @@ function main(): void {
     `bundle (gzip): initial ${bundle.bundle_kb_gzip.initial} KB (${bundle.files.initial.join(', ')}); solver ${bundle.bundle_kb_gzip.solver ?? 'none yet'}${bundle.files.solver.length ? ` KB (${bundle.files.solver.join(', ')})` : ''}`,
   );
   result.bundle_kb_gzip = bundle.bundle_kb_gzip;
+  const selection = await benchSelection();
+  console.log(selectionTable(selection));
+  console.log(selectionGoals(selection.rows));
+  result.selection = selection.rows;
+  result.selection_cold_ms = { load: selection.loadMs, 500: selection.coldMs };
+  const economics = await benchEconomics();
+  console.log(`whole plan with bottleneck economics (sample: median of 5; 200 initiatives, in-flight limit 70: median of 5, 3 and 1): ${JSON.stringify(economics.plan_ms)} ms`);
+  Object.assign(result, economics);
   console.log(JSON.stringify(result));
 }
 
-main();
+void main();

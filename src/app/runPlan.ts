@@ -3,11 +3,19 @@
 // tests run exactly the same steps.
 
 import { prioritise, type Plan, type RunContext, type WorkbookInput } from '../engine/plan';
+import { prioritiseWith } from '../engine/prioritiseWith';
+import type { Solver } from '../engine/select/solver';
 import { planLayout, type PlanLayout } from '../layout/planLayout';
 import type { WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../port/workbookPort';
 
 /** Turns the workbook's tables into a plan. Synchronous rank and fill by default; the optimal method plugs in here. */
 export type Planner = (input: WorkbookInput, context: RunContext) => Plan | Promise<Plan>;
+
+/** The planner of a front end that has a solver: Optimal when the settings ask for it, rank and fill otherwise. */
+export const plannerWith =
+  (solver: Solver): Planner =>
+  (input, context) =>
+    prioritiseWith(input, context, solver);
 
 export type RunResult =
   | { kind: 'unusable'; plan: Plan; snapshot: WorkbookSnapshot }

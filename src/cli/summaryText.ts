@@ -6,6 +6,7 @@ import { qualified } from '../engine/address';
 import { formatMoney, formatPercent, formatQuantity } from '../engine/format';
 import type { Plan } from '../engine/plan';
 import { DECISION_ORDER } from '../engine/summary';
+import { bottlenecksText } from './bottlenecksText';
 
 const pad = (text: string, width: number) => (text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length));
 const padLeft = (text: string, width: number) => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
@@ -35,6 +36,7 @@ export function summaryText(plan: Plan, top = 10): string {
       lines.push(`  ${padLeft(String(e.priority), 3)}. ${pad(e.initiative.name, 34)} ${padLeft(e.scores!.priority.toFixed(1), 5)}  ${pad(e.gate.gate, 13)} ${e.decision}`);
     }
   }
+  lines.push(...bottlenecksText(plan));
   const problems = plan.issues;
   if (problems.length > 0) {
     lines.push('');

@@ -32,3 +32,11 @@ export function listWords(items: string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** A small share with the precision a proven gap needs: 0 → "0%", 0.00042 → "0.04%", 0.123 → "12.3%". */
+export function formatGap(share: number): string {
+  if (share <= 0) return '0%';
+  const percent = share * 100;
+  if (percent < 0.01) return 'under 0.01%';
+  return `${percent < 10 ? percent.toFixed(2) : percent.toFixed(1)}%`;
+}

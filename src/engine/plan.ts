@@ -3,17 +3,20 @@
 // where the cells came from.
 
 import { changeImpact, type ChangeImpact } from './changeImpact';
-import { normalise } from './cells';
 import { whyText } from './explain';
 import { formatPercent, formatQuantity } from './format';
 import { gate } from './gates';
 import { readCapacity, readInitiatives, type ColumnMap } from './read';
 import { scoreInitiative, scoringContext } from './scores';
-import { candidateStatus, type SelectionProblem, type Selection } from './select/problem';
+import { rankOrder, selectionProblem, TIE_RULE } from './ranking';
+import type { Selection, SelectionProblem } from './select/problem';
+import type { Relaxation } from './select/optimal';
+import { committedOf } from './select/selectionModel';
+import { rankAndFillEconomics, type Bottlenecks, type EconomicsBase } from './bottlenecks';
 import { rankAndFill } from './select/rankAndFill';
 import { readSettings } from './settings';
 import { decisionLogEntry, summarise, type DecisionLogEntry, type Summary } from './summary';
-import type { Assessment, Issue, PlanEntry, RawTable, SelectionReport, Settings, Team } from './types';
+import type { Assessment, Issue, PlanEntry, RawTable, SelectionMethod, SelectionReport, Settings, Team } from './types';
 
 export type WorkbookInput = {
   initiatives: RawTable | undefined;
@@ -47,47 +50,11 @@ export type Plan = Assessed & {
   summary: Summary;
   logEntry: DecisionLogEntry;
   run: { at: string; by?: string };
+  /** What each bottleneck and override is worth, worked out with the method that chose the plan. */
+  bottlenecks?: Bottlenecks;
 };
 
-export const TIE_RULE = 'Equal priority scores are ordered by higher annual value, then lower friction, then name A to Z.';
-
-/** Sort keys for the ranking, computed once per initiative rather than once per comparison. */
-type RankKey = { group: number; priority: number; value: number; friction: number; folded: string | undefined; name: string; key: string; row: number };
-
-function rankKey(x: Assessment): RankKey {
-  return {
-    // Forced-in first, then everything scored, then rows that could not be read.
-    group: !x.scores ? 2 : x.override === 'In' && x.gate.committable ? 0 : 1,
-    priority: x.scores?.priority ?? 0,
-    value: x.initiative.annualValue ?? -1,
-    friction: x.scores?.friction.value ?? 0,
-    folded: undefined,
-    name: x.initiative.name,
-    key: x.initiative.key,
-    row: x.initiative.rowIndex,
-  };
-}
-
-/** The name as the A-Z rule compares it: case, spacing and accents folded ("Émission" sorts with the E's). Only ties need it. */
-function folded(k: RankKey): string {
-  return (k.folded ??= normalise(k.name.normalize('NFD').replace(/\p{M}/gu, '')));
-}
-
-/** Total and deterministic: row order decides only between rows identical in every other key. */
-function compareRank(a: RankKey, b: RankKey): number {
-  return (
-    a.group - b.group ||
-    b.priority - a.priority ||
-    b.value - a.value ||
-    a.friction - b.friction ||
-    compareText(folded(a), folded(b)) ||
-    compareText(a.name, b.name) ||
-    compareText(a.key, b.key) ||
-    a.row - b.row
-  );
-}
-
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export { TIE_RULE, selectionProblem };
 
 export function assess(input: WorkbookInput, context: RunContext): Assessed {
   const settingsRead = readSettings(input.settings);
@@ -138,26 +105,8 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
     }
     return { initiative, scores, gate: gateResult, override };
   });
-  const keys = assessments.map(rankKey);
-  const ranking = assessments.map((_, i) => i).sort((a, b) => compareRank(keys[a]!, keys[b]!));
+  const ranking = rankOrder(assessments);
   return { settings, teams: capacity.teams, table, assessments, ranking, issues, usable: true };
-}
-
-export function selectionProblem(assessed: Assessed): SelectionProblem {
-  return {
-    candidates: assessed.ranking.map((index) => {
-      const a = assessed.assessments[index]!;
-      return {
-        index,
-        status: candidateStatus(a.gate.committable, a.override),
-        priority: a.scores?.priority ?? 0,
-        annualValue: a.initiative.annualValue ?? 0,
-        demand: a.initiative.demand,
-      };
-    }),
-    teams: assessed.teams,
-    inFlightLimit: assessed.settings.inFlightLimit,
-  };
 }
 
 /** Turn a selection into the plan: decisions, Why texts, change impact, summary and log entry. */
@@ -215,9 +164,42 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
   };
 }
 
-/** The whole engine with rank and fill. The optimal method runs through `prioritiseWith`. */
+export const NO_SOLVER_NOTE = 'Optimal was chosen, but no solver is available here; rank and fill was used instead.';
+
+/** The inputs of the bottleneck economics for a plan chosen by `selection`. */
+export function economicsBase(
+  assessed: Assessed,
+  problem: SelectionProblem,
+  selection: Selection,
+  extra: { method: SelectionMethod; relaxation?: Relaxation; planGap?: number },
+): EconomicsBase {
+  return {
+    ranked: assessed,
+    problem,
+    committed: committedOf(selection),
+    binding: selection.binding,
+    decisions: selection.decisions,
+    method: extra.method,
+    objective: assessed.settings.objective,
+    ...(extra.relaxation ? { relaxation: extra.relaxation } : {}),
+    planGap: extra.planGap ?? 0,
+  };
+}
+
+/** The plan by rank and fill, with its economics worked out by rank and fill too. */
+export function rankAndFillPlan(assessed: Assessed, context: RunContext, note?: string): Plan {
+  const problem = selectionProblem(assessed);
+  const selection = rankAndFill(problem);
+  const plan = completePlan(assessed, selection, { method: 'Rank and fill', ...(note ? { note } : {}) }, context);
+  if (!assessed.usable || assessed.assessments.length === 0) return plan;
+  return { ...plan, bottlenecks: rankAndFillEconomics(economicsBase(assessed, problem, selection, { method: 'Rank and fill' })) };
+}
+
+/**
+ * The whole engine, synchronously: rank and fill. The optimal method needs a solver and runs
+ * through `prioritiseWith`; asked for here, it falls back to rank and fill and the note says so.
+ */
 export function prioritise(input: WorkbookInput, context: RunContext): Plan {
   const assessed = assess(input, context);
-  const selection = rankAndFill(selectionProblem(assessed));
-  return completePlan(assessed, selection, { method: 'Rank and fill' }, context);
+  return rankAndFillPlan(assessed, context, assessed.settings.method === 'Optimal' ? NO_SOLVER_NOTE : undefined);
 }

@@ -189,8 +189,32 @@ export type TeamLoad = {
   utilisationAfter: number | undefined;
 };
 
+/** How good an optimal plan is, in the units of the objective it maximised. */
+export type OptimisationReport = {
+  objective: Objective;
+  /** Total objective of the plan: priority score (or annual value) summed over what it commits, forced-in included. */
+  value: number;
+  /** Best proven bound on the best possible plan: no plan under these caps can score more. */
+  bound: number;
+  /** The LP relaxation's optimum (every initiative divisible): the bound before any search. */
+  lpBound: number | undefined;
+  /** Proven relative gap, (bound − value) / value: 0 when the plan is proven the best. */
+  gap: number;
+  /** The solver stopped at its time limit: the plan is the best it found. */
+  timedOut: boolean;
+  seconds: number;
+  committedValue: number;
+  /** Rank and fill on the same data, for comparison. */
+  rankAndFill: { value: number; committedValue: number };
+  /** `value` minus rank and fill's: how much better the optimal plan is. */
+  improvement: number;
+};
+
 export type SelectionReport = {
+  /** The method that actually chose the plan (after any fallback). */
   method: SelectionMethod;
   /** Text stating what actually ran (e.g. a fallback). */
   note?: string;
+  /** Present when the optimal method chose the plan. */
+  optimisation?: OptimisationReport;
 };

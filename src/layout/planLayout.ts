@@ -1,6 +1,7 @@
 // Everything a run writes, laid out once for every adapter.
 
 import type { Plan } from '../engine/plan';
+import { bottlenecksSection } from './bottlenecksSection';
 import { changeImpactSheet, type ExtraSection } from './changeImpactSheet';
 import { decisionLogRow, decisionLogSheet } from './decisionLog';
 import type { LayoutCell, SheetLayout } from './grid';
@@ -18,9 +19,10 @@ export type PlanLayout = {
 };
 
 export function planLayout(plan: Plan, extraSections: ExtraSection[] = []): PlanLayout {
+  const sections = plan.bottlenecks ? [bottlenecksSection, ...extraSections] : extraSections;
   return {
     outputs: outputColumnsLayout(plan),
-    changeImpact: changeImpactSheet(plan, extraSections),
+    changeImpact: changeImpactSheet(plan, sections),
     decisionLogSheet: decisionLogSheet(plan.logEntry, plan.settings.currency),
     logRow: decisionLogRow(plan.logEntry, plan.settings.currency),
     settingsSheet: settingsSheet(plan.settings),

@@ -8,6 +8,7 @@
 import { createRoot } from 'react-dom/client';
 import { createWorkbook, memoryPort } from '../adapters/memory';
 import type { PaneTheme } from '../taskpane/theme/themes';
+import { PANE_PLANNERS } from '../taskpane/planner';
 import { PreviewApp } from './PreviewApp/PreviewApp';
 
 async function start(): Promise<void> {
@@ -21,7 +22,7 @@ async function start(): Promise<void> {
   if (!root) throw new Error('preview.html has no #root element');
   // For the browser tests and a curious tester: the workbook behind the grid.
   (window as unknown as { previewWorkbook: unknown }).previewWorkbook = workbook;
-  createRoot(root).render(<PreviewApp workbook={workbook} port={port} initialTheme={theme as PaneTheme} paneWidth={width} />);
+  createRoot(root).render(<PreviewApp workbook={workbook} port={port} initialTheme={theme as PaneTheme} paneWidth={width} planners={PANE_PLANNERS} />);
 }
 
 void start();

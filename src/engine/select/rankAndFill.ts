@@ -2,8 +2,40 @@
 // capacity and the in-flight limit still hold. The method Project Online's
 // resource analysis uses; simple to explain, but no optimiser.
 
-import { bindingFor, deferral, fixedDecision, type Selection, type SelectionProblem } from './problem';
+import { bindingFor, deferral, EPSILON, fixedDecision, type Candidate, type Selection, type SelectionProblem } from './problem';
 import type { Decision, DeferralConstraint } from '../types';
+
+/** Demand per team, in the problem's team order, cached per candidate: economics re-runs reuse the same candidates. */
+const demandVectors = new WeakMap<Candidate, { teams: readonly string[]; vector: Float64Array }>();
+
+function demandVector(c: Candidate, teams: readonly string[]): Float64Array {
+  const cached = demandVectors.get(c);
+  if (cached && cached.teams.length === teams.length && cached.teams.every((t, i) => t === teams[i])) return cached.vector;
+  const vector = Float64Array.from(teams, (t) => c.demand[t] ?? 0);
+  demandVectors.set(c, { teams, vector });
+  return vector;
+}
+
+/**
+ * What rank and fill commits (per candidate), without the decisions and binding constraints:
+ * the lean form the bottleneck economics re-run hundreds of times.
+ */
+export function rankAndFillCommitted(problem: SelectionProblem): boolean[] {
+  const teams = problem.teams.map((t) => t.name);
+  const left = problem.teams.map((t) => t.capacity);
+  let inFlight = 0;
+  return problem.candidates.map((c) => {
+    if (c.status === 'gated' || c.status === 'forced-out') return false;
+    const demand = demandVector(c, teams);
+    if (c.status === 'open') {
+      if (inFlight >= problem.inFlightLimit) return false;
+      for (let t = 0; t < demand.length; t++) if (demand[t]! > 0 && demand[t]! > left[t]! + EPSILON) return false;
+    }
+    for (let t = 0; t < demand.length; t++) left[t]! -= demand[t]!;
+    inFlight++;
+    return true;
+  });
+}
 
 export function rankAndFill(problem: SelectionProblem): Selection {
   const remaining = new Map(problem.teams.map((t) => [t.name, t.capacity]));
@@ -34,4 +66,50 @@ export function rankAndFill(problem: SelectionProblem): Selection {
     }
   }
   return { decisions, binding };
+}
+
+/**
+ * Rank and fill's answer to "what score would it need": for each deferred candidate, the committed
+ * candidate it would have to be ranked above to fit, or undefined when it does not fit even first in line.
+ * The capacity left before each position only shrinks down the ranking, so the last position where the
+ * candidate still fits is found by bisection.
+ */
+export function rankAndFillOvertakes(problem: SelectionProblem): (position: number) => number | undefined {
+  const n = problem.candidates.length;
+  const teams = problem.teams.map((t) => t.name);
+  const left = teams.map(() => new Float64Array(n + 1));
+  const inFlight = new Int32Array(n + 1);
+  const remaining = problem.teams.map((t) => t.capacity);
+  let count = 0;
+  for (let p = 0; p <= n; p++) {
+    teams.forEach((_, t) => (left[t]![p] = remaining[t]!));
+    inFlight[p] = count;
+    if (p === n) break;
+    const c = problem.candidates[p]!;
+    const takes = c.status === 'forced-in' || (c.status === 'open' && fitsAt(c.demand, p));
+    if (!takes) continue;
+    count++;
+    teams.forEach((team, t) => (remaining[t]! -= c.demand[team] ?? 0));
+  }
+  function fitsAt(demand: Record<string, number>, p: number): boolean {
+    if (inFlight[p]! >= problem.inFlightLimit) return false;
+    return teams.every((team, t) => {
+      const needed = demand[team] ?? 0;
+      return !(needed > 0 && needed > left[t]![p]! + EPSILON);
+    });
+  }
+  const forcedIn = problem.candidates.findIndex((c) => c.status !== 'forced-in');
+  const first = forcedIn < 0 ? n : forcedIn;
+  return (position) => {
+    const demand = problem.candidates[position]!.demand;
+    if (position <= first || !fitsAt(demand, first)) return undefined;
+    let low = first; // fits here
+    let high = position; // does not fit here
+    while (high - low > 1) {
+      const mid = (low + high) >> 1;
+      if (fitsAt(demand, mid)) low = mid;
+      else high = mid;
+    }
+    return low;
+  };
 }

@@ -1,0 +1,102 @@
+// The bottleneck findings in the words a CFO reads them:
+// "Legal +1 week: +$1.2M committed value (Claims triage enters)".
+
+import type { CapacityFinding, DeferredFinding, OverrideFinding } from './bottlenecks';
+import { formatMoney, formatQuantity, listWords, trim } from './format';
+import { MIP_RELATIVE_GAP } from './select/optimal';
+import type { Objective } from './types';
+
+const MAX_NAMES = 3;
+
+/** "A", "A and B", "A, B, C and 2 more". */
+export function someNames(names: readonly string[]): string {
+  if (names.length <= MAX_NAMES + 1) return listWords([...names]);
+  return `${names.slice(0, MAX_NAMES).join(', ')} and ${names.length - MAX_NAMES} more`;
+}
+
+const verb = (names: readonly string[], one: string, many: string) => (names.length === 1 ? one : many);
+
+export const signedMoney = (amount: number, currency: string): string =>
+  amount > 0 ? `+${formatMoney(amount, currency)}` : formatMoney(amount, currency);
+
+const signedPoints = (points: number): string => `${points > 0 ? '+' : ''}${trim(points)} priority points`;
+
+/** "Claims triage enters; Invoice matching leaves". */
+export function movesText(enters: readonly string[], leaves: readonly string[]): string {
+  const parts: string[] = [];
+  if (enters.length > 0) parts.push(`${someNames(enters)} ${verb(enters, 'enters', 'enter')}`);
+  if (leaves.length > 0) parts.push(`${someNames(leaves)} ${verb(leaves, 'leaves', 'leave')}`);
+  return parts.join('; ');
+}
+
+/** A re-solve that stopped short of the optimal method's tolerance: its time ran out. */
+export const cutShort = (gap: number): boolean => gap > MIP_RELATIVE_GAP + 1e-12;
+
+const unproven = (gap: number): string => (cutShort(gap) ? ' (best found in the time limit)' : '');
+
+export function capacityText(f: Omit<CapacityFinding, 'text'>, objective: Objective, currency: string): string {
+  const what = f.kind === 'team' ? `${f.name} +${formatQuantity(f.step, f.unit)}` : `In-flight limit +${f.step}`;
+  if (!f.exact || f.objectiveGain === undefined || f.valueGain === undefined) {
+    if (f.shadowPrice === undefined) return `${what}: could not be worked out.`;
+    const price = objective === 'Annual value' ? formatMoney(f.shadowPrice, currency) : `${trim(f.shadowPrice)} priority points`;
+    return `${what}: worth about ${price} per ${formatQuantity(1, f.unit).replace(/^1 /, '')} by the LP estimate (not re-solved).`;
+  }
+  const moves = movesText(f.enters, f.leaves);
+  if (moves === '') return `${what}: no change to the plan.`;
+  const points = objective === 'Priority score' ? `, ${signedPoints(f.objectiveGain)}` : '';
+  const value = f.valueGain === 0 ? 'no change in committed value' : `${signedMoney(f.valueGain, currency)} committed value`;
+  return `${what}: ${value}${points} (${moves})${unproven(f.gap)}.`;
+}
+
+export function overrideText(f: Omit<OverrideFinding, 'text'>, objective: Objective, currency: string): string {
+  const action = f.choice === 'In' ? `Forcing in ${f.name}` : `Keeping ${f.name} out`;
+  if (f.cost === undefined || f.valueCost === undefined) return `${action}: its cost could not be worked out.`;
+  const moves = movesText(f.enters, f.leaves);
+  if (moves === '') {
+    return f.choice === 'In'
+      ? `${action} costs nothing: the plan would commit it anyway.`
+      : `${action} costs nothing: the plan would leave it out anyway.`;
+  }
+  const points = objective === 'Priority score' && f.cost !== 0 ? ` and ${trim(Math.abs(f.cost))} priority points` : '';
+  const head =
+    f.valueCost > 0
+      ? `${action} costs ${formatMoney(f.valueCost, currency)} committed value${points}`
+      : f.valueCost < 0
+        ? `${action} adds ${formatMoney(-f.valueCost, currency)} committed value${f.cost > 0 ? `, at a cost of ${trim(f.cost)} priority points` : ''}`
+        : `${action} leaves committed value unchanged${f.cost > 0 ? ` but costs ${trim(f.cost)} priority points` : ''}`;
+  return `${head}: without the override, ${moves}${unproven(f.gap)}.`;
+}
+
+function cutText(f: Omit<DeferredFinding, 'text'>): string | undefined {
+  if (f.needsInFlightSlot || f.demandCuts.length === 0) return undefined;
+  const cuts = f.demandCuts.map((c) => `${c.team} demand by ${formatQuantity(c.by, c.unit)} (to ${formatQuantity(c.to, c.unit)})`);
+  return `cut its ${listWords(cuts)} to fit beside the plan`;
+}
+
+/** The rise in score (or value) that would bring it in, or why none would. */
+function scoreText(f: Omit<DeferredFinding, 'text'>, currency: string): { action?: string; remark?: string } {
+  const s = f.scoreNeeded;
+  if (!s) return {};
+  const money = s.measure === 'Annual value';
+  const measure = money ? 'annual value' : 'priority score';
+  if (s.needed === undefined) return { remark: `no ${measure} alone would bring it in, as it does not fit even on its own` };
+  if (!money && s.needed >= 100) return { remark: 'no priority score alone would bring it in (it would need more than 100)' };
+  const overtakes = s.overtakes ? ` to overtake ${s.overtakes}` : '';
+  const rise = money
+    ? `raise its annual value by more than ${formatMoney(s.needed - s.now, currency)} (now ${formatMoney(s.now, currency)})`
+    : trim(s.needed) === trim(s.now)
+      ? `raise its priority score even slightly above ${trim(s.now)}`
+      : `raise its priority score from ${trim(s.now)} to above ${trim(s.needed)}`;
+  return { action: `${rise}${overtakes}${unproven(s.gap)}` };
+}
+
+export function deferredText(f: Omit<DeferredFinding, 'text'>, currency: string): string {
+  const score = scoreText(f, currency);
+  const actions = [cutText(f), score.action].filter((t): t is string => t !== undefined);
+  const clauses: string[] = [];
+  if (f.needsInFlightSlot) clauses.push(actions.length > 0 ? 'it needs an in-flight slot' : 'it needs an in-flight slot: raise the in-flight limit or take another initiative out');
+  if (actions.length > 0) clauses.push(actions.join(', or '));
+  if (score.remark) clauses.push(score.remark);
+  if (clauses.length === 0) clauses.push('it fits beside the plan but would lower its total, so it stays out');
+  return `${f.name}: ${clauses.join('; ')}.`;
+}

@@ -1,0 +1,392 @@
+// The economics of the bottlenecks: what one more unit of each team's capacity
+// (and one more in-flight slot) would add to the plan, what each override
+// costs, and what would bring each deferred initiative in. Every figure shown
+// comes from re-running the plan's own method with the one change, so the
+// numbers match the plan the room sees; LP shadow prices only decide which
+// re-solves to spend time on when there are many, and stand in (labelled as
+// estimates) for those a limit or the time budget leaves out.
+//
+// The steps are written once, as a generator that yields the plans it needs
+// evaluated: rank and fill drives it synchronously, the solver asynchronously.
+
+import { capacityText, deferredText, overrideText } from './bottleneckText';
+import { withoutOverride, type Ranked } from './ranking';
+import { candidateStatus } from './select/problem';
+import { formatGap, formatMoney, trim } from './format';
+import { MIP_RELATIVE_GAP, selectOptimal, type Relaxation } from './select/optimal';
+import type { Solver } from './select/solver';
+import { EPSILON, type Candidate, type SelectionProblem } from './select/problem';
+import { rankAndFillCommitted, rankAndFillOvertakes } from './select/rankAndFill';
+import { objectiveOf, residualLimits } from './select/selectionModel';
+import type { Decision, DeferralConstraint, Objective, OverrideChoice, SelectionMethod } from './types';
+
+export type CapacityFinding = {
+  kind: 'team' | 'in-flight';
+  /** Team name, or "In-flight limit". */
+  name: string;
+  /** The team's unit, or "initiative". */
+  unit: string;
+  /** How much more capacity the finding is about (one unit). */
+  step: number;
+  /** From re-running the method with the extra unit; false: only the LP estimate below. */
+  exact: boolean;
+  objectiveGain: number | undefined;
+  valueGain: number | undefined;
+  /** Initiatives the extra unit brings in, and any it pushes out, in rank order. */
+  enters: string[];
+  leaves: string[];
+  /** LP relaxation shadow price per unit (optimal method). */
+  shadowPrice?: number;
+  /** Proven relative gap of the re-solve: 0 when proven best. */
+  gap: number;
+  text: string;
+};
+
+export type OverrideFinding = {
+  key: string;
+  name: string;
+  choice: OverrideChoice;
+  reason: string;
+  objectiveWith: number;
+  objectiveWithout: number | undefined;
+  valueWith: number;
+  valueWithout: number | undefined;
+  /** Objective without the override minus with it: what the override costs the plan (negative: it gains). */
+  cost: number | undefined;
+  valueCost: number | undefined;
+  /** What would change without the override. */
+  enters: string[];
+  leaves: string[];
+  gap: number;
+  text: string;
+};
+
+export type DemandCut = { team: string; unit: string; by: number; to: number };
+
+export type ScoreNeeded = {
+  /** What would have to rise: the priority score, or the annual value when the optimiser maximises value. */
+  measure: Objective;
+  now: number;
+  /** Undefined when no value of the measure alone would bring it in. */
+  needed: number | undefined;
+  /** Rank and fill: the committed initiative it would have to overtake in the ranking. */
+  overtakes?: string;
+  gap: number;
+};
+
+export type DeferredFinding = {
+  key: string;
+  name: string;
+  decision: Decision;
+  /** The cut in demand on each full team that would let it fit beside the plan (empty when the limit is the in-flight one). */
+  demandCuts: DemandCut[];
+  needsInFlightSlot: boolean;
+  /** Absent when not analysed (see the notes). */
+  scoreNeeded?: ScoreNeeded;
+  text: string;
+};
+
+export type Bottlenecks = {
+  /** The method the figures come from: the one that chose the plan. */
+  method: SelectionMethod;
+  objective: Objective;
+  currency: string;
+  baseObjective: number;
+  baseValue: number;
+  /** Most valuable first. */
+  capacity: CapacityFinding[];
+  overrides: OverrideFinding[];
+  /** In rank order. */
+  deferred: DeferredFinding[];
+  /** What the figures mean and where they were limited, in words. */
+  notes: string[];
+};
+
+/** How many re-solves the optimal method spends, so a large portfolio still answers in seconds. */
+export type EconomicsLimits = { teams: number; overrides: number; deferred: number };
+export const DEFAULT_LIMITS: EconomicsLimits = { teams: 8, overrides: 10, deferred: 10 };
+
+/** The plan the economics explain. */
+export type EconomicsBase = {
+  ranked: Ranked;
+  problem: SelectionProblem;
+  /** Committed per candidate of `problem`, forced-in included. */
+  committed: readonly boolean[];
+  binding: readonly (DeferralConstraint | undefined)[];
+  decisions: readonly Decision[];
+  method: SelectionMethod;
+  objective: Objective;
+  relaxation?: Relaxation;
+  /** Proven gap of the plan itself (0 for rank and fill). */
+  planGap: number;
+};
+
+/** A plan to evaluate; `hint` is a feasible plan for it (committed per candidate), when one is known. */
+export type EvaluationRequest = { problem: SelectionProblem; hint?: boolean[] };
+/** Committed per candidate of the request's problem, and the proven gap; undefined when it could not be evaluated. */
+export type Evaluation = { committed: boolean[]; gap: number } | undefined;
+
+export type EconomicsSteps = Generator<EvaluationRequest, Bottlenecks, Evaluation>;
+
+type Totals = { objective: number; value: number; set: Set<number> };
+
+function totals(problem: SelectionProblem, committed: readonly boolean[], objective: Objective): Totals {
+  const set = new Set<number>();
+  let total = 0;
+  let value = 0;
+  problem.candidates.forEach((c, i) => {
+    if (!committed[i]) return;
+    set.add(c.index);
+    total += objectiveOf(c, objective);
+    value += c.annualValue;
+  });
+  return { objective: total, value, set };
+}
+
+/**
+ * The base problem with one override lifted, re-ranked as the engine would rank it. Candidates
+ * other than the lifted one are the base problem's own objects: hundreds of overrides on a large
+ * portfolio cost array copies, not new candidates.
+ */
+function problemWithoutOverride(base: EconomicsBase, byIndex: ReadonlyMap<number, Candidate>, index: number): SelectionProblem {
+  const { ranked, problem } = base;
+  const a = ranked.assessments[index]!;
+  const lifted = { ...byIndex.get(index)!, status: candidateStatus(a.gate.committable, undefined) };
+  const ranking = withoutOverride(ranked, index).ranking;
+  return { ...problem, candidates: ranking.map((i) => (i === index ? lifted : byIndex.get(i)!)) };
+}
+
+/** `set` (assessment indices) as committed-per-candidate of `problem`. */
+const asCommitted = (problem: SelectionProblem, set: ReadonlySet<number>): boolean[] => problem.candidates.map((c) => set.has(c.index));
+
+export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = DEFAULT_LIMITS): EconomicsSteps {
+  const { ranked, problem, objective } = base;
+  const currency = ranked.settings.currency;
+  const names = ranked.assessments.map((a) => a.initiative.name);
+  const position = new Map(ranked.ranking.map((index, rank) => [index, rank]));
+  const inRankOrder = (set: Iterable<number>) => [...set].sort((a, b) => position.get(a)! - position.get(b)!).map((i) => names[i]!);
+  const before = totals(problem, base.committed, objective);
+  const notes: string[] = [];
+  const exactMethod = base.method === 'Rank and fill';
+
+  const compare = (variant: SelectionProblem, evaluation: Evaluation) => {
+    if (!evaluation) return undefined;
+    const after = totals(variant, evaluation.committed, objective);
+    return {
+      after,
+      gap: evaluation.gap,
+      enters: inRankOrder([...after.set].filter((i) => !before.set.has(i))),
+      leaves: inRankOrder([...before.set].filter((i) => !after.set.has(i))),
+    };
+  };
+
+  // One more unit of each team, and one more in-flight slot.
+  const capacity: CapacityFinding[] = [];
+  const prices = base.relaxation?.teamPrices;
+  const teams = [...problem.teams].sort((a, b) => (prices ? (prices.get(b.name) ?? 0) - (prices.get(a.name) ?? 0) : 0));
+  const resolved = exactMethod ? teams.length : Math.min(teams.length, limits.teams);
+  for (const [rank, team] of teams.entries()) {
+    const shadowPrice = prices ? (prices.get(team.name) ?? 0) : undefined;
+    const common = { kind: 'team' as const, name: team.name, unit: team.unit, step: 1, ...(shadowPrice !== undefined ? { shadowPrice } : {}) };
+    if (rank >= resolved) {
+      const finding = { ...common, exact: false, objectiveGain: undefined, valueGain: undefined, enters: [], leaves: [], gap: 0, text: '' };
+      capacity.push({ ...finding, text: capacityText(finding, objective, currency) });
+      continue;
+    }
+    const variant = { ...problem, teams: problem.teams.map((t) => (t.name === team.name ? { ...t, capacity: t.capacity + 1 } : t)) };
+    const diff = compare(variant, yield { problem: variant, hint: [...base.committed] });
+    const finding = {
+      ...common,
+      exact: diff !== undefined,
+      objectiveGain: diff && diff.after.objective - before.objective,
+      valueGain: diff && diff.after.value - before.value,
+      enters: diff?.enters ?? [],
+      leaves: diff?.leaves ?? [],
+      gap: diff?.gap ?? 0,
+      text: '',
+    };
+    capacity.push({ ...finding, text: capacityText(finding, objective, currency) });
+  }
+  if (resolved < teams.length) {
+    notes.push(`Only the ${resolved} teams with the highest LP shadow prices were re-solved; the other ${teams.length - resolved} show the LP estimate per unit.`);
+  }
+  {
+    const variant = { ...problem, inFlightLimit: problem.inFlightLimit + 1 };
+    const diff = compare(variant, yield { problem: variant, hint: [...base.committed] });
+    const finding = {
+      kind: 'in-flight' as const,
+      name: 'In-flight limit',
+      unit: 'initiative',
+      step: 1,
+      exact: diff !== undefined,
+      objectiveGain: diff && diff.after.objective - before.objective,
+      valueGain: diff && diff.after.value - before.value,
+      enters: diff?.enters ?? [],
+      leaves: diff?.leaves ?? [],
+      gap: diff?.gap ?? 0,
+      ...(base.relaxation ? { shadowPrice: base.relaxation.inFlightPrice } : {}),
+      text: '',
+    };
+    capacity.push({ ...finding, text: capacityText(finding, objective, currency) });
+  }
+  capacity.sort((a, b) => (b.objectiveGain ?? -Infinity) - (a.objectiveGain ?? -Infinity) || (b.valueGain ?? -Infinity) - (a.valueGain ?? -Infinity));
+
+  // What each override costs: the plan with it against the plan without it.
+  const overrides: OverrideFinding[] = [];
+  const overridden = ranked.ranking.filter((i) => ranked.assessments[i]!.override !== undefined);
+  const candidateByIndex = new Map(problem.candidates.map((c) => [c.index, c]));
+  const overrideLimit = exactMethod ? overridden.length : Math.min(overridden.length, limits.overrides);
+  for (const index of overridden.slice(0, overrideLimit)) {
+    const a = ranked.assessments[index]!;
+    const common = { key: a.initiative.key, name: a.initiative.name, choice: a.override!, reason: a.initiative.overrideReason ?? '', objectiveWith: before.objective, valueWith: before.value };
+    let finding: OverrideFinding;
+    if (a.override === 'Out' && !a.gate.committable) {
+      // Not ready anyway: lifting the override changes nothing.
+      finding = { ...common, objectiveWithout: before.objective, valueWithout: before.value, cost: 0, valueCost: 0, enters: [], leaves: [], gap: 0, text: '' };
+    } else {
+      const variant = problemWithoutOverride(base, candidateByIndex, index);
+      const diff = compare(variant, yield { problem: variant, hint: asCommitted(variant, before.set) });
+      finding = {
+        ...common,
+        objectiveWithout: diff?.after.objective,
+        valueWithout: diff?.after.value,
+        cost: diff && diff.after.objective - before.objective,
+        valueCost: diff && diff.after.value - before.value,
+        enters: diff?.enters ?? [],
+        leaves: diff?.leaves ?? [],
+        gap: diff?.gap ?? 0,
+        text: '',
+      };
+    }
+    overrides.push({ ...finding, text: overrideText(finding, objective, currency) });
+  }
+  if (overrideLimit < overridden.length) notes.push(`Only the first ${overrideLimit} of ${overridden.length} overrides, in rank order, were costed.`);
+
+  // What would bring each deferred initiative in.
+  const deferredPositions = problem.candidates.flatMap((c, p) => (c.status === 'open' && !base.committed[p] ? [p] : []));
+  const needed = new Map<number, ScoreNeeded>();
+  if (exactMethod) {
+    const overtake = rankAndFillOvertakes(problem);
+    for (const p of deferredPositions) {
+      const target = overtake(p);
+      const c = problem.candidates[p]!;
+      needed.set(p, {
+        measure: 'Priority score',
+        now: c.priority,
+        needed: target === undefined ? undefined : problem.candidates[target]!.priority,
+        ...(target !== undefined ? { overtakes: names[problem.candidates[target]!.index]! } : {}),
+        gap: 0,
+      });
+    }
+  } else {
+    const reduced = base.relaxation?.reducedCosts;
+    const closest = [...deferredPositions]
+      .sort((a, b) => (reduced ? (reduced.get(b) ?? 0) - (reduced.get(a) ?? 0) : 0) || a - b)
+      .slice(0, limits.deferred);
+    const residual = residualLimits(problem);
+    for (const p of closest) {
+      const c = problem.candidates[p]!;
+      const now = objectiveOf(c, objective);
+      const fitsAlone = residual.inFlight >= 1 && Object.entries(c.demand).every(([team, amount]) => amount <= 0 || !residual.teams.has(team) || amount <= residual.teams.get(team)! + EPSILON);
+      if (!fitsAlone) {
+        needed.set(p, { measure: objective, now, needed: undefined, gap: 0 });
+        continue;
+      }
+      // Forced in, it leads the ranking, as the engine ranks every forced-in initiative.
+      const variant = { ...problem, candidates: [{ ...c, status: 'forced-in' as const }, ...problem.candidates.filter((_, i) => i !== p)] };
+      const evaluation = yield { problem: variant };
+      if (!evaluation) continue;
+      const withIt = totals(variant, evaluation.committed, objective).objective - now;
+      needed.set(p, { measure: objective, now, needed: Math.max(now, before.objective - withIt), gap: evaluation.gap });
+    }
+    if (closest.length < deferredPositions.length) {
+      notes.push(`The ${objective.toLowerCase()} each deferred initiative would need was re-solved for the ${closest.length} closest to getting in (of ${deferredPositions.length}); the others show the demand cut only.`);
+    }
+  }
+  const deferred: DeferredFinding[] = deferredPositions.map((p) => {
+    const c = problem.candidates[p]!;
+    const binding = base.binding[p];
+    const finding: DeferredFinding = {
+      key: ranked.assessments[c.index]!.initiative.key,
+      name: names[c.index]!,
+      decision: base.decisions[p]!,
+      demandCuts: (binding?.teams ?? []).map((t) => ({ team: t.team, unit: t.unit, by: t.needed - t.left, to: t.left })),
+      needsInFlightSlot: binding?.inFlightLimit !== undefined,
+      ...(needed.has(p) ? { scoreNeeded: needed.get(p)! } : {}),
+      text: '',
+    };
+    return { ...finding, text: deferredText(finding, currency) };
+  });
+
+  notes.unshift(
+    exactMethod
+      ? 'Each figure re-runs rank and fill with the one change, so it matches the plan shown.'
+      : 'Each figure re-solves the optimal plan with the one change.',
+  );
+  if (exactMethod && capacity.some((f) => (f.objectiveGain ?? 0) < 0 || f.leaves.length > 0)) {
+    notes.push('Rank and fill can lose value when capacity grows: an initiative higher in the ranking may now fit and crowd out smaller ones. The optimal method never does.');
+  }
+  if (!exactMethod && base.planGap > MIP_RELATIVE_GAP) {
+    notes.push(`The plan itself is only proven within ${formatGap(base.planGap)} of the best possible (time limit), so these figures are rougher than usual.`);
+  }
+  return { method: base.method, objective, currency, baseObjective: before.objective, baseValue: before.value, capacity, overrides, deferred, notes };
+}
+
+function runSync(steps: EconomicsSteps, evaluate: (request: EvaluationRequest) => Evaluation): Bottlenecks {
+  let step = steps.next(undefined as unknown as Evaluation);
+  while (!step.done) step = steps.next(evaluate(step.value));
+  return step.value;
+}
+
+async function runAsync(steps: EconomicsSteps, evaluate: (request: EvaluationRequest) => Promise<Evaluation>): Promise<Bottlenecks> {
+  let step = steps.next(undefined as unknown as Evaluation);
+  while (!step.done) step = steps.next(await evaluate(step.value));
+  return step.value;
+}
+
+/** Rank and fill's economics: every figure from a re-run of rank and fill, synchronously. */
+export function rankAndFillEconomics(base: EconomicsBase): Bottlenecks {
+  return runSync(economicsSteps(base), ({ problem }) => ({ committed: rankAndFillCommitted(problem), gap: 0 }));
+}
+
+export type EconomicsOptions = {
+  /** Time limit of each re-solve. */
+  timeLimitSeconds: number;
+  /** Time for all the re-solves together; any left when it runs out are skipped, and the notes say so. */
+  budgetSeconds: number;
+  limits?: EconomicsLimits;
+  /** Milliseconds from any fixed origin; passed in so a test can run the budget out. */
+  clock?: () => number;
+};
+
+/**
+ * The optimal method's economics: every figure from a re-solve to the plan's own tolerance,
+ * starting from the plan itself where it is still feasible, within a time budget.
+ */
+export async function optimalEconomics(base: EconomicsBase, solver: Solver, options: EconomicsOptions): Promise<Bottlenecks> {
+  const clock = options.clock ?? (() => performance.now());
+  const deadline = clock() + options.budgetSeconds * 1000;
+  let skipped = 0;
+  const bottlenecks = await runAsync(economicsSteps(base, options.limits), async ({ problem, hint }) => {
+    const left = (deadline - clock()) / 1000;
+    if (left < MIN_SOLVE_SECONDS) {
+      skipped++;
+      return undefined;
+    }
+    const timeLimitSeconds = Math.min(options.timeLimitSeconds, left);
+    const outcome = await selectOptimal(problem, { objective: base.objective, timeLimitSeconds, relaxation: false, ...(hint ? { hint } : {}) }, solver);
+    return outcome.solved ? { committed: outcome.committed, gap: outcome.report.optimisation?.gap ?? 0 } : undefined;
+  });
+  const tolerance = MIP_RELATIVE_GAP * Math.abs(bottlenecks.baseObjective);
+  if (tolerance > 0) {
+    const amount = base.objective === 'Annual value' ? formatMoney(tolerance, bottlenecks.currency) : `${trim(tolerance)} priority points`;
+    bottlenecks.notes.push(`Like the plan, each re-solve is proven within ${formatGap(MIP_RELATIVE_GAP)} of its best, so a gain or cost under about ${amount} may be that tolerance rather than the change.`);
+  }
+  if (skipped > 0) {
+    bottlenecks.notes.push(`The ${trim(options.budgetSeconds)} s allowed for these figures ran out: ${skipped} re-solve${skipped === 1 ? ' was' : 's were'} skipped, so those findings show the LP estimate or no figure.`);
+  }
+  return bottlenecks;
+}
+
+/** A re-solve with less time than this left in the budget is not started. */
+const MIN_SOLVE_SECONDS = 0.05;

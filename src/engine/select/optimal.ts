@@ -1,0 +1,195 @@
+// Optimal selection: the set of open initiatives with the largest total
+// objective that every team's capacity and the in-flight limit allow, found by
+// a MIP solver behind the `Solver` port. Whatever comes back is re-checked
+// before it is used; when the solver fails, rank and fill decides and the
+// report says so.
+
+import { formatGap } from '../format';
+import type { Objective, SelectionReport } from '../types';
+import { decisionsForChosenSet, type Selection, type SelectionProblem } from './problem';
+import { rankAndFill } from './rankAndFill';
+import {
+  committedFromValues,
+  committedOf,
+  committedValue,
+  infeasibility,
+  openPositions,
+  planObjective,
+  selectionModel,
+  simpleBound,
+  topUp,
+} from './selectionModel';
+import type { Solver, SolverSolution } from './solver';
+
+/** Stop once the plan is proven within 0.1% of the best possible. */
+export const MIP_RELATIVE_GAP = 0.001;
+
+export type OptimalOptions = {
+  objective: Objective;
+  timeLimitSeconds: number;
+  relativeGap?: number;
+  /** Another feasible plan (committed per candidate) to start from when it beats rank and fill. */
+  hint?: readonly boolean[];
+  /** Solve the LP relaxation too, for its bound and shadow prices (default true). */
+  relaxation?: boolean;
+};
+
+/** What the LP relaxation says: the bound, and what one more unit of each limit is worth in it. */
+export type Relaxation = {
+  bound: number;
+  /** Shadow price per team with a row in the model. */
+  teamPrices: Map<string, number>;
+  inFlightPrice: number;
+  /** Reduced cost per candidate position (≤ 0 for a candidate left out). */
+  reducedCosts: Map<number, number>;
+};
+
+export type OptimalOutcome = {
+  selection: Selection;
+  /** Committed per candidate, forced-in included. */
+  committed: boolean[];
+  report: SelectionReport;
+  relaxation?: Relaxation;
+  /** The solver's answer was used (false after a fallback to rank and fill). */
+  solved: boolean;
+};
+
+const fallback = (problem: SelectionProblem, reason: string): OptimalOutcome => {
+  const selection = rankAndFill(problem);
+  return {
+    selection,
+    committed: committedOf(selection),
+    report: { method: 'Rank and fill', note: `Optimal was chosen, but ${reason}; rank and fill was used instead.` },
+    solved: false,
+  };
+};
+
+const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The LP relaxation of the selection: its bound and shadow prices. Undefined when the solver cannot give them. */
+export async function solveRelaxation(problem: SelectionProblem, objective: Objective, timeLimitSeconds: number, solver: Solver): Promise<Relaxation | undefined> {
+  const relaxation = await relax(problem, { objective, timeLimitSeconds }, solver);
+  return relaxation && withoutSeconds(relaxation);
+}
+
+async function relax(problem: SelectionProblem, options: OptimalOptions, solver: Solver): Promise<(Relaxation & { seconds: number }) | undefined> {
+  if (openPositions(problem).length === 0) return undefined;
+  const built = selectionModel(problem, {
+    objective: options.objective,
+    integer: false,
+    timeLimitSeconds: options.timeLimitSeconds,
+    relativeGap: 0,
+  });
+  let lp: SolverSolution;
+  try {
+    lp = await solver(built.model);
+  } catch {
+    return undefined; // The bound is a report, not a requirement: the MIP still runs.
+  }
+  if (lp.status !== 'optimal' || lp.objective === undefined) return undefined;
+  const teamPrices = new Map<string, number>();
+  let inFlightPrice = 0;
+  built.rowTeams.forEach((team, row) => {
+    const price = Math.max(0, lp.rowDuals?.[row] ?? 0);
+    if (team === undefined) inFlightPrice = price;
+    else teamPrices.set(team, price);
+  });
+  const reducedCosts = new Map<number, number>();
+  built.columns.forEach((position, column) => reducedCosts.set(position, lp.reducedCosts?.[column] ?? 0));
+  return { bound: lp.objective, teamPrices, inFlightPrice, reducedCosts, seconds: lp.seconds };
+}
+
+/** The better of rank and fill and the hint, as the solver's starting plan. */
+function startingPlan(problem: SelectionProblem, options: OptimalOptions): { committed: boolean[]; fromHint: boolean } {
+  // Rank and fill keeps every cap when forced-in candidates lead the ranking, as the engine ranks them;
+  // should a caller break that order, the forced-in set alone is the safe start.
+  const ranked = committedOf(rankAndFill(problem));
+  const rf = infeasibility(problem, ranked) ? problem.candidates.map((c) => c.status === 'forced-in') : ranked;
+  const hint = options.hint;
+  if (hint && !infeasibility(problem, hint) && planObjective(problem, hint, options.objective) > planObjective(problem, rf, options.objective)) {
+    return { committed: [...hint], fromHint: true };
+  }
+  return { committed: rf, fromHint: false };
+}
+
+const withoutSeconds = ({ seconds: _seconds, ...relaxation }: Relaxation & { seconds: number }): Relaxation => relaxation;
+
+function provenGap(value: number, bound: number): number {
+  if (bound <= value + 1e-9 * Math.max(1, Math.abs(value))) return 0;
+  return value > 0 ? (bound - value) / value : 1;
+}
+
+export async function selectOptimal(problem: SelectionProblem, options: OptimalOptions, solver: Solver): Promise<OptimalOutcome> {
+  const { objective } = options;
+  const relativeGap = options.relativeGap ?? MIP_RELATIVE_GAP;
+  const rf = committedOf(rankAndFill(problem));
+  const rankAndFillReport = { value: planObjective(problem, rf, objective), committedValue: committedValue(problem, rf) };
+  const start = startingPlan(problem, options);
+  const startValue = planObjective(problem, start.committed, objective);
+
+  let relaxation: (Relaxation & { seconds: number }) | undefined;
+  let committed: boolean[];
+  let solverBound: number | undefined;
+  let timedOut = false;
+  let seconds = 0;
+  let note: string | undefined;
+  if (openPositions(problem).length === 0) {
+    committed = start.committed; // Nothing to choose: the plan is the forced-in set.
+  } else {
+    if (options.relaxation !== false) relaxation = await relax(problem, options, solver);
+    // The relaxation's time comes out of the same budget, so the whole solve keeps the time limit.
+    const left = Math.max(options.timeLimitSeconds / 10, options.timeLimitSeconds - (relaxation?.seconds ?? 0));
+    const built = selectionModel(problem, { objective, integer: true, timeLimitSeconds: left, relativeGap, start: start.committed });
+    let mip: SolverSolution;
+    try {
+      mip = await solver(built.model);
+    } catch (error) {
+      return fallback(problem, `the solver failed (${describeError(error)})`);
+    }
+    seconds = mip.seconds + (relaxation?.seconds ?? 0);
+    if (mip.status === 'infeasible') return fallback(problem, 'the solver reported the caps impossible to meet, which they are not');
+    if (mip.status === 'error') return fallback(problem, `the solver failed (${mip.message ?? 'no reason given'})`);
+    const answer = committedFromValues(problem, built.columns, mip.values);
+    if (!answer) return fallback(problem, mip.values.length === 0 ? 'the solver found no plan in its time limit' : 'the solver returned values that are not yes/no choices');
+    const broken = infeasibility(problem, answer);
+    if (broken) return fallback(problem, `the solver's plan failed the capacity check (${broken})`);
+    committed = topUp(problem, answer, objective);
+    timedOut = mip.status === 'time-limit';
+    solverBound = mip.bound;
+    if (planObjective(problem, committed, objective) < startValue) {
+      committed = start.committed;
+      note = `the solver's plan scored below ${start.fromHint ? 'the plan it started from' : 'rank and fill'}, which is kept`;
+    }
+  }
+
+  const value = planObjective(problem, committed, objective);
+  const bounds = [solverBound, relaxation?.bound, simpleBound(problem, objective)].filter((b): b is number => b !== undefined && Number.isFinite(b));
+  const bound = Math.max(value, Math.min(...bounds));
+  const gap = provenGap(value, bound);
+  if (timedOut) {
+    note = `the ${options.timeLimitSeconds} s time limit was reached: this is the best plan found, proven within ${formatGap(gap)} of the best possible${note ? `; ${note}` : ''}`;
+  }
+  const report: SelectionReport = {
+    method: 'Optimal',
+    ...(note ? { note } : {}),
+    optimisation: {
+      objective,
+      value,
+      bound,
+      lpBound: relaxation?.bound,
+      gap,
+      timedOut,
+      seconds,
+      committedValue: committedValue(problem, committed),
+      rankAndFill: rankAndFillReport,
+      improvement: value - rankAndFillReport.value,
+    },
+  };
+  return {
+    selection: decisionsForChosenSet(problem, committed),
+    committed,
+    report,
+    ...(relaxation ? { relaxation: withoutSeconds(relaxation) } : {}),
+    solved: true,
+  };
+}

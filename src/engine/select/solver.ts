@@ -1,0 +1,61 @@
+// The solver port: what the engine asks of a MIP solver, as plain data, so the
+// same model crosses a Web Worker boundary or goes to HiGHS in Node unchanged.
+// The engine builds models and checks answers; adapters only run them.
+
+/** One linear constraint: lower ≤ Σ values[k] · x[indices[k]] ≤ upper. */
+export type SolverRow = {
+  indices: number[];
+  values: number[];
+  /** Omitted means no lower limit. */
+  lower?: number;
+  upper: number;
+};
+
+/** A maximisation over bounded columns. With `integer` false it is the LP relaxation, and duals come back. */
+export type SolverModel = {
+  /** Objective coefficient per column. */
+  objective: number[];
+  /** Constant added to the objective (the forced-in part of the plan), so gaps are measured on the whole plan. */
+  offset: number;
+  lower: number[];
+  upper: number[];
+  /** Every column whole-valued (a 0-1 selection) or none (the relaxation). */
+  integer: boolean;
+  rows: SolverRow[];
+  /** A feasible solution to start from, e.g. the rank-and-fill plan; the solver never returns worse. */
+  start?: number[];
+  timeLimitSeconds: number;
+  /** Stop once the best plan found is proven within this share of the best possible (0.001 = 0.1%). */
+  relativeGap: number;
+};
+
+export type SolverStatus =
+  /** Proven optimal within the relative gap asked for. */
+  | 'optimal'
+  /** Stopped by the time limit; `values` hold the best plan found, if any. */
+  | 'time-limit'
+  | 'infeasible'
+  /** Anything else: unbounded, a numerical failure, an unexpected answer. */
+  | 'error';
+
+export type SolverSolution = {
+  status: SolverStatus;
+  /** One value per column; empty when the solver has no solution. */
+  values: number[];
+  /** Objective including the offset; undefined when there is no solution. */
+  objective: number | undefined;
+  /** Best proven bound on the optimum (including the offset). */
+  bound: number | undefined;
+  /** Proven relative gap between `objective` and `bound`. */
+  gap: number | undefined;
+  /** Row duals (shadow prices), for a relaxation only. */
+  rowDuals?: number[];
+  /** Column reduced costs, for a relaxation only. */
+  reducedCosts?: number[];
+  seconds: number;
+  /** What went wrong, in words, for a status of error. */
+  message?: string;
+};
+
+/** Solves one model. Rejects, or resolves with status error, when it cannot; the engine falls back either way. */
+export type Solver = (model: SolverModel) => Promise<SolverSolution>;
