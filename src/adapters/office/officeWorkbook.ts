@@ -1,0 +1,64 @@
+// The workbook port over office.js: what the task pane uses inside Excel.
+// Every command runs in one Excel.run; write() returns Excel's cell-edit mode
+// as an outcome the pane can show, the other commands wait it out.
+
+import { DEFAULT_SETTINGS } from '../../engine/settings';
+import type { WorkbookPort, WriteOutcome } from '../../port/workbookPort';
+import { excelRun, type ExcelRun } from './excelRun';
+import { EDITING_MESSAGE, isCellEditError } from './officeErrors';
+import { createTableFromSelection, insertSample, selectCell, sortByPriority } from './otherCommands';
+import { readWorkbook, type ReadState } from './readWorkbook';
+import { officeSupports, type Supports } from './requirements';
+import { retryWhenEditingEnds, type RetryOptions } from './retryWhenEditingEnds';
+import { allSettingRows, upsertSettings } from './settingsWrites';
+import { writePlan } from './writePlan';
+
+export type OfficeWorkbookOptions = {
+  run?: ExcelRun;
+  supports?: Supports;
+  /** Called when a command finds Excel in cell-edit mode and starts waiting for the user to leave the cell. */
+  onEditing?: () => void;
+  /** Timing of the waits in cell-edit mode (tests shorten them). */
+  retry?: Pick<RetryOptions<unknown>, 'delaysMs' | 'giveUpAfterMs' | 'sleep'>;
+};
+
+export const editingOutcome: WriteOutcome = { ok: false, problem: { kind: 'editing', message: EDITING_MESSAGE } };
+
+export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): WorkbookPort {
+  const run = options.run ?? excelRun;
+  const supports = options.supports ?? officeSupports;
+  let seen: ReadState | undefined;
+  const patiently = <T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    retryWhenEditingEnds(() => run(work), { ...options.retry, onEditing: options.onEditing });
+
+  return {
+    read: () =>
+      patiently(async (context) => {
+        const { snapshot, state } = await readWorkbook(context);
+        seen = state;
+        return snapshot;
+      }),
+    async write(plan, layout, expectedFingerprint, writeOptions) {
+      try {
+        return await run((context) => writePlan(context, { plan, layout, expectedFingerprint, options: writeOptions, seen, supports }));
+      } catch (error) {
+        if (isCellEditError(error)) return editingOutcome;
+        throw error;
+      }
+    },
+    saveSettings: (settings) =>
+      patiently((context) => upsertSettings(context, allSettingRows(settings), { replaceCapacity: true, whenMissing: settings, supports })),
+    insertSample: () => patiently(insertSample),
+    createTableFromSelection: () => patiently(createTableFromSelection),
+    useTable: (name) =>
+      patiently((context) =>
+        upsertSettings(context, [{ label: 'Initiatives table', value: name }], {
+          replaceCapacity: false,
+          whenMissing: { ...DEFAULT_SETTINGS, initiativesTable: name },
+          supports,
+        }),
+      ),
+    selectCell: (sheet, cell) => patiently((context) => selectCell(context, sheet, cell)),
+    sortByPriority: () => patiently(sortByPriority),
+  };
+}
