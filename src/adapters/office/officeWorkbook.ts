@@ -2,11 +2,10 @@
 // Every command runs in one Excel.run; write() returns Excel's cell-edit mode
 // as an outcome the pane can show, the other commands wait it out.
 
-import { DEFAULT_SETTINGS } from '../../engine/settings';
 import type { WorkbookPort, WriteOutcome } from '../../port/workbookPort';
 import { excelRun, type ExcelRun } from './excelRun';
 import { EDITING_MESSAGE, isCellEditError } from './officeErrors';
-import { createTableFromSelection, insertSample, selectCell, sortByPriority } from './otherCommands';
+import { createTableFromSelection, insertSample, selectCell, sortByPriority, useTable } from './otherCommands';
 import { readWorkbook, type ReadState } from './readWorkbook';
 import { officeSupports, type Supports } from './requirements';
 import { retryWhenEditingEnds, type RetryOptions } from './retryWhenEditingEnds';
@@ -50,14 +49,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       patiently((context) => upsertSettings(context, allSettingRows(settings), { replaceCapacity: true, whenMissing: settings, supports })),
     insertSample: () => patiently(insertSample),
     createTableFromSelection: () => patiently(createTableFromSelection),
-    useTable: (name) =>
-      patiently((context) =>
-        upsertSettings(context, [{ label: 'Initiatives table', value: name }], {
-          replaceCapacity: false,
-          whenMissing: { ...DEFAULT_SETTINGS, initiativesTable: name },
-          supports,
-        }),
-      ),
+    useTable: (name) => patiently((context) => useTable(context, name, supports)),
     selectCell: (sheet, cell) => patiently((context) => selectCell(context, sheet, cell)),
     sortByPriority: () => patiently(sortByPriority),
   };

@@ -1,18 +1,22 @@
 // The pane's smaller commands: insert the sample, make a table from the
-// selection, select a problem cell, sort by priority.
+// selection, choose another table, select a problem cell, sort by priority.
 
 import { a1 } from '../../engine/address';
 import { outputKeyOf } from '../../engine/columns';
+import { DEFAULT_SETTINGS } from '../../engine/settings';
+import type { RawTable } from '../../engine/types';
 import { CAPACITY_TABLE, INITIATIVES_TABLE } from '../../layout/names';
 import { SAMPLE_HEADERS, sampleTables } from '../../sample/samplePortfolio';
-import type { RawTable } from '../../engine/types';
 import { rowsForExcel } from './cells';
 import { isNotFound, officeErrorCode, WorkbookError } from './officeErrors';
 import { findTable, locate } from './readWorkbook';
-import { freeSheetName } from './settingsWrites';
-import { setNumberFormat } from './writeSheet';
+import type { Supports } from './requirements';
+import { freeSheetName, upsertSettings } from './settingsWrites';
 import { widthPoints } from './styles';
+import { setNumberFormat } from './writeSheet';
 
+/** The settings sheet's label for the table of initiatives, as the workbook contract spells it. */
+const INITIATIVES_TABLE_SETTING = 'Initiatives table';
 const MONEY_FORMAT = '#,##0';
 
 function writeSampleTable(sheet: Excel.Worksheet, raw: RawTable): void {
@@ -35,10 +39,11 @@ export async function insertSample(context: Excel.RequestContext): Promise<void>
     throw new WorkbookError('This workbook already has a table called Initiatives, so the sample was not added. Rename that table first to add the sample beside it.');
   }
   const sample = sampleTables();
-  const portfolio = context.workbook.worksheets.add(freeSheetName('Portfolio', located.sheets));
+  const portfolioName = freeSheetName('Portfolio', located.sheets);
+  const portfolio = context.workbook.worksheets.add(portfolioName);
   writeSampleTable(portfolio, { ...sample.initiatives, headers: [...SAMPLE_HEADERS] });
   if (!findTable(located, CAPACITY_TABLE)) {
-    const capacity = context.workbook.worksheets.add(freeSheetName('Capacity', [...located.sheets, portfolio.name]));
+    const capacity = context.workbook.worksheets.add(freeSheetName('Capacity', [...located.sheets, portfolioName]));
     writeSampleTable(capacity, sample.capacity);
   }
   portfolio.activate();
@@ -74,6 +79,18 @@ export async function createTableFromSelection(context: Excel.RequestContext): P
   } catch (error) {
     return { ok: false, message: `Excel could not make a table of ${selected.address} (does it overlap another table?). ${error instanceof Error ? error.message : ''}`.trim() };
   }
+}
+
+/** Remember `name` as the table of initiatives (the settings sheet's "Initiatives table" row). */
+export async function useTable(context: Excel.RequestContext, name: string, supports: Supports): Promise<void> {
+  const located = await locate(context);
+  const table = findTable(located, name);
+  if (!table) throw new WorkbookError(`There is no table called "${name}" in this workbook.`);
+  await upsertSettings(context, [{ label: INITIATIVES_TABLE_SETTING, value: table.name }], {
+    replaceCapacity: false,
+    whenMissing: { ...DEFAULT_SETTINGS, initiativesTable: table.name },
+    supports,
+  });
 }
 
 export async function selectCell(context: Excel.RequestContext, sheetName: string, cell: string): Promise<void> {

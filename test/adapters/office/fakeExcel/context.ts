@@ -28,7 +28,8 @@ export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 /** What office.js adds around each action's arguments (object path, ids, action type). */
 export const ENVELOPE_BYTES = 100;
 
-export type SyncRecord = { requestBytes: number; responseBytes: number; actions: number };
+/** One round trip; `refused` holds the error code when Excel turned the batch down. */
+export type SyncRecord = { requestBytes: number; responseBytes: number; actions: number; refused?: string };
 
 type Action = { json: string; run: () => void };
 
@@ -68,12 +69,16 @@ export class FakeContext {
     this.syncs.push(record);
     await Promise.resolve();
     this.beforeSync?.(this.syncs.length);
-    if (this.model.editing) throw new FakeRichApiError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
-    if (requestBytes > PAYLOAD_LIMIT_BYTES) throw new FakeRichApiError('RequestPayloadSizeLimitExceeded', `The request is ${requestBytes} bytes.`);
+    const refuse = (code: string, message: string) => {
+      record.refused = code;
+      return new FakeRichApiError(code, message);
+    };
+    if (this.model.editing) throw refuse('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    if (requestBytes > PAYLOAD_LIMIT_BYTES) throw refuse('RequestPayloadSizeLimitExceeded', `The request is ${requestBytes} bytes.`);
     this.responseBytes = 0;
     for (const action of batch) action.run();
     record.responseBytes = this.responseBytes;
-    if (this.responseBytes > PAYLOAD_LIMIT_BYTES) throw new FakeRichApiError('ResponsePayloadSizeLimitExceeded', `The response is ${this.responseBytes} bytes.`);
+    if (this.responseBytes > PAYLOAD_LIMIT_BYTES) throw refuse('ResponsePayloadSizeLimitExceeded', `The response is ${this.responseBytes} bytes.`);
   }
 }
 
