@@ -27,6 +27,8 @@ export type WriteProblem =
   | { kind: 'changed'; message: string }
   /** A sheet the add-in needs is taken by one of the user's own sheets: ask for another name. */
   | { kind: 'name-taken'; sheet: string; role?: SheetRole; message: string }
+  /** A sheet the add-in must write to is protected: nothing was written; unprotect it and run again. */
+  | { kind: 'protected'; sheet: string; message: string }
   /** Excel is in cell-edit mode: retry when the user leaves the cell. */
   | { kind: 'editing'; message: string }
   | { kind: 'unsupported'; message: string };
