@@ -1,6 +1,9 @@
 // The workbook port over office.js: what the task pane uses inside Excel.
-// Every command runs in one Excel.run; write() returns Excel's cell-edit mode
-// as an outcome the pane can show, the other commands wait it out.
+// Every command runs in one Excel.run. While the user is typing in a cell,
+// Excel refuses every request: each command then tells the pane (onEditing),
+// waits and tries again until the user leaves the cell; write() hands back an
+// 'editing' outcome only if the wait runs out. A refused batch writes nothing,
+// and a retried write checks the table again first.
 
 import type { WorkbookPort, WriteOutcome } from '../../port/workbookPort';
 import { excelRun, type ExcelRun } from './excelRun';
@@ -39,7 +42,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       }),
     async write(plan, layout, expectedFingerprint, writeOptions) {
       try {
-        return await run((context) => writePlan(context, { plan, layout, expectedFingerprint, options: writeOptions, seen, supports }));
+        return await patiently((context) => writePlan(context, { plan, layout, expectedFingerprint, options: writeOptions, seen, supports }));
       } catch (error) {
         if (isCellEditError(error)) return editingOutcome;
         throw error;

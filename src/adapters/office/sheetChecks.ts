@@ -8,6 +8,8 @@ import { isOwnSheet } from '../../layout/names';
 export type SheetStatus = {
   exists: boolean;
   ours: boolean;
+  /** Review > Protect Sheet is on: Excel would refuse the add-in's writes. */
+  protected: boolean;
   /** Charts and tables on the sheet, so a sheet of ours can be rebuilt from nothing. */
   charts: string[];
   tables: string[];
@@ -19,9 +21,10 @@ export function queueSheetChecks(context: Excel.RequestContext, names: readonly 
   const known = new Set(seen.map((s) => s.toLowerCase()));
   const queued = [...new Set(names)].map((name) => {
     if (!known.has(name.toLowerCase())) return { name, probe: context.workbook.worksheets.getItemOrNullObject(name) };
-    const sheet = context.workbook.worksheets.getItem(name);
+    const sheet = context.workbook.worksheets.getItem(name).load('protection/protected');
     return {
       name,
+      sheet,
       a2: sheet.getRange('A2').load('values'),
       charts: sheet.charts.load('items/name'),
       tables: sheet.tables.load('items/name'),
@@ -32,13 +35,14 @@ export function queueSheetChecks(context: Excel.RequestContext, names: readonly 
       queued.map((q): [string, SheetStatus] => {
         if ('probe' in q) {
           const appeared = !q.probe!.isNullObject;
-          return [q.name, { exists: appeared, ours: false, charts: [], tables: [], appeared }];
+          return [q.name, { exists: appeared, ours: false, protected: false, charts: [], tables: [], appeared }];
         }
         return [
           q.name,
           {
             exists: true,
             ours: isOwnSheet(q.a2!.values[0]?.[0]),
+            protected: q.sheet!.protection.protected,
             charts: q.charts!.items.map((c) => c.name),
             tables: q.tables!.items.map((t) => t.name),
             appeared: false,

@@ -49,6 +49,12 @@ const WHAT: Record<SheetRole, string> = { changeImpact: 'Change impact', decisio
 
 const changed = (message: string): WriteProblem => ({ kind: 'changed', message: `${message} Nothing was written; run again.` });
 
+const protectedSheet = (sheet: string): WriteProblem => ({
+  kind: 'protected',
+  sheet,
+  message: `Sheet "${sheet}" is protected, so the prioritiser cannot write its results there. Nothing was written. Unprotect it (Review > Unprotect Sheet) and run again.`,
+});
+
 function nameTaken(role: SheetRole, sheet: string): WriteProblem {
   return {
     kind: 'name-taken',
@@ -63,6 +69,7 @@ function sheetStep(role: SheetRole, name: string, layout: SheetLayout, status: S
   if (status.appeared) return { kind: 'problem', problem: changed(`A sheet called "${name}" was added since the workbook was read.`) };
   if (!status.exists) return { kind: 'create', name, layout, status };
   if (!status.ours) return { kind: 'problem', problem: nameTaken(role, name) };
+  if (status.protected) return { kind: 'problem', problem: protectedSheet(name) };
   return { kind: 'rebuild', name, layout, status };
 }
 
@@ -72,9 +79,11 @@ function planSheets(layout: PlanLayout, seen: Located, statuses: Map<string, She
   return [
     sheetStep('changeImpact', names.changeImpact, layout.changeImpact, status(names.changeImpact)),
     log
-      ? status(log.sheet).ours
-        ? { kind: 'append-log', name: log.sheet }
-        : { kind: 'problem', problem: nameTaken('decisionLog', log.sheet) }
+      ? !status(log.sheet).ours
+        ? { kind: 'problem', problem: nameTaken('decisionLog', log.sheet) }
+        : status(log.sheet).protected
+          ? { kind: 'problem', problem: protectedSheet(log.sheet) }
+          : { kind: 'append-log', name: log.sheet }
       : sheetStep('decisionLog', names.decisionLog, layout.decisionLogSheet, status(names.decisionLog)),
     findTable(seen, SETTINGS_TABLE) ? { kind: 'keep' } : sheetStep('settings', names.settings, layout.settingsSheet, status(names.settings)),
   ];
@@ -100,11 +109,12 @@ async function check(context: Excel.RequestContext, request: WriteRequest, seen:
   try {
     const { rest, table: read } = await syncWithTable(context, () => context.workbook.tables.getItem(table.name), inputRuns(table.headers), () => {
       const readSheets = queueSheetChecks(context, sheetNames, seen.sheets);
-      const home = context.workbook.tables.getItem(table.name).worksheet.load('name');
-      return () => ({ statuses: readSheets(), sheet: home.name });
+      const home = context.workbook.tables.getItem(table.name).worksheet.load('name, protection/protected');
+      return () => ({ statuses: readSheets(), sheet: home.name, locked: home.protection.protected });
     });
     const problem = tableProblem(request.plan, request.expectedFingerprint, read);
     if (problem) return problem;
+    if (rest.locked) return protectedSheet(rest.sheet);
     const steps = planSheets(request.layout, seen, rest.statuses, names);
     const blocked = steps.find((step) => step.kind === 'problem');
     if (blocked) return blocked.problem;

@@ -43,6 +43,15 @@ describe('the fake Excel', () => {
     await expect(context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
   });
 
+  it('refuses a change to the cells of a protected sheet, but still lets the user be shown it', async () => {
+    const { context, model } = table();
+    model.sheet('S')!.protected = true;
+    context.workbook.worksheets.getItem('S').activate();
+    context.workbook.worksheets.getItem('S').getRange('B1').values = [['x']];
+    await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect([model.activeSheet?.name, model.sheet('S')!.value(0, 1)]).toEqual(['S', '']);
+  });
+
   it('refuses every request while the user types in a cell', async () => {
     const { context, model } = table();
     model.editing = true;

@@ -80,14 +80,14 @@ describe('office-addin-mock: selecting a problem cell', () => {
     expect([tries, onEditing.mock.calls.length, calls]).toEqual([3, 1, ['activate Portfolio', 'select B2']]);
   });
 
-  it('hands write() back as "editing" in cell-edit mode, for the pane to say so', async () => {
+  it('hands write() back as "editing" when the user stays in the cell past the wait', async () => {
     globals.Excel = new OfficeMockObject({
       run: async () => {
         throw cellEdit;
       },
     });
     const plan = prioritise({ initiatives: generatePortfolio(3).initiatives }, { now: '2026-11-23T10:00:00Z' });
-    const outcome = await createOfficeWorkbook({ supports: () => true }).write(plan, {} as never, '');
+    const outcome = await createOfficeWorkbook({ supports: () => true, retry: { delaysMs: [1], giveUpAfterMs: 3 } }).write(plan, {} as never, '');
     expect(outcome).toMatchObject({ ok: false, problem: { kind: 'editing' } });
   });
 });

@@ -1,4 +1,7 @@
+import { createOfficeWorkbook } from '../../../src/adapters/office/officeWorkbook';
 import { runPlan } from '../../../src/app/runPlan';
+import { prioritise } from '../../../src/engine/plan';
+import { planLayout } from '../../../src/layout/planLayout';
 import { OUTPUT_COLUMNS } from '../../../src/engine/columns';
 import { DECISION_HIGHLIGHTS, GATE_HIGHLIGHTS } from '../../../src/layout/outputColumns';
 import { OWNER_MARK } from '../../../src/layout/names';
@@ -248,14 +251,31 @@ describe('a sheet name the user already uses', () => {
 });
 
 describe('Excel that cannot take the request', () => {
-  it('writes nothing while the user is typing in a cell, and says so plainly', async () => {
+  it('waits while the user types in a cell, tells the pane once, and writes when they leave it', async () => {
+    const fake = sampleWorkbook();
+    const onEditing = jest.fn();
+    let waits = 0;
+    const port = createOfficeWorkbook({
+      run: fake.run,
+      supports: () => true,
+      onEditing,
+      retry: { delaysMs: [10], sleep: async () => void (++waits === 2 && (fake.model.editing = false)) },
+    });
+    const snapshot = await port.read();
+    fake.model.editing = true;
+    const plan = prioritise(snapshot, { now: NOW });
+    const outcome = await port.write(plan, planLayout(plan), snapshot.fingerprint);
+    expect(outcome).toMatchObject({ ok: true });
+    expect([onEditing.mock.calls.length, waits]).toEqual([1, 2]);
+    expect(fake.model.sheet('Change impact')).toBeDefined();
+  });
+
+  it('writes nothing while the user stays in the cell past the wait, and says so plainly', async () => {
     const fake = sampleWorkbook();
     const port = portOn(fake);
     const snapshot = await port.read();
     const before = everything(fake);
     fake.model.editing = true;
-    const { prioritise } = await import('../../../src/engine/plan');
-    const { planLayout } = await import('../../../src/layout/planLayout');
     const plan = prioritise(snapshot, { now: NOW });
     const outcome = await port.write(plan, planLayout(plan), snapshot.fingerprint);
     expect(outcome).toEqual({ ok: false, problem: { kind: 'editing', message: expect.stringMatching(/finish typing in a cell/) } });
@@ -276,6 +296,27 @@ describe('Excel that cannot take the request', () => {
     const charts = fake.model.sheet('Change impact')!.charts;
     expect(charts).toHaveLength(2);
     expect(charts.flatMap((c) => c.series).every((s) => s.bubbleScale === undefined)).toBe(true);
+  });
+});
+
+describe('a protected sheet', () => {
+  it('writes nothing when the Initiatives table\'s sheet is protected, and says which sheet', async () => {
+    const fake = sampleWorkbook();
+    fake.model.sheet('Portfolio')!.protected = true;
+    const before = everything(fake);
+    const result = await run(fake);
+    expect(result.kind === 'not-written' && result.outcome.problem).toEqual({ kind: 'protected', sheet: 'Portfolio', message: expect.stringMatching(/Unprotect/) });
+    expect(everything(fake)).toEqual(before);
+  });
+
+  it('writes nothing, not even the output columns, when a sheet of the add-in\'s was protected since', async () => {
+    const fake = sampleWorkbook();
+    await run(fake);
+    fake.model.sheet('Change impact')!.protected = true;
+    const before = everything(fake);
+    const result = await run(fake);
+    expect(result.kind === 'not-written' && result.outcome.problem).toMatchObject({ kind: 'protected', sheet: 'Change impact' });
+    expect(everything(fake)).toEqual(before);
   });
 });
 

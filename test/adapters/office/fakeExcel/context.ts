@@ -19,7 +19,7 @@ import {
   type Rect,
   type Scalar,
   type SeriesModel,
-  type SheetModel,
+  SheetModel,
   type TableModel,
   type WorkbookModel,
 } from './model';
@@ -172,10 +172,27 @@ abstract class Proxy<T> {
     return undefined;
   }
 
-  /** Queue a change that runs against the bound object at sync. */
-  protected change(json: unknown, apply: (target: T) => void): void {
-    this.ctx.queue(json, () => apply(this.target));
+  /** Queue a change that runs against the bound object at sync; cell changes are refused on a protected sheet. */
+  protected change(json: unknown, apply: (target: T) => void, options: { evenWhenProtected?: boolean } = {}): void {
+    this.ctx.queue(json, () => {
+      const target = this.target;
+      if (!options.evenWhenProtected) guard(sheetOf(this.ctx.model, target));
+      apply(target);
+    });
   }
+}
+
+/** The sheet a model object lives on, so a change to a protected sheet can be refused. */
+function sheetOf(model: WorkbookModel, target: unknown): SheetModel | undefined {
+  if (typeof target !== 'object' || target === null) return undefined;
+  if ('sheet' in target) return (target as { sheet: SheetModel }).sheet;
+  if ('table' in target) return (target as { table: TableModel }).table.sheet;
+  if (target instanceof SheetModel) return target;
+  return model.sheets.find((s) => s.charts.includes(target as ChartModel));
+}
+
+function guard(sheet: SheetModel | undefined): void {
+  if (sheet?.protected) throw new FakeRichApiError('AccessDenied', `The sheet ${sheet.name} is protected.`);
 }
 
 type RangeTarget = { sheet: SheetModel; rect: Rect };
@@ -298,10 +315,14 @@ class RangeProxy extends Proxy<RangeTarget> {
     this.change({ call: 'clear' }, ({ sheet, rect }) => sheet.clear(rect));
   }
   select(): void {
-    this.change({ call: 'select' }, ({ sheet, rect }) => {
-      this.ctx.model.selection = { sheet, rect };
-      this.ctx.model.activeSheet = sheet;
-    });
+    this.change(
+      { call: 'select' },
+      ({ sheet, rect }) => {
+        this.ctx.model.selection = { sheet, rect };
+        this.ctx.model.activeSheet = sheet;
+      },
+      { evenWhenProtected: true },
+    );
   }
 }
 
@@ -375,8 +396,8 @@ class WorksheetProxy extends Proxy<SheetModel> {
   }
   get freezePanes() {
     return {
-      freezeRows: (count: number) => this.change({ freezeRows: count }, (s) => (s.frozenRows = count)),
-      unfreeze: () => this.change({ call: 'unfreeze' }, (s) => (s.frozenRows = 0)),
+      freezeRows: (count: number) => this.change({ freezeRows: count }, (s) => (s.frozenRows = count), { evenWhenProtected: true }),
+      unfreeze: () => this.change({ call: 'unfreeze' }, (s) => (s.frozenRows = 0), { evenWhenProtected: true }),
     };
   }
   protected override scalar(name: string): unknown {
@@ -384,9 +405,14 @@ class WorksheetProxy extends Proxy<SheetModel> {
     if (name === 'position') return this.ctx.model.sheets.indexOf(this.target);
     return super.scalar(name);
   }
+  private protectionProxy: WorksheetProtectionProxy | undefined;
+  get protection(): WorksheetProtectionProxy {
+    return (this.protectionProxy ??= new WorksheetProtectionProxy(this.ctx, () => this.target));
+  }
   protected override child(name: string): Proxy<unknown> | undefined {
     if (name === 'tables') return this.tables;
     if (name === 'charts') return this.charts;
+    if (name === 'protection') return this.protection;
     return undefined;
   }
   getRange(address?: string): RangeProxy {
@@ -407,10 +433,19 @@ class WorksheetProxy extends Proxy<SheetModel> {
     );
   }
   activate(): void {
-    this.change({ call: 'activate' }, (s) => (this.ctx.model.activeSheet = s));
+    this.change({ call: 'activate' }, (s) => (this.ctx.model.activeSheet = s), { evenWhenProtected: true });
   }
   delete(): void {
-    this.change({ call: 'delete' }, (s) => this.ctx.model.deleteSheet(s));
+    this.change({ call: 'delete' }, (s) => this.ctx.model.deleteSheet(s), { evenWhenProtected: true });
+  }
+}
+
+class WorksheetProtectionProxy extends Proxy<SheetModel> {
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  protected override scalar(name: string): unknown {
+    return name === 'protected' ? this.target.protected : super.scalar(name);
   }
 }
 
@@ -466,6 +501,7 @@ class TableColumnCollectionProxy extends Proxy<TableModel> {
       this.ctx,
       () => {
         const table = this.target;
+        guard(table.sheet);
         if (index !== undefined && index !== null && index !== -1 && index !== table.columns) {
           throw new FakeRichApiError('NotImplemented', 'The fake appends table columns at the right only.');
         }
@@ -496,6 +532,7 @@ class TableRowCollectionProxy extends Proxy<TableModel> {
       this.ctx,
       () => {
         const table = this.target;
+        guard(table.sheet);
         if (index !== undefined && index !== null) throw new FakeRichApiError('NotImplemented', 'The fake appends rows at the end only.');
         const row = table.row + 1 + table.bodyRows;
         table.sheet.shiftDown({ row, column: table.column, rows: 1, columns: table.columns });
@@ -708,6 +745,7 @@ class ChartCollectionProxy extends Proxy<SheetModel> {
       this.ctx,
       () => {
         const { sheet, rect } = source.resolve()!;
+        guard(sheet);
         if (sheet !== this.target) throw new FakeRichApiError('InvalidArgument', 'Chart data must be on the chart sheet in the fake.');
         const column = (c: number) => qualified(sheet.name, rectA1({ ...rect, column: rect.column + c, columns: 1 }));
         const series: SeriesModel[] =

@@ -93,6 +93,8 @@ export class SheetModel {
   charts: ChartModel[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
   frozenRows = 0;
+  /** Review > Protect Sheet: Excel refuses every change to the sheet's cells. */
+  protected = false;
   readonly widths = new Map<number, number>();
 
   constructor(public name: string) {}
