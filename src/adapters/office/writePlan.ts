@@ -11,7 +11,7 @@ import type { SheetLayout } from '../../layout/grid';
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, DECISION_LOG_TABLE, SETTINGS_SHEET, SETTINGS_TABLE } from '../../layout/names';
 import type { PlanLayout } from '../../layout/planLayout';
 import type { SheetRole, WriteOptions, WriteOutcome, WriteProblem } from '../../port/workbookPort';
-import { rowsForExcel } from './cells';
+import { alignLogRow } from './logRow';
 import { isNotFound } from './officeErrors';
 import { requestBudget, type RequestBudget } from './payload';
 import { findTable, inputFingerprint, locate, type Located } from './readWorkbook';
@@ -33,7 +33,7 @@ export type WriteRequest = {
 
 type SheetAction =
   | { kind: 'create' | 'rebuild'; name: string; layout: SheetLayout; status: SheetStatus }
-  | { kind: 'append-log'; name: string }
+  | { kind: 'append-log'; name: string; headers: string[] }
   | { kind: 'keep' };
 
 /** A sheet action, or the reason nothing may be written. */
@@ -73,7 +73,7 @@ function sheetStep(role: SheetRole, name: string, layout: SheetLayout, status: S
   return { kind: 'rebuild', name, layout, status };
 }
 
-function planSheets(layout: PlanLayout, seen: Located, statuses: Map<string, SheetStatus>, names: Record<SheetRole, string>): Step[] {
+function planSheets(layout: PlanLayout, seen: Located, statuses: Map<string, SheetStatus>, names: Record<SheetRole, string>, logHeaders: string[]): Step[] {
   const status = (name: string) => statuses.get(name)!;
   const log = findTable(seen, DECISION_LOG_TABLE);
   return [
@@ -83,7 +83,7 @@ function planSheets(layout: PlanLayout, seen: Located, statuses: Map<string, She
         ? { kind: 'problem', problem: nameTaken('decisionLog', log.sheet) }
         : status(log.sheet).protected
           ? { kind: 'problem', problem: protectedSheet(log.sheet) }
-          : { kind: 'append-log', name: log.sheet }
+          : { kind: 'append-log', name: log.sheet, headers: logHeaders }
       : sheetStep('decisionLog', names.decisionLog, layout.decisionLogSheet, status(names.decisionLog)),
     findTable(seen, SETTINGS_TABLE) ? { kind: 'keep' } : sheetStep('settings', names.settings, layout.settingsSheet, status(names.settings)),
   ];
@@ -110,12 +110,18 @@ async function check(context: Excel.RequestContext, request: WriteRequest, seen:
     const { rest, table: read } = await syncWithTable(context, () => context.workbook.tables.getItem(table.name), inputRuns(table.headers), () => {
       const readSheets = queueSheetChecks(context, sheetNames, seen.sheets);
       const home = context.workbook.tables.getItem(table.name).worksheet.load('name, protection/protected');
-      return () => ({ statuses: readSheets(), sheet: home.name, locked: home.protection.protected });
+      const logHeader = log && context.workbook.tables.getItem(log.name).getHeaderRowRange().load('values');
+      return () => ({
+        statuses: readSheets(),
+        sheet: home.name,
+        locked: home.protection.protected,
+        logHeaders: (logHeader?.values[0] ?? []).map((h) => String(h)),
+      });
     });
     const problem = tableProblem(request.plan, request.expectedFingerprint, read);
     if (problem) return problem;
     if (rest.locked) return protectedSheet(rest.sheet);
-    const steps = planSheets(request.layout, seen, rest.statuses, names);
+    const steps = planSheets(request.layout, seen, rest.statuses, names, rest.logHeaders);
     const blocked = steps.find((step) => step.kind === 'problem');
     if (blocked) return blocked.problem;
     return { table: read, sheet: rest.sheet, actions: steps.filter((step): step is SheetAction => step.kind !== 'problem') };
@@ -130,8 +136,9 @@ async function applySheet(context: Excel.RequestContext, action: SheetAction, la
   if (action.kind === 'keep') return undefined;
   if (action.kind === 'append-log') {
     const row = context.workbook.tables.getItem(DECISION_LOG_TABLE).rows.add().getRange();
-    row.numberFormat = [layout.logRow.formats];
-    row.values = rowsForExcel([layout.logRow.values]);
+    const aligned = alignLogRow(action.headers, layout.logRow);
+    row.numberFormat = [aligned.formats];
+    row.values = [aligned.values];
     return action.name;
   }
   let sheet: Excel.Worksheet;

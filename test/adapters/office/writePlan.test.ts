@@ -336,3 +336,28 @@ describe('a table that does not start at A1', () => {
     expect(sheet.value(5, 2 + initiatives.headers.length)).toEqual(expect.any(Number));
   });
 });
+
+describe('a Decision log the user has rearranged', () => {
+  it('gets each new cell under its own header and leaves the user\'s added column alone', async () => {
+    const fake = sampleWorkbook();
+    await run(fake);
+    const log = fake.model.table('DecisionLog')!;
+    const sheet = log.sheet;
+    const headers = log.headers;
+    const by = headers.indexOf('Run by');
+    const period = headers.indexOf('Planning period');
+    // Swap the two columns, values and headers, and add a column of the user's at the right.
+    for (let r = log.row; r <= log.row + log.bodyRows; r++) {
+      const a = sheet.cell(r, log.column + by);
+      const b = sheet.cell(r, log.column + period);
+      [a.value, b.value] = [b.value, a.value];
+    }
+    sheet.cell(log.row, log.column + log.columns).value = 'My comment';
+    log.columns++;
+    await run(fake);
+    const newRow = log.row + log.bodyRows;
+    expect(sheet.value(newRow, log.column + by)).toBe(sheet.value(newRow - 1, log.column + by));
+    expect(sheet.value(newRow, log.column + by)).toBe('Next planning period');
+    expect(sheet.value(newRow, log.column + log.columns - 1)).toBe('');
+  });
+});
