@@ -32,6 +32,9 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
   let seen: ReadState | undefined;
   const patiently = <T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     retryWhenEditingEnds(() => run(work), { ...options.retry, onEditing: options.onEditing });
+  /** A command that changes the workbook: what the last read saw no longer holds. */
+  const changing = <T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    patiently(work).finally(() => (seen = undefined));
 
   return {
     read: () =>
@@ -42,18 +45,21 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       }),
     async write(plan, layout, expectedFingerprint, writeOptions) {
       try {
-        return await patiently((context) => writePlan(context, { plan, layout, expectedFingerprint, options: writeOptions, seen, supports }));
+        const outcome = await patiently((context) => writePlan(context, { plan, layout, expectedFingerprint, options: writeOptions, seen, supports }));
+        // The write made sheets and columns the last read did not see: a later write looks afresh.
+        if (outcome.ok) seen = undefined;
+        return outcome;
       } catch (error) {
         if (isCellEditError(error)) return editingOutcome;
         throw error;
       }
     },
     saveSettings: (settings) =>
-      patiently((context) => upsertSettings(context, allSettingRows(settings), { replaceCapacity: true, whenMissing: settings, supports })),
-    insertSample: () => patiently(insertSample),
-    createTableFromSelection: () => patiently(createTableFromSelection),
-    useTable: (name) => patiently((context) => useTable(context, name, supports)),
+      changing((context) => upsertSettings(context, allSettingRows(settings), { replaceCapacity: true, whenMissing: settings, supports })),
+    insertSample: () => changing(insertSample),
+    createTableFromSelection: () => changing(createTableFromSelection),
+    useTable: (name) => changing((context) => useTable(context, name, supports)),
     selectCell: (sheet, cell) => patiently((context) => selectCell(context, sheet, cell)),
-    sortByPriority: () => patiently(sortByPriority),
+    sortByPriority: () => changing(sortByPriority),
   };
 }

@@ -1,6 +1,7 @@
 import { createOfficeWorkbook } from '../../../src/adapters/office/officeWorkbook';
 import { runPlan } from '../../../src/app/runPlan';
 import { prioritise } from '../../../src/engine/plan';
+import { DEFAULT_SETTINGS } from '../../../src/engine/settings';
 import { planLayout } from '../../../src/layout/planLayout';
 import { OUTPUT_COLUMNS } from '../../../src/engine/columns';
 import { DECISION_HIGHLIGHTS, GATE_HIGHLIGHTS } from '../../../src/layout/outputColumns';
@@ -359,5 +360,17 @@ describe('a Decision log the user has rearranged', () => {
     expect(sheet.value(newRow, log.column + by)).toBe(sheet.value(newRow - 1, log.column + by));
     expect(sheet.value(newRow, log.column + by)).toBe('Next planning period');
     expect(sheet.value(newRow, log.column + log.columns - 1)).toBe('');
+  });
+});
+
+describe('a write after another command changed the workbook', () => {
+  it('looks at the workbook afresh instead of trusting the earlier read', async () => {
+    const fake = sampleWorkbook();
+    const port = portOn(fake);
+    const snapshot = await port.read();
+    await port.saveSettings(DEFAULT_SETTINGS); // makes the settings sheet the read did not see
+    const plan = prioritise(snapshot, { now: NOW });
+    const outcome = await port.write(plan, planLayout(plan), snapshot.fingerprint);
+    expect(outcome).toEqual({ ok: true, sheetsWritten: ['Portfolio', 'Change impact', 'Decision log'] });
   });
 });
