@@ -61,7 +61,8 @@ const rawTable = (entry: TableEntry, read: TableRead): RawTable => ({
   origin: read.origin,
 });
 
-const sameHeaders = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((h, i) => h === b[i]);
+/** The same input columns in the same places (a date header may read differently as a column name and a value). */
+const sameRuns = (a: readonly string[], b: readonly string[]) => JSON.stringify(inputRuns(a)) === JSON.stringify(inputRuns(b)) && a.length === b.length;
 
 /** The fingerprint a write compares against: headers and input cells, output columns ignored. */
 export const inputFingerprint = (table: Pick<RawTable, 'headers' | 'rows'>): string => tableFingerprint(table, outputIndices(table.headers));
@@ -84,7 +85,7 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
   if (initiatives) {
     const read = await syncWithTable(context, () => context.workbook.tables.getItem(initiatives.name), inputRuns(initiatives.headers), queueRest);
     // Columns inserted between the two round trips would shift the runs: start again.
-    if (!sameHeaders(read.table.headers, initiatives.headers)) return 'moved';
+    if (!sameRuns(read.table.headers, initiatives.headers)) return 'moved';
     ({ rest, table } = read);
   } else {
     const readRest = queueRest();

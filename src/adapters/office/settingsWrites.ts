@@ -46,7 +46,7 @@ export async function upsertSettings(
   if (labelColumn < 0 || valueColumn < 0) {
     throw new WorkbookError(`The settings table ${SETTINGS_TABLE} needs a Setting and a Value column; add them back to save settings.`);
   }
-  const labels = (table.columns.items[labelColumn]!.values.slice(1) ?? []).map((r) => normalise(String(r[0] ?? '')));
+  const labels = table.columns.items[labelColumn]!.values.slice(1).map((r) => normalise(String(r[0] ?? '')));
   const body = context.workbook.tables.getItem(SETTINGS_TABLE).getDataBodyRange();
   const write = (range: Excel.Range, value: string | number) => {
     range.numberFormat = [[typeof value === 'number' ? 'General' : TEXT_FORMAT]];

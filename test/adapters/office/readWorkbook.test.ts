@@ -70,6 +70,26 @@ describe('reading the workbook through office.js', () => {
     expect(syncs.filter((s) => !s.refused).every((s) => s.responseBytes <= 5 * 1024 * 1024)).toBe(true);
   });
 
+  it('reads again when a column is inserted between its two round trips', async () => {
+    const fake = sampleWorkbook();
+    const run = fake.run;
+    fake.run = (work) =>
+      run((context) => {
+        (context as unknown as { beforeSync: (n: number) => void }).beforeSync = (n) => {
+          if (n !== 2) return;
+          const table = fake.model.table('Initiatives')!;
+          table.sheet.shiftRight({ row: table.row, column: table.column + 1, rows: table.bodyRows + 1, columns: 1 });
+          table.columns++;
+          table.sheet.cell(table.row, table.column + 1).value = 'Why';
+        };
+        return work(context);
+      });
+    const snapshot = await portOn(fake).read();
+    expect(snapshot.initiatives!.headers.slice(0, 3)).toEqual(['ID', 'Why', 'Initiative']);
+    expect(snapshot.initiatives!.rows[0]!.slice(0, 3)).toEqual(['AI-01', '', 'Credit-limit recommender']);
+    expect(syncsSince(fake)).toHaveLength(4);
+  });
+
   it('waits while the user types in a cell, says so once, and reads when they leave it', async () => {
     const fake = sampleWorkbook();
     fake.model.editing = true;
