@@ -65,4 +65,53 @@ describe('the fake Excel', () => {
     await context.sync();
     expect(model.sheet('S')!.peek(1, 1)!.formula).toBe('=1+1');
   });
+
+  it('renames a sheet, following it in chart series, and refuses a name another sheet has', async () => {
+    const { context, model } = table();
+    model.addSheet('Other');
+    const sheet = context.workbook.worksheets.getItem('S');
+    sheet.charts.add('ColumnClustered', sheet.getRange('A1:A2'), 'Columns');
+    sheet.name = 'Renamed';
+    await context.sync();
+    expect(model.sheet('Renamed')!.charts[0]!.series[0]!.y).toBe('Renamed!A1:A2');
+    context.workbook.worksheets.getItem('Renamed').name = 'other';
+    await expect(context.sync()).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+    expect(model.sheets.map((s) => s.name)).toEqual(['Renamed', 'Other']);
+  });
+
+  it('hides a sheet but keeps one visible, and will not delete a very hidden one', async () => {
+    const { context, model } = table();
+    model.addSheet('Other');
+    context.workbook.worksheets.getItem('S').visibility = 'Hidden';
+    await context.sync();
+    expect(model.sheet('S')!.visibility).toBe('Hidden');
+    context.workbook.worksheets.getItem('Other').visibility = 'Hidden';
+    await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    model.sheet('S')!.visibility = 'VeryHidden';
+    context.workbook.worksheets.getItem('S').delete();
+    await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    expect(model.sheets).toHaveLength(2);
+  });
+
+  it('copies a range as a paste does: values, number formats, quote prefixes and looks; blanks overwrite; widths stay', async () => {
+    const { context, model } = table();
+    const from = model.addSheet('From');
+    Object.assign(from.cell(0, 0), { value: '=x', quotePrefix: true, format: '@', look: { bold: true } });
+    from.widths.set(0, 99);
+    const to = model.addSheet('To');
+    to.cell(1, 0).value = 'old';
+    to.cell(5, 5).value = 'outside';
+    context.workbook.worksheets.getItem('To').getRange('A1').copyFrom(context.workbook.worksheets.getItem('From').getRange('A1:A2'));
+    await context.sync();
+    expect(to.peek(0, 0)).toEqual({ value: '=x', quotePrefix: true, format: '@', formula: undefined, look: { bold: true } });
+    expect([to.value(1, 0), to.value(5, 5), to.widths.get(0)]).toEqual(['', 'outside', undefined]);
+  });
+
+  it('refuses to copy conditional formats, which it does not model', async () => {
+    const { context, model } = table();
+    model.sheet('S')!.conditionalFormats.push({ rect: { row: 0, column: 0, rows: 1, columns: 1 }, type: 'Custom', formula: '=A1=1', fill: '', font: '' });
+    model.addSheet('To');
+    context.workbook.worksheets.getItem('To').getRange('A1').copyFrom(context.workbook.worksheets.getItem('S').getRange('A1:A2'));
+    await expect(context.sync()).rejects.toMatchObject({ code: 'NotImplemented' });
+  });
 });

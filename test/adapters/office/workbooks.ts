@@ -34,6 +34,7 @@ export function everything(fake: FakeExcel): unknown {
   return {
     sheets: fake.model.sheets.map((s) => ({
       name: s.name,
+      visibility: s.visibility,
       cells: [...s.cellsIn({ row: 0, column: 0, rows: 1_048_576, columns: 16_384 })].map(([r, c, cell]) => [r, c, { ...cell, look: { ...cell.look } }]),
       charts: JSON.parse(JSON.stringify(s.charts)),
       conditionalFormats: JSON.parse(JSON.stringify(s.conditionalFormats)),

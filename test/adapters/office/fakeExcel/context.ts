@@ -16,11 +16,13 @@ import {
   rectA1,
   type ChartModel,
   type ConditionalFormatModel,
+  type CopyType,
   type Rect,
   type Scalar,
   type SeriesModel,
   SheetModel,
   type TableModel,
+  type Visibility,
   type WorkbookModel,
 } from './model';
 
@@ -314,6 +316,19 @@ class RangeProxy extends Proxy<RangeTarget> {
   clear(): void {
     this.change({ call: 'clear' }, ({ sheet, rect }) => sheet.clear(rect));
   }
+  /** ExcelApi 1.9. A destination smaller than the source grows to the source's size, as the docs say; a larger one is not modelled. */
+  copyFrom(source: RangeProxy | string, copyType: CopyType = 'All', skipBlanks = false, transpose = false): void {
+    if (typeof source === 'string' || skipBlanks || transpose || !['All', 'Formulas', 'Values', 'Formats'].includes(copyType)) {
+      throw new FakeRichApiError('NotImplemented', 'The fake copies from a Range, without skipBlanks or transpose, of type All, Formulas, Values or Formats.');
+    }
+    this.change({ copyFrom: copyType }, ({ sheet, rect }) => {
+      const from = source.resolve()!;
+      if (rect.rows > from.rect.rows || rect.columns > from.rect.columns) {
+        throw new FakeRichApiError('NotImplemented', 'The fake does not repeat a copy over a larger destination.');
+      }
+      sheet.pasteFrom(from.sheet, from.rect, rect.row, rect.column, copyType);
+    });
+  }
   select(): void {
     this.change(
       { call: 'select' },
@@ -388,6 +403,16 @@ class WorksheetProxy extends Proxy<SheetModel> {
   get name(): string {
     return this.read('name');
   }
+  /** Renaming is allowed on a protected sheet: sheet protection guards cells, not the tab. */
+  set name(name: string) {
+    this.change({ set: 'name', name }, (s) => this.ctx.model.renameSheet(s, name), { evenWhenProtected: true });
+  }
+  get visibility(): Visibility {
+    return this.read('visibility');
+  }
+  set visibility(visibility: Visibility) {
+    this.change({ set: 'visibility', visibility }, (s) => this.ctx.model.setVisibility(s, visibility), { evenWhenProtected: true });
+  }
   get tables(): TableCollectionProxy {
     return new TableCollectionProxy(this.ctx, () => this.target);
   }
@@ -403,6 +428,7 @@ class WorksheetProxy extends Proxy<SheetModel> {
   protected override scalar(name: string): unknown {
     if (name === 'name') return this.target.name;
     if (name === 'position') return this.ctx.model.sheets.indexOf(this.target);
+    if (name === 'visibility') return this.target.visibility;
     return super.scalar(name);
   }
   private protectionProxy: WorksheetProtectionProxy | undefined;

@@ -3,7 +3,7 @@
 // office.js adapter uses is modelled; the rest throws, so a test cannot pass
 // on a member the real Excel would not have.
 
-import { columnLetters } from '../../../../src/engine/address';
+import { columnLetters, qualified } from '../../../../src/engine/address';
 
 export type Scalar = string | number | boolean;
 export type Rect = { row: number; column: number; rows: number; columns: number };
@@ -87,6 +87,9 @@ export type ChartModel = {
   legend?: string;
 };
 export type ConditionalFormatModel = { rect: Rect; type: string; formula: string; fill: string; font: string };
+export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
+/** Range.copyFrom's copy types (ExcelApi 1.9); "Link" is Excel on the web only and not modelled. */
+export type CopyType = 'All' | 'Formulas' | 'Values' | 'Formats';
 
 export class SheetModel {
   private grid: (Cell | undefined)[][] = [];
@@ -95,6 +98,7 @@ export class SheetModel {
   frozenRows = 0;
   /** Review > Protect Sheet: Excel refuses every change to the sheet's cells. */
   protected = false;
+  visibility: Visibility = 'Visible';
   readonly widths = new Map<number, number>();
 
   constructor(public name: string) {}
@@ -151,6 +155,38 @@ export class SheetModel {
         if (this.grid[r]) delete this.grid[r]![c];
       }
     }
+  }
+
+  /**
+   * Paste `from` of `source` with its top-left at (row, column), as Excel's copy and paste does:
+   * a blank source cell blanks the destination; "All" brings values, formulas and cell formats.
+   * How a paste carries conditional formats is not modelled, so it refuses any in either area.
+   */
+  pasteFrom(source: SheetModel, from: Rect, row: number, column: number, type: CopyType): void {
+    const to = { row, column, rows: from.rows, columns: from.columns };
+    if (source.conditionalFormats.some((cf) => intersects(cf.rect, from)) || this.conditionalFormats.some((cf) => intersects(cf.rect, to))) {
+      throw new FakeRichApiError('NotImplemented', 'The fake does not model pasting conditional formats.');
+    }
+    const copies = Array.from({ length: from.rows }, (_, r) => Array.from({ length: from.columns }, (_, c) => source.peek(from.row + r, from.column + c)));
+    copies.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (type === 'All' && !cell) {
+          if (this.grid[row + r]) delete this.grid[row + r]![column + c];
+          return;
+        }
+        const target = this.cell(row + r, column + c);
+        const copied: Cell = cell ?? { value: '', format: 'General', look: {} };
+        if (type !== 'Formats') {
+          target.value = copied.value;
+          target.formula = type === 'Values' ? undefined : copied.formula;
+        }
+        if (type === 'All' || type === 'Formats') {
+          target.format = copied.format;
+          target.quotePrefix = copied.quotePrefix;
+          target.look = { ...copied.look };
+        }
+      }),
+    );
   }
 
   usedRect(): Rect | undefined {
@@ -228,10 +264,41 @@ export class WorkbookModel {
     return sheet;
   }
 
+  private visibleSheets(): SheetModel[] {
+    return this.sheets.filter((s) => s.visibility === 'Visible');
+  }
+
+  /** Excel keeps at least one sheet visible, and refuses to delete a very hidden one (unhide it first, the docs say). */
   deleteSheet(sheet: SheetModel): void {
+    if (sheet.visibility === 'VeryHidden') throw new FakeRichApiError('InvalidOperation', `Sheet ${sheet.name} is very hidden; make it visible before deleting it.`);
+    if (sheet.visibility === 'Visible' && this.visibleSheets().length === 1) throw new FakeRichApiError('InvalidOperation', 'A workbook must keep at least one visible sheet.');
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
-    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0];
+    if (this.activeSheet === sheet) this.activeSheet = this.visibleSheets()[0];
+  }
+
+  setVisibility(sheet: SheetModel, visibility: Visibility): void {
+    if (visibility !== 'Visible' && sheet.visibility === 'Visible' && this.visibleSheets().length === 1) {
+      throw new FakeRichApiError('InvalidOperation', 'A workbook must keep at least one visible sheet.');
+    }
+    sheet.visibility = visibility;
+    if (visibility !== 'Visible' && this.activeSheet === sheet) this.activeSheet = this.visibleSheets()[0];
+  }
+
+  /** Excel follows a renamed sheet everywhere it is referred to; here, in chart series. */
+  renameSheet(sheet: SheetModel, name: string): void {
+    if (!SHEET_NAME.test(name)) throw new FakeRichApiError('InvalidArgument', `"${name}" is not a valid sheet name`);
+    const other = this.sheet(name);
+    if (other && other !== sheet) throw new FakeRichApiError('ItemAlreadyExists', `A sheet called ${name} already exists`);
+    const before = qualified(sheet.name, '');
+    const after = qualified(name, '');
+    for (const series of this.sheets.flatMap((s) => s.charts.flatMap((c) => c.series))) {
+      for (const key of ['x', 'y', 'size'] as const) {
+        const ref = series[key];
+        if (ref?.startsWith(before)) series[key] = after + ref.slice(before.length);
+      }
+    }
+    sheet.name = name;
   }
 
   addTable(sheet: SheetModel, rect: Rect, name?: string): TableModel {
