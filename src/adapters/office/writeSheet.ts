@@ -1,6 +1,7 @@
 // A whole sheet the add-in owns, written from its layout: number formats
 // first (so text stays text), then values, looks, widths, highlight rules,
-// tables, charts and the frozen header.
+// tables, charts and the frozen header. The cells and the rest can be written
+// apart: the cells (nearly all the bytes) to a staging sheet ahead of time.
 
 import { a1 } from '../../engine/address';
 import type { SheetLayout } from '../../layout/grid';
@@ -42,7 +43,8 @@ export function setNumberFormat(range: Excel.Range, format: string): void {
   (range as unknown as { numberFormat: string }).numberFormat = format;
 }
 
-export async function writeSheetLayout(sheet: Excel.Worksheet, layout: SheetLayout, budget: RequestBudget, supports: Supports): Promise<void> {
+/** The cells: number formats first (so text stays text), then values, then looks. */
+export async function writeSheetCells(sheet: Excel.Worksheet, layout: Pick<SheetLayout, 'values' | 'formats' | 'styles'>, budget: RequestBudget): Promise<void> {
   const width = Math.max(1, ...layout.values.map((r) => r.length));
   for (const block of formatBlocks(layout.formats)) {
     await budget.spend(block.format.length);
@@ -57,6 +59,13 @@ export async function writeSheetLayout(sheet: Excel.Worksheet, layout: SheetLayo
     await budget.spend(100);
     applyLook(sheet.getRangeByIndexes(styled.row, styled.column, 1, styled.columns), styled.style);
   }
+}
+
+/**
+ * Everything that is not a cell: widths, highlight rules, tables, charts and the frozen header.
+ * A few kilobytes whatever the number of rows, so it can follow the cells into any request.
+ */
+export async function dressSheet(sheet: Excel.Worksheet, layout: SheetLayout, budget: RequestBudget, supports: Supports): Promise<void> {
   for (const [column, characters] of layout.widths.entries()) {
     await budget.spend(20);
     sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = widthPoints(characters);
@@ -75,4 +84,9 @@ export async function writeSheetLayout(sheet: Excel.Worksheet, layout: SheetLayo
     addChart(sheet, chart, `${layout.name} chart ${index + 1}`, supports);
   }
   if (layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
+}
+
+export async function writeSheetLayout(sheet: Excel.Worksheet, layout: SheetLayout, budget: RequestBudget, supports: Supports): Promise<void> {
+  await writeSheetCells(sheet, layout, budget);
+  await dressSheet(sheet, layout, budget, supports);
 }
