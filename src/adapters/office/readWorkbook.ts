@@ -10,6 +10,7 @@ import type { CellValue, RawTable } from '../../engine/types';
 import { CAPACITY_TABLE, DECISION_LOG_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
 import { WorkbookError } from './officeErrors';
+import { jsonBytes } from './payload';
 import { inputRuns, outputIndices, queueTableRead, syncWithTable, type TableRead } from './tableReads';
 
 export type TableEntry = { name: string; sheet: string; headers: string[] };
@@ -22,8 +23,11 @@ export type Located = {
   initiativesTable: string;
 };
 
-/** The workbook as the last read saw it, so a write can tell what changed since. */
-export type ReadState = Located & { fingerprint: string };
+/**
+ * The workbook as the last read saw it, so a write can tell what changed since, and how
+ * large the write's re-read of the table's inputs will be (bytes of their values).
+ */
+export type ReadState = Located & { fingerprint: string; inputBytes: number };
 
 const ADDIN_TABLES = new Set([SETTINGS_TABLE, DECISION_LOG_TABLE].map((n) => n.toLowerCase()));
 
@@ -95,6 +99,7 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
   const tables: TableInfo[] = others.map((t, i) => ({ name: t.name, sheet: t.sheet, rows: rest.sizes[i] ?? 0, columns: t.headers.length, headers: t.headers }));
   const initiativesRaw = initiatives && table ? rawTable(initiatives, table) : undefined;
   const fingerprint = initiativesRaw ? inputFingerprint(initiativesRaw) : '';
+  const inputBytes = table ? jsonBytes(table.rows) : 0;
   return {
     snapshot: {
       initiatives: initiativesRaw,
@@ -103,7 +108,7 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
       fingerprint,
       tables,
     },
-    state: { ...located, fingerprint },
+    state: { ...located, fingerprint, inputBytes },
   };
 }
 

@@ -69,12 +69,15 @@ export function queueTableRead(table: Excel.Table, runs: ColumnRun[] | 'all', ro
  * Syncs what `queue` queued together with `table`'s inputs. When Excel refuses the response as
  * too large, the other loads and the table's size are synced alone and the rows follow in
  * halves, quarters, ... each in its own sync: more round trips, but only for tables that need them.
+ * With `canSplit: false` the refusal is thrown instead: the caller had writes in that request,
+ * which Excel may or may not have made, and must deal with them first.
  */
 export async function syncWithTable<T>(
   context: Excel.RequestContext,
   table: () => Excel.Table,
   runs: ColumnRun[],
   queue: () => () => T,
+  options: { canSplit?: boolean } = {},
 ): Promise<{ rest: T; table: TableRead }> {
   try {
     const readRest = queue();
@@ -82,7 +85,7 @@ export async function syncWithTable<T>(
     await context.sync();
     return { rest: readRest(), table: readTable() };
   } catch (error) {
-    if (!isPayloadTooLarge(error)) throw error;
+    if (!isPayloadTooLarge(error) || options.canSplit === false) throw error;
   }
   const readRest = queue();
   const readShape = queueTableRead(table(), []);
