@@ -45,7 +45,13 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       }),
     async write(plan, layout, expectedFingerprint, writeOptions) {
       try {
-        const outcome = await patiently((context) => writePlan(context, { plan, layout, expectedFingerprint, options: writeOptions, seen, supports }));
+        const outcome = await patiently((context) =>
+          writePlan(context, { plan, layout, expectedFingerprint, options: writeOptions, seen, supports, run }).catch((error: unknown) => {
+            // The next attempt looks afresh, and so finds (and sweeps) a staging sheet this one may have left.
+            seen = undefined;
+            throw error;
+          }),
+        );
         // The write made sheets and columns the last read did not see: a later write looks afresh.
         if (outcome.ok) seen = undefined;
         return outcome;
