@@ -10,14 +10,22 @@ import { round } from './stats';
 
 export const SYNC_SIZES = [10, 10_000];
 
+/** A first run (the staged Change impact sheet renamed into place) and a rerun (copied into the kept sheet): the larger figures. */
 async function measureRun(size: number): Promise<{ syncs: number; largestRequestBytes: number }> {
   const { initiatives, capacity } = generatePortfolio(size, size);
   const fake = fakeExcel();
   for (const table of [initiatives, capacity]) addTable(fake.model, table);
-  const result = await runPlan(createOfficeWorkbook({ run: fake.run, supports: () => true }), { now: '2026-11-23T10:00:00Z' });
-  if (result.kind !== 'written') throw new Error(`The ${size}-row bench run was not written: ${result.kind}`);
-  const syncs = fake.contexts.flatMap((c) => c.syncs);
-  return { syncs: syncs.length, largestRequestBytes: Math.max(...syncs.map((s) => s.requestBytes)) };
+  let syncs = 0;
+  let largestRequestBytes = 0;
+  for (const run of ['first', 'rerun']) {
+    const from = fake.contexts.length;
+    const result = await runPlan(createOfficeWorkbook({ run: fake.run, supports: () => true }), { now: '2026-11-23T10:00:00Z' });
+    if (result.kind !== 'written') throw new Error(`The ${size}-row bench ${run} was not written: ${result.kind}`);
+    const records = fake.contexts.slice(from).flatMap((c) => c.syncs);
+    syncs = Math.max(syncs, records.length);
+    largestRequestBytes = Math.max(largestRequestBytes, ...records.map((s) => s.requestBytes));
+  }
+  return { syncs, largestRequestBytes };
 }
 
 export async function benchSyncs(): Promise<{ syncs: Record<string, number>; largest_request_kb: number }> {
