@@ -114,4 +114,23 @@ describe('the fake Excel', () => {
     context.workbook.worksheets.getItem('To').getRange('A1').copyFrom(context.workbook.worksheets.getItem('S').getRange('A1:A2'));
     await expect(context.sync()).rejects.toMatchObject({ code: 'NotImplemented' });
   });
+
+  it('refuses to add, rename, hide or delete sheets while the workbook\'s structure is protected, and says it is', async () => {
+    const { context, model } = table();
+    model.structureProtected = true;
+    const protection = context.workbook.protection.load('protected');
+    await context.sync();
+    expect(protection.protected).toBe(true);
+    const attempts = [
+      () => context.workbook.worksheets.add('New'),
+      () => (context.workbook.worksheets.getItem('S').name = 'Renamed'),
+      () => (context.workbook.worksheets.getItem('S').visibility = 'Hidden'),
+      () => context.workbook.worksheets.getItem('S').delete(),
+    ];
+    for (const attempt of attempts) {
+      attempt();
+      await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+    }
+    expect(model.sheets.map((s) => [s.name, s.visibility])).toEqual([['S', 'Visible']]);
+  });
 });

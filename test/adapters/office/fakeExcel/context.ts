@@ -193,6 +193,11 @@ function sheetOf(model: WorkbookModel, target: unknown): SheetModel | undefined 
   return model.sheets.find((s) => s.charts.includes(target as ChartModel));
 }
 
+/** Review > Protect Workbook (structure): Excel refuses to add, delete, rename, hide or show sheets. The error code is the fake's guess. */
+function guardStructure(model: WorkbookModel): void {
+  if (model.structureProtected) throw new FakeRichApiError('AccessDenied', 'The workbook\'s structure is protected.');
+}
+
 function guard(sheet: SheetModel | undefined): void {
   if (sheet?.protected) throw new FakeRichApiError('AccessDenied', `The sheet ${sheet.name} is protected.`);
 }
@@ -405,13 +410,19 @@ class WorksheetProxy extends Proxy<SheetModel> {
   }
   /** Renaming is allowed on a protected sheet: sheet protection guards cells, not the tab. */
   set name(name: string) {
-    this.change({ set: 'name', name }, (s) => this.ctx.model.renameSheet(s, name), { evenWhenProtected: true });
+    this.change({ set: 'name', name }, (s) => {
+      guardStructure(this.ctx.model);
+      this.ctx.model.renameSheet(s, name);
+    }, { evenWhenProtected: true });
   }
   get visibility(): Visibility {
     return this.read('visibility');
   }
   set visibility(visibility: Visibility) {
-    this.change({ set: 'visibility', visibility }, (s) => this.ctx.model.setVisibility(s, visibility), { evenWhenProtected: true });
+    this.change({ set: 'visibility', visibility }, (s) => {
+      guardStructure(this.ctx.model);
+      this.ctx.model.setVisibility(s, visibility);
+    }, { evenWhenProtected: true });
   }
   get tables(): TableCollectionProxy {
     return new TableCollectionProxy(this.ctx, () => this.target);
@@ -462,7 +473,10 @@ class WorksheetProxy extends Proxy<SheetModel> {
     this.change({ call: 'activate' }, (s) => (this.ctx.model.activeSheet = s), { evenWhenProtected: true });
   }
   delete(): void {
-    this.change({ call: 'delete' }, (s) => this.ctx.model.deleteSheet(s), { evenWhenProtected: true });
+    this.change({ call: 'delete' }, (s) => {
+      guardStructure(this.ctx.model);
+      this.ctx.model.deleteSheet(s);
+    }, { evenWhenProtected: true });
   }
 }
 
@@ -489,7 +503,10 @@ class WorksheetCollectionProxy extends Proxy<WorkbookModel> {
     return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name) ?? null, { call: { getItemOrNullObject: name }, nullable: true });
   }
   add(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.ctx.model.addSheet(name), { call: { add: name } });
+    return new WorksheetProxy(this.ctx, () => {
+      guardStructure(this.ctx.model);
+      return this.ctx.model.addSheet(name);
+    }, { call: { add: name } });
   }
 }
 
@@ -793,8 +810,20 @@ class ApplicationProxy extends Proxy<WorkbookModel> {
   }
 }
 
+class WorkbookProtectionProxy extends Proxy<WorkbookModel> {
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  protected override scalar(name: string): unknown {
+    return name === 'protected' ? this.target.structureProtected : super.scalar(name);
+  }
+}
+
 class WorkbookProxy {
   constructor(private readonly ctx: FakeContext) {}
+  get protection(): WorkbookProtectionProxy {
+    return new WorkbookProtectionProxy(this.ctx, () => this.ctx.model);
+  }
   get tables(): TableCollectionProxy {
     return new TableCollectionProxy(this.ctx, () => this.ctx.model);
   }

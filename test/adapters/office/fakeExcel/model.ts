@@ -244,6 +244,8 @@ export class WorkbookModel {
   tables: TableModel[] = [];
   /** True while the user types in a cell: Excel refuses every request. */
   editing = false;
+  /** Review > Protect Workbook: the sheets cannot be added, deleted, renamed, hidden or shown. */
+  structureProtected = false;
   activeSheet: SheetModel | undefined;
   selection: { sheet: SheetModel; rect: Rect } | 'chart' | undefined;
 
