@@ -21,6 +21,8 @@ export type Located = {
   sheets: string[];
   /** The table that holds the initiatives: the settings' choice, else "Initiatives". */
   initiativesTable: string;
+  /** Review > Protect Workbook is on: sheets cannot be added, deleted or renamed (cells stay writable). */
+  structureLocked: boolean;
 };
 
 /**
@@ -42,6 +44,7 @@ function columnsToRaw(columns: Excel.TableColumnCollection): { headers: string[]
 export async function locate(context: Excel.RequestContext): Promise<Located> {
   const tables = context.workbook.tables.load('items/name, items/worksheet/name, items/columns/items/name');
   const sheets = context.workbook.worksheets.load('items/name');
+  const protection = context.workbook.protection.load('protected');
   // A null object may be loaded by path; its methods are never called before it is known to exist.
   const settings = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE).load('columns/items/name, columns/items/values');
   await context.sync();
@@ -51,7 +54,7 @@ export async function locate(context: Excel.RequestContext): Promise<Located> {
     const raw = columnsToRaw(settings.columns);
     initiativesTable = readSettings({ sheet: '', name: SETTINGS_TABLE, origin: { row: 0, column: 0 }, ...raw }).settings.initiativesTable;
   }
-  return { tables: entries, sheets: sheets.items.map((s) => s.name), initiativesTable };
+  return { tables: entries, sheets: sheets.items.map((s) => s.name), initiativesTable, structureLocked: protection.protected };
 }
 
 export const findTable = (located: Located, name: string): TableEntry | undefined =>

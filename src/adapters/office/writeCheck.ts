@@ -41,6 +41,12 @@ const protectedSheet = (sheet: string): WriteProblem => ({
   message: `Sheet "${sheet}" is protected, so the prioritiser cannot write its results there. Nothing was written. Unprotect it (Review > Unprotect Sheet) and run again.`,
 });
 
+const lockedStructure = (sheet: string): WriteProblem => ({
+  kind: 'protected',
+  sheet,
+  message: `This workbook's structure is protected, so the prioritiser cannot add its "${sheet}" sheet. Nothing was written. Unprotect the workbook (Review > Protect Workbook) and run again.`,
+});
+
 function nameTaken(role: SheetRole, sheet: string): WriteProblem {
   return {
     kind: 'name-taken',
@@ -51,27 +57,30 @@ function nameTaken(role: SheetRole, sheet: string): WriteProblem {
 }
 
 /** What to do with one of the add-in's sheets, or why nothing may be written. */
-function sheetStep(role: SheetRole, name: string, layout: SheetLayout, status: SheetStatus): Step {
+function sheetStep(role: SheetRole, name: string, layout: SheetLayout, status: SheetStatus, structureLocked: boolean): Step {
   if (status.appeared) return { kind: 'problem', problem: changed(`A sheet called "${name}" was added since the workbook was read.`) };
-  if (!status.exists) return { kind: 'create', role, name, layout, status };
+  if (!status.exists) return structureLocked ? { kind: 'problem', problem: lockedStructure(name) } : { kind: 'create', role, name, layout, status };
   if (!status.ours) return { kind: 'problem', problem: nameTaken(role, name) };
   if (status.protected) return { kind: 'problem', problem: protectedSheet(name) };
   return { kind: 'rebuild', role, name, layout, status };
 }
 
-function planSheets(layout: PlanLayout, seen: Located, statuses: Map<string, SheetStatus>, names: Record<SheetRole, string>, logHeaders: string[]): Step[] {
-  const status = (name: string) => statuses.get(name)!;
+type Found = { statuses: Map<string, SheetStatus>; logHeaders: string[]; structureLocked: boolean };
+
+function planSheets(layout: PlanLayout, seen: Located, names: Record<SheetRole, string>, found: Found): Step[] {
+  const status = (name: string) => found.statuses.get(name)!;
+  const step = (role: SheetRole, sheet: SheetLayout) => sheetStep(role, names[role], sheet, status(names[role]), found.structureLocked);
   const log = findTable(seen, DECISION_LOG_TABLE);
   return [
-    sheetStep('changeImpact', names.changeImpact, layout.changeImpact, status(names.changeImpact)),
+    step('changeImpact', layout.changeImpact),
     log
       ? !status(log.sheet).ours
         ? { kind: 'problem', problem: nameTaken('decisionLog', log.sheet) }
         : status(log.sheet).protected
           ? { kind: 'problem', problem: protectedSheet(log.sheet) }
-          : { kind: 'append-log', name: log.sheet, headers: logHeaders }
-      : sheetStep('decisionLog', names.decisionLog, layout.decisionLogSheet, status(names.decisionLog)),
-    findTable(seen, SETTINGS_TABLE) ? { kind: 'keep' } : sheetStep('settings', names.settings, layout.settingsSheet, status(names.settings)),
+          : { kind: 'append-log', name: log.sheet, headers: found.logHeaders }
+      : step('decisionLog', layout.decisionLogSheet),
+    findTable(seen, SETTINGS_TABLE) ? { kind: 'keep' } : step('settings', layout.settingsSheet),
   ];
 }
 
@@ -91,7 +100,7 @@ export type Checked = {
   /** The Initiatives table's sheet. */
   sheet: string;
   actions: SheetAction[];
-  /** Staging sheets of the add-in's that an interrupted run left behind: the write deletes them. */
+  /** Staging sheets of the add-in's that an interrupted run left behind: the write deletes them (none while the structure is protected). */
   leftovers: string[];
 };
 
@@ -113,21 +122,24 @@ export async function check(
       const readStale = queueSheetChecks(context, staleNames, seen.sheets);
       const home = context.workbook.tables.getItem(table.name).worksheet.load('name, protection/protected');
       const logHeader = log && context.workbook.tables.getItem(log.name).getHeaderRowRange().load('values');
+      const structure = context.workbook.protection.load('protected');
       return () => ({
         statuses: readSheets(),
         sheet: home.name,
         locked: home.protection.protected,
         logHeaders: (logHeader?.values[0] ?? []).map((h) => String(h)),
         leftovers: [...readStale()].filter(([, status]) => status.ours).map(([name]) => name),
+        structureLocked: structure.protected,
       });
     }, options);
     const problem = tableProblem(request.plan, request.expectedFingerprint, read);
     if (problem) return problem;
     if (rest.locked) return protectedSheet(rest.sheet);
-    const steps = planSheets(request.layout, seen, rest.statuses, names, rest.logHeaders);
+    const steps = planSheets(request.layout, seen, names, rest);
     const blocked = steps.find((step) => step.kind === 'problem');
     if (blocked) return blocked.problem;
-    return { table: read, sheet: rest.sheet, actions: steps.filter((step): step is SheetAction => step.kind !== 'problem'), leftovers: rest.leftovers };
+    const actions = steps.filter((step): step is SheetAction => step.kind !== 'problem');
+    return { table: read, sheet: rest.sheet, actions, leftovers: rest.structureLocked ? [] : rest.leftovers };
   } catch (error) {
     if (isNotFound(error)) return changed(`Table ${table.name} or one of the prioritiser's sheets was renamed or deleted since the workbook was read.`);
     throw error;

@@ -124,12 +124,14 @@ async function commit(context: Excel.RequestContext, request: WriteRequest, chec
 }
 
 /**
- * Staging needs a rename (ExcelApi 1.1) on a first run and Range.copyFrom (1.9) on a rerun. A rerun
- * on an Excel without 1.9 (perpetual Office 2019; 2021 has it) rebuilds the sheet in place in the write's round trip
- * instead: a fifth round trip past about 7,500 initiatives, rather than a deleted sheet and broken formulas.
+ * Whether to stage. Staging adds a sheet, so not while the workbook's structure is protected (a
+ * rerun is then rebuilt in place; the check refuses a first run, which must add sheets). It needs a
+ * rename (ExcelApi 1.1) on a first run and Range.copyFrom (1.9) on a rerun: a rerun on an Excel
+ * without 1.9 (perpetual Office 2019; 2021 has it) is rebuilt in place too, a fifth round trip past
+ * about 7,500 initiatives, rather than a deleted sheet and broken formulas.
  */
 const canStage = (seen: Located, name: string, supports: Supports) =>
-  supports(RANGE_COPY_API) || !seen.sheets.some((s) => s.toLowerCase() === name.toLowerCase());
+  !seen.structureLocked && (supports(RANGE_COPY_API) || !seen.sheets.some((s) => s.toLowerCase() === name.toLowerCase()));
 
 async function stageAndWrite(context: Excel.RequestContext, request: WriteRequest, seen: Located, names: Record<SheetRole, string>, staging: Staging | undefined, combined: boolean): Promise<WriteOutcome> {
   if (staging) {

@@ -108,6 +108,7 @@ function portfolioWorkbook(make: Make, rows: number) {
       getItemOrNullObject: () => make({ ...loadsNullness, isNullObject: true }),
     },
     worksheets: { ...loadsItems, items: [{ name: 'Portfolio' }] },
+    protection: { protected: false },
   };
   return { workbook, initiatives };
 }

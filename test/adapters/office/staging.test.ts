@@ -222,3 +222,25 @@ describe('a table whose re-read would not fit in one response with the staged ce
     expect(fake.model.sheet('Change impact')).toBeUndefined();
   });
 });
+
+describe('a workbook whose structure is protected (Review > Protect Workbook)', () => {
+  it('gets a rerun all the same: nothing is staged, the Change impact sheet is rebuilt in place', async () => {
+    const fake = sampleWorkbook();
+    await run(fake);
+    fake.model.structureProtected = true;
+    const names = fake.model.sheets.map((s) => s.name);
+    const from = fake.contexts.length;
+    const result = await run(fake);
+    expect([result.kind, fake.model.sheets.map((s) => s.name)]).toEqual(['written', names]);
+    expect(syncsSince(fake, from)).toHaveLength(4);
+  });
+
+  it('writes nothing on a first run, which would add sheets, and says how to unprotect it', async () => {
+    const fake = sampleWorkbook();
+    fake.model.structureProtected = true;
+    const before = everything(fake);
+    const result = await run(fake);
+    expect(result.kind === 'not-written' && result.outcome.problem).toEqual({ kind: 'protected', sheet: 'Change impact', message: expect.stringMatching(/Review > Protect Workbook/) });
+    expect(everything(fake)).toEqual(before);
+  });
+});
