@@ -6,6 +6,11 @@ module.exports = {
   // The browser suite drives Chromium on a built preview: `npx jest -c jest.browser.config.js`.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/jestDom.ts'],
+  moduleNameMapper: {
+    // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose index pulls in
+    // ESM-only packages (strip-bom, uuid) that jest cannot load: point it at the plain CommonJS file.
+    '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
+  },
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', isolatedModules: true } }],
   },

@@ -98,3 +98,6 @@ module.exports = async (env, argv) => {
     performance: { hints: false },
   };
 };
+
+// For the manifest test: the same rewrite the production build applies.
+module.exports.toProductionManifest = toProductionManifest;

@@ -4,6 +4,7 @@ import { benchBundle } from './bundle';
 import { benchEconomics } from './economics';
 import { benchEngine } from './engine';
 import { benchSelection, selectionGoals, selectionTable } from './selection';
+import { benchSyncs } from './syncs';
 
 async function main(): Promise<void> {
   const result: Record<string, unknown> = {};
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
   const economics = await benchEconomics();
   console.log(`whole plan with bottleneck economics (sample: median of 5; 200 initiatives, in-flight limit 70: median of 5, 3 and 1): ${JSON.stringify(economics.plan_ms)} ms`);
   Object.assign(result, economics);
+  const syncs = await benchSyncs();
+  console.log(`office.js round trips per run (first run or rerun, whichever takes more): ${JSON.stringify(syncs.syncs)}; largest request ${syncs.largest_request_kb} KB`);
+  Object.assign(result, syncs);
   console.log(JSON.stringify(result));
 }
 

@@ -9,6 +9,7 @@ export type TableInfo = { name: string; sheet: string; rows: number; columns: nu
 
 /** What a run needs from the workbook, read in one go. */
 export type WorkbookSnapshot = {
+  /** The output columns' cells may read as blank: they are the add-in's own and rewritten on every run. */
   initiatives: RawTable | undefined;
   capacity: RawTable | undefined;
   settings: RawTable | undefined;
@@ -18,11 +19,16 @@ export type WorkbookSnapshot = {
   tables: TableInfo[];
 };
 
+/** The sheets the add-in makes, each of which the user may ask to call something else. */
+export type SheetRole = 'changeImpact' | 'decisionLog' | 'settings';
+
 export type WriteProblem =
   /** The table changed since it was read (a co-author, a sort): nothing was written; run again. */
   | { kind: 'changed'; message: string }
   /** A sheet the add-in needs is taken by one of the user's own sheets: ask for another name. */
-  | { kind: 'name-taken'; sheet: string; message: string }
+  | { kind: 'name-taken'; sheet: string; role?: SheetRole; message: string }
+  /** A sheet the add-in must write to is protected: nothing was written; unprotect it and run again. */
+  | { kind: 'protected'; sheet: string; message: string }
   /** Excel is in cell-edit mode: retry when the user leaves the cell. */
   | { kind: 'editing'; message: string }
   | { kind: 'unsupported'; message: string };
@@ -43,7 +49,7 @@ export type WriteOutcome = { ok: true; sheetsWritten: string[] } | { ok: false; 
 
 export type WriteOptions = {
   /** Names to use instead of the defaults when the user agreed to another name for a taken sheet. */
-  sheetNames?: Partial<Record<'changeImpact' | 'decisionLog' | 'settings', string>>;
+  sheetNames?: Partial<Record<SheetRole, string>>;
 };
 
 /**

@@ -1,8 +1,9 @@
-// The seam where the office.js adapter plugs in: the Excel entry point asks
-// this module for the port. It is replaced by the adapter in src/adapters/office/.
+// The Excel entry point's port: the office.js adapter. The pane does its own waiting while Excel
+// is in cell-edit mode (it says so and offers to stop), so the adapter hands that case straight back.
 
+import { createOfficeWorkbook } from '../adapters/office/officeWorkbook';
 import type { WorkbookPort } from '../port/workbookPort';
 
 export function officePort(): WorkbookPort {
-  throw new Error('The Excel adapter is not available in this build.');
+  return createOfficeWorkbook({ retry: { giveUpAfterMs: 0 } });
 }

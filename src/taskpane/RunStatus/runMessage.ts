@@ -55,6 +55,8 @@ function afterRun(result: RunResult, names: Extract<RunState, { status: 'done' }
       return waitingMessage();
     case 'unsupported':
       return { intent: 'error', title: 'Not supported here', text: problem.message, actions: [] };
+    case 'protected':
+      return { intent: 'warning', title: `"${problem.sheet}" is protected`, text: `${problem.message} Nothing was written.`, actions: [] };
   }
 }
 

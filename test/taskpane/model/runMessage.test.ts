@@ -5,7 +5,7 @@ import { memoryPort } from '../../../src/adapters/memory';
 import { sampleWorkbook } from '../../adapters/memory/memoryBuilders';
 import { NOW } from '../../builders';
 
-async function notWritten(problem: { kind: 'changed' | 'name-taken' | 'editing' | 'unsupported'; sheet?: string; message: string }) {
+async function notWritten(problem: { kind: 'changed' | 'name-taken' | 'editing' | 'unsupported' | 'protected'; sheet?: string; message: string }) {
   const port = memoryPort(sampleWorkbook());
   const result = await runPlan({ ...port, write: async () => ({ ok: false, problem }) as never }, { now: NOW });
   return runMessage({ status: 'done', result, names: { ...DEFAULT_SHEET_NAMES, changeImpact: 'Change impact (2)' } });
@@ -44,6 +44,11 @@ describe('what the pane says after a run', () => {
 
   test('an unsupported feature is an error in the adapter’s words', async () => {
     expect(await notWritten({ kind: 'unsupported', message: 'Charts need ExcelApi 1.9.' })).toMatchObject({ intent: 'error', text: 'Charts need ExcelApi 1.9.' });
+  });
+
+  test('a protected sheet is a warning that names it and says nothing was written', async () => {
+    const message = await notWritten({ kind: 'protected', sheet: 'Portfolio', message: 'Unprotect Portfolio (Review > Unprotect Sheet).' });
+    expect(message).toMatchObject({ intent: 'warning', title: '"Portfolio" is protected', text: 'Unprotect Portfolio (Review > Unprotect Sheet). Nothing was written.' });
   });
 
   test('nothing is said while idle or busy', () => {

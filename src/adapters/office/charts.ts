@@ -1,0 +1,49 @@
+// The layout's charts as native Excel charts, so people without the add-in see
+// them. A chart is created from its first series' cells, then every series is
+// set explicitly (name, ranges, colour) so nothing depends on Excel's guess.
+
+import { a1 } from '../../engine/address';
+import type { ChartSpec, RangeRef } from '../../layout/grid';
+import { SCREEN_AND_BUBBLE_API, type Supports } from './requirements';
+
+type Series = ChartSpec['series'][number];
+
+const rangeOf = (sheet: Excel.Worksheet, ref: RangeRef) => sheet.getRangeByIndexes(ref.row, ref.column, ref.rows, ref.columns);
+
+/** Bubbles at 30% of Excel's default size keep a portfolio of hundreds readable. */
+export const BUBBLE_SCALE = 30;
+
+function sourceOf(sheet: Excel.Worksheet, spec: ChartSpec): Excel.Range {
+  const first = spec.series[0]!;
+  const { x, y, size } = first;
+  // x, y and size side by side is the layout Excel reads as one bubble series.
+  if (spec.kind === 'bubble' && x && size && y.column === x.column + 1 && size.column === y.column + 1) {
+    return sheet.getRangeByIndexes(x.row, x.column, x.rows, 3);
+  }
+  return rangeOf(sheet, y);
+}
+
+function fillSeries(sheet: Excel.Worksheet, series: Excel.ChartSeries, spec: ChartSpec, data: Series, supports: Supports): void {
+  series.name = data.name;
+  if (spec.kind === 'bubble' && data.x) series.setXAxisValues(rangeOf(sheet, data.x));
+  else if (spec.categories) series.setXAxisValues(rangeOf(sheet, spec.categories));
+  series.setValues(rangeOf(sheet, data.y));
+  if (spec.kind === 'bubble' && data.size) {
+    series.setBubbleSizes(rangeOf(sheet, data.size));
+    if (supports(SCREEN_AND_BUBBLE_API)) series.bubbleScale = BUBBLE_SCALE;
+  }
+  if (data.color) series.format.fill.setSolidColor(data.color);
+}
+
+export function addChart(sheet: Excel.Worksheet, spec: ChartSpec, name: string, supports: Supports): void {
+  if (spec.series.length === 0) return;
+  const chart = sheet.charts.add(spec.kind === 'bubble' ? 'Bubble' : 'ColumnClustered', sourceOf(sheet, spec), 'Columns');
+  chart.name = name;
+  chart.title.text = spec.title;
+  spec.series.forEach((data, i) => fillSeries(sheet, i === 0 ? chart.series.getItemAt(0) : chart.series.add(data.name), spec, data, supports));
+  if (spec.xTitle) chart.axes.categoryAxis.title.text = spec.xTitle;
+  if (spec.yTitle) chart.axes.valueAxis.title.text = spec.yTitle;
+  chart.legend.position = spec.kind === 'bubble' ? 'Right' : 'Top';
+  const { row, column, rows, columns } = spec.anchor;
+  chart.setPosition(a1(row, column), a1(row + rows - 1, column + columns - 1));
+}

@@ -1,0 +1,75 @@
+// The workbook port over office.js: what the task pane uses inside Excel.
+// Every command runs in one Excel.run. While the user is typing in a cell,
+// Excel refuses every request: each command then tells the pane (onEditing),
+// waits and tries again until the user leaves the cell; write() hands back an
+// 'editing' outcome only if the wait runs out. A refused batch writes nothing,
+// and a retried write checks the table again first.
+
+import { WorkbookProblemError, type WorkbookPort, type WriteOutcome } from '../../port/workbookPort';
+import { excelRun, type ExcelRun } from './excelRun';
+import { EDITING_MESSAGE, isCellEditError } from './officeErrors';
+import { createTableFromSelection, insertSample, selectCell, sortByPriority, useTable } from './otherCommands';
+import { readWorkbook, type ReadState } from './readWorkbook';
+import { officeSupports, type Supports } from './requirements';
+import { retryWhenEditingEnds, type RetryOptions } from './retryWhenEditingEnds';
+import { allSettingRows, upsertSettings } from './settingsWrites';
+import { writePlan } from './writePlan';
+
+export type OfficeWorkbookOptions = {
+  run?: ExcelRun;
+  supports?: Supports;
+  /** Called when a command finds Excel in cell-edit mode and starts waiting for the user to leave the cell. */
+  onEditing?: () => void;
+  /** Timing of the waits in cell-edit mode (tests shorten them). */
+  retry?: Pick<RetryOptions<unknown>, 'delaysMs' | 'giveUpAfterMs' | 'sleep'>;
+};
+
+export const editingOutcome: WriteOutcome = { ok: false, problem: { kind: 'editing', message: EDITING_MESSAGE } };
+
+export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): WorkbookPort {
+  const run = options.run ?? excelRun;
+  const supports = options.supports ?? officeSupports;
+  let seen: ReadState | undefined;
+  // The port's contract: once the wait is over, a command still refused in cell-edit mode rejects with
+  // a WorkbookProblemError of kind 'editing' (write returns it as its outcome instead).
+  const patiently = <T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    retryWhenEditingEnds(() => run(work), { ...options.retry, onEditing: options.onEditing }).catch((error: unknown) => {
+      throw isCellEditError(error) ? new WorkbookProblemError({ kind: 'editing', message: EDITING_MESSAGE }) : error;
+    });
+  /** A command that changes the workbook: what the last read saw no longer holds. */
+  const changing = <T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    patiently(work).finally(() => (seen = undefined));
+
+  return {
+    read: () =>
+      patiently(async (context) => {
+        const { snapshot, state } = await readWorkbook(context);
+        seen = state;
+        return snapshot;
+      }),
+    async write(plan, layout, expectedFingerprint, writeOptions) {
+      try {
+        const outcome = await patiently((context) =>
+          writePlan(context, { plan, layout, expectedFingerprint, options: writeOptions, seen, supports, run }).catch((error: unknown) => {
+            // The next attempt looks afresh, and so finds (and sweeps) a staging sheet this one may have left.
+            seen = undefined;
+            throw error;
+          }),
+        );
+        // The write made sheets and columns the last read did not see: a later write looks afresh.
+        if (outcome.ok) seen = undefined;
+        return outcome;
+      } catch (error) {
+        if (error instanceof WorkbookProblemError && error.problem.kind === 'editing') return editingOutcome;
+        throw error;
+      }
+    },
+    saveSettings: (settings) =>
+      changing((context) => upsertSettings(context, allSettingRows(settings), { replaceCapacity: true, whenMissing: settings, supports })),
+    insertSample: () => changing(insertSample),
+    createTableFromSelection: () => changing(createTableFromSelection),
+    useTable: (name) => changing((context) => useTable(context, name, supports)),
+    selectCell: (sheet, cell) => patiently((context) => selectCell(context, sheet, cell)),
+    sortByPriority: () => changing(sortByPriority),
+  };
+}

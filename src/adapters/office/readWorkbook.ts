@@ -1,0 +1,124 @@
+// read(): the workbook's tables in two round trips, whatever the number of rows.
+//   1. every table's name, sheet and headers, every sheet's name, and the
+//      settings table's cells (they may name another Initiatives table);
+//   2. the Initiatives table's input columns, the Capacity and settings tables,
+//      and the size of every other table.
+
+import { tableFingerprint } from '../../engine/fingerprint';
+import { readSettings } from '../../engine/settings';
+import type { CellValue, RawTable } from '../../engine/types';
+import { CAPACITY_TABLE, DECISION_LOG_TABLE, SETTINGS_TABLE } from '../../layout/names';
+import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
+import { WorkbookError } from './officeErrors';
+import { jsonBytes } from './payload';
+import { inputRuns, outputIndices, queueTableRead, syncWithTable, type TableRead } from './tableReads';
+
+export type TableEntry = { name: string; sheet: string; headers: string[] };
+
+/** What the first round trip finds: enough to know which table to read and which sheets exist. */
+export type Located = {
+  tables: TableEntry[];
+  sheets: string[];
+  /** The table that holds the initiatives: the settings' choice, else "Initiatives". */
+  initiativesTable: string;
+  /** Review > Protect Workbook is on: sheets cannot be added, deleted or renamed (cells stay writable). */
+  structureLocked: boolean;
+};
+
+/**
+ * The workbook as the last read saw it, so a write can tell what changed since, and how
+ * large the write's re-read of the table's inputs will be (bytes of their values).
+ */
+export type ReadState = Located & { fingerprint: string; inputBytes: number };
+
+const ADDIN_TABLES = new Set([SETTINGS_TABLE, DECISION_LOG_TABLE].map((n) => n.toLowerCase()));
+
+/** Columns loaded as a table collection: names and, for the settings table, values (header first). */
+function columnsToRaw(columns: Excel.TableColumnCollection): { headers: string[]; rows: CellValue[][] } {
+  const headers = columns.items.map((c) => c.name);
+  const height = Math.max(0, ...columns.items.map((c) => c.values.length)) - 1;
+  const rows = Array.from({ length: Math.max(0, height) }, (_, r) => columns.items.map((c) => (c.values[r + 1]?.[0] ?? '') as CellValue));
+  return { headers, rows };
+}
+
+export async function locate(context: Excel.RequestContext): Promise<Located> {
+  const tables = context.workbook.tables.load('items/name, items/worksheet/name, items/columns/items/name');
+  const sheets = context.workbook.worksheets.load('items/name');
+  const protection = context.workbook.protection.load('protected');
+  // A null object may be loaded by path; its methods are never called before it is known to exist.
+  const settings = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE).load('columns/items/name, columns/items/values');
+  await context.sync();
+  const entries = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, headers: t.columns.items.map((c) => c.name) }));
+  let initiativesTable = 'Initiatives';
+  if (!settings.isNullObject) {
+    const raw = columnsToRaw(settings.columns);
+    initiativesTable = readSettings({ sheet: '', name: SETTINGS_TABLE, origin: { row: 0, column: 0 }, ...raw }).settings.initiativesTable;
+  }
+  return { tables: entries, sheets: sheets.items.map((s) => s.name), initiativesTable, structureLocked: protection.protected };
+}
+
+export const findTable = (located: Located, name: string): TableEntry | undefined =>
+  located.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+
+const rawTable = (entry: TableEntry, read: TableRead): RawTable => ({
+  sheet: entry.sheet,
+  name: entry.name,
+  headers: read.headers,
+  rows: read.rows,
+  origin: read.origin,
+});
+
+/** The same input columns in the same places (a date header may read differently as a column name and a value). */
+const sameRuns = (a: readonly string[], b: readonly string[]) => JSON.stringify(inputRuns(a)) === JSON.stringify(inputRuns(b)) && a.length === b.length;
+
+/** The fingerprint a write compares against: headers and input cells, output columns ignored. */
+export const inputFingerprint = (table: Pick<RawTable, 'headers' | 'rows'>): string => tableFingerprint(table, outputIndices(table.headers));
+
+async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: WorkbookSnapshot; state: ReadState } | 'moved'> {
+  const located = await locate(context);
+  const initiatives = findTable(located, located.initiativesTable);
+  const capacity = findTable(located, CAPACITY_TABLE);
+  const settings = findTable(located, SETTINGS_TABLE);
+  const others = located.tables.filter((t) => !ADDIN_TABLES.has(t.name.toLowerCase()));
+  const queueRest = () => {
+    const tables = context.workbook.tables;
+    const capacityRead = capacity && queueTableRead(tables.getItem(capacity.name), 'all');
+    const settingsRead = settings && queueTableRead(tables.getItem(settings.name), 'all');
+    const sizes = others.map((t) => tables.getItem(t.name).getDataBodyRange().load('rowCount'));
+    return () => ({ capacity: capacityRead?.(), settings: settingsRead?.(), sizes: sizes.map((s) => s.rowCount) });
+  };
+  let rest: ReturnType<ReturnType<typeof queueRest>>;
+  let table: TableRead | undefined;
+  if (initiatives) {
+    const read = await syncWithTable(context, () => context.workbook.tables.getItem(initiatives.name), inputRuns(initiatives.headers), queueRest);
+    // Columns inserted between the two round trips would shift the runs: start again.
+    if (!sameRuns(read.table.headers, initiatives.headers)) return 'moved';
+    ({ rest, table } = read);
+  } else {
+    const readRest = queueRest();
+    await context.sync();
+    rest = readRest();
+  }
+  const tables: TableInfo[] = others.map((t, i) => ({ name: t.name, sheet: t.sheet, rows: rest.sizes[i] ?? 0, columns: t.headers.length, headers: t.headers }));
+  const initiativesRaw = initiatives && table ? rawTable(initiatives, table) : undefined;
+  const fingerprint = initiativesRaw ? inputFingerprint(initiativesRaw) : '';
+  const inputBytes = table ? jsonBytes(table.rows) : 0;
+  return {
+    snapshot: {
+      initiatives: initiativesRaw,
+      capacity: capacity && rest.capacity ? rawTable(capacity, rest.capacity) : undefined,
+      settings: settings && rest.settings ? rawTable(settings, rest.settings) : undefined,
+      fingerprint,
+      tables,
+    },
+    state: { ...located, fingerprint, inputBytes },
+  };
+}
+
+export async function readWorkbook(context: Excel.RequestContext): Promise<{ snapshot: WorkbookSnapshot; state: ReadState }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const result = await readOnce(context);
+    if (result !== 'moved') return result;
+  }
+  throw new WorkbookError('The Initiatives table kept changing while it was read. Wait until nobody is editing its columns, then run again.');
+}

@@ -1,0 +1,108 @@
+// Reading a table's header, position and body values through office.js. The
+// Initiatives table is read without its output columns: they are the add-in's
+// own, rewritten on every run, and on a 10,000-row portfolio they are most of
+// the bytes (Excel on the web refuses a response above 5 MB).
+
+import { outputKeyOf } from '../../engine/columns';
+import type { CellValue } from '../../engine/types';
+import { isPayloadTooLarge } from './officeErrors';
+
+/** Contiguous table columns, by zero-based index within the table. */
+export type ColumnRun = { start: number; length: number };
+
+/** The table columns that are not output columns, as contiguous runs. */
+export function inputRuns(headers: readonly string[]): ColumnRun[] {
+  const runs: ColumnRun[] = [];
+  headers.forEach((header, index) => {
+    if (outputKeyOf(header) !== undefined) return;
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.length === index) last.length++;
+    else runs.push({ start: index, length: 1 });
+  });
+  return runs;
+}
+
+export const outputIndices = (headers: readonly string[]): Set<number> =>
+  new Set(headers.flatMap((header, index) => (outputKeyOf(header) !== undefined ? [index] : [])));
+
+export type TableRead = {
+  headers: string[];
+  /** Zero-based sheet row and column of the header row's first cell. */
+  origin: { row: number; column: number };
+  rowCount: number;
+  /** Full-width rows; cells outside the loaded runs are blank. */
+  rows: CellValue[][];
+};
+
+const toCell = (value: unknown): CellValue =>
+  typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : '';
+
+/** Queues the header, position and size of `table`, and the body values of `runs` ('all' for every column). */
+export function queueTableRead(table: Excel.Table, runs: ColumnRun[] | 'all', rows?: { first: number; count: number }): () => TableRead {
+  const header = table.getHeaderRowRange().load('values, rowIndex, columnIndex');
+  const body = table.getDataBodyRange().load('rowCount');
+  const blocks =
+    runs === 'all'
+      ? [{ run: undefined, range: body.load('values') }]
+      : runs.map((run) => ({
+          run,
+          range: (rows ? body.getCell(rows.first, run.start).getResizedRange(rows.count - 1, run.length - 1) : body.getColumn(run.start).getResizedRange(0, run.length - 1)).load('values'),
+        }));
+  return () => {
+    const headers = (header.values[0] ?? []).map((h) => String(h ?? ''));
+    const count = rows?.count ?? body.rowCount;
+    const out: CellValue[][] = Array.from({ length: count }, () => Array<CellValue>(headers.length).fill(''));
+    for (const { run, range } of blocks) {
+      const values = range.values;
+      const start = run?.start ?? 0;
+      for (let r = 0; r < count; r++) {
+        const source = values[r] ?? [];
+        const target = out[r]!;
+        for (let c = 0; c < source.length; c++) target[start + c] = toCell(source[c]);
+      }
+    }
+    return { headers, origin: { row: header.rowIndex, column: header.columnIndex }, rowCount: body.rowCount, rows: out };
+  };
+}
+
+/**
+ * Syncs what `queue` queued together with `table`'s inputs. When Excel refuses the response as
+ * too large, the other loads and the table's size are synced alone and the rows follow in
+ * halves, quarters, ... each in its own sync: more round trips, but only for tables that need them.
+ * With `canSplit: false` the refusal is thrown instead: the caller had writes in that request,
+ * which Excel may or may not have made, and must deal with them first.
+ */
+export async function syncWithTable<T>(
+  context: Excel.RequestContext,
+  table: () => Excel.Table,
+  runs: ColumnRun[],
+  queue: () => () => T,
+  options: { canSplit?: boolean } = {},
+): Promise<{ rest: T; table: TableRead }> {
+  try {
+    const readRest = queue();
+    const readTable = queueTableRead(table(), runs);
+    await context.sync();
+    return { rest: readRest(), table: readTable() };
+  } catch (error) {
+    if (!isPayloadTooLarge(error) || options.canSplit === false) throw error;
+  }
+  const readRest = queue();
+  const readShape = queueTableRead(table(), []);
+  await context.sync();
+  const shape = readShape();
+  const rows: CellValue[][] = [];
+  let size = Math.max(1, Math.ceil(shape.rowCount / 2));
+  while (rows.length < shape.rowCount) {
+    const count = Math.min(size, shape.rowCount - rows.length);
+    try {
+      const readChunk = queueTableRead(table(), runs, { first: rows.length, count });
+      await context.sync();
+      rows.push(...readChunk().rows);
+    } catch (error) {
+      if (!isPayloadTooLarge(error) || count === 1) throw error;
+      size = Math.ceil(count / 2);
+    }
+  }
+  return { rest: readRest(), table: { ...shape, rows } };
+}

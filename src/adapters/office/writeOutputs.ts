@@ -1,0 +1,74 @@
+// The output columns of the Initiatives table: found by header wherever the
+// user moved them, appended at the right when absent, and the only cells of
+// the table the add-in writes.
+
+import { a1 } from '../../engine/address';
+import { OUTPUT_COLUMNS, outputKeyOf, type OutputKey } from '../../engine/columns';
+import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
+import { cellForExcel, type ExcelCell } from './cells';
+import { rowChunks, type RequestBudget } from './payload';
+import { addHighlights, widthPoints } from './styles';
+import { setNumberFormat } from './writeSheet';
+
+export type TableShape = { headers: string[]; origin: { row: number; column: number }; rowCount: number };
+
+/** Sheet column of every output column: where its header is, or where it will be appended. */
+export function outputPlaces(shape: TableShape): { places: Map<OutputKey, number>; missing: OutputKey[] } {
+  const places = new Map<OutputKey, number>();
+  shape.headers.forEach((header, index) => {
+    const key = outputKeyOf(header);
+    if (key !== undefined && !places.has(key)) places.set(key, shape.origin.column + index);
+  });
+  const missing = OUTPUT_COLUMNS.map((c) => c.key).filter((key) => !places.has(key));
+  missing.forEach((key, i) => places.set(key, shape.origin.column + shape.headers.length + i));
+  return { places, missing };
+}
+
+/** Output columns in sheet order, grouped into side-by-side runs so each run is one range write. */
+function runsOf(places: Map<OutputKey, number>): { column: number; keys: OutputKey[] }[] {
+  const sorted = [...places.entries()].sort((a, b) => a[1] - b[1]);
+  const runs: { column: number; keys: OutputKey[] }[] = [];
+  for (const [key, column] of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.column + last.keys.length === column) last.keys.push(key);
+    else runs.push({ column, keys: [key] });
+  }
+  return runs;
+}
+
+export async function writeOutputColumns(
+  table: Excel.Table,
+  sheet: Excel.Worksheet,
+  shape: TableShape,
+  outputs: OutputColumnsLayout,
+  budget: RequestBudget,
+): Promise<void> {
+  const { places, missing } = outputPlaces(shape);
+  const header = OUTPUT_COLUMNS.reduce((m, c) => m.set(c.key, c.header), new Map<OutputKey, string>());
+  for (const key of missing) {
+    await budget.spend(100);
+    table.columns.add(undefined, undefined, header.get(key));
+    sheet.getRangeByIndexes(shape.origin.row, places.get(key)!, 1, 1).format.columnWidth = widthPoints(outputs.widths[outputs.keys.indexOf(key)] ?? 12);
+  }
+  const top = shape.origin.row + 1;
+  const rows = shape.rowCount;
+  const keyIndex = new Map(outputs.keys.map((key, i) => [key, i]));
+  for (const [key, column] of places) {
+    await budget.spend(200);
+    const body = sheet.getRangeByIndexes(top, column, rows, 1);
+    setNumberFormat(body, outputs.formats[keyIndex.get(key)!] ?? 'General');
+    const rules = HIGHLIGHTS_BY_COLUMN[key];
+    if (rules) {
+      body.conditionalFormats.clearAll(); // last run's rules, so reruns do not stack them
+      addHighlights(body, rules, a1(top, column));
+    }
+  }
+  for (const run of runsOf(places)) {
+    const indices = run.keys.map((key) => keyIndex.get(key)!);
+    const values: ExcelCell[][] = Array.from({ length: rows }, (_, r) => indices.map((i) => cellForExcel(outputs.values[r]?.[i])));
+    for (const chunk of rowChunks(values)) {
+      await budget.spend(chunk.bytes);
+      sheet.getRangeByIndexes(top + chunk.first, run.column, chunk.rows.length, run.keys.length).values = chunk.rows;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+// write(): four round trips in all with the read's two, for 10 initiatives as
+// for 10,000 (the bench measures it):
+//   3. stage the Change impact cells on a hidden sheet and, in the same request,
+//      re-read the Initiatives table's inputs and the add-in's sheets: if the
+//      table changed since it was read, or a sheet the add-in needs is one of
+//      the user's or protected, the staging sheet is deleted (one more round
+//      trip), nothing else was touched, and the problem is returned;
+//   4. promote the staged cells (see staging.ts), write the output columns, the
+//      Decision log row and (first run only) the settings sheet.
+// Each request is kept under 4 MB (payload.ts). At the bench's density
+// (bench/generate.ts: about 330 bytes of output cells and 220 of staged cells
+// per initiative) the output columns alone pass 4 MB at about 12,500
+// initiatives, the staged cells at about 19,000, and the re-read of the
+// inputs comes back above 4 MB at about 20,000 (then it is staged apart).
+// Past those sizes a write takes more round trips, never a larger request,
+// and the check still comes before anything of the user's is written.
+
+import { DECISION_LOG_TABLE } from '../../layout/names';
+import type { PlanLayout } from '../../layout/planLayout';
+import type { SheetRole, WriteOptions, WriteOutcome } from '../../port/workbookPort';
+import type { ExcelRun } from './excelRun';
+import { alignLogRow } from './logRow';
+import { isPayloadTooLarge } from './officeErrors';
+import { REQUEST_LIMIT_BYTES, requestBudget, type RequestBudget } from './payload';
+import { locate, type Located } from './readWorkbook';
+import { CORE_API, RANGE_COPY_API, SCREEN_AND_BUBBLE_API, UNSUPPORTED_MESSAGE, type Supports } from './requirements';
+import { cellsExtent, dropStaging, stageCells, stagingName } from './staging';
+import { DEFAULT_NAMES, changed, check, type CheckRequest, type Checked, type SheetAction } from './writeCheck';
+import { writeOutputColumns } from './writeOutputs';
+import { dressSheet, writeSheetLayout } from './writeSheet';
+
+export type WriteRequest = CheckRequest & {
+  options?: WriteOptions;
+  /** What the last read saw; without it the workbook is looked at first (one more round trip). */
+  seen?: Located & { inputBytes?: number };
+  supports: Supports;
+  /** A fresh Excel.run, to delete the staging sheet after a failure without sending whatever the failed step had queued. */
+  run: ExcelRun;
+};
+
+/** The re-read of the inputs shares its round trip with the staged cells only while its response stays this small (Excel refuses 5 MB). */
+export const COMBINED_RESPONSE_LIMIT_BYTES = REQUEST_LIMIT_BYTES;
+
+type Staging = { name: string; layout: PlanLayout['changeImpact'] };
+/** Making or rebuilding one of the add-in's sheets. */
+type SheetBuild = Extract<SheetAction, { role: SheetRole }>;
+
+function clearSheet(sheet: Excel.Worksheet, action: SheetBuild): void {
+  for (const chart of action.status.charts) sheet.charts.getItem(chart).delete();
+  for (const table of action.status.tables) sheet.tables.getItem(table).delete();
+  sheet.freezePanes.unfreeze();
+  const everything = sheet.getRange();
+  everything.conditionalFormats.clearAll();
+  everything.clear();
+}
+
+/** The staged cells become the Change impact sheet: renamed into place, or copied into the sheet a rerun keeps. */
+async function promote(context: Excel.RequestContext, action: SheetBuild, staging: Staging, budget: RequestBudget, supports: Supports): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  const staged = sheets.getItem(staging.name);
+  const layout = { ...action.layout, name: action.name };
+  await budget.spend(1000);
+  if (action.kind === 'create') {
+    // A name the check found free; should a co-author take it meanwhile, Excel refuses the rename rather than replace their sheet.
+    staged.name = action.name;
+    const sheet = sheets.getItem(action.name);
+    sheet.visibility = 'Visible';
+    await dressSheet(sheet, layout, budget, supports);
+    return;
+  }
+  const sheet = sheets.getItem(action.name);
+  clearSheet(sheet, action);
+  const { rows, columns } = cellsExtent(layout);
+  sheet.getRangeByIndexes(0, 0, rows, columns).copyFrom(staged.getRangeByIndexes(0, 0, rows, columns), 'All');
+  await dressSheet(sheet, layout, budget, supports);
+  staged.delete();
+}
+
+async function applySheet(context: Excel.RequestContext, action: SheetAction, layout: PlanLayout, staging: Staging | undefined, budget: RequestBudget, supports: Supports): Promise<string | undefined> {
+  const sheets = context.workbook.worksheets;
+  if (action.kind === 'keep') return undefined;
+  if (action.kind === 'append-log') {
+    await budget.spend(1000);
+    const row = context.workbook.tables.getItem(DECISION_LOG_TABLE).rows.add().getRange();
+    const aligned = alignLogRow(action.headers, layout.logRow);
+    row.numberFormat = [aligned.formats];
+    row.values = [aligned.values];
+    return action.name;
+  }
+  if (action.role === 'changeImpact' && staging) {
+    await promote(context, action, staging, budget, supports);
+    return action.name;
+  }
+  let sheet: Excel.Worksheet;
+  if (action.kind === 'rebuild') {
+    sheet = sheets.getItem(action.name);
+    clearSheet(sheet, action);
+  } else {
+    sheet = sheets.add(action.name);
+  }
+  await writeSheetLayout(sheet, { ...action.layout, name: action.name }, budget, supports);
+  return action.name;
+}
+
+/**
+ * Round trip 4 (more past the sizes above): everything the check allowed. The output columns go
+ * first: what Excel is likeliest to refuse (a column added beside another table, a sheet protected
+ * since the check) then stops the request before anything ran, and the staging sheet is deleted.
+ */
+async function commit(context: Excel.RequestContext, request: WriteRequest, checked: Checked, staging: Staging | undefined): Promise<WriteOutcome> {
+  const { plan, layout, supports } = request;
+  const budget = requestBudget(context);
+  if (supports(SCREEN_AND_BUBBLE_API)) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  const table = context.workbook.tables.getItem(plan.table!.name);
+  await writeOutputColumns(table, context.workbook.worksheets.getItem(checked.sheet), checked.table, layout.outputs, budget);
+  const written = [checked.sheet];
+  for (const action of checked.actions) {
+    const name = await applySheet(context, action, layout, staging, budget, supports);
+    if (name) written.push(name);
+  }
+  for (const name of checked.leftovers) context.workbook.worksheets.getItem(name).delete();
+  await context.sync();
+  return { ok: true, sheetsWritten: written };
+}
+
+/**
+ * Whether to stage. Staging adds a sheet, so not while the workbook's structure is protected (a
+ * rerun is then rebuilt in place; the check refuses a first run, which must add sheets). It needs a
+ * rename (ExcelApi 1.1) on a first run and Range.copyFrom (1.9) on a rerun: a rerun on an Excel
+ * without 1.9 (perpetual Office 2019; 2021 has it) is rebuilt in place too, a fifth round trip past
+ * about 7,500 initiatives, rather than a deleted sheet and broken formulas.
+ */
+const canStage = (seen: Located, name: string, supports: Supports) =>
+  !seen.structureLocked && (supports(RANGE_COPY_API) || !seen.sheets.some((s) => s.toLowerCase() === name.toLowerCase()));
+
+async function stageAndWrite(context: Excel.RequestContext, request: WriteRequest, seen: Located, names: Record<SheetRole, string>, staging: Staging | undefined, combined: boolean): Promise<WriteOutcome> {
+  if (staging) {
+    await stageCells(context, staging.name, staging.layout, requestBudget(context));
+    if (!combined) await context.sync();
+  }
+  const checked = await check(context, request, seen, names, { canSplit: !(staging && combined) });
+  if (!('actions' in checked)) {
+    if (staging) await request.run((fresh) => dropStaging(fresh, staging.name));
+    return { ok: false, problem: checked };
+  }
+  return commit(context, request, checked, staging);
+}
+
+export async function writePlan(context: Excel.RequestContext, request: WriteRequest): Promise<WriteOutcome> {
+  const { plan, layout, supports } = request;
+  if (!supports(CORE_API)) return { ok: false, problem: { kind: 'unsupported', message: UNSUPPORTED_MESSAGE } };
+  if (!plan.table) return { ok: false, problem: changed('There is no Initiatives table to write to.') };
+  const names = { ...DEFAULT_NAMES, ...request.options?.sheetNames };
+  const seen = request.seen ?? (await locate(context));
+  const staging = canStage(seen, names.changeImpact, supports) ? { name: stagingName(seen.sheets), layout: layout.changeImpact } : undefined;
+  const combined = (request.seen?.inputBytes ?? 0) <= COMBINED_RESPONSE_LIMIT_BYTES;
+  try {
+    return await stageAndWrite(context, request, seen, names, staging, combined);
+  } catch (error) {
+    if (!staging) throw error;
+    await request.run((fresh) => dropStaging(fresh, staging.name));
+    // The re-read came back too large after all, with the staged cells in the same request: stage apart.
+    if (combined && isPayloadTooLarge(error)) return writePlan(context, { ...request, seen: { ...seen, inputBytes: Infinity } });
+    throw error;
+  }
+}

@@ -1,0 +1,109 @@
+import { tableFingerprint } from '../../../src/engine/fingerprint';
+import { createOfficeWorkbook } from '../../../src/adapters/office/officeWorkbook';
+import { sampleTables } from '../../../src/sample/samplePortfolio';
+import { addTable, fakeExcel } from './fakeExcel';
+import { generatedWorkbook, portOn, sampleWorkbook, syncsSince, workbookWith } from './workbooks';
+
+describe('reading the workbook through office.js', () => {
+  it('reads the Initiatives table\'s headers, cells and position where it sits', async () => {
+    const { initiatives, capacity } = sampleTables();
+    const fake = workbookWith({ ...initiatives, sheet: 'AI plan', origin: { row: 3, column: 1 } }, capacity);
+    const snapshot = await portOn(fake).read();
+    expect(snapshot.initiatives).toEqual({ ...initiatives, sheet: 'AI plan', origin: { row: 3, column: 1 } });
+    expect(snapshot.capacity).toEqual(capacity);
+  });
+
+  it('reads output columns as blank and leaves them out of the fingerprint', async () => {
+    const { initiatives } = sampleTables();
+    const headers = [...initiatives.headers, 'Priority', 'Why'];
+    const rows = initiatives.rows.map((row, i) => [...row, i + 1, 'an old reason']);
+    const fake = workbookWith({ ...initiatives, headers, rows });
+    const snapshot = await portOn(fake).read();
+    expect(snapshot.initiatives!.rows.map((row) => row.slice(-2))).toEqual(rows.map(() => ['', '']));
+    const ignored = new Set([headers.length - 2, headers.length - 1]);
+    expect(snapshot.fingerprint).toBe(tableFingerprint({ headers, rows }, ignored));
+  });
+
+  it('reads the table the settings name instead of Initiatives', async () => {
+    const { initiatives } = sampleTables();
+    const fake = workbookWith({ ...initiatives, name: 'Pipeline2027' });
+    addTable(fake.model, { sheet: 'Prioritisation settings', name: 'PrioritisationSettings', headers: ['Setting', 'Value'], rows: [['Initiatives table', 'Pipeline2027']], origin: { row: 3, column: 0 } });
+    const snapshot = await portOn(fake).read();
+    expect(snapshot.initiatives?.name).toBe('Pipeline2027');
+    expect(snapshot.settings?.origin).toEqual({ row: 3, column: 0 });
+  });
+
+  it('lists the user\'s tables with their sheet, size and headers, and not the add-in\'s own', async () => {
+    const fake = sampleWorkbook();
+    addTable(fake.model, { sheet: 'Budget', name: 'Budget', headers: ['Line', 'Amount'], rows: [['IT', 5], ['HR', 3]] });
+    addTable(fake.model, { sheet: 'Decision log', name: 'DecisionLog', headers: ['Run at (UTC)'], rows: [[1]] });
+    const { tables } = await portOn(fake).read();
+    expect(tables.map((t) => t.name)).toEqual(['Initiatives', 'Capacity', 'Budget']);
+    expect(tables[2]).toEqual({ name: 'Budget', sheet: 'Budget', rows: 2, columns: 2, headers: ['Line', 'Amount'] });
+  });
+
+  it('finds no Initiatives table in a workbook without one, and still lists the others', async () => {
+    const fake = fakeExcel();
+    addTable(fake.model, { sheet: 'Ideas', name: 'Ideas', headers: ['Name', 'Value'], rows: [['Chatbot', 1]] });
+    const snapshot = await portOn(fake).read();
+    expect(snapshot.initiatives).toBeUndefined();
+    expect(snapshot.fingerprint).toBe('');
+    expect(snapshot.tables.map((t) => t.name)).toEqual(['Ideas']);
+  });
+
+  it.each([10, 10_000])('takes two round trips for %i initiatives', async (rows) => {
+    const fake = generatedWorkbook(rows);
+    const snapshot = await portOn(fake).read();
+    expect(snapshot.initiatives!.rows).toHaveLength(rows);
+    expect(syncsSince(fake)).toHaveLength(2);
+  });
+
+  it('reads a table Excel on the web could not send at once in row chunks, cell for cell the same', async () => {
+    const long = 'x'.repeat(200);
+    const headers = ['Initiative', ...Array.from({ length: 14 }, (_, i) => `Note ${i + 1}`)];
+    const rows = Array.from({ length: 2_000 }, (_, r) => [`Initiative ${r}`, ...headers.slice(1).map(() => long)]);
+    const fake = workbookWith({ sheet: 'Portfolio', name: 'Initiatives', headers, rows, origin: { row: 0, column: 0 } });
+    const snapshot = await portOn(fake).read();
+    expect(snapshot.initiatives!.rows).toEqual(rows);
+    const syncs = syncsSince(fake);
+    expect(syncs.filter((s) => s.refused).map((s) => s.refused)).toEqual(['ResponsePayloadSizeLimitExceeded']);
+    expect(syncs.filter((s) => !s.refused).every((s) => s.responseBytes <= 5 * 1024 * 1024)).toBe(true);
+  });
+
+  it('reads again when a column is inserted between its two round trips', async () => {
+    const fake = sampleWorkbook();
+    const run = fake.run;
+    fake.run = (work) =>
+      run((context) => {
+        (context as unknown as { beforeSync: (n: number) => void }).beforeSync = (n) => {
+          if (n !== 2) return;
+          const table = fake.model.table('Initiatives')!;
+          table.sheet.shiftRight({ row: table.row, column: table.column + 1, rows: table.bodyRows + 1, columns: 1 });
+          table.columns++;
+          table.sheet.cell(table.row, table.column + 1).value = 'Why';
+        };
+        return work(context);
+      });
+    const snapshot = await portOn(fake).read();
+    expect(snapshot.initiatives!.headers.slice(0, 3)).toEqual(['ID', 'Why', 'Initiative']);
+    expect(snapshot.initiatives!.rows[0]!.slice(0, 3)).toEqual(['AI-01', '', 'Credit-limit recommender']);
+    expect(syncsSince(fake)).toHaveLength(4);
+  });
+
+  it('waits while the user types in a cell, says so once, and reads when they leave it', async () => {
+    const fake = sampleWorkbook();
+    fake.model.editing = true;
+    const onEditing = jest.fn();
+    let waits = 0;
+    const port = createOfficeWorkbook({
+      run: fake.run,
+      supports: () => true,
+      onEditing,
+      retry: { delaysMs: [10], sleep: async () => void (++waits === 3 && (fake.model.editing = false)) },
+    });
+    const snapshot = await port.read();
+    expect(snapshot.initiatives?.name).toBe('Initiatives');
+    expect(onEditing).toHaveBeenCalledTimes(1);
+    expect(waits).toBe(3);
+  });
+});
