@@ -83,13 +83,37 @@ describe('team capacity', () => {
 });
 
 describe('bottlenecks', () => {
-  test('nothing shows until the optimal method brings findings', () => {
+  test('nothing shows when the plan has no findings', () => {
     const { container } = show(<Bottlenecks findings={undefined} />);
     expect(container.querySelector('section')).toBeNull();
   });
 
-  test('findings show as plain sentences under their heading', () => {
-    show(<Bottlenecks findings={['Legal +1 week: +$1.2M committed value (Claims triage enters)']} />);
-    expect(screen.getByRole('region', { name: 'Bottlenecks' })).toHaveTextContent('Legal +1 week');
+  test('findings show as plain sentences, grouped under their headings', () => {
+    show(
+      <Bottlenecks
+        findings={{
+          capacity: ['Legal +1 week: +$1.2M committed value (Claims triage enters)'],
+          overrides: [],
+          deferred: ['Claims triage: needs 1 week less of Legal'],
+          notes: ['Worked out with rank and fill.'],
+        }}
+      />,
+    );
+    const region = screen.getByRole('region', { name: 'Bottlenecks' });
+    expect(within(region).getByRole('list', { name: 'One more unit of capacity' })).toHaveTextContent('Legal +1 week');
+    expect(within(region).getByRole('list', { name: 'What it would take to get in' })).toHaveTextContent('Claims triage');
+    expect(within(region).queryByRole('list', { name: 'What the overrides cost' })).toBeNull();
+    expect(region).toHaveTextContent('Worked out with rank and fill.');
+  });
+
+  test('the sample plan brings its findings, with at most five deferred initiatives', async () => {
+    const { prioritise } = await import('../../src/engine/plan');
+    const { sampleTables } = await import('../../src/sample/samplePortfolio');
+    const { bottleneckFindings, DEFERRED_SHOWN } = await import('../../src/taskpane/Bottlenecks/Bottlenecks');
+    const plan = prioritise(sampleTables(), { now: '2026-11-23T10:00:00Z' });
+    const findings = bottleneckFindings(plan);
+    expect(findings?.capacity.length).toBe(plan.bottlenecks?.capacity.length);
+    expect(findings?.deferred.length).toBe(Math.min(DEFERRED_SHOWN, plan.bottlenecks?.deferred.length ?? 0));
+    expect(findings?.capacity[0]).toBe(plan.bottlenecks?.capacity[0]?.text);
   });
 });

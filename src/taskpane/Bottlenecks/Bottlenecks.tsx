@@ -1,36 +1,67 @@
-// Bottleneck findings: what one more unit of each team would bring in. They
-// come with the optimal method; until then there are none and nothing shows.
+// Bottleneck economics in the pane: what one more unit of each team (and of the
+// in-flight limit) is worth, what each override costs, and what a deferred
+// initiative would need to get in. The sentences are the engine's own, so the
+// pane, the Change impact sheet and the command line say the same thing.
 
-import { Body1, Subtitle2, useId } from '@fluentui/react-components';
+import { Body1, Caption1, Subtitle2, useId } from '@fluentui/react-components';
 import type { Plan } from '../../engine/plan';
 import { useSectionStyles } from '../styles';
 
-export type BottlenecksProps = { findings: string[] | undefined };
+export type BottleneckGroups = { capacity: string[]; overrides: string[]; deferred: string[]; notes: string[] };
 
-/**
- * One plain sentence per finding ("Legal +1 week: +$1.2M committed value (Claims triage enters)").
- * The optimal method's plan will carry them; the rank-and-fill plan has none.
- */
-export function bottleneckFindings(_plan: Plan): string[] | undefined {
-  return undefined;
+export type BottlenecksProps = { findings: BottleneckGroups | undefined };
+
+/** How many "what it would take" lines the pane lists; the sheet has them all. */
+export const DEFERRED_SHOWN = 5;
+
+/** The plan's findings as sentences, grouped as the pane shows them; undefined when the plan has none. */
+export function bottleneckFindings(plan: Plan): BottleneckGroups | undefined {
+  const b = plan.bottlenecks;
+  if (!b) return undefined;
+  const groups = {
+    capacity: b.capacity.map((f) => f.text),
+    overrides: b.overrides.map((f) => f.text),
+    deferred: b.deferred.slice(0, DEFERRED_SHOWN).map((f) => f.text),
+    notes: b.notes,
+  };
+  return groups.capacity.length + groups.overrides.length + groups.deferred.length > 0 ? groups : undefined;
+}
+
+function Group({ title, items }: { title: string; items: string[] }) {
+  const section = useSectionStyles();
+  const id = useId('bottleneck-group');
+  if (items.length === 0) return null;
+  return (
+    <div>
+      <Body1 as="h3" id={id} className={section.heading}>
+        <strong>{title}</strong>
+      </Body1>
+      <ul className={section.list} aria-labelledby={id}>
+        {items.map((item) => (
+          <li key={item}>
+            <Body1>{item}</Body1>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 export function Bottlenecks({ findings }: BottlenecksProps) {
   const section = useSectionStyles();
   const id = useId('bottlenecks');
-  if (!findings || findings.length === 0) return null;
+  if (!findings) return null;
   return (
     <section className={section.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={section.heading}>
         Bottlenecks
       </Subtitle2>
-      <ul className={section.list}>
-        {findings.map((finding) => (
-          <li key={finding}>
-            <Body1>{finding}</Body1>
-          </li>
-        ))}
-      </ul>
+      <Group title="One more unit of capacity" items={findings.capacity} />
+      <Group title="What the overrides cost" items={findings.overrides} />
+      <Group title="What it would take to get in" items={findings.deferred} />
+      {findings.notes.map((note) => (
+        <Caption1 key={note}>{note}</Caption1>
+      ))}
     </section>
   );
 }
