@@ -4,12 +4,12 @@
 // header row frozen, widths that fit.
 
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { inputKeyOf } from '../../engine/columns';
 import type { CellValue, RawTable } from '../../engine/types';
 import { sampleTables } from '../../sample/samplePortfolio';
 import { cellRef } from './range';
 import { freeTableName, sheetNameFor } from './sheets';
+import { workbookBytes } from './workbookFile';
 
 const MONEY = '"$"#,##0';
 const SCALE_COLUMNS = new Set(['strategicFit', 'decisionRightsShift', 'workloadShift', 'incentiveMisalignment', 'newObligations', 'integrationComplexity', 'dataQuality', 'dataAvailability']);
@@ -71,16 +71,6 @@ export function insertSampleSheets(workbook: ExcelJS.Workbook): void {
 /** A fixed date for the file's properties and zip entries, so the same sample gives the same bytes. */
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 5, 9, 0, 0));
 
-/** Re-pack a zip with every entry dated FIXED_DATE. */
-async function withFixedDates(bytes: Buffer): Promise<Buffer> {
-  const source = await JSZip.loadAsync(bytes);
-  const target = new JSZip();
-  for (const [name, entry] of Object.entries(source.files)) {
-    if (!entry.dir) target.file(name, await entry.async('uint8array'), { date: FIXED_DATE, createFolders: false });
-  }
-  return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
-}
-
 /** Build a workbook of `sheets` and return its bytes, identical for identical input. */
 export async function tablesWorkbookBytes(sheets: TableSheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -88,7 +78,7 @@ export async function tablesWorkbookBytes(sheets: TableSheet[]): Promise<Buffer>
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
   for (const sheet of sheets) addTableSheet(workbook, sheet);
-  return withFixedDates(Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+  return workbookBytes(workbook, FIXED_DATE);
 }
 
 export async function sampleWorkbookBytes(): Promise<Buffer> {
@@ -97,5 +87,5 @@ export async function sampleWorkbookBytes(): Promise<Buffer> {
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
   insertSampleSheets(workbook);
-  return withFixedDates(Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+  return workbookBytes(workbook, FIXED_DATE);
 }

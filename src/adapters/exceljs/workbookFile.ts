@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { inventory, tableAttributes, type FeatureCount } from './features';
 import { allTables, tableGeometry, resizeTable } from './tables';
 import { readParts } from './xlsxParts';
+import { readZip, writeZip } from './zip';
 
 export type OpenedWorkbook = {
   workbook: ExcelJS.Workbook;
@@ -48,9 +49,17 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
   return { workbook, features: await inventory(parts) };
 }
 
+/**
+ * The workbook as .xlsx bytes, its zip entries dated `date`. exceljs lays the parts out
+ * uncompressed and Node's zlib compresses them (see zip.ts for why).
+ */
+export async function workbookBytes(workbook: ExcelJS.Workbook, date = new Date()): Promise<Buffer> {
+  const stored = Buffer.from((await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as never)) as ArrayBuffer);
+  return writeZip(readZip(stored).filter((e) => !e.name.endsWith('/')).map((e) => ({ name: e.name, data: e.data() })), date);
+}
+
 /** The workbook as .xlsx bytes. Excel recalculates on open, so formulas over the new outputs are current. */
 export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Buffer> {
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  const written = await workbook.xlsx.writeBuffer();
-  return Buffer.from(written as ArrayBuffer);
+  return workbookBytes(workbook);
 }

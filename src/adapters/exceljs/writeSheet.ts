@@ -30,13 +30,17 @@ function writeTable(worksheet: ExcelJS.Worksheet, layout: SheetLayout, spec: Tab
 export function writeSheet(worksheet: ExcelJS.Worksheet, layout: SheetLayout): void {
   layout.widths.forEach((width, i) => (worksheet.getColumn(i + 1).width = width));
   for (const spec of layout.tables) writeTable(worksheet, layout, spec);
+  // Cells of one format share one style object, which exceljs resolves once when saving
+  // instead of once per cell (a 10,000-initiative Change impact sheet has 100,000 cells).
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleFor = (numFmt: string) => styles.get(numFmt) ?? styles.set(numFmt, { numFmt }).get(numFmt)!;
   layout.values.forEach((cells, r) => {
     const formats = layout.formats[r]!;
     cells.forEach((value, c) => {
       if (isEmpty(value) && formats[c] === null) return;
       const cell = worksheet.getCell(r + 1, c + 1);
       if (!isEmpty(value)) cell.value = value;
-      if (formats[c]) cell.numFmt = formats[c]!;
+      if (formats[c]) cell.style = styleFor(formats[c]!);
     });
   });
   for (const styled of layout.styles) {

@@ -2,7 +2,7 @@
 // owns which part (so a lost chart can be named with its sheet), and the table
 // attributes exceljs misreads. Read-only; nothing here writes a workbook.
 
-import JSZip from 'jszip';
+import { readZip } from './zip';
 
 export type Relationship = { type: string; target: string };
 
@@ -15,7 +15,8 @@ export type SheetPart = {
 };
 
 export type XlsxParts = {
-  zip: JSZip;
+  /** Every part's path in the zip (folders are implied by the paths). */
+  paths: string[];
   sheets: SheetPart[];
   text(path: string): Promise<string | undefined>;
   relationships(path: string): Promise<Relationship[]>;
@@ -66,16 +67,12 @@ const relsPath = (part: string): string => {
 const typeName = (uri: string): string => uri.slice(uri.lastIndexOf('/') + 1);
 
 /** Opens the zip; throws when the bytes are not a zip or have no workbook part (the caller says "not a workbook"). */
-export async function readParts(buffer: Buffer | Uint8Array): Promise<XlsxParts> {
-  const zip = await JSZip.loadAsync(buffer);
-  const cache = new Map<string, Promise<string | undefined>>();
-  const text = (path: string) => {
-    let found = cache.get(path);
-    if (!found) {
-      found = zip.file(path)?.async('string') ?? Promise.resolve(undefined);
-      cache.set(path, found);
-    }
-    return found;
+export async function readParts(buffer: Buffer): Promise<XlsxParts> {
+  const entries = new Map(readZip(buffer).map((e) => [e.name, e]));
+  const cache = new Map<string, string | undefined>();
+  const text = async (path: string) => {
+    if (!cache.has(path)) cache.set(path, entries.get(path)?.data().toString('utf8'));
+    return cache.get(path);
   };
   const relationships = async (path: string): Promise<Relationship[]> => {
     const xml = await text(relsPath(path));
@@ -99,9 +96,9 @@ export async function readParts(buffer: Buffer | Uint8Array): Promise<XlsxParts>
     const rel = id ? byId.get(id) : undefined;
     if (sheet.name && rel) sheets.push({ name: sheet.name, path: rel.target, kind: rel.type });
   }
-  return { zip, sheets, text, relationships };
+  return { paths: [...entries.keys()], sheets, text, relationships };
 }
 
 /** Zip paths under a folder, e.g. every "xl/tables/*.xml". */
 export const partsUnder = (parts: XlsxParts, folder: string): string[] =>
-  Object.keys(parts.zip.files).filter((path) => path.startsWith(folder) && !parts.zip.files[path]!.dir && !path.includes('/_rels/'));
+  parts.paths.filter((path) => path.startsWith(folder) && !path.endsWith('/') && !path.includes('/_rels/'));
