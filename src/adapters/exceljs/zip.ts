@@ -69,7 +69,7 @@ export function writeZip(entries: { name: string; data: Buffer }[], date = new D
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const packed = deflateRawSync(entry.data, { level: 6 });
+    const packed = deflateRawSync(entry.data, { level: 1 });
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);
     header.writeUInt16LE(20, 4); // version needed: 2.0, deflate
