@@ -46,6 +46,19 @@ describe('what a workbook holds that the output may lose', () => {
     expect((await prioritised(bytes)).lost).toEqual([]);
   });
 
+  it('does not report notes and data validation rules the output keeps', async () => {
+    const workbook = portfolioWorkbook();
+    const capacity = workbook.getWorksheet('Capacity')!;
+    capacity.getCell('B2').note = 'Agreed with the General Counsel';
+    capacity.getCell('C2').dataValidation = { type: 'list', allowBlank: true, formulae: ['"weeks,days,FTE"'] };
+    const bytes = await toBytes(workbook);
+    expect(await inventory(await readParts(bytes))).toEqual([
+      { feature: 'data validation rule', sheet: 'Capacity', count: 1 },
+      { feature: 'note', sheet: 'Capacity', count: 1 },
+    ]);
+    expect((await prioritised(bytes)).lost).toEqual([]);
+  });
+
   it('compares counts sheet by sheet', () => {
     const before = [{ feature: 'chart' as const, sheet: 'A', count: 3 }, { feature: 'chart' as const, sheet: 'B', count: 1 }];
     expect(lostFeatures(before, [{ feature: 'chart', sheet: 'A', count: 1 }, { feature: 'chart', sheet: 'C', count: 1 }])).toEqual([
