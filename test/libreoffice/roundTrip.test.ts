@@ -8,7 +8,7 @@ import { columnLetters } from '../../src/engine/address';
 import { OUTPUT_COLUMNS } from '../../src/engine/columns';
 import type { Report } from '../../src/cli/report';
 import { named } from '../builders';
-import { DEFAULT_ROWS, fromBytes, portfolioWorkbook, tempFolder, toBytes } from '../adapters/exceljs/xlsxFixtures';
+import { DEFAULT_ROWS, editZip, fromBytes, portfolioWorkbook, tempFolder, toBytes } from '../adapters/exceljs/xlsxFixtures';
 import { runCommand } from '../cli/runCommand';
 import { sheetsAsShown, sofficeVersion } from './libreOffice';
 
@@ -77,8 +77,18 @@ beforeAll(async () => {
   const summary = workbook.getWorksheet('Summary')!;
   summary.getCell('B1').value = { formula: `SUM(Portfolio!G4:G${3 + rows.length})`, result: 0 };
   summary.getCell('B5').value = { formula: `COUNTIF(Portfolio!${decisionColumn}4:${decisionColumn}${3 + rows.length},"Commit")`, result: 0 };
+  summary.getCell('B6').value = { formula: 'TaxRate*100', result: 0 };
   const input = folder.path('pack.xlsx');
-  writeFileSync(input, await toBytes(workbook));
+  // What exceljs cannot handle itself, as Excel saves it: a named constant and a calculated column.
+  writeFileSync(
+    input,
+    await editZip(await toBytes(workbook), async (zip) => {
+      const book = await zip.file('xl/workbook.xml')!.async('string');
+      zip.file('xl/workbook.xml', book.replace('</sheets>', '</sheets><definedNames><definedName name="TaxRate">0.25</definedName></definedNames>'));
+      const table = await zip.file('xl/tables/table1.xml')!.async('string');
+      zip.file('xl/tables/table1.xml', table.replace(/(<tableColumn [^>]*name="Analyst note"[^>]*)\/>/, '$1><calculatedColumnFormula>"checked"</calculatedColumnFormula></tableColumn>'));
+    }),
+  );
   const run = await runCommand([input, '--json']);
   expect(run.code).toBe(0);
   report = JSON.parse(run.stdout);
@@ -121,6 +131,10 @@ describe('LibreOffice reading the prioritised workbook', () => {
 
   it('counts the committed initiatives in the Decision column the same as the command', () => {
     expect(at(sheets.get('Summary')!, 5, 2)).toBe(String(report.decisions.Commit));
+  });
+
+  it('evaluates a named constant the workbook defines', () => {
+    expect(at(sheets.get('Summary')!, 6, 2)).toBe('25');
   });
 
   it('recalculates the user formulas over the table', () => {

@@ -1,18 +1,68 @@
 // Opening and saving .xlsx bytes with exceljs, with the repairs a round trip
 // needs: exceljs reads a table saved by Excel (which leaves out the default
-// headerRowCount) as having no header row and would write it back that way.
+// headerRowCount) as having no header row and would write it back that way,
+// cannot open tables with calculated columns (tableColumnParts.ts), and
+// damages named formulas and constants (definedNames.ts).
 
 import ExcelJS from 'exceljs';
 import { inventory, tableAttributes, type FeatureCount } from './features';
 import { allTables, tableGeometry, resizeTable } from './tables';
 import { readParts } from './xlsxParts';
-import { readZip, writeZip } from './zip';
+import { putDefinedNames, takeDefinedNames, type DefinedNames } from './definedNames';
+import { putColumnContent, takeColumnContent, type ColumnContent } from './tableColumnParts';
+import { readZip, writeZip, type ZipEntry } from './zip';
 
 export type OpenedWorkbook = {
   workbook: ExcelJS.Workbook;
   /** What the input holds that exceljs may drop, to compare with the output. */
   features: FeatureCount[];
+  /** What exceljs cannot read or would damage, kept aside to put back when saving. */
+  setAside: SetAside;
 };
+
+/** Calculated-column and totals formulas of the tables, and the workbook's defined names. */
+export type SetAside = { columnContent: ColumnContent; definedNames?: DefinedNames };
+
+const TABLE_PART = /^xl\/tables\/[^/]+\.xml$/;
+const WORKBOOK_PART = 'xl/workbook.xml';
+
+type Part = { name: string; data: Buffer };
+
+/** The parts exceljs can open, and what was taken out of them. */
+function setAsideFrom(entries: ZipEntry[]): { parts: Part[] | undefined; setAside: SetAside } {
+  const setAside: SetAside = { columnContent: new Map() };
+  let changed = false;
+  const parts = entries
+    .filter((e) => !e.name.endsWith('/'))
+    .map((entry): Part => {
+      if (TABLE_PART.test(entry.name)) {
+        const taken = takeColumnContent(entry.data().toString('utf8'));
+        if (taken.columns.size === 0 || !taken.table) return { name: entry.name, data: entry.data() };
+        setAside.columnContent.set(taken.table, taken.columns);
+        changed = true;
+        return { name: entry.name, data: Buffer.from(taken.xml, 'utf8') };
+      }
+      if (entry.name === WORKBOOK_PART) {
+        const taken = takeDefinedNames(entry.data().toString('utf8'));
+        if (taken.definedNames === undefined) return { name: entry.name, data: entry.data() };
+        setAside.definedNames = taken.definedNames;
+        changed = true;
+        return { name: entry.name, data: Buffer.from(taken.xml, 'utf8') };
+      }
+      return { name: entry.name, data: entry.data() };
+    });
+  return { parts: changed ? parts : undefined, setAside };
+}
+
+function putBack(part: Part, setAside: SetAside): Part {
+  if (TABLE_PART.test(part.name) && setAside.columnContent.size > 0) {
+    return { name: part.name, data: Buffer.from(putColumnContent(part.data.toString('utf8'), setAside.columnContent), 'utf8') };
+  }
+  if (part.name === WORKBOOK_PART && setAside.definedNames !== undefined) {
+    return { name: part.name, data: Buffer.from(putDefinedNames(part.data.toString('utf8'), setAside.definedNames), 'utf8') };
+  }
+  return part;
+}
 
 /** Thrown when the bytes are not an .xlsx workbook; the message says what was found instead. */
 export class NotAWorkbookError extends Error {
@@ -26,15 +76,20 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
   if (startsWith(bytes, OLE_MAGIC)) throw new NotAWorkbookError('it is an old-style .xls (or password-protected) file; save it as .xlsx (Excel Workbook) first');
   if (!startsWith(bytes, ZIP_MAGIC)) throw new NotAWorkbookError('it is not an .xlsx file (an .xlsx file is a zip package)');
+  let entries: ZipEntry[];
   let parts;
   try {
-    parts = await readParts(bytes);
+    entries = readZip(bytes);
+    parts = await readParts(entries);
   } catch (_) {
     throw new NotAWorkbookError('it is a zip file without an Excel workbook in it');
   }
+  const { parts: readableParts, setAside } = setAsideFrom(entries);
+  // Stored, not compressed: exceljs only reads these bytes once, in memory.
+  const readable = readableParts ? writeZip(readableParts, new Date(), 0) : bytes;
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(readable as unknown as ExcelJS.Buffer);
   } catch (error) {
     throw new NotAWorkbookError(`exceljs could not read it (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -46,20 +101,23 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
     const geometry = tableGeometry(table.model);
     if (!table.model.autoFilterRef && geometry) resizeTable(table.model, geometry);
   }
-  return { workbook, features: await inventory(parts) };
+  return { workbook, features: await inventory(parts), setAside };
 }
 
 /**
  * The workbook as .xlsx bytes, its zip entries dated `date`. exceljs lays the parts out
  * uncompressed and Node's zlib compresses them (see zip.ts for why).
  */
-export async function workbookBytes(workbook: ExcelJS.Workbook, date = new Date()): Promise<Buffer> {
+export async function workbookBytes(workbook: ExcelJS.Workbook, date = new Date(), setAside: SetAside = { columnContent: new Map() }): Promise<Buffer> {
   const stored = Buffer.from((await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as never)) as ArrayBuffer);
-  return writeZip(readZip(stored).filter((e) => !e.name.endsWith('/')).map((e) => ({ name: e.name, data: e.data() })), date);
+  const parts = readZip(stored)
+    .filter((e) => !e.name.endsWith('/'))
+    .map((e) => putBack({ name: e.name, data: e.data() }, setAside));
+  return writeZip(parts, date);
 }
 
 /** The workbook as .xlsx bytes. Excel recalculates on open, so formulas over the new outputs are current. */
-export async function saveWorkbook(workbook: ExcelJS.Workbook): Promise<Buffer> {
+export async function saveWorkbook(workbook: ExcelJS.Workbook, setAside?: SetAside): Promise<Buffer> {
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
-  return workbookBytes(workbook);
+  return workbookBytes(workbook, new Date(), setAside);
 }

@@ -19,11 +19,11 @@ export type XlsxSession = {
 
 /** Throws NotAWorkbookError when the bytes are not an .xlsx workbook. */
 export async function openXlsx(bytes: Buffer): Promise<XlsxSession> {
-  const { workbook, features } = await openWorkbook(bytes);
+  const { workbook, features, setAside } = await openWorkbook(bytes);
   return {
     port: excelJsPort(workbook),
     async save() {
-      const saved = await saveWorkbook(workbook);
+      const saved = await saveWorkbook(workbook, setAside);
       // Most workbooks have nothing at risk: then the output need not be opened again to compare.
       const lost = features.length === 0 ? [] : lostFeatures(features, await inventory(await readParts(saved)));
       return { bytes: saved, lost };

@@ -2,7 +2,7 @@
 // owns which part (so a lost chart can be named with its sheet), and the table
 // attributes exceljs misreads. Read-only; nothing here writes a workbook.
 
-import { readZip } from './zip';
+import { readZip, type ZipEntry } from './zip';
 
 export type Relationship = { type: string; target: string };
 
@@ -67,8 +67,8 @@ const relsPath = (part: string): string => {
 const typeName = (uri: string): string => uri.slice(uri.lastIndexOf('/') + 1);
 
 /** Opens the zip; throws when the bytes are not a zip or have no workbook part (the caller says "not a workbook"). */
-export async function readParts(buffer: Buffer): Promise<XlsxParts> {
-  const entries = new Map(readZip(buffer).map((e) => [e.name, e]));
+export async function readParts(zip: Buffer | ZipEntry[]): Promise<XlsxParts> {
+  const entries = new Map((Buffer.isBuffer(zip) ? readZip(zip) : zip).map((e) => [e.name, e]));
   const cache = new Map<string, string | undefined>();
   const text = async (path: string) => {
     if (!cache.has(path)) cache.set(path, entries.get(path)?.data().toString('utf8'));

@@ -61,20 +61,24 @@ function dosDateTime(date: Date): { time: number; day: number } {
   };
 }
 
-/** A zip of `entries`, each deflated. Directories are implied by the names, as in files Excel writes. */
-export function writeZip(entries: { name: string; data: Buffer }[], date = new Date()): Buffer {
+/**
+ * A zip of `entries`, deflated at `level` (0 stores them as they are). Directories are implied by
+ * the names, as in files Excel writes.
+ */
+export function writeZip(entries: { name: string; data: Buffer }[], date = new Date(), level = 1): Buffer {
   const { time, day } = dosDateTime(date);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const packed = deflateRawSync(entry.data, { level: 1 });
+    const method = level === 0 ? STORED : DEFLATED;
+    const packed = method === STORED ? entry.data : deflateRawSync(entry.data, { level });
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);
     header.writeUInt16LE(20, 4); // version needed: 2.0, deflate
     header.writeUInt16LE(0x800, 6); // names are UTF-8
-    header.writeUInt16LE(DEFLATED, 8);
+    header.writeUInt16LE(method, 8);
     header.writeUInt16LE(time, 10);
     header.writeUInt16LE(day, 12);
     header.writeUInt32LE(crc32(entry.data), 14);

@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openWorkbook } from '../../../src/adapters/exceljs/workbookFile';
 import type { CellValue } from '../../../src/engine/types';
 import { named, readyRow, type RowSpec } from '../../builders';
 
@@ -88,10 +89,9 @@ export async function toBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
+/** A workbook file as the adapter opens it (plain exceljs cannot open tables with calculated columns). */
 export async function fromBytes(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  return workbook;
+  return (await openWorkbook(bytes)).workbook;
 }
 
 /** Rewrite zip parts, e.g. to make a file look as Excel saves it, or to add a chart exceljs cannot make. */
