@@ -23,7 +23,9 @@ export type Feature =
   | 'form control'
   | 'macro project'
   | 'external link'
-  | 'data connection';
+  | 'data connection'
+  | 'content add-in'
+  | 'add-in task pane';
 
 export type FeatureCount = { feature: Feature; sheet?: string; count: number };
 
@@ -31,7 +33,7 @@ export type FeatureCount = { feature: Feature; sheet?: string; count: number };
 const FEATURE_ORDER: Feature[] = [
   'chart', 'chart sheet', 'pivot table', 'slicer', 'timeline', 'sparkline group', 'picture', 'shape', 'form control',
   'data validation rule', 'extended conditional format', 'note', 'threaded comment', 'other sheet', 'macro project',
-  'external link', 'data connection',
+  'external link', 'data connection', 'content add-in', 'add-in task pane',
 ];
 
 const PLURALS: Partial<Record<Feature, string>> = {
@@ -55,6 +57,8 @@ async function drawingFeatures(parts: XlsxParts, path: string): Promise<Partial<
     chart: elements(xml, 'chart').filter((a) => Object.keys(a).some((k) => k.endsWith(':id'))).length,
     picture: countElements(xml, 'pic'),
     shape: countElements(xml, 'sp'),
+    // An Office add-in shown in the sheet itself (a content add-in) is a frame pointing at its web extension.
+    'content add-in': countElements(xml, 'webextensionref'),
   };
 }
 
@@ -89,6 +93,8 @@ async function workbookFeatures(parts: XlsxParts): Promise<FeatureCount[]> {
   if (parts.paths.some((path) => /(^|\/)vbaProject\.bin$/i.test(path))) found.push({ feature: 'macro project', count: 1 });
   const links = partsUnder(parts, 'xl/externalLinks/').length;
   if (links > 0) found.push({ feature: 'external link', count: links });
+  const panes = countElements((await parts.text('xl/webextensions/taskpanes.xml')) ?? '', 'taskpane');
+  if (panes > 0) found.push({ feature: 'add-in task pane', count: panes });
   const connections = countElements((await parts.text('xl/connections.xml')) ?? '', 'connection');
   if (connections > 0) found.push({ feature: 'data connection', count: connections });
   return found;

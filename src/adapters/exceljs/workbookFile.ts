@@ -2,7 +2,8 @@
 // needs: exceljs reads a table saved by Excel (which leaves out the default
 // headerRowCount) as having no header row and would write it back that way,
 // cannot open tables with calculated columns (tableColumnParts.ts), and
-// damages named formulas and constants (definedNames.ts).
+// damages named formulas and constants (definedNames.ts), and drops pinned
+// Office add-ins (webExtensions.ts).
 
 import ExcelJS from 'exceljs';
 import { inventory, tableAttributes, type FeatureCount } from './features';
@@ -10,6 +11,7 @@ import { allTables, tableGeometry, resizeTable } from './tables';
 import { readParts } from './xlsxParts';
 import { putDefinedNames, takeDefinedNames, type DefinedNames } from './definedNames';
 import { putColumnContent, takeColumnContent, type ColumnContent } from './tableColumnParts';
+import { putWebExtensions, takeWebExtensions, type WebExtensions } from './webExtensions';
 import { readZip, writeZip, type ZipEntry } from './zip';
 
 export type OpenedWorkbook = {
@@ -20,8 +22,8 @@ export type OpenedWorkbook = {
   setAside: SetAside;
 };
 
-/** Calculated-column and totals formulas of the tables, and the workbook's defined names. */
-export type SetAside = { columnContent: ColumnContent; definedNames?: DefinedNames };
+/** Calculated-column and totals formulas of the tables, the workbook's defined names, pinned add-ins. */
+export type SetAside = { columnContent: ColumnContent; definedNames?: DefinedNames; webExtensions?: WebExtensions };
 
 const TABLE_PART = /^xl\/tables\/[^/]+\.xml$/;
 const WORKBOOK_PART = 'xl/workbook.xml';
@@ -30,7 +32,9 @@ type Part = { name: string; data: Buffer };
 
 /** The parts exceljs can open, and what was taken out of them. */
 function setAsideFrom(entries: ZipEntry[]): { parts: Part[] | undefined; setAside: SetAside } {
-  const setAside: SetAside = { columnContent: new Map() };
+  const addInParts = entries.filter((e) => e.name.startsWith('xl/webextensions/') || e.name === '_rels/.rels' || e.name === '[Content_Types].xml');
+  const webExtensions = takeWebExtensions(addInParts.map((e) => ({ name: e.name, data: e.data() })));
+  const setAside: SetAside = { columnContent: new Map(), ...(webExtensions ? { webExtensions } : {}) };
   let changed = false;
   const parts = entries
     .filter((e) => !e.name.endsWith('/'))
@@ -113,7 +117,7 @@ export async function workbookBytes(workbook: ExcelJS.Workbook, date = new Date(
   const parts = readZip(stored)
     .filter((e) => !e.name.endsWith('/'))
     .map((e) => putBack({ name: e.name, data: e.data() }, setAside));
-  return writeZip(parts, date);
+  return writeZip(putWebExtensions(parts, setAside.webExtensions), date);
 }
 
 /** The workbook as .xlsx bytes. Excel recalculates on open, so formulas over the new outputs are current. */

@@ -49,3 +49,27 @@ export function withRichParts(bytes: Buffer): Promise<Buffer> {
     );
   });
 }
+
+const TASKPANES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"><wetp:taskpane dockstate="right" visibility="1" width="350" row="1"><wetp:webextensionref xmlns:r="${REL}" r:id="rId1"/></wetp:taskpane></wetp:taskpanes>`;
+
+const WEB_EXTENSION = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{6A1B5F7E-0000-4000-8000-000000000001}"><we:reference id="6a1b5f7e-0000-4000-8000-000000000002" version="0.1.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/></we:properties><we:bindings/><we:snapshot xmlns:r="${REL}"/></we:webextension>`;
+
+/** The workbook opens with an add-in's task pane, as Office stores it (xl/webextensions, linked from the package). */
+export function withPinnedAddIn(bytes: Buffer): Promise<Buffer> {
+  return editZip(bytes, async (zip) => {
+    zip.file('xl/webextensions/taskpanes.xml', TASKPANES);
+    zip.file('xl/webextensions/webextension1.xml', WEB_EXTENSION);
+    zip.file('xl/webextensions/_rels/taskpanes.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/webextension" Target="webextension1.xml"/></Relationships>`);
+    await edit(zip, '_rels/.rels', (xml) =>
+      xml.replace('</Relationships>', '<Relationship Id="rIdPane" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/></Relationships>'),
+    );
+    await edit(zip, '[Content_Types].xml', (xml) =>
+      xml.replace(
+        '</Types>',
+        '<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/><Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>',
+      ),
+    );
+  });
+}

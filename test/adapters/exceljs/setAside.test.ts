@@ -5,6 +5,7 @@ import { openXlsx } from '../../../src/adapters/exceljs/xlsxFile';
 import { readZip } from '../../../src/adapters/exceljs/zip';
 import { runPlan } from '../../../src/app/runPlan';
 import { NOW } from '../../builders';
+import { withPinnedAddIn } from './richParts';
 import { editZip, portfolioWorkbook, toBytes } from './xlsxFixtures';
 
 const NAMES = '<definedNames><definedName name="TotalValue">SUM(Portfolio!$G$4:$G$8)</definedName><definedName name="TaxRate">0.25</definedName><definedName name="_xlnm.Print_Area" localSheetId="1">Capacity!$A$1:$C$3</definedName></definedNames>';
@@ -37,6 +38,23 @@ describe('parts of the workbook exceljs cannot handle', () => {
       zip.file('xl/workbook.xml', (await zip.file('xl/workbook.xml')!.async('string')).replace('</sheets>', `</sheets>${NAMES}`));
     });
     expect((await prioritise(bytes)).get('xl/workbook.xml')).toContain(`</sheets>${NAMES}`);
+  });
+});
+
+describe('an Office add-in pinned to the workbook', () => {
+  it('keeps its task pane parts, linked and typed as they were', async () => {
+    const parts = await prioritise(await withPinnedAddIn(await toBytes(portfolioWorkbook())));
+    expect(parts.get('xl/webextensions/webextension1.xml')).toContain('Office.AutoShowTaskpaneWithDocument');
+    expect(parts.get('xl/webextensions/taskpanes.xml')).toContain('<wetp:taskpane ');
+    expect(parts.get('xl/webextensions/_rels/taskpanes.xml.rels')).toContain('Target="webextension1.xml"');
+    expect(parts.get('_rels/.rels')).toContain('Target="xl/webextensions/taskpanes.xml"');
+    expect(parts.get('[Content_Types].xml')).toContain('<Override PartName="/xl/webextensions/taskpanes.xml"');
+  });
+
+  it('is not reported as lost', async () => {
+    const session = await openXlsx(await withPinnedAddIn(await toBytes(portfolioWorkbook())));
+    await runPlan(session.port, { now: NOW });
+    expect((await session.save()).lost).toEqual([]);
   });
 });
 
