@@ -4,6 +4,7 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { errorText } from '../app/errorText';
 
 export const USAGE = `Usage: npm run prioritise -- <workbook.xlsx> [--out <file.xlsx>] [--json] [--by <name>]
    or: prioritise <workbook.xlsx> [--out <file.xlsx>] [--json] [--by <name>]
@@ -64,7 +65,7 @@ export function parseOptions(argv: string[]): ParsedOptions {
     });
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
-    const raw = error instanceof Error ? error.message : String(error);
+    const raw = errorText(error);
     return { kind: 'usage-error', json, message: `${PARSE_MESSAGES[code]?.(raw) ?? raw.split('\n')[0]}; see --help` };
   }
   if (parsed.values.help) return { kind: 'help' };

@@ -11,6 +11,7 @@ import { NotAWorkbookError, openXlsx, type XlsxSession } from '../adapters/excel
 import { writeFileAtomic } from './atomicWrite';
 import { parseOptions, USAGE, type Options } from './options';
 import { buildReport, reportText, type Failure } from './report';
+import { errorText } from '../app/errorText';
 
 export type CommandIo = {
   stdout: (text: string) => void;
@@ -49,7 +50,7 @@ function readProblem(path: string, error: unknown): string {
   if (code === 'ENOENT') return `cannot find ${path}; check the path and the file name`;
   if (code === 'EISDIR') return `${path} is a folder, not a workbook; name the .xlsx file inside it`;
   if (code === 'EACCES' || code === 'EPERM') return `cannot read ${path}: permission denied`;
-  return `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`;
+  return `cannot read ${path}: ${errorText(error)}`;
 }
 
 async function open(options: Options, io: CommandIo): Promise<XlsxSession> {
@@ -88,7 +89,7 @@ async function run(options: Options, io: CommandIo): Promise<number> {
     await io.writeFile(options.out, bytes);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : error instanceof Error ? error.message : String(error);
+    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : errorText(error);
     throw new CommandFailure(1, `cannot write ${options.out}: ${why}; nothing was written`);
   }
   const report = buildReport(options.input, options.out, result, lost);
@@ -115,7 +116,7 @@ export async function prioritiseCommand(argv: string[], io: CommandIo): Promise<
   } catch (error) {
     if (error instanceof CommandFailure) return fail(io, parsed.options.json, error.exitCode, error.message);
     // A bug, not the user's doing: still one line, and still nothing written.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     return fail(io, parsed.options.json, 1, `unexpected problem (${message}); nothing was written. Please report it with the workbook if you can`);
   }
 }

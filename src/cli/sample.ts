@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sampleWorkbookBytes } from '../adapters/exceljs/sampleWorkbook';
 import { writeFileAtomic } from './atomicWrite';
+import { errorText } from '../app/errorText';
 
 export const SAMPLE_PATH = join('examples', 'sample-portfolio.xlsx');
 
@@ -17,6 +18,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`sample: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`sample: ${errorText(error)}\n`);
   process.exitCode = 1;
 });

@@ -216,6 +216,16 @@ describe('a workbook that cannot be used', () => {
     await expectFailure([folder.path('damaged.xlsx')], 1, /damaged\.xlsx is not a workbook the command can read/);
   });
 
+  it('exits 1 when a part of the zip package is corrupt', async () => {
+    const bytes = await toBytes(portfolioWorkbook());
+    const sheet = bytes.indexOf(Buffer.from('xl/worksheets/sheet1.xml'));
+    // Overwrite the start of the first sheet's compressed data (just after its local header's name).
+    const data = sheet + 'xl/worksheets/sheet1.xml'.length;
+    bytes.fill(0xff, data, data + 16);
+    writeFileSync(folder.path('corrupt.xlsx'), bytes);
+    await expectFailure([folder.path('corrupt.xlsx')], 1, /corrupt\.xlsx is not a workbook the command can read: its zip package is damaged/);
+  });
+
   it('exits 1 when there is no Initiatives table, naming the tables it has and what to do', async () => {
     const input = await writeInput(portfolioWorkbook({ tableName: 'Projects' }));
     await expectFailure([input], 1, /has no table named Initiatives \(its tables: Projects on Portfolio, Capacity on Capacity\)\. In Excel, .*Insert > Table, and name it Initiatives/);

@@ -13,6 +13,7 @@ import { putDefinedNames, takeDefinedNames, type DefinedNames } from './definedN
 import { putColumnContent, takeColumnContent, type ColumnContent } from './tableColumnParts';
 import { putWebExtensions, takeWebExtensions, type WebExtensions } from './webExtensions';
 import { readZip, writeZip, type ZipEntry } from './zip';
+import { errorText } from '../../app/errorText';
 
 export type OpenedWorkbook = {
   workbook: ExcelJS.Workbook;
@@ -31,11 +32,10 @@ const WORKBOOK_PART = 'xl/workbook.xml';
 type Part = { name: string; data: Buffer };
 
 /** The parts exceljs can open, and what was taken out of them. */
-function setAsideFrom(entries: ZipEntry[]): { parts: Part[] | undefined; setAside: SetAside } {
+function setAsideFrom(entries: ZipEntry[]): { parts: Part[]; setAside: SetAside } {
   const addInParts = entries.filter((e) => e.name.startsWith('xl/webextensions/') || e.name === '_rels/.rels' || e.name === '[Content_Types].xml');
   const webExtensions = takeWebExtensions(addInParts.map((e) => ({ name: e.name, data: e.data() })));
   const setAside: SetAside = { columnContent: new Map(), ...(webExtensions ? { webExtensions } : {}) };
-  let changed = false;
   const parts = entries
     .filter((e) => !e.name.endsWith('/'))
     .map((entry): Part => {
@@ -43,19 +43,17 @@ function setAsideFrom(entries: ZipEntry[]): { parts: Part[] | undefined; setAsid
         const taken = takeColumnContent(entry.data().toString('utf8'));
         if (taken.columns.size === 0 || !taken.table) return { name: entry.name, data: entry.data() };
         setAside.columnContent.set(taken.table, taken.columns);
-        changed = true;
         return { name: entry.name, data: Buffer.from(taken.xml, 'utf8') };
       }
       if (entry.name === WORKBOOK_PART) {
         const taken = takeDefinedNames(entry.data().toString('utf8'));
         if (taken.definedNames === undefined) return { name: entry.name, data: entry.data() };
         setAside.definedNames = taken.definedNames;
-        changed = true;
         return { name: entry.name, data: Buffer.from(taken.xml, 'utf8') };
       }
       return { name: entry.name, data: entry.data() };
     });
-  return { parts: changed ? parts : undefined, setAside };
+  return { parts, setAside };
 }
 
 function putBack(part: Part, setAside: SetAside): Part {
@@ -88,14 +86,22 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
   } catch (_) {
     throw new NotAWorkbookError('it is a zip file without an Excel workbook in it');
   }
-  const { parts: readableParts, setAside } = setAsideFrom(entries);
-  // Stored, not compressed: exceljs only reads these bytes once, in memory.
-  const readable = readableParts ? writeZip(readableParts, new Date(), 0) : bytes;
+  let readable: Buffer;
+  let setAside: SetAside;
+  try {
+    const taken = setAsideFrom(entries);
+    setAside = taken.setAside;
+    // Handed to exceljs uncompressed: Node's zlib inflates the parts several times faster than the
+    // JavaScript inflate exceljs would use (about 250 ms less on a 10,000-row workbook).
+    readable = writeZip(taken.parts, new Date(), 0);
+  } catch (error) {
+    throw new NotAWorkbookError(`its zip package is damaged (${errorText(error)})`);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(readable as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new NotAWorkbookError(`exceljs could not read it (${error instanceof Error ? error.message : String(error)})`);
+    throw new NotAWorkbookError(`exceljs could not read it (${errorText(error)})`);
   }
   const attributes = await tableAttributes(parts);
   for (const table of allTables(workbook)) {
