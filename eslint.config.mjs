@@ -21,8 +21,8 @@ export default defineConfig(
     extends: [reactHooks.configs.flat.recommended],
   },
   {
-    // Build and test configuration is CommonJS (webpack.config.js, jest.config.js).
-    files: ['**/*.js'],
+    // Build and test configuration is CommonJS (webpack.config.js, jest.config.js, bin/, scripts/*.cjs).
+    files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
