@@ -25,7 +25,8 @@ export type Feature =
   | 'external link'
   | 'data connection'
   | 'content add-in'
-  | 'add-in task pane';
+  | 'add-in task pane'
+  | 'dynamic array metadata';
 
 export type FeatureCount = { feature: Feature; sheet?: string; count: number };
 
@@ -33,7 +34,7 @@ export type FeatureCount = { feature: Feature; sheet?: string; count: number };
 const FEATURE_ORDER: Feature[] = [
   'chart', 'chart sheet', 'pivot table', 'slicer', 'timeline', 'sparkline group', 'picture', 'shape', 'form control',
   'data validation rule', 'extended conditional format', 'note', 'threaded comment', 'other sheet', 'macro project',
-  'external link', 'data connection', 'content add-in', 'add-in task pane',
+  'external link', 'data connection', 'content add-in', 'add-in task pane', 'dynamic array metadata',
 ];
 
 const PLURALS: Partial<Record<Feature, string>> = {
@@ -45,6 +46,7 @@ const PLURALS: Partial<Record<Feature, string>> = {
 
 export function featureWords(feature: Feature, count: number): string {
   if (feature === 'macro project') return 'the VBA macros';
+  if (feature === 'dynamic array metadata') return 'the marks that make dynamic-array formulas spill (Excel may show them with @) and linked data types';
   if (feature === 'other sheet') return count === 1 ? 'a dialog or macro sheet' : `${count} dialog or macro sheets`;
   if (feature === 'chart sheet') return count === 1 ? 'a chart sheet' : `${count} chart sheets`;
   return `${count} ${count === 1 ? (feature === 'shape' ? 'shape or text box' : feature) : (PLURALS[feature] ?? `${feature}s`)}`;
@@ -93,6 +95,8 @@ async function workbookFeatures(parts: XlsxParts): Promise<FeatureCount[]> {
   if (parts.paths.some((path) => /(^|\/)vbaProject\.bin$/i.test(path))) found.push({ feature: 'macro project', count: 1 });
   const links = partsUnder(parts, 'xl/externalLinks/').length;
   if (links > 0) found.push({ feature: 'external link', count: links });
+  // Excel writes xl/metadata.xml for spilling (dynamic-array) formulas and linked data types.
+  if (parts.paths.includes('xl/metadata.xml')) found.push({ feature: 'dynamic array metadata', count: 1 });
   const panes = countElements((await parts.text('xl/webextensions/taskpanes.xml')) ?? '', 'taskpane');
   if (panes > 0) found.push({ feature: 'add-in task pane', count: panes });
   const connections = countElements((await parts.text('xl/connections.xml')) ?? '', 'connection');

@@ -5,7 +5,7 @@ import { readParts } from '../../../src/adapters/exceljs/xlsxParts';
 import { runPlan } from '../../../src/app/runPlan';
 import { NOW } from '../../builders';
 import { withRichParts } from './richParts';
-import { portfolioWorkbook, toBytes } from './xlsxFixtures';
+import { editZip, portfolioWorkbook, toBytes } from './xlsxFixtures';
 
 const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -57,6 +57,11 @@ describe('what a workbook holds that the output may lose', () => {
       { feature: 'note', sheet: 'Capacity', count: 1 },
     ]);
     expect((await prioritised(bytes)).lost).toEqual([]);
+  });
+
+  it('reports the dynamic-array metadata the output lost', async () => {
+    const bytes = await editZip(await toBytes(portfolioWorkbook()), (zip) => void zip.file('xl/metadata.xml', '<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'));
+    expect(describeFeatures((await prioritised(bytes)).lost)).toMatch(/^the marks that make dynamic-array formulas spill/);
   });
 
   it('compares counts sheet by sheet', () => {
