@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   console.log(`engine (median of 7): ${JSON.stringify(engine.engine_ms)} ms; heap growth ${JSON.stringify(engine.heap_mb)} MB`);
   Object.assign(result, engine);
   const cli = await benchCli();
-  console.log(`prioritise command, end to end (median of 3, goal 6000 ms at 10,000): ${JSON.stringify(cli.cli_ms)} ms`);
+  console.log(`prioritise command, end to end (median of 3, goal 6000 ms at 10,000): ${JSON.stringify(cli.cli_ms)} ms; CPU ${JSON.stringify(cli.cli_cpu_ms ?? 'n/a')} ms`);
   Object.assign(result, cli);
   console.log(JSON.stringify(result));
 }
