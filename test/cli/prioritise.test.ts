@@ -200,7 +200,7 @@ describe('a workbook that cannot be used', () => {
 
   it('exits 1 when the file is an old .xls workbook', async () => {
     writeFileSync(folder.path('old.xlsx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
-    await expectFailure([folder.path('old.xlsx')], 1, /old-style \.xls .*save it as \.xlsx/);
+    await expectFailure([folder.path('old.xlsx')], 1, /old-style \.xls file or a password-protected workbook; save it from Excel as \.xlsx/);
   });
 
   it('exits 1 when the file is a zip without a workbook', async () => {

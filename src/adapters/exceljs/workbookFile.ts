@@ -76,15 +76,15 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
-  if (startsWith(bytes, OLE_MAGIC)) throw new NotAWorkbookError('it is an old-style .xls (or password-protected) file; save it as .xlsx (Excel Workbook) first');
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new NotAWorkbookError('it is not an .xlsx file (an .xlsx file is a zip package)');
+  if (startsWith(bytes, OLE_MAGIC)) throw new NotAWorkbookError('it is an old-style .xls file or a password-protected workbook; save it from Excel as .xlsx (Excel Workbook), without a password');
+  if (!startsWith(bytes, ZIP_MAGIC)) throw new NotAWorkbookError('it is not an .xlsx file; open it in Excel and save it as Excel Workbook (.xlsx)');
   let entries: ZipEntry[];
   let parts;
   try {
     entries = readZip(bytes);
     parts = await readParts(entries);
   } catch (_) {
-    throw new NotAWorkbookError('it is a zip file without an Excel workbook in it');
+    throw new NotAWorkbookError('it is a zip file without an Excel workbook in it; check that this is the right file');
   }
   let readable: Buffer;
   let setAside: SetAside;
@@ -95,13 +95,13 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
     // JavaScript inflate exceljs would use (about 250 ms less on a 10,000-row workbook).
     readable = writeZip(taken.parts, new Date(), 0);
   } catch (error) {
-    throw new NotAWorkbookError(`its zip package is damaged (${errorText(error)})`);
+    throw new NotAWorkbookError(`its zip package is damaged (${errorText(error)}); open it in Excel, which can repair it, save it and run again`);
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(readable as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new NotAWorkbookError(`exceljs could not read it (${errorText(error)})`);
+    throw new NotAWorkbookError(`exceljs could not read it (${errorText(error)}); open it in Excel, save it again as .xlsx and run again`);
   }
   const attributes = await tableAttributes(parts);
   for (const table of allTables(workbook)) {
