@@ -74,9 +74,14 @@ function notes(written: Extract<RunResult, { kind: 'written' }>, lost: FeatureCo
   if (chartsNotDrawn.length > 0) {
     said.push(`This file has no charts yet (${chartsNotDrawn.join('; ')}): the command cannot draw Excel charts. Their data is on the Change impact sheet, and the add-in draws them when the workbook is opened with it.`);
   }
-  if (lost.length > 0) {
-    said.push(`The output lost ${describeFeatures(lost)}: the library that writes the file cannot carry these over. Your input file still has them; copy the outputs across or run the add-in in Excel to keep them.`);
+  // Charts on the prioritiser's own sheets (drawn by the add-in on an earlier run) come back when the add-in runs again.
+  const ownSheets = new Set(written.outcome.sheetsWritten.slice(1));
+  const own = lost.filter((f) => f.sheet !== undefined && ownSheets.has(f.sheet));
+  const yours = lost.filter((f) => !own.includes(f));
+  if (yours.length > 0) {
+    said.push(`The output lost ${describeFeatures(yours)}: the library that writes the file cannot carry these over. Your input file still has them; copy the outputs across or run the add-in in Excel to keep them.`);
   }
+  if (own.length > 0) said.push(`On the prioritiser's own sheets the output lost ${describeFeatures(own)}; the add-in draws its charts again when it runs.`);
   return said;
 }
 

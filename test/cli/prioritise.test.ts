@@ -115,6 +115,17 @@ describe('a run on a real workbook file', () => {
     expect(run.stdout).toContain('The output lost 1 chart, 1 pivot table and 1 sparkline group on Portfolio; the VBA macros:');
   });
 
+  it("tells charts lost on the prioritiser's own Change impact sheet apart from the user's", async () => {
+    const first = folder.path('first.xlsx');
+    await runCommand([await writeInput(portfolioWorkbook()), '--out', first]);
+    // As after a run of the add-in in Excel: its charts on the Change impact sheet (sheet3 of the file).
+    const withCharts = await withRichParts(readFileSync(first), 'xl/worksheets/sheet3.xml');
+    writeFileSync(folder.path('charted.xlsx'), withCharts);
+    const run = await runCommand([folder.path('charted.xlsx')]);
+    expect(run.stdout).toContain("On the prioritiser's own sheets the output lost 1 chart, 1 pivot table and 1 sparkline group on Change impact; the add-in draws its charts again");
+    expect(run.stdout).toContain('The output lost the VBA macros:');
+  });
+
   it('says nothing is lost when the input has none of those', async () => {
     const run = await runCommand([await writeInput(portfolioWorkbook())]);
     expect(run.stdout).not.toContain('lost');

@@ -24,14 +24,16 @@ async function edit(zip: JSZip, path: string, change: (xml: string) => string): 
 
 const override = (part: string, type: string) => `<Override PartName="/${part}" ContentType="application/vnd.${type}"/>`;
 
-/** The first sheet gets a chart, a sparkline group and a pivot table; the workbook gets a VBA project. */
-export function withRichParts(bytes: Buffer): Promise<Buffer> {
+/** A sheet (the first by default) gets a chart, a sparkline group and a pivot table; the workbook gets a VBA project. */
+export function withRichParts(bytes: Buffer, sheet = 'xl/worksheets/sheet1.xml'): Promise<Buffer> {
+  const rels = sheet.replace(/([^/]+)$/, '_rels/$1.rels');
   return editZip(bytes, async (zip) => {
-    await edit(zip, 'xl/worksheets/sheet1.xml', (xml) =>
-      xml.replace('<tableParts', '<drawing r:id="rId90"/><tableParts').replace('</worksheet>', `${SPARKLINES}</worksheet>`),
-    );
-    await edit(zip, 'xl/worksheets/_rels/sheet1.xml.rels', (xml) =>
-      xml.replace(
+    await edit(zip, sheet, (xml) => {
+      const withDrawing = xml.includes('<tableParts') ? xml.replace('<tableParts', '<drawing r:id="rId90"/><tableParts') : xml.replace('</worksheet>', '<drawing r:id="rId90"/></worksheet>');
+      return withDrawing.replace('</worksheet>', `${SPARKLINES}</worksheet>`);
+    });
+    await edit(zip, rels, (xml) =>
+      (xml || '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>').replace(
         '</Relationships>',
         `<Relationship Id="rId90" Type="${REL}/drawing" Target="../drawings/drawing1.xml"/><Relationship Id="rId91" Type="${REL}/pivotTable" Target="../pivotTables/pivotTable1.xml"/></Relationships>`,
       ),
