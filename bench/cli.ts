@@ -10,7 +10,8 @@ import { generatePortfolio } from './generate';
 import { median, round } from './stats';
 
 export const CLI_SIZES = [10000];
-const BIN = join(__dirname, '..', 'bin', 'prioritise.js');
+// npm runs the bench from the package root (the bench itself runs bundled from dist/bench).
+const BIN = join(process.cwd(), 'bin', 'prioritise.js');
 
 /** A portfolio workbook of `count` initiatives, as a finance team would keep it: Initiatives on Portfolio, Capacity beside it. */
 export async function portfolioFile(count: number, dir: string): Promise<string> {

@@ -10,7 +10,7 @@ import { benchSyncs } from './syncs';
 async function main(): Promise<void> {
   const result: Record<string, unknown> = {};
   const engine = benchEngine();
-  console.log(`engine (median of 7): ${JSON.stringify(engine.engine_ms)} ms; heap held by one plan and layout ${JSON.stringify(engine.heap_mb)} MB`);
+  console.log(`engine (median of 7): ${JSON.stringify(engine.engine_ms)} ms; with bottleneck economics ${JSON.stringify(engine.engine_economics_ms)} ms; heap held by one plan and layout ${JSON.stringify(engine.heap_mb)} MB`);
   Object.assign(result, engine);
   const bundle = benchBundle();
   console.log(

@@ -102,7 +102,7 @@ export type Bottlenecks = {
   notes: string[];
 };
 
-/** How many overrides and deferred initiatives the findings list, highest-ranked first. */
+/** How many deferred initiatives the findings list, highest-ranked first. */
 export const LISTED = 50;
 
 /** How many re-solves the optimal method spends, so a large portfolio still answers in seconds. */
@@ -238,7 +238,7 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
   const overrides: OverrideFinding[] = [];
   const overridden = ranked.ranking.filter((i) => ranked.assessments[i]!.override !== undefined);
   const candidateByIndex = new Map(problem.candidates.map((c) => [c.index, c]));
-  const overrideLimit = Math.min(overridden.length, exactMethod ? LISTED : limits.overrides);
+  const overrideLimit = Math.min(overridden.length, limits.overrides);
   for (const index of overridden.slice(0, overrideLimit)) {
     const a = ranked.assessments[index]!;
     const common = { key: a.initiative.key, name: a.initiative.name, choice: a.override!, reason: a.initiative.overrideReason ?? '', objectiveWith: before.objective, valueWith: before.value };
