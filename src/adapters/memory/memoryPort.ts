@@ -11,6 +11,7 @@ import type { RawTable, Settings } from '../../engine/types';
 import { a1 } from '../../engine/address';
 import { TEXT_FORMAT } from '../../layout/grid';
 import { CAPACITY_TABLE, CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, DECISION_LOG_TABLE, INITIATIVES_TABLE, SETTINGS_SHEET, SETTINGS_TABLE, isOwnSheet } from '../../layout/names';
+import { layoutChanges } from '../../layout/layoutChanges';
 import type { PlanLayout } from '../../layout/planLayout';
 import { settingsEdits } from '../../layout/settingsEdits';
 import { settingsSheet } from '../../layout/settingsSheet';
@@ -37,7 +38,9 @@ import {
   tablesOn,
   type MemoryTable,
   type MemoryWorkbook,
+  type UserEdit,
 } from './model';
+import { inputChangeOf, writeOutputRuns, writeSheetChanges } from './liveWrites';
 import { writeOutputColumns } from './outputs';
 import { writeSheetLayout } from './sheets';
 import { appendRow, createTable, currentRegion, headersOf, rawTable, sortRows } from './tables';
@@ -118,10 +121,9 @@ function writeSettings(workbook: MemoryWorkbook, settings: Settings, sheetName =
   }
 }
 
-function writePlan(workbook: MemoryWorkbook, table: MemoryTable, layout: PlanLayout, names: Required<NonNullable<WriteOptions['sheetNames']>>): string[] {
-  writeOutputColumns(workbook, table, layout.outputs);
-  writeSheetLayout(workbook, layout.changeImpact, names.changeImpact);
-  const written = [table.sheet, names.changeImpact, names.decisionLog];
+type SheetNames = Required<NonNullable<WriteOptions['sheetNames']>>;
+
+function appendLog(workbook: MemoryWorkbook, layout: PlanLayout, names: SheetNames): void {
   const log = findSheet(workbook, names.decisionLog);
   const logTable = log && tablesOn(workbook, log.name).find((t) => t.name.toLowerCase().startsWith(DECISION_LOG_TABLE.toLowerCase()));
   if (!log || !logTable) writeSheetLayout(workbook, layout.decisionLogSheet, names.decisionLog);
@@ -129,12 +131,25 @@ function writePlan(workbook: MemoryWorkbook, table: MemoryTable, layout: PlanLay
     const at = appendRow(workbook, logTable);
     writeBlock(sheetOf(workbook, log.name), at, logTable.column, [layout.logRow.values], [layout.logRow.formats]);
   }
+}
+
+function writePlan(workbook: MemoryWorkbook, table: MemoryTable, layout: PlanLayout, names: SheetNames, options: WriteOptions): string[] {
+  const changes = layoutChanges(options.previous, layout);
+  if (changes.outputs === 'all' || !writeOutputRuns(workbook, table, changes.outputs)) writeOutputColumns(workbook, table, layout.outputs);
+  writeSheetChanges(workbook, changes.changeImpact, layout.changeImpact, names.changeImpact);
+  const written = [table.sheet, names.changeImpact];
+  if (options.log !== false) {
+    appendLog(workbook, layout, names);
+    written.push(names.decisionLog);
+  }
   if (!settingsTableOf(workbook) && !findSheet(workbook, names.settings)) {
     writeSheetLayout(workbook, layout.settingsSheet, names.settings);
     written.push(names.settings);
   }
   return written;
 }
+
+const totalWrites = (workbook: MemoryWorkbook): number => workbook.sheets.reduce((n, sheet) => n + (sheet.writes ?? 0), 0);
 
 /** Parse "Q10" into a zero-based row and column. */
 function parseA1(cell: string): { row: number; column: number } {
@@ -197,10 +212,11 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       const taken = takenSheet(workbook, [names.changeImpact, names.decisionLog]) ?? (settingsSheetTaken || undefined);
       if (taken) return { ok: false, problem: nameTaken(taken) };
       const saved = saveState(workbook);
+      const writesBefore = totalWrites(workbook);
       try {
-        const sheetsWritten = writePlan(workbook, table, layout, names);
+        const sheetsWritten = writePlan(workbook, table, layout, names, writeOptions);
         changed(workbook);
-        return { ok: true, sheetsWritten };
+        return { ok: true, sheetsWritten, cellsWritten: totalWrites(workbook) - writesBefore };
       } catch (error) {
         restoreState(workbook, saved);
         throw error;
@@ -276,5 +292,16 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
         if (column < 0) throw new Error('The table has no Priority column yet: run the plan first, then sort.');
         sortRows(workbook, table, (row) => (typeof row[column] === 'number' ? (row[column] as number) : Number.POSITIVE_INFINITY));
       }),
+
+    onInputsChanged(listener) {
+      // Only the user's typing reaches the edit listeners: the port's own writes never do, so nothing loops.
+      const hear = (edit: UserEdit) => {
+        const tables = { initiatives: initiativesTableOf(workbook), capacity: findTable(workbook, CAPACITY_TABLE), settings: settingsTableOf(workbook) };
+        const change = inputChangeOf(workbook, edit, tables);
+        if (change) listener(change);
+      };
+      workbook.editListeners.add(hear);
+      return () => workbook.editListeners.delete(hear);
+    },
   };
 }
