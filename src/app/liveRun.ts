@@ -28,6 +28,19 @@ export function inputsKey(snapshot: WorkbookSnapshot, settingsOverride: RunConte
   return `${snapshot.fingerprint}|${capacity}|${JSON.stringify(settings)}`;
 }
 
+/**
+ * Whether the table's rows hold the same initiatives in the same order as when `base` was written: only
+ * then are the cells it wrote where its layout says. A sort (the user's or the add-in's), an inserted or a
+ * deleted row breaks that, and the next write is a whole one.
+ */
+export function sameRows(base: Plan, next: Plan): boolean {
+  if (base.table?.rowCount !== next.table?.rowCount || base.entries.length !== next.entries.length) return false;
+  return next.entries.every((entry, i) => {
+    const old = base.entries[i]!;
+    return old.initiative.rowIndex === entry.initiative.rowIndex && old.initiative.key === entry.initiative.key;
+  });
+}
+
 export async function liveRun(
   port: WorkbookPort,
   context: RunContext,
@@ -39,7 +52,8 @@ export async function liveRun(
   const plan = await options.planner({ initiatives: snapshot.initiatives, capacity: snapshot.capacity, settings: snapshot.settings }, context);
   if (!plan.usable) return { kind: 'unusable', plan, snapshot };
   const layout = planLayout(plan);
-  const outcome = await port.write(plan, layout, snapshot.fingerprint, { ...options.write, previous: options.base?.layout, log: false });
+  const previous = options.base && sameRows(options.base.plan, plan) ? options.base.layout : undefined;
+  const outcome = await port.write(plan, layout, snapshot.fingerprint, { ...options.write, previous, log: false });
   if (!outcome.ok) return { kind: 'not-written', plan, snapshot, problem: outcome.problem };
   return {
     kind: 'written',

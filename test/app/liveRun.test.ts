@@ -59,6 +59,21 @@ describe('one live re-run', () => {
   });
 });
 
+test('after the table was sorted, every output cell is written again', async () => {
+  const workbook = sampleWorkbook();
+  const port = memoryPort(workbook);
+  const base = await firstBase(port);
+  await port.sortByPriority();
+  enterText(workbook, 'Capacity', 1, 1, '11');
+  const outcome = await liveRun(port, { now: NOW }, options(base));
+  if (outcome.kind !== 'written') throw new Error(outcome.kind);
+  expect(outcome.cellsWritten).toBeGreaterThanOrEqual(base.layout.outputs.values.length * base.layout.outputs.keys.length);
+  const fresh = prioritise(await port.read(), { now: NOW });
+  const written = await port.read();
+  const priority = written.initiatives!.headers.indexOf('Priority');
+  expect(written.initiatives!.rows.map((r) => r[priority])).toEqual(fresh.entries.map((e) => e.priority ?? ''));
+});
+
 describe('the inputs key', () => {
   test('changes with the settings the pane passes in, even when the sheet is the same', async () => {
     const snapshot = await memoryPort(sampleWorkbook()).read();
