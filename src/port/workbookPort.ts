@@ -45,10 +45,14 @@ export class WorkbookProblemError extends Error {
   }
 }
 
+/** A sheet written under another name because the user already has a sheet called `wanted`. */
+export type RenamedSheet = { wanted: string; used: string };
+
 export type WriteOutcome =
   | {
       ok: true;
       sheetsWritten: string[];
+      renamed?: RenamedSheet[];
       /** Cells written (a rebuilt sheet counts every cell): how a live re-run shows it wrote only what changed. */
       cellsWritten?: number;
     }
@@ -65,6 +69,12 @@ export type WriteOptions = {
   previous?: PlanLayout;
   /** Append the run to the Decision log (default true). Live re-runs leave it out: one row per keystroke would bury the log. */
   log?: boolean;
+  /**
+   * When one of those names is taken by a sheet the user made: 'ask' (the default) writes nothing
+   * and reports `name-taken`, so the pane can ask; 'next-free' writes to "Change impact (2)" (the
+   * first free or own name) and lists it in `renamed`, for the command line, which cannot ask.
+   */
+  whenNameTaken?: 'ask' | 'next-free';
 };
 
 /** Which of the inputs the user changed: the table of initiatives (its input columns), the Capacity table or the settings table. */
