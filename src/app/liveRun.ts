@@ -9,7 +9,7 @@ import type { Plan, RunContext } from '../engine/plan';
 import { planDiff, type PlanDiff } from '../engine/planDiff';
 import { readSettings } from '../engine/settings';
 import { planLayout, type PlanLayout } from '../layout/planLayout';
-import type { WorkbookPort, WorkbookSnapshot, WriteOptions, WriteProblem } from '../port/workbookPort';
+import type { WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome, WriteProblem } from '../port/workbookPort';
 import type { Planner } from './runPlan';
 
 /** What the last written plan was made from and wrote: what the next live run compares with and diffs against. */
@@ -18,8 +18,8 @@ export type LiveBase = { key: string; plan: Plan; layout: PlanLayout };
 export type LiveOutcome =
   | { kind: 'unchanged' }
   | { kind: 'unusable'; plan: Plan; snapshot: WorkbookSnapshot }
-  | { kind: 'written'; base: LiveBase; snapshot: WorkbookSnapshot; diff: PlanDiff | undefined; cellsWritten: number | undefined }
-  | { kind: 'not-written'; plan: Plan; snapshot: WorkbookSnapshot; problem: WriteProblem };
+  | { kind: 'written'; base: LiveBase; snapshot: WorkbookSnapshot; diff: PlanDiff | undefined; outcome: Extract<WriteOutcome, { ok: true }> }
+  | { kind: 'not-written'; plan: Plan; layout: PlanLayout; snapshot: WorkbookSnapshot; problem: WriteProblem };
 
 /** Everything a plan depends on, in one key: the Initiatives inputs, the Capacity table and the settings in force. */
 export function inputsKey(snapshot: WorkbookSnapshot, settingsOverride: RunContext['settings']): string {
@@ -54,12 +54,12 @@ export async function liveRun(
   const layout = planLayout(plan);
   const previous = options.base && sameRows(options.base.plan, plan) ? options.base.layout : undefined;
   const outcome = await port.write(plan, layout, snapshot.fingerprint, { ...options.write, previous, log: false });
-  if (!outcome.ok) return { kind: 'not-written', plan, snapshot, problem: outcome.problem };
+  if (!outcome.ok) return { kind: 'not-written', plan, layout, snapshot, problem: outcome.problem };
   return {
     kind: 'written',
     base: { key, plan, layout },
     snapshot,
     diff: options.base ? planDiff(options.base.plan, plan) : undefined,
-    cellsWritten: outcome.cellsWritten,
+    outcome,
   };
 }

@@ -11,6 +11,8 @@ const isEditingError = (error: unknown): boolean => error instanceof WorkbookPro
 export const LIVE_DEBOUNCE_MS = 300;
 export const LIVE_RETRY_MS = 500;
 
+export type RerunResult = 'done' | 'editing' | 'busy';
+
 export type LiveStatus = 'listening' | 'scheduled' | 'running' | 'waiting-for-edit' | 'stopped';
 
 export type Timer = {
@@ -24,8 +26,11 @@ export const realTimer: Timer = {
 };
 
 export type LiveSessionOptions = {
-  /** One re-run. 'editing' when Excel refused it for cell-edit mode (thrown editing errors count too). */
-  rerun: () => Promise<'done' | 'editing'>;
+  /**
+   * One re-run. 'editing' when Excel refused it for cell-edit mode (thrown editing errors count too);
+   * 'busy' when another of the pane's commands is under way, so it must wait its turn.
+   */
+  rerun: () => Promise<RerunResult>;
   onStatus?: (status: LiveStatus) => void;
   /** A re-run threw: the session keeps listening, the pane says what went wrong. */
   onError?: (error: unknown) => void;
@@ -77,7 +82,7 @@ export function liveSession(options: LiveSessionOptions): LiveSession {
     }
     running = true;
     setStatus('running');
-    let result: 'done' | 'editing' = 'done';
+    let result: RerunResult = 'done';
     try {
       result = await options.rerun();
     } catch (error) {
@@ -87,6 +92,7 @@ export function liveSession(options: LiveSessionOptions): LiveSession {
     running = false;
     if (stopped()) return;
     if (result === 'editing') return schedule(retryMs, 'waiting-for-edit');
+    if (result === 'busy') return schedule(retryMs, 'scheduled');
     if (again) {
       again = false;
       return void fire();

@@ -33,7 +33,7 @@ describe('one live re-run', () => {
     const outcome = await liveRun(port, { now: NOW }, options(base));
     if (outcome.kind !== 'written') throw new Error(outcome.kind);
     expect(outcome.diff?.left.length).toBeGreaterThan(0);
-    expect(outcome.cellsWritten).toBeGreaterThan(0);
+    expect(outcome.outcome.cellsWritten).toBeGreaterThan(0);
     expect(outcome.base.key).not.toBe(base.key);
   });
 
@@ -67,7 +67,7 @@ test('after the table was sorted, every output cell is written again', async () 
   enterText(workbook, 'Capacity', 1, 1, '11');
   const outcome = await liveRun(port, { now: NOW }, options(base));
   if (outcome.kind !== 'written') throw new Error(outcome.kind);
-  expect(outcome.cellsWritten).toBeGreaterThanOrEqual(base.layout.outputs.values.length * base.layout.outputs.keys.length);
+  expect(outcome.outcome.cellsWritten).toBeGreaterThanOrEqual(base.layout.outputs.values.length * base.layout.outputs.keys.length);
   const fresh = prioritise(await port.read(), { now: NOW });
   const written = await port.read();
   const priority = written.initiatives!.headers.indexOf('Priority');

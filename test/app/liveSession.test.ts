@@ -1,4 +1,4 @@
-import { liveSession, type LiveStatus, type Timer } from '../../src/app/liveSession';
+import { liveSession, type LiveStatus, type RerunResult, type Timer } from '../../src/app/liveSession';
 import { WorkbookProblemError } from '../../src/port/workbookPort';
 
 /** A clock the test moves by hand. */
@@ -37,15 +37,15 @@ const settle = async () => {
 
 /** A re-run the test finishes by hand. */
 function controlledRerun() {
-  const calls: { finish: (result?: 'done' | 'editing') => void; fail: (error: unknown) => void }[] = [];
+  const calls: { finish: (result?: RerunResult) => void; fail: (error: unknown) => void }[] = [];
   const rerun = () =>
-    new Promise<'done' | 'editing'>((resolve, reject) => {
+    new Promise<RerunResult>((resolve, reject) => {
       calls.push({ finish: (result = 'done') => resolve(result), fail: reject });
     });
   return { rerun, calls };
 }
 
-function session(rerun: () => Promise<'done' | 'editing'>) {
+function session(rerun: () => Promise<RerunResult>) {
   const clock = manualTimer();
   const statuses: LiveStatus[] = [];
   const errors: unknown[] = [];
@@ -125,6 +125,20 @@ describe('a live session', () => {
     expect(statuses[statuses.length - 1]).toBe('listening');
     await clock.advance(5000);
     expect(runs).toHaveBeenCalledTimes(3);
+  });
+
+  test('while another of the pane’s commands is under way it waits its turn and tries again', async () => {
+    const results: RerunResult[] = ['busy', 'done'];
+    const runs = jest.fn(async () => results.shift()!);
+    const { live, clock, statuses } = session(runs);
+    live.edited();
+    await clock.advance(300);
+    expect(statuses).not.toContain('waiting-for-edit');
+    await clock.advance(499);
+    expect(runs).toHaveBeenCalledTimes(1);
+    await clock.advance(1);
+    expect(runs).toHaveBeenCalledTimes(2);
+    expect(statuses[statuses.length - 1]).toBe('listening');
   });
 
   test('a thrown cell-edit refusal is waited out like a returned one', async () => {

@@ -42,7 +42,7 @@ describe('a live re-run through office.js', () => {
     if (changes.outputs === 'all') throw new Error('expected runs');
     expect(outputWrites).toBe(changes.outputs.reduce((n, run) => n + run.values.length, 0));
     expect(outputWrites).toBeGreaterThan(0);
-    expect(outcome.cellsWritten).toBe(changedCellCount(changes, outcome.base.layout));
+    expect(outcome.outcome.cellsWritten).toBe(changedCellCount(changes, outcome.base.layout));
   });
 
   it('takes four round trips, none of them large', async () => {

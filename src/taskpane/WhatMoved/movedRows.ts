@@ -1,0 +1,28 @@
+// What the What moved panel lists, as plain rows: a function, so every case is
+// tested without React.
+
+import type { PlanDiff, RankMove } from '../../engine/planDiff';
+
+export type MovedRow =
+  | { kind: 'rank'; key: string; name: string; direction: 'up' | 'down'; places: number | undefined; text: string }
+  | { kind: 'entered' | 'left' | 'gate'; key: string; name: string; text: string };
+
+/** "up 3 places, now 4"; a row new to the ranking or gone from it has no distance. */
+function rankText(move: RankMove): { direction: 'up' | 'down'; places: number | undefined; text: string } {
+  if (move.from === undefined) return { direction: 'up', places: undefined, text: `now ranked ${move.to}` };
+  if (move.to === undefined) return { direction: 'down', places: undefined, text: `no longer ranked (was ${move.from})` };
+  const places = Math.abs(move.from - move.to);
+  const direction = move.to < move.from ? 'up' : 'down';
+  return { direction, places, text: `${direction} ${places} ${places === 1 ? 'place' : 'places'}, now ${move.to}` };
+}
+
+/** Entered, left and gate changes first (they change the plan), then the biggest rank moves, at most `maxMoves` of them. */
+export function movedRows(diff: PlanDiff, maxMoves = 5): { rows: MovedRow[]; moreMoves: number } {
+  const rows: MovedRow[] = [
+    ...diff.entered.map((c): MovedRow => ({ kind: 'entered', key: c.key, name: c.name, text: `enters the plan (${c.to})` })),
+    ...diff.left.map((c): MovedRow => ({ kind: 'left', key: c.key, name: c.name, text: `leaves the plan (now ${c.to})` })),
+    ...diff.gates.map((c): MovedRow => ({ kind: 'gate', key: c.key, name: c.name, text: `gate ${c.from} → ${c.to}` })),
+    ...diff.moves.slice(0, maxMoves).map((m): MovedRow => ({ kind: 'rank', key: m.key, name: m.name, ...rankText(m) })),
+  ];
+  return { rows, moreMoves: Math.max(0, diff.moves.length - maxMoves) };
+}
