@@ -52,6 +52,8 @@ export const CHANGED_MESSAGE =
 export type MemoryPortOptions = {
   /** Delay added to every call, so the preview shows what a slow workbook feels like. */
   latencyMs?: number;
+  /** How many initiatives "Insert sample portfolio" inserts: the sample's 25, or repeated copies to try the pane at scale. */
+  sampleSize?: number;
 };
 
 /** The fingerprint of the table's inputs: every column but the add-in's own outputs. */
@@ -228,7 +230,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
     insertSample: () =>
       call(() => {
         if (findTable(workbook, INITIATIVES_TABLE)) throw new Error('This workbook already has an Initiatives table, so the sample was not inserted.');
-        const sheets = sampleSheets({ initiatives: freeSheetName(workbook, 'Portfolio'), capacity: freeSheetName(workbook, 'Capacity') });
+        const sheets = sampleSheets({ initiatives: freeSheetName(workbook, 'Portfolio'), capacity: freeSheetName(workbook, 'Capacity') }, options.sampleSize);
         const portfolio = writeSheetLayout(workbook, sheets.initiatives);
         if (!findTable(workbook, CAPACITY_TABLE)) writeSheetLayout(workbook, sheets.capacity);
         const settings = currentSettings(workbook);

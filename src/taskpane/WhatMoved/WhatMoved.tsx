@@ -34,7 +34,7 @@ export function WhatMoved({ moved }: WhatMovedProps) {
   const section = useSectionStyles();
   const styles = useStyles();
   const id = useId('moved');
-  const { rows, moreMoves } = movedRows(moved.diff);
+  const { rows, notShown } = movedRows(moved.diff);
   return (
     <section className={section.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={section.heading}>
@@ -55,11 +55,7 @@ export function WhatMoved({ moved }: WhatMovedProps) {
           ))}
         </ul>
       )}
-      {moreMoves > 0 && (
-        <Caption1 className={section.quiet}>
-          {moreMoves} more {moreMoves === 1 ? 'initiative changes' : 'initiatives change'} rank.
-        </Caption1>
-      )}
+      {notShown && <Caption1 className={section.quiet}>{notShown}</Caption1>}
     </section>
   );
 }
