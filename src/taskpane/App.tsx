@@ -13,6 +13,7 @@ import {
 import { Bottlenecks, bottleneckFindings } from './Bottlenecks/Bottlenecks';
 import { Disclosure } from './Disclosure/Disclosure';
 import { FirstRun } from './FirstRun/FirstRun';
+import { LiveSwitch } from './LiveSwitch/LiveSwitch';
 import { isAvailable } from './model/planners';
 import { STEP_TEXT } from './model/steps';
 import { Problems } from './Problems/Problems';
@@ -25,6 +26,7 @@ import { Summary } from './Summary/Summary';
 import { TeamCapacity } from './TeamCapacity/TeamCapacity';
 import { TeamLoads } from './TeamLoads/TeamLoads';
 import { useWorkbook, type WorkbookOptions } from './useWorkbook/useWorkbook';
+import { WhatMoved } from './WhatMoved/WhatMoved';
 
 export type AppProps = WorkbookOptions;
 
@@ -111,6 +113,7 @@ export function App(props: AppProps) {
             onSave={() => void model.saveSettings()}
             onReset={model.resetDraft}
           />
+          {model.live.available && <LiveSwitch on={model.live.on} status={model.live.status} lastWrite={model.liveWrite} onChange={model.live.setOn} />}
         </>
       )}
 
@@ -118,6 +121,7 @@ export function App(props: AppProps) {
 
       {plan && (
         <>
+          {model.moved && <WhatMoved moved={model.moved} />}
           <Summary plan={plan} methodNote={methodNote} />
           <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
           <Bottlenecks findings={bottleneckFindings(plan)} />

@@ -72,6 +72,8 @@ describe('the results of a run', () => {
     await user.tab();
     expect(screen.getByRole('button', { name: 'Undo changes' })).toHaveFocus();
     await user.tab();
+    expect(screen.getByRole('switch', { name: 'Live mode' })).toHaveFocus();
+    await user.tab();
     expect(screen.getByRole('button', { name: 'Select Portfolio!G4' })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('button', { name: 'Sort the table by priority' })).toHaveFocus();
