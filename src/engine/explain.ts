@@ -22,10 +22,33 @@ export function drivers(initiative: Initiative, scores: Scores, settings: Settin
 const inFlightPhrase = (limit: number | undefined): string =>
   limit === undefined ? 'its limit of initiatives' : `${limit} initiative${limit === 1 ? '' : 's'}`;
 
-const lower = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+const lowerOnce = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+// Factor names and gate gaps are a few dozen texts said thousands of times: each is lowered once.
+const lowered = new Map<string, string>();
+const lower = (s: string): string => {
+  let result = lowered.get(s);
+  if (result === undefined) {
+    result = lowerOnce(s);
+    if (lowered.size < 4096) lowered.set(s, result);
+  }
+  return result;
+};
+
+// The outputs and the Change impact sheet both say each deferral's constraint: worked out once per
+// constraint (a selection never changes a constraint once it has made it).
+const bindingTexts = new WeakMap<DeferralConstraint, string>();
 
 export function bindingText(binding: DeferralConstraint | undefined): string {
   if (!binding) return '';
+  let text = bindingTexts.get(binding);
+  if (text === undefined) {
+    text = bindingTextOf(binding);
+    bindingTexts.set(binding, text);
+  }
+  return text;
+}
+
+function bindingTextOf(binding: DeferralConstraint): string {
   const parts: string[] = [];
   if (binding.inFlightLimit !== undefined) parts.push(`In-flight limit (${binding.inFlightLimit})`);
   for (const t of binding.teams) {

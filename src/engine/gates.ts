@@ -22,6 +22,23 @@ const BEFORE_PILOT_HIGH = gapTexts('High risk: before a pilot, ');
 const BEFORE_PILOT_UNSTATED = gapTexts('Risk tier not stated, so treated as High: before a pilot, ');
 const TO_SCALE = gapTexts('To scale, ');
 
+const RIGHTS_GAPS: Record<'Partial' | 'No' | 'unknown', string> = {
+  Partial: 'Clear data rights and access, PII handling included (now Partial)',
+  No: 'Clear data rights and access, PII handling included (now No)',
+  unknown: 'Clear data rights and access, PII handling included (not stated)',
+};
+
+// The same owner texts come back across a portfolio ("TBD", "Finance team"): each gap is worded once.
+const ownerGaps = new Map<string, string>();
+function ownerGap(reason: string): string {
+  let gap = ownerGaps.get(reason);
+  if (gap === undefined) {
+    gap = `Name one accountable owner (${reason})`;
+    if (ownerGaps.size < 4096) ownerGaps.set(reason, gap);
+  }
+  return gap;
+}
+
 const gateAtLeast = (gate: Gate, floor: Gate): boolean => GATE_ORDER.indexOf(gate) >= GATE_ORDER.indexOf(floor);
 
 /** `invalidCells` are the addresses of the row's unreadable cells, for the gap text. */
@@ -33,11 +50,8 @@ export function gate(initiative: Initiative, invalidCells: string[] = []): GateR
 
   const blockers: string[] = [];
   const owner = namedPerson(initiative.owner);
-  if (!owner.ok) blockers.push(`Name one accountable owner (${owner.reason})`);
-  if (initiative.dataRights !== 'Yes') {
-    const now = initiative.dataRights === undefined ? 'not stated' : `now ${initiative.dataRights}`;
-    blockers.push(`Clear data rights and access, PII handling included (${now})`);
-  }
+  if (!owner.ok) blockers.push(ownerGap(owner.reason));
+  if (initiative.dataRights !== 'Yes') blockers.push(RIGHTS_GAPS[initiative.dataRights ?? 'unknown']);
 
   const measurement: string[] = [];
   if (initiative.baselineMethod === undefined || initiative.baselineMethod === 'None') {
