@@ -3,12 +3,14 @@
 // the Initiatives table's fingerprint and the owner of every sheet it replaces,
 // writes all or nothing, keeps text as text, and never touches a user's cell.
 
+import { normalise } from '../../engine/cells';
 import { outputKeyOf } from '../../engine/columns';
 import { tableFingerprint } from '../../engine/fingerprint';
 import type { Plan } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
 import type { RawTable, Settings } from '../../engine/types';
 import { a1 } from '../../engine/address';
+import { DECISION_LOG_HEADERS } from '../../layout/decisionLog';
 import { TEXT_FORMAT } from '../../layout/grid';
 import { CAPACITY_TABLE, CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, DECISION_LOG_TABLE, INITIATIVES_TABLE, SETTINGS_SHEET, SETTINGS_TABLE, isOwnSheet } from '../../layout/names';
 import type { PlanLayout } from '../../layout/planLayout';
@@ -127,7 +129,12 @@ function writePlan(workbook: MemoryWorkbook, table: MemoryTable, layout: PlanLay
   if (!log || !logTable) writeSheetLayout(workbook, layout.decisionLogSheet, names.decisionLog);
   else {
     const at = appendRow(workbook, logTable);
-    writeBlock(sheetOf(workbook, log.name), at, logTable.column, [layout.logRow.values], [layout.logRow.formats]);
+    // Each value under its header, as the office.js adapter does: a log made before a column was added still lines up.
+    const known = new Map(DECISION_LOG_HEADERS.map((h, i) => [normalise(h), i]));
+    headersOf(workbook, logTable).forEach((header, c) => {
+      const i = known.get(normalise(header));
+      if (i !== undefined) writeBlock(sheetOf(workbook, log.name), at, logTable.column + c, [[layout.logRow.values[i] ?? null]], [[layout.logRow.formats[i] ?? null]]);
+    });
   }
   if (!settingsTableOf(workbook) && !findSheet(workbook, names.settings)) {
     writeSheetLayout(workbook, layout.settingsSheet, names.settings);

@@ -174,6 +174,7 @@ describe('settings', () => {
     currency: fc.constantFrom('$', '€', '£'),
     initiativesTable: fc.constantFrom('Initiatives', 'Projects'),
     capacityOverrides: fc.dictionary(fc.constantFrom('Legal', 'Security', 'ML platform'), fc.integer({ min: 0, max: 40 })),
+    scenario: fc.constantFrom('', 'Legal +2 weeks', '=Board view'),
   });
 
   test('whatever is saved, in whatever order, reads back as the last settings saved', async () => {
