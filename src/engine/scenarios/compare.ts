@@ -9,6 +9,7 @@ import { SETTING_SPECS } from '../settings';
 import type { Decision, PlanEntry } from '../types';
 import { SCENARIO_SETTING_LABELS } from './scenario';
 import { normalise } from '../cells';
+import { formatMoney, listWords } from '../format';
 
 export type PlanFigures = {
   label: string;
@@ -136,4 +137,17 @@ export function compareScenarios(a: Plan, b: Plan, labels: { a: string; b: strin
     teams: compared,
     settings: settingDifferences(a, b, compared),
   };
+}
+
+/** One sentence: what B commits that A does not and the other way round, and the difference in committed value. */
+export function comparisonSentence(comparison: ScenarioComparison): string {
+  const { a, b, currency } = comparison;
+  if (comparison.onlyInA.length === 0 && comparison.onlyInB.length === 0) return `${b.label} commits the same initiatives as ${a.label}.`;
+  const delta = b.committedValue - a.committedValue;
+  const value = delta === 0 ? 'the same committed value' : `${formatMoney(Math.abs(delta), currency)} a year ${delta > 0 ? 'more' : 'less'} committed`;
+  const parts = [
+    comparison.onlyInB.length > 0 ? `${listWords(comparison.onlyInB.map((o) => o.name))} ${comparison.onlyInB.length === 1 ? 'enters' : 'enter'}` : '',
+    comparison.onlyInA.length > 0 ? `${listWords(comparison.onlyInA.map((o) => o.name))} ${comparison.onlyInA.length === 1 ? 'leaves' : 'leave'}` : '',
+  ].filter((p) => p !== '');
+  return `In ${b.label} against ${a.label}, ${parts.join(' and ')}: ${value}.`;
 }
