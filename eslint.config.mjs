@@ -21,9 +21,23 @@ export default defineConfig(
     extends: [reactHooks.configs.flat.recommended],
   },
   {
-    // Build and test configuration is CommonJS (webpack.config.js, jest.config.js).
-    files: ['**/*.js'],
+    // Build and test configuration is CommonJS (webpack.config.js, jest.config.js, bin/, scripts/*.cjs).
+    files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Only the exceljs adapter knows exceljs: the command line and the pane reach files through it.
+    files: ['src/**'],
+    ignores: ['src/adapters/exceljs/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'exceljs', message: 'Only src/adapters/exceljs uses exceljs; go through the workbook port or that adapter.' }],
+          patterns: [{ group: ['exceljs/*'], message: 'Only src/adapters/exceljs uses exceljs; go through the workbook port or that adapter.' }],
+        },
+      ],
+    },
   },
   {
     // The pure core knows no workbook library: Excel is reached only through src/port and src/adapters.

@@ -3,8 +3,9 @@ module.exports = {
   testEnvironment: 'node', // component tests (.tsx) say `@jest-environment jsdom` in their docblock
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  // The browser suite drives Chromium on a built preview: `npx jest -c jest.browser.config.js`.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
+  // Suites with their own configs: the browser suites (jest.browser.config.js, jest.chromium.config.js)
+  // and the LibreOffice round trip (jest.libreoffice.config.js, needs soffice).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', '<rootDir>/test/libreoffice/'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/jestDom.ts'],
   moduleNameMapper: {
     // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose index pulls in

@@ -16,11 +16,13 @@ export function seeded(seed: number): () => number {
   };
 }
 
-// Real-looking people: "Owner 12" would read as a placeholder and block every row.
-const FIRST_NAMES = ['Priya', 'Marco', 'Dana', 'Sofia', 'Helen', 'Owen', 'Amara', 'Rafael', 'Chloe', 'Victor', 'Elena', 'Noah', 'Fatima', 'Ingrid', 'Luis', 'Mei'];
-const LAST_NAMES = ['Natarajan', 'Ruiz', 'Okafor', 'Marin', 'Park', 'Hughes', 'Singh', 'Gomez', 'Martin', 'Ng', 'Popescu', 'Brown', 'Zahra', 'Olsen', 'Fernandez', 'Tanaka'];
-
 export const BENCH_TEAMS = ['Legal', 'Security', 'Data engineering', 'ML platform', 'Change management'];
+
+const FIRST_NAMES = ['Ana', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Luis', 'Mei'];
+const LAST_NAMES = ['Silva', 'Carter', 'Martin', 'Patel', 'Popescu', 'Haddad', 'Liu', 'Tanaka', 'Costa', 'Berg', 'Okafor', 'Diaz', 'Ng'];
+
+/** A named person, as an owner column holds one ("Owner 17" reads as a placeholder, so every row would be blocked). */
+const person = (i: number): string => `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length]}`;
 
 export type GeneratedPortfolio = { initiatives: RawTable; capacity: RawTable; settings: RawTable; totalDemand: Record<string, number> };
 
@@ -41,7 +43,7 @@ export function generatePortfolio(count: number, seed = 1, capacityShare = 0.3, 
   const totalDemand: Record<string, number> = Object.fromEntries(teams.map((t) => [t, 0]));
   const rows: CellValue[][] = [];
   for (let i = 0; i < count; i++) {
-    const owner = random() < 0.08 ? pick(['TBD', 'Finance team', '']) : `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
+    const owner = random() < 0.08 ? pick(['TBD', 'Finance team', '']) : person(i);
     const value = Math.round(50_000 + random() * random() * 5_000_000);
     const demand = teams.map((t) => {
       if (random() < 0.35) return '';
@@ -66,7 +68,7 @@ export function generatePortfolio(count: number, seed = 1, capacityShare = 0.3, 
       rating(), rating(),
       random() < 0.8 ? 'Yes' : 'No',
       random() < 0.7 ? 'Y' : 'N',
-      random() < 0.7 ? `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}` : '',
+      random() < 0.7 ? person(i + 7) : '',
       random() < 0.7 ? true : false,
       pick(['Low', 'Medium', 'High']),
       pick(['Pilot', 'Scale']),

@@ -2,6 +2,7 @@
 
 import { benchBundle } from './bundle';
 import { benchEconomics } from './economics';
+import { benchCli } from './cli';
 import { benchEngine } from './engine';
 import { benchSelection, selectionGoals, selectionTable } from './selection';
 import { benchSyncs } from './syncs';
@@ -9,7 +10,7 @@ import { benchSyncs } from './syncs';
 async function main(): Promise<void> {
   const result: Record<string, unknown> = {};
   const engine = benchEngine();
-  console.log(`engine (median of 7): ${JSON.stringify(engine.engine_ms)} ms; heap held by one plan and layout ${JSON.stringify(engine.heap_mb)} MB`);
+  console.log(`engine (median of 7): ${JSON.stringify(engine.engine_ms)} ms; with bottleneck economics ${JSON.stringify(engine.engine_economics_ms)} ms; heap held by one plan and layout ${JSON.stringify(engine.heap_mb)} MB`);
   Object.assign(result, engine);
   const bundle = benchBundle();
   console.log(
@@ -27,7 +28,13 @@ async function main(): Promise<void> {
   const syncs = await benchSyncs();
   console.log(`office.js round trips per run (first run or rerun, whichever takes more): ${JSON.stringify(syncs.syncs)}; largest request ${syncs.largest_request_kb} KB`);
   Object.assign(result, syncs);
+  const cli = await benchCli();
+  console.log(`prioritise command, end to end (median of 3, goal 6000 ms at 10,000): ${JSON.stringify(cli.cli_ms)} ms; CPU ${JSON.stringify(cli.cli_cpu_ms ?? 'n/a')} ms`);
+  Object.assign(result, cli);
   console.log(JSON.stringify(result));
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

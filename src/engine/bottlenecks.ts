@@ -102,6 +102,9 @@ export type Bottlenecks = {
   notes: string[];
 };
 
+/** How many deferred initiatives the findings list, highest-ranked first. */
+export const LISTED = 50;
+
 /** How many re-solves the optimal method spends, so a large portfolio still answers in seconds. */
 export type EconomicsLimits = { teams: number; overrides: number; deferred: number };
 export const DEFAULT_LIMITS: EconomicsLimits = { teams: 8, overrides: 10, deferred: 10 };
@@ -235,7 +238,7 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
   const overrides: OverrideFinding[] = [];
   const overridden = ranked.ranking.filter((i) => ranked.assessments[i]!.override !== undefined);
   const candidateByIndex = new Map(problem.candidates.map((c) => [c.index, c]));
-  const overrideLimit = exactMethod ? overridden.length : Math.min(overridden.length, limits.overrides);
+  const overrideLimit = Math.min(overridden.length, limits.overrides);
   for (const index of overridden.slice(0, overrideLimit)) {
     const a = ranked.assessments[index]!;
     const common = { key: a.initiative.key, name: a.initiative.name, choice: a.override!, reason: a.initiative.overrideReason ?? '', objectiveWith: before.objective, valueWith: before.value };
@@ -263,7 +266,12 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
   if (overrideLimit < overridden.length) notes.push(`Only the first ${overrideLimit} of ${overridden.length} overrides, in rank order, were costed.`);
 
   // What would bring each deferred initiative in.
-  const deferredPositions = problem.candidates.flatMap((c, p) => (c.status === 'open' && !base.committed[p] ? [p] : []));
+  const allDeferred = problem.candidates.flatMap((c, p) => (c.status === 'open' && !base.committed[p] ? [p] : []));
+  // The room reads the top of the deferred list; in a portfolio of thousands the rest would be noise (and slow).
+  const deferredPositions = allDeferred.slice(0, LISTED);
+  if (deferredPositions.length < allDeferred.length) {
+    notes.push(`What it would take to get in is listed for the ${LISTED} highest-ranked of the ${allDeferred.length} deferred initiatives.`);
+  }
   const needed = new Map<number, ScoreNeeded>();
   if (exactMethod) {
     const overtake = rankAndFillOvertakes(problem);

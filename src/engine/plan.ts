@@ -192,12 +192,12 @@ export function economicsBase(
   };
 }
 
-/** The plan by rank and fill, with its economics worked out by rank and fill too. */
-export function rankAndFillPlan(assessed: Assessed, context: RunContext, note?: string): Plan {
+/** The plan by rank and fill, with its economics worked out by rank and fill too (unless `economics` is false). */
+export function rankAndFillPlan(assessed: Assessed, context: RunContext, note?: string, economics = true): Plan {
   const problem = selectionProblem(assessed);
   const selection = rankAndFill(problem);
   const plan = completePlan(assessed, selection, { method: 'Rank and fill', ...(note ? { note } : {}) }, context);
-  if (!assessed.usable || assessed.assessments.length === 0) return plan;
+  if (!economics || !assessed.usable || assessed.assessments.length === 0) return plan;
   return { ...plan, bottlenecks: rankAndFillEconomics(economicsBase(assessed, problem, selection, { method: 'Rank and fill' })) };
 }
 
@@ -205,7 +205,7 @@ export function rankAndFillPlan(assessed: Assessed, context: RunContext, note?: 
  * The whole engine, synchronously: rank and fill. The optimal method needs a solver and runs
  * through `prioritiseWith`; asked for here, it falls back to rank and fill and the note says so.
  */
-export function prioritise(input: WorkbookInput, context: RunContext): Plan {
+export function prioritise(input: WorkbookInput, context: RunContext, options: { economics?: boolean } = {}): Plan {
   const assessed = assess(input, context);
-  return rankAndFillPlan(assessed, context, assessed.settings.method === 'Optimal' ? NO_SOLVER_NOTE : undefined);
+  return rankAndFillPlan(assessed, context, assessed.settings.method === 'Optimal' ? NO_SOLVER_NOTE : undefined, options.economics ?? true);
 }

@@ -45,11 +45,20 @@ export class WorkbookProblemError extends Error {
   }
 }
 
-export type WriteOutcome = { ok: true; sheetsWritten: string[] } | { ok: false; problem: WriteProblem };
+/** A sheet written under another name because the user already has a sheet called `wanted`. */
+export type RenamedSheet = { wanted: string; used: string };
+
+export type WriteOutcome = { ok: true; sheetsWritten: string[]; renamed?: RenamedSheet[] } | { ok: false; problem: WriteProblem };
 
 export type WriteOptions = {
   /** Names to use instead of the defaults when the user agreed to another name for a taken sheet. */
   sheetNames?: Partial<Record<SheetRole, string>>;
+  /**
+   * When one of those names is taken by a sheet the user made: 'ask' (the default) writes nothing
+   * and reports `name-taken`, so the pane can ask; 'next-free' writes to "Change impact (2)" (the
+   * first free or own name) and lists it in `renamed`, for the command line, which cannot ask.
+   */
+  whenNameTaken?: 'ask' | 'next-free';
 };
 
 /**

@@ -140,3 +140,17 @@ describe('bottleneck economics with the optimal method', () => {
     expect(plan.bottlenecks!.notes).toContain('Only the 2 teams with the highest LP shadow prices were re-solved; the other 3 show the LP estimate per unit.');
   });
 });
+
+describe('a long deferred list', () => {
+  test('lists what it would take for the 50 highest-ranked deferred initiatives and says how many there are', () => {
+    // 60 initiatives each needing the one Legal week there is: one commits, 59 are deferred.
+    const rows = Array.from({ length: 60 }, (_, i) => named(`Initiative ${String(i + 1).padStart(2, '0')}`, { Legal: 1, 'Strategic fit': 1 + (i % 5) }));
+    const plan = prioritise(workbook(rows, { Legal: 1 }), { now: NOW });
+    const deferred = plan.entries.filter((e) => e.decision === 'Deferred (capacity)');
+    expect(deferred).toHaveLength(59);
+    expect(plan.bottlenecks!.deferred).toHaveLength(50);
+    const ranked = plan.ranking.map((i) => plan.entries[i]!).filter((e) => e.decision === 'Deferred (capacity)').slice(0, 50);
+    expect(plan.bottlenecks!.deferred.map((f) => f.name)).toEqual(ranked.map((e) => e.initiative.name));
+    expect(plan.bottlenecks!.notes).toContain('What it would take to get in is listed for the 50 highest-ranked of the 59 deferred initiatives.');
+  });
+});

@@ -1,0 +1,153 @@
+// The workbook port over an exceljs Workbook held in memory: what the command
+// line uses on a .xlsx file. A write checks everything first (the table is the
+// one that was read, the output columns have room, the sheet names are ours)
+// and only then changes the workbook; saving it is the caller's step.
+
+import type ExcelJS from 'exceljs';
+import { readSettings } from '../../engine/settings';
+import type { Plan } from '../../engine/plan';
+import type { RawTable, Settings } from '../../engine/types';
+import type { SheetLayout } from '../../layout/grid';
+import { CAPACITY_TABLE, CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, DECISION_LOG_TABLE, INITIATIVES_TABLE, SETTINGS_SHEET, SETTINGS_TABLE } from '../../layout/names';
+import type { PlanLayout } from '../../layout/planLayout';
+import { settingsSheet } from '../../layout/settingsSheet';
+import type { RenamedSheet, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
+import { inputFingerprint, readTable } from './readTable';
+import { insertSampleSheets } from './sampleWorkbook';
+import { saveSettingsTable } from './settingsTable';
+import { freeTableName, isOurs, replaceSheet, sheetNameFor, sheetNamed } from './sheets';
+import { allTables, findTable, resizeTable, tableGeometry, tablesOn, type TableHandle } from './tables';
+import { placeOutputs, writeOutputs } from './writeOutputColumns';
+import { writeRow, writeSheet } from './writeSheet';
+
+type Role = 'changeImpact' | 'decisionLog' | 'settings';
+const DEFAULT_SHEET_NAMES: Record<Role, string> = { changeImpact: CHANGE_IMPACT_SHEET, decisionLog: DECISION_LOG_SHEET, settings: SETTINGS_SHEET };
+
+function readSettingsTable(workbook: ExcelJS.Workbook): RawTable | undefined {
+  const table = findTable(workbook, SETTINGS_TABLE);
+  return table && readTable(table);
+}
+
+/** The table named in the settings (when the user picked another), else the one called Initiatives. */
+function initiativesTable(workbook: ExcelJS.Workbook, settings: RawTable | undefined): TableHandle | undefined {
+  const wanted = readSettings(settings).settings.initiativesTable;
+  return findTable(workbook, wanted) ?? findTable(workbook, INITIATIVES_TABLE);
+}
+
+function tableInfo(table: TableHandle): TableInfo | undefined {
+  const geometry = tableGeometry(table.model);
+  const raw = readTable(table);
+  if (!geometry || !raw) return undefined;
+  return { name: table.model.name, sheet: table.worksheet.name, rows: raw.rows.length, columns: raw.headers.length, headers: raw.headers };
+}
+
+/** A copy of `layout` whose tables take names nobody else uses in this workbook. */
+function withFreeTableNames(workbook: ExcelJS.Workbook, layout: SheetLayout): SheetLayout {
+  return { ...layout, tables: layout.tables.map((t) => ({ ...t, name: freeTableName(workbook, t.name) })) };
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayout): void {
+  const existing = sheetNamed(workbook, name);
+  const sheet = existing ? replaceSheet(workbook, existing) : workbook.addWorksheet(name);
+  writeSheet(sheet, withFreeTableNames(workbook, { ...layout, name }));
+}
+
+function appendLogRow(worksheet: ExcelJS.Worksheet, row: PlanLayout['logRow']): void {
+  const tables = tablesOn(worksheet);
+  const log = tables.find((t) => t.model.name.toLowerCase().startsWith(DECISION_LOG_TABLE.toLowerCase())) ?? tables[0];
+  const geometry = log && tableGeometry(log.model);
+  if (!log || !geometry) {
+    writeRow(worksheet, (worksheet.lastRow?.number ?? 0) + 1, 1, row.values, row.formats);
+    return;
+  }
+  const at = geometry.bottom + 1;
+  const next = worksheet.findRow(at);
+  // Notes a user typed just under the log move down a row rather than being overwritten.
+  if (next && next.hasValues) worksheet.spliceRows(at, 0, []);
+  writeRow(worksheet, at, geometry.left, row.values, row.formats);
+  resizeTable(log.model, { ...geometry, bottom: at });
+}
+
+export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
+  const port: WorkbookPort = {
+    async read(): Promise<WorkbookSnapshot> {
+      const settings = readSettingsTable(workbook);
+      const initiativesHandle = initiativesTable(workbook, settings);
+      const initiatives = initiativesHandle && readTable(initiativesHandle);
+      const capacityHandle = findTable(workbook, CAPACITY_TABLE);
+      return {
+        initiatives,
+        capacity: capacityHandle && readTable(capacityHandle),
+        settings,
+        fingerprint: initiatives ? inputFingerprint(initiatives) : '',
+        tables: allTables(workbook)
+          .filter((t) => t.model !== initiativesHandle?.model)
+          .flatMap((t) => tableInfo(t) ?? []),
+      };
+    },
+
+    async write(plan: Plan, layout: PlanLayout, expectedFingerprint: string, options: WriteOptions = {}): Promise<WriteOutcome> {
+      const settingsRaw = readSettingsTable(workbook);
+      const table = initiativesTable(workbook, settingsRaw);
+      const raw = table && readTable(table);
+      if (!table || !raw || inputFingerprint(raw) !== expectedFingerprint) {
+        return { ok: false, problem: { kind: 'changed', message: 'The Initiatives table changed since it was read; nothing was written. Run again.' } };
+      }
+      const placement = placeOutputs(table, raw.headers, layout.outputs);
+      if ('problem' in placement) return { ok: false, problem: { kind: 'unsupported', message: placement.problem } };
+
+      const roles: Role[] = settingsRaw ? ['changeImpact', 'decisionLog'] : ['changeImpact', 'decisionLog', 'settings'];
+      const names: Partial<Record<Role, string>> = {};
+      const renamed: RenamedSheet[] = [];
+      for (const role of roles) {
+        const wanted = options.sheetNames?.[role] ?? DEFAULT_SHEET_NAMES[role];
+        const used = sheetNameFor(workbook, wanted, options.whenNameTaken === 'next-free');
+        if (used === undefined) {
+          return {
+            ok: false,
+            problem: { kind: 'name-taken', sheet: wanted, message: `The workbook already has a sheet named "${wanted}" that the prioritiser did not make; nothing was written. Choose another name for the prioritiser's sheet.` },
+          };
+        }
+        names[role] = used;
+        if (used !== wanted) renamed.push({ wanted, used });
+      }
+
+      writeOutputs(table, layout.outputs, placement);
+      addSheet(workbook, names.changeImpact!, layout.changeImpact);
+      const log = sheetNamed(workbook, names.decisionLog!);
+      if (log && isOurs(log)) appendLogRow(log, layout.logRow);
+      else addSheet(workbook, names.decisionLog!, layout.decisionLogSheet);
+      if (names.settings) addSheet(workbook, names.settings, layout.settingsSheet);
+
+      const sheetsWritten = [table.worksheet.name, names.changeImpact!, names.decisionLog!, ...(names.settings ? [names.settings] : [])];
+      return { ok: true, sheetsWritten, ...(renamed.length > 0 ? { renamed } : {}) };
+    },
+
+    async saveSettings(settings: Settings): Promise<void> {
+      const table = findTable(workbook, SETTINGS_TABLE);
+      if (table) saveSettingsTable(table, settings);
+      else addSheet(workbook, sheetNameFor(workbook, SETTINGS_SHEET, true)!, settingsSheet(settings));
+    },
+
+    async insertSample(): Promise<void> {
+      insertSampleSheets(workbook);
+    },
+
+    async createTableFromSelection() {
+      return { ok: false as const, message: 'A workbook file has no selection: create the Initiatives table in Excel (Insert > Table) and name it Initiatives.' };
+    },
+
+    async useTable(name: string): Promise<void> {
+      const current = readSettings(readSettingsTable(workbook)).settings;
+      await port.saveSettings({ ...current, initiativesTable: name });
+    },
+
+    // Nothing is on screen in a workbook file: there is no cell to select.
+    async selectCell(): Promise<void> {},
+
+    async sortByPriority(): Promise<void> {
+      throw new Error('Sorting by priority is done in Excel (the task pane); a workbook file keeps its row order.');
+    },
+  };
+  return port;
+}

@@ -1,0 +1,99 @@
+// The output columns of the Initiatives table: found by header wherever the
+// user moved them, appended at the right (growing the table) when absent. Only
+// these columns' body cells are written; every other cell stays the user's.
+
+import type ExcelJS from 'exceljs';
+import { qualified } from '../../engine/address';
+import { outputKeyOf, type OutputKey } from '../../engine/columns';
+import { listWords } from '../../engine/format';
+import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
+import { addHighlights, removeHighlights } from './conditionalFormats';
+import { formatRange, overlaps, type Box } from './range';
+import { allTables, resizeTable, tableGeometry, type TableGeometry, type TableHandle } from './tables';
+
+/** Excel's last column, XFD. */
+const MAX_COLUMNS = 16_384;
+
+export type OutputPlacement = {
+  /** 1-based sheet column of each output, in the layout's order. */
+  columns: number[];
+  /** Outputs that are new columns at the table's right. */
+  appended: number;
+  geometry: TableGeometry;
+};
+
+function isEmpty(worksheet: ExcelJS.Worksheet, box: Box): boolean {
+  for (let r = box.top; r <= box.bottom; r++) {
+    const row = worksheet.findRow(r);
+    if (!row) continue;
+    for (let c = box.left; c <= box.right; c++) {
+      const value = row.findCell(c)?.value;
+      if (value !== null && value !== undefined && value !== '') return false;
+    }
+  }
+  return true;
+}
+
+/** Where each output goes, or why the table cannot take them: nothing is written in that case. */
+export function placeOutputs(table: TableHandle, headers: string[], layout: OutputColumnsLayout): OutputPlacement | { problem: string } {
+  const geometry = tableGeometry(table.model);
+  if (!geometry || geometry.headerRow === undefined) return { problem: `Table ${table.model.name} has no header row, so its output columns cannot be found or added; turn on its header row in Excel (Table Design > Header Row).` };
+  const existing = new Map<OutputKey, number>();
+  headers.forEach((h, i) => {
+    const key = outputKeyOf(h);
+    if (key && !existing.has(key)) existing.set(key, geometry.left + i);
+  });
+  let next = geometry.right + 1;
+  const columns = layout.keys.map((key) => existing.get(key) ?? next++);
+  const appended = next - geometry.right - 1;
+  if (appended === 0) return { columns, appended, geometry };
+
+  const area = { top: geometry.top, bottom: geometry.bottom, left: geometry.right + 1, right: next - 1 };
+  const where = qualified(table.worksheet.name, formatRange(area));
+  const missing = listWords(layout.keys.filter((k) => !existing.has(k)).map((k) => layout.headers[layout.keys.indexOf(k)]!));
+  if (area.right > MAX_COLUMNS) return { problem: `Table ${table.model.name} ends too close to Excel's last column to add ${missing}; move the table left.` };
+  const neighbour = allTables(table.worksheet.workbook).find((t) => t.worksheet === table.worksheet && t.model !== table.model && overlaps(tableGeometry(t.model) ?? area, area));
+  if (neighbour || !isEmpty(table.worksheet, area)) {
+    return {
+      problem: `The cells to the right of table ${table.model.name} (${where}) hold ${neighbour ? `table ${neighbour.model.name}` : 'data'}, and the output columns ${missing} need them; move that ${neighbour ? 'table' : 'data'} or insert ${appended} empty columns after the table, then run again.`,
+    };
+  }
+  return { columns, appended, geometry };
+}
+
+export function writeOutputs(table: TableHandle, layout: OutputColumnsLayout, placement: OutputPlacement): void {
+  const { worksheet, model } = table;
+  const { geometry, columns } = placement;
+  const firstNew = geometry.right + 1;
+  const headerStyle = worksheet.getCell(geometry.headerRow!, geometry.right).style;
+  columns.forEach((column, k) => {
+    if (column < firstNew) return;
+    const header = worksheet.getCell(geometry.headerRow!, column);
+    // The new header looks like its neighbours (a user's header fill, font or wrap).
+    header.style = { ...headerStyle };
+    header.value = layout.headers[k]!;
+    worksheet.getColumn(column).width = layout.widths[k]!;
+    model.columns.push({ name: layout.headers[k]!, filterButton: model.columns[0]?.filterButton ?? true });
+  });
+  if (placement.appended > 0) resizeTable(model, { ...geometry, right: geometry.right + placement.appended });
+
+  // One style object per column, shared by its cells: exceljs then resolves it once when saving,
+  // not once per cell (10,000 rows × 10 columns). It keeps the look the column's first cell has.
+  const styles = columns.map((column, k) => ({ ...worksheet.getCell(geometry.firstBodyRow, column).style, numFmt: layout.formats[k]! }));
+  for (let i = 0; i <= geometry.lastBodyRow - geometry.firstBodyRow; i++) {
+    const values = layout.values[i];
+    const row = worksheet.getRow(geometry.firstBodyRow + i);
+    columns.forEach((column, k) => {
+      const cell = row.getCell(column);
+      cell.value = values?.[k] ?? null;
+      cell.style = styles[k]!;
+    });
+  }
+  const bodyRows = geometry.lastBodyRow - geometry.firstBodyRow + 1;
+  layout.keys.forEach((key, k) => {
+    const rules = HIGHLIGHTS_BY_COLUMN[key];
+    if (!rules) return;
+    removeHighlights(worksheet, rules);
+    addHighlights(worksheet, geometry.firstBodyRow, columns[k]!, bodyRows, rules);
+  });
+}

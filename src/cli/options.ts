@@ -1,0 +1,78 @@
+// The command's options: node's parseArgs splits the words, zod checks them.
+// A usage problem is a value with a one-line message (exit code 2), never a throw.
+
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { errorText } from '../app/errorText';
+
+export const USAGE = `Usage: npm run prioritise -- <workbook.xlsx> [--out <file.xlsx>] [--json] [--by <name>]
+   or: prioritise <workbook.xlsx> [--out <file.xlsx>] [--json] [--by <name>]
+
+Reads the Initiatives table of the workbook (with its Capacity table and
+Prioritisation settings sheet when present), plans, and writes a prioritised
+copy. The input file is never changed.
+
+  --out <file.xlsx>  where to write the copy (default: <name>.prioritised.xlsx beside the input)
+  --json             print the summary as one JSON object instead of text
+  --by <name>        who ran it, recorded in the Decision log
+  -h, --help         show this help
+
+Exit codes: 0 the plan was written (rows with bad cells are listed, not fatal);
+1 the workbook cannot be used (nothing written); 2 the command line is wrong.`;
+
+export type Options = { input: string; out: string; json: boolean; by?: string };
+
+export type ParsedOptions = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'usage-error'; message: string; json: boolean };
+
+const xlsxPath = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} is empty`)
+    .refine((p) => extname(p).toLowerCase() === '.xlsx', { message: `${what} must end in .xlsx` });
+
+const schema = z.object({
+  positionals: z
+    .array(z.string())
+    .min(1, 'name the workbook to prioritise, e.g. npm run prioritise -- examples/sample-portfolio.xlsx')
+    .max(1, 'give one workbook at a time'),
+  out: xlsxPath('--out').optional(),
+  json: z.boolean().default(false),
+  by: z.string().trim().min(1, '--by needs a name').max(100, '--by takes a name of at most 100 characters').optional(),
+});
+
+/** "book.xlsx" → "book.prioritised.xlsx" in the same folder. */
+export function defaultOutput(input: string): string {
+  const extension = extname(input);
+  return join(dirname(input), `${basename(input, extension)}.prioritised.xlsx`);
+}
+
+const PARSE_MESSAGES: Record<string, (raw: string) => string> = {
+  ERR_PARSE_ARGS_UNKNOWN_OPTION: (raw) => `unknown option ${/'([^']+)'/.exec(raw)?.[1] ?? ''}`.trim(),
+  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: (raw) => `${/(--[\w-]+)/.exec(raw)?.[1] ?? 'an option'} needs a value`,
+};
+
+export function parseOptions(argv: string[]): ParsedOptions {
+  const json = argv.includes('--json');
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, by: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    const raw = errorText(error);
+    return { kind: 'usage-error', json, message: `${PARSE_MESSAGES[code]?.(raw) ?? raw.split('\n')[0]}; see --help` };
+  }
+  if (parsed.values.help) return { kind: 'help' };
+  const checked = schema.safeParse({ positionals: parsed.positionals, out: parsed.values.out, json: parsed.values.json, by: parsed.values.by });
+  if (!checked.success) return { kind: 'usage-error', json, message: `${checked.error.issues[0]!.message}; see --help` };
+  const input = checked.data.positionals[0]!;
+  const out = checked.data.out ?? defaultOutput(input);
+  if (resolve(out) === resolve(input)) return { kind: 'usage-error', json, message: '--out must differ from the input: the input workbook is never changed; see --help' };
+  return { kind: 'run', options: { input, out, json: checked.data.json, ...(checked.data.by ? { by: checked.data.by } : {}) } };
+}

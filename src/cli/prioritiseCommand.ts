@@ -1,0 +1,122 @@
+// The headless command as a plain function: words in, exit code out, all output
+// through `io`. Exit 0 when the plan was written; 1 when the workbook cannot be
+// used or the copy cannot be written (nothing is written then); 2 for a usage
+// error. Every failure is one line, never a stack trace.
+
+import { readFile } from 'node:fs/promises';
+import { plannerWith, runPlan, type Planner, type RunResult } from '../app/runPlan';
+import { highsNodeSolver } from '../adapters/solver/highsNode';
+import type { TableInfo } from '../port/workbookPort';
+import { NotAWorkbookError, openXlsx, type XlsxSession } from '../adapters/exceljs/xlsxFile';
+import { writeFileAtomic } from './atomicWrite';
+import { parseOptions, USAGE, type Options } from './options';
+import { buildReport, reportText, type Failure } from './report';
+import { errorText } from '../app/errorText';
+
+export type CommandIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** The clock, passed in so tests (and the engine) stay deterministic. */
+  now: () => string;
+  readFile: (path: string) => Promise<Buffer>;
+  writeFile: (path: string, bytes: Uint8Array) => Promise<void>;
+};
+
+export const nodeIo = (): CommandIo => ({
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+  now: () => new Date().toISOString(),
+  readFile: (path) => readFile(path),
+  writeFile: writeFileAtomic,
+});
+
+/** The one place the command picks its planner: Optimal with HiGHS in this process when the settings ask for it, rank and fill otherwise. */
+export const PLANNER: Planner = plannerWith(highsNodeSolver);
+
+/** A failure the user can act on: its exit code and one line saying what is wrong and what to do. */
+class CommandFailure extends Error {
+  constructor(
+    readonly exitCode: 1 | 2,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
+function readProblem(path: string, error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return `cannot find ${path}; check the path and the file name`;
+  if (code === 'EISDIR') return `${path} is a folder, not a workbook; name the .xlsx file inside it`;
+  if (code === 'EACCES' || code === 'EPERM') return `cannot read ${path}: permission denied`;
+  return `cannot read ${path}: ${errorText(error)}`;
+}
+
+async function open(options: Options, io: CommandIo): Promise<XlsxSession> {
+  let bytes: Buffer;
+  try {
+    bytes = await io.readFile(options.input);
+  } catch (error) {
+    throw new CommandFailure(1, readProblem(options.input, error));
+  }
+  try {
+    return await openXlsx(bytes);
+  } catch (error) {
+    if (error instanceof NotAWorkbookError) throw new CommandFailure(1, `${options.input} is not a workbook the command can read: ${error.message}`);
+    throw error;
+  }
+}
+
+const tableList = (tables: TableInfo[]): string => tables.map((t) => `${t.name} on ${t.sheet}`).join(', ');
+
+function unusableMessage(input: string, result: Extract<RunResult, { kind: 'unusable' }>): string {
+  const fatal = result.plan.issues.find((i) => i.severity === 'fatal');
+  if (fatal?.code === 'missing-table') {
+    const others = result.snapshot.tables.length > 0 ? ` (its tables: ${tableList(result.snapshot.tables)})` : ' (it has no Excel tables at all)';
+    return `${input} has no table named Initiatives${others}. In Excel, click in your list of initiatives, choose Insert > Table, and name it Initiatives (Table Design > Table Name); or see the sample: npm run sample`;
+  }
+  return `${input} cannot be prioritised: ${fatal?.message ?? 'the Initiatives table could not be read'}`;
+}
+
+async function run(options: Options, io: CommandIo): Promise<number> {
+  const session = await open(options, io);
+  const result = await runPlan(session.port, { now: io.now(), ...(options.by ? { runBy: options.by } : {}) }, { planner: PLANNER, write: { whenNameTaken: 'next-free' } });
+  if (result.kind === 'unusable') throw new CommandFailure(1, unusableMessage(options.input, result));
+  if (result.kind === 'not-written') throw new CommandFailure(1, `${options.input}: ${result.outcome.problem.message}`);
+  const { bytes, lost } = await session.save();
+  try {
+    await io.writeFile(options.out, bytes);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : errorText(error);
+    throw new CommandFailure(1, `cannot write ${options.out}: ${why}; nothing was written`);
+  }
+  const report = buildReport(options.input, options.out, result, lost);
+  io.stdout(options.json ? JSON.stringify(report) : reportText(report, result.plan));
+  return 0;
+}
+
+function fail(io: CommandIo, json: boolean, exitCode: 1 | 2, message: string): number {
+  const error = oneLine(message);
+  io.stderr(`prioritise: ${error}`);
+  if (json) io.stdout(JSON.stringify({ ok: false, exitCode, error } satisfies Failure));
+  return exitCode;
+}
+
+export async function prioritiseCommand(argv: string[], io: CommandIo): Promise<number> {
+  const parsed = parseOptions(argv);
+  if (parsed.kind === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'usage-error') return fail(io, parsed.json, 2, parsed.message);
+  try {
+    return await run(parsed.options, io);
+  } catch (error) {
+    if (error instanceof CommandFailure) return fail(io, parsed.options.json, error.exitCode, error.message);
+    // A bug, not the user's doing: still one line, and still nothing written.
+    const message = errorText(error);
+    return fail(io, parsed.options.json, 1, `unexpected problem (${message}); nothing was written. Please report it with the workbook if you can`);
+  }
+}

@@ -1,0 +1,131 @@
+// What the command reports after a run: the plan as a finance reader wants it,
+// plus what was written where, what was left alone and what the output lacks.
+// One object, printed as text or as JSON, so both say the same.
+
+import type { RunResult } from '../app/runPlan';
+import type { Plan } from '../engine/plan';
+import type { Decision, Gate, Issue } from '../engine/types';
+import type { RenamedSheet } from '../port/workbookPort';
+import { describeFeatures, type FeatureCount } from '../adapters/exceljs/xlsxFile';
+import { summaryText } from './summaryText';
+
+export const TOP = 10;
+
+export type TeamReport = {
+  team: string;
+  unit: string;
+  capacity: number;
+  demandBefore: number;
+  utilisationBefore: number | null;
+  demandAfter: number;
+  utilisationAfter: number | null;
+};
+
+export type Report = {
+  ok: true;
+  exitCode: 0;
+  input: string;
+  output: string;
+  planningPeriod: string;
+  method: string;
+  initiatives: number;
+  decisions: Record<Decision, number>;
+  gates: Record<Gate, number>;
+  currency: string;
+  committedValue: number;
+  requestedValue: number;
+  inFlight: { used: number; limit: number };
+  teams: TeamReport[];
+  top: { priority: number; id: string | null; initiative: string; priorityScore: number; gate: Gate; decision: Decision }[];
+  problems: Pick<Issue, 'severity' | 'code' | 'sheet' | 'column' | 'cell' | 'message'>[];
+  sheetsWritten: string[];
+  renamedSheets: RenamedSheet[];
+  settingsCreated: boolean;
+  /** Charts the layout asks for that this file does not have (exceljs cannot create charts). */
+  chartsNotDrawn: string[];
+  /** What the input had that the output lost. */
+  lost: FeatureCount[];
+  notes: string[];
+};
+
+export type Failure = { ok: false; exitCode: 1 | 2; error: string };
+
+function topOfRanking(plan: Plan): Report['top'] {
+  return plan.ranking
+    .map((i) => plan.entries[i]!)
+    .filter((e) => e.priority !== undefined && e.scores)
+    .slice(0, TOP)
+    .map((e) => ({
+      priority: e.priority!,
+      id: e.initiative.id ?? null,
+      initiative: e.initiative.name,
+      priorityScore: Math.round(e.scores!.priority * 10) / 10,
+      gate: e.gate.gate,
+      decision: e.decision,
+    }));
+}
+
+function notes(written: Extract<RunResult, { kind: 'written' }>, lost: FeatureCount[], chartsNotDrawn: string[]): string[] {
+  const said: string[] = [];
+  for (const r of written.outcome.renamed ?? []) {
+    said.push(`Your workbook already has a sheet named "${r.wanted}" that the prioritiser did not make; it was left alone and the prioritiser's sheet is "${r.used}".`);
+  }
+  if (!written.snapshot.settings) said.push('The Prioritisation settings sheet was created with the default settings; change them there and run again.');
+  if (chartsNotDrawn.length > 0) {
+    said.push(`This file has no charts yet (${chartsNotDrawn.join('; ')}): the command cannot draw Excel charts. Their data is on the Change impact sheet, and the add-in draws them when the workbook is opened with it.`);
+  }
+  // Charts on the prioritiser's own sheets (drawn by the add-in on an earlier run) come back when the add-in runs again.
+  const ownSheets = new Set(written.outcome.sheetsWritten.slice(1));
+  const own = lost.filter((f) => f.sheet !== undefined && ownSheets.has(f.sheet));
+  const yours = lost.filter((f) => !own.includes(f));
+  if (yours.length > 0) {
+    said.push(`The output lost ${describeFeatures(yours)}: the library that writes the file cannot carry these over. Your input file still has them; copy the outputs across or run the add-in in Excel to keep them.`);
+  }
+  if (own.length > 0) said.push(`On the prioritiser's own sheets the output lost ${describeFeatures(own)}; the add-in draws its charts again when it runs.`);
+  return said;
+}
+
+export function buildReport(input: string, output: string, result: Extract<RunResult, { kind: 'written' }>, lost: FeatureCount[]): Report {
+  const { plan, layout, outcome } = result;
+  const { summary, settings } = plan;
+  const chartsNotDrawn = layout.changeImpact.charts.map((c) => c.title);
+  return {
+    ok: true,
+    exitCode: 0,
+    input,
+    output,
+    planningPeriod: settings.planningPeriod,
+    method: plan.selection.note ? `${plan.selection.method} (${plan.selection.note})` : plan.selection.method,
+    initiatives: summary.initiatives,
+    decisions: summary.byDecision,
+    gates: summary.byGate,
+    currency: settings.currency,
+    committedValue: summary.committedValue,
+    requestedValue: summary.requestedValue,
+    inFlight: { used: summary.inFlight, limit: summary.inFlightLimit },
+    teams: plan.changeImpact.teamLoads.map((l) => ({
+      team: l.team,
+      unit: l.unit,
+      capacity: l.capacity,
+      demandBefore: l.demandBefore,
+      utilisationBefore: l.utilisationBefore ?? null,
+      demandAfter: l.demandAfter,
+      utilisationAfter: l.utilisationAfter ?? null,
+    })),
+    top: topOfRanking(plan),
+    problems: plan.issues.map(({ severity, code, sheet, column, cell, message }) => ({ severity, code, sheet, column, cell, message })),
+    sheetsWritten: outcome.sheetsWritten,
+    renamedSheets: outcome.renamed ?? [],
+    settingsCreated: !result.snapshot.settings,
+    chartsNotDrawn,
+    lost,
+    notes: notes(result, lost, chartsNotDrawn),
+  };
+}
+
+export function reportText(report: Report, plan: Plan): string {
+  const lines = [`Prioritised ${report.input}`, `Wrote ${report.output}: outputs in the ${plan.table?.name ?? 'Initiatives'} table on ${report.sheetsWritten[0]}; sheets ${report.sheetsWritten.slice(1).join(', ')}.`, ''];
+  lines.push(summaryText(plan, TOP));
+  if (report.notes.length > 0) lines.push('', 'Notes', ...report.notes.map((n) => `  ${n}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,48 @@
+import { excelJsPort } from '../../../src/adapters/exceljs/excelJsPort';
+import { openWorkbook } from '../../../src/adapters/exceljs/workbookFile';
+import { asExcelSavesTables, portfolioWorkbook, toBytes } from './xlsxFixtures';
+
+async function snapshotOf(bytes: Buffer) {
+  const { workbook } = await openWorkbook(bytes);
+  return excelJsPort(workbook).read();
+}
+
+describe('reading a workbook file', () => {
+  it('finds the Initiatives table where it starts, not only at A1', async () => {
+    const snapshot = await snapshotOf(await toBytes(portfolioWorkbook({ at: 'C5' })));
+    expect(snapshot.initiatives).toMatchObject({ sheet: 'Portfolio', name: 'Initiatives', origin: { row: 4, column: 2 } });
+    expect(snapshot.initiatives!.headers.slice(0, 2)).toEqual(['ID', 'Initiative']);
+    expect(snapshot.initiatives!.rows.map((r) => r[1])).toEqual(['Invoice matching', 'Claims triage', 'Churn early warning', 'HR policy chatbot', 'Sales call summaries']);
+  });
+
+  it('finds the table on any sheet, whatever the case of its name', async () => {
+    const snapshot = await snapshotOf(await toBytes(portfolioWorkbook({ tableName: 'INITIATIVES', sheetName: 'AI plan' })));
+    expect(snapshot.initiatives).toMatchObject({ sheet: 'AI plan', name: 'INITIATIVES' });
+  });
+
+  it('reads the Capacity table beside it', async () => {
+    const snapshot = await snapshotOf(await toBytes(portfolioWorkbook({ teams: { Legal: 6, Security: 4 } })));
+    expect(snapshot.capacity!.rows).toEqual([['Legal', 6, 'weeks'], ['Security', 4, 'weeks']]);
+  });
+
+  it('keeps the header row of a table saved by Excel, which leaves headerRowCount out', async () => {
+    const snapshot = await snapshotOf(await asExcelSavesTables(await toBytes(portfolioWorkbook())));
+    expect(snapshot.initiatives!.headers[1]).toBe('Initiative');
+    expect(snapshot.initiatives!.rows).toHaveLength(5);
+  });
+
+  it('lists the other tables for "pick another table"', async () => {
+    const snapshot = await snapshotOf(await toBytes(portfolioWorkbook()));
+    expect(snapshot.tables).toEqual([{ name: 'Capacity', sheet: 'Capacity', rows: 2, columns: 3, headers: ['Team', 'Capacity', 'Unit'] }]);
+  });
+
+  it('has no Initiatives table to offer when the workbook has none', async () => {
+    const snapshot = await snapshotOf(await toBytes(portfolioWorkbook({ tableName: 'Projects' })));
+    expect(snapshot.initiatives).toBeUndefined();
+  });
+
+  it('fingerprints the inputs the same way on every read', async () => {
+    const bytes = await toBytes(portfolioWorkbook());
+    expect((await snapshotOf(bytes)).fingerprint).toBe((await snapshotOf(bytes)).fingerprint);
+  });
+});

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { defaultOutput, parseOptions } from '../../src/cli/options';
+
+describe('parseOptions', () => {
+  it('reads the workbook, --out, --json and --by', () => {
+    expect(parseOptions(['book.xlsx', '--out', 'plan.xlsx', '--json', '--by', 'Ana Silva'])).toEqual({
+      kind: 'run',
+      options: { input: 'book.xlsx', out: 'plan.xlsx', json: true, by: 'Ana Silva' },
+    });
+  });
+
+  it('writes <name>.prioritised.xlsx beside the input by default', () => {
+    expect(parseOptions([join('packs', 'March.xlsx')])).toMatchObject({ options: { out: join('packs', 'March.prioritised.xlsx'), json: false } });
+  });
+
+  it('keeps the folder and the base name of the input in the default output', () => {
+    expect(defaultOutput('/data/q1.pack.XLSX')).toBe('/data/q1.pack.prioritised.xlsx');
+  });
+
+  it('asks for the help text with -h or --help', () => {
+    expect([parseOptions(['-h']), parseOptions(['--help'])]).toEqual([{ kind: 'help' }, { kind: 'help' }]);
+  });
+
+  it.each([
+    [[], /name the workbook to prioritise/],
+    [['a.xlsx', 'b.xlsx'], /one workbook at a time/],
+    [['a.xlsx', '--colour'], /unknown option --colour/],
+    [['a.xlsx', '--out'], /--out needs a value/],
+    [['a.xlsx', '--out', 'plan.csv'], /--out must end in \.xlsx/],
+    [['a.xlsx', '--out', './a.xlsx'], /--out must differ from the input/],
+    [['a.xlsx', '--by', '  '], /--by needs a name/],
+  ])('rejects %j as a usage error', (argv, message) => {
+    const parsed = parseOptions(argv as string[]);
+    expect(parsed.kind).toBe('usage-error');
+    expect(parsed.kind === 'usage-error' && parsed.message).toMatch(message);
+  });
+
+  it('remembers --json on a usage error, so the error is printed as JSON too', () => {
+    expect(parseOptions(['--json'])).toMatchObject({ kind: 'usage-error', json: true });
+  });
+});

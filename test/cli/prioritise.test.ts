@@ -1,0 +1,281 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { OUTPUT_COLUMNS } from '../../src/engine/columns';
+import { named } from '../builders';
+import { cellsOf, editZip, fromBytes, portfolioWorkbook, tempFolder, toBytes, type CellRecord } from '../adapters/exceljs/xlsxFixtures';
+import { withRichParts } from '../adapters/exceljs/richParts';
+import { runCommand } from './runCommand';
+
+let folder: ReturnType<typeof tempFolder>;
+beforeEach(() => (folder = tempFolder()));
+afterEach(() => folder.cleanup());
+
+const USER_SHEETS = ['Portfolio', 'Capacity', 'Summary'];
+const OUTPUT_HEADERS: string[] = OUTPUT_COLUMNS.map((c) => c.header);
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+async function writeInput(workbook: ExcelJS.Workbook, name = 'portfolio.xlsx'): Promise<string> {
+  const path = folder.path(name);
+  writeFileSync(path, await toBytes(workbook));
+  return path;
+}
+
+const open = async (path: string) => fromBytes(readFileSync(path));
+
+/** The output columns of the Initiatives table (header row 3), by header, in row order. */
+function outputColumns(workbook: ExcelJS.Workbook): Record<string, unknown[]> {
+  const sheet = workbook.getWorksheet('Portfolio')!;
+  const headers = (sheet.getRow(3).values as unknown[]).map(String);
+  const columns: Record<string, unknown[]> = {};
+  for (const header of OUTPUT_HEADERS) {
+    const column = headers.indexOf(header);
+    columns[header] = Array.from({ length: 5 }, (_, i) => sheet.getCell(4 + i, column).value);
+  }
+  return columns;
+}
+
+const sheetCells = (workbook: ExcelJS.Workbook, name: string): Map<string, CellRecord> => cellsOf(workbook.getWorksheet(name)!);
+
+describe('a run on a real workbook file', () => {
+  it('leaves every cell of every sheet the user had unchanged, values and formulas', async () => {
+    const input = await writeInput(portfolioWorkbook({ summarySheet: true }));
+    const before = await open(input);
+    expect((await runCommand([input])).code).toBe(0);
+    const after = await open(folder.path('portfolio.prioritised.xlsx'));
+    for (const sheet of USER_SHEETS) {
+      const kept = sheetCells(after, sheet);
+      for (const [address, cell] of sheetCells(before, sheet)) expect({ address, ...kept.get(address) }).toEqual({ address, ...cell });
+    }
+  });
+
+  it('adds cells to the user sheets only in the output columns', async () => {
+    const input = await writeInput(portfolioWorkbook({ summarySheet: true }));
+    const before = await open(input);
+    await runCommand([input]);
+    const after = await open(folder.path('portfolio.prioritised.xlsx'));
+    const outputColumnLetters = new Set<string>();
+    after.getWorksheet('Portfolio')!.getRow(3).eachCell((cell) => OUTPUT_HEADERS.includes(String(cell.value)) && outputColumnLetters.add(cell.address.replace(/\d+$/, '')));
+    for (const sheet of USER_SHEETS) {
+      const added = [...sheetCells(after, sheet).keys()].filter((a) => !sheetCells(before, sheet).has(a));
+      expect(added.filter((a) => !(sheet === 'Portfolio' && outputColumnLetters.has(a.replace(/\d+$/, ''))))).toEqual([]);
+    }
+  });
+
+  it('never changes the input file', async () => {
+    const input = await writeInput(portfolioWorkbook());
+    const hash = sha(input);
+    await runCommand([input]);
+    expect(sha(input)).toBe(hash);
+  });
+
+  it('gives identical outputs on a second run, with one more log row and no new column', async () => {
+    const input = await writeInput(portfolioWorkbook());
+    const once = folder.path('once.xlsx');
+    const twice = folder.path('twice.xlsx');
+    await runCommand([input, '--out', once]);
+    expect((await runCommand([once, '--out', twice])).code).toBe(0);
+    const [first, second] = [await open(once), await open(twice)];
+    expect(second.getWorksheet('Portfolio')!.getRow(3).values).toEqual(first.getWorksheet('Portfolio')!.getRow(3).values);
+    expect(outputColumns(second)).toEqual(outputColumns(first));
+    expect(sheetCells(second, 'Change impact')).toEqual(sheetCells(first, 'Change impact'));
+    expect(sheetCells(second, 'Prioritisation settings')).toEqual(sheetCells(first, 'Prioritisation settings'));
+    const logRows = (w: ExcelJS.Workbook) => w.getWorksheet('Decision log')!.actualRowCount;
+    expect(logRows(second)).toBe(logRows(first) + 1);
+  });
+
+  it('exits 0 and lists a row with an unreadable cell, with its sheet, column and cell', async () => {
+    const input = await writeInput(portfolioWorkbook({ rows: [named('Invoice matching'), named('Claims triage', { 'Strategic fit': 7 })] }));
+    const run = await runCommand([input]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Input problems \(1\)\n\s+error\s+Portfolio!H5: Strategic fit in Portfolio!H5 is 7; expected 1-5/);
+  });
+
+  it('prints decisions, committed value, team utilisation before and after, and the top of the ranking', async () => {
+    const input = await writeInput(portfolioWorkbook());
+    const { stdout } = await runCommand([input]);
+    expect(stdout).toContain(`Wrote ${folder.path('portfolio.prioritised.xlsx')}`);
+    expect(stdout).toMatch(/Decisions\n\s+Commit\s+3\n/);
+    expect(stdout).toMatch(/Committed value \$2\.9M of \$4\.4M requested/);
+    expect(stdout).toMatch(/Legal\s+6 weeks\s+167%\s+83%/);
+    expect(stdout).toMatch(/Top 5 by priority\n\s+1\. Claims triage/);
+  });
+
+  it('says the file has no charts until the add-in draws them', async () => {
+    const { stdout } = await runCommand([await writeInput(portfolioWorkbook())]);
+    expect(stdout).toMatch(/This file has no charts yet \(.*Portfolio map.*\)/);
+  });
+
+  it('says exactly what the output lost of charts, pivot tables, sparklines and macros', async () => {
+    const input = folder.path('rich.xlsx');
+    writeFileSync(input, await withRichParts(await toBytes(portfolioWorkbook())));
+    const run = await runCommand([input]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('The output lost 1 chart, 1 pivot table and 1 sparkline group on Portfolio; the VBA macros:');
+  });
+
+  it("tells charts lost on the prioritiser's own Change impact sheet apart from the user's", async () => {
+    const first = folder.path('first.xlsx');
+    await runCommand([await writeInput(portfolioWorkbook()), '--out', first]);
+    // As after a run of the add-in in Excel: its charts on the Change impact sheet (sheet3 of the file).
+    const withCharts = await withRichParts(readFileSync(first), 'xl/worksheets/sheet3.xml');
+    writeFileSync(folder.path('charted.xlsx'), withCharts);
+    const run = await runCommand([folder.path('charted.xlsx')]);
+    expect(run.stdout).toContain("On the prioritiser's own sheets the output lost 1 chart, 1 pivot table and 1 sparkline group on Change impact; the add-in draws its charts again");
+    expect(run.stdout).toContain('The output lost the VBA macros:');
+  });
+
+  it('says nothing is lost when the input has none of those', async () => {
+    const run = await runCommand([await writeInput(portfolioWorkbook())]);
+    expect(run.stdout).not.toContain('lost');
+  });
+
+  it('prints the same content as one JSON object with --json', async () => {
+    const input = await writeInput(portfolioWorkbook({ rows: [named('Invoice matching', { Legal: 2 }), named('Claims triage', { 'Strategic fit': 7 })] }));
+    const run = await runCommand([input, '--json', '--by', 'Ana Silva']);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ ok: true, exitCode: 0, output: folder.path('portfolio.prioritised.xlsx'), initiatives: 2, settingsCreated: true });
+    expect(report.decisions.Commit + report.decisions['Not ready']).toBe(2);
+    expect(report.teams.find((t: { team: string }) => t.team === 'Legal')).toMatchObject({ capacity: 6, demandBefore: 2, utilisationBefore: 2 / 6 });
+    expect(report.top[0]).toMatchObject({ priority: 1, initiative: 'Invoice matching' });
+    expect(report.problems).toEqual([expect.objectContaining({ severity: 'error', sheet: 'Portfolio', column: 'Strategic fit', cell: 'H5' })]);
+    expect(report.chartsNotDrawn).toHaveLength(2);
+  });
+
+  it('records who ran it in the Decision log', async () => {
+    const input = await writeInput(portfolioWorkbook());
+    await runCommand([input, '--by', 'Ana Silva']);
+    expect((await open(folder.path('portfolio.prioritised.xlsx'))).getWorksheet('Decision log')!.getCell('B5').value).toBe('Ana Silva');
+  });
+
+  it('leaves a sheet of the user called Change impact alone and says where the prioritiser wrote', async () => {
+    const workbook = portfolioWorkbook();
+    workbook.addWorksheet('Change impact').getCell('A1').value = 'Our own change log';
+    const run = await runCommand([await writeInput(workbook)]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('already has a sheet named "Change impact" that the prioritiser did not make; it was left alone and the prioritiser\'s sheet is "Change impact (2)"');
+    const output = await open(folder.path('portfolio.prioritised.xlsx'));
+    expect(output.getWorksheet('Change impact')!.getCell('A1').value).toBe('Our own change log');
+  });
+});
+
+describe('text written back stays text', () => {
+  const INJECTED = ['=HYPERLINK("http://x","y")', '+SUM(1,2)'];
+
+  async function outputZip(): Promise<JSZip> {
+    const input = await writeInput(portfolioWorkbook({ rows: INJECTED.map((name) => named(name, { 'Annual value': 750_000 })) }));
+    expect((await runCommand([input])).code).toBe(0);
+    return JSZip.loadAsync(readFileSync(folder.path('portfolio.prioritised.xlsx')));
+  }
+
+  it('stores no formula on the sheets the prioritiser writes', async () => {
+    const zip = await outputZip();
+    const sheets = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet[3-5]\.xml$/.test(p));
+    expect(sheets).toHaveLength(3);
+    for (const path of sheets) expect(await zip.file(path)!.async('string')).not.toMatch(/<f[\s>]/);
+  });
+
+  it('keeps the names as strings that Excel shows as typed', async () => {
+    const zip = await outputZip();
+    const output = await fromBytes(await zip.generateAsync({ type: 'nodebuffer' }));
+    const names = new Set<string>();
+    output.getWorksheet('Change impact')!.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && INJECTED.includes(cell.value) && names.add(cell.value)));
+    expect([...names].sort()).toEqual([...INJECTED].sort());
+  });
+});
+
+describe('a workbook that cannot be used', () => {
+  async function expectFailure(argv: string[], code: number, message: RegExp) {
+    const before = readdirSync(folder.dir).sort();
+    const run = await runCommand(argv);
+    expect(run.code).toBe(code);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\n\s+at |Error:/);
+    expect(run.stdout).toBe('');
+    expect(readdirSync(folder.dir).sort()).toEqual(before);
+  }
+
+  it('exits 1 when the file does not exist', () => expectFailure([folder.path('missing.xlsx')], 1, /^prioritise: cannot find .*missing\.xlsx; check the path/));
+
+  it('exits 1 when the path is a folder', async () => {
+    mkdirSync(folder.path('pack.xlsx'));
+    await expectFailure([folder.path('pack.xlsx')], 1, /pack\.xlsx is a folder, not a workbook/);
+  });
+
+  it('exits 1 when the file is not a workbook', async () => {
+    writeFileSync(folder.path('notes.xlsx'), 'Initiative,Owner\nInvoice matching,Marco\n');
+    await expectFailure([folder.path('notes.xlsx')], 1, /notes\.xlsx is not a workbook the command can read: it is not an \.xlsx file/);
+  });
+
+  it('exits 1 when the file is an old .xls workbook', async () => {
+    writeFileSync(folder.path('old.xlsx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    await expectFailure([folder.path('old.xlsx')], 1, /old-style \.xls file or a password-protected workbook; save it from Excel as \.xlsx/);
+  });
+
+  it('exits 1 when the file is a zip without a workbook', async () => {
+    const zip = new JSZip();
+    zip.file('readme.txt', 'hello');
+    writeFileSync(folder.path('archive.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    await expectFailure([folder.path('archive.xlsx')], 1, /a zip file without an Excel workbook/);
+  });
+
+  it('exits 1 when the workbook is damaged inside', async () => {
+    const damaged = await editZip(await toBytes(portfolioWorkbook()), (zip) => void zip.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1"'));
+    writeFileSync(folder.path('damaged.xlsx'), damaged);
+    await expectFailure([folder.path('damaged.xlsx')], 1, /damaged\.xlsx is not a workbook the command can read/);
+  });
+
+  it('exits 1 when a part of the zip package is corrupt', async () => {
+    const bytes = await toBytes(portfolioWorkbook());
+    const sheet = bytes.indexOf(Buffer.from('xl/worksheets/sheet1.xml'));
+    // Overwrite the start of the first sheet's compressed data (just after its local header's name).
+    const data = sheet + 'xl/worksheets/sheet1.xml'.length;
+    bytes.fill(0xff, data, data + 16);
+    writeFileSync(folder.path('corrupt.xlsx'), bytes);
+    await expectFailure([folder.path('corrupt.xlsx')], 1, /corrupt\.xlsx is not a workbook the command can read: its zip package is damaged/);
+  });
+
+  it('exits 1 when there is no Initiatives table, naming the tables it has and what to do', async () => {
+    const input = await writeInput(portfolioWorkbook({ tableName: 'Projects' }));
+    await expectFailure([input], 1, /has no table named Initiatives \(its tables: Projects on Portfolio, Capacity on Capacity\)\. In Excel, .*Insert > Table, and name it Initiatives/);
+  });
+
+  it('exits 1 when the workbook has no tables at all', async () => {
+    const workbook = portfolioWorkbook();
+    for (const sheet of workbook.worksheets) (sheet as unknown as { tables: object }).tables = {};
+    await expectFailure([await writeInput(workbook)], 1, /no table named Initiatives \(it has no Excel tables at all\)/);
+  });
+
+  it('exits 1 when the table has no initiative name column', async () => {
+    const input = await writeInput(portfolioWorkbook({ rename: { Initiative: 'Scheme' } }));
+    await expectFailure([input], 1, /cannot be prioritised: Table Initiatives on Portfolio has no "Initiative" column/);
+  });
+
+  it('exits 1 when the table has no initiatives', async () => {
+    const input = await writeInput(portfolioWorkbook({ rows: [{ Initiative: null as never }] }));
+    await expectFailure([input], 1, /has no initiatives yet; add one row per initiative/);
+  });
+
+  it('exits 1 when the output columns have no room to the right of the table', async () => {
+    const workbook = portfolioWorkbook();
+    const sheet = workbook.getWorksheet('Portfolio')!;
+    sheet.getCell(4, (sheet.getRow(3).values as unknown[]).length + 1).value = 'side note';
+    await expectFailure([await writeInput(workbook)], 1, /cells to the right of table Initiatives .* hold data/);
+  });
+
+  it('exits 1 when the output folder does not exist', async () => {
+    const input = await writeInput(portfolioWorkbook());
+    await expectFailure([input, '--out', folder.path('no/such/folder/out.xlsx')], 1, /cannot write .*out\.xlsx: its folder does not exist; nothing was written/);
+  });
+
+  it('exits 2 on a usage error', () => expectFailure(['--out', 'x.xlsx'], 2, /^prioritise: name the workbook to prioritise/));
+
+  it('exits 2 on an unknown option', () => expectFailure(['a.xlsx', '--fast'], 2, /^prioritise: unknown option --fast; see --help$/));
+
+  it('prints a failure as one JSON object with --json', async () => {
+    const run = await runCommand([folder.path('missing.xlsx'), '--json']);
+    expect(JSON.parse(run.stdout)).toEqual({ ok: false, exitCode: 1, error: expect.stringMatching(/^cannot find /) });
+  });
+});
