@@ -12,7 +12,22 @@ import type { RawTable, Settings } from '../../engine/types';
 import { a1 } from '../../engine/address';
 import { DECISION_LOG_HEADERS } from '../../layout/decisionLog';
 import { TEXT_FORMAT } from '../../layout/grid';
-import { CAPACITY_TABLE, CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, DECISION_LOG_TABLE, INITIATIVES_TABLE, SETTINGS_SHEET, SETTINGS_TABLE, isOwnSheet } from '../../layout/names';
+import {
+  CAPACITY_TABLE,
+  CHANGE_IMPACT_SHEET,
+  DECISION_LOG_SHEET,
+  DECISION_LOG_TABLE,
+  INITIATIVES_TABLE,
+  SCENARIOS_SHEET,
+  SCENARIOS_TABLE,
+  SCENARIO_OVERRIDES_TABLE,
+  SETTINGS_SHEET,
+  SETTINGS_TABLE,
+  isOwnSheet,
+} from '../../layout/names';
+import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
+import type { SheetLayout } from '../../layout/grid';
+import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
 import type { PlanLayout } from '../../layout/planLayout';
 import { settingsEdits } from '../../layout/settingsEdits';
 import { settingsSheet } from '../../layout/settingsSheet';
@@ -143,6 +158,31 @@ function writePlan(workbook: MemoryWorkbook, table: MemoryTable, layout: PlanLay
   return written;
 }
 
+function scenarioTables(workbook: MemoryWorkbook): ScenarioTables {
+  const read = (name: string) => {
+    const table = findTable(workbook, name);
+    return table && rawTable(workbook, table);
+  };
+  return { scenarios: read(SCENARIOS_TABLE), overrides: read(SCENARIO_OVERRIDES_TABLE) };
+}
+
+/** The Scenarios sheet rebuilt with `change`: on the sheet that holds the scenarios table, else on a sheet called Scenarios. */
+function changeScenarios(workbook: MemoryWorkbook, change: ScenarioChange): void {
+  const existing = scenarioTables(workbook);
+  const name = existing.scenarios?.sheet ?? existing.overrides?.sheet ?? SCENARIOS_SHEET;
+  const taken = takenSheet(workbook, [name]);
+  if (taken) throw new WorkbookProblemError(nameTaken(taken));
+  // The two tables may sit on another sheet of ours: they move to the one rebuilt.
+  workbook.tables = workbook.tables.filter((t) => t.name.toLowerCase() !== SCENARIOS_TABLE.toLowerCase() && t.name.toLowerCase() !== SCENARIO_OVERRIDES_TABLE.toLowerCase());
+  writeSheetLayout(workbook, scenariosSheet(existing, change, name), name);
+}
+
+function writeOwnSheet(workbook: MemoryWorkbook, layout: SheetLayout): string {
+  const taken = takenSheet(workbook, [layout.name]);
+  if (taken) throw new WorkbookProblemError(nameTaken(taken));
+  return writeSheetLayout(workbook, layout).name;
+}
+
 /** Parse "Q10" into a zero-based row and column. */
 function parseA1(cell: string): { row: number; column: number } {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell.trim());
@@ -182,6 +222,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
           settings: settingsTable && rawTable(workbook, settingsTable),
           fingerprint: initiatives ? inputsFingerprint(initiatives) : '',
           tables: workbook.tables.map((t) => tableInfo(workbook, t)),
+          scenarios: scenarioTables(workbook),
         };
       }, false),
 
@@ -283,5 +324,9 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
         if (column < 0) throw new Error('The table has no Priority column yet: run the plan first, then sort.');
         sortRows(workbook, table, (row) => (typeof row[column] === 'number' ? (row[column] as number) : Number.POSITIVE_INFINITY));
       }),
+
+    changeScenarios: (change: ScenarioChange) => call(() => changeScenarios(workbook, change)),
+
+    writeScenarioComparison: (layout: SheetLayout) => call(() => writeOwnSheet(workbook, layout)),
   };
 }

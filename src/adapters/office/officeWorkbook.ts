@@ -11,6 +11,7 @@ import { EDITING_MESSAGE, isCellEditError } from './officeErrors';
 import { createTableFromSelection, insertSample, selectCell, sortByPriority, useTable } from './otherCommands';
 import { readWorkbook, type ReadState } from './readWorkbook';
 import { officeSupports, type Supports } from './requirements';
+import { changeScenarios, writeScenarioComparison } from './scenarioCommands';
 import { retryWhenEditingEnds, type RetryOptions } from './retryWhenEditingEnds';
 import { allSettingRows, upsertSettings } from './settingsWrites';
 import { writePlan } from './writePlan';
@@ -71,5 +72,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     useTable: (name) => changing((context) => useTable(context, name, supports)),
     selectCell: (sheet, cell) => patiently((context) => selectCell(context, sheet, cell)),
     sortByPriority: () => changing(sortByPriority),
+    changeScenarios: (change) => changing((context) => changeScenarios(context, change, supports)),
+    writeScenarioComparison: (layout) => changing((context) => writeScenarioComparison(context, layout, supports)),
   };
 }

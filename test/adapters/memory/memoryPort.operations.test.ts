@@ -13,7 +13,7 @@ import { memoryPort, run, sampleWorkbook, sheetValues, workbookWith } from './me
 describe('reading', () => {
   test('an empty workbook has no Initiatives table and no tables to pick', async () => {
     const snapshot = await memoryPort(createWorkbook()).read();
-    expect(snapshot).toEqual({ initiatives: undefined, capacity: undefined, settings: undefined, fingerprint: '', tables: [] });
+    expect(snapshot).toEqual({ initiatives: undefined, capacity: undefined, settings: undefined, fingerprint: '', tables: [], scenarios: { scenarios: undefined, overrides: undefined } });
   });
 
   test('the sample reads back exactly as the engine’s sample tables', async () => {
