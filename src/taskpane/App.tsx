@@ -20,11 +20,14 @@ import { Ranking } from './Ranking/Ranking';
 import { RunBar } from './RunBar/RunBar';
 import { noticeMessage, runMessage, type RunAction } from './RunStatus/runMessage';
 import { RunStatus } from './RunStatus/RunStatus';
+import { ScenariosPanel } from './Scenarios/ScenariosPanel';
+import { useScenarios } from './Scenarios/useScenarios';
 import { SettingsPanel } from './SettingsPanel/SettingsPanel';
 import { Summary } from './Summary/Summary';
 import { TeamCapacity } from './TeamCapacity/TeamCapacity';
 import { TeamLoads } from './TeamLoads/TeamLoads';
 import { useWorkbook, type WorkbookOptions } from './useWorkbook/useWorkbook';
+import { WeightsExercise } from './WeightsExercise/WeightsExercise';
 
 export type AppProps = WorkbookOptions;
 
@@ -48,6 +51,7 @@ export function App(props: AppProps) {
   const styles = useStyles();
   const model = useWorkbook(props);
   const { view, plan, runState, draft, draftCheck } = model;
+  const scenarios = useScenarios({ ...props, runBy: model.runBy, settings: draftCheck?.settings, operate: model.operate });
   const messages = [noticeMessage(model.notice), runMessage(runState)].filter((m) => m !== undefined);
   const optimalAvailable = isAvailable(props.planners, 'Optimal');
   const methodNote =
@@ -98,6 +102,18 @@ export function App(props: AppProps) {
               capacities={draft.capacities}
               errors={draftCheck.errors.capacities}
               onChange={(team, value) => model.setDraft({ ...draft, capacities: { ...draft.capacities, [team]: value } })}
+            />
+          </Disclosure>
+          <Disclosure title="Agree the weights">
+            <WeightsExercise current={draft.weights} onApply={(weights) => model.setDraft({ ...draft, weights })} />
+          </Disclosure>
+          <Disclosure title="Scenarios">
+            <ScenariosPanel
+              names={view.scenarios}
+              inForce={view.settings.scenario}
+              busy={model.busy}
+              canAct={draftCheck.settings !== undefined}
+              model={scenarios}
             />
           </Disclosure>
           <RunBar

@@ -258,6 +258,7 @@ export function useWorkbook({ port, planners, now, retryDelayMs }: WorkbookOptio
     setRunBy,
     busy: run.status === 'busy' || run.status === 'waiting-for-edit',
     reload: load,
+    operate,
     insertSample,
     chooseTable,
     createTableFromSelection,
