@@ -89,6 +89,8 @@ describe('the results of a run', () => {
       screen.getByRole('radio', { name: 'Rank and fill' }),
       screen.getByRole('textbox', { name: 'Planning period' }),
       screen.getByRole('button', { name: 'Team capacity' }),
+      screen.getByRole('button', { name: 'Agree the weights' }),
+      screen.getByRole('button', { name: 'Scenarios' }),
       screen.getByRole('textbox', { name: 'Your name (optional)' }),
       runButton(),
     ];
