@@ -3,8 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { findSheet, findTable } from '../../src/adapters/memory';
 import { rawTable } from '../../src/adapters/memory/tables';
 import { readScenarios } from '../../src/engine/scenarios/readScenarios';
-import { readSettings } from '../../src/engine/settings';
-import { sampleWorkbook } from '../adapters/memory/memoryBuilders';
+import type { Scenario } from '../../src/engine/scenarios/scenario';
+import { DEFAULT_SETTINGS, readSettings } from '../../src/engine/settings';
+import { memoryPort, sampleWorkbook } from '../adapters/memory/memoryBuilders';
 import { loaded, renderPane, runButton, statusSays } from './paneHarness';
 
 type User = ReturnType<typeof renderPane>['user'];
@@ -25,6 +26,18 @@ async function saveAs(user: User, name: string) {
   await screen.findByText(`Saved as scenario "${name}" on the Scenarios sheet; it is the scenario in force.`, {}, { timeout: 10_000 });
 }
 
+const limited = (name: string, limit: number): Scenario => ({ name, settings: { 'In-flight limit': limit }, capacities: {}, overrides: [] });
+
+/** The sample with scenarios already saved and the last one in force, so a test spends its time on what it checks. */
+async function sampleWithScenarios(...scenarios: Scenario[]) {
+  const workbook = sampleWorkbook();
+  const port = memoryPort(workbook);
+  for (const scenario of scenarios) await port.changeScenarios({ kind: 'save', scenario });
+  const last = scenarios[scenarios.length - 1]!;
+  await port.saveSettings({ ...DEFAULT_SETTINGS, inFlightLimit: last.settings['In-flight limit'] as number, scenario: last.name });
+  return workbook;
+}
+
 async function openScenarios(user: User) {
   await loaded();
   await user.click(screen.getByRole('button', { name: 'Scenarios' }));
@@ -41,12 +54,8 @@ test('saving the settings in force as a scenario puts it on the Scenarios sheet 
 });
 
 test('switching shows what changes first, then puts the scenario’s settings on the settings sheet', async () => {
-  const { user, workbook } = renderPane({ workbook: sampleWorkbook() });
+  const { user, workbook } = renderPane({ workbook: await sampleWithScenarios(limited('Lean', 4), limited('Wide', 12)) });
   await openScenarios(user);
-  await setLimit(user, '4');
-  await saveAs(user, 'Lean');
-  await setLimit(user, '12');
-  await saveAs(user, 'Wide');
   await user.selectOptions(screen.getByRole('combobox', { name: 'Switch to' }), 'Lean');
   await user.click(screen.getByRole('button', { name: 'Switch…' }));
   const preview = await screen.findByRole('group', { name: 'Switch to Lean' });
@@ -59,10 +68,8 @@ test('switching shows what changes first, then puts the scenario’s settings on
 });
 
 test('comparing the current settings with a scenario shows what only one plan commits, and writes the comparison to a sheet', async () => {
-  const { user, workbook } = renderPane({ workbook: sampleWorkbook() });
+  const { user, workbook } = renderPane({ workbook: await sampleWithScenarios(limited('Two only', 2)) });
   await openScenarios(user);
-  await setLimit(user, '2');
-  await saveAs(user, 'Two only');
   await setLimit(user, '10');
   await user.click(screen.getByRole('button', { name: 'Compare' }));
   const comparison = await screen.findByRole('region', { name: 'Scenario comparison' }, { timeout: 10_000 });
