@@ -12,7 +12,7 @@ import type { Plan } from '../engine/plan';
 import { compareScenarios, type ScenarioComparison } from '../engine/scenarios/compare';
 import { overrideDifferences, overridesInForce, tableOverrides, type OverrideDifference } from '../engine/scenarios/overrides';
 import { NO_SCENARIO_TABLES, readScenarios } from '../engine/scenarios/readScenarios';
-import { findScenario, scenarioOf, settingsDifferences, settingsOfScenario, type Scenario } from '../engine/scenarios/scenario';
+import { findScenario, sameScenarioName, scenarioOf, settingsDifferences, settingsOfScenario, type Scenario } from '../engine/scenarios/scenario';
 import type { Settings } from '../engine/types';
 import type { WorkbookPort, WorkbookSnapshot } from '../port/workbookPort';
 import type { Planner } from './runPlan';
@@ -38,6 +38,7 @@ const overridesOfTable = (snapshot: WorkbookSnapshot, settings: Settings) =>
  */
 export async function saveScenarioAs(port: WorkbookPort, name: string, settings: Settings, saved: { at: string; by?: string }): Promise<Scenario> {
   if (name.trim() === '') throw new Error('Name the scenario first, for example "Legal +2 weeks".');
+  if (sameScenarioName(name, CURRENT_SETTINGS)) throw new Error(`"${CURRENT_SETTINGS}" is what the pane calls the settings in force; give the scenario another name.`);
   const snapshot = await port.read();
   const teams = readCapacity(snapshot.capacity).teams;
   const inForce = findScenario(scenariosIn(snapshot), settings.scenario);

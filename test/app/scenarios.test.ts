@@ -96,3 +96,9 @@ test('a scenario’s own overrides count in its side of the comparison', async (
   expect(comparison.onlyInA).toEqual([]);
   expect(comparison.onlyInB).toEqual([]);
 });
+
+test('the name the pane gives the settings in force cannot name a scenario', async () => {
+  const { port } = setUp();
+  await expect(saveScenarioAs(port, 'current SETTINGS', DEFAULT_SETTINGS, { at: NOW })).rejects.toThrow(/give the scenario another name/);
+  expect((await port.read()).scenarios).toEqual({ scenarios: undefined, overrides: undefined });
+});

@@ -5,6 +5,7 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { OverrideDifference } from '../../engine/scenarios/overrides';
+import { sameScenarioName } from '../../engine/scenarios/scenario';
 import { useSectionStyles } from '../styles';
 import { ComparisonView } from './ComparisonView';
 import type { ScenariosModel } from './useScenarios';
@@ -20,16 +21,23 @@ export type ScenariosPanelProps = {
   model: ScenariosModel;
 };
 
-const overrideText = (d: OverrideDifference): string => {
-  const decide = (o: { choice: string; reason: string } | undefined) => (o ? `forced ${o.choice.toLowerCase()} (${o.reason})` : 'no override');
-  return `${d.initiative}: ${decide(d.scenario)} instead of the table's ${decide(d.table)}`;
+const forced = (o: { choice: string; reason: string }) => `forced ${o.choice.toLowerCase()} (${o.reason})`;
+
+/** What a scenario's override changes; an override only the table makes still stands, so it changes nothing. */
+const overrideText = (d: OverrideDifference): string | undefined => {
+  if (!d.scenario) return undefined;
+  return `${d.initiative}: ${forced(d.scenario)}${d.table ? ` instead of the table's ${forced(d.table)}` : '; the table has no override'}`;
 };
 
 function SwitchPreviewView({ model, busy }: { model: ScenariosModel; busy: boolean }) {
   const section = useSectionStyles();
   const preview = model.preview!;
   const name = preview.scenario.name;
-  const nothing = preview.settings.length === 0 && preview.overrides.length === 0;
+  const overrides = preview.overrides.flatMap((d) => {
+    const text = overrideText(d);
+    return text ? [{ key: `${d.initiative}${d.id ?? ''}`, text }] : [];
+  });
+  const nothing = preview.settings.length === 0 && overrides.length === 0;
   return (
     <div className={section.section} role="group" aria-label={`Switch to ${name}`}>
       <Text weight="semibold">Switching to {name} changes:</Text>
@@ -42,8 +50,8 @@ function SwitchPreviewView({ model, busy }: { model: ScenariosModel; busy: boole
               {d.label}: {String(d.now)} → {String(d.scenario)}
             </li>
           ))}
-          {preview.overrides.map((d) => (
-            <li key={`${d.initiative}${d.id ?? ''}`}>{overrideText(d)}</li>
+          {overrides.map((o) => (
+            <li key={o.key}>{o.text}</li>
           ))}
         </ul>
       )}
@@ -78,6 +86,7 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
   const chosen = names.find((n) => n === target) ?? names[0] ?? '';
   const sideB = sides.includes(b) && b !== a ? b : (sides.find((s) => s !== a) ?? '');
   const disabled = busy || model.working || !canAct;
+  const replaces = names.find((n) => name.trim() !== '' && sameScenarioName(n, name));
   return (
     <div className={section.section}>
       <Caption1>
@@ -85,12 +94,19 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
         the Scenarios sheet, so they travel with the workbook.
       </Caption1>
 
-      <Field label="Save what is in force as" hint="The settings and capacities above (unsaved changes included) and the overrides in force.">
+      <Field
+        label="Save what is in force as"
+        hint={
+          replaces
+            ? `Saving replaces the saved scenario "${replaces}" with what is in force now.`
+            : 'The settings and capacities above (unsaved changes included) and the overrides in force.'
+        }
+      >
         <Input value={name} placeholder="For example: Legal +2 weeks" onChange={(_, data) => setName(data.value)} />
       </Field>
       <div className={section.actions}>
         <Button disabled={disabled || name.trim() === ''} onClick={() => void model.save(name)}>
-          Save as scenario
+          {replaces ? 'Replace scenario' : 'Save as scenario'}
         </Button>
       </div>
 
