@@ -10,6 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { Bottlenecks, bottleneckFindings } from './Bottlenecks/Bottlenecks';
 import { Disclosure } from './Disclosure/Disclosure';
 import { FirstRun } from './FirstRun/FirstRun';
@@ -52,6 +53,14 @@ export function App(props: AppProps) {
   const model = useWorkbook(props);
   const { view, plan, runState, draft, draftCheck } = model;
   const scenarios = useScenarios({ ...props, runBy: model.runBy, settings: draftCheck?.settings, operate: model.operate });
+  const { runPending, startPendingRun } = scenarios;
+  const { busy, dirty, run } = model;
+  // After a switch, plan with the scenario's settings as soon as nothing else is under way; the run reads them from the workbook.
+  useEffect(() => {
+    if (!runPending || busy || dirty) return;
+    startPendingRun();
+    void run();
+  }, [busy, dirty, run, runPending, startPendingRun]);
   const messages = [noticeMessage(model.notice), runMessage(runState)].filter((m) => m !== undefined);
   const optimalAvailable = isAvailable(props.planners, 'Optimal');
   const methodNote =

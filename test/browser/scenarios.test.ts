@@ -64,7 +64,7 @@ test('scenarios saved in the pane are rows of a visible Scenarios sheet', async 
   expect(await valueBeside('Wide', 'E')).toBe('12');
 });
 
-test('switching shows what changes, then the settings sheet holds the scenario’s settings and names it', async () => {
+test('switching shows what changes, then the settings sheet holds the scenario’s settings and names it, and its plan is written', async () => {
   await openSection('Scenarios');
   await setLimit('4');
   await saveAs('Lean');
@@ -80,6 +80,10 @@ test('switching shows what changes, then the settings sheet holds the scenario�
   await page.getByRole('tab', { name: 'Prioritisation settings' }).click();
   expect(await valueBeside('In-flight limit')).toBe('4');
   expect(await valueBeside('Scenario')).toBe('Lean');
+  await pane().getByText('Plan written').waitFor();
+  await page.getByRole('tab', { name: 'Decision log' }).click();
+  // The log's one row (no run came before) names the scenario in force.
+  expect(await grid().locator('[data-address]', { hasText: /^Lean$/ }).count()).toBe(1);
 });
 
 test('two plans compared side by side, and the comparison written to a sheet for the pack', async () => {

@@ -53,7 +53,7 @@ test('saving the settings in force as a scenario puts it on the Scenarios sheet 
   expect(screen.getByText(/In force: scenario "Lean"\./)).toBeInTheDocument();
 });
 
-test('switching shows what changes first, then puts the scenario’s settings on the settings sheet', async () => {
+test('switching shows what changes first, then puts the scenario’s settings on the settings sheet and writes its plan', async () => {
   const { user, workbook } = renderPane({ workbook: await sampleWithScenarios(limited('Lean', 4), limited('Wide', 12)) });
   await openScenarios(user);
   await user.selectOptions(screen.getByRole('combobox', { name: 'Switch to' }), 'Lean');
@@ -65,6 +65,8 @@ test('switching shows what changes first, then puts the scenario’s settings on
   await screen.findByText(/Scenario "Lean" is in force/, {}, { timeout: 10_000 });
   expect([settingsOf(workbook).scenario, settingsOf(workbook).inFlightLimit]).toEqual(['Lean', 4]);
   await waitFor(() => expect(screen.getByRole('textbox', { name: 'In-flight limit' })).toHaveValue('4'));
+  await statusSays('Plan written');
+  expect(screen.getByText(/\b4 of 25 initiatives committed/)).toBeInTheDocument();
 });
 
 test('comparing the current settings with a scenario shows what only one plan commits, and writes the comparison to a sheet', async () => {

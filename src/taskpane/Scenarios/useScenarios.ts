@@ -31,6 +31,8 @@ export function useScenarios({ port, planners, now, runBy, settings, operate }: 
   const [comparison, setComparison] = useState<ScenarioComparison>();
   const [message, setMessage] = useState<SectionMessage>();
   const [working, setWorking] = useState(false);
+  /** A switch just put other settings in force: the pane runs the plan once it has read them, so the room sees it. */
+  const [runPending, setRunPending] = useState(false);
   const by = runBy.trim();
 
   /** A step that changes nothing the pane shows elsewhere: its outcome is said in the section. */
@@ -70,14 +72,18 @@ export function useScenarios({ port, planners, now, runBy, settings, operate }: 
     (name: string) =>
       settings &&
       operate(async () => {
+        setMessage(undefined);
         const next = await switchScenario(port, name, settings);
         setPreview(undefined);
-        return name === ''
-          ? { intent: 'success', text: 'No scenario is in force: the plan uses the settings and the Override column of the table. Run to write its plan.' }
-          : {
-              intent: 'success',
-              text: `Scenario "${next.scenario}" is in force: its settings and capacities are on the settings sheet, and its overrides apply on top of the Override column, which is left as it was. Run to write its plan.`,
-            };
+        setRunPending(true);
+        // Said in the section, not as the pane's notice: the run that follows clears the notice, and this must stay.
+        setMessage({
+          intent: 'success',
+          text:
+            name === ''
+              ? 'No scenario is in force: the plan uses the settings and the Override column of the table.'
+              : `Scenario "${next.scenario}" is in force: its settings and capacities are on the settings sheet, and its overrides apply on top of the Override column, which is left as it was.`,
+        });
       }),
     [operate, port, settings],
   );
@@ -105,6 +111,9 @@ export function useScenarios({ port, planners, now, runBy, settings, operate }: 
   return {
     preview,
     cancelSwitch: () => setPreview(undefined),
+    runPending,
+    /** Called as the pending run starts. */
+    startPendingRun: useCallback(() => setRunPending(false), []),
     comparison,
     message,
     working,
