@@ -4,6 +4,7 @@ import { benchBundle } from './bundle';
 import { benchEconomics } from './economics';
 import { benchCli } from './cli';
 import { benchEngine } from './engine';
+import { benchLive } from './live';
 import { benchOptimalSample, COLD_FLAG, printColdRun } from './optimalSample';
 import { benchSelection, selectionGoals, selectionTable } from './selection';
 import { benchSyncs } from './syncs';
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
   const engine = benchEngine();
   console.log(`engine (median of 7): ${JSON.stringify(engine.engine_ms)} ms; with bottleneck economics ${JSON.stringify(engine.engine_economics_ms)} ms; heap held by one plan and layout ${JSON.stringify(engine.heap_mb)} MB`);
   Object.assign(result, engine);
+  const live = await benchLive();
+  console.log(`live mode, engine and memory adapter, edit to changed outputs written (median of 7, goal 250 ms at 500): ${JSON.stringify(live.live_ms)} ms; cells written ${JSON.stringify(live.live_cells)}`);
+  Object.assign(result, live);
   const bundle = benchBundle();
   console.log(
     `bundle (gzip): initial ${bundle.bundle_kb_gzip.initial} KB (${bundle.files.initial.join(', ')}); solver ${bundle.bundle_kb_gzip.solver ?? 'none yet'}${bundle.files.solver.length ? ` KB (${bundle.files.solver.join(', ')})` : ''}`,

@@ -56,17 +56,31 @@ function reader<T>(expected: string, parse: (cell: number | string | boolean) =>
     return value === undefined ? fail(cell, expected) : { kind: 'value', value };
   };
   if (!memoise) return { expected, read: readOnce };
+  // Numbers (ratings 1-5, demand 1-6) repeat as much as texts do; they get their own map. A reading
+  // is never changed by its users, so one object serves every cell with the same content.
   const memo = new Map<string, CellRead<T>>();
+  const numbers = new Map<number, CellRead<T>>();
   return {
     expected,
     read(cell) {
-      if (typeof cell !== 'string') return readOnce(cell);
-      let read = memo.get(cell);
-      if (read === undefined) {
-        read = readOnce(cell);
-        if (memo.size < MEMO_LIMIT) memo.set(cell, read);
+      if (typeof cell === 'string') {
+        let read = memo.get(cell);
+        if (read === undefined) {
+          read = readOnce(cell);
+          if (memo.size < MEMO_LIMIT) memo.set(cell, read);
+        }
+        return read;
       }
-      return read;
+      // Zero is left out: the map cannot tell 0 from -0.
+      if (typeof cell === 'number' && cell !== 0) {
+        let read = numbers.get(cell);
+        if (read === undefined) {
+          read = readOnce(cell);
+          if (numbers.size < MEMO_LIMIT) numbers.set(cell, read);
+        }
+        return read;
+      }
+      return readOnce(cell);
     },
   };
 }

@@ -4,7 +4,7 @@
 
 import { bindingText } from './explain';
 import { formatPercent, formatQuantity, listWords } from './format';
-import { CHANGE_IMPACTS, isPlaceholder, metricQuality, namedPerson, operationalControls } from './scores';
+import { CHANGE_IMPACTS, controlsMask, isPlaceholder, MISSING_LABELS, metricQuality, namedPerson, PRESENT_LABELS } from './scores';
 import type { PlanEntry, Team, TeamLoad } from './types';
 
 export const DIMENSIONS = ['Decision flow', 'Accountability', 'Work measurement', 'Risk management', 'Capacity'] as const;
@@ -47,7 +47,9 @@ export function teamLoads(entries: PlanEntry[], teams: Team[]): TeamLoad[] {
   for (const entry of entries) {
     if (entry.initiative.invalid) continue;
     const committed = isCommitted(entry);
-    for (const [team, amount] of Object.entries(entry.initiative.demand)) {
+    const demand = entry.initiative.demand;
+    for (const team in demand) {
+      const amount = demand[team]!;
       before.set(team, (before.get(team) ?? 0) + amount);
       if (committed) after.set(team, (after.get(team) ?? 0) + amount);
     }
@@ -78,9 +80,9 @@ function dimensions(entry: PlanEntry, teams: Map<string, Team>): CommittedChange
   const monitor = namedPerson(i.monitoringOwner).ok ? `${i.monitoringOwner} owns model health` : 'nobody owns model health yet (gap)';
   const metric = metricQuality(i.successMetric) === 'missing' ? 'no target set (gap)' : `target "${i.successMetric}"`;
   const proof = i.baselineMethod && i.baselineMethod !== 'None' ? `, proven by ${i.baselineMethod.toLowerCase()}` : ', with no comparison method yet (gap)';
-  const controls = operationalControls(i);
-  const present = controls.filter((c) => c.present).map((c) => c.label);
-  const missing = controls.filter((c) => !c.present).map((c) => c.label);
+  const mask = controlsMask(i);
+  const present = PRESENT_LABELS[mask]!;
+  const missing = MISSING_LABELS[mask]!;
   const uses = Object.entries(i.demand).map(([team, amount]) => {
     const t = teams.get(team);
     const ofCapacity = t && t.capacity > 0 ? ` (${formatPercent(amount / t.capacity)} of its capacity)` : '';

@@ -22,10 +22,33 @@ export function drivers(initiative: Initiative, scores: Scores, settings: Settin
 const inFlightPhrase = (limit: number | undefined): string =>
   limit === undefined ? 'its limit of initiatives' : `${limit} initiative${limit === 1 ? '' : 's'}`;
 
-const lower = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+const lowerOnce = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+// Factor names and gate gaps are a few dozen texts said thousands of times: each is lowered once.
+const lowered = new Map<string, string>();
+const lower = (s: string): string => {
+  let result = lowered.get(s);
+  if (result === undefined) {
+    result = lowerOnce(s);
+    if (lowered.size < 4096) lowered.set(s, result);
+  }
+  return result;
+};
+
+// The outputs and the Change impact sheet both say each deferral's constraint: worked out once per
+// constraint (a selection never changes a constraint once it has made it).
+const bindingTexts = new WeakMap<DeferralConstraint, string>();
 
 export function bindingText(binding: DeferralConstraint | undefined): string {
   if (!binding) return '';
+  let text = bindingTexts.get(binding);
+  if (text === undefined) {
+    text = bindingTextOf(binding);
+    bindingTexts.set(binding, text);
+  }
+  return text;
+}
+
+function bindingTextOf(binding: DeferralConstraint): string {
   const parts: string[] = [];
   if (binding.inFlightLimit !== undefined) parts.push(`In-flight limit (${binding.inFlightLimit})`);
   for (const t of binding.teams) {
@@ -37,15 +60,16 @@ export function bindingText(binding: DeferralConstraint | undefined): string {
 function decisionClause(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'>): string {
   const gate: Gate = entry.gate.gate;
   const reason = entry.initiative.overrideReason ?? '';
+  const by = entry.initiative.overrideScenario === undefined ? 'by leadership' : `by leadership in scenario "${entry.initiative.overrideScenario}"`;
   const asWhat = gate === 'Learning-only' ? ' as a learning pilot' : gate === 'Pilot-ready' ? ' as a pilot' : entry.initiative.phaseRequested === 'Scale' ? ' to scale' : '';
   const decision: Decision = entry.decision;
   switch (decision) {
     case 'Commit':
       return `committed${asWhat} within every team's capacity`;
     case 'Forced in':
-      return `forced in by leadership${asWhat} ("${reason}")`;
+      return `forced in ${by}${asWhat} ("${reason}")`;
     case 'Forced out':
-      return `forced out by leadership ("${reason}")`;
+      return `forced out ${by} ("${reason}")`;
     case 'Deferred (in-flight limit)':
       return `deferred because the plan already has ${inFlightPhrase(entry.binding?.inFlightLimit)} in flight`;
     case 'Deferred (capacity)': {
@@ -59,6 +83,8 @@ function decisionClause(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' |
   }
 }
 
+const KINDS: readonly ScoreKind[] = ['impact', 'readiness', 'friction'];
+
 /**
  * The factors that earned the most and missed the most priority points (never the same factor).
  * Walks the kept points without building every contribution: it runs once per initiative.
@@ -66,37 +92,57 @@ function decisionClause(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' |
 export function strongestAndWeakest(initiative: Initiative, scores: Scores, settings: Settings): { strongest?: Driver; weakest?: Driver } {
   const { impact, readiness, friction } = settings.weights;
   const sum = impact + readiness + friction || 1;
-  const kinds: [ScoreKind, number][] = [['impact', impact / sum], ['readiness', readiness / sum], ['friction', friction / sum]];
-  type Pick = { kind: ScoreKind; index: number; earned: number; missed: number };
-  let best: Pick | undefined;
-  let worst: Pick | undefined;
-  for (const [kind, share] of kinds) {
+  // The best and worst factors are tracked as plain numbers (kind, index, earned, missed): this runs
+  // once per initiative, and an object per candidate would be most of what it allocates.
+  let bestKind = -1;
+  let bestIndex = -1;
+  let bestEarned = 0;
+  let bestMissed = 0;
+  for (let k = 0; k < KINDS.length; k++) {
+    const kind = KINDS[k]!;
+    const share = (kind === 'impact' ? impact : kind === 'readiness' ? readiness : friction) / sum;
     const factors = FACTORS[kind];
     const points = scores[kind].points;
     for (let index = 0; index < factors.length; index++) {
       const max = factors[index]!.max;
       const good = kind === 'friction' ? max - (points[index] ?? 0) : (points[index] ?? 0);
       const earned = good * share;
-      if (earned > 0 && (!best || earned > best.earned)) best = { kind, index, earned, missed: (max - good) * share };
+      if (earned > 0 && (bestKind < 0 || earned > bestEarned)) {
+        bestKind = k;
+        bestIndex = index;
+        bestEarned = earned;
+        bestMissed = (max - good) * share;
+      }
     }
   }
-  for (const [kind, share] of kinds) {
+  let worstKind = -1;
+  let worstIndex = -1;
+  let worstEarned = 0;
+  let worstMissed = 0;
+  for (let k = 0; k < KINDS.length; k++) {
+    const kind = KINDS[k]!;
+    const share = (kind === 'impact' ? impact : kind === 'readiness' ? readiness : friction) / sum;
     const factors = FACTORS[kind];
     const points = scores[kind].points;
     for (let index = 0; index < factors.length; index++) {
-      if (best && best.kind === kind && best.index === index) continue;
+      if (bestKind === k && bestIndex === index) continue;
       const max = factors[index]!.max;
       const good = kind === 'friction' ? max - (points[index] ?? 0) : (points[index] ?? 0);
       const missed = (max - good) * share;
-      if (!worst || missed > worst.missed) worst = { kind, index, earned: good * share, missed };
+      if (worstKind < 0 || missed > worstMissed) {
+        worstKind = k;
+        worstIndex = index;
+        worstEarned = good * share;
+        worstMissed = missed;
+      }
     }
   }
-  const driver = (p: Pick | undefined): Driver | undefined => {
-    if (!p) return undefined;
-    const f = FACTORS[p.kind][p.index]!;
-    return { factor: f.factor, input: f.input(initiative, settings.currency), earned: p.earned, missed: p.missed };
+  const driver = (k: number, index: number, earned: number, missed: number): Driver | undefined => {
+    if (k < 0) return undefined;
+    const f = FACTORS[KINDS[k]!][index]!;
+    return { factor: f.factor, input: f.input(initiative, settings.currency), earned, missed };
   };
-  return { strongest: driver(best), weakest: driver(worst) };
+  return { strongest: driver(bestKind, bestIndex, bestEarned, bestMissed), weakest: driver(worstKind, worstIndex, worstEarned, worstMissed) };
 }
 
 /** One sentence: what drove the score, what held it back, and the decision. */

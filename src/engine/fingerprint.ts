@@ -3,23 +3,41 @@
 
 import type { CellValue, RawTable } from './types';
 
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of `text`'s UTF-16 code units, continuing from `hash`. */
+function mixText(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+/** The unit separator after each field, so ["ab",""] and ["a","b"] differ. */
+const endField = (hash: number): number => Math.imul(hash ^ 0x1f, FNV_PRIME);
+
+/**
+ * A cell hashes as the text "type:value" ("" when blank). The type and the value are mixed one
+ * after the other rather than joined first: the same hash without a new string for every cell.
+ */
+function mixCell(hash: number, cell: CellValue | null | undefined): number {
+  if (cell === null || cell === undefined) return endField(hash);
+  if (typeof cell === 'string') return endField(mixText(mixText(hash, 'string:'), cell));
+  return endField(mixText(mixText(mixText(hash, typeof cell), ':'), String(cell)));
+}
+
 /** FNV-1a over the headers and every cell outside `ignoredColumns` (the add-in's own output columns). */
 export function tableFingerprint(table: Pick<RawTable, 'headers' | 'rows'>, ignoredColumns: ReadonlySet<number> = new Set()): string {
   let hash = 0x811c9dc5;
-  const mix = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193);
-    }
-    hash ^= 0x1f; // unit separator, so ["ab",""] and ["a","b"] differ
-    hash = Math.imul(hash, 0x01000193);
-  };
-  const cellText = (cell: CellValue | null | undefined) => (cell === null || cell === undefined ? '' : `${typeof cell}:${String(cell)}`);
-  table.headers.forEach((h, i) => !ignoredColumns.has(i) && mix(String(h)));
-  mix(`rows:${table.rows.length}`);
+  table.headers.forEach((h, i) => {
+    if (!ignoredColumns.has(i)) hash = endField(mixText(hash, String(h)));
+  });
+  hash = endField(mixText(hash, `rows:${table.rows.length}`));
+  // The kept columns once, not a set lookup per cell.
+  const width = table.rows.reduce((most, row) => Math.max(most, row.length), 0);
+  const kept: number[] = [];
+  for (let i = 0; i < width; i++) if (!ignoredColumns.has(i)) kept.push(i);
   for (const row of table.rows) {
-    for (let i = 0; i < row.length; i++) if (!ignoredColumns.has(i)) mix(cellText(row[i]));
-    mix('\n');
+    for (const i of kept) if (i < row.length) hash = mixCell(hash, row[i]);
+    hash = endField(mixText(hash, '\n'));
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }

@@ -28,7 +28,7 @@ export function formatQuantity(amount: number, unit: string): string {
 }
 
 /** "A, B and C". */
-export function listWords(items: string[]): string {
+export function listWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -8,12 +8,36 @@
 //   Pilot-ready    may run a real pilot; scaling still needs the operational controls.
 //   Scale-ready    decision logging, a named monitoring owner and an incident process.
 
-import { namedPerson, operationalControls } from './scores';
+import { controlsMask, MISSING_CONTROLS, namedPerson } from './scores';
 import type { Gate, GateResult, Initiative } from './types';
 
 export const GATE_ORDER: Gate[] = ['Invalid input', 'Blocked', 'Learning-only', 'Pilot-ready', 'Scale-ready'];
 
 export const COMMITTABLE_GATES: ReadonlySet<Gate> = new Set<Gate>(['Learning-only', 'Pilot-ready', 'Scale-ready']);
+
+// The gap texts of each combination of missing controls, built once: every initiative asks for them.
+const NONE: readonly string[] = [];
+const gapTexts = (prefix: string): readonly (readonly string[])[] => MISSING_CONTROLS.map((missing) => missing.map((c) => `${prefix}${c.gap}`));
+const BEFORE_PILOT_HIGH = gapTexts('High risk: before a pilot, ');
+const BEFORE_PILOT_UNSTATED = gapTexts('Risk tier not stated, so treated as High: before a pilot, ');
+const TO_SCALE = gapTexts('To scale, ');
+
+const RIGHTS_GAPS: Record<'Partial' | 'No' | 'unknown', string> = {
+  Partial: 'Clear data rights and access, PII handling included (now Partial)',
+  No: 'Clear data rights and access, PII handling included (now No)',
+  unknown: 'Clear data rights and access, PII handling included (not stated)',
+};
+
+// The same owner texts come back across a portfolio ("TBD", "Finance team"): each gap is worded once.
+const ownerGaps = new Map<string, string>();
+function ownerGap(reason: string): string {
+  let gap = ownerGaps.get(reason);
+  if (gap === undefined) {
+    gap = `Name one accountable owner (${reason})`;
+    if (ownerGaps.size < 4096) ownerGaps.set(reason, gap);
+  }
+  return gap;
+}
 
 const gateAtLeast = (gate: Gate, floor: Gate): boolean => GATE_ORDER.indexOf(gate) >= GATE_ORDER.indexOf(floor);
 
@@ -26,11 +50,8 @@ export function gate(initiative: Initiative, invalidCells: string[] = []): GateR
 
   const blockers: string[] = [];
   const owner = namedPerson(initiative.owner);
-  if (!owner.ok) blockers.push(`Name one accountable owner (${owner.reason})`);
-  if (initiative.dataRights !== 'Yes') {
-    const now = initiative.dataRights === undefined ? 'not stated' : `now ${initiative.dataRights}`;
-    blockers.push(`Clear data rights and access, PII handling included (${now})`);
-  }
+  if (!owner.ok) blockers.push(ownerGap(owner.reason));
+  if (initiative.dataRights !== 'Yes') blockers.push(RIGHTS_GAPS[initiative.dataRights ?? 'unknown']);
 
   const measurement: string[] = [];
   if (initiative.baselineMethod === undefined || initiative.baselineMethod === 'None') {
@@ -40,17 +61,17 @@ export function gate(initiative: Initiative, invalidCells: string[] = []): GateR
     measurement.push('Instrument the workflow so acceptance, overrides and rework are captured');
   }
 
-  const missingControls = operationalControls(initiative).filter((c) => !c.present);
+  const mask = controlsMask(initiative);
+  const missingControls = MISSING_CONTROLS[mask]!;
   const highRisk = initiative.riskTier === undefined || initiative.riskTier === 'High';
-  const riskNote = initiative.riskTier === undefined ? 'Risk tier not stated, so treated as High' : 'High risk';
-  const controlsBeforePilot = highRisk ? missingControls.map((c) => `${riskNote}: before a pilot, ${c.gap}`) : [];
+  const controlsBeforePilot = highRisk ? (initiative.riskTier === undefined ? BEFORE_PILOT_UNSTATED : BEFORE_PILOT_HIGH)[mask]! : NONE;
 
   let result: GateResult;
   if (blockers.length > 0) result = { gate: 'Blocked', gaps: blockers, committable: false };
   else if (measurement.length > 0 || controlsBeforePilot.length > 0) {
     result = { gate: 'Learning-only', gaps: [...measurement, ...controlsBeforePilot], committable: true };
   } else if (missingControls.length > 0) {
-    result = { gate: 'Pilot-ready', gaps: missingControls.map((c) => `To scale, ${c.gap}`), committable: true };
+    result = { gate: 'Pilot-ready', gaps: [...TO_SCALE[mask]!], committable: true };
   } else result = { gate: 'Scale-ready', gaps: [], committable: true };
 
   if (initiative.phaseRequested === 'Scale' && !gateAtLeast(result.gate, 'Scale-ready')) {

@@ -180,12 +180,14 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
   const initiatives: Initiative[] = [];
   const keys = new Set<string>();
   const firstRowOfId = new Map<string, number>();
+  const values: unknown[] = new Array(INPUT_COLUMNS.length);
 
   for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
     const row = table.rows[rowIndex] as unknown[];
     const ctx: RowContext = { table, rowIndex, sheetRow: table.origin.row + 1 + rowIndex };
     // Readings in INPUT_COLUMNS order; an array keeps this hot loop free of dynamic property writes.
-    const values: unknown[] = new Array(INPUT_COLUMNS.length);
+    // One array serves every row: its readings are copied into the initiative below.
+    values.fill(undefined);
     const rowIssues: Issue[] = [];
     let anyContent = false;
     let nameUnreadable = false;

@@ -143,7 +143,7 @@ export const FACTORS: Record<ScoreKind, readonly Factor[]> = {
   ],
 };
 
-const presentControls = (i: Initiative): number => operationalControls(i).filter((c) => c.present).length;
+const presentControls = (i: Initiative): number => PRESENT_LABELS[controlsMask(i)]!.length;
 
 /**
  * A score keeps only its number and each factor's points, in `FACTORS` order: for 10,000 initiatives
@@ -180,14 +180,25 @@ const CONTROL_SETS: readonly (readonly OperationalControl[])[] = Array.from({ le
   Object.freeze(CONTROLS.map((c, bit) => Object.freeze({ ...c, present: (mask & (1 << bit)) !== 0 }))),
 );
 
-/** The non-negotiables that travel with every deployment at scale. The result is shared: do not change it. */
-export function operationalControls(initiative: Initiative): readonly OperationalControl[] {
-  const mask =
+/** Which of the three controls an initiative has, as a bit mask (an index into the shared lists below). */
+export function controlsMask(initiative: Initiative): number {
+  return (
     (initiative.decisionLogging === true ? 1 : 0) |
     (namedPerson(initiative.monitoringOwner).ok ? 2 : 0) |
-    (initiative.incidentProcess === true ? 4 : 0);
-  return CONTROL_SETS[mask]!;
+    (initiative.incidentProcess === true ? 4 : 0)
+  );
 }
+
+/** The non-negotiables that travel with every deployment at scale. The result is shared: do not change it. */
+export function operationalControls(initiative: Initiative): readonly OperationalControl[] {
+  return CONTROL_SETS[controlsMask(initiative)]!;
+}
+
+/** The controls an initiative lacks, per mask; shared, do not change. */
+export const MISSING_CONTROLS: readonly (readonly OperationalControl[])[] = CONTROL_SETS.map((set) => Object.freeze(set.filter((c) => !c.present)));
+/** The labels of the controls present and missing, per mask; shared, do not change. */
+export const PRESENT_LABELS: readonly (readonly string[])[] = CONTROL_SETS.map((set) => Object.freeze(set.filter((c) => c.present).map((c) => c.label)));
+export const MISSING_LABELS: readonly (readonly string[])[] = MISSING_CONTROLS.map((set) => Object.freeze(set.map((c) => c.label)));
 
 const TEAM_WORDS = /\b(team|teams|dept|department|function|group|committee|council|board|unit|squad|office|taskforce|working group|steerco|pmo|coe|centre of excellence|center of excellence)\b/i;
 const FUNCTION_WORDS = new Set([

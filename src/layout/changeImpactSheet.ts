@@ -3,6 +3,7 @@
 // the plan is not doing now.
 
 import type { Plan } from '../engine/plan';
+import type { PlanEntry } from '../engine/types';
 import { CHANGE_IMPACTS } from '../engine/scores';
 import { DECISION_ORDER } from '../engine/summary';
 import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, type ChartSpec, type SheetLayout } from './grid';
@@ -10,7 +11,8 @@ import { CHANGE_IMPACT_SHEET, OWNER_MARK } from './names';
 import { DECISION_HIGHLIGHTS } from './outputColumns';
 
 export const PERCENT_FORMAT = '0%';
-// Shared by every row of a section: the sheet can have tens of thousands of rows.
+// Shared by every row of a section: the sheet can have tens of thousands of rows, each
+// built at the full width so the builder keeps it as it is.
 const WIDTH = 7;
 const TEXT_5 = [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, null, null];
 const MAP_FORMATS = [TEXT_FORMAT, TEXT_FORMAT, '0.0', '0.0', '#,##0', null, null];
@@ -44,15 +46,20 @@ const DECISION_COLOURS: Record<string, string> = {
 function portfolioMapData(s: SheetBuilder, plan: Plan): void {
   s.row(['Portfolio map data: impact against friction, bubble size is annual value'], [], 'section');
   s.row(['Initiative', 'Decision', 'Friction score', 'Impact score', 'Annual value'], [], 'header');
-  const scored = plan.ranking.map((i) => plan.entries[i]!).filter((e) => e.scores);
+  // One pass sorts the scored entries into their decision's block, in ranking order.
+  const byDecision = new Map<string, PlanEntry[]>(DECISION_ORDER.map((d) => [d, []]));
+  for (const i of plan.ranking) {
+    const e = plan.entries[i]!;
+    if (e.scores) byDecision.get(e.decision)?.push(e);
+  }
   const series: ChartSpec['series'] = [];
   for (const decision of DECISION_ORDER) {
-    const entries = scored.filter((e) => e.decision === decision);
+    const entries = byDecision.get(decision)!;
     if (entries.length === 0) continue;
     const first = s.rowCount;
     for (const e of entries) {
       s.row(
-        [e.initiative.name, e.decision, e.scores!.friction.value, e.scores!.impact.value, e.initiative.annualValue ?? 0],
+        [e.initiative.name, e.decision, e.scores!.friction.value, e.scores!.impact.value, e.initiative.annualValue ?? 0, null, null],
         MAP_FORMATS,
       );
     }
@@ -116,9 +123,9 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   s.row(['What changes for each committed initiative'], [], 'section');
   s.row(['Initiative', 'Decision', 'Dimension', 'Before', 'After'], [], 'header');
   for (const c of plan.changeImpact.committed) {
-    for (const d of c.dimensions) s.row([c.name, c.decision, d.dimension, d.before, d.after], TEXT_5);
-    s.row([c.name, c.decision, 'Who absorbs the change', null, c.absorbedBy], TEXT_5);
-    s.row([c.name, c.decision, 'Gaps still open', null, c.openGaps.join('; ') || 'None'], TEXT_5);
+    for (const d of c.dimensions) s.row([c.name, c.decision, d.dimension, d.before, d.after, null, null], TEXT_5);
+    s.row([c.name, c.decision, 'Who absorbs the change', null, c.absorbedBy, null, null], TEXT_5);
+    s.row([c.name, c.decision, 'Gaps still open', null, c.openGaps.join('; ') || 'None', null, null], TEXT_5);
   }
   if (plan.changeImpact.committed.length === 0) s.row(['Nothing is committed in this plan.'], [TEXT_FORMAT]);
   s.blank();
@@ -155,7 +162,7 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   s.row(['What the plan is not doing now, and why'], [], 'section');
   s.row(['Initiative', 'Decision', 'Why not now'], [], 'header');
   const notStart = s.rowCount;
-  for (const n of plan.changeImpact.notDoing) s.row([n.name, n.decision, n.reason], TEXT_5);
+  for (const n of plan.changeImpact.notDoing) s.row([n.name, n.decision, n.reason, null, null, null, null], TEXT_5);
   if (plan.changeImpact.notDoing.length === 0) s.row(['Every requested initiative is in the plan.'], [TEXT_FORMAT]);
   else s.conditionalFormats.push({ row: notStart, column: 1, rows: s.rowCount - notStart, rules: DECISION_HIGHLIGHTS });
 

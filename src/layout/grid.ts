@@ -8,7 +8,12 @@ export type LayoutCell = string | number | boolean | null;
 export const TEXT_FORMAT = '@';
 
 /** Text that Excel would take for a formula when written as a value. */
-export const looksLikeFormula = (value: LayoutCell): boolean => typeof value === 'string' && /^[=+\-@]/.test(value);
+export function looksLikeFormula(value: LayoutCell): boolean {
+  if (typeof value !== 'string') return false;
+  // = + - @ : the first character alone decides, so no pattern is run on every cell of a large sheet.
+  const first = value.charCodeAt(0);
+  return first === 61 || first === 43 || first === 45 || first === 64;
+}
 
 export type CellStyle = 'title' | 'note' | 'section' | 'header';
 
@@ -73,6 +78,24 @@ export type SheetLayout = {
   freezeRows: number;
 };
 
+function padded(cells: LayoutCell[], width: number): LayoutCell[] {
+  const full = new Array<LayoutCell>(width);
+  for (let i = 0; i < width; i++) full[i] = i < cells.length ? cells[i]! : null;
+  return full;
+}
+
+/** True when every cell that looks like a formula already has a format (then `formats` can be shared). */
+function coversFormulas(cells: LayoutCell[], formats: readonly (string | null)[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (formats[i] === null && looksLikeFormula(cells[i]!)) return false;
+  return true;
+}
+
+function formatsFor(cells: LayoutCell[], formats: readonly (string | null)[]): (string | null)[] {
+  const result = new Array<string | null>(cells.length);
+  for (let i = 0; i < cells.length; i++) result[i] = formats[i] ?? (looksLikeFormula(cells[i]!) ? TEXT_FORMAT : null);
+  return result;
+}
+
 /** Builds a sheet row by row, every row `width` cells wide, keeping values and formats the same shape. */
 export class SheetBuilder {
   readonly values: LayoutCell[][] = [];
@@ -92,17 +115,17 @@ export class SheetBuilder {
   }
 
   /**
-   * Append a row (the builder keeps and pads `cells`). `formats` per cell, defaulting to text for
+   * Append a row (the builder keeps `cells`, or a padded copy when it is short of the width). `formats` per cell, defaulting to text for
    * strings that look like formulas. A shared formats array that already covers the width is kept
    * as it is, so a section of thousands of rows allocates no formats of its own.
    */
   row(cells: LayoutCell[], formats: readonly (string | null)[] = this.blankFormats, style?: CellStyle): number {
     const index = this.values.length;
     const used = cells.length;
-    while (cells.length < this.width) cells.push(null);
-    this.values.push(cells);
-    const complete = formats.length === this.width && cells.every((cell, i) => formats[i] !== null || !looksLikeFormula(cell));
-    this.formats.push(complete ? (formats as (string | null)[]) : cells.map((cell, i) => formats[i] ?? (looksLikeFormula(cell) ? TEXT_FORMAT : null)));
+    // A short row is copied into an array of the full width: growing it in place would reallocate it.
+    const full = used >= this.width ? cells : padded(cells, this.width);
+    this.values.push(full);
+    this.formats.push(formats.length === this.width && coversFormulas(full, formats) ? (formats as (string | null)[]) : formatsFor(full, formats));
     if (style) this.styles.push({ row: index, column: 0, columns: Math.max(1, used), style });
     return index;
   }

@@ -95,8 +95,15 @@ export type OutputColumnsLayout = {
 export function outputColumnsLayout(plan: Plan): OutputColumnsLayout {
   const keys = OUTPUT_COLUMNS.map((c) => c.key);
   const rowCount = plan.table?.rowCount ?? 0;
-  const values: LayoutCell[][] = Array.from({ length: rowCount }, () => keys.map(() => null));
-  for (const entry of plan.entries) values[entry.initiative.rowIndex] = keys.map((key) => outputCell(key, entry));
+  const width = keys.length;
+  // Each row is built once at its full width; blank table rows (no entry) get blanks afterwards.
+  const values = new Array<LayoutCell[]>(rowCount);
+  for (const entry of plan.entries) {
+    const row = new Array<LayoutCell>(width);
+    for (let k = 0; k < width; k++) row[k] = outputCell(keys[k]!, entry);
+    values[entry.initiative.rowIndex] = row;
+  }
+  for (let r = 0; r < rowCount; r++) if (values[r] === undefined) values[r] = new Array<LayoutCell>(width).fill(null);
   return {
     keys,
     headers: OUTPUT_COLUMNS.map((c) => c.header),

@@ -3,7 +3,10 @@
 
 import type { Plan } from '../engine/plan';
 import type { RawTable, Settings } from '../engine/types';
+import type { ScenarioTables } from '../engine/scenarios/readScenarios';
+import type { SheetLayout } from '../layout/grid';
 import type { PlanLayout } from '../layout/planLayout';
+import type { ScenarioChange } from '../layout/scenariosSheet';
 
 export type TableInfo = { name: string; sheet: string; rows: number; columns: number; headers: string[] };
 
@@ -17,6 +20,8 @@ export type WorkbookSnapshot = {
   fingerprint: string;
   /** Other tables in the workbook, for "pick another table". */
   tables: TableInfo[];
+  /** The Scenarios sheet's two tables (found by name wherever they are); absent in an adapter that does not read them. */
+  scenarios?: ScenarioTables;
 };
 
 /** The sheets the add-in makes, each of which the user may ask to call something else. */
@@ -48,11 +53,27 @@ export class WorkbookProblemError extends Error {
 /** A sheet written under another name because the user already has a sheet called `wanted`. */
 export type RenamedSheet = { wanted: string; used: string };
 
-export type WriteOutcome = { ok: true; sheetsWritten: string[]; renamed?: RenamedSheet[] } | { ok: false; problem: WriteProblem };
+export type WriteOutcome =
+  | {
+      ok: true;
+      sheetsWritten: string[];
+      renamed?: RenamedSheet[];
+      /** Cells written (a rebuilt sheet counts every cell): how a live re-run shows it wrote only what changed. */
+      cellsWritten?: number;
+    }
+  | { ok: false; problem: WriteProblem };
 
 export type WriteOptions = {
   /** Names to use instead of the defaults when the user agreed to another name for a taken sheet. */
   sheetNames?: Partial<Record<SheetRole, string>>;
+  /**
+   * The layout this port wrote last, for a live re-run: only the output cells and Change impact cells
+   * that differ from it are written (layoutChanges). The caller vouches that nothing but the add-in's own
+   * writes changed those cells since, and drops it after a sort or any command other than a write.
+   */
+  previous?: PlanLayout;
+  /** Append the run to the Decision log (default true). Live re-runs leave it out: one row per keystroke would bury the log. */
+  log?: boolean;
   /**
    * When one of those names is taken by a sheet the user made: 'ask' (the default) writes nothing
    * and reports `name-taken`, so the pane can ask; 'next-free' writes to "Change impact (2)" (the
@@ -60,6 +81,9 @@ export type WriteOptions = {
    */
   whenNameTaken?: 'ask' | 'next-free';
 };
+
+/** Which of the inputs the user changed: the table of initiatives (its input columns), the Capacity table or the settings table. */
+export type InputsChange = { table: 'initiatives' | 'capacity' | 'settings' };
 
 /**
  * Every call but `write` rejects with a WorkbookProblemError of kind 'editing' while Excel is in
@@ -89,4 +113,22 @@ export type WorkbookPort = {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Sort the Initiatives table's whole rows by Priority (1 first, blanks last). Rejects when there is no Priority column yet. */
   sortByPriority(): Promise<void>;
+  /**
+   * Live mode: `listener` hears of the user's edits to the inputs (the Initiatives table's input columns, the
+   * Capacity table, the settings table), never of the add-in's own writes (output columns, its own sheets, and
+   * whatever happens while one of its commands is under way). Returns the unsubscribe. Optional: a port with no
+   * change events (a file on disk) leaves it out, and the pane offers no live mode.
+   */
+  onInputsChanged?(listener: (change: InputsChange) => void): () => void;
+  /**
+   * Saves or deletes one scenario on the Scenarios sheet (made when absent): the sheet is rebuilt from what its
+   * two tables held plus this change (`scenariosSheet`). Rejects with a 'name-taken' WorkbookProblemError when
+   * a sheet called Scenarios, or the sheet holding the scenarios table, is the user's own.
+   */
+  changeScenarios(change: ScenarioChange): Promise<void>;
+  /**
+   * Writes the Scenario comparison sheet from its layout, rebuilding the add-in's own sheet of that name.
+   * Rejects with a 'name-taken' WorkbookProblemError when the user's own sheet has the name. Resolves to the sheet's name.
+   */
+  writeScenarioComparison(layout: SheetLayout): Promise<string>;
 };

@@ -4,9 +4,11 @@
 //   ?theme=dark       light, dark or highContrast
 //   ?width=320        the pane's width in pixels (default 360)
 //   ?latency=400      milliseconds added to every workbook call, to see progress
+//   ?initiatives=500  the sample repeated to that many initiatives (capacities scaled), to try live mode at scale
 
 import { createRoot } from 'react-dom/client';
 import { createWorkbook, memoryPort } from '../adapters/memory';
+import { DEFAULT_SETTINGS } from '../engine/settings';
 import type { PaneTheme } from '../taskpane/theme/themes';
 import { PANE_PLANNERS } from '../taskpane/planner';
 import { PreviewApp } from './PreviewApp/PreviewApp';
@@ -14,8 +16,11 @@ import { PreviewApp } from './PreviewApp/PreviewApp';
 async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const workbook = createWorkbook(['Sheet1']);
-  const port = memoryPort(workbook, { latencyMs: Number(params.get('latency')) || 0 });
-  if (!params.has('empty')) await memoryPort(workbook).insertSample();
+  const sampleSize = Math.min(10_000, Math.max(1, Number(params.get('initiatives')) || 25));
+  const port = memoryPort(workbook, { latencyMs: Number(params.get('latency')) || 0, sampleSize });
+  if (!params.has('empty')) await memoryPort(workbook, { sampleSize }).insertSample();
+  // A bigger portfolio runs more at once: the in-flight limit grows with it, so the team capacities bind.
+  if (!params.has('empty') && sampleSize > 25) await port.saveSettings({ ...DEFAULT_SETTINGS, inFlightLimit: Math.round((DEFAULT_SETTINGS.inFlightLimit * sampleSize) / 25) });
   const theme = (['light', 'dark', 'highContrast'] as const).find((t) => t === params.get('theme')) ?? 'light';
   const width = Math.min(800, Math.max(280, Number(params.get('width')) || 360));
   const root = document.getElementById('root');

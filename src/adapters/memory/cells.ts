@@ -31,6 +31,7 @@ export function setValue(sheet: MemorySheet, row: number, column: number, value:
   const cell = getCell(sheet, row, column);
   const { formula: _old, ...rest } = cell;
   putCell(sheet, row, column, { ...rest, ...storedLikeExcel(value, cell.format) });
+  sheet.writes = (sheet.writes ?? 0) + 1;
 }
 
 /** Formats first, then values: the order that keeps text as text. */

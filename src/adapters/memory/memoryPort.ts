@@ -3,14 +3,32 @@
 // the Initiatives table's fingerprint and the owner of every sheet it replaces,
 // writes all or nothing, keeps text as text, and never touches a user's cell.
 
+import { normalise } from '../../engine/cells';
 import { outputKeyOf } from '../../engine/columns';
 import { tableFingerprint } from '../../engine/fingerprint';
 import type { Plan } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
 import type { RawTable, Settings } from '../../engine/types';
 import { a1 } from '../../engine/address';
+import { DECISION_LOG_HEADERS } from '../../layout/decisionLog';
 import { TEXT_FORMAT } from '../../layout/grid';
-import { CAPACITY_TABLE, CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, DECISION_LOG_TABLE, INITIATIVES_TABLE, SETTINGS_SHEET, SETTINGS_TABLE, isOwnSheet } from '../../layout/names';
+import { layoutChanges } from '../../layout/layoutChanges';
+import {
+  CAPACITY_TABLE,
+  CHANGE_IMPACT_SHEET,
+  DECISION_LOG_SHEET,
+  DECISION_LOG_TABLE,
+  INITIATIVES_TABLE,
+  SCENARIOS_SHEET,
+  SCENARIOS_TABLE,
+  SCENARIO_OVERRIDES_TABLE,
+  SETTINGS_SHEET,
+  SETTINGS_TABLE,
+  isOwnSheet,
+} from '../../layout/names';
+import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
+import type { SheetLayout } from '../../layout/grid';
+import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
 import type { PlanLayout } from '../../layout/planLayout';
 import { settingsEdits } from '../../layout/settingsEdits';
 import { settingsSheet } from '../../layout/settingsSheet';
@@ -37,7 +55,9 @@ import {
   tablesOn,
   type MemoryTable,
   type MemoryWorkbook,
+  type UserEdit,
 } from './model';
+import { inputChangeOf, writeOutputRuns, writeSheetChanges } from './liveWrites';
 import { writeOutputColumns } from './outputs';
 import { writeSheetLayout } from './sheets';
 import { appendRow, createTable, currentRegion, headersOf, rawTable, sortRows } from './tables';
@@ -49,6 +69,8 @@ export const CHANGED_MESSAGE =
 export type MemoryPortOptions = {
   /** Delay added to every call, so the preview shows what a slow workbook feels like. */
   latencyMs?: number;
+  /** How many initiatives "Insert sample portfolio" inserts: the sample's 25, or repeated copies to try the pane at scale. */
+  sampleSize?: number;
 };
 
 /** The fingerprint of the table's inputs: every column but the add-in's own outputs. */
@@ -118,22 +140,63 @@ function writeSettings(workbook: MemoryWorkbook, settings: Settings, sheetName =
   }
 }
 
-function writePlan(workbook: MemoryWorkbook, table: MemoryTable, layout: PlanLayout, names: Required<NonNullable<WriteOptions['sheetNames']>>): string[] {
-  writeOutputColumns(workbook, table, layout.outputs);
-  writeSheetLayout(workbook, layout.changeImpact, names.changeImpact);
-  const written = [table.sheet, names.changeImpact, names.decisionLog];
+type SheetNames = Required<NonNullable<WriteOptions['sheetNames']>>;
+
+function appendLog(workbook: MemoryWorkbook, layout: PlanLayout, names: SheetNames): void {
   const log = findSheet(workbook, names.decisionLog);
   const logTable = log && tablesOn(workbook, log.name).find((t) => t.name.toLowerCase().startsWith(DECISION_LOG_TABLE.toLowerCase()));
   if (!log || !logTable) writeSheetLayout(workbook, layout.decisionLogSheet, names.decisionLog);
   else {
     const at = appendRow(workbook, logTable);
-    writeBlock(sheetOf(workbook, log.name), at, logTable.column, [layout.logRow.values], [layout.logRow.formats]);
+    // Each value under its header, as the office.js adapter does: a log made before a column was added still lines up.
+    const known = new Map(DECISION_LOG_HEADERS.map((h, i) => [normalise(h), i]));
+    headersOf(workbook, logTable).forEach((header, c) => {
+      const i = known.get(normalise(header));
+      if (i !== undefined) writeBlock(sheetOf(workbook, log.name), at, logTable.column + c, [[layout.logRow.values[i] ?? null]], [[layout.logRow.formats[i] ?? null]]);
+    });
+  }
+}
+
+function writePlan(workbook: MemoryWorkbook, table: MemoryTable, layout: PlanLayout, names: SheetNames, options: WriteOptions): string[] {
+  const changes = layoutChanges(options.previous, layout);
+  if (changes.outputs === 'all' || !writeOutputRuns(workbook, table, changes.outputs)) writeOutputColumns(workbook, table, layout.outputs);
+  writeSheetChanges(workbook, changes.changeImpact, layout.changeImpact, names.changeImpact);
+  const written = [table.sheet, names.changeImpact];
+  if (options.log !== false) {
+    appendLog(workbook, layout, names);
+    written.push(names.decisionLog);
   }
   if (!settingsTableOf(workbook) && !findSheet(workbook, names.settings)) {
     writeSheetLayout(workbook, layout.settingsSheet, names.settings);
     written.push(names.settings);
   }
   return written;
+}
+
+const totalWrites = (workbook: MemoryWorkbook): number => workbook.sheets.reduce((n, sheet) => n + (sheet.writes ?? 0), 0);
+function scenarioTables(workbook: MemoryWorkbook): ScenarioTables {
+  const read = (name: string) => {
+    const table = findTable(workbook, name);
+    return table && rawTable(workbook, table);
+  };
+  return { scenarios: read(SCENARIOS_TABLE), overrides: read(SCENARIO_OVERRIDES_TABLE) };
+}
+
+/** The Scenarios sheet rebuilt with `change`: on the sheet that holds the scenarios table, else on a sheet called Scenarios. */
+function changeScenarios(workbook: MemoryWorkbook, change: ScenarioChange): void {
+  const existing = scenarioTables(workbook);
+  const name = existing.scenarios?.sheet ?? existing.overrides?.sheet ?? SCENARIOS_SHEET;
+  const taken = takenSheet(workbook, [name]);
+  if (taken) throw new WorkbookProblemError(nameTaken(taken));
+  // The two tables may sit on another sheet of ours: they move to the one rebuilt.
+  workbook.tables = workbook.tables.filter((t) => t.name.toLowerCase() !== SCENARIOS_TABLE.toLowerCase() && t.name.toLowerCase() !== SCENARIO_OVERRIDES_TABLE.toLowerCase());
+  writeSheetLayout(workbook, scenariosSheet(existing, change, name), name);
+}
+
+function writeOwnSheet(workbook: MemoryWorkbook, layout: SheetLayout): string {
+  const taken = takenSheet(workbook, [layout.name]);
+  if (taken) throw new WorkbookProblemError(nameTaken(taken));
+  return writeSheetLayout(workbook, layout).name;
 }
 
 /** Parse "Q10" into a zero-based row and column. */
@@ -175,6 +238,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
           settings: settingsTable && rawTable(workbook, settingsTable),
           fingerprint: initiatives ? inputsFingerprint(initiatives) : '',
           tables: workbook.tables.map((t) => tableInfo(workbook, t)),
+          scenarios: scenarioTables(workbook),
         };
       }, false),
 
@@ -197,10 +261,11 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       const taken = takenSheet(workbook, [names.changeImpact, names.decisionLog]) ?? (settingsSheetTaken || undefined);
       if (taken) return { ok: false, problem: nameTaken(taken) };
       const saved = saveState(workbook);
+      const writesBefore = totalWrites(workbook);
       try {
-        const sheetsWritten = writePlan(workbook, table, layout, names);
+        const sheetsWritten = writePlan(workbook, table, layout, names, writeOptions);
         changed(workbook);
-        return { ok: true, sheetsWritten };
+        return { ok: true, sheetsWritten, cellsWritten: totalWrites(workbook) - writesBefore };
       } catch (error) {
         restoreState(workbook, saved);
         throw error;
@@ -212,7 +277,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
     insertSample: () =>
       call(() => {
         if (findTable(workbook, INITIATIVES_TABLE)) throw new Error('This workbook already has an Initiatives table, so the sample was not inserted.');
-        const sheets = sampleSheets({ initiatives: freeSheetName(workbook, 'Portfolio'), capacity: freeSheetName(workbook, 'Capacity') });
+        const sheets = sampleSheets({ initiatives: freeSheetName(workbook, 'Portfolio'), capacity: freeSheetName(workbook, 'Capacity') }, options.sampleSize);
         const portfolio = writeSheetLayout(workbook, sheets.initiatives);
         if (!findTable(workbook, CAPACITY_TABLE)) writeSheetLayout(workbook, sheets.capacity);
         const settings = currentSettings(workbook);
@@ -276,5 +341,19 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
         if (column < 0) throw new Error('The table has no Priority column yet: run the plan first, then sort.');
         sortRows(workbook, table, (row) => (typeof row[column] === 'number' ? (row[column] as number) : Number.POSITIVE_INFINITY));
       }),
+
+    onInputsChanged(listener) {
+      // Only the user's typing reaches the edit listeners: the port's own writes never do, so nothing loops.
+      const hear = (edit: UserEdit) => {
+        const tables = { initiatives: initiativesTableOf(workbook), capacity: findTable(workbook, CAPACITY_TABLE), settings: settingsTableOf(workbook) };
+        const change = inputChangeOf(workbook, edit, tables);
+        if (change) listener(change);
+      };
+      workbook.editListeners.add(hear);
+      return () => workbook.editListeners.delete(hear);
+    },
+    changeScenarios: (change: ScenarioChange) => call(() => changeScenarios(workbook, change)),
+
+    writeScenarioComparison: (layout: SheetLayout) => call(() => writeOwnSheet(workbook, layout)),
   };
 }

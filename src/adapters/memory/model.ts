@@ -28,10 +28,15 @@ export type MemorySheet = {
   freezeRows: number;
   conditionalFormats: MemoryConditionalFormat[];
   charts: ChartSpec[];
+  /** Cells whose value was set since the sheet was made: how tests see that a live re-run wrote only what changed. */
+  writes?: number;
 };
 
 /** An Excel table: its header row is the first of `rows`. */
 export type MemoryTable = { name: string; sheet: string; row: number; column: number; rows: number; columns: number };
+
+/** A cell the user changed by typing or clearing it. */
+export type UserEdit = { sheet: string; row: number; column: number };
 
 export type Selection = { sheet: string; row: number; column: number; rows: number; columns: number };
 
@@ -45,6 +50,8 @@ export type MemoryWorkbook = {
   /** Bumped on every change, so a view can tell it must redraw. */
   version: number;
   listeners: Set<() => void>;
+  /** Told of every cell the person at the keyboard changes (userActions), never of the ports' writes. */
+  editListeners: Set<(edit: UserEdit) => void>;
   /** Runs once just before the next write checks its fingerprint: how tests play a co-author. */
   beforeNextWrite?: (workbook: MemoryWorkbook) => void;
 };
@@ -61,6 +68,7 @@ export function createWorkbook(sheetNames: string[] = ['Sheet1']): MemoryWorkboo
     editing: false,
     version: 0,
     listeners: new Set(),
+    editListeners: new Set(),
   };
 }
 
@@ -138,7 +146,7 @@ export function subscribe(workbook: MemoryWorkbook, listener: () => void): () =>
   return () => workbook.listeners.delete(listener);
 }
 
-type State = Omit<MemoryWorkbook, 'listeners' | 'beforeNextWrite'>;
+type State = Omit<MemoryWorkbook, 'listeners' | 'editListeners' | 'beforeNextWrite'>;
 
 const cloneSheet = (sheet: MemorySheet): MemorySheet => ({
   ...sheet,

@@ -18,6 +18,7 @@ export function writeSheetLayout(workbook: MemoryWorkbook, layout: SheetLayout, 
   const at = workbook.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
   if (at >= 0) {
     sheet.name = workbook.sheets[at]!.name;
+    sheet.writes = workbook.sheets[at]!.writes; // the count goes on: the sheet is the same sheet, rebuilt
     workbook.sheets[at] = sheet;
     workbook.tables = workbook.tables.filter((t) => t.sheet.toLowerCase() !== name.toLowerCase());
   } else workbook.sheets.push(sheet);

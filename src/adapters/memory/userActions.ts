@@ -1,6 +1,7 @@
 // What the person at the keyboard does in Excel, for the preview's grid and for
 // tests: select cells, switch sheets, type into a cell (Excel is in cell-edit
-// mode while they do). Each tells the views the workbook changed.
+// mode while they do). Each tells the views the workbook changed; a typed
+// cell also tells the edit listeners (live mode), which the ports' writes never do.
 
 import { typeIntoCell } from './cells';
 import { changed, findSheet, type MemoryWorkbook, type Selection } from './model';
@@ -28,4 +29,5 @@ export function enterText(workbook: MemoryWorkbook, sheetName: string, row: numb
   typeIntoCell(sheet, row, column, text);
   workbook.editing = false;
   changed(workbook);
+  for (const listener of workbook.editListeners) listener({ sheet: sheet.name, row, column });
 }

@@ -6,11 +6,14 @@
 // and a retried write checks the table again first.
 
 import { WorkbookProblemError, type WorkbookPort, type WriteOutcome } from '../../port/workbookPort';
+import { INITIATIVES_TABLE } from '../../layout/names';
 import { excelRun, type ExcelRun } from './excelRun';
+import { watchInputs } from './inputEvents';
 import { EDITING_MESSAGE, isCellEditError } from './officeErrors';
 import { createTableFromSelection, insertSample, selectCell, sortByPriority, useTable } from './otherCommands';
 import { readWorkbook, type ReadState } from './readWorkbook';
 import { officeSupports, type Supports } from './requirements';
+import { changeScenarios, writeScenarioComparison } from './scenarioCommands';
 import { retryWhenEditingEnds, type RetryOptions } from './retryWhenEditingEnds';
 import { allSettingRows, upsertSettings } from './settingsWrites';
 import { writePlan } from './writePlan';
@@ -30,12 +33,28 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
   const run = options.run ?? excelRun;
   const supports = options.supports ?? officeSupports;
   let seen: ReadState | undefined;
+  let initiativesTable = INITIATIVES_TABLE;
+  // Commands under way, so the change events their own writes raise are told apart (inputEvents.ts).
+  let inFlight = 0;
+  let whenIdle: (() => void)[] = [];
+  const tracked = <T>(work: () => Promise<T>): Promise<T> => {
+    inFlight++;
+    return work().finally(() => {
+      if (--inFlight > 0) return;
+      const then = whenIdle;
+      whenIdle = [];
+      // After the events the command's own writes raised, which Excel delivers after the batch.
+      setTimeout(() => then.forEach((f) => f()), 0);
+    });
+  };
   // The port's contract: once the wait is over, a command still refused in cell-edit mode rejects with
   // a WorkbookProblemError of kind 'editing' (write returns it as its outcome instead).
   const patiently = <T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    retryWhenEditingEnds(() => run(work), { ...options.retry, onEditing: options.onEditing }).catch((error: unknown) => {
-      throw isCellEditError(error) ? new WorkbookProblemError({ kind: 'editing', message: EDITING_MESSAGE }) : error;
-    });
+    tracked(() =>
+      retryWhenEditingEnds(() => run(work), { ...options.retry, onEditing: options.onEditing }).catch((error: unknown) => {
+        throw isCellEditError(error) ? new WorkbookProblemError({ kind: 'editing', message: EDITING_MESSAGE }) : error;
+      }),
+    );
   /** A command that changes the workbook: what the last read saw no longer holds. */
   const changing = <T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     patiently(work).finally(() => (seen = undefined));
@@ -45,6 +64,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       patiently(async (context) => {
         const { snapshot, state } = await readWorkbook(context);
         seen = state;
+        initiativesTable = state.initiativesTable;
         return snapshot;
       }),
     async write(plan, layout, expectedFingerprint, writeOptions) {
@@ -71,5 +91,9 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     useTable: (name) => changing((context) => useTable(context, name, supports)),
     selectCell: (sheet, cell) => patiently((context) => selectCell(context, sheet, cell)),
     sortByPriority: () => changing(sortByPriority),
+    onInputsChanged: (listener) =>
+      watchInputs(run, { initiativesTable: () => initiativesTable, busy: () => inFlight > 0, afterBusy: (then) => whenIdle.push(then) }, listener),
+    changeScenarios: (change) => changing((context) => changeScenarios(context, change, supports)),
+    writeScenarioComparison: (layout) => changing((context) => writeScenarioComparison(context, layout, supports)),
   };
 }

@@ -4,6 +4,7 @@
 
 import { a1 } from '../../engine/address';
 import { OUTPUT_COLUMNS, outputKeyOf, type OutputKey } from '../../engine/columns';
+import type { OutputRun } from '../../layout/layoutChanges';
 import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
 import { cellForExcel, type ExcelCell } from './cells';
 import { rowChunks, type RequestBudget } from './payload';
@@ -36,13 +37,34 @@ function runsOf(places: Map<OutputKey, number>): { column: number; keys: OutputK
   return runs;
 }
 
+/**
+ * A live re-run: only the changed cells, each run of rows one range; their number formats, widths and
+ * highlight rules are already there. False (nothing queued) when an output column is missing, so the
+ * caller writes the columns whole.
+ */
+export async function writeOutputRuns(sheet: Excel.Worksheet, shape: TableShape, runs: readonly OutputRun[], budget: RequestBudget): Promise<boolean> {
+  const { places, missing } = outputPlaces(shape);
+  if (missing.length > 0) return false;
+  const top = shape.origin.row + 1;
+  for (const run of runs) {
+    const values = run.values.map((value) => [cellForExcel(value)]);
+    for (const chunk of rowChunks(values)) {
+      await budget.spend(chunk.bytes);
+      sheet.getRangeByIndexes(top + run.row + chunk.first, places.get(run.key)!, chunk.rows.length, 1).values = chunk.rows;
+    }
+  }
+  return true;
+}
+
 export async function writeOutputColumns(
   table: Excel.Table,
   sheet: Excel.Worksheet,
   shape: TableShape,
   outputs: OutputColumnsLayout,
   budget: RequestBudget,
+  runs: readonly OutputRun[] | 'all' = 'all',
 ): Promise<void> {
+  if (runs !== 'all' && (await writeOutputRuns(sheet, shape, runs, budget))) return;
   const { places, missing } = outputPlaces(shape);
   const header = OUTPUT_COLUMNS.reduce((m, c) => m.set(c.key, c.header), new Map<OutputKey, string>());
   for (const key of missing) {

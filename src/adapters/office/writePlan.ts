@@ -19,9 +19,11 @@ import { DECISION_LOG_TABLE } from '../../layout/names';
 import type { PlanLayout } from '../../layout/planLayout';
 import type { SheetRole, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import type { ExcelRun } from './excelRun';
+import { changedCellCount, layoutChanges, type LayoutChanges, type SheetChanges, type SheetRun } from '../../layout/layoutChanges';
+import { rowsForExcel } from './cells';
 import { alignLogRow } from './logRow';
 import { isPayloadTooLarge } from './officeErrors';
-import { REQUEST_LIMIT_BYTES, requestBudget, type RequestBudget } from './payload';
+import { REQUEST_LIMIT_BYTES, jsonBytes, requestBudget, type RequestBudget } from './payload';
 import { locate, type Located } from './readWorkbook';
 import { CORE_API, RANGE_COPY_API, SCREEN_AND_BUBBLE_API, UNSUPPORTED_MESSAGE, type Supports } from './requirements';
 import { cellsExtent, dropStaging, stageCells, stagingName } from './staging';
@@ -76,9 +78,24 @@ async function promote(context: Excel.RequestContext, action: SheetBuild, stagin
   staged.delete();
 }
 
-async function applySheet(context: Excel.RequestContext, action: SheetAction, layout: PlanLayout, staging: Staging | undefined, budget: RequestBudget, supports: Supports): Promise<string | undefined> {
+/** A live re-run's changed cells of a sheet the add-in keeps: number formats first, so text stays text. */
+async function patchSheet(sheet: Excel.Worksheet, runs: readonly SheetRun[], budget: RequestBudget): Promise<void> {
+  for (const run of runs) {
+    await budget.spend(jsonBytes(run.values) + jsonBytes(run.formats));
+    const range = sheet.getRangeByIndexes(run.row, run.column, 1, run.values.length);
+    range.numberFormat = [run.formats.map((f) => f ?? 'General')];
+    range.values = rowsForExcel([run.values]);
+  }
+}
+
+async function applySheet(context: Excel.RequestContext, action: SheetAction, layout: PlanLayout, staging: Staging | undefined, budget: RequestBudget, supports: Supports, changes: SheetChanges): Promise<string | undefined> {
   const sheets = context.workbook.worksheets;
   if (action.kind === 'keep') return undefined;
+  if (action.kind === 'rebuild' && action.role === 'changeImpact' && changes.kind !== 'rebuild') {
+    if (changes.kind === 'same') return undefined;
+    await patchSheet(sheets.getItem(action.name), changes.runs, budget);
+    return action.name;
+  }
   if (action.kind === 'append-log') {
     await budget.spend(1000);
     const row = context.workbook.tables.getItem(DECISION_LOG_TABLE).rows.add().getRange();
@@ -107,20 +124,25 @@ async function applySheet(context: Excel.RequestContext, action: SheetAction, la
  * first: what Excel is likeliest to refuse (a column added beside another table, a sheet protected
  * since the check) then stops the request before anything ran, and the staging sheet is deleted.
  */
-async function commit(context: Excel.RequestContext, request: WriteRequest, checked: Checked, staging: Staging | undefined): Promise<WriteOutcome> {
+/** The Decision log's row, or its sheet on a first run: what a live re-run leaves out. */
+const isLog = (action: SheetAction): boolean => action.kind === 'append-log' || (action.kind !== 'keep' && action.role === 'decisionLog');
+
+async function commit(context: Excel.RequestContext, request: WriteRequest, checked: Checked, staging: Staging | undefined, changes: LayoutChanges): Promise<WriteOutcome> {
   const { plan, layout, supports } = request;
   const budget = requestBudget(context);
   if (supports(SCREEN_AND_BUBBLE_API)) context.workbook.application.suspendScreenUpdatingUntilNextSync();
   const table = context.workbook.tables.getItem(plan.table!.name);
-  await writeOutputColumns(table, context.workbook.worksheets.getItem(checked.sheet), checked.table, layout.outputs, budget);
+  await writeOutputColumns(table, context.workbook.worksheets.getItem(checked.sheet), checked.table, layout.outputs, budget, changes.outputs);
   const written = [checked.sheet];
+  const log = request.options?.log !== false;
   for (const action of checked.actions) {
-    const name = await applySheet(context, action, layout, staging, budget, supports);
+    if (!log && isLog(action)) continue;
+    const name = await applySheet(context, action, layout, staging, budget, supports, changes.changeImpact);
     if (name) written.push(name);
   }
   for (const name of checked.leftovers) context.workbook.worksheets.getItem(name).delete();
   await context.sync();
-  return { ok: true, sheetsWritten: written };
+  return { ok: true, sheetsWritten: written, cellsWritten: changedCellCount(changes, layout) };
 }
 
 /**
@@ -133,7 +155,15 @@ async function commit(context: Excel.RequestContext, request: WriteRequest, chec
 const canStage = (seen: Located, name: string, supports: Supports) =>
   !seen.structureLocked && (supports(RANGE_COPY_API) || !seen.sheets.some((s) => s.toLowerCase() === name.toLowerCase()));
 
-async function stageAndWrite(context: Excel.RequestContext, request: WriteRequest, seen: Located, names: Record<SheetRole, string>, staging: Staging | undefined, combined: boolean): Promise<WriteOutcome> {
+async function stageAndWrite(
+  context: Excel.RequestContext,
+  request: WriteRequest,
+  seen: Located,
+  names: Record<SheetRole, string>,
+  staging: Staging | undefined,
+  combined: boolean,
+  changes: LayoutChanges,
+): Promise<WriteOutcome> {
   if (staging) {
     await stageCells(context, staging.name, staging.layout, requestBudget(context));
     if (!combined) await context.sync();
@@ -143,7 +173,7 @@ async function stageAndWrite(context: Excel.RequestContext, request: WriteReques
     if (staging) await request.run((fresh) => dropStaging(fresh, staging.name));
     return { ok: false, problem: checked };
   }
-  return commit(context, request, checked, staging);
+  return commit(context, request, checked, staging, changes);
 }
 
 export async function writePlan(context: Excel.RequestContext, request: WriteRequest): Promise<WriteOutcome> {
@@ -152,10 +182,13 @@ export async function writePlan(context: Excel.RequestContext, request: WriteReq
   if (!plan.table) return { ok: false, problem: changed('There is no Initiatives table to write to.') };
   const names = { ...DEFAULT_NAMES, ...request.options?.sheetNames };
   const seen = request.seen ?? (await locate(context));
-  const staging = canStage(seen, names.changeImpact, supports) ? { name: stagingName(seen.sheets), layout: layout.changeImpact } : undefined;
+  const changes = layoutChanges(request.options?.previous, layout);
+  // A live re-run that only patches the Change impact sheet's cells has nothing to stage.
+  const rebuild = changes.changeImpact.kind === 'rebuild' || !seen.sheets.some((s) => s.toLowerCase() === names.changeImpact.toLowerCase());
+  const staging = rebuild && canStage(seen, names.changeImpact, supports) ? { name: stagingName(seen.sheets), layout: layout.changeImpact } : undefined;
   const combined = (request.seen?.inputBytes ?? 0) <= COMBINED_RESPONSE_LIMIT_BYTES;
   try {
-    return await stageAndWrite(context, request, seen, names, staging, combined);
+    return await stageAndWrite(context, request, seen, names, staging, combined, changes);
   } catch (error) {
     if (!staging) throw error;
     await request.run((fresh) => dropStaging(fresh, staging.name));

@@ -371,6 +371,6 @@ describe('a write after another command changed the workbook', () => {
     await port.saveSettings(DEFAULT_SETTINGS); // makes the settings sheet the read did not see
     const plan = prioritise(snapshot, { now: NOW });
     const outcome = await port.write(plan, planLayout(plan), snapshot.fingerprint);
-    expect(outcome).toEqual({ ok: true, sheetsWritten: ['Portfolio', 'Change impact', 'Decision log'] });
+    expect(outcome).toEqual({ ok: true, sheetsWritten: ['Portfolio', 'Change impact', 'Decision log'], cellsWritten: expect.any(Number) });
   });
 });

@@ -21,6 +21,7 @@ import {
   type Scalar,
   type SeriesModel,
   SheetModel,
+  type TableChangedArgs,
   type TableModel,
   type Visibility,
   type WorkbookModel,
@@ -223,6 +224,8 @@ class RangeProxy extends Proxy<RangeTarget> {
     this.change({ set: 'values', value }, ({ sheet, rect }) => {
       const grid = toGrid(value, rect, 'values');
       grid.forEach((row, r) => row.forEach((v, c) => enter(sheet.cell(rect.row + r, rect.column + c), v)));
+      sheet.valueWrites += rect.rows * rect.columns;
+      this.ctx.model.cellsChanged(sheet, rect);
     });
   }
   get numberFormat(): string[][] {
@@ -629,11 +632,16 @@ class TableProxy extends Proxy<TableModel> {
           rows.sort(compare);
           sheet.clear(body);
           rows.forEach((row, r) => row.forEach((cell, c) => cell && Object.assign(sheet.cell(body.row + r, body.column + c), cell)));
+          this.ctx.model.cellsChanged(sheet, body);
         }),
     };
   }
+  get id(): string {
+    return this.read('id');
+  }
   protected override scalar(name: string): unknown {
     if (name === 'name') return this.target.name;
+    if (name === 'id') return this.target.id;
     return super.scalar(name);
   }
   protected override child(name: string): Proxy<unknown> | undefined {
@@ -670,8 +678,22 @@ class TableCollectionProxy extends Proxy<SheetModel | WorkbookModel> {
   protected override members(): Proxy<unknown>[] {
     return this.scope().map((t) => new TableProxy(this.ctx, () => t));
   }
-  private find(name: string) {
-    return this.scope().find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
+  /** By name or ID, as office.js's getItem takes either. */
+  private find(key: string) {
+    return this.scope().find((t) => t.name.toLowerCase() === key.toLowerCase() || t.id === key) ?? null;
+  }
+  /** ExcelApi 1.7: a handler for changes to any table's cells. It is registered (and removed) when the context syncs. */
+  get onChanged() {
+    const model = this.ctx.model;
+    return {
+      add: (handler: (args: TableChangedArgs) => unknown) => {
+        this.ctx.queue({ addHandler: 'tables.onChanged' }, () => model.tableChangedHandlers.add(handler));
+        return {
+          context: this.ctx,
+          remove: () => this.ctx.queue({ removeHandler: 'tables.onChanged' }, () => model.tableChangedHandlers.delete(handler)),
+        };
+      },
+    };
   }
   getItem(name: string): TableProxy {
     return new TableProxy(this.ctx, () => this.find(name), { call: { getItem: name } });

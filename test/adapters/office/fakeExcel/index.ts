@@ -6,7 +6,7 @@ import { FakeContext } from './context';
 import { WorkbookModel, enter, type SheetModel } from './model';
 
 export { FakeContext, PAYLOAD_LIMIT_BYTES } from './context';
-export { FakeRichApiError, WorkbookModel, parseA1, type SheetModel, type TableModel } from './model';
+export { FakeRichApiError, WorkbookModel, parseA1, type SheetModel, type TableChangedArgs, type TableModel } from './model';
 
 export type FakeExcel = {
   model: WorkbookModel;

@@ -100,6 +100,8 @@ export class SheetModel {
   protected = false;
   visibility: Visibility = 'Visible';
   readonly widths = new Map<number, number>();
+  /** Cells given a value through Range.values: how tests see that a live re-run wrote only what changed. */
+  valueWrites = 0;
 
   constructor(public name: string) {}
 
@@ -213,6 +215,8 @@ export class SheetModel {
 }
 
 export class TableModel {
+  /** Excel's table ID, which events carry instead of the name; getItem takes either. */
+  id = '';
   constructor(
     public name: string,
     public sheet: SheetModel,
@@ -239,9 +243,22 @@ export class TableModel {
 const SHEET_NAME = /^[^[\]:*?/\\]{1,31}$/;
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 
+/** TableChangedEventArgs as office.js hands them to a handler (ExcelApi 1.7). */
+export type TableChangedArgs = {
+  type: 'TableChanged';
+  tableId: string;
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted' | 'CellInserted' | 'CellDeleted' | 'Unknown';
+  source: 'Local' | 'Remote';
+};
+
 export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
+  /** Handlers added with workbook.tables.onChanged.add and synced. */
+  readonly tableChangedHandlers = new Set<(args: TableChangedArgs) => unknown>();
+  private nextTableId = 1;
   /** True while the user types in a cell: Excel refuses every request. */
   editing = false;
   /** Review > Protect Workbook: the sheets cannot be added, deleted, renamed, hidden or shown. */
@@ -253,8 +270,9 @@ export class WorkbookModel {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
+  /** By name or by ID, as workbook.tables.getItem takes either. */
   table(name: string): TableModel | undefined {
-    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase() || t.id === name);
   }
 
   addSheet(name: string): SheetModel {
@@ -315,9 +333,37 @@ export class WorkbookModel {
     let n = this.tables.length + 1;
     while (this.table(`Table${n}`)) n++;
     table.name = `Table${n}`;
+    table.id = `{TABLE-${this.nextTableId++}}`;
     this.tables.push(table);
     if (name) this.renameTable(table, name);
     return table;
+  }
+
+  /**
+   * Tell the tables.onChanged handlers that cells in `rect` of `sheet` changed, once per table they
+   * touch, as Excel does for a user's edit and for an add-in's own write alike. Excel calls the
+   * handlers after the change, not during the batch: here, on a later turn of the event loop.
+   */
+  cellsChanged(sheet: SheetModel, rect: Rect, source: TableChangedArgs['source'] = 'Local', changeType: TableChangedArgs['changeType'] = 'RangeEdited'): void {
+    if (this.tableChangedHandlers.size === 0) return;
+    for (const table of this.tables.filter((t) => t.sheet === sheet && intersects(t.rect, rect))) {
+      const t = table.rect;
+      const row = Math.max(t.row, rect.row);
+      const column = Math.max(t.column, rect.column);
+      const rows = Math.min(t.row + t.rows, rect.row + rect.rows) - row;
+      const columns = Math.min(t.column + t.columns, rect.column + rect.columns) - column;
+      const args: TableChangedArgs = { type: 'TableChanged', tableId: table.id, worksheetId: sheet.name, address: rectA1({ row, column, rows, columns }), changeType, source };
+      for (const handler of [...this.tableChangedHandlers]) setTimeout(() => void handler(args), 0);
+    }
+  }
+
+  /** What a person typing into a cell does: the value Excel stores, and the tables' change events. */
+  typeInto(sheetName: string, address: string, value: Scalar): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const rect = parseA1(address);
+    enter(sheet.cell(rect.row, rect.column), value);
+    this.cellsChanged(sheet, rect);
   }
 
   renameTable(table: TableModel, name: string): void {

@@ -1,0 +1,129 @@
+// What moved between two plans of the same portfolio: the changes a room asks
+// about after someone edits a capacity or a rating. Initiatives are followed by
+// their key (the ID, else the name and row), so a sort or a new row does not
+// read as everything moving.
+
+import { isCommitted } from './changeImpact';
+import { formatMoney, formatPercent, listWords } from './format';
+import type { Plan } from './plan';
+import type { Decision, Gate, PlanEntry } from './types';
+
+export type RankMove = {
+  key: string;
+  name: string;
+  /** Priority before and after; undefined when unranked (unreadable row, or not in that plan). */
+  from: number | undefined;
+  to: number | undefined;
+};
+
+export type DecisionChange = { key: string; name: string; from: Decision | undefined; to: Decision };
+export type GateChange = { key: string; name: string; from: Gate; to: Gate };
+export type LoadChange = { team: string; unit: string; from: number | undefined; to: number | undefined };
+
+export type PlanDiff = {
+  /** Every initiative whose priority changed, biggest move first. */
+  moves: RankMove[];
+  /** Now committed (Commit or Forced in), and not before. */
+  entered: DecisionChange[];
+  /** Committed before, and not now. */
+  left: DecisionChange[];
+  gates: GateChange[];
+  /** Teams whose utilisation after the plan changed (by at least half a percentage point). */
+  loads: LoadChange[];
+  committedValue: { from: number; to: number };
+  /** Initiatives in one plan and not the other (rows added or removed). */
+  added: string[];
+  removed: string[];
+};
+
+const LOAD_EPSILON = 0.005;
+
+const byKey = (plan: Plan): Map<string, PlanEntry> => new Map(plan.entries.map((entry) => [entry.initiative.key, entry]));
+
+/** How far an initiative moved, for ordering: unranked counts as below the last rank. */
+const distance = (move: RankMove, bottom: number): number => Math.abs((move.from ?? bottom) - (move.to ?? bottom));
+
+function rankMoves(before: Map<string, PlanEntry>, after: Plan): RankMove[] {
+  const moves: RankMove[] = [];
+  for (const entry of after.entries) {
+    const old = before.get(entry.initiative.key);
+    if (!old || old.priority === entry.priority) continue;
+    moves.push({ key: entry.initiative.key, name: entry.initiative.name, from: old.priority, to: entry.priority });
+  }
+  const bottom = after.entries.length + 1;
+  return moves.sort((a, b) => distance(b, bottom) - distance(a, bottom) || (a.to ?? bottom) - (b.to ?? bottom));
+}
+
+function loadChanges(previous: Plan, next: Plan): LoadChange[] {
+  const old = new Map(previous.changeImpact.teamLoads.map((load) => [load.team, load]));
+  return next.changeImpact.teamLoads.flatMap((load) => {
+    const was = old.get(load.team);
+    if (!was) return [];
+    const from = was.utilisationAfter;
+    const to = load.utilisationAfter;
+    const same = from === undefined || to === undefined ? from === to : Math.abs(from - to) < LOAD_EPSILON;
+    return same ? [] : [{ team: load.team, unit: load.unit, from, to }];
+  });
+}
+
+export function planDiff(previous: Plan, next: Plan): PlanDiff {
+  const before = byKey(previous);
+  const after = byKey(next);
+  const entered: DecisionChange[] = [];
+  const left: DecisionChange[] = [];
+  const gates: GateChange[] = [];
+  for (const entry of next.entries) {
+    const { key, name } = entry.initiative;
+    const old = before.get(key);
+    if (!old) continue;
+    if (isCommitted(entry) && !isCommitted(old)) entered.push({ key, name, from: old.decision, to: entry.decision });
+    if (!isCommitted(entry) && isCommitted(old)) left.push({ key, name, from: old.decision, to: entry.decision });
+    if (old.gate.gate !== entry.gate.gate) gates.push({ key, name, from: old.gate.gate, to: entry.gate.gate });
+  }
+  return {
+    moves: rankMoves(before, next),
+    entered,
+    left,
+    gates,
+    loads: loadChanges(previous, next),
+    committedValue: { from: previous.summary.committedValue, to: next.summary.committedValue },
+    added: next.entries.filter((e) => !before.has(e.initiative.key)).map((e) => e.initiative.name),
+    removed: previous.entries.filter((e) => !after.has(e.initiative.key)).map((e) => e.initiative.name),
+  };
+}
+
+export const isUnchanged = (diff: PlanDiff): boolean =>
+  diff.moves.length === 0 &&
+  diff.entered.length === 0 &&
+  diff.left.length === 0 &&
+  diff.gates.length === 0 &&
+  diff.loads.length === 0 &&
+  diff.added.length === 0 &&
+  diff.removed.length === 0 &&
+  diff.committedValue.from === diff.committedValue.to;
+
+/** "Claims triage enters", "Claims triage and Fraud scoring enter", "3 initiatives enter". */
+function namesVerb(changes: { name: string }[], singular: string, plural: string): string {
+  if (changes.length > 3) return `${changes.length} initiatives ${plural}`;
+  return `${listWords(changes.map((c) => c.name))} ${changes.length === 1 ? singular : plural}`;
+}
+
+const utilisation = (share: number | undefined): string => (share === undefined ? 'over a capacity of 0' : formatPercent(share));
+
+/** The one plain sentence the pane shows after a re-run: "Claims triage enters the plan; Legal now at 100%." */
+export function whatMovedSentence(diff: PlanDiff, currency: string): string {
+  if (isUnchanged(diff)) return 'Nothing in the plan changed.';
+  const parts: string[] = [];
+  if (diff.entered.length) parts.push(`${namesVerb(diff.entered, 'enters', 'enter')} the plan`);
+  if (diff.left.length) parts.push(`${namesVerb(diff.left, 'leaves', 'leave')} the plan`);
+  if (diff.gates.length) {
+    parts.push(diff.gates.length === 1 ? `${diff.gates[0]!.name} is now ${diff.gates[0]!.to}` : `${diff.gates.length} gates changed`);
+  }
+  parts.push(...diff.loads.slice(0, 3).map((load) => `${load.team} now at ${utilisation(load.to)}`));
+  const { from, to } = diff.committedValue;
+  if (from !== to) parts.push(`committed value ${to > from ? 'up' : 'down'} ${formatMoney(Math.abs(to - from), currency)} to ${formatMoney(to, currency)}`);
+  if (parts.length === 0 && diff.moves.length) parts.push(`${namesVerb(diff.moves, 'changes', 'change')} rank; the plan itself is the same`);
+  if (diff.added.length || diff.removed.length) parts.push(`${diff.added.length} rows added, ${diff.removed.length} removed`);
+  const sentence = parts.join('; ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
