@@ -29,7 +29,7 @@ export async function runPlan(
 ): Promise<RunResult> {
   const snapshot = await port.read();
   const planner = options.planner ?? prioritise;
-  const plan = await planner({ initiatives: snapshot.initiatives, capacity: snapshot.capacity, settings: snapshot.settings }, context);
+  const plan = await planner({ initiatives: snapshot.initiatives, capacity: snapshot.capacity, settings: snapshot.settings, ...(snapshot.scenarios ? { scenarios: snapshot.scenarios } : {}) }, context);
   if (!plan.usable) return { kind: 'unusable', plan, snapshot };
   const layout = planLayout(plan);
   const outcome = await port.write(plan, layout, snapshot.fingerprint, options.write);

@@ -60,15 +60,16 @@ function bindingTextOf(binding: DeferralConstraint): string {
 function decisionClause(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'>): string {
   const gate: Gate = entry.gate.gate;
   const reason = entry.initiative.overrideReason ?? '';
+  const by = entry.initiative.overrideScenario === undefined ? 'by leadership' : `by leadership in scenario "${entry.initiative.overrideScenario}"`;
   const asWhat = gate === 'Learning-only' ? ' as a learning pilot' : gate === 'Pilot-ready' ? ' as a pilot' : entry.initiative.phaseRequested === 'Scale' ? ' to scale' : '';
   const decision: Decision = entry.decision;
   switch (decision) {
     case 'Commit':
       return `committed${asWhat} within every team's capacity`;
     case 'Forced in':
-      return `forced in by leadership${asWhat} ("${reason}")`;
+      return `forced in ${by}${asWhat} ("${reason}")`;
     case 'Forced out':
-      return `forced out by leadership ("${reason}")`;
+      return `forced out ${by} ("${reason}")`;
     case 'Deferred (in-flight limit)':
       return `deferred because the plan already has ${inFlightPhrase(entry.binding?.inFlightLimit)} in flight`;
     case 'Deferred (capacity)': {

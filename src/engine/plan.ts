@@ -15,6 +15,8 @@ import { committedOf } from './select/selectionModel';
 import { rankAndFillEconomics, type Bottlenecks, type EconomicsBase } from './bottlenecks';
 import { rankAndFill } from './select/rankAndFill';
 import { readSettings } from './settings';
+import { withScenario } from './scenarios/inForce';
+import type { ScenarioTables } from './scenarios/readScenarios';
 import { decisionLogEntry, summarise, type DecisionLogEntry, type Summary } from './summary';
 import type { Assessment, Issue, PlanEntry, RawTable, SelectionMethod, SelectionReport, Settings, Team } from './types';
 
@@ -22,6 +24,8 @@ export type WorkbookInput = {
   initiatives: RawTable | undefined;
   capacity?: RawTable | undefined;
   settings?: RawTable | undefined;
+  /** The Scenarios sheet's tables: the scenario the settings name has its overrides applied. */
+  scenarios?: ScenarioTables;
 };
 
 export type RunContext = {
@@ -81,6 +85,8 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
   };
   if (!read.usable) return { settings, teams: capacity.teams, table, assessments: [], ranking: [], issues, usable: false };
 
+  const scenario = withScenario(read.initiatives, input.scenarios, settings.scenario, input.settings?.sheet ?? '');
+  issues.push(...scenario.issues);
   const context_ = scoringContext(read.initiatives, settings);
   const badCells = new Map<number, string[]>();
   for (const issue of read.issues) {
@@ -88,7 +94,7 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
       badCells.set(issue.rowIndex, [...(badCells.get(issue.rowIndex) ?? []), issue.cell]);
     }
   }
-  const assessments: Assessment[] = read.initiatives.map((initiative) => {
+  const assessments: Assessment[] = scenario.initiatives.map((initiative) => {
     const gateResult = gate(initiative, badCells.get(initiative.rowIndex));
     const scores = initiative.invalid ? undefined : scoreInitiative(initiative, context_, settings);
     let override = initiative.override;

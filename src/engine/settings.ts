@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   currency: '$',
   initiativesTable: 'Initiatives',
   capacityOverrides: {},
+  scenario: '',
 };
 
 const numberCell = z.union([z.number(), z.string()]).transform((cell, ctx) => {
@@ -132,11 +133,21 @@ export const SETTING_SPECS: SettingSpec[] = [
     current: (s) => s.initiativesTable,
     meaning: 'The Excel table that holds one row per initiative.',
   },
+  {
+    label: 'Scenario',
+    expected: 'the name of a scenario on the Scenarios sheet, or blank',
+    schema: z.union([z.string(), z.number()]).transform((v) => String(v).trim()),
+    apply: (s, v: string) => ({ ...s, scenario: v }),
+    current: (s) => s.scenario,
+    meaning: 'The saved scenario in force: its overrides win over the Override column of the table. Blank for none.',
+  },
 ];
 
 export const CAPACITY_PREFIX = 'Capacity: ';
 const capacityLabel = /^\s*capacity\s*[:\-–]\s*(.+?)\s*$/i;
-const capacityValue = numberCell.pipe(z.number().min(0));
+/** The team a "Capacity: Legal" label (or header) names, if it is one. */
+export const capacityTeamOf = (label: string): string | undefined => capacityLabel.exec(label)?.[1];
+export const capacityValue = numberCell.pipe(z.number().min(0));
 
 export type SettingsRead = { settings: Settings; issues: Issue[] };
 

@@ -14,7 +14,15 @@ export const DECISION_ORDER: Decision[] = [
   'Forced out',
 ];
 
-export type OverrideRecord = { name: string; choice: OverrideChoice; reason: string; applied: boolean; decision: Decision };
+export type OverrideRecord = {
+  name: string;
+  choice: OverrideChoice;
+  reason: string;
+  applied: boolean;
+  decision: Decision;
+  /** The scenario the override comes from, when not the table's Override column. */
+  scenario?: string;
+};
 
 export type Summary = {
   initiatives: number;
@@ -33,6 +41,8 @@ export type DecisionLogEntry = {
   runAt: string;
   runBy: string;
   planningPeriod: string;
+  /** The scenario in force, '' for none. */
+  scenario: string;
   method: string;
   weights: string;
   inFlightLimit: number;
@@ -59,9 +69,16 @@ export function summarise(entries: PlanEntry[], settings: Settings, issues: Issu
     const value = entry.initiative.annualValue ?? 0;
     if (!entry.initiative.invalid) requestedValue += value;
     if (isCommitted(entry)) committedValue += value;
-    const { override, overrideReason, name } = entry.initiative;
+    const { override, overrideReason, overrideScenario, name } = entry.initiative;
     if (override && overrideReason) {
-      overrides.push({ name, choice: override, reason: overrideReason, applied: entry.override === override, decision: entry.decision });
+      overrides.push({
+        name,
+        choice: override,
+        reason: overrideReason,
+        applied: entry.override === override,
+        decision: entry.decision,
+        ...(overrideScenario === undefined ? {} : { scenario: overrideScenario }),
+      });
     }
   }
   return {
@@ -93,6 +110,7 @@ export function decisionLogEntry(
     runAt: run.at,
     runBy: run.by ?? '',
     planningPeriod: settings.planningPeriod,
+    scenario: settings.scenario,
     method: selection.note ? `${selection.method} (${selection.note})` : selection.method,
     weights: `Impact ${impact} / Readiness ${readiness} / Friction ${friction}`,
     inFlightLimit: settings.inFlightLimit,
@@ -101,7 +119,7 @@ export function decisionLogEntry(
     committedValue: summary.committedValue,
     utilisation: utilisationText(loads),
     overrides: summary.overrides
-      .map((o) => `${o.name}: ${o.choice}${o.applied ? '' : ' (not applied)'} - ${o.reason}`)
+      .map((o) => `${o.name}: ${o.choice}${o.scenario === undefined ? '' : ` (scenario "${o.scenario}")`}${o.applied ? '' : ' (not applied)'} - ${o.reason}`)
       .join('; '),
     problems: summary.errors,
   };

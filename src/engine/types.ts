@@ -35,7 +35,11 @@ export type IssueCode =
   | 'override-on-gated'
   | 'invalid-setting'
   | 'over-capacity-forced-in'
-  | 'over-limit-forced-in';
+  | 'over-limit-forced-in'
+  | 'invalid-scenario'
+  | 'unknown-scenario'
+  | 'duplicate-scenario'
+  | 'scenario-override-unmatched';
 
 /** A problem with the user's data: data, never thrown. */
 export type Issue = {
@@ -95,6 +99,8 @@ export type Initiative = {
   demand: Record<string, number>;
   override?: OverrideChoice;
   overrideReason?: string;
+  /** Set when the override comes from the scenario in force (it wins over the Override column): that scenario's name. */
+  overrideScenario?: string;
   /** True when a cell of this row could not be read: the row is reported and never committed. */
   invalid: boolean;
 };
@@ -118,6 +124,8 @@ export type Settings = {
   initiativesTable: string;
   /** Capacity set in the settings (from the pane or a scenario) wins over the Capacity table. */
   capacityOverrides: Record<string, number>;
+  /** The saved scenario in force (Scenarios sheet): its overrides win over the Override column. '' for none. */
+  scenario: string;
 };
 
 export type Gate = 'Invalid input' | 'Blocked' | 'Learning-only' | 'Pilot-ready' | 'Scale-ready';

@@ -8,6 +8,7 @@ export const DECISION_LOG_HEADERS = [
   'Run at (UTC)',
   'Run by',
   'Planning period',
+  'Scenario',
   'Selection method',
   'Weights',
   'In-flight limit',
@@ -34,6 +35,7 @@ export function decisionLogRow(entry: DecisionLogEntry, currency: string): { val
       excelSerial(entry.runAt),
       entry.runBy,
       entry.planningPeriod,
+      entry.scenario,
       entry.method,
       entry.weights,
       entry.inFlightLimit,
@@ -46,6 +48,7 @@ export function decisionLogRow(entry: DecisionLogEntry, currency: string): { val
     ],
     formats: [
       DATE_FORMAT,
+      TEXT_FORMAT,
       TEXT_FORMAT,
       TEXT_FORMAT,
       TEXT_FORMAT,
@@ -74,5 +77,5 @@ export function decisionLogSheet(entry: DecisionLogEntry, currency: string): She
   const row = decisionLogRow(entry, currency);
   s.row(row.values, row.formats);
   s.tables.push({ name: DECISION_LOG_TABLE, row: DECISION_LOG_HEADER_ROW, column: 0, rows: 2, columns: DECISION_LOG_HEADERS.length });
-  return s.build(DECISION_LOG_SHEET, [17, 14, 16, 16, 34, 9, 10, 8, 9, 12, 12, 9, 10, 15, 40, 50, 10], DECISION_LOG_HEADER_ROW + 1);
+  return s.build(DECISION_LOG_SHEET, [17, 14, 16, 18, 16, 34, 9, 10, 8, 9, 12, 12, 9, 10, 15, 40, 50, 10], DECISION_LOG_HEADER_ROW + 1);
 }

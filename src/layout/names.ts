@@ -17,3 +17,9 @@ export const PRODUCT_NAME = 'AI Portfolio Prioritiser';
 export const OWNER_MARK = `Made by ${PRODUCT_NAME}`;
 
 export const isOwnSheet = (a2: unknown): boolean => typeof a2 === 'string' && a2.startsWith(OWNER_MARK);
+
+/** The Scenarios sheet: one table of scenarios and one of their overrides, found by these table names wherever they are. */
+export const SCENARIOS_SHEET = 'Scenarios';
+export const SCENARIOS_TABLE = 'PrioritiserScenarios';
+export const SCENARIO_OVERRIDES_TABLE = 'PrioritiserScenarioOverrides';
+export const SCENARIO_COMPARISON_SHEET = 'Scenario comparison';

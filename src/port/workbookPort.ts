@@ -3,7 +3,10 @@
 
 import type { Plan } from '../engine/plan';
 import type { RawTable, Settings } from '../engine/types';
+import type { ScenarioTables } from '../engine/scenarios/readScenarios';
+import type { SheetLayout } from '../layout/grid';
 import type { PlanLayout } from '../layout/planLayout';
+import type { ScenarioChange } from '../layout/scenariosSheet';
 
 export type TableInfo = { name: string; sheet: string; rows: number; columns: number; headers: string[] };
 
@@ -17,6 +20,8 @@ export type WorkbookSnapshot = {
   fingerprint: string;
   /** Other tables in the workbook, for "pick another table". */
   tables: TableInfo[];
+  /** The Scenarios sheet's two tables (found by name wherever they are); absent in an adapter that does not read them. */
+  scenarios?: ScenarioTables;
 };
 
 /** The sheets the add-in makes, each of which the user may ask to call something else. */
@@ -115,4 +120,15 @@ export type WorkbookPort = {
    * change events (a file on disk) leaves it out, and the pane offers no live mode.
    */
   onInputsChanged?(listener: (change: InputsChange) => void): () => void;
+  /**
+   * Saves or deletes one scenario on the Scenarios sheet (made when absent): the sheet is rebuilt from what its
+   * two tables held plus this change (`scenariosSheet`). Rejects with a 'name-taken' WorkbookProblemError when
+   * a sheet called Scenarios, or the sheet holding the scenarios table, is the user's own.
+   */
+  changeScenarios(change: ScenarioChange): Promise<void>;
+  /**
+   * Writes the Scenario comparison sheet from its layout, rebuilding the add-in's own sheet of that name.
+   * Rejects with a 'name-taken' WorkbookProblemError when the user's own sheet has the name. Resolves to the sheet's name.
+   */
+  writeScenarioComparison(layout: SheetLayout): Promise<string>;
 };

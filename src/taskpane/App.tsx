@@ -10,6 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { Bottlenecks, bottleneckFindings } from './Bottlenecks/Bottlenecks';
 import { Disclosure } from './Disclosure/Disclosure';
 import { FirstRun } from './FirstRun/FirstRun';
@@ -21,12 +22,15 @@ import { Ranking } from './Ranking/Ranking';
 import { RunBar } from './RunBar/RunBar';
 import { noticeMessage, runMessage, type RunAction } from './RunStatus/runMessage';
 import { RunStatus } from './RunStatus/RunStatus';
+import { ScenariosPanel } from './Scenarios/ScenariosPanel';
+import { useScenarios } from './Scenarios/useScenarios';
 import { SettingsPanel } from './SettingsPanel/SettingsPanel';
 import { Summary } from './Summary/Summary';
 import { TeamCapacity } from './TeamCapacity/TeamCapacity';
 import { TeamLoads } from './TeamLoads/TeamLoads';
 import { useWorkbook, type WorkbookOptions } from './useWorkbook/useWorkbook';
 import { WhatMoved } from './WhatMoved/WhatMoved';
+import { WeightsExercise } from './WeightsExercise/WeightsExercise';
 
 export type AppProps = WorkbookOptions;
 
@@ -50,6 +54,15 @@ export function App(props: AppProps) {
   const styles = useStyles();
   const model = useWorkbook(props);
   const { view, plan, runState, draft, draftCheck } = model;
+  const scenarios = useScenarios({ ...props, runBy: model.runBy, settings: draftCheck?.settings, operate: model.operate });
+  const { runPending, startPendingRun } = scenarios;
+  const { busy, dirty, run } = model;
+  // After a switch, plan with the scenario's settings as soon as nothing else is under way; the run reads them from the workbook.
+  useEffect(() => {
+    if (!runPending || busy || dirty) return;
+    startPendingRun();
+    void run();
+  }, [busy, dirty, run, runPending, startPendingRun]);
   const messages = [noticeMessage(model.notice), runMessage(runState)].filter((m) => m !== undefined);
   const optimalAvailable = isAvailable(props.planners, 'Optimal');
   const methodNote =
@@ -100,6 +113,18 @@ export function App(props: AppProps) {
               capacities={draft.capacities}
               errors={draftCheck.errors.capacities}
               onChange={(team, value) => model.setDraft({ ...draft, capacities: { ...draft.capacities, [team]: value } })}
+            />
+          </Disclosure>
+          <Disclosure title="Agree the weights">
+            <WeightsExercise current={draft.weights} onApply={(weights) => model.setDraft({ ...draft, weights })} />
+          </Disclosure>
+          <Disclosure title="Scenarios">
+            <ScenariosPanel
+              names={view.scenarios}
+              inForce={view.settings.scenario}
+              busy={model.busy}
+              canAct={draftCheck.settings !== undefined}
+              model={scenarios}
             />
           </Disclosure>
           <RunBar

@@ -20,7 +20,18 @@ function excelPort(): WorkbookPort {
     return officePort();
   } catch (error) {
     const fail = () => Promise.reject(error);
-    return { read: fail, write: fail, saveSettings: fail, insertSample: fail, createTableFromSelection: fail, useTable: fail, selectCell: fail, sortByPriority: fail };
+    return {
+      read: fail,
+      write: fail,
+      saveSettings: fail,
+      insertSample: fail,
+      createTableFromSelection: fail,
+      useTable: fail,
+      selectCell: fail,
+      sortByPriority: fail,
+      changeScenarios: fail,
+      writeScenarioComparison: fail,
+    };
   }
 }
 

@@ -35,6 +35,7 @@ describe('reading each setting', () => {
     ['Planning period', 'FY27 H1', (s) => s.planningPeriod, 'FY27 H1'],
     ['Planning period', 2027, (s) => s.planningPeriod, '2027'],
     ['Currency symbol', '€', (s) => s.currency, '€'],
+    ['Scenario', ' Legal +2 weeks ', (s) => s.scenario, 'Legal +2 weeks'],
   ])('%s set to %p is read', (label, value, get, expected) => {
     const read = readSettings(settingsTable({ [label]: value }));
     expect(read.issues).toEqual([]);

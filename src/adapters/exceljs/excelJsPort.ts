@@ -8,7 +8,21 @@ import { readSettings } from '../../engine/settings';
 import type { Plan } from '../../engine/plan';
 import type { RawTable, Settings } from '../../engine/types';
 import type { SheetLayout } from '../../layout/grid';
-import { CAPACITY_TABLE, CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, DECISION_LOG_TABLE, INITIATIVES_TABLE, SETTINGS_SHEET, SETTINGS_TABLE } from '../../layout/names';
+import {
+  CAPACITY_TABLE,
+  CHANGE_IMPACT_SHEET,
+  DECISION_LOG_SHEET,
+  DECISION_LOG_TABLE,
+  INITIATIVES_TABLE,
+  SCENARIOS_SHEET,
+  SCENARIOS_TABLE,
+  SCENARIO_OVERRIDES_TABLE,
+  SETTINGS_SHEET,
+  SETTINGS_TABLE,
+} from '../../layout/names';
+import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
+import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
+import { WorkbookProblemError } from '../../port/workbookPort';
 import type { PlanLayout } from '../../layout/planLayout';
 import { settingsSheet } from '../../layout/settingsSheet';
 import type { RenamedSheet, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
@@ -68,6 +82,23 @@ function appendLogRow(worksheet: ExcelJS.Worksheet, row: PlanLayout['logRow']): 
   resizeTable(log.model, { ...geometry, bottom: at });
 }
 
+function scenarioTables(workbook: ExcelJS.Workbook): ScenarioTables {
+  const read = (name: string) => {
+    const table = findTable(workbook, name);
+    return table && readTable(table);
+  };
+  return { scenarios: read(SCENARIOS_TABLE), overrides: read(SCENARIO_OVERRIDES_TABLE) };
+}
+
+/** `layout` on the add-in's sheet `name`; a sheet of that name the user made is left alone and the call refused. */
+function ownSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayout): string {
+  if (sheetNameFor(workbook, name, false) === undefined) {
+    throw new WorkbookProblemError({ kind: 'name-taken', sheet: name, message: `A sheet named "${name}" already exists and was not made by the add-in, so it is left alone.` });
+  }
+  addSheet(workbook, name, layout);
+  return name;
+}
+
 export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
   const port: WorkbookPort = {
     async read(): Promise<WorkbookSnapshot> {
@@ -83,6 +114,7 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
         tables: allTables(workbook)
           .filter((t) => t.model !== initiativesHandle?.model)
           .flatMap((t) => tableInfo(t) ?? []),
+        scenarios: scenarioTables(workbook),
       };
     },
 
@@ -147,6 +179,16 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
 
     async sortByPriority(): Promise<void> {
       throw new Error('Sorting by priority is done in Excel (the task pane); a workbook file keeps its row order.');
+    },
+
+    async changeScenarios(change: ScenarioChange): Promise<void> {
+      const existing = scenarioTables(workbook);
+      const name = existing.scenarios?.sheet ?? existing.overrides?.sheet ?? SCENARIOS_SHEET;
+      ownSheet(workbook, name, scenariosSheet(existing, change, name));
+    },
+
+    async writeScenarioComparison(layout: SheetLayout): Promise<string> {
+      return ownSheet(workbook, layout.name, layout);
     },
   };
   return port;

@@ -3,15 +3,32 @@
 // the Initiatives table's fingerprint and the owner of every sheet it replaces,
 // writes all or nothing, keeps text as text, and never touches a user's cell.
 
+import { normalise } from '../../engine/cells';
 import { outputKeyOf } from '../../engine/columns';
 import { tableFingerprint } from '../../engine/fingerprint';
 import type { Plan } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
 import type { RawTable, Settings } from '../../engine/types';
 import { a1 } from '../../engine/address';
+import { DECISION_LOG_HEADERS } from '../../layout/decisionLog';
 import { TEXT_FORMAT } from '../../layout/grid';
-import { CAPACITY_TABLE, CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, DECISION_LOG_TABLE, INITIATIVES_TABLE, SETTINGS_SHEET, SETTINGS_TABLE, isOwnSheet } from '../../layout/names';
 import { layoutChanges } from '../../layout/layoutChanges';
+import {
+  CAPACITY_TABLE,
+  CHANGE_IMPACT_SHEET,
+  DECISION_LOG_SHEET,
+  DECISION_LOG_TABLE,
+  INITIATIVES_TABLE,
+  SCENARIOS_SHEET,
+  SCENARIOS_TABLE,
+  SCENARIO_OVERRIDES_TABLE,
+  SETTINGS_SHEET,
+  SETTINGS_TABLE,
+  isOwnSheet,
+} from '../../layout/names';
+import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
+import type { SheetLayout } from '../../layout/grid';
+import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
 import type { PlanLayout } from '../../layout/planLayout';
 import { settingsEdits } from '../../layout/settingsEdits';
 import { settingsSheet } from '../../layout/settingsSheet';
@@ -131,7 +148,12 @@ function appendLog(workbook: MemoryWorkbook, layout: PlanLayout, names: SheetNam
   if (!log || !logTable) writeSheetLayout(workbook, layout.decisionLogSheet, names.decisionLog);
   else {
     const at = appendRow(workbook, logTable);
-    writeBlock(sheetOf(workbook, log.name), at, logTable.column, [layout.logRow.values], [layout.logRow.formats]);
+    // Each value under its header, as the office.js adapter does: a log made before a column was added still lines up.
+    const known = new Map(DECISION_LOG_HEADERS.map((h, i) => [normalise(h), i]));
+    headersOf(workbook, logTable).forEach((header, c) => {
+      const i = known.get(normalise(header));
+      if (i !== undefined) writeBlock(sheetOf(workbook, log.name), at, logTable.column + c, [[layout.logRow.values[i] ?? null]], [[layout.logRow.formats[i] ?? null]]);
+    });
   }
 }
 
@@ -152,6 +174,30 @@ function writePlan(workbook: MemoryWorkbook, table: MemoryTable, layout: PlanLay
 }
 
 const totalWrites = (workbook: MemoryWorkbook): number => workbook.sheets.reduce((n, sheet) => n + (sheet.writes ?? 0), 0);
+function scenarioTables(workbook: MemoryWorkbook): ScenarioTables {
+  const read = (name: string) => {
+    const table = findTable(workbook, name);
+    return table && rawTable(workbook, table);
+  };
+  return { scenarios: read(SCENARIOS_TABLE), overrides: read(SCENARIO_OVERRIDES_TABLE) };
+}
+
+/** The Scenarios sheet rebuilt with `change`: on the sheet that holds the scenarios table, else on a sheet called Scenarios. */
+function changeScenarios(workbook: MemoryWorkbook, change: ScenarioChange): void {
+  const existing = scenarioTables(workbook);
+  const name = existing.scenarios?.sheet ?? existing.overrides?.sheet ?? SCENARIOS_SHEET;
+  const taken = takenSheet(workbook, [name]);
+  if (taken) throw new WorkbookProblemError(nameTaken(taken));
+  // The two tables may sit on another sheet of ours: they move to the one rebuilt.
+  workbook.tables = workbook.tables.filter((t) => t.name.toLowerCase() !== SCENARIOS_TABLE.toLowerCase() && t.name.toLowerCase() !== SCENARIO_OVERRIDES_TABLE.toLowerCase());
+  writeSheetLayout(workbook, scenariosSheet(existing, change, name), name);
+}
+
+function writeOwnSheet(workbook: MemoryWorkbook, layout: SheetLayout): string {
+  const taken = takenSheet(workbook, [layout.name]);
+  if (taken) throw new WorkbookProblemError(nameTaken(taken));
+  return writeSheetLayout(workbook, layout).name;
+}
 
 /** Parse "Q10" into a zero-based row and column. */
 function parseA1(cell: string): { row: number; column: number } {
@@ -192,6 +238,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
           settings: settingsTable && rawTable(workbook, settingsTable),
           fingerprint: initiatives ? inputsFingerprint(initiatives) : '',
           tables: workbook.tables.map((t) => tableInfo(workbook, t)),
+          scenarios: scenarioTables(workbook),
         };
       }, false),
 
@@ -305,5 +352,8 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       workbook.editListeners.add(hear);
       return () => workbook.editListeners.delete(hear);
     },
+    changeScenarios: (change: ScenarioChange) => call(() => changeScenarios(workbook, change)),
+
+    writeScenarioComparison: (layout: SheetLayout) => call(() => writeOwnSheet(workbook, layout)),
   };
 }

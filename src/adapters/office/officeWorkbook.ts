@@ -13,6 +13,7 @@ import { EDITING_MESSAGE, isCellEditError } from './officeErrors';
 import { createTableFromSelection, insertSample, selectCell, sortByPriority, useTable } from './otherCommands';
 import { readWorkbook, type ReadState } from './readWorkbook';
 import { officeSupports, type Supports } from './requirements';
+import { changeScenarios, writeScenarioComparison } from './scenarioCommands';
 import { retryWhenEditingEnds, type RetryOptions } from './retryWhenEditingEnds';
 import { allSettingRows, upsertSettings } from './settingsWrites';
 import { writePlan } from './writePlan';
@@ -92,5 +93,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     sortByPriority: () => changing(sortByPriority),
     onInputsChanged: (listener) =>
       watchInputs(run, { initiativesTable: () => initiativesTable, busy: () => inFlight > 0, afterBusy: (then) => whenIdle.push(then) }, listener),
+    changeScenarios: (change) => changing((context) => changeScenarios(context, change, supports)),
+    writeScenarioComparison: (layout) => changing((context) => writeScenarioComparison(context, layout, supports)),
   };
 }

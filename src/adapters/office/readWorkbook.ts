@@ -7,7 +7,7 @@
 import { tableFingerprint } from '../../engine/fingerprint';
 import { readSettings } from '../../engine/settings';
 import type { CellValue, RawTable } from '../../engine/types';
-import { CAPACITY_TABLE, DECISION_LOG_TABLE, SETTINGS_TABLE } from '../../layout/names';
+import { CAPACITY_TABLE, DECISION_LOG_TABLE, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
 import { WorkbookError } from './officeErrors';
 import { jsonBytes } from './payload';
@@ -31,7 +31,7 @@ export type Located = {
  */
 export type ReadState = Located & { fingerprint: string; inputBytes: number };
 
-const ADDIN_TABLES = new Set([SETTINGS_TABLE, DECISION_LOG_TABLE].map((n) => n.toLowerCase()));
+const ADDIN_TABLES = new Set([SETTINGS_TABLE, DECISION_LOG_TABLE, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE].map((n) => n.toLowerCase()));
 
 /** Columns loaded as a table collection: names and, for the settings table, values (header first). */
 function columnsToRaw(columns: Excel.TableColumnCollection): { headers: string[]; rows: CellValue[][] } {
@@ -79,13 +79,23 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
   const initiatives = findTable(located, located.initiativesTable);
   const capacity = findTable(located, CAPACITY_TABLE);
   const settings = findTable(located, SETTINGS_TABLE);
+  const scenarios = findTable(located, SCENARIOS_TABLE);
+  const overrides = findTable(located, SCENARIO_OVERRIDES_TABLE);
   const others = located.tables.filter((t) => !ADDIN_TABLES.has(t.name.toLowerCase()));
   const queueRest = () => {
     const tables = context.workbook.tables;
     const capacityRead = capacity && queueTableRead(tables.getItem(capacity.name), 'all');
     const settingsRead = settings && queueTableRead(tables.getItem(settings.name), 'all');
+    const scenariosRead = scenarios && queueTableRead(tables.getItem(scenarios.name), 'all');
+    const overridesRead = overrides && queueTableRead(tables.getItem(overrides.name), 'all');
     const sizes = others.map((t) => tables.getItem(t.name).getDataBodyRange().load('rowCount'));
-    return () => ({ capacity: capacityRead?.(), settings: settingsRead?.(), sizes: sizes.map((s) => s.rowCount) });
+    return () => ({
+      capacity: capacityRead?.(),
+      settings: settingsRead?.(),
+      scenarios: scenariosRead?.(),
+      overrides: overridesRead?.(),
+      sizes: sizes.map((s) => s.rowCount),
+    });
   };
   let rest: ReturnType<ReturnType<typeof queueRest>>;
   let table: TableRead | undefined;
@@ -110,6 +120,10 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
       settings: settings && rest.settings ? rawTable(settings, rest.settings) : undefined,
       fingerprint,
       tables,
+      scenarios: {
+        scenarios: scenarios && rest.scenarios ? rawTable(scenarios, rest.scenarios) : undefined,
+        overrides: overrides && rest.overrides ? rawTable(overrides, rest.overrides) : undefined,
+      },
     },
     state: { ...located, fingerprint, inputBytes },
   };

@@ -44,7 +44,8 @@ export function SettingsPanel({ draft, errors, optimalAvailable, onChange }: Set
             className={styles.slider}
             min={0}
             max={100}
-            step={5}
+            // Whole points, not steps of 5: the weights exercise proposes weights such as 82, 9 and 9, and a range input snaps its value to its step.
+            step={1}
             value={draft.weights[key]}
             onChange={(_, data) => onChange({ ...draft, weights: { ...draft.weights, [key]: data.value } })}
           />

@@ -3,13 +3,14 @@
 
 import { readCapacity } from '../../engine/read';
 import { readSettings } from '../../engine/settings';
+import { NO_SCENARIO_TABLES, readScenarios } from '../../engine/scenarios/readScenarios';
 import type { Settings, Team } from '../../engine/types';
 import { CAPACITY_TABLE, DECISION_LOG_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
 
 export type WorkbookView =
   | { kind: 'first-run'; tables: TableInfo[]; settings: Settings }
-  | { kind: 'ready'; table: { name: string; sheet: string; rows: number }; settings: Settings; teams: Team[] };
+  | { kind: 'ready'; table: { name: string; sheet: string; rows: number }; settings: Settings; teams: Team[]; scenarios: string[] };
 
 /** Tables the add-in reads or writes itself are not offered as the Initiatives table. */
 const OWN_TABLES = new Set([CAPACITY_TABLE, SETTINGS_TABLE, DECISION_LOG_TABLE].map((n) => n.toLowerCase()));
@@ -22,5 +23,6 @@ export function workbookView(snapshot: WorkbookSnapshot): WorkbookView {
   const { name, sheet, rows } = snapshot.initiatives;
   // The Capacity table's own values: the pane shows overrides beside them.
   const teams = readCapacity(snapshot.capacity).teams;
-  return { kind: 'ready', table: { name, sheet, rows: rows.length }, settings, teams };
+  const scenarios = readScenarios(snapshot.scenarios ?? NO_SCENARIO_TABLES).scenarios.map((s) => s.name);
+  return { kind: 'ready', table: { name, sheet, rows: rows.length }, settings, teams, scenarios };
 }

@@ -356,6 +356,7 @@ export function useWorkbook({ port, planners, now, retryDelayMs, liveDebounceMs 
     setRunBy,
     busy: run.status === 'busy' || run.status === 'waiting-for-edit',
     reload: load,
+    operate,
     insertSample,
     chooseTable,
     createTableFromSelection,

@@ -13,7 +13,7 @@ import { memoryPort, run, sampleWorkbook, sheetValues, workbookWith } from './me
 describe('reading', () => {
   test('an empty workbook has no Initiatives table and no tables to pick', async () => {
     const snapshot = await memoryPort(createWorkbook()).read();
-    expect(snapshot).toEqual({ initiatives: undefined, capacity: undefined, settings: undefined, fingerprint: '', tables: [] });
+    expect(snapshot).toEqual({ initiatives: undefined, capacity: undefined, settings: undefined, fingerprint: '', tables: [], scenarios: { scenarios: undefined, overrides: undefined } });
   });
 
   test('the sample reads back exactly as the engine’s sample tables', async () => {
@@ -174,6 +174,7 @@ describe('settings', () => {
     currency: fc.constantFrom('$', '€', '£'),
     initiativesTable: fc.constantFrom('Initiatives', 'Projects'),
     capacityOverrides: fc.dictionary(fc.constantFrom('Legal', 'Security', 'ML platform'), fc.integer({ min: 0, max: 40 })),
+    scenario: fc.constantFrom('', 'Legal +2 weeks', '=Board view'),
   });
 
   test('whatever is saved, in whatever order, reads back as the last settings saved', async () => {

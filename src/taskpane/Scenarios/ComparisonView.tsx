@@ -1,0 +1,110 @@
+// Two scenarios' plans side by side: the one sentence, committed value, what
+// only one of them commits, and each team's utilisation.
+
+import { Badge, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { comparisonSentence, type OneSided, type ScenarioComparison } from '../../engine/scenarios/compare';
+import { formatMoney, formatPercent } from '../../engine/format';
+import { utilisationColour } from '../Summary/badgeColours';
+import { useSectionStyles } from '../styles';
+
+const useStyles = makeStyles({
+  table: { borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed' },
+  cell: {
+    paddingBlock: tokens.spacingVerticalXS,
+    paddingInline: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    textAlign: 'start',
+    overflowWrap: 'break-word',
+  },
+  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+});
+
+const share = (value: number | undefined) => (value === undefined ? '–' : formatPercent(value));
+
+function OnlyIn({ title, items }: { title: string; items: OneSided[] }) {
+  const section = useSectionStyles();
+  return (
+    <div>
+      <Text weight="semibold">{title}</Text>
+      {items.length === 0 ? (
+        <Caption1 block className={section.quiet}>
+          None.
+        </Caption1>
+      ) : (
+        <ul aria-label={title} className={section.list}>
+          {items.map((item) => (
+            <li key={item.key}>
+              {item.name}
+              <Caption1 block className={section.quiet}>
+                There: {item.otherDecision ?? 'not in the table'}
+                {item.otherReason ? `, ${item.otherReason}` : ''}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function ComparisonView({ comparison }: { comparison: ScenarioComparison }) {
+  const section = useSectionStyles();
+  const styles = useStyles();
+  const { a, b, currency } = comparison;
+  const head = `${styles.cell} ${styles.number}`;
+  return (
+    <section className={section.section} aria-label="Scenario comparison">
+      <Text role="status">{comparisonSentence(comparison)}</Text>
+      <table className={styles.table} aria-label="The two plans">
+        <thead>
+          <tr>
+            <th scope="col" className={styles.cell}>
+              <span className={section.quiet}>Plan</span>
+            </th>
+            <th scope="col" className={head}>
+              {a.label}
+            </th>
+            <th scope="col" className={head}>
+              {b.label}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row" className={styles.cell}>
+              Committed value
+            </th>
+            <td className={head}>{formatMoney(a.committedValue, currency)}</td>
+            <td className={head}>{formatMoney(b.committedValue, currency)}</td>
+          </tr>
+          <tr>
+            <th scope="row" className={styles.cell}>
+              Committed
+            </th>
+            <td className={head}>{a.committed}</td>
+            <td className={head}>{b.committed}</td>
+          </tr>
+          {comparison.teams.map((team) => (
+            <tr key={team.team}>
+              <th scope="row" className={styles.cell}>
+                {team.team}
+              </th>
+              <td className={head}>
+                <Badge appearance="tint" color={utilisationColour(team.utilisationA)}>
+                  {share(team.utilisationA)}
+                </Badge>
+              </td>
+              <td className={head}>
+                <Badge appearance="tint" color={utilisationColour(team.utilisationB)}>
+                  {share(team.utilisationB)}
+                </Badge>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <OnlyIn title={`Only in ${a.label}`} items={comparison.onlyInA} />
+      <OnlyIn title={`Only in ${b.label}`} items={comparison.onlyInB} />
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+// Scenarios: save what is in force under a name, switch to a saved one (after
+// seeing what it changes), compare two side by side and write the comparison
+// to a sheet for the pack.
+
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { OverrideDifference } from '../../engine/scenarios/overrides';
+import { sameScenarioName } from '../../engine/scenarios/scenario';
+import { useSectionStyles } from '../styles';
+import { ComparisonView } from './ComparisonView';
+import type { ScenariosModel } from './useScenarios';
+
+export type ScenariosPanelProps = {
+  /** Saved scenarios, as the Scenarios sheet names them. */
+  names: string[];
+  /** The scenario in force ('' for none). */
+  inForce: string;
+  busy: boolean;
+  /** False while the pane's settings are not valid: nothing can be saved, switched or compared. */
+  canAct: boolean;
+  model: ScenariosModel;
+};
+
+const forced = (o: { choice: string; reason: string }) => `forced ${o.choice.toLowerCase()} (${o.reason})`;
+
+/** What a scenario's override changes; an override only the table makes still stands, so it changes nothing. */
+const overrideText = (d: OverrideDifference): string | undefined => {
+  if (!d.scenario) return undefined;
+  return `${d.initiative}: ${forced(d.scenario)}${d.table ? ` instead of the table's ${forced(d.table)}` : '; the table has no override'}`;
+};
+
+function SwitchPreviewView({ model, busy }: { model: ScenariosModel; busy: boolean }) {
+  const section = useSectionStyles();
+  const preview = model.preview!;
+  const name = preview.scenario.name;
+  const overrides = preview.overrides.flatMap((d) => {
+    const text = overrideText(d);
+    return text ? [{ key: `${d.initiative}${d.id ?? ''}`, text }] : [];
+  });
+  const nothing = preview.settings.length === 0 && overrides.length === 0;
+  return (
+    <div className={section.section} role="group" aria-label={`Switch to ${name}`}>
+      <Text weight="semibold">Switching to {name} changes:</Text>
+      {nothing ? (
+        <Caption1>Nothing: the settings and overrides in force are already this scenario's.</Caption1>
+      ) : (
+        <ul className={section.list} aria-label="What switching changes">
+          {preview.settings.map((d) => (
+            <li key={d.label}>
+              {d.label}: {String(d.now)} → {String(d.scenario)}
+            </li>
+          ))}
+          {overrides.map((o) => (
+            <li key={o.key}>{o.text}</li>
+          ))}
+        </ul>
+      )}
+      <Caption1 className={section.quiet}>
+        The settings sheet takes the scenario's settings and capacities; the Override column of the table is left as it is, and the scenario's overrides win over it
+        while the scenario is in force.
+      </Caption1>
+      {preview.unsaved && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>The settings in force now are not saved as a scenario: switching replaces them. Save them as a scenario first to come back to them.</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={section.actions}>
+        <Button appearance="primary" disabled={busy} onClick={() => void model.confirmSwitch(name)}>
+          Switch to {name}
+        </Button>
+        <Button disabled={busy} onClick={model.cancelSwitch}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function ScenariosPanel({ names, inForce, busy, canAct, model }: ScenariosPanelProps) {
+  const section = useSectionStyles();
+  const [name, setName] = useState('');
+  const [target, setTarget] = useState('');
+  const sides = [model.current, ...names];
+  const [a, setA] = useState(model.current);
+  const [b, setB] = useState('');
+  const chosen = names.find((n) => n === target) ?? names[0] ?? '';
+  const sideB = sides.includes(b) && b !== a ? b : (sides.find((s) => s !== a) ?? '');
+  const disabled = busy || model.working || !canAct;
+  const replaces = names.find((n) => name.trim() !== '' && sameScenarioName(n, name));
+  return (
+    <div className={section.section}>
+      <Caption1>
+        {inForce ? `In force: scenario "${inForce}".` : 'No scenario in force: the plan uses the settings above and the Override column of the table.'} Scenarios are kept on
+        the Scenarios sheet, so they travel with the workbook.
+      </Caption1>
+
+      <Field
+        label="Save what is in force as"
+        hint={
+          replaces
+            ? `Saving replaces the saved scenario "${replaces}" with what is in force now.`
+            : 'The settings and capacities above (unsaved changes included) and the overrides in force.'
+        }
+      >
+        <Input value={name} placeholder="For example: Legal +2 weeks" onChange={(_, data) => setName(data.value)} />
+      </Field>
+      <div className={section.actions}>
+        <Button disabled={disabled || name.trim() === ''} onClick={() => void model.save(name)}>
+          {replaces ? 'Replace scenario' : 'Save as scenario'}
+        </Button>
+      </div>
+
+      {names.length > 0 && (
+        <>
+          <Field label="Switch to">
+            <Select value={chosen} onChange={(_, data) => setTarget(data.value)}>
+              {names.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <div className={section.actions}>
+            <Button disabled={disabled || chosen === ''} onClick={() => void model.askSwitch(chosen)}>
+              Switch…
+            </Button>
+            {inForce && (
+              <Button disabled={disabled} onClick={() => void model.confirmSwitch('')}>
+                Use no scenario
+              </Button>
+            )}
+          </div>
+          {model.preview && <SwitchPreviewView model={model} busy={disabled} />}
+
+          <Field label="Compare (A)">
+            <Select value={a} onChange={(_, data) => setA(data.value)}>
+              {sides.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="with (B)">
+            <Select value={sideB} onChange={(_, data) => setB(data.value)}>
+              {sides
+                .filter((s) => s !== a)
+                .map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+            </Select>
+          </Field>
+          <div className={section.actions}>
+            <Button disabled={disabled || sideB === ''} onClick={() => void model.compare(a, sideB)}>
+              Compare
+            </Button>
+            {model.comparison && (
+              <Button disabled={disabled} onClick={() => void model.writeComparison()}>
+                Write comparison to a sheet
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+      {model.message && (
+        <MessageBar intent={model.message.intent} layout="multiline">
+          <MessageBarBody>{model.message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {model.comparison && <ComparisonView comparison={model.comparison} />}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+// The Scenarios section's state over the shared use cases (src/app/scenarios.ts).
+// Saving and switching change the workbook, so they go through the pane's
+// operate (waits in cell-edit mode, then reads the workbook again); comparing
+// plans in memory and writing the comparison keep the pane's unsaved edits.
+
+import { useCallback, useState } from 'react';
+import { CURRENT_SETTINGS, compareTwo, previewSwitch, saveScenarioAs, switchScenario, type SwitchPreview } from '../../app/scenarios';
+import type { ScenarioComparison } from '../../engine/scenarios/compare';
+import type { Settings } from '../../engine/types';
+import { scenarioComparisonSheet } from '../../layout/scenarioComparisonSheet';
+import type { WorkbookPort } from '../../port/workbookPort';
+import { choosePlanner, type Planners } from '../model/planners';
+import type { Notice } from '../useWorkbook/useWorkbook';
+
+export type ScenariosOptions = {
+  port: WorkbookPort;
+  planners: Planners;
+  now: () => string;
+  runBy: string;
+  /** The settings the pane stands for now (unsaved edits included), or undefined while they are not valid. */
+  settings: Settings | undefined;
+  operate: (work: () => Promise<Notice | void>) => Promise<void>;
+};
+
+export type SectionMessage = { intent: 'success' | 'error'; text: string } | undefined;
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export function useScenarios({ port, planners, now, runBy, settings, operate }: ScenariosOptions) {
+  const [preview, setPreview] = useState<SwitchPreview>();
+  const [comparison, setComparison] = useState<ScenarioComparison>();
+  const [message, setMessage] = useState<SectionMessage>();
+  const [working, setWorking] = useState(false);
+  /** A switch just put other settings in force: the pane runs the plan once it has read them, so the room sees it. */
+  const [runPending, setRunPending] = useState(false);
+  const by = runBy.trim();
+
+  /** A step that changes nothing the pane shows elsewhere: its outcome is said in the section. */
+  const locally = useCallback(async (work: () => Promise<SectionMessage | void>) => {
+    setMessage(undefined);
+    setWorking(true);
+    try {
+      setMessage((await work()) ?? undefined);
+    } catch (error) {
+      setMessage({ intent: 'error', text: messageOf(error) });
+    } finally {
+      setWorking(false);
+    }
+  }, []);
+
+  const save = useCallback(
+    (name: string) =>
+      settings &&
+      operate(async () => {
+        const scenario = await saveScenarioAs(port, name, settings, { at: now(), ...(by ? { by } : {}) });
+        setPreview(undefined);
+        return { intent: 'success', text: `Saved as scenario "${scenario.name}" on the Scenarios sheet; it is the scenario in force.` };
+      }),
+    [by, now, operate, port, settings],
+  );
+
+  const askSwitch = useCallback(
+    (name: string) =>
+      settings &&
+      locally(async () => {
+        setPreview(await previewSwitch(port, name, settings));
+      }),
+    [locally, port, settings],
+  );
+
+  const confirmSwitch = useCallback(
+    (name: string) =>
+      settings &&
+      operate(async () => {
+        setMessage(undefined);
+        const next = await switchScenario(port, name, settings);
+        setPreview(undefined);
+        setRunPending(true);
+        // Said in the section, not as the pane's notice: the run that follows clears the notice, and this must stay.
+        setMessage({
+          intent: 'success',
+          text:
+            name === ''
+              ? 'No scenario is in force: the plan uses the settings and the Override column of the table.'
+              : `Scenario "${next.scenario}" is in force: its settings and capacities are on the settings sheet, and its overrides apply on top of the Override column, which is left as it was.`,
+        });
+      }),
+    [operate, port, settings],
+  );
+
+  const compare = useCallback(
+    (a: string, b: string) =>
+      settings &&
+      locally(async () => {
+        setComparison(undefined);
+        setComparison(await compareTwo(port, choosePlanner(planners), { a, b }, settings, now()));
+      }),
+    [locally, now, planners, port, settings],
+  );
+
+  const writeComparison = useCallback(
+    () =>
+      comparison &&
+      locally(async () => {
+        const sheet = await port.writeScenarioComparison(scenarioComparisonSheet(comparison, { at: now(), ...(by ? { by } : {}) }));
+        return { intent: 'success', text: `The comparison is on the ${sheet} sheet, in plain values and a chart, for the pack.` };
+      }),
+    [by, comparison, locally, now, port],
+  );
+
+  return {
+    preview,
+    cancelSwitch: () => setPreview(undefined),
+    runPending,
+    /** Called as the pending run starts. */
+    startPendingRun: useCallback(() => setRunPending(false), []),
+    comparison,
+    message,
+    working,
+    save,
+    askSwitch,
+    confirmSwitch,
+    compare,
+    writeComparison,
+    current: CURRENT_SETTINGS,
+  };
+}
+
+export type ScenariosModel = ReturnType<typeof useScenarios>;

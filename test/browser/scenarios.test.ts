@@ -1,0 +1,116 @@
+// Scenarios and the weights exercise in the preview, in Chromium: what the room
+// does in a planning session, seen in the pane and in the workbook's grid.
+
+import type { Browser, Locator, Page } from 'playwright-core';
+import { ensurePreviewBuilt, launchChromium, servePreview } from './previewServer';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof servePreview>>;
+let page: Page;
+
+beforeAll(async () => {
+  ensurePreviewBuilt();
+  server = await servePreview();
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+});
+
+afterEach(async () => {
+  await page?.close();
+});
+
+const pane = () => page.getByRole('complementary', { name: 'Task pane' });
+const grid = () => page.getByRole('grid');
+
+/** The value cell beside a label in column A of the sheet shown. */
+async function valueBeside(label: string, column = 'B'): Promise<string | null> {
+  const row = grid().locator('tr', { has: page.locator('[data-address^="A"]', { hasText: new RegExp(`^${label}$`) }) });
+  return row.locator(`[data-address^="${column}"]`).first().textContent();
+}
+
+async function setLimit(value: string): Promise<void> {
+  await pane().getByRole('textbox', { name: 'In-flight limit' }).fill(value);
+}
+
+async function saveAs(name: string): Promise<void> {
+  await pane().getByRole('textbox', { name: 'Save what is in force as' }).fill(name);
+  await pane().getByRole('button', { name: 'Save as scenario' }).click();
+  await pane().getByText(`Saved as scenario "${name}" on the Scenarios sheet; it is the scenario in force.`).waitFor();
+}
+
+async function openSection(name: string): Promise<void> {
+  await pane().getByRole('button', { name }).click();
+}
+
+const text = (locator: Locator) => locator.textContent();
+
+test('scenarios saved in the pane are rows of a visible Scenarios sheet', async () => {
+  await openSection('Scenarios');
+  await setLimit('4');
+  await saveAs('Lean');
+  await setLimit('12');
+  await saveAs('Wide');
+  await page.getByRole('tab', { name: 'Scenarios' }).click();
+  expect(await valueBeside('Lean', 'E')).toBe('4');
+  expect(await valueBeside('Wide', 'E')).toBe('12');
+});
+
+test('switching shows what changes, then the settings sheet holds the scenario’s settings and names it, and its plan is written', async () => {
+  await openSection('Scenarios');
+  await setLimit('4');
+  await saveAs('Lean');
+  await setLimit('12');
+  await saveAs('Wide');
+  await pane().getByRole('combobox', { name: 'Switch to' }).selectOption('Lean');
+  await pane().getByRole('button', { name: 'Switch…' }).click();
+  const preview = pane().getByRole('group', { name: 'Switch to Lean' });
+  expect(await text(preview.getByRole('list', { name: 'What switching changes' }))).toContain('In-flight limit: 12 → 4');
+  await preview.getByRole('button', { name: 'Switch to Lean' }).click();
+  await pane().getByText(/Scenario "Lean" is in force/).waitFor();
+  expect(await pane().getByRole('textbox', { name: 'In-flight limit' }).inputValue()).toBe('4');
+  await page.getByRole('tab', { name: 'Prioritisation settings' }).click();
+  expect(await valueBeside('In-flight limit')).toBe('4');
+  expect(await valueBeside('Scenario')).toBe('Lean');
+  await pane().getByText('Plan written').waitFor();
+  await page.getByRole('tab', { name: 'Decision log' }).click();
+  // The log's one row (no run came before) names the scenario in force.
+  expect(await grid().locator('[data-address]', { hasText: /^Lean$/ }).count()).toBe(1);
+});
+
+test('two plans compared side by side, and the comparison written to a sheet for the pack', async () => {
+  await openSection('Scenarios');
+  await setLimit('2');
+  await saveAs('Two only');
+  await setLimit('10');
+  await pane().getByRole('button', { name: 'Compare' }).click();
+  const comparison = pane().getByRole('region', { name: 'Scenario comparison' });
+  expect(await comparison.getByRole('list', { name: 'Only in Current settings' }).getByRole('listitem').count()).toBeGreaterThan(0);
+  expect(await text(comparison.getByRole('status'))).toMatch(/^In Two only against Current settings, .+ leaves?: .+ a year less committed\.$/);
+  await pane().getByRole('button', { name: 'Write comparison to a sheet' }).click();
+  await pane().getByText(/The comparison is on the Scenario comparison sheet/).waitFor();
+  await page.getByRole('tab', { name: 'Scenario comparison' }).click();
+  expect(await text(grid().locator('[data-address="A1"]'))).toBe('Scenario comparison: Current settings (A) and Two only (B)');
+  await page.getByRole('img', { name: /Column chart: Team utilisation: Current settings and Two only/ }).waitFor();
+});
+
+test('the weights the room agrees are applied on confirmation and reach the settings sheet on the next run', async () => {
+  await openSection('Agree the weights');
+  await pane().getByRole('combobox', { name: /Impact or readiness/ }).selectOption({ label: 'Impact matters far more than readiness' });
+  await pane().getByRole('combobox', { name: /Impact or friction/ }).selectOption({ label: 'Impact matters far more than friction' });
+  await pane().getByText('Your answers are consistent', { exact: false }).waitFor();
+  await pane().getByRole('button', { name: 'Use these weights' }).click();
+  expect(await pane().getByRole('slider', { name: /Impact weight/ }).inputValue()).toBe('82');
+  await pane().getByRole('button', { name: 'Save settings and run' }).click();
+  await pane().getByText('Plan written').waitFor();
+  await page.getByRole('tab', { name: 'Prioritisation settings' }).click();
+  expect([await valueBeside('Impact weight'), await valueBeside('Readiness weight'), await valueBeside('Friction weight')]).toEqual(['82', '9', '9']);
+});

@@ -1,0 +1,74 @@
+import { findScenario, scenarioOf, settingsDifferences, settingsOfScenario, type Scenario } from '../../../src/engine/scenarios/scenario';
+import { DEFAULT_SETTINGS } from '../../../src/engine/settings';
+import type { Settings, Team } from '../../../src/engine/types';
+
+const teams: Team[] = [
+  { name: 'Legal', capacity: 12, unit: 'weeks' },
+  { name: 'Security', capacity: 6, unit: 'weeks' },
+];
+const now: Settings = { ...DEFAULT_SETTINGS, capacityOverrides: { Legal: 14 } };
+
+describe('a scenario made from the settings in force', () => {
+  test('records every scenario setting and every team’s capacity in force, overrides included', () => {
+    const scenario = scenarioOf('  Legal +2 weeks ', now, teams, [], { at: '2026-11-23T10:00:00.000Z', by: 'Ana' });
+    expect(scenario).toEqual({
+      name: 'Legal +2 weeks',
+      settings: {
+        'Impact weight': 50,
+        'Readiness weight': 30,
+        'Friction weight': 20,
+        'In-flight limit': 10,
+        'Selection method': 'Rank and fill',
+        'Optimise for': 'Priority score',
+        'Solver time limit (seconds)': 2,
+        'Planning period': 'Next planning period',
+      },
+      capacities: { Legal: 14, Security: 6 },
+      overrides: [],
+      savedAt: '2026-11-23T10:00:00.000Z',
+      savedBy: 'Ana',
+    });
+  });
+
+  test('keeps a capacity set for a team the Capacity table no longer lists', () => {
+    expect(scenarioOf('x', { ...now, capacityOverrides: { 'Data eng': 3 } }, teams, []).capacities).toEqual({ Legal: 12, Security: 6, 'Data eng': 3 });
+  });
+
+  test('switching to it gives back the same settings, with its name in force', () => {
+    const settings: Settings = { ...now, weights: { impact: 20, readiness: 40, friction: 40 }, inFlightLimit: 4, method: 'Optimal', planningPeriod: 'FY27 H2' };
+    const back = settingsOfScenario(DEFAULT_SETTINGS, scenarioOf('Lean', settings, teams, []));
+    expect(back).toEqual({ ...settings, capacityOverrides: { Legal: 14, Security: 6 }, scenario: 'Lean' });
+  });
+});
+
+describe('switching to a scenario', () => {
+  const partial: Scenario = { name: 'Limit only', settings: { 'In-flight limit': 3 }, capacities: { Security: 2 }, overrides: [] };
+
+  test('sets what the scenario sets and keeps the rest as it is in force', () => {
+    const settings = settingsOfScenario({ ...now, currency: '€', planningPeriod: 'FY27' }, partial);
+    expect(settings).toMatchObject({ inFlightLimit: 3, weights: DEFAULT_SETTINGS.weights, currency: '€', planningPeriod: 'FY27', scenario: 'Limit only' });
+  });
+
+  test('its capacities replace the ones set before, so a team it leaves blank uses the Capacity table', () => {
+    expect(settingsOfScenario(now, partial).capacityOverrides).toEqual({ Security: 2 });
+  });
+
+  test('what it would change is listed setting by setting, capacities included', () => {
+    expect(settingsDifferences(now, partial, teams)).toEqual([
+      { label: 'In-flight limit', now: 10, scenario: 3 },
+      { label: 'Capacity: Legal', now: 14, scenario: 12 },
+      { label: 'Capacity: Security', now: 6, scenario: 2 },
+    ]);
+  });
+
+  test('a scenario made from the settings in force changes nothing', () => {
+    expect(settingsDifferences(now, scenarioOf('Same', now, teams, []), teams)).toEqual([]);
+  });
+});
+
+test('a scenario is found by its name, case and spacing aside; a blank name finds none', () => {
+  const scenarios: Scenario[] = [{ name: 'Legal +2 weeks', settings: {}, capacities: {}, overrides: [] }];
+  expect(findScenario(scenarios, 'LEGAL +2  weeks')?.name).toBe('Legal +2 weeks');
+  expect(findScenario(scenarios, 'Legal -2 weeks')).toBeUndefined();
+  expect(findScenario(scenarios, ' ')).toBeUndefined();
+});

@@ -1,0 +1,86 @@
+/** @jest-environment jsdom */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { SwitchPreview } from '../../src/app/scenarios';
+import { ScenariosPanel } from '../../src/taskpane/Scenarios/ScenariosPanel';
+import type { ScenariosModel } from '../../src/taskpane/Scenarios/useScenarios';
+
+jest.setTimeout(30_000);
+
+function model(overrides: Partial<ScenariosModel> = {}): ScenariosModel {
+  return {
+    preview: undefined,
+    cancelSwitch: jest.fn(),
+    comparison: undefined,
+    message: undefined,
+    working: false,
+    save: jest.fn(),
+    askSwitch: jest.fn(),
+    confirmSwitch: jest.fn(),
+    compare: jest.fn(),
+    writeComparison: jest.fn(),
+    current: 'Current settings',
+    ...overrides,
+  } as ScenariosModel;
+}
+
+const show = (props: Partial<Parameters<typeof ScenariosPanel>[0]> = {}) => {
+  const m = props.model ?? model();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <ScenariosPanel names={['Lean', 'Wide']} inForce="Wide" busy={false} canAct model={m} {...props} />
+    </FluentProvider>,
+  );
+  return { m, user: userEvent.setup() };
+};
+
+test('typing the name of a saved scenario says saving replaces it', async () => {
+  const { user, m } = show();
+  await user.type(screen.getByRole('textbox', { name: /Save what is in force as/ }), 'lean');
+  expect(screen.getByText('Saving replaces the saved scenario "Lean" with what is in force now.')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Replace scenario' }));
+  expect(m.save).toHaveBeenCalledWith('lean');
+});
+
+test('nothing can be saved, switched or compared while the pane’s settings are not valid', () => {
+  show({ canAct: false });
+  for (const name of ['Save as scenario', 'Switch…', 'Compare', 'Use no scenario']) expect(screen.getByRole('button', { name })).toBeDisabled();
+});
+
+const preview: SwitchPreview = {
+  scenario: { name: 'Lean', settings: {}, capacities: {}, overrides: [] },
+  settings: [{ label: 'In-flight limit', now: 12, scenario: 4 }],
+  overrides: [
+    { initiative: 'Claims triage', scenario: { choice: 'Out', reason: 'Board' } },
+    { initiative: 'Vendor risk', scenario: { choice: 'In', reason: 'Regulator' }, table: { choice: 'Out', reason: 'Budget' } },
+    { initiative: 'Chatbot', table: { choice: 'Out', reason: 'Paused' } },
+  ],
+  unsaved: true,
+};
+
+test('the switch preview lists each change, leaving out an override only the table makes (it still stands)', () => {
+  show({ model: model({ preview }) });
+  const items = Array.from(screen.getByRole('list', { name: 'What switching changes' }).querySelectorAll('li'), (li) => li.textContent);
+  expect(items).toEqual([
+    'In-flight limit: 12 → 4',
+    'Claims triage: forced out (Board); the table has no override',
+    "Vendor risk: forced in (Regulator) instead of the table's forced out (Budget)",
+  ]);
+});
+
+test('the switch preview warns that the settings in force are saved nowhere, and switches only on confirmation', async () => {
+  const { user, m } = show({ model: model({ preview }) });
+  expect(screen.getByText(/not saved as a scenario: switching replaces them/)).toBeInTheDocument();
+  expect(m.confirmSwitch).not.toHaveBeenCalled();
+  await user.click(screen.getByRole('button', { name: 'Switch to Lean' }));
+  expect(m.confirmSwitch).toHaveBeenCalledWith('Lean');
+});
+
+test('compare offers the current settings and every scenario, never the same on both sides', async () => {
+  const { user, m } = show();
+  const b = screen.getByRole('combobox', { name: 'with (B)' });
+  expect(Array.from((b as HTMLSelectElement).options, (o) => o.value)).toEqual(['Lean', 'Wide']);
+  await user.click(screen.getByRole('button', { name: 'Compare' }));
+  expect(m.compare).toHaveBeenCalledWith('Current settings', 'Lean');
+});
