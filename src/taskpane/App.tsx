@@ -116,7 +116,26 @@ export function App(props: AppProps) {
             onReset={model.resetDraft}
           />
           {model.live.available && <LiveSwitch on={model.live.on} status={model.live.status} lastWrite={model.liveWrite} onChange={model.live.setOn} />}
-          <Disclosure title="Weights and limits">
+        </>
+      )}
+
+      {/* Run and the results first, settings after: on the projector the room watches the plan, and the pane opens on Run. */}
+      <RunStatus messages={messages} onAction={onAction} />
+
+      {plan && (
+        <>
+          {model.moved && <WhatMoved moved={model.moved} />}
+          <Summary plan={plan} methodNote={methodNote} />
+          <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
+          <Bottlenecks findings={bottleneckFindings(plan)} />
+          <Problems issues={plan.issues} onSelectCell={(issue) => void model.selectCell(issue)} />
+          <Ranking plan={plan} busy={model.busy} onSort={() => void model.sortByPriority()} />
+        </>
+      )}
+
+      {view.kind === 'ready' && draft && draftCheck && (
+        <>
+          <Disclosure title="Weights and limits" defaultOpen>
             <SettingsPanel draft={draft} errors={draftCheck.errors} optimalAvailable={optimalAvailable} onChange={model.setDraft} />
           </Disclosure>
           <Disclosure title="Team capacity">
@@ -139,19 +158,6 @@ export function App(props: AppProps) {
               model={scenarios}
             />
           </Disclosure>
-        </>
-      )}
-
-      <RunStatus messages={messages} onAction={onAction} />
-
-      {plan && (
-        <>
-          {model.moved && <WhatMoved moved={model.moved} />}
-          <Summary plan={plan} methodNote={methodNote} />
-          <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
-          <Bottlenecks findings={bottleneckFindings(plan)} />
-          <Problems issues={plan.issues} onSelectCell={(issue) => void model.selectCell(issue)} />
-          <Ranking plan={plan} busy={model.busy} onSort={() => void model.sortByPriority()} />
         </>
       )}
     </main>

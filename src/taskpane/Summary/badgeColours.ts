@@ -16,7 +16,8 @@ export const DECISION_COLOUR: Record<Decision, BadgeColour> = {
 
 export const GATE_COLOUR: Record<Gate, BadgeColour> = {
   'Scale-ready': 'success',
-  'Pilot-ready': 'informative',
+  // Fluent's filled 'informative' badge is pale grey, invisible on a projector: the brand colour reads as "on its way".
+  'Pilot-ready': 'brand',
   'Learning-only': 'warning',
   Blocked: 'danger',
   'Invalid input': 'danger',
