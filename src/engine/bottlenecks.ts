@@ -365,6 +365,8 @@ export type EconomicsOptions = {
   limits?: EconomicsLimits;
   /** Milliseconds from any fixed origin; passed in so a test can run the budget out. */
   clock?: () => number;
+  /** The most open candidates a re-solve leaves to the engine's exact path (see `OptimalOptions`). */
+  exactUpTo?: number;
 };
 
 /**
@@ -382,7 +384,8 @@ export async function optimalEconomics(base: EconomicsBase, solver: Solver, opti
       return undefined;
     }
     const timeLimitSeconds = Math.min(options.timeLimitSeconds, left);
-    const outcome = await selectOptimal(problem, { objective: base.objective, timeLimitSeconds, relaxation: false, ...(hint ? { hint } : {}) }, solver);
+    const exact = options.exactUpTo !== undefined ? { exactUpTo: options.exactUpTo } : {};
+    const outcome = await selectOptimal(problem, { objective: base.objective, timeLimitSeconds, relaxation: false, ...exact, ...(hint ? { hint } : {}) }, solver);
     return outcome.solved ? { committed: outcome.committed, gap: outcome.report.optimisation?.gap ?? 0 } : undefined;
   });
   const tolerance = MIP_RELATIVE_GAP * Math.abs(bottlenecks.baseObjective);

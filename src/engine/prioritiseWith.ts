@@ -15,6 +15,8 @@ export type EconomicsSettings = {
   budgetSeconds?: number;
   /** Milliseconds from any fixed origin, for the budget; passed in by tests. */
   clock?: () => number;
+  /** The most open candidates the engine solves itself before it asks the solver (see `OptimalOptions`). */
+  exactUpTo?: number;
 };
 
 export type PrioritiseOptions = EconomicsSettings & {
@@ -36,7 +38,8 @@ export async function prioritiseWith(
   if (settings.method !== 'Optimal' || !assessed.usable) return rankAndFillPlan(assessed, context);
   if (!solver) return rankAndFillPlan(assessed, context, NO_SOLVER_NOTE);
 
-  const outcome = await selectOptimal(selectionProblem(assessed), { objective: settings.objective, timeLimitSeconds: settings.solverTimeLimitSeconds }, solver);
+  const exact = options.exactUpTo !== undefined ? { exactUpTo: options.exactUpTo } : {};
+  const outcome = await selectOptimal(selectionProblem(assessed), { objective: settings.objective, timeLimitSeconds: settings.solverTimeLimitSeconds, ...exact }, solver);
   if (!outcome.solved) return rankAndFillPlan(assessed, context, outcome.report.note);
   const plan = completePlan(assessed, outcome.selection, outcome.report, context);
   return options.economics === false ? plan : withBottlenecks(plan, solver, options);
@@ -54,7 +57,7 @@ export async function withBottlenecks(plan: Plan, solver: Solver, options: Econo
     decisions: problem.candidates.map((c) => plan.entries[c.index]!.decision),
     binding: problem.candidates.map((c) => plan.entries[c.index]!.binding),
   };
-  const relaxation = await solveRelaxation(problem, settings.objective, settings.solverTimeLimitSeconds, solver);
+  const relaxation = await solveRelaxation(problem, settings.objective, settings.solverTimeLimitSeconds, solver, options.exactUpTo);
   const base = economicsBase(plan, problem, selection, {
     method: 'Optimal',
     ...(relaxation ? { relaxation } : {}),
@@ -65,6 +68,7 @@ export async function withBottlenecks(plan: Plan, solver: Solver, options: Econo
     budgetSeconds: options.budgetSeconds ?? settings.solverTimeLimitSeconds * 3,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.exactUpTo !== undefined ? { exactUpTo: options.exactUpTo } : {}),
   });
   return { ...plan, bottlenecks };
 }

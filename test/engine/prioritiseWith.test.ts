@@ -34,7 +34,7 @@ describe('prioritiseWith', () => {
 
   it('falls back to rank and fill, and the decision log says so, when the solver fails', async () => {
     const failing: Solver = () => Promise.reject(new Error('worker crashed'));
-    const plan = await prioritiseWith(optimalWorkbook(), { now: NOW }, failing);
+    const plan = await prioritiseWith(optimalWorkbook(), { now: NOW }, failing, { exactUpTo: 0 });
     const note = 'Optimal was chosen, but the solver failed (worker crashed); rank and fill was used instead.';
     expect(plan.selection).toEqual({ method: 'Rank and fill', note });
     expect(decisions(plan)).toEqual(decisions(prioritise(workbook(rows, { Legal: 4 }), { now: NOW })));

@@ -19,7 +19,8 @@ import {
   simpleBound,
   topUp,
 } from './selectionModel';
-import type { Solver, SolverSolution } from './solver';
+import type { Solver, SolverModel, SolverSolution } from './solver';
+import { EXACT_UP_TO, mipInEngine, relaxationInEngine } from './exactPath';
 
 /** Stop once the plan is proven within 0.1% of the best possible. */
 export const MIP_RELATIVE_GAP = 0.001;
@@ -32,6 +33,11 @@ export type OptimalOptions = {
   hint?: readonly boolean[];
   /** Solve the LP relaxation too, for its bound and shadow prices (default true). */
   relaxation?: boolean;
+  /**
+   * The most open candidates the engine solves itself, exactly, before it asks the solver
+   * (default `EXACT_UP_TO`; 0 sends every model to the solver).
+   */
+  exactUpTo?: number;
 };
 
 /** What the LP relaxation says: the bound, and what one more unit of each limit is worth in it. */
@@ -67,8 +73,14 @@ const fallback = (problem: SelectionProblem, reason: string): OptimalOutcome => 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The LP relaxation of the selection: its bound and shadow prices. Undefined when the solver cannot give them. */
-export async function solveRelaxation(problem: SelectionProblem, objective: Objective, timeLimitSeconds: number, solver: Solver): Promise<Relaxation | undefined> {
-  const relaxation = await relax(problem, { objective, timeLimitSeconds }, solver);
+export async function solveRelaxation(
+  problem: SelectionProblem,
+  objective: Objective,
+  timeLimitSeconds: number,
+  solver: Solver,
+  exactUpTo?: number,
+): Promise<Relaxation | undefined> {
+  const relaxation = await relax(problem, { objective, timeLimitSeconds, ...(exactUpTo !== undefined ? { exactUpTo } : {}) }, solver);
   return relaxation && withoutSeconds(relaxation);
 }
 
@@ -82,7 +94,7 @@ async function relax(problem: SelectionProblem, options: OptimalOptions, solver:
   });
   let lp: SolverSolution;
   try {
-    lp = await solver(built.model);
+    lp = (inEngine(problem, options) && relaxationInEngine(built.model)) || (await solver(built.model));
   } catch {
     return undefined; // The bound is a report, not a requirement: the MIP still runs.
   }
@@ -111,6 +123,19 @@ function startingPlan(problem: SelectionProblem, options: OptimalOptions): { com
   }
   return { committed: rf, fromHint: false };
 }
+
+const inEngine = (problem: SelectionProblem, options: OptimalOptions): boolean => openPositions(problem).length <= (options.exactUpTo ?? EXACT_UP_TO);
+
+/** The MIP: by the engine's exact path when the selection is small, else (or past its node limit) by the solver. */
+async function solveMip(problem: SelectionProblem, options: OptimalOptions, model: SolverModel, solver: Solver): Promise<SolverSolution> {
+  if (!inEngine(problem, options)) return solver(model);
+  const engine = mipInEngine(model);
+  if (engine.solution) return engine.solution;
+  const better = engine.start && model.start && dot(model.objective, engine.start) > dot(model.objective, model.start);
+  return solver(better ? { ...model, start: engine.start } : model);
+}
+
+const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, v, k) => sum + v * (b[k] ?? 0), 0);
 
 const withoutSeconds = ({ seconds: _seconds, ...relaxation }: Relaxation & { seconds: number }): Relaxation => relaxation;
 
@@ -142,7 +167,7 @@ export async function selectOptimal(problem: SelectionProblem, options: OptimalO
     const built = selectionModel(problem, { objective, integer: true, timeLimitSeconds: left, relativeGap, start: start.committed });
     let mip: SolverSolution;
     try {
-      mip = await solver(built.model);
+      mip = await solveMip(problem, options, built.model, solver);
     } catch (error) {
       return fallback(problem, `the solver failed (${describeError(error)})`);
     }

@@ -1,0 +1,52 @@
+// The engine's own exact path, as answers in the solver port's terms, so the
+// optimal method treats them like HiGHS's: small selections (and their LP
+// relaxations) are solved here, in plain TypeScript, without loading or waking
+// the WebAssembly solver; anything larger, or a search that runs past its node
+// limit, goes to HiGHS.
+
+import { solveExactly } from './branchAndBound';
+import { packingOf, solvePackingLp } from './packingLp';
+import type { SolverModel, SolverSolution } from './solver';
+
+/** The most open candidates the exact path takes on (measured: see `npm run bench`). */
+export const EXACT_UP_TO = 60;
+/** Nodes the branch and bound may visit before it hands over to HiGHS. */
+export const NODE_LIMIT = 10_000;
+
+const seconds = (started: number) => (performance.now() - started) / 1000;
+
+/** The LP relaxation with its duals, or undefined when the model is not a packing the engine can solve. */
+export function relaxationInEngine(model: SolverModel): SolverSolution | undefined {
+  const started = performance.now();
+  const packing = packingOf(model);
+  const lp = packing && solvePackingLp(packing);
+  if (!lp) return undefined;
+  const objective = lp.bound + model.offset;
+  return {
+    status: 'optimal',
+    values: Array.from(lp.values),
+    objective,
+    bound: objective,
+    gap: 0,
+    rowDuals: Array.from(lp.duals),
+    reducedCosts: Array.from(lp.reducedCosts),
+    seconds: seconds(started),
+  };
+}
+
+export type EngineMip = {
+  /** The proven optimum (gap 0); absent when the search ran past its node limit or the model is not a packing. */
+  solution?: SolverSolution;
+  /** The best plan the search found before it stopped: a start for HiGHS. */
+  start?: number[];
+};
+
+export function mipInEngine(model: SolverModel, nodeLimit = NODE_LIMIT): EngineMip {
+  const started = performance.now();
+  const packing = packingOf(model);
+  if (!packing) return {};
+  const result = solveExactly(packing, { nodeLimit, ...(model.start ? { start: model.start } : {}) });
+  if (!result.proven) return result.values ? { start: result.values } : {};
+  const objective = result.objective + model.offset;
+  return { solution: { status: 'optimal', values: result.values, objective, bound: objective, gap: 0, seconds: seconds(started) } };
+}
