@@ -73,6 +73,19 @@ export async function switchScenario(port: WorkbookPort, name: string, settings:
   return next;
 }
 
+/**
+ * Deletes scenario `name` from the Scenarios sheet. When it is the scenario in force, no scenario is in force
+ * afterwards: the settings stay as they are and the Override column of the table decides again. Resolves to
+ * whether it was in force (the plan may then change).
+ */
+export async function deleteScenario(port: WorkbookPort, name: string, settings: Settings): Promise<boolean> {
+  const scenario = scenarioNamed(await port.read(), name);
+  await port.changeScenarios({ kind: 'delete', name: scenario.name });
+  const wasInForce = sameScenarioName(settings.scenario, scenario.name);
+  if (wasInForce) await port.saveSettings({ ...settings, scenario: '' });
+  return wasInForce;
+}
+
 /** A side of a comparison: a saved scenario's name, or CURRENT_SETTINGS. */
 async function planOf(snapshot: WorkbookSnapshot, planner: Planner, side: string, settings: Settings, now: string): Promise<Plan> {
   const inForce = side === CURRENT_SETTINGS ? settings : settingsOfScenario(settings, scenarioNamed(snapshot, side));

@@ -1,6 +1,6 @@
 import { findTable } from '../../src/adapters/memory/model';
 import { rawTable } from '../../src/adapters/memory/tables';
-import { CURRENT_SETTINGS, compareTwo, previewSwitch, saveScenarioAs, scenariosIn, switchScenario } from '../../src/app/scenarios';
+import { CURRENT_SETTINGS, compareTwo, deleteScenario, previewSwitch, saveScenarioAs, scenariosIn, switchScenario } from '../../src/app/scenarios';
 import { prioritise } from '../../src/engine/plan';
 import { DEFAULT_SETTINGS, readSettings } from '../../src/engine/settings';
 import type { Settings } from '../../src/engine/types';
@@ -101,4 +101,32 @@ test('the name the pane gives the settings in force cannot name a scenario', asy
   const { port } = setUp();
   await expect(saveScenarioAs(port, 'current SETTINGS', DEFAULT_SETTINGS, { at: NOW })).rejects.toThrow(/give the scenario another name/);
   expect((await port.read()).scenarios).toEqual({ scenarios: undefined, overrides: undefined });
+});
+
+test('deleting a scenario not in force removes only it and leaves the settings alone', async () => {
+  const { port, settingsNow } = setUp();
+  await saveScenarioAs(port, 'Lean', { ...DEFAULT_SETTINGS, inFlightLimit: 2 }, { at: NOW });
+  await saveScenarioAs(port, 'Wide', { ...DEFAULT_SETTINGS, inFlightLimit: 9 }, { at: NOW });
+  const before = await settingsNow();
+  expect(await deleteScenario(port, 'lean', before)).toBe(false);
+  expect(scenariosIn(await port.read()).map((s) => s.name)).toEqual(['Wide']);
+  expect(await settingsNow()).toEqual(before);
+});
+
+test('deleting the scenario in force leaves no scenario in force, so the table’s overrides decide again', async () => {
+  const { port, settingsNow, overrideCells } = setUp();
+  const cells = overrideCells();
+  await saveScenarioAs(port, 'Wide', { ...DEFAULT_SETTINGS, inFlightLimit: 9 }, { at: NOW });
+  expect(await deleteScenario(port, 'Wide', await settingsNow())).toBe(true);
+  const settings = await settingsNow();
+  expect([settings.scenario, settings.inFlightLimit]).toEqual(['', 9]);
+  expect(scenariosIn(await port.read())).toEqual([]);
+  expect(overrideCells()).toEqual(cells);
+});
+
+test('deleting a scenario that is not on the sheet is refused, naming it, and deletes nothing', async () => {
+  const { port, settingsNow } = setUp();
+  await saveScenarioAs(port, 'Lean', DEFAULT_SETTINGS, { at: NOW });
+  await expect(deleteScenario(port, 'Gone', await settingsNow())).rejects.toThrow('There is no scenario called "Gone"');
+  expect(scenariosIn(await port.read()).map((s) => s.name)).toEqual(['Lean']);
 });

@@ -18,6 +18,7 @@ function model(overrides: Partial<ScenariosModel> = {}): ScenariosModel {
     save: jest.fn(),
     askSwitch: jest.fn(),
     confirmSwitch: jest.fn(),
+    remove: jest.fn(),
     compare: jest.fn(),
     writeComparison: jest.fn(),
     current: 'Current settings',
@@ -45,7 +46,7 @@ test('typing the name of a saved scenario says saving replaces it', async () => 
 
 test('nothing can be saved, switched or compared while the pane’s settings are not valid', () => {
   show({ canAct: false });
-  for (const name of ['Save as scenario', 'Switch…', 'Compare', 'Use no scenario']) expect(screen.getByRole('button', { name })).toBeDisabled();
+  for (const name of ['Save as scenario', 'Switch…', 'Delete…', 'Compare', 'Use no scenario']) expect(screen.getByRole('button', { name })).toBeDisabled();
 });
 
 const preview: SwitchPreview = {
@@ -83,4 +84,25 @@ test('compare offers the current settings and every scenario, never the same on 
   expect(Array.from((b as HTMLSelectElement).options, (o) => o.value)).toEqual(['Lean', 'Wide']);
   await user.click(screen.getByRole('button', { name: 'Compare' }));
   expect(m.compare).toHaveBeenCalledWith('Current settings', 'Lean');
+});
+
+test('deleting asks first, says when the scenario is in force, and deletes only on confirmation', async () => {
+  const { user, m } = show();
+  await user.selectOptions(screen.getByRole('combobox', { name: 'Switch to' }), 'Wide');
+  await user.click(screen.getByRole('button', { name: 'Delete…' }));
+  const ask = screen.getByRole('group', { name: 'Delete Wide' });
+  expect(ask).toHaveTextContent('It is in force');
+  expect(m.remove).not.toHaveBeenCalled();
+  await user.click(screen.getByRole('button', { name: 'Delete Wide' }));
+  expect(m.remove).toHaveBeenCalledWith('Wide');
+  expect(screen.queryByRole('group', { name: 'Delete Wide' })).not.toBeInTheDocument();
+});
+
+test('keeping the scenario deletes nothing', async () => {
+  const { user, m } = show();
+  await user.click(screen.getByRole('button', { name: 'Delete…' }));
+  expect(screen.getByRole('group', { name: 'Delete Lean' })).not.toHaveTextContent('It is in force');
+  await user.click(screen.getByRole('button', { name: 'Keep it' }));
+  expect(m.remove).not.toHaveBeenCalled();
+  expect(screen.queryByRole('group', { name: 'Delete Lean' })).not.toBeInTheDocument();
 });

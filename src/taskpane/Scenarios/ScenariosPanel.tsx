@@ -83,6 +83,8 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
   const sides = [model.current, ...names];
   const [a, setA] = useState(model.current);
   const [b, setB] = useState('');
+  /** The scenario the user asked to delete, waiting for confirmation. */
+  const [deleting, setDeleting] = useState('');
   const chosen = names.find((n) => n === target) ?? names[0] ?? '';
   const sideB = sides.includes(b) && b !== a ? b : (sides.find((s) => s !== a) ?? '');
   const disabled = busy || model.working || !canAct;
@@ -130,7 +132,33 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
                 Use no scenario
               </Button>
             )}
+            <Button disabled={disabled || chosen === ''} onClick={() => setDeleting(chosen)}>
+              Delete…
+            </Button>
           </div>
+          {deleting !== '' && names.includes(deleting) && (
+            <div className={section.section} role="group" aria-label={`Delete ${deleting}`}>
+              <Text>
+                Delete scenario {deleting} from the Scenarios sheet?
+                {sameScenarioName(deleting, inForce) ? ' It is in force: the plan goes back to the settings as they are and the Override column of the table.' : ''}
+              </Text>
+              <div className={section.actions}>
+                <Button
+                  appearance="primary"
+                  disabled={disabled}
+                  onClick={() => {
+                    setDeleting('');
+                    void model.remove(deleting);
+                  }}
+                >
+                  Delete {deleting}
+                </Button>
+                <Button disabled={disabled} onClick={() => setDeleting('')}>
+                  Keep it
+                </Button>
+              </div>
+            </div>
+          )}
           {model.preview && <SwitchPreviewView model={model} busy={disabled} />}
 
           <Field label="Compare (A)">

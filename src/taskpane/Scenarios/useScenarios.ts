@@ -4,7 +4,7 @@
 // plans in memory and writing the comparison keep the pane's unsaved edits.
 
 import { useCallback, useState } from 'react';
-import { CURRENT_SETTINGS, compareTwo, previewSwitch, saveScenarioAs, switchScenario, type SwitchPreview } from '../../app/scenarios';
+import { CURRENT_SETTINGS, compareTwo, deleteScenario, previewSwitch, saveScenarioAs, switchScenario, type SwitchPreview } from '../../app/scenarios';
 import type { ScenarioComparison } from '../../engine/scenarios/compare';
 import type { Settings } from '../../engine/types';
 import { scenarioComparisonSheet } from '../../layout/scenarioComparisonSheet';
@@ -88,6 +88,26 @@ export function useScenarios({ port, planners, now, runBy, settings, operate }: 
     [operate, port, settings],
   );
 
+  const remove = useCallback(
+    (name: string) =>
+      settings &&
+      operate(async () => {
+        setMessage(undefined);
+        const wasInForce = await deleteScenario(port, name, settings);
+        setPreview(undefined);
+        setComparison(undefined);
+        // Its overrides no longer apply: plan again so the room sees the table's own overrides decide.
+        if (wasInForce) setRunPending(true);
+        setMessage({
+          intent: 'success',
+          text: wasInForce
+            ? `Deleted scenario "${name}", which was in force: the plan now uses the settings as they are and the Override column of the table.`
+            : `Deleted scenario "${name}" from the Scenarios sheet.`,
+        });
+      }),
+    [operate, port, settings],
+  );
+
   const compare = useCallback(
     (a: string, b: string) =>
       settings &&
@@ -120,6 +140,7 @@ export function useScenarios({ port, planners, now, runBy, settings, operate }: 
     save,
     askSwitch,
     confirmSwitch,
+    remove,
     compare,
     writeComparison,
     current: CURRENT_SETTINGS,
