@@ -1,23 +1,11 @@
 // Live mode in the preview at the size of a real portfolio: an edit in the grid
 // re-plans and rewrites the outputs within a second, and What moved says what changed.
 
-import type { Browser, Page } from 'playwright-core';
-import { ensurePreviewBuilt, launchChromium, servePreview } from './previewServer';
+import type { Page } from 'playwright-core';
+import { previewInChromium } from './previewServer';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof servePreview>>;
+const session = previewInChromium();
 let page: Page;
-
-beforeAll(async () => {
-  ensurePreviewBuilt();
-  server = await servePreview();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 afterEach(async () => {
   await page?.close();
@@ -64,8 +52,8 @@ const editToWrittenMs = async (): Promise<number> => {
 };
 
 test('with 500 initiatives, an edited capacity rewrites the outputs within a second and What moved says what changed', async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.url}?initiatives=500`);
+  page = await session.browser().newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${session.url()}?initiatives=500`);
   await pane().getByText('500 rows in table Initiatives on Portfolio.').waitFor();
   await pane().getByRole('button', { name: 'Run' }).click();
   await pane().getByText('Plan written').waitFor({ timeout: 30_000 });
@@ -85,8 +73,8 @@ test('with 500 initiatives, an edited capacity rewrites the outputs within a sec
 });
 
 test('an edit to an output cell re-plans nothing', async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url);
+  page = await session.browser().newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(session.url());
   await pane().getByRole('button', { name: 'Run' }).click();
   await pane().getByText('Plan written').waitFor();
   await pane().getByRole('switch', { name: 'Live mode' }).check();

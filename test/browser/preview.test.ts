@@ -1,29 +1,17 @@
 // The preview in Chromium: what a tester does with the pane beside the workbook.
 
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ensurePreviewBuilt, launchChromium, servePreview } from './previewServer';
+import type { Locator, Page } from 'playwright-core';
+import { previewInChromium } from './previewServer';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof servePreview>>;
+const session = previewInChromium();
 let page: Page;
 let external: string[] = [];
 
-beforeAll(async () => {
-  ensurePreviewBuilt();
-  server = await servePreview();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(query = ''): Promise<Page> {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await session.browser().newPage({ viewport: { width: 1280, height: 900 } });
   external = [];
-  page.on('request', (request) => !request.url().startsWith(server.url) && !request.url().startsWith('data:') && external.push(request.url()));
-  await page.goto(`${server.url}${query}`);
+  page.on('request', (request) => !request.url().startsWith(session.url()) && !request.url().startsWith('data:') && external.push(request.url()));
+  await page.goto(`${session.url()}${query}`);
   return page;
 }
 

@@ -59,3 +59,19 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+
+/** The built preview served and Chromium launched once for a test file (its beforeAll and afterAll), closed after it. */
+export function previewInChromium(): { url: () => string; browser: () => Browser } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof servePreview>> | undefined;
+  beforeAll(async () => {
+    ensurePreviewBuilt();
+    server = await servePreview();
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { url: () => server!.url, browser: () => browser! };
+}

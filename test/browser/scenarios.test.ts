@@ -1,27 +1,15 @@
 // Scenarios and the weights exercise in the preview, in Chromium: what the room
 // does in a planning session, seen in the pane and in the workbook's grid.
 
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ensurePreviewBuilt, launchChromium, servePreview } from './previewServer';
+import type { Locator, Page } from 'playwright-core';
+import { previewInChromium } from './previewServer';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof servePreview>>;
+const session = previewInChromium();
 let page: Page;
 
-beforeAll(async () => {
-  ensurePreviewBuilt();
-  server = await servePreview();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url);
+  page = await session.browser().newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(session.url());
 });
 
 afterEach(async () => {
