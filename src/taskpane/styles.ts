@@ -26,3 +26,18 @@ export const useSectionStyles = makeStyles({
   },
   quiet: { color: tokens.colorNeutralForeground3 },
 });
+
+/** The pane's small data tables: fixed layout so long team names wrap at 320 px, numbers right-aligned in even figures. */
+export const useTableStyles = makeStyles({
+  table: { borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed' },
+  cell: {
+    paddingBlock: tokens.spacingVerticalXS,
+    paddingInline: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    textAlign: 'start',
+    verticalAlign: 'top',
+    overflowWrap: 'break-word',
+  },
+  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  header: { fontWeight: tokens.fontWeightSemibold },
+});

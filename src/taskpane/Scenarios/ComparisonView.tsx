@@ -1,23 +1,11 @@
 // Two scenarios' plans side by side: the one sentence, committed value, what
 // only one of them commits, and each team's utilisation.
 
-import { Badge, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Caption1, Text, mergeClasses } from '@fluentui/react-components';
 import { comparisonSentence, type OneSided, type ScenarioComparison } from '../../engine/scenarios/compare';
 import { formatMoney, formatPercent } from '../../engine/format';
 import { utilisationColour } from '../Summary/badgeColours';
-import { useSectionStyles } from '../styles';
-
-const useStyles = makeStyles({
-  table: { borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed' },
-  cell: {
-    paddingBlock: tokens.spacingVerticalXS,
-    paddingInline: tokens.spacingHorizontalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    textAlign: 'start',
-    overflowWrap: 'break-word',
-  },
-  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
-});
+import { useSectionStyles, useTableStyles } from '../styles';
 
 const share = (value: number | undefined) => (value === undefined ? '–' : formatPercent(value));
 
@@ -49,9 +37,9 @@ function OnlyIn({ title, items }: { title: string; items: OneSided[] }) {
 
 export function ComparisonView({ comparison }: { comparison: ScenarioComparison }) {
   const section = useSectionStyles();
-  const styles = useStyles();
+  const styles = useTableStyles();
   const { a, b, currency } = comparison;
-  const head = `${styles.cell} ${styles.number}`;
+  const head = mergeClasses(styles.cell, styles.number);
   return (
     <section className={section.section} aria-label="Scenario comparison">
       <Text role="status">{comparisonSentence(comparison)}</Text>

@@ -1,34 +1,25 @@
 // Utilisation per team before (everything requested starts) and after (the committed plan).
 
-import { Badge, Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Badge, Caption1, Subtitle2, makeStyles, mergeClasses, useId } from '@fluentui/react-components';
 import { formatPercent, formatQuantity } from '../../engine/format';
 import type { TeamLoad } from '../../engine/types';
-import { useSectionStyles } from '../styles';
+import { useSectionStyles, useTableStyles } from '../styles';
 import { utilisationColour } from '../Summary/badgeColours';
 
 export type TeamLoadsProps = { loads: TeamLoad[]; inFlight: { before: number; after: number; limit: number } };
 
 const useStyles = makeStyles({
-  table: { borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed' },
-  cell: {
-    paddingBlock: tokens.spacingVerticalXS,
-    paddingInline: tokens.spacingHorizontalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    textAlign: 'start',
-    verticalAlign: 'top',
-    overflowWrap: 'break-word',
-  },
-  number: { textAlign: 'end', width: '4.5em' },
-  header: { fontWeight: tokens.fontWeightSemibold },
+  numberWidth: { width: '4.5em' },
 });
 
 const share = (value: number | undefined) => (value === undefined ? 'no capacity' : formatPercent(value));
 
 export function TeamLoads({ loads, inFlight }: TeamLoadsProps) {
   const section = useSectionStyles();
-  const styles = useStyles();
+  const styles = useTableStyles();
+  const own = useStyles();
   const id = useId('loads');
-  const numberCell = `${styles.cell} ${styles.number}`;
+  const numberCell = mergeClasses(styles.cell, styles.number, own.numberWidth);
   return (
     <section className={section.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={section.heading}>
@@ -40,13 +31,13 @@ export function TeamLoads({ loads, inFlight }: TeamLoadsProps) {
       <table className={styles.table} aria-labelledby={id}>
         <thead>
           <tr>
-            <th scope="col" className={`${styles.cell} ${styles.header}`}>
+            <th scope="col" className={mergeClasses(styles.cell, styles.header)}>
               Team
             </th>
-            <th scope="col" className={`${numberCell} ${styles.header}`}>
+            <th scope="col" className={mergeClasses(numberCell, styles.header)}>
               Before
             </th>
-            <th scope="col" className={`${numberCell} ${styles.header}`}>
+            <th scope="col" className={mergeClasses(numberCell, styles.header)}>
               After
             </th>
           </tr>
