@@ -183,6 +183,16 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
     };
   };
 
+  /** What one more unit changed, as a capacity finding states it (undefined gains when the re-solve gave no answer). */
+  const gainOf = (diff: ReturnType<typeof compare>) => ({
+    exact: diff !== undefined,
+    objectiveGain: diff && diff.after.objective - before.objective,
+    valueGain: diff && diff.after.value - before.value,
+    enters: diff?.enters ?? [],
+    leaves: diff?.leaves ?? [],
+    gap: diff?.gap ?? 0,
+  });
+
   // One more unit of each team, and one more in-flight slot.
   const capacity: CapacityFinding[] = [];
   const prices = base.relaxation?.teamPrices;
@@ -198,16 +208,7 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
     }
     const variant = { ...problem, teams: problem.teams.map((t) => (t.name === team.name ? { ...t, capacity: t.capacity + 1 } : t)) };
     const diff = compare(variant, yield { problem: variant, hint: [...base.committed] });
-    const finding = {
-      ...common,
-      exact: diff !== undefined,
-      objectiveGain: diff && diff.after.objective - before.objective,
-      valueGain: diff && diff.after.value - before.value,
-      enters: diff?.enters ?? [],
-      leaves: diff?.leaves ?? [],
-      gap: diff?.gap ?? 0,
-      text: '',
-    };
+    const finding = { ...common, ...gainOf(diff), text: '' };
     capacity.push({ ...finding, text: capacityText(finding, objective, currency) });
   }
   if (resolved < teams.length) {
@@ -221,12 +222,7 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
       name: 'In-flight limit',
       unit: 'initiative',
       step: 1,
-      exact: diff !== undefined,
-      objectiveGain: diff && diff.after.objective - before.objective,
-      valueGain: diff && diff.after.value - before.value,
-      enters: diff?.enters ?? [],
-      leaves: diff?.leaves ?? [],
-      gap: diff?.gap ?? 0,
+      ...gainOf(diff),
       ...(base.relaxation ? { shadowPrice: base.relaxation.inFlightPrice } : {}),
       text: '',
     };
