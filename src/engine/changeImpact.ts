@@ -2,10 +2,11 @@
 // each committed initiative across five dimensions, who absorbs it, and what
 // the plan is explicitly not doing now.
 
-import { bindingText } from './explain';
+import { bindingText, joinedGaps } from './explain';
 import { formatPercent, formatQuantity, listWords } from './format';
+import { memoised } from './memo';
 import { CHANGE_IMPACTS, controlsMask, isPlaceholder, MISSING_LABELS, metricQuality, namedPerson, PRESENT_LABELS } from './scores';
-import type { PlanEntry, Team, TeamLoad } from './types';
+import type { BaselineMethod, PlanEntry, RiskTier, Team, TeamLoad } from './types';
 
 export const DIMENSIONS = ['Decision flow', 'Accountability', 'Work measurement', 'Risk management', 'Capacity'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -70,74 +71,121 @@ export function teamLoads(entries: PlanEntry[], teams: Team[]): TeamLoad[] {
   });
 }
 
+// The texts below are the Change impact sheet's bulk: five before/after pairs for each committed
+// initiative. Most depend on one or two values that repeat across a portfolio (the decision
+// changed, the function, the controls in place), so each distinct text is built once and shared.
+
+type DimensionChange = CommittedChange['dimensions'][number];
+
 const orElse = (value: string | undefined, fallback: string): string => (isPlaceholder(value) ? fallback : value!);
 
-function dimensions(entry: PlanEntry, teams: Map<string, Team>): CommittedChange['dimensions'] {
-  const i = entry.initiative;
-  const decision = orElse(i.decisionChanged, 'the decision it changes (not named yet)');
-  const fn = orElse(i.function, 'The sponsoring function');
-  const owner = namedPerson(i.owner).ok ? i.owner! : 'no single owner yet (gap)';
-  const monitor = namedPerson(i.monitoringOwner).ok ? `${i.monitoringOwner} owns model health` : 'nobody owns model health yet (gap)';
-  const metric = metricQuality(i.successMetric) === 'missing' ? 'no target set (gap)' : `target "${i.successMetric}"`;
-  const proof = i.baselineMethod && i.baselineMethod !== 'None' ? `, proven by ${i.baselineMethod.toLowerCase()}` : ', with no comparison method yet (gap)';
-  const mask = controlsMask(i);
-  const present = PRESENT_LABELS[mask]!;
-  const missing = MISSING_LABELS[mask]!;
-  const uses = Object.entries(i.demand).map(([team, amount]) => {
-    const t = teams.get(team);
-    const ofCapacity = t && t.capacity > 0 ? ` (${formatPercent(amount / t.capacity)} of its capacity)` : '';
-    return `${team} ${formatQuantity(amount, t?.unit ?? '')}${ofCapacity}`;
-  });
-  return [
-    {
-      dimension: 'Decision flow',
-      before: `People decide ${decision} on judgement, with the rationale seldom recorded.`,
-      after: `AI informs ${decision}; ${i.decisionLogging ? 'decisions and overrides are logged' : 'overrides are not logged yet (gap)'}.`,
-    },
-    {
-      dimension: 'Accountability',
-      before: `${fn} owns the outcome; no one owns an AI system.`,
-      after: `${owner === i.owner ? `${owner} owns the outcome` : `Outcome: ${owner}`}; ${monitor}.`,
-    },
-    {
-      dimension: 'Work measurement',
-      before: 'Process metrics show what happened, not why.',
-      after: i.instrumentation
-        ? `Acceptance, overrides and rework are captured; ${metric}${proof}.`
-        : `Not instrumented yet (gap); ${metric}${proof}.`,
-    },
-    {
+const decisionFlow = memoised((decisionChanged: string | undefined): readonly [DimensionChange, DimensionChange] => {
+  const decision = orElse(decisionChanged, 'the decision it changes (not named yet)');
+  const before = `People decide ${decision} on judgement, with the rationale seldom recorded.`;
+  const change = (logged: string): DimensionChange => ({ dimension: 'Decision flow', before, after: `AI informs ${decision}; ${logged}.` });
+  return [change('overrides are not logged yet (gap)'), change('decisions and overrides are logged')];
+});
+
+const accountabilityBefore = memoised((fn: string | undefined) => `${orElse(fn, 'The sponsoring function')} owns the outcome; no one owns an AI system.`);
+const ownsOutcome = memoised((owner: string) => `${owner} owns the outcome`);
+const NO_OWNER = 'no single owner yet (gap)';
+/** "; Ana Silva owns model health." — the end of the Accountability after text. */
+const modelHealth = memoised((monitoringOwner: string | undefined) =>
+  namedPerson(monitoringOwner).ok ? `; ${monitoringOwner} owns model health.` : '; nobody owns model health yet (gap).',
+);
+
+const WORK_MEASUREMENT_BEFORE = 'Process metrics show what happened, not why.';
+// Every baseline method and risk tier (and none stated) has its place: a Record keeps the lists complete.
+const BASELINE_INDEX: Record<BaselineMethod, number> = { 'A/B test': 0, 'Matched cohorts': 1, 'Before/after': 2, None: 3 };
+const BASELINES = [...(Object.keys(BASELINE_INDEX) as BaselineMethod[]), undefined];
+const baselineIndex = (method: BaselineMethod | undefined): number => (method === undefined ? BASELINES.length - 1 : BASELINE_INDEX[method]);
+/** Per success metric, the Work measurement change for each instrumentation and baseline method. */
+const workMeasurement = memoised((successMetric: string | undefined) => {
+  const metric = metricQuality(successMetric) === 'missing' ? 'no target set (gap)' : `target "${successMetric}"`;
+  const variants: DimensionChange[] = [];
+  for (const instrumented of [false, true]) {
+    for (const baseline of BASELINES) {
+      const proof = baseline && baseline !== 'None' ? `, proven by ${baseline.toLowerCase()}` : ', with no comparison method yet (gap)';
+      const after = instrumented ? `Acceptance, overrides and rework are captured; ${metric}${proof}.` : `Not instrumented yet (gap); ${metric}${proof}.`;
+      variants.push({ dimension: 'Work measurement', before: WORK_MEASUREMENT_BEFORE, after });
+    }
+  }
+  return variants;
+});
+
+const RISK_TIER_INDEX: Record<RiskTier, number> = { Low: 0, Medium: 1, High: 2 };
+const RISK_TIERS = [...(Object.keys(RISK_TIER_INDEX) as RiskTier[]), undefined];
+const riskTierIndex = (tier: RiskTier | undefined): number => (tier === undefined ? RISK_TIERS.length - 1 : RISK_TIER_INDEX[tier]);
+/** Per combination of controls in place (the mask) and risk tier. */
+const riskManagement: DimensionChange[] = [];
+for (let mask = 0; mask < PRESENT_LABELS.length; mask++) {
+  for (const tier of RISK_TIERS) {
+    const present = PRESENT_LABELS[mask]!;
+    const missing = MISSING_LABELS[mask]!;
+    const tierText = `(risk tier ${tier ?? 'not stated'})`;
+    riskManagement.push({
       dimension: 'Risk management',
       before: 'Periodic reviews and manual sampling.',
       after:
         present.length > 0
-          ? `Designed in: ${listWords(present)}${missing.length > 0 ? `; still missing: ${listWords(missing)}` : ''} (risk tier ${i.riskTier ?? 'not stated'}).`
-          : `No operational controls yet: ${listWords(missing)} missing (risk tier ${i.riskTier ?? 'not stated'}).`,
-    },
+          ? `Designed in: ${listWords(present)}${missing.length > 0 ? `; still missing: ${listWords(missing)}` : ''} ${tierText}.`
+          : `No operational controls yet: ${listWords(missing)} missing ${tierText}.`,
+    });
+  }
+}
+
+const NO_CAPACITY_NEEDED: DimensionChange = { dimension: 'Capacity', before: 'No shared-team capacity set aside for it.', after: 'Needs no capacity from the bottleneck teams.' };
+
+/** "Legal 2 weeks (13% of its capacity)", once per team and amount in a run (capacities change between runs). */
+function capacityUses(teams: Map<string, Team>): (team: string, amount: number) => string {
+  const byTeam = new Map<string, (amount: number) => string>();
+  return (team, amount) => {
+    let use = byTeam.get(team);
+    if (use === undefined) {
+      const t = teams.get(team);
+      use = memoised((n: number) => `${team} ${formatQuantity(n, t?.unit ?? '')}${t && t.capacity > 0 ? ` (${formatPercent(n / t.capacity)} of its capacity)` : ''}`);
+      byTeam.set(team, use);
+    }
+    return use(amount);
+  };
+}
+
+function dimensions(i: PlanEntry['initiative'], teamNames: string[], uses: string[]): CommittedChange['dimensions'] {
+  const owner = namedPerson(i.owner).ok ? i.owner! : NO_OWNER;
+  return [
+    decisionFlow(i.decisionChanged)[i.decisionLogging ? 1 : 0]!,
     {
-      dimension: 'Capacity',
-      before: 'No shared-team capacity set aside for it.',
-      after: uses.length > 0 ? `Uses ${listWords(uses)}.` : 'Needs no capacity from the bottleneck teams.',
+      dimension: 'Accountability',
+      before: accountabilityBefore(i.function),
+      after: `${owner === i.owner ? ownsOutcome(owner) : `Outcome: ${NO_OWNER}`}${modelHealth(i.monitoringOwner)}`,
     },
+    workMeasurement(i.successMetric)[(i.instrumentation ? BASELINES.length : 0) + baselineIndex(i.baselineMethod)]!,
+    riskManagement[controlsMask(i) * RISK_TIERS.length + riskTierIndex(i.riskTier)]!,
+    teamNames.length > 0 ? { dimension: 'Capacity', before: NO_CAPACITY_NEEDED.before, after: `Uses ${listWords(uses)}.` } : NO_CAPACITY_NEEDED,
   ];
 }
 
-function absorbedBy(entry: PlanEntry): string {
-  const i = entry.initiative;
-  const who: string[] = [];
-  const fn = isPlaceholder(i.function) ? 'The frontline team' : `${i.function} frontline`;
-  const ratings = [
-    i.workloadShift !== undefined ? `workload ${i.workloadShift}/5` : undefined,
-    i.decisionRightsShift !== undefined ? `decision rights ${i.decisionRightsShift}/5` : undefined,
-    i.incentiveMisalignment !== undefined ? `incentives ${i.incentiveMisalignment}/5` : undefined,
-  ].filter((r): r is string => r !== undefined);
-  who.push(ratings.length > 0 ? `${fn} (${ratings.join(', ')})` : fn);
-  const teams = Object.keys(i.demand);
-  if (teams.length > 0) who.push(listWords(teams));
-  const obligations = i.newObligations !== undefined ? ` (new obligations ${i.newObligations}/5)` : '';
+const frontline = memoised((fn: string | undefined) => (isPlaceholder(fn) ? 'The frontline team' : `${fn} frontline`));
+const ratingNote = (label: string) => memoised((rating: number) => `${label} ${rating}/5`);
+const workloadNote = ratingNote('workload');
+const decisionRightsNote = ratingNote('decision rights');
+const incentivesNote = ratingNote('incentives');
+const obligationsNote = memoised((rating: number | undefined) => (rating !== undefined ? ` (new obligations ${rating}/5)` : ''));
+
+function absorbedBy(i: PlanEntry['initiative'], teamNames: string[]): string {
+  const ratings: string[] = [];
+  if (i.workloadShift !== undefined) ratings.push(workloadNote(i.workloadShift));
+  if (i.decisionRightsShift !== undefined) ratings.push(decisionRightsNote(i.decisionRightsShift));
+  if (i.incentiveMisalignment !== undefined) ratings.push(incentivesNote(i.incentiveMisalignment));
+  const who = [ratings.length > 0 ? `${frontline(i.function)} (${ratings.join(', ')})` : frontline(i.function)];
+  if (teamNames.length > 0) who.push(listWords(teamNames));
+  const obligations = obligationsNote(i.newObligations);
   who.push(namedPerson(i.monitoringOwner).ok ? `${i.monitoringOwner}${obligations}` : `an operations owner still to be named${obligations}`);
   return who.join('; ');
 }
+
+/** The four change impacts, one shared object per impact and rating. */
+const ratedChanges = CHANGE_IMPACTS.map(({ label }) => memoised((rating: number | undefined): RatedChange => ({ label, rating, level: level(rating) })));
 
 function notDoingReason(entry: PlanEntry): string {
   switch (entry.decision) {
@@ -147,28 +195,50 @@ function notDoingReason(entry: PlanEntry): string {
     case 'Deferred (in-flight limit)':
       return bindingText(entry.binding) || 'A better combination used the capacity';
     default:
-      return `${entry.gate.gate}: ${entry.gate.gaps.join('; ')}`;
+      return gateReason(entry.gate);
   }
+}
+
+const gateReasons = new WeakMap<PlanEntry['gate'], string>();
+/** "Blocked: Name one accountable owner (...)": gate results are shared, so each is worded once. */
+function gateReason(gate: PlanEntry['gate']): string {
+  let reason = gateReasons.get(gate);
+  if (reason === undefined) {
+    reason = `${gate.gate}: ${joinedGaps(gate.gaps)}`;
+    gateReasons.set(gate, reason);
+  }
+  return reason;
+}
+
+function committedChange(entry: PlanEntry, capacityUse: (team: string, amount: number) => string): CommittedChange {
+  const i = entry.initiative;
+  const teamNames: string[] = [];
+  const uses: string[] = [];
+  for (const team in i.demand) {
+    teamNames.push(team);
+    uses.push(capacityUse(team, i.demand[team]!));
+  }
+  return {
+    key: i.key,
+    name: i.name,
+    decision: entry.decision,
+    gate: entry.gate.gate,
+    dimensions: dimensions(i, teamNames, uses),
+    absorbedBy: absorbedBy(i, teamNames),
+    openGaps: entry.gate.gaps,
+    changeImpacts: CHANGE_IMPACTS.map(({ key }, k) => ratedChanges[k]!(i[key])),
+  };
 }
 
 /** `ranking` lists entry indices in priority order; committed and not-doing lists follow it. */
 export function changeImpact(entries: PlanEntry[], ranking: number[], teams: Team[], inFlightLimit: number): ChangeImpact {
-  const teamByName = new Map(teams.map((t) => [t.name, t]));
+  const capacityUse = capacityUses(new Map(teams.map((t) => [t.name, t])));
   const ordered = ranking.map((i) => entries[i]!);
   const committed = ordered.filter(isCommitted);
   return {
     teamLoads: teamLoads(entries, teams),
     inFlight: { before: entries.filter((e) => !e.initiative.invalid).length, after: committed.length, limit: inFlightLimit },
-    committed: committed.map((entry) => ({
-      key: entry.initiative.key,
-      name: entry.initiative.name,
-      decision: entry.decision,
-      gate: entry.gate.gate,
-      dimensions: dimensions(entry, teamByName),
-      absorbedBy: absorbedBy(entry),
-      openGaps: entry.gate.gaps,
-      changeImpacts: CHANGE_IMPACTS.map(({ key, label }) => ({ label, rating: entry.initiative[key], level: level(entry.initiative[key]) })),
-    })),
+    committed: committed.map((entry) => committedChange(entry, capacityUse)),
     notDoing: ordered
       .filter((e) => !isCommitted(e))
       .map((entry) => ({ key: entry.initiative.key, name: entry.initiative.name, decision: entry.decision, reason: notDoingReason(entry) })),

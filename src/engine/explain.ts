@@ -2,6 +2,7 @@
 // contributions and constraints the engine used, so the words match the numbers.
 
 import { formatQuantity, listWords } from './format';
+import { memoised } from './memo';
 import { FACTORS, contributions, type ScoreKind } from './scores';
 import type { Decision, DeferralConstraint, Gate, Initiative, PlanEntry, Scores, Settings } from './types';
 
@@ -22,17 +23,22 @@ export function drivers(initiative: Initiative, scores: Scores, settings: Settin
 const inFlightPhrase = (limit: number | undefined): string =>
   limit === undefined ? 'its limit of initiatives' : `${limit} initiative${limit === 1 ? '' : 's'}`;
 
-const lowerOnce = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 // Factor names and gate gaps are a few dozen texts said thousands of times: each is lowered once.
-const lowered = new Map<string, string>();
-const lower = (s: string): string => {
-  let result = lowered.get(s);
-  if (result === undefined) {
-    result = lowerOnce(s);
-    if (lowered.size < 4096) lowered.set(s, result);
+const lower = memoised((s: string): string => s.charAt(0).toLowerCase() + s.slice(1));
+
+// Gate results are shared between initiatives with the same gaps (see gates.ts), and the outputs
+// and the Change impact sheet both list them: each list is joined once.
+const joined = new WeakMap<readonly string[], string>();
+
+/** A gate's gaps as one text, "A; B". */
+export function joinedGaps(gaps: readonly string[]): string {
+  let text = joined.get(gaps);
+  if (text === undefined) {
+    text = gaps.join('; ');
+    joined.set(gaps, text);
   }
-  return result;
-};
+  return text;
+}
 
 // The outputs and the Change impact sheet both say each deferral's constraint: worked out once per
 // constraint (a selection never changes a constraint once it has made it).
@@ -57,30 +63,54 @@ function bindingTextOf(binding: DeferralConstraint): string {
   return parts.join('; ');
 }
 
-function decisionClause(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'>): string {
+// The decision clause ends every Why text. Most are one of a handful of texts (committed as a pilot,
+// not ready for the same gap as hundreds of others), so each ending is worded once, punctuation included.
+const COMMITTED_AS = {
+  learning: "; committed as a learning pilot within every team's capacity.",
+  pilot: "; committed as a pilot within every team's capacity.",
+  scale: "; committed to scale within every team's capacity.",
+  plain: "; committed within every team's capacity.",
+};
+const inFlightEnding = memoised((limit: number | undefined) => `; deferred because the plan already has ${inFlightPhrase(limit)} in flight.`);
+const notReadyEnding = memoised((gap: string) => `; not ready: ${lower(gap)}.`);
+const shortOfCapacity = memoised((teams: string) => `; deferred because ${teams} has too little capacity left.`);
+
+function decisionEnding(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'>): string {
   const gate: Gate = entry.gate.gate;
-  const reason = entry.initiative.overrideReason ?? '';
-  const by = entry.initiative.overrideScenario === undefined ? 'by leadership' : `by leadership in scenario "${entry.initiative.overrideScenario}"`;
-  const asWhat = gate === 'Learning-only' ? ' as a learning pilot' : gate === 'Pilot-ready' ? ' as a pilot' : entry.initiative.phaseRequested === 'Scale' ? ' to scale' : '';
   const decision: Decision = entry.decision;
   switch (decision) {
     case 'Commit':
-      return `committed${asWhat} within every team's capacity`;
-    case 'Forced in':
-      return `forced in ${by}${asWhat} ("${reason}")`;
-    case 'Forced out':
-      return `forced out ${by} ("${reason}")`;
+      return gate === 'Learning-only'
+        ? COMMITTED_AS.learning
+        : gate === 'Pilot-ready'
+          ? COMMITTED_AS.pilot
+          : entry.initiative.phaseRequested === 'Scale'
+            ? COMMITTED_AS.scale
+            : COMMITTED_AS.plain;
     case 'Deferred (in-flight limit)':
-      return `deferred because the plan already has ${inFlightPhrase(entry.binding?.inFlightLimit)} in flight`;
+      return inFlightEnding(entry.binding?.inFlightLimit);
     case 'Deferred (capacity)': {
       const teams = entry.binding?.teams ?? [];
+      if (teams.length === 1) return shortOfCapacity(teams[0]!.team);
       return teams.length > 0
-        ? `deferred because ${listWords(teams.map((t) => t.team))} ${teams.length > 1 ? 'have' : 'has'} too little capacity left`
-        : 'deferred: a better combination used the capacity';
+        ? `; deferred because ${listWords(teams.map((t) => t.team))} have too little capacity left.`
+        : '; deferred: a better combination used the capacity.';
     }
     case 'Not ready':
-      return `not ready: ${lower(entry.gate.gaps[0] ?? gate)}`;
+      return notReadyEnding(entry.gate.gaps[0] ?? gate);
+    case 'Forced in':
+    case 'Forced out':
+      return `; ${overrideClause(entry, decision)}.`;
   }
+}
+
+function overrideClause(entry: Pick<PlanEntry, 'gate' | 'initiative'>, decision: 'Forced in' | 'Forced out'): string {
+  const gate: Gate = entry.gate.gate;
+  const reason = entry.initiative.overrideReason ?? '';
+  const by = entry.initiative.overrideScenario === undefined ? 'by leadership' : `by leadership in scenario "${entry.initiative.overrideScenario}"`;
+  if (decision === 'Forced out') return `forced out ${by} ("${reason}")`;
+  const asWhat = gate === 'Learning-only' ? ' as a learning pilot' : gate === 'Pilot-ready' ? ' as a pilot' : entry.initiative.phaseRequested === 'Scale' ? ' to scale' : '';
+  return `forced in ${by}${asWhat} ("${reason}")`;
 }
 
 const KINDS: readonly ScoreKind[] = ['impact', 'readiness', 'friction'];
@@ -145,12 +175,18 @@ export function strongestAndWeakest(initiative: Initiative, scores: Scores, sett
   return { strongest: driver(bestKind, bestIndex, bestEarned, bestMissed), weakest: driver(worstKind, worstIndex, worstEarned, worstMissed) };
 }
 
+// Each part of a Why text repeats across a portfolio (the same score, "lifted by data rights (Yes)"),
+// so the parts are worded once and the sentence is four shared pieces put together.
+const priorityPart = memoised((priority: number) => `Priority ${priority.toFixed(1)}`);
+const liftPart = memoised((factor: string) => memoised((input: string) => `, lifted by ${lower(factor)} (${input})`));
+const dragPart = memoised((factor: string) => memoised((input: string) => `, held back by ${lower(factor)} (${input})`));
+const notPlanned = memoised((gap: string) => `Not planned: ${lower(gap)}.`);
+
 /** One sentence: what drove the score, what held it back, and the decision. */
 export function whyText(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative' | 'scores'>, settings: Settings): string {
-  if (!entry.scores) return `Not planned: ${lower(entry.gate.gaps[0] ?? 'some cells could not be read')}.`;
+  if (!entry.scores) return notPlanned(entry.gate.gaps[0] ?? 'some cells could not be read');
   const { strongest, weakest } = strongestAndWeakest(entry.initiative, entry.scores, settings);
-  const score = `Priority ${entry.scores.priority.toFixed(1)}`;
-  const lift = strongest && strongest.earned > 0 ? `, lifted by ${lower(strongest.factor)} (${strongest.input})` : '';
-  const drag = weakest && weakest.missed > 0.5 ? `, held back by ${lower(weakest.factor)} (${weakest.input})` : '';
-  return `${score}${lift}${drag}; ${decisionClause(entry)}.`;
+  const lift = strongest && strongest.earned > 0 ? liftPart(strongest.factor)(strongest.input) : '';
+  const drag = weakest && weakest.missed > 0.5 ? dragPart(weakest.factor)(weakest.input) : '';
+  return `${priorityPart(entry.scores.priority)}${lift}${drag}${decisionEnding(entry)}`;
 }

@@ -8,6 +8,7 @@
 //   Pilot-ready    may run a real pilot; scaling still needs the operational controls.
 //   Scale-ready    decision logging, a named monitoring owner and an incident process.
 
+import { memoised } from './memo';
 import { controlsMask, MISSING_CONTROLS, namedPerson } from './scores';
 import type { Gate, GateResult, Initiative } from './types';
 
@@ -29,15 +30,7 @@ const RIGHTS_GAPS: Record<'Partial' | 'No' | 'unknown', string> = {
 };
 
 // The same owner texts come back across a portfolio ("TBD", "Finance team"): each gap is worded once.
-const ownerGaps = new Map<string, string>();
-function ownerGap(reason: string): string {
-  let gap = ownerGaps.get(reason);
-  if (gap === undefined) {
-    gap = `Name one accountable owner (${reason})`;
-    if (ownerGaps.size < 4096) ownerGaps.set(reason, gap);
-  }
-  return gap;
-}
+const ownerGap = memoised((reason: string): string => `Name one accountable owner (${reason})`);
 
 const gateAtLeast = (gate: Gate, floor: Gate): boolean => GATE_ORDER.indexOf(gate) >= GATE_ORDER.indexOf(floor);
 

@@ -3,6 +3,7 @@
 // README's formula are the same numbers.
 
 import { formatMoney } from './format';
+import { memoised } from './memo';
 import type { Contribution, Initiative, MetricQuality, Score, Scores, Settings } from './types';
 
 export type ScoringContext = {
@@ -40,15 +41,13 @@ const PLACEHOLDER = /^(tbd|tbc|tba|n\/?a|none|unknown|various|todo|to be (decide
 const MEASURABLE = /\d|\b(halve|halving|double|doubling|triple|zero)\b/i;
 const WHEN = /\b(q[1-4]|h[12]|fy\s?\d{2,4}|(in|by|before|until|during|from|of|end)\s+(19|20)\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+((19|20)\d{2}|\d{1,2}))\b/gi;
 
-export function metricQuality(metric: string | undefined): MetricQuality {
+export const metricQuality = memoised((metric: string | undefined): MetricQuality => {
   if (metric === undefined || isPlaceholder(metric)) return 'missing';
   return MEASURABLE.test(metric.replace(WHEN, ' ')) ? 'specific' : 'vague';
-}
+});
 
 /** Blank, or a stand-in such as "TBD": nothing is stated yet. */
-export function isPlaceholder(value: string | undefined): boolean {
-  return value === undefined || value.trim() === '' || PLACEHOLDER.test(value.trim());
-}
+export const isPlaceholder = memoised((value: string | undefined): boolean => value === undefined || value.trim() === '' || PLACEHOLDER.test(value.trim()));
 
 /** Each tenfold step below the largest value loses half the value points; a hundredth of it scores none. */
 export function valueShare(value: number, largest: number): number {
@@ -210,19 +209,11 @@ const FUNCTION_WORDS = new Set([
 
 export type PersonCheck = { ok: true } | { ok: false; reason: string };
 
-// Owner names repeat across a portfolio; the verdict for a text never changes, so it is remembered.
-const personMemo = new Map<string, PersonCheck>();
-
-/** Whether a cell names one accountable person: not blank, a placeholder, a team or several people. */
-export function namedPerson(owner: string | undefined): PersonCheck {
-  if (owner === undefined) return checkPerson(owner);
-  let verdict = personMemo.get(owner);
-  if (!verdict) {
-    verdict = checkPerson(owner);
-    if (personMemo.size < 4096) personMemo.set(owner, verdict);
-  }
-  return verdict;
-}
+/**
+ * Whether a cell names one accountable person: not blank, a placeholder, a team or several people.
+ * Owner names repeat across a portfolio, so each verdict is worked out once (and shared: do not change it).
+ */
+export const namedPerson = memoised(checkPerson);
 
 function checkPerson(owner: string | undefined): PersonCheck {
   if (owner === undefined || owner.trim() === '') return { ok: false, reason: 'no owner is named' };
