@@ -54,13 +54,17 @@ export function bindingText(binding: DeferralConstraint | undefined): string {
   return text;
 }
 
+// Thousands of deferrals are short of the same team by the same amounts: each shortfall is worded once.
+const inFlightLimitPart = memoised((limit: number) => `In-flight limit (${limit})`);
+const shortfallPart = memoised((team: string) =>
+  memoised((unit: string) => memoised((needed: number) => memoised((left: number) => `${team} (needs ${formatQuantity(needed, unit)}, ${formatQuantity(left, unit)} left)`))),
+);
+
 function bindingTextOf(binding: DeferralConstraint): string {
   const parts: string[] = [];
-  if (binding.inFlightLimit !== undefined) parts.push(`In-flight limit (${binding.inFlightLimit})`);
-  for (const t of binding.teams) {
-    parts.push(`${t.team} (needs ${formatQuantity(t.needed, t.unit)}, ${formatQuantity(t.left, t.unit)} left)`);
-  }
-  return parts.join('; ');
+  if (binding.inFlightLimit !== undefined) parts.push(inFlightLimitPart(binding.inFlightLimit));
+  for (const t of binding.teams) parts.push(shortfallPart(t.team)(t.unit)(t.needed)(t.left));
+  return parts.length === 1 ? parts[0]! : parts.join('; ');
 }
 
 // The decision clause ends every Why text. Most are one of a handful of texts (committed as a pilot,
@@ -115,64 +119,51 @@ function overrideClause(entry: Pick<PlanEntry, 'gate' | 'initiative'>, decision:
 
 const KINDS: readonly ScoreKind[] = ['impact', 'readiness', 'friction'];
 
+/** Every factor of the three scores in one flat list, in the order the walk below has always visited them. */
+const WALK = KINDS.flatMap((kind, k) => FACTORS[kind].map((factor, index) => ({ k, index, max: factor.max, friction: kind === 'friction', factor })));
+
 /**
  * The factors that earned the most and missed the most priority points (never the same factor).
- * Walks the kept points without building every contribution: it runs once per initiative.
+ * Walks the kept points without building every contribution: it runs once per initiative, so the
+ * best and worst are tracked as positions in `WALK` and only the two winners become drivers.
  */
 export function strongestAndWeakest(initiative: Initiative, scores: Scores, settings: Settings): { strongest?: Driver; weakest?: Driver } {
   const { impact, readiness, friction } = settings.weights;
   const sum = impact + readiness + friction || 1;
-  // The best and worst factors are tracked as plain numbers (kind, index, earned, missed): this runs
-  // once per initiative, and an object per candidate would be most of what it allocates.
-  let bestKind = -1;
-  let bestIndex = -1;
-  let bestEarned = 0;
-  let bestMissed = 0;
-  for (let k = 0; k < KINDS.length; k++) {
-    const kind = KINDS[k]!;
-    const share = (kind === 'impact' ? impact : kind === 'readiness' ? readiness : friction) / sum;
-    const factors = FACTORS[kind];
-    const points = scores[kind].points;
-    for (let index = 0; index < factors.length; index++) {
-      const max = factors[index]!.max;
-      const good = kind === 'friction' ? max - (points[index] ?? 0) : (points[index] ?? 0);
-      const earned = good * share;
-      if (earned > 0 && (bestKind < 0 || earned > bestEarned)) {
-        bestKind = k;
-        bestIndex = index;
-        bestEarned = earned;
-        bestMissed = (max - good) * share;
-      }
-    }
-  }
-  let worstKind = -1;
-  let worstIndex = -1;
-  let worstEarned = 0;
-  let worstMissed = 0;
-  for (let k = 0; k < KINDS.length; k++) {
-    const kind = KINDS[k]!;
-    const share = (kind === 'impact' ? impact : kind === 'readiness' ? readiness : friction) / sum;
-    const factors = FACTORS[kind];
-    const points = scores[kind].points;
-    for (let index = 0; index < factors.length; index++) {
-      if (bestKind === k && bestIndex === index) continue;
-      const max = factors[index]!.max;
-      const good = kind === 'friction' ? max - (points[index] ?? 0) : (points[index] ?? 0);
-      const missed = (max - good) * share;
-      if (worstKind < 0 || missed > worstMissed) {
-        worstKind = k;
-        worstIndex = index;
-        worstEarned = good * share;
-        worstMissed = missed;
-      }
-    }
-  }
-  const driver = (k: number, index: number, earned: number, missed: number): Driver | undefined => {
-    if (k < 0) return undefined;
-    const f = FACTORS[KINDS[k]!][index]!;
-    return { factor: f.factor, input: f.input(initiative, settings.currency), earned, missed };
+  const shares = [impact / sum, readiness / sum, friction / sum];
+  const points = [scores.impact.points, scores.readiness.points, scores.friction.points];
+  const good = (w: number): number => {
+    const step = WALK[w]!;
+    const p = points[step.k]![step.index] ?? 0;
+    return step.friction ? step.max - p : p;
   };
-  return { strongest: driver(bestKind, bestIndex, bestEarned, bestMissed), weakest: driver(worstKind, worstIndex, worstEarned, worstMissed) };
+  let best = -1;
+  let bestEarned = 0;
+  for (let w = 0; w < WALK.length; w++) {
+    const earned = good(w) * shares[WALK[w]!.k]!;
+    if (earned > 0 && (best < 0 || earned > bestEarned)) {
+      best = w;
+      bestEarned = earned;
+    }
+  }
+  let worst = -1;
+  let worstMissed = 0;
+  for (let w = 0; w < WALK.length; w++) {
+    if (w === best) continue;
+    const missed = (WALK[w]!.max - good(w)) * shares[WALK[w]!.k]!;
+    if (worst < 0 || missed > worstMissed) {
+      worst = w;
+      worstMissed = missed;
+    }
+  }
+  const driver = (w: number): Driver | undefined => {
+    if (w < 0) return undefined;
+    const step = WALK[w]!;
+    const share = shares[step.k]!;
+    const earned = good(w) * share;
+    return { factor: step.factor.factor, input: step.factor.input(initiative, settings.currency), earned, missed: (step.max - good(w)) * share };
+  };
+  return { strongest: driver(best), weakest: driver(worst) };
 }
 
 // Each part of a Why text repeats across a portfolio (the same score, "lifted by data rights (Yes)"),

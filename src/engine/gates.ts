@@ -40,7 +40,30 @@ export function gate(initiative: Initiative, invalidCells: string[] = []): GateR
     const where = invalidCells.length > 0 ? `: ${invalidCells.join(', ')}` : '';
     return { gate: 'Invalid input', gaps: [`Correct the cells that could not be read${where}`], committable: false };
   }
+  const owner = namedPerson(initiative.owner);
+  const results = sharedResults(owner.ok ? '' : owner.reason);
+  const facts = factsCode(initiative);
+  return (results[facts] ??= gateOf(initiative));
+}
 
+// A readable initiative's gate depends only on its owner verdict and the few facts below, so a
+// portfolio has a few hundred distinct results at most: each is worked out once and shared.
+const RIGHTS_INDEX: Record<NonNullable<Initiative['dataRights']>, number> = { Yes: 0, Partial: 1, No: 2 };
+const FACT_COMBINATIONS = 4 * 2 * 2 * 8 * 3 * 2;
+
+function factsCode(i: Initiative): number {
+  const rights = i.dataRights === undefined ? 3 : RIGHTS_INDEX[i.dataRights];
+  const noBaseline = i.baselineMethod === undefined || i.baselineMethod === 'None' ? 1 : 0;
+  const notInstrumented = i.instrumentation !== true ? 1 : 0;
+  const risk = i.riskTier === undefined ? 2 : i.riskTier === 'High' ? 1 : 0;
+  const scale = i.phaseRequested === 'Scale' ? 1 : 0;
+  return ((((rights * 2 + noBaseline) * 2 + notInstrumented) * 8 + controlsMask(i)) * 3 + risk) * 2 + scale;
+}
+
+/** Per owner verdict ('' for a named person, else the reason), the gate of each combination of facts. */
+const sharedResults = memoised((_ownerReason: string) => new Array<GateResult | undefined>(FACT_COMBINATIONS));
+
+function gateOf(initiative: Initiative): GateResult {
   const blockers: string[] = [];
   const owner = namedPerson(initiative.owner);
   if (!owner.ok) blockers.push(ownerGap(owner.reason));

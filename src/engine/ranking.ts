@@ -4,52 +4,65 @@
 
 import { normalise } from './cells';
 import { candidateStatus, type SelectionProblem } from './select/problem';
-import type { Assessment, Settings, Team } from './types';
+import type { Assessment, Initiative, Settings, Team } from './types';
 
 export const TIE_RULE = 'Equal priority scores are ordered by higher annual value, then lower friction, then name A to Z.';
 
-/** Sort keys for the ranking, computed once per initiative rather than once per comparison. */
-export type RankKey = { group: number; priority: number; value: number; friction: number; folded: string | undefined; name: string; key: string; row: number };
-
-export function rankKey(x: Assessment): RankKey {
-  return {
-    // Forced-in first, then everything scored, then rows that could not be read.
-    group: !x.scores ? 2 : x.override === 'In' && x.gate.committable ? 0 : 1,
-    priority: x.scores?.priority ?? 0,
-    value: x.initiative.annualValue ?? -1,
-    friction: x.scores?.friction.value ?? 0,
-    folded: undefined,
-    name: x.initiative.name,
-    key: x.initiative.key,
-    row: x.initiative.rowIndex,
-  };
-}
+// The ranking's keys, in order: group (forced-in first, then everything scored, then rows that could
+// not be read), priority score, annual value, friction, then the A-Z tie rule and row order.
+const groupOf = (x: Assessment): number => (!x.scores ? 2 : x.override === 'In' && x.gate.committable ? 0 : 1);
+const priorityOf = (x: Assessment): number => x.scores?.priority ?? 0;
+const valueOf = (x: Assessment): number => x.initiative.annualValue ?? -1;
+const frictionOf = (x: Assessment): number => x.scores?.friction.value ?? 0;
 
 /** The name as the A-Z rule compares it: case, spacing and accents folded ("Émission" sorts with the E's). Only ties need it. */
-function folded(k: RankKey): string {
-  return (k.folded ??= normalise(k.name.normalize('NFD').replace(/\p{M}/gu, '')));
-}
-
-/** Total and deterministic: row order decides only between rows identical in every other key. */
-export function compareRank(a: RankKey, b: RankKey): number {
-  return (
-    a.group - b.group ||
-    b.priority - a.priority ||
-    b.value - a.value ||
-    a.friction - b.friction ||
-    compareText(folded(a), folded(b)) ||
-    compareText(a.name, b.name) ||
-    compareText(a.key, b.key) ||
-    a.row - b.row
-  );
-}
+const foldName = (name: string): string => normalise(name.normalize('NFD').replace(/\p{M}/gu, ''));
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Assessment indices in priority order. */
+function byTieRule(x: Initiative, y: Initiative, foldedX: string, foldedY: string): number {
+  return compareText(foldedX, foldedY) || compareText(x.name, y.name) || compareText(x.key, y.key) || x.rowIndex - y.rowIndex;
+}
+
+/** Total and deterministic: row order decides only between rows identical in every other key. */
+export function compareRank(x: Assessment, y: Assessment): number {
+  return (
+    groupOf(x) - groupOf(y) ||
+    priorityOf(y) - priorityOf(x) ||
+    valueOf(y) - valueOf(x) ||
+    frictionOf(x) - frictionOf(y) ||
+    byTieRule(x.initiative, y.initiative, foldName(x.initiative.name), foldName(y.initiative.name))
+  );
+}
+
+/** Assessment indices in priority order, by `compareRank`. */
 export function rankOrder(assessments: readonly Assessment[]): number[] {
-  const keys = assessments.map(rankKey);
-  return assessments.map((_, i) => i).sort((a, b) => compareRank(keys[a]!, keys[b]!));
+  const n = assessments.length;
+  // The numeric keys are worked out once per initiative, in typed arrays: sorting 10,000 rows
+  // compares them about 130,000 times, and nearly every comparison ends at the priority score.
+  const group = new Int8Array(n);
+  const priority = new Float64Array(n);
+  const value = new Float64Array(n);
+  const friction = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = assessments[i]!;
+    group[i] = groupOf(x);
+    priority[i] = priorityOf(x);
+    value[i] = valueOf(x);
+    friction[i] = frictionOf(x);
+  }
+  const folded = new Array<string | undefined>(n);
+  const foldedName = (i: number): string => (folded[i] ??= foldName(assessments[i]!.initiative.name));
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort(
+    (a, b) =>
+      group[a]! - group[b]! ||
+      priority[b]! - priority[a]! ||
+      value[b]! - value[a]! ||
+      friction[a]! - friction[b]! ||
+      byTieRule(assessments[a]!.initiative, assessments[b]!.initiative, foldedName(a), foldedName(b)),
+  );
 }
 
 /** What a selection needs from an assessed portfolio. */
@@ -79,12 +92,12 @@ export function selectionProblem(ranked: Ranked): SelectionProblem {
 export function withoutOverride(ranked: Ranked, index: number): Ranked {
   const assessments = ranked.assessments.map((a, i) => (i === index ? { ...a, override: undefined } : a));
   const rest = ranked.ranking.filter((i) => i !== index);
-  const key = rankKey(assessments[index]!);
+  const lifted = assessments[index]!;
   let low = 0;
   let high = rest.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (compareRank(rankKey(assessments[rest[mid]!]!), key) < 0) low = mid + 1;
+    if (compareRank(assessments[rest[mid]!]!, lifted) < 0) low = mid + 1;
     else high = mid;
   }
   return { ...ranked, assessments, ranking: [...rest.slice(0, low), index, ...rest.slice(low)] };

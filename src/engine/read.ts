@@ -224,8 +224,10 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
     }
     const id = values[SLOT.id] as string | undefined;
     const foldedId = id === undefined ? undefined : normalise(id);
+    let firstWithId = false;
     if (foldedId !== undefined) {
       const first = firstRowOfId.get(foldedId);
+      firstWithId = first === undefined;
       if (first === undefined) firstRowOfId.set(foldedId, ctx.sheetRow);
       else {
         issues.push(cellIssue(ctx, 'duplicate-id', columns.inputs.id!, (where) => `ID "${id}" in ${where} is already used on row ${first + 1}; give each initiative its own ID.`));
@@ -243,9 +245,18 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
       override = undefined;
     }
     const displayName = name ?? `Row ${ctx.sheetRow + 1}`;
+    // The key scenarios and the plan diff follow between runs. The first row with an ID cannot clash
+    // with any other key (folded IDs have no "#"), so only names and repeats are checked: a set of
+    // 10,000 keys cost more than the rest of the row.
     let key = foldedId !== undefined ? `id:${foldedId}` : `name:${normalise(displayName)}`;
-    for (let n = 2; keys.has(key); n++) key = `${key.replace(/#\d+$/, '')}#${n}`;
-    keys.add(key);
+    if (!firstWithId) {
+      // A repeated ID's plain key went to its first row; a name's may still be free.
+      const base = key;
+      let n = 1;
+      if (foldedId !== undefined) key = `${base}#${++n}`;
+      while (keys.has(key)) key = `${base}#${++n}`;
+      keys.add(key);
+    }
     for (const issue of rowIssues) issues.push(issue);
     initiatives.push({
       rowIndex,

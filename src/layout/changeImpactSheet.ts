@@ -2,6 +2,7 @@
 // what changes for each committed initiative, the four change impacts, and what
 // the plan is not doing now.
 
+import { joinedGaps } from '../engine/explain';
 import type { Plan } from '../engine/plan';
 import type { PlanEntry } from '../engine/types';
 import { CHANGE_IMPACTS } from '../engine/scores';
@@ -125,7 +126,7 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   for (const c of plan.changeImpact.committed) {
     for (const d of c.dimensions) s.row([c.name, c.decision, d.dimension, d.before, d.after, null, null], TEXT_5);
     s.row([c.name, c.decision, 'Who absorbs the change', null, c.absorbedBy, null, null], TEXT_5);
-    s.row([c.name, c.decision, 'Gaps still open', null, c.openGaps.join('; ') || 'None', null, null], TEXT_5);
+    s.row([c.name, c.decision, 'Gaps still open', null, joinedGaps(c.openGaps) || 'None', null, null], TEXT_5);
   }
   if (plan.changeImpact.committed.length === 0) s.row(['Nothing is committed in this plan.'], [TEXT_FORMAT]);
   s.blank();

@@ -1,7 +1,7 @@
 // The output columns of the Initiatives table: one row per table row, in table order.
 
 import { OUTPUT_COLUMNS, type OutputKey } from '../engine/columns';
-import { bindingText } from '../engine/explain';
+import { bindingText, joinedGaps } from '../engine/explain';
 import type { Plan } from '../engine/plan';
 import type { PlanEntry } from '../engine/types';
 import { BAD, GOOD, INFO, NEUTRAL, QUIET, TEXT_FORMAT, type HighlightRule, type LayoutCell } from './grid';
@@ -72,7 +72,7 @@ function outputCell(key: OutputKey, entry: PlanEntry): LayoutCell {
     case 'gate':
       return entry.gate.gate;
     case 'gateGaps':
-      return entry.gate.gaps.join('; ') || null;
+      return joinedGaps(entry.gate.gaps) || null;
     case 'decision':
       return entry.decision;
     case 'binding':

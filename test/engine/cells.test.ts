@@ -2,7 +2,8 @@
 // SPEC's "Cell forms that must be understood" and the rules documented in cells.ts.
 
 import { a1, columnLetters, qualified } from '../../src/engine/address';
-import { money, parseNumber, quantity, scale, showCell, text, yesNo, type CellReader } from '../../src/engine/cells';
+import fc from 'fast-check';
+import { money, normalise, parseNumber, quantity, scale, showCell, text, yesNo, type CellReader } from '../../src/engine/cells';
 import { inputColumn, type InputKey } from '../../src/engine/columns';
 import type { CellValue } from '../../src/engine/types';
 
@@ -267,5 +268,41 @@ describe('cell addresses', () => {
     ['R1C1', "'R1C1'!Q10"],
   ])('the cell Q10 on sheet %p is written %p', (sheet, expected) => {
     expect(qualified(sheet, 'Q10')).toBe(expected);
+  });
+});
+
+describe('folding headers and IDs', () => {
+  test.each<[string, string]>([
+    ['AI-00017', 'ai00017'],
+    ['Decision-rights shift', 'decisionrightsshift'],
+    ['  Data  quality (1-5) ', 'dataquality15'],
+    ['already123', 'already123'],
+    ['---', ''],
+    ['Émission réduite', 'émissionréduite'],
+    ['Ｆｕｌｌ width', 'ｆｕｌｌwidth'],
+  ])('%s folds to %s', (raw, expected) => {
+    expect(normalise(raw)).toBe(expected);
+  });
+
+  test('the ASCII path folds every text as the Unicode-aware rule does', () => {
+    const reference = (raw: string) => raw.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[A-Za-z0-9 _.#-]{0,12}$/)), (raw) => normalise(raw) === reference(raw)));
+  });
+});
+
+describe('free text spacing', () => {
+  test('runs of white space, tabs, line breaks and no-break spaces become one space, as the pattern says', () => {
+    const reference = (raw: string) => {
+      const trimmed = raw.trim();
+      return /\s{2,}|[\t\n\r\u00a0]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
+    };
+    const spaced = fc.stringMatching(/^[a-z \t\n\r\u00a0\u2003\u000b]{1,12}$/);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), spaced, fc.string({ unit: 'grapheme' })), (raw) => {
+        fc.pre(!raw.trim().startsWith('#')); // Excel errors fail, tested above
+        const read = text.read(raw);
+        return raw.trim() === '' ? read.kind === 'blank' : read.kind === 'value' && read.value === reference(raw);
+      }),
+    );
   });
 });

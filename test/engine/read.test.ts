@@ -165,6 +165,18 @@ describe('reading rows', () => {
     expect(new Set(read.initiatives.map((i) => i.key)).size).toBe(2);
   });
 
+  test('repeated IDs and unnamed repeats get numbered keys, the first row keeping the plain one', () => {
+    const rows = [
+      readyRow({ ID: 'X-1', Initiative: 'A' }),
+      readyRow({ ID: 'x 1', Initiative: 'B' }),
+      readyRow({ ID: '', Initiative: 'Same' }),
+      readyRow({ ID: 'X-1', Initiative: 'C' }),
+      readyRow({ ID: '', Initiative: 'same' }),
+    ];
+    const read = readInitiatives(table(rows), []);
+    expect(read.initiatives.map((i) => i.key)).toEqual(['id:x1', 'id:x1#2', 'name:same', 'id:x1#3', 'name:same#2']);
+  });
+
   test('distinct IDs are not reported', () => {
     const read = readInitiatives(table([readyRow({ ID: 'X-1' }), readyRow({ ID: 'X-2' })]), []);
     expect(issuesOf('duplicate-id', read.issues)).toEqual([]);
