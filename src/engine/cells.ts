@@ -15,7 +15,8 @@ const BLANK = { kind: 'blank' } as const;
 
 const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!|EXTERNAL!|PYTHON!|TIMEOUT!)$/i;
 
-export const isExcelError = (cell: CellValue): boolean => typeof cell === 'string' && EXCEL_ERROR.test(cell.trim());
+// Every text cell is checked: the scan for "#" settles nearly all of them before the pattern runs.
+export const isExcelError = (cell: CellValue): boolean => typeof cell === 'string' && cell.includes('#') && EXCEL_ERROR.test(cell.trim());
 
 /** Blank: empty or only white space. Most cells start with a visible character, which settles it without trimming. */
 export function isBlank(cell: CellValue): boolean {

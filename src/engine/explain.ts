@@ -122,6 +122,9 @@ const KINDS: readonly ScoreKind[] = ['impact', 'readiness', 'friction'];
 /** Every factor of the three scores in one flat list, in the order the walk below has always visited them. */
 const WALK = KINDS.flatMap((kind, k) => FACTORS[kind].map((factor, index) => ({ k, index, max: factor.max, friction: kind === 'friction', factor })));
 
+/** Each factor's points on the good side (friction inverted), per call: reused, since this runs once per initiative. */
+const goodPoints = new Float64Array(WALK.length);
+
 /**
  * The factors that earned the most and missed the most priority points (never the same factor).
  * Walks the kept points without building every contribution: it runs once per initiative, so the
@@ -130,17 +133,15 @@ const WALK = KINDS.flatMap((kind, k) => FACTORS[kind].map((factor, index) => ({ 
 export function strongestAndWeakest(initiative: Initiative, scores: Scores, settings: Settings): { strongest?: Driver; weakest?: Driver } {
   const { impact, readiness, friction } = settings.weights;
   const sum = impact + readiness + friction || 1;
-  const shares = [impact / sum, readiness / sum, friction / sum];
-  const points = [scores.impact.points, scores.readiness.points, scores.friction.points];
-  const good = (w: number): number => {
-    const step = WALK[w]!;
-    const p = points[step.k]![step.index] ?? 0;
-    return step.friction ? step.max - p : p;
-  };
+  const shares = [impact / sum, readiness / sum, friction / sum] as const;
+  const points = [scores.impact.points, scores.readiness.points, scores.friction.points] as const;
   let best = -1;
   let bestEarned = 0;
   for (let w = 0; w < WALK.length; w++) {
-    const earned = good(w) * shares[WALK[w]!.k]!;
+    const step = WALK[w]!;
+    const p = points[step.k]![step.index] ?? 0;
+    const good = (goodPoints[w] = step.friction ? step.max - p : p);
+    const earned = good * shares[step.k]!;
     if (earned > 0 && (best < 0 || earned > bestEarned)) {
       best = w;
       bestEarned = earned;
@@ -150,20 +151,23 @@ export function strongestAndWeakest(initiative: Initiative, scores: Scores, sett
   let worstMissed = 0;
   for (let w = 0; w < WALK.length; w++) {
     if (w === best) continue;
-    const missed = (WALK[w]!.max - good(w)) * shares[WALK[w]!.k]!;
+    const step = WALK[w]!;
+    const missed = (step.max - goodPoints[w]!) * shares[step.k]!;
     if (worst < 0 || missed > worstMissed) {
       worst = w;
       worstMissed = missed;
     }
   }
-  const driver = (w: number): Driver | undefined => {
-    if (w < 0) return undefined;
-    const step = WALK[w]!;
-    const share = shares[step.k]!;
-    const earned = good(w) * share;
-    return { factor: step.factor.factor, input: step.factor.input(initiative, settings.currency), earned, missed: (step.max - good(w)) * share };
+  return {
+    strongest: best < 0 ? undefined : driverAt(best, initiative, shares[WALK[best]!.k]!, settings.currency),
+    weakest: worst < 0 ? undefined : driverAt(worst, initiative, shares[WALK[worst]!.k]!, settings.currency),
   };
-  return { strongest: driver(best), weakest: driver(worst) };
+}
+
+function driverAt(w: number, initiative: Initiative, share: number, currency: string): Driver {
+  const step = WALK[w]!;
+  const good = goodPoints[w]!;
+  return { factor: step.factor.factor, input: step.factor.input(initiative, currency), earned: good * share, missed: (step.max - good) * share };
 }
 
 // Each part of a Why text repeats across a portfolio (the same score, "lifted by data rights (Yes)"),
