@@ -123,25 +123,27 @@ const KINDS: readonly ScoreKind[] = ['impact', 'readiness', 'friction'];
 const WALK = KINDS.flatMap((kind, k) => FACTORS[kind].map((factor, index) => ({ k, index, max: factor.max, friction: kind === 'friction', factor })));
 
 /** Each factor's points on the good side (friction inverted), per call: reused, since this runs once per initiative. */
-const goodPoints = new Float64Array(WALK.length);
-
 /**
- * The factors that earned the most and missed the most priority points (never the same factor).
- * Walks the kept points without building every contribution: it runs once per initiative, so the
- * best and worst are tracked as positions in `WALK` and only the two winners become drivers.
+ * The walk's answer for the last initiative walked: the positions in `WALK` of the factors that earned
+ * and missed the most priority points, each factor's points on the good side (friction inverted) and
+ * the shares of the three scores. Reused between calls: the walk runs once per initiative, and the Why
+ * text needs only two positions, not objects.
  */
-export function strongestAndWeakest(initiative: Initiative, scores: Scores, settings: Settings): { strongest?: Driver; weakest?: Driver } {
+const walked = { best: -1, worst: -1, worstMissed: 0, good: new Float64Array(WALK.length), shares: new Float64Array(KINDS.length) };
+
+function walkFactors(scores: Scores, settings: Settings): typeof walked {
   const { impact, readiness, friction } = settings.weights;
   const sum = impact + readiness + friction || 1;
-  const shares = [impact / sum, readiness / sum, friction / sum] as const;
-  const points = [scores.impact.points, scores.readiness.points, scores.friction.points] as const;
+  const { good, shares } = walked;
+  shares[0] = impact / sum;
+  shares[1] = readiness / sum;
+  shares[2] = friction / sum;
   let best = -1;
   let bestEarned = 0;
   for (let w = 0; w < WALK.length; w++) {
     const step = WALK[w]!;
-    const p = points[step.k]![step.index] ?? 0;
-    const good = (goodPoints[w] = step.friction ? step.max - p : p);
-    const earned = good * shares[step.k]!;
+    const p = (step.k === 0 ? scores.impact : step.k === 1 ? scores.readiness : scores.friction).points[step.index] ?? 0;
+    const earned = (good[w] = step.friction ? step.max - p : p) * shares[step.k]!;
     if (earned > 0 && (best < 0 || earned > bestEarned)) {
       best = w;
       bestEarned = earned;
@@ -152,36 +154,44 @@ export function strongestAndWeakest(initiative: Initiative, scores: Scores, sett
   for (let w = 0; w < WALK.length; w++) {
     if (w === best) continue;
     const step = WALK[w]!;
-    const missed = (step.max - goodPoints[w]!) * shares[step.k]!;
+    const missed = (step.max - good[w]!) * shares[step.k]!;
     if (worst < 0 || missed > worstMissed) {
       worst = w;
       worstMissed = missed;
     }
   }
-  return {
-    strongest: best < 0 ? undefined : driverAt(best, initiative, shares[WALK[best]!.k]!, settings.currency),
-    weakest: worst < 0 ? undefined : driverAt(worst, initiative, shares[WALK[worst]!.k]!, settings.currency),
-  };
+  walked.best = best;
+  walked.worst = worst;
+  walked.worstMissed = worstMissed;
+  return walked;
 }
 
-function driverAt(w: number, initiative: Initiative, share: number, currency: string): Driver {
-  const step = WALK[w]!;
-  const good = goodPoints[w]!;
-  return { factor: step.factor.factor, input: step.factor.input(initiative, currency), earned: good * share, missed: (step.max - good) * share };
+/** The factors that earned the most and missed the most priority points (never the same factor). */
+export function strongestAndWeakest(initiative: Initiative, scores: Scores, settings: Settings): { strongest?: Driver; weakest?: Driver } {
+  const { best, worst, good, shares } = walkFactors(scores, settings);
+  const driverAt = (w: number): Driver | undefined => {
+    if (w < 0) return undefined;
+    const step = WALK[w]!;
+    const share = shares[step.k]!;
+    return { factor: step.factor.factor, input: step.factor.input(initiative, settings.currency), earned: good[w]! * share, missed: (step.max - good[w]!) * share };
+  };
+  return { strongest: driverAt(best), weakest: driverAt(worst) };
 }
 
 // Each part of a Why text repeats across a portfolio (the same score, "lifted by data rights (Yes)"),
-// so the parts are worded once and the sentence is four shared pieces put together.
+// so the parts are worded once per factor and input, and the sentence is four shared pieces put together.
 const priorityPart = memoised((priority: number) => `Priority ${priority.toFixed(1)}`);
-const liftPart = memoised((factor: string) => memoised((input: string) => `, lifted by ${lower(factor)} (${input})`));
-const dragPart = memoised((factor: string) => memoised((input: string) => `, held back by ${lower(factor)} (${input})`));
+const liftParts = WALK.map(({ factor }) => memoised((input: string) => `, lifted by ${lower(factor.factor)} (${input})`));
+const dragParts = WALK.map(({ factor }) => memoised((input: string) => `, held back by ${lower(factor.factor)} (${input})`));
 const notPlanned = memoised((gap: string) => `Not planned: ${lower(gap)}.`);
 
 /** One sentence: what drove the score, what held it back, and the decision. */
 export function whyText(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative' | 'scores'>, settings: Settings): string {
   if (!entry.scores) return notPlanned(entry.gate.gaps[0] ?? 'some cells could not be read');
-  const { strongest, weakest } = strongestAndWeakest(entry.initiative, entry.scores, settings);
-  const lift = strongest && strongest.earned > 0 ? liftPart(strongest.factor)(strongest.input) : '';
-  const drag = weakest && weakest.missed > 0.5 ? dragPart(weakest.factor)(weakest.input) : '';
+  const { best, worst, worstMissed } = walkFactors(entry.scores, settings);
+  const { initiative } = entry;
+  // The best factor always earned something; the worst is named only when it cost more than half a point.
+  const lift = best >= 0 ? liftParts[best]!(WALK[best]!.factor.input(initiative, settings.currency)) : '';
+  const drag = worst >= 0 && worstMissed > 0.5 ? dragParts[worst]!(WALK[worst]!.factor.input(initiative, settings.currency)) : '';
   return `${priorityPart(entry.scores.priority)}${lift}${drag}${decisionEnding(entry)}`;
 }

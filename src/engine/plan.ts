@@ -14,7 +14,7 @@ import type { Relaxation } from './select/optimal';
 import { committedOf } from './select/selectionModel';
 import { rankAndFillEconomics, type Bottlenecks, type EconomicsBase } from './bottlenecks';
 import { rankAndFill } from './select/rankAndFill';
-import { readSettings } from './settings';
+import { readSettings, settingsRecord } from './settings';
 import { withScenario } from './scenarios/inForce';
 import type { ScenarioTables } from './scenarios/readScenarios';
 import { decisionLogEntry, summarise, type DecisionLogEntry, type Summary } from './summary';
@@ -62,7 +62,7 @@ export { TIE_RULE, selectionProblem };
 
 export function assess(input: WorkbookInput, context: RunContext): Assessed {
   const settingsRead = readSettings(input.settings);
-  const settings = context.settings ?? settingsRead.settings;
+  const settings = settingsRecord(context.settings ?? settingsRead.settings);
   const capacity = readCapacity(input.capacity, settings.capacityOverrides);
   const issues: Issue[] = [...settingsRead.issues, ...capacity.issues];
   if (!input.initiatives) {
@@ -158,9 +158,16 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
   }
   const summary = summarise(entries, assessed.settings, issues);
   const run = { at: context.now, ...(context.runBy ? { by: context.runBy } : {}) };
+  // Every field spelled out, in the order a spread of `assessed` would give: the plan then has one
+  // hidden class from run to run, which the layout's optimised code relies on.
   return {
-    ...assessed,
+    settings: assessed.settings,
+    teams: assessed.teams,
+    table: assessed.table,
+    assessments: assessed.assessments,
+    ranking: assessed.ranking,
     issues,
+    usable: assessed.usable,
     entries,
     selection: report,
     changeImpact: impact,

@@ -137,24 +137,25 @@ export function mapColumns(table: RawTable, teams: Team[]): { columns: ColumnMap
 /** Position of each input column in `INPUT_COLUMNS`: a row's readings are kept in an array in that order. */
 const SLOT = Object.fromEntries(INPUT_COLUMNS.map((c, i) => [c.key, i])) as Record<InputKey, number>;
 
-type RowContext = { table: RawTable; rowIndex: number; sheetRow: number };
+/** The sheet row of a table body row (zero-based, as `a1` takes it). */
+const sheetRowOf = (table: RawTable, rowIndex: number): number => table.origin.row + 1 + rowIndex;
 
-function cellIssue(ctx: RowContext, code: IssueCode, column: number, message: (where: string) => string): Issue {
-  const cell = a1(ctx.sheetRow, ctx.table.origin.column + column);
+function cellIssue(table: RawTable, rowIndex: number, code: IssueCode, column: number, message: (where: string) => string): Issue {
+  const cell = a1(sheetRowOf(table, rowIndex), table.origin.column + column);
   return {
     code,
     severity: code === 'duplicate-id' || code === 'override-without-reason' ? 'warning' : 'error',
-    sheet: ctx.table.sheet,
-    column: ctx.table.headers[column],
+    sheet: table.sheet,
+    column: table.headers[column],
     cell,
-    rowIndex: ctx.rowIndex,
-    message: message(qualified(ctx.table.sheet, cell)),
+    rowIndex,
+    message: message(qualified(table.sheet, cell)),
   };
 }
 
-function unreadable(ctx: RowContext, column: number, shown: string, expected: string, isNumber: boolean): Issue {
-  const header = ctx.table.headers[column] ?? '';
-  return cellIssue(ctx, isNumber ? 'out-of-range' : 'unreadable-cell', column, (where) => `${header} in ${where} is ${shown}; expected ${expected}.`);
+function unreadable(table: RawTable, rowIndex: number, column: number, shown: string, expected: string, isNumber: boolean): Issue {
+  const header = table.headers[column] ?? '';
+  return cellIssue(table, rowIndex, isNumber ? 'out-of-range' : 'unreadable-cell', column, (where) => `${header} in ${where} is ${shown}; expected ${expected}.`);
 }
 
 export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesRead {
@@ -181,21 +182,22 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
   const keys = new Set<string>();
   const firstRowOfId = new Map<string, number>();
   const values: unknown[] = new Array(INPUT_COLUMNS.length);
+  // A row's unreadable cells: one list serves every row, its issues are copied out at the row's end.
+  const rowIssues: Issue[] = [];
 
   for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
     const row = table.rows[rowIndex] as unknown[];
-    const ctx: RowContext = { table, rowIndex, sheetRow: table.origin.row + 1 + rowIndex };
     // Readings in INPUT_COLUMNS order; an array keeps this hot loop free of dynamic property writes.
     // One array serves every row: its readings are copied into the initiative below.
     values.fill(undefined);
-    const rowIssues: Issue[] = [];
+    rowIssues.length = 0;
     let anyContent = false;
     let nameUnreadable = false;
     for (let r = 0; r < readers.length; r++) {
       const { reader, slot, index, isValue } = readers[r]!;
       const cell = toCell(row[index]);
       if (cell === undefined) {
-        rowIssues.push(unreadable(ctx, index, 'an object', reader.expected, false));
+        rowIssues.push(unreadable(table, rowIndex, index, 'an object', reader.expected, false));
         anyContent = true;
         continue;
       }
@@ -203,7 +205,7 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
       const read = reader.read(cell);
       if (read.kind === 'value') values[slot] = isValue ? scaleAmount(cell, read.value as number, columns.valueMultiplier) : read.value;
       else if (read.kind === 'error') {
-        rowIssues.push(unreadable(ctx, index, read.shown, read.expected, typeof cell === 'number'));
+        rowIssues.push(unreadable(table, rowIndex, index, read.shown, read.expected, typeof cell === 'number'));
         if (index === nameColumn) nameUnreadable = true;
       }
     }
@@ -214,13 +216,13 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
       const read = quantity.read(cell);
       if (read.kind === 'value') {
         if (read.value > 0) demand[team] = read.value;
-      } else if (read.kind === 'error') rowIssues.push(unreadable(ctx, index, read.shown, `${read.expected} (demand on ${team})`, typeof cell === 'number'));
+      } else if (read.kind === 'error') rowIssues.push(unreadable(table, rowIndex, index, read.shown, `${read.expected} (demand on ${team})`, typeof cell === 'number'));
     }
     if (!anyContent) continue; // A wholly blank row is a gap in the table, not an initiative.
 
     const name = values[SLOT.name] as string | undefined;
     if (name === undefined && !nameUnreadable) {
-      rowIssues.push(cellIssue(ctx, 'missing-name', nameColumn, (where) => `The row at ${where} has no initiative name; name it so it can be planned.`));
+      rowIssues.push(cellIssue(table, rowIndex, 'missing-name', nameColumn, (where) => `The row at ${where} has no initiative name; name it so it can be planned.`));
     }
     const id = values[SLOT.id] as string | undefined;
     const foldedId = id === undefined ? undefined : normalise(id);
@@ -228,9 +230,9 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
     if (foldedId !== undefined) {
       const first = firstRowOfId.get(foldedId);
       firstWithId = first === undefined;
-      if (first === undefined) firstRowOfId.set(foldedId, ctx.sheetRow);
+      if (first === undefined) firstRowOfId.set(foldedId, sheetRowOf(table, rowIndex));
       else {
-        issues.push(cellIssue(ctx, 'duplicate-id', columns.inputs.id!, (where) => `ID "${id}" in ${where} is already used on row ${first + 1}; give each initiative its own ID.`));
+        issues.push(cellIssue(table, rowIndex, 'duplicate-id', columns.inputs.id!, (where) => `ID "${id}" in ${where} is already used on row ${first + 1}; give each initiative its own ID.`));
       }
     }
     let override = values[SLOT.override] as Initiative['override'];
@@ -238,13 +240,13 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
     if (override && !overrideReason) {
       const choice = override;
       issues.push(
-        cellIssue(ctx, 'override-without-reason', columns.inputs.override!, (where) =>
+        cellIssue(table, rowIndex, 'override-without-reason', columns.inputs.override!, (where) =>
           `Override "${choice}" in ${where} has no reason, so it is ignored; write the reason in the Override reason column.`,
         ),
       );
       override = undefined;
     }
-    const displayName = name ?? `Row ${ctx.sheetRow + 1}`;
+    const displayName = name ?? `Row ${sheetRowOf(table, rowIndex) + 1}`;
     // The key scenarios and the plan diff follow between runs. The first row with an ID cannot clash
     // with any other key (folded IDs have no "#"), so only names and repeats are checked: a set of
     // 10,000 keys cost more than the rest of the row.

@@ -20,6 +20,27 @@ export const DEFAULT_SETTINGS: Settings = {
   scenario: '',
 };
 
+/**
+ * The settings as one object literal with its fields in the usual order. Settings are built by a chain
+ * of edits ({ ...s, inFlightLimit }) whose result can have a hidden class of its own each time; the
+ * engine's optimised code, which reads the settings for every initiative, then met a shape it had not
+ * seen and fell back to slower code on every run.
+ */
+export function settingsRecord(s: Settings): Settings {
+  return {
+    weights: { impact: s.weights.impact, readiness: s.weights.readiness, friction: s.weights.friction },
+    inFlightLimit: s.inFlightLimit,
+    method: s.method,
+    objective: s.objective,
+    solverTimeLimitSeconds: s.solverTimeLimitSeconds,
+    planningPeriod: s.planningPeriod,
+    currency: s.currency,
+    initiativesTable: s.initiativesTable,
+    capacityOverrides: s.capacityOverrides,
+    scenario: s.scenario,
+  };
+}
+
 const numberCell = z.union([z.number(), z.string()]).transform((cell, ctx) => {
   const value = parseNumber(cell);
   if (value === undefined) {

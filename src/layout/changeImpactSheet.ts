@@ -4,7 +4,6 @@
 
 import { joinedGaps } from '../engine/explain';
 import type { Plan } from '../engine/plan';
-import type { PlanEntry } from '../engine/types';
 import { CHANGE_IMPACTS } from '../engine/scores';
 import { DECISION_ORDER } from '../engine/summary';
 import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, type ChartSpec, type SheetLayout } from './grid';
@@ -47,24 +46,18 @@ const DECISION_COLOURS: Record<string, string> = {
 function portfolioMapData(s: SheetBuilder, plan: Plan): void {
   s.row(['Portfolio map data: impact against friction, bubble size is annual value'], [], 'section');
   s.row(['Initiative', 'Decision', 'Friction score', 'Impact score', 'Annual value'], [], 'header');
-  // One pass sorts the scored entries into their decision's block, in ranking order.
-  const byDecision = new Map<string, PlanEntry[]>(DECISION_ORDER.map((d) => [d, []]));
-  for (const i of plan.ranking) {
-    const e = plan.entries[i]!;
-    if (e.scores) byDecision.get(e.decision)?.push(e);
-  }
   const series: ChartSpec['series'] = [];
+  // One pass over the ranking per decision: each block lists its scored entries in ranking order.
   for (const decision of DECISION_ORDER) {
-    const entries = byDecision.get(decision)!;
-    if (entries.length === 0) continue;
     const first = s.rowCount;
-    for (const e of entries) {
-      s.row(
-        [e.initiative.name, e.decision, e.scores!.friction.value, e.scores!.impact.value, e.initiative.annualValue ?? 0, null, null],
-        MAP_FORMATS,
-      );
+    for (const i of plan.ranking) {
+      const e = plan.entries[i]!;
+      if (e.decision !== decision || !e.scores) continue;
+      s.row([e.initiative.name, e.decision, e.scores.friction.value, e.scores.impact.value, e.initiative.annualValue ?? 0, null, null], MAP_FORMATS);
     }
-    const block = (column: number) => ({ row: first, column, rows: entries.length, columns: 1 });
+    const rows = s.rowCount - first;
+    if (rows === 0) continue;
+    const block = (column: number) => ({ row: first, column, rows, columns: 1 });
     series.push({ name: decision, x: block(2), y: block(3), size: block(4), color: DECISION_COLOURS[decision] });
   }
   if (series.length > 0) {

@@ -54,16 +54,17 @@ export function bindingFor(
   inFlight: number,
   inFlightLimit: number,
 ): DeferralConstraint | undefined {
-  const shortfalls: TeamShortfall[] = [];
+  // Allocated only for a deferral: most candidates down a long ranking are checked and fit.
+  let shortfalls: TeamShortfall[] | undefined;
   for (const team of teams) {
     const needed = candidate.demand[team.name] ?? 0;
     const left = remaining.get(team.name) ?? 0;
     // A team the candidate does not need never holds it back, even when forced-in work has overflowed it.
-    if (needed > 0 && needed > left + EPSILON) shortfalls.push({ team: team.name, needed, left: Math.max(0, left), unit: team.unit });
+    if (needed > 0 && needed > left + EPSILON) (shortfalls ??= []).push({ team: team.name, needed, left: Math.max(0, left), unit: team.unit });
   }
   const limitReached = inFlight >= inFlightLimit;
-  if (!limitReached && shortfalls.length === 0) return undefined;
-  return limitReached ? { teams: shortfalls, inFlightLimit } : { teams: shortfalls };
+  if (!limitReached && shortfalls === undefined) return undefined;
+  return limitReached ? { teams: shortfalls ?? [], inFlightLimit } : { teams: shortfalls ?? [] };
 }
 
 export const deferral = (binding: DeferralConstraint): Decision =>

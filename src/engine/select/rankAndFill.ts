@@ -41,28 +41,28 @@ export function rankAndFill(problem: SelectionProblem): Selection {
   const remaining = new Map(problem.teams.map((t) => [t.name, t.capacity]));
   let inFlight = 0;
   const take = (demand: Record<string, number>) => {
-    for (const [team, amount] of Object.entries(demand)) remaining.set(team, (remaining.get(team) ?? 0) - amount);
+    for (const team in demand) remaining.set(team, (remaining.get(team) ?? 0) - demand[team]!);
     inFlight++;
   };
   // Forced-in candidates come first in the ranking, so they take capacity before anything else.
-  const decisions: Decision[] = [];
-  const binding: (DeferralConstraint | undefined)[] = [];
-  for (const candidate of problem.candidates) {
+  const count = problem.candidates.length;
+  const decisions = new Array<Decision>(count);
+  const binding = new Array<DeferralConstraint | undefined>(count).fill(undefined);
+  for (let position = 0; position < count; position++) {
+    const candidate = problem.candidates[position]!;
     const fixed = fixedDecision(candidate.status);
     if (fixed === 'Forced in') take(candidate.demand);
     if (fixed) {
-      decisions.push(fixed);
-      binding.push(undefined);
+      decisions[position] = fixed;
       continue;
     }
     const constraint = bindingFor(candidate, remaining, problem.teams, inFlight, problem.inFlightLimit);
     if (constraint) {
-      decisions.push(deferral(constraint));
-      binding.push(constraint);
+      decisions[position] = deferral(constraint);
+      binding[position] = constraint;
     } else {
       take(candidate.demand);
-      decisions.push('Commit');
-      binding.push(undefined);
+      decisions[position] = 'Commit';
     }
   }
   return { decisions, binding };
