@@ -29,8 +29,12 @@ export function formatQuantity(amount: number, unit: string): string {
 
 /** "A, B and C". */
 export function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  const last = items.length - 1;
+  if (last <= 0) return items[0] ?? '';
+  // Most lists are two or three items, said thousands of times: no intermediate array for them.
+  if (last === 1) return `${items[0]} and ${items[1]}`;
+  if (last === 2) return `${items[0]}, ${items[1]} and ${items[2]}`;
+  return `${items.slice(0, -1).join(', ')} and ${items[last]}`;
 }
 
 /** A small share with the precision a proven gap needs: 0 → "0%", 0.00042 → "0.04%", 0.123 → "12.3%". */

@@ -6,6 +6,7 @@ import { joinedGaps } from '../engine/explain';
 import type { Plan } from '../engine/plan';
 import { CHANGE_IMPACTS } from '../engine/scores';
 import { DECISION_ORDER } from '../engine/summary';
+import type { Decision, PlanEntry } from '../engine/types';
 import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, type ChartSpec, type SheetLayout } from './grid';
 import { CHANGE_IMPACT_SHEET, OWNER_MARK } from './names';
 import { DECISION_HIGHLIGHTS } from './outputColumns';
@@ -39,6 +40,8 @@ const DECISION_COLOURS: Record<string, string> = {
   'Forced out': '#7F7F7F',
 };
 
+const DECISION_POSITION = Object.fromEntries(DECISION_ORDER.map((d, i) => [d, i])) as Record<Decision, number>;
+
 /**
  * The portfolio map's data, one block per decision so each decision is one coloured
  * bubble series: friction across, impact up, bubble size the annual value.
@@ -46,20 +49,23 @@ const DECISION_COLOURS: Record<string, string> = {
 function portfolioMapData(s: SheetBuilder, plan: Plan): void {
   s.row(['Portfolio map data: impact against friction, bubble size is annual value'], [], 'section');
   s.row(['Initiative', 'Decision', 'Friction score', 'Impact score', 'Annual value'], [], 'header');
-  const series: ChartSpec['series'] = [];
-  // One pass over the ranking per decision: each block lists its scored entries in ranking order.
-  for (const decision of DECISION_ORDER) {
-    const first = s.rowCount;
-    for (const i of plan.ranking) {
-      const e = plan.entries[i]!;
-      if (e.decision !== decision || !e.scores) continue;
-      s.row([e.initiative.name, e.decision, e.scores.friction.value, e.scores.impact.value, e.initiative.annualValue ?? 0, null, null], MAP_FORMATS);
-    }
-    const rows = s.rowCount - first;
-    if (rows === 0) continue;
-    const block = (column: number) => ({ row: first, column, rows, columns: 1 });
-    series.push({ name: decision, x: block(2), y: block(3), size: block(4), color: DECISION_COLOURS[decision] });
+  // One pass sorts the scored entries into their decision's block, in ranking order.
+  const blocks = DECISION_ORDER.map((): PlanEntry[] => []);
+  for (const i of plan.ranking) {
+    const e = plan.entries[i]!;
+    if (e.scores) blocks[DECISION_POSITION[e.decision]]!.push(e);
   }
+  const series: ChartSpec['series'] = [];
+  DECISION_ORDER.forEach((decision, position) => {
+    const entries = blocks[position]!;
+    if (entries.length === 0) return;
+    const first = s.rowCount;
+    for (const e of entries) {
+      s.row([e.initiative.name, e.decision, e.scores!.friction.value, e.scores!.impact.value, e.initiative.annualValue ?? 0, null, null], MAP_FORMATS);
+    }
+    const block = (column: number) => ({ row: first, column, rows: entries.length, columns: 1 });
+    series.push({ name: decision, x: block(2), y: block(3), size: block(4), color: DECISION_COLOURS[decision] });
+  });
   if (series.length > 0) {
     s.charts.push({
       kind: 'bubble',
