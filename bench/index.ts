@@ -3,7 +3,7 @@
 import { benchBundle } from './bundle';
 import { benchEconomics } from './economics';
 import { benchCli } from './cli';
-import { benchEngine } from './engine';
+import { benchEngine, ENGINE_RUNS } from './engine';
 import { benchLive } from './live';
 import { benchOptimalSample, COLD_FLAG, printColdRun } from './optimalSample';
 import { benchSelection, selectionGoals, selectionTable } from './selection';
@@ -12,7 +12,7 @@ import { benchSyncs } from './syncs';
 async function main(): Promise<void> {
   const result: Record<string, unknown> = {};
   const engine = benchEngine();
-  console.log(`engine (median of 7): ${JSON.stringify(engine.engine_ms)} ms; with bottleneck economics ${JSON.stringify(engine.engine_economics_ms)} ms; heap held by one plan and layout ${JSON.stringify(engine.heap_mb)} MB`);
+  console.log(`engine (median of ${ENGINE_RUNS} after 3 warm-up runs): ${JSON.stringify(engine.engine_ms)} ms; first run ${JSON.stringify(engine.engine_first_ms)} ms; with bottleneck economics ${JSON.stringify(engine.engine_economics_ms)} ms; heap held by one plan and layout ${JSON.stringify(engine.heap_mb)} MB`);
   Object.assign(result, engine);
   const live = await benchLive();
   console.log(`live mode, engine and memory adapter, edit to changed outputs written (median of 7, goal 250 ms at 500): ${JSON.stringify(live.live_ms)} ms; cells written ${JSON.stringify(live.live_cells)}`);
