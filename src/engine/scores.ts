@@ -162,9 +162,48 @@ export function contributions(kind: ScoreKind, scored: Score, initiative: Initia
 }
 
 export const impactScore = (initiative: Initiative, context: ScoringContext): Score => score('impact', initiative, context);
-export const frictionScore = (initiative: Initiative): Score => score('friction', initiative, NO_CONTEXT);
-export const readinessScore = (initiative: Initiative): Score => score('readiness', initiative, NO_CONTEXT);
+export const frictionScore = (initiative: Initiative): Score => shared(frictionScores, frictionCode(initiative), 'friction', initiative);
+export const readinessScore = (initiative: Initiative): Score => shared(readinessScores, readinessCode(initiative), 'readiness', initiative);
 const NO_CONTEXT: ScoringContext = { largestValue: 0, currency: '' };
+
+// Friction and readiness depend only on a few ratings and choices, so a portfolio has a few hundred
+// distinct ones however many rows it has: each is scored once, by its code below, and shared (never
+// change a score). A rating that is not a whole 1-5 (a percentage read as 2.6, say) has no code and
+// is scored on its own.
+const frictionScores: (Score | undefined)[] = [];
+const readinessScores: (Score | undefined)[] = [];
+
+function shared(scores: (Score | undefined)[], code: number, kind: 'friction' | 'readiness', initiative: Initiative): Score {
+  if (code < 0) return score(kind, initiative, NO_CONTEXT);
+  return (scores[code] ??= score(kind, initiative, NO_CONTEXT));
+}
+
+/** 0 for unknown, 1-5 for a whole rating, -1 for anything else. */
+const ratingCode = (rating: number | undefined): number => (rating === undefined ? 0 : Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : -1);
+
+const FRICTION_RATINGS = [...CHANGE_IMPACTS.map((c) => c.key), 'integrationComplexity'] as const;
+
+function frictionCode(i: Initiative): number {
+  let code = 0;
+  for (const key of FRICTION_RATINGS) {
+    const r = ratingCode(i[key]);
+    if (r < 0) return -1;
+    code = code * 6 + r;
+  }
+  return code;
+}
+
+const RIGHTS_CODE = { Yes: 1, Partial: 2, No: 3 } as const;
+const BASELINE_CODE = { 'A/B test': 1, 'Matched cohorts': 2, 'Before/after': 3, None: 4 } as const;
+
+function readinessCode(i: Initiative): number {
+  const quality = ratingCode(i.dataQuality);
+  const availability = ratingCode(i.dataAvailability);
+  if (quality < 0 || availability < 0) return -1;
+  const rights = i.dataRights === undefined ? 0 : RIGHTS_CODE[i.dataRights];
+  const baseline = i.baselineMethod === undefined ? 0 : BASELINE_CODE[i.baselineMethod];
+  return ((((rights * 6 + quality) * 6 + availability) * 2 + (i.instrumentation ? 1 : 0)) * 5 + baseline) * 8 + controlsMask(i);
+}
 
 export type OperationalControl = { label: string; present: boolean; gap: string };
 

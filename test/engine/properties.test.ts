@@ -4,6 +4,7 @@
 
 import fc from 'fast-check';
 import { prioritise, type Plan } from '../../src/engine/plan';
+import { namedPerson } from '../../src/engine/scores';
 import type { CellValue, PlanEntry } from '../../src/engine/types';
 import { NOW, capacity, settingsTable, table, type RowSpec } from '../builders';
 
@@ -242,6 +243,32 @@ describe('engine properties over generated portfolios', () => {
         const improved = run({ ...p, rows }).entries.find((e) => e.initiative.name === i.name)!;
         expect(improved.scores).toBeDefined();
         expect(improved.scores!.priority).toBeGreaterThanOrEqual(target.scores!.priority);
+      }),
+      RUNS,
+    );
+  });
+
+  test('a friction or readiness score is shared between initiatives only when every input of that score is the same', () => {
+    const frictionInputs = (i: PlanEntry['initiative']) => [i.decisionRightsShift, i.workloadShift, i.incentiveMisalignment, i.newObligations, i.integrationComplexity];
+    const readinessInputs = (i: PlanEntry['initiative']) => [
+      i.dataRights,
+      i.dataQuality,
+      i.dataAvailability,
+      i.instrumentation === true,
+      i.baselineMethod,
+      i.decisionLogging === true,
+      namedPerson(i.monitoringOwner).ok,
+      i.incidentProcess === true,
+    ];
+    fc.assert(
+      fc.property(portfolioArbitrary, (p) => {
+        const scored = run(p).entries.filter((e) => e.scores);
+        for (const a of scored) {
+          for (const b of scored) {
+            if (a.scores!.friction === b.scores!.friction) expect(frictionInputs(a.initiative)).toEqual(frictionInputs(b.initiative));
+            if (a.scores!.readiness === b.scores!.readiness) expect(readinessInputs(a.initiative)).toEqual(readinessInputs(b.initiative));
+          }
+        }
       }),
       RUNS,
     );

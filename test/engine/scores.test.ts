@@ -287,3 +287,45 @@ describe('contributions spell out a score', () => {
     ]);
   });
 });
+
+describe('friction and readiness scores shared between initiatives', () => {
+  // Each input of the two scores, changed on its own from a ready initiative: the score must follow it,
+  // although initiatives with the same inputs share one score object.
+  const variations: [ScoreKind, Partial<Initiative>][] = [
+    ['friction', { decisionRightsShift: 4 }],
+    ['friction', { workloadShift: undefined }],
+    ['friction', { incentiveMisalignment: 2.5 }],
+    ['friction', { newObligations: 5 }],
+    ['friction', { integrationComplexity: 1 }],
+    ['readiness', { dataRights: 'Partial' }],
+    ['readiness', { dataQuality: 2 }],
+    ['readiness', { dataAvailability: undefined }],
+    ['readiness', { instrumentation: false }],
+    ['readiness', { baselineMethod: 'Before/after' }],
+    ['readiness', { decisionLogging: false }],
+    ['readiness', { monitoringOwner: 'TBD' }],
+    ['readiness', { incidentProcess: undefined }],
+  ];
+  const scoreOf = (kind: ScoreKind, i: Initiative) => (kind === 'friction' ? frictionScore(i) : readinessScore(i));
+
+  test.each(variations)('%s follows %j', (kind, change) => {
+    const base = readyInitiative();
+    const changed = { ...base, ...change };
+    const fresh = FACTORS[kind].map((f) => f.points(changed, { largestValue: 0, currency: '' }));
+    // Score the base first, so a wrongly shared score would be the base's.
+    expect(scoreOf(kind, base).points).not.toEqual(fresh);
+    expect(scoreOf(kind, changed).points).toEqual(fresh);
+  });
+
+  test('an unknown rating and a rating of 5 next to it are told apart', () => {
+    const first = readyInitiative({ decisionRightsShift: 2, workloadShift: 5 });
+    const second = readyInitiative({ decisionRightsShift: 3, workloadShift: undefined });
+    expect(frictionScore(first)).not.toBe(frictionScore(second));
+    expect(frictionScore(second).points).toEqual(FACTORS.friction.map((f) => f.points(second, { largestValue: 0, currency: '' })));
+  });
+
+  test('initiatives with the same inputs share one score', () => {
+    expect(frictionScore(readyInitiative())).toBe(frictionScore(readyInitiative({ name: 'Another' })));
+    expect(readinessScore(readyInitiative())).toBe(readinessScore(readyInitiative({ name: 'Another' })));
+  });
+});
