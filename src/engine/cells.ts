@@ -61,6 +61,8 @@ function reader<T>(expected: string, parse: (cell: number | string | boolean) =>
   // is never changed by its users, so one object serves every cell with the same content.
   const memo = new Map<string, CellRead<T>>();
   const numbers = new Map<number, CellRead<T>>();
+  // Whole numbers 1-63 (ratings, demand) are most number cells: an array finds them without hashing.
+  const small = new Array<CellRead<T> | undefined>(64);
   return {
     expected,
     read(cell) {
@@ -72,6 +74,7 @@ function reader<T>(expected: string, parse: (cell: number | string | boolean) =>
         }
         return read;
       }
+      if (typeof cell === 'number' && cell > 0 && cell < 64 && Number.isInteger(cell)) return (small[cell] ??= readOnce(cell));
       // Zero is left out: the map cannot tell 0 from -0.
       if (typeof cell === 'number' && cell !== 0) {
         let read = numbers.get(cell);

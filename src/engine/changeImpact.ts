@@ -233,14 +233,20 @@ function committedChange(entry: PlanEntry, capacityUse: (team: string, amount: n
 /** `ranking` lists entry indices in priority order; committed and not-doing lists follow it. */
 export function changeImpact(entries: PlanEntry[], ranking: number[], teams: Team[], inFlightLimit: number): ChangeImpact {
   const capacityUse = capacityUses(new Map(teams.map((t) => [t.name, t])));
-  const ordered = ranking.map((i) => entries[i]!);
-  const committed = ordered.filter(isCommitted);
+  // One walk down the ranking splits the plan into what it commits and what it is not doing.
+  const committed: CommittedChange[] = [];
+  const notDoing: NotDoing[] = [];
+  for (const index of ranking) {
+    const entry = entries[index]!;
+    if (isCommitted(entry)) committed.push(committedChange(entry, capacityUse));
+    else notDoing.push({ key: entry.initiative.key, name: entry.initiative.name, decision: entry.decision, reason: notDoingReason(entry) });
+  }
+  let readable = 0;
+  for (const entry of entries) if (!entry.initiative.invalid) readable++;
   return {
     teamLoads: teamLoads(entries, teams),
-    inFlight: { before: entries.filter((e) => !e.initiative.invalid).length, after: committed.length, limit: inFlightLimit },
-    committed: committed.map((entry) => committedChange(entry, capacityUse)),
-    notDoing: ordered
-      .filter((e) => !isCommitted(e))
-      .map((entry) => ({ key: entry.initiative.key, name: entry.initiative.name, decision: entry.decision, reason: notDoingReason(entry) })),
+    inFlight: { before: readable, after: committed.length, limit: inFlightLimit },
+    committed,
+    notDoing,
   };
 }
