@@ -5,7 +5,7 @@
 import { bindingText, joinedGaps } from './explain';
 import { formatPercent, formatQuantity, listWords } from './format';
 import { memoised } from './memo';
-import { CHANGE_IMPACTS, controlsMask, isPlaceholder, MISSING_LABELS, metricQuality, namedPerson, PRESENT_LABELS } from './scores';
+import { CHANGE_IMPACT_RATINGS, CHANGE_IMPACTS, controlsMask, isPlaceholder, MISSING_LABELS, metricQuality, namedPerson, PRESENT_LABELS } from './scores';
 import type { BaselineMethod, PlanEntry, RiskTier, Team, TeamLoad } from './types';
 
 export const DIMENSIONS = ['Decision flow', 'Accountability', 'Work measurement', 'Risk management', 'Capacity'] as const;
@@ -226,7 +226,7 @@ function committedChange(entry: PlanEntry, capacityUse: (team: string, amount: n
     dimensions: dimensions(i, teamNames, uses),
     absorbedBy: absorbedBy(i, teamNames),
     openGaps: entry.gate.gaps,
-    changeImpacts: CHANGE_IMPACTS.map(({ key }, k) => ratedChanges[k]!(i[key])),
+    changeImpacts: CHANGE_IMPACT_RATINGS.map((ratingOf, k) => ratedChanges[k]!(ratingOf(i))),
   };
 }
 

@@ -65,17 +65,33 @@ export type Factor = {
   input: (i: Initiative, currency: string) => string;
 };
 
-const scaleFactor = (factor: string, key: RatingKey, max: number, unknownPoints: number): Factor => ({
-  factor,
-  max,
-  points: (i) => {
-    const r = i[key];
-    return r === undefined ? unknownPoints : max * onScale(r);
-  },
-  input: (i) => rating(i[key]),
-});
+const scaleFactor = (factor: string, key: RatingKey, max: number, unknownPoints: number): Factor => {
+  const ratingOf = RATING_OF[key];
+  return {
+    factor,
+    max,
+    points: (i) => {
+      const r = ratingOf(i);
+      return r === undefined ? unknownPoints : max * onScale(r);
+    },
+    input: (i) => rating(ratingOf(i)),
+  };
+};
 
 type RatingKey = 'strategicFit' | 'decisionRightsShift' | 'workloadShift' | 'incentiveMisalignment' | 'newObligations' | 'integrationComplexity' | 'dataQuality' | 'dataAvailability';
+
+// A rating read through its own small function, not `initiative[key]`: one property access site
+// shared by eight keys is megamorphic, and the scores read these for every initiative.
+const RATING_OF: Record<RatingKey, (i: Initiative) => number | undefined> = {
+  strategicFit: (i) => i.strategicFit,
+  decisionRightsShift: (i) => i.decisionRightsShift,
+  workloadShift: (i) => i.workloadShift,
+  incentiveMisalignment: (i) => i.incentiveMisalignment,
+  newObligations: (i) => i.newObligations,
+  integrationComplexity: (i) => i.integrationComplexity,
+  dataQuality: (i) => i.dataQuality,
+  dataAvailability: (i) => i.dataAvailability,
+};
 
 export const CHANGE_IMPACTS = [
   { key: 'decisionRightsShift', label: 'Decision rights shift' },
@@ -83,6 +99,9 @@ export const CHANGE_IMPACTS = [
   { key: 'incentiveMisalignment', label: 'Incentive misalignment' },
   { key: 'newObligations', label: 'New obligations' },
 ] as const;
+
+/** Each change impact's rating of an initiative, in `CHANGE_IMPACTS` order. */
+export const CHANGE_IMPACT_RATINGS = CHANGE_IMPACTS.map(({ key }) => RATING_OF[key]);
 
 /** The factors of each score, in the order their points are kept. */
 export const FACTORS: Record<ScoreKind, readonly Factor[]> = {
@@ -181,12 +200,11 @@ function shared(scores: (Score | undefined)[], code: number, kind: 'friction' | 
 /** 0 for unknown, 1-5 for a whole rating, -1 for anything else. */
 const ratingCode = (rating: number | undefined): number => (rating === undefined ? 0 : Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : -1);
 
-const FRICTION_RATINGS = [...CHANGE_IMPACTS.map((c) => c.key), 'integrationComplexity'] as const;
-
+/** The five friction ratings (the four change impacts and integration complexity), base 6, read by name (see RATING_OF). */
 function frictionCode(i: Initiative): number {
+  const ratings = [ratingCode(i.decisionRightsShift), ratingCode(i.workloadShift), ratingCode(i.incentiveMisalignment), ratingCode(i.newObligations), ratingCode(i.integrationComplexity)];
   let code = 0;
-  for (const key of FRICTION_RATINGS) {
-    const r = ratingCode(i[key]);
+  for (const r of ratings) {
     if (r < 0) return -1;
     code = code * 6 + r;
   }
