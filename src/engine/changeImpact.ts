@@ -233,13 +233,19 @@ function committedChange(entry: PlanEntry, capacityUse: (team: string, amount: n
 /** `ranking` lists entry indices in priority order; committed and not-doing lists follow it. */
 export function changeImpact(entries: PlanEntry[], ranking: number[], teams: Team[], inFlightLimit: number): ChangeImpact {
   const capacityUse = capacityUses(new Map(teams.map((t) => [t.name, t])));
-  // One walk down the ranking splits the plan into what it commits and what it is not doing.
+  // Each entry is described in table order, where its objects sit together in memory (walking them
+  // in ranking order cost a cache miss per object), then the descriptions are listed in ranking order.
+  const described = entries.map((entry) =>
+    isCommitted(entry)
+      ? committedChange(entry, capacityUse)
+      : { key: entry.initiative.key, name: entry.initiative.name, decision: entry.decision, reason: notDoingReason(entry) },
+  );
   const committed: CommittedChange[] = [];
   const notDoing: NotDoing[] = [];
   for (const index of ranking) {
-    const entry = entries[index]!;
-    if (isCommitted(entry)) committed.push(committedChange(entry, capacityUse));
-    else notDoing.push({ key: entry.initiative.key, name: entry.initiative.name, decision: entry.decision, reason: notDoingReason(entry) });
+    const description = described[index]!;
+    if ('reason' in description) notDoing.push(description);
+    else committed.push(description);
   }
   let readable = 0;
   for (const entry of entries) if (!entry.initiative.invalid) readable++;

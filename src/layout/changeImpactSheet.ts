@@ -6,8 +6,8 @@ import { joinedGaps } from '../engine/explain';
 import type { Plan } from '../engine/plan';
 import { CHANGE_IMPACTS } from '../engine/scores';
 import { DECISION_ORDER } from '../engine/summary';
-import type { Decision, PlanEntry } from '../engine/types';
-import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, type ChartSpec, type SheetLayout } from './grid';
+import type { Decision } from '../engine/types';
+import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, type ChartSpec, type LayoutCell, type SheetLayout } from './grid';
 import { CHANGE_IMPACT_SHEET, OWNER_MARK } from './names';
 import { DECISION_HIGHLIGHTS } from './outputColumns';
 
@@ -49,22 +49,24 @@ const DECISION_POSITION = Object.fromEntries(DECISION_ORDER.map((d, i) => [d, i]
 function portfolioMapData(s: SheetBuilder, plan: Plan): void {
   s.row(['Portfolio map data: impact against friction, bubble size is annual value'], [], 'section');
   s.row(['Initiative', 'Decision', 'Friction score', 'Impact score', 'Annual value'], [], 'header');
-  // One pass sorts the scored entries into their decision's block, in ranking order.
-  const blocks = DECISION_ORDER.map((): PlanEntry[] => []);
+  // Each scored entry's row is made in table order, where the entry's objects sit together in memory;
+  // one walk down the ranking then sorts the rows into their decision's block.
+  const rows = plan.entries.map((e): LayoutCell[] | undefined =>
+    e.scores ? [e.initiative.name, e.decision, e.scores.friction.value, e.scores.impact.value, e.initiative.annualValue ?? 0, null, null] : undefined,
+  );
+  const blocks = DECISION_ORDER.map((): LayoutCell[][] => []);
   for (const i of plan.ranking) {
-    const e = plan.entries[i]!;
-    if (e.scores) blocks[DECISION_POSITION[e.decision]]!.push(e);
+    const row = rows[i];
+    if (row) blocks[DECISION_POSITION[plan.entries[i]!.decision]]!.push(row);
   }
   const series: ChartSpec['series'] = [];
   DECISION_ORDER.forEach((decision, position) => {
-    const entries = blocks[position]!;
-    if (entries.length === 0) return;
+    const block = blocks[position]!;
+    if (block.length === 0) return;
     const first = s.rowCount;
-    for (const e of entries) {
-      s.row([e.initiative.name, e.decision, e.scores!.friction.value, e.scores!.impact.value, e.initiative.annualValue ?? 0, null, null], MAP_FORMATS);
-    }
-    const block = (column: number) => ({ row: first, column, rows: entries.length, columns: 1 });
-    series.push({ name: decision, x: block(2), y: block(3), size: block(4), color: DECISION_COLOURS[decision] });
+    for (const row of block) s.row(row, MAP_FORMATS);
+    const range = (column: number) => ({ row: first, column, rows: block.length, columns: 1 });
+    series.push({ name: decision, x: range(2), y: range(3), size: range(4), color: DECISION_COLOURS[decision] });
   });
   if (series.length > 0) {
     s.charts.push({
