@@ -129,51 +129,61 @@ const WALK = KINDS.flatMap((kind, k) => FACTORS[kind].map((factor, index) => ({ 
  * the shares of the three scores. Reused between calls: the walk runs once per initiative, and the Why
  * text needs only two positions, not objects.
  */
-const walked = { best: -1, worst: -1, worstMissed: 0, good: new Float64Array(WALK.length), shares: new Float64Array(KINDS.length) };
+const walked = { best: -1, worst: -1, worstMissed: 0, good: new Float64Array(WALK.length), weights: new Float64Array(KINDS.length), sum: 1 };
 
 function walkFactors(scores: Scores, settings: Settings): typeof walked {
   const { impact, readiness, friction } = settings.weights;
-  const sum = impact + readiness + friction || 1;
-  const { good, shares } = walked;
-  shares[0] = impact / sum;
-  shares[1] = readiness / sum;
-  shares[2] = friction / sum;
+  // Points are scaled as `drivers` scales them, (points × weight) / sum, so both name the same factors even in a tie.
+  const sum = (walked.sum = impact + readiness + friction || 1);
+  const { good, weights } = walked;
+  weights[0] = impact;
+  weights[1] = readiness;
+  weights[2] = friction;
+  // One pass: the best earner, and the two biggest misses (the first of equals wins), because the
+  // weakest factor is the biggest miss that is not the best earner.
   let best = -1;
   let bestEarned = 0;
+  let firstMiss = -1;
+  let firstMissed = -Infinity;
+  let secondMiss = -1;
+  let secondMissed = -Infinity;
   for (let w = 0; w < WALK.length; w++) {
     const step = WALK[w]!;
     const p = (step.k === 0 ? scores.impact : step.k === 1 ? scores.readiness : scores.friction).points[step.index] ?? 0;
-    const earned = (good[w] = step.friction ? step.max - p : p) * shares[step.k]!;
+    const weight = weights[step.k]!;
+    const points = (good[w] = step.friction ? step.max - p : p);
+    const earned = (points * weight) / sum;
     if (earned > 0 && (best < 0 || earned > bestEarned)) {
       best = w;
       bestEarned = earned;
     }
-  }
-  let worst = -1;
-  let worstMissed = 0;
-  for (let w = 0; w < WALK.length; w++) {
-    if (w === best) continue;
-    const step = WALK[w]!;
-    const missed = (step.max - good[w]!) * shares[step.k]!;
-    if (worst < 0 || missed > worstMissed) {
-      worst = w;
-      worstMissed = missed;
+    const missed = ((step.max - points) * weight) / sum;
+    if (missed > firstMissed) {
+      secondMiss = firstMiss;
+      secondMissed = firstMissed;
+      firstMiss = w;
+      firstMissed = missed;
+    } else if (missed > secondMissed) {
+      secondMiss = w;
+      secondMissed = missed;
     }
   }
+  const worstIsSecond = firstMiss === best;
   walked.best = best;
-  walked.worst = worst;
-  walked.worstMissed = worstMissed;
+  walked.worst = worstIsSecond ? secondMiss : firstMiss;
+  walked.worstMissed = worstIsSecond ? secondMissed : firstMissed;
   return walked;
 }
 
 /** The factors that earned the most and missed the most priority points (never the same factor). */
 export function strongestAndWeakest(initiative: Initiative, scores: Scores, settings: Settings): { strongest?: Driver; weakest?: Driver } {
-  const { best, worst, good, shares } = walkFactors(scores, settings);
+  const { best, worst, good, weights, sum } = walkFactors(scores, settings);
   const driverAt = (w: number): Driver | undefined => {
     if (w < 0) return undefined;
     const step = WALK[w]!;
-    const share = shares[step.k]!;
-    return { factor: step.factor.factor, input: step.factor.input(initiative, settings.currency), earned: good[w]! * share, missed: (step.max - good[w]!) * share };
+    const weight = weights[step.k]!;
+    const input = step.factor.input(initiative, settings.currency);
+    return { factor: step.factor.factor, input, earned: (good[w]! * weight) / sum, missed: ((step.max - good[w]!) * weight) / sum };
   };
   return { strongest: driverAt(best), weakest: driverAt(worst) };
 }

@@ -4,9 +4,10 @@
 // priority score, and misses the rest of its maximum (for friction, a light
 // rating is what it earns).
 
-import { bindingText, drivers, whyText } from '../../src/engine/explain';
+import fc from 'fast-check';
+import { bindingText, drivers, strongestAndWeakest, whyText } from '../../src/engine/explain';
 import { gate } from '../../src/engine/gates';
-import { scoreInitiative, type ScoringContext } from '../../src/engine/scores';
+import { FACTORS, scoreInitiative, type ScoreKind, type ScoringContext } from '../../src/engine/scores';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings';
 import type { Decision, DeferralConstraint, Initiative, PlanEntry, Settings } from '../../src/engine/types';
 import { readyInitiative, unknownInitiative } from '../builders';
@@ -163,5 +164,43 @@ describe('the binding constraint', () => {
       ],
     };
     expect(bindingText(binding)).toBe('In-flight limit (8); Legal (needs 2.5 weeks, 0 weeks left); ML platform (needs 0.5 FTE, 0.3 FTE left)');
+  });
+});
+
+describe('the strongest and weakest factors', () => {
+  // A reference that spells out every driver and picks by the rule: the strongest earned the most
+  // (and something), the weakest missed the most of the others; the first of equals wins.
+  function byTheRule(all: ReturnType<typeof drivers>) {
+    let strongest = -1;
+    all.forEach((d, i) => {
+      if (d.earned > 0 && (strongest < 0 || d.earned > all[strongest]!.earned)) strongest = i;
+    });
+    let weakest = -1;
+    all.forEach((d, i) => {
+      if (i !== strongest && (weakest < 0 || d.missed > all[weakest]!.missed)) weakest = i;
+    });
+    return { strongest: all[strongest]?.factor, weakest: all[weakest]?.factor };
+  }
+
+  const pointsFor = (kind: ScoreKind) => fc.tuple(...FACTORS[kind].map((f) => fc.integer({ min: 0, max: 2 * f.max }).map((half) => half / 2)));
+  const scoresArbitrary = fc.record({
+    impact: pointsFor('impact'),
+    readiness: pointsFor('readiness'),
+    friction: pointsFor('friction'),
+    weights: fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })),
+  });
+
+  test('are the ones the full list of drivers gives, ties included', () => {
+    fc.assert(
+      fc.property(scoresArbitrary, ({ impact, readiness, friction, weights }) => {
+        const settings = { ...DEFAULT_SETTINGS, weights: { impact: weights[0], readiness: weights[1], friction: weights[2] } };
+        const score = (points: number[]) => ({ value: 0, points });
+        const scores = { impact: score(impact), readiness: score(readiness), friction: score(friction), priority: 0 };
+        const initiative = readyInitiative();
+        const found = strongestAndWeakest(initiative, scores, settings);
+        expect({ strongest: found.strongest?.factor, weakest: found.weakest?.factor }).toEqual(byTheRule(drivers(initiative, scores, settings)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
