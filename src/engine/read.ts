@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { a1, qualified } from './address';
-import { isBlank, normalise, quantity, text, type CellReader } from './cells';
+import { isBlank, normalise, plainText, quantity, text, type CellReader } from './cells';
 import { INPUT_COLUMNS, REQUIRED_COLUMNS, demandHeader, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
 
@@ -174,7 +174,9 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
 
   const readers = INPUT_COLUMNS.flatMap((column, slot) => {
     const index = columns.inputs[column.key];
-    return index === undefined ? [] : [{ reader: column.reader as CellReader<unknown>, slot, index, isValue: column.key === 'annualValue' }];
+    return index === undefined
+      ? []
+      : [{ reader: column.reader as CellReader<unknown>, plain: column.reader === text, slot, index, isValue: column.key === 'annualValue' }];
   });
   const demandColumns = Object.entries(columns.demand).map(([team, index]) => ({ team, index }));
   const nameColumn = columns.inputs.name!;
@@ -194,7 +196,7 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
     let anyContent = false;
     let nameUnreadable = false;
     for (let r = 0; r < readers.length; r++) {
-      const { reader, slot, index, isValue } = readers[r]!;
+      const { reader, plain, slot, index, isValue } = readers[r]!;
       const cell = toCell(row[index]);
       if (cell === undefined) {
         rowIssues.push(unreadable(table, rowIndex, index, 'an object', reader.expected, false));
@@ -202,6 +204,13 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
         continue;
       }
       if (!isBlank(cell)) anyContent = true;
+      if (plain) {
+        const value = plainText(cell);
+        if (value !== null) {
+          if (value !== undefined) values[slot] = value;
+          continue;
+        }
+      }
       const read = reader.read(cell);
       if (read.kind === 'value') values[slot] = isValue ? scaleAmount(cell, read.value as number, columns.valueMultiplier) : read.value;
       else if (read.kind === 'error') {
