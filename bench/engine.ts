@@ -29,7 +29,8 @@ function retainedMb(portfolio: Portfolio): number | null {
   const heldMb = heapMb();
   _held = undefined;
   gc();
-  return round(heldMb - heapMb());
+  // At 100 initiatives the plan is smaller than the heap's own noise: never report less than nothing.
+  return Math.max(0, round(heldMb - heapMb()));
 }
 
 export type EngineBench = {
