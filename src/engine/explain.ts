@@ -40,18 +40,12 @@ export function joinedGaps(gaps: readonly string[]): string {
   return text;
 }
 
-// The outputs and the Change impact sheet both say each deferral's constraint: worked out once per
-// constraint (a selection never changes a constraint once it has made it).
-const bindingTexts = new WeakMap<DeferralConstraint, string>();
-
+/**
+ * A deferral's constraint in words. The outputs and the Change impact sheet both say it; its parts
+ * are worded once (below), so saying it twice costs less than remembering it per constraint did.
+ */
 export function bindingText(binding: DeferralConstraint | undefined): string {
-  if (!binding) return '';
-  let text = bindingTexts.get(binding);
-  if (text === undefined) {
-    text = bindingTextOf(binding);
-    bindingTexts.set(binding, text);
-  }
-  return text;
+  return binding ? bindingTextOf(binding) : '';
 }
 
 // Thousands of deferrals are short of the same team by the same amounts: each shortfall is worded once.
