@@ -99,19 +99,20 @@ const WORK_MEASUREMENT_BEFORE = 'Process metrics show what happened, not why.';
 const BASELINE_INDEX: Record<BaselineMethod, number> = { 'A/B test': 0, 'Matched cohorts': 1, 'Before/after': 2, None: 3 };
 const BASELINES = [...(Object.keys(BASELINE_INDEX) as BaselineMethod[]), undefined];
 const baselineIndex = (method: BaselineMethod | undefined): number => (method === undefined ? BASELINES.length - 1 : BASELINE_INDEX[method]);
-/** Per success metric, the Work measurement change for each instrumentation and baseline method. */
-const workMeasurement = memoised((successMetric: string | undefined) => {
+/** Per success metric, the Work measurement change for each instrumentation and baseline method, made when first asked for. */
+const workMeasurements = memoised((_successMetric: string | undefined) => new Array<DimensionChange | undefined>(2 * BASELINES.length));
+
+function workMeasurement(i: PlanEntry['initiative']): DimensionChange {
+  const variant = (i.instrumentation ? BASELINES.length : 0) + baselineIndex(i.baselineMethod);
+  return (workMeasurements(i.successMetric)[variant] ??= workMeasurementOf(i.successMetric, i.instrumentation === true, i.baselineMethod));
+}
+
+function workMeasurementOf(successMetric: string | undefined, instrumented: boolean, baseline: BaselineMethod | undefined): DimensionChange {
   const metric = metricQuality(successMetric) === 'missing' ? 'no target set (gap)' : `target "${successMetric}"`;
-  const variants: DimensionChange[] = [];
-  for (const instrumented of [false, true]) {
-    for (const baseline of BASELINES) {
-      const proof = baseline && baseline !== 'None' ? `, proven by ${baseline.toLowerCase()}` : ', with no comparison method yet (gap)';
-      const after = instrumented ? `Acceptance, overrides and rework are captured; ${metric}${proof}.` : `Not instrumented yet (gap); ${metric}${proof}.`;
-      variants.push({ dimension: 'Work measurement', before: WORK_MEASUREMENT_BEFORE, after });
-    }
-  }
-  return variants;
-});
+  const proof = baseline && baseline !== 'None' ? `, proven by ${baseline.toLowerCase()}` : ', with no comparison method yet (gap)';
+  const after = instrumented ? `Acceptance, overrides and rework are captured; ${metric}${proof}.` : `Not instrumented yet (gap); ${metric}${proof}.`;
+  return { dimension: 'Work measurement', before: WORK_MEASUREMENT_BEFORE, after };
+}
 
 const RISK_TIER_INDEX: Record<RiskTier, number> = { Low: 0, Medium: 1, High: 2 };
 const RISK_TIERS = [...(Object.keys(RISK_TIER_INDEX) as RiskTier[]), undefined];
@@ -159,7 +160,7 @@ function dimensions(i: PlanEntry['initiative'], teamNames: string[], uses: strin
       before: accountabilityBefore(i.function),
       after: `${owner === i.owner ? ownsOutcome(owner) : `Outcome: ${NO_OWNER}`}${modelHealth(i.monitoringOwner)}`,
     },
-    workMeasurement(i.successMetric)[(i.instrumentation ? BASELINES.length : 0) + baselineIndex(i.baselineMethod)]!,
+    workMeasurement(i),
     riskManagement[controlsMask(i) * RISK_TIERS.length + riskTierIndex(i.riskTier)]!,
     teamNames.length > 0 ? { dimension: 'Capacity', before: NO_CAPACITY_NEEDED.before, after: `Uses ${listWords(uses)}.` } : NO_CAPACITY_NEEDED,
   ];
