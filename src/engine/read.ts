@@ -204,6 +204,7 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
         continue;
       }
       if (!isBlank(cell)) anyContent = true;
+      // Free text is read without a result object (see plainText); an unreadable one falls through for its message.
       if (plain) {
         const value = plainText(cell);
         if (value !== null) {
