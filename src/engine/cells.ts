@@ -2,6 +2,7 @@
 // `unknown` for a blank, a value, or a failure carrying what was expected, so
 // the caller can name the cell in its message.
 
+import { memoised } from './memo';
 import type { CellValue } from './types';
 
 export type CellRead<T> =
@@ -41,49 +42,28 @@ function fail<T>(cell: CellValue, expected: string): CellRead<T> {
   return { kind: 'error', shown: showCell(cell), expected };
 }
 
-// Portfolios repeat the same few texts ("Yes", "Medium", "A/B test") thousands of times:
-// remembering each text's reading keeps a 10,000-row read fast and allocation-free.
-const MEMO_LIMIT = 4096;
-
 /**
  * Wrap a reader so blanks and Excel errors are handled once, the same way for every column.
- * `memoise` is for columns whose texts repeat; free text (names, metrics) is mostly unique.
+ * Portfolios repeat the same few texts ("Yes", "Medium", "A/B test") and numbers (ratings 1-5,
+ * demand 1-6) thousands of times, so each content's reading is remembered: a reading is never
+ * changed by its users, and one object serves every cell with the same content.
  */
-function reader<T>(expected: string, parse: (cell: number | string | boolean) => T | undefined, memoise = true): CellReader<T> {
+function reader<T>(expected: string, parse: (cell: number | string | boolean) => T | undefined): CellReader<T> {
   const readOnce = (cell: CellValue): CellRead<T> => {
     if (isBlank(cell)) return BLANK;
     if (isExcelError(cell)) return fail(cell, expected);
     const value = parse(typeof cell === 'string' ? cell.trim() : cell);
     return value === undefined ? fail(cell, expected) : { kind: 'value', value };
   };
-  if (!memoise) return { expected, read: readOnce };
-  // Numbers (ratings 1-5, demand 1-6) repeat as much as texts do; they get their own map. A reading
-  // is never changed by its users, so one object serves every cell with the same content.
-  const memo = new Map<string, CellRead<T>>();
-  const numbers = new Map<number, CellRead<T>>();
+  const remembered = memoised(readOnce);
   // Whole numbers 1-63 (ratings, demand) are most number cells: an array finds them without hashing.
   const small = new Array<CellRead<T> | undefined>(64);
   return {
     expected,
     read(cell) {
-      if (typeof cell === 'string') {
-        let read = memo.get(cell);
-        if (read === undefined) {
-          read = readOnce(cell);
-          if (memo.size < MEMO_LIMIT) memo.set(cell, read);
-        }
-        return read;
-      }
       if (typeof cell === 'number' && cell > 0 && cell < 64 && Number.isInteger(cell)) return (small[cell] ??= readOnce(cell));
-      // Zero is left out: the map cannot tell 0 from -0.
-      if (typeof cell === 'number' && cell !== 0) {
-        let read = numbers.get(cell);
-        if (read === undefined) {
-          read = readOnce(cell);
-          if (numbers.size < MEMO_LIMIT) numbers.set(cell, read);
-        }
-        return read;
-      }
+      // Zero is left out: a map cannot tell 0 from -0.
+      if (typeof cell === 'string' || (typeof cell === 'number' && cell !== 0)) return remembered(cell);
       return readOnce(cell);
     },
   };

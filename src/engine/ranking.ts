@@ -31,9 +31,9 @@ function byTieRule(x: Initiative, y: Initiative, foldedX: string, foldedY: strin
 export function compareRank(x: Assessment, y: Assessment): number {
   return (
     groupOf(x) - groupOf(y) ||
-    priorityOf(y) - priorityOf(x) ||
-    valueOf(y) - valueOf(x) ||
-    frictionOf(x) - frictionOf(y) ||
+    compareNumbers(priorityOf(y), priorityOf(x)) ||
+    compareNumbers(valueOf(y), valueOf(x)) ||
+    compareNumbers(frictionOf(x), frictionOf(y)) ||
     byTieRule(x.initiative, y.initiative, foldName(x.initiative.name), foldName(y.initiative.name))
   );
 }

@@ -102,6 +102,8 @@ export const CHANGE_IMPACTS = [
 
 /** Each change impact's rating of an initiative, in `CHANGE_IMPACTS` order. */
 export const CHANGE_IMPACT_RATINGS = CHANGE_IMPACTS.map(({ key }) => RATING_OF[key]);
+/** The ratings friction is scored from: the four change impacts and integration complexity. */
+const FRICTION_RATINGS = [...CHANGE_IMPACT_RATINGS, RATING_OF.integrationComplexity];
 
 /** The factors of each score, in the order their points are kept. */
 export const FACTORS: Record<ScoreKind, readonly Factor[]> = {
@@ -200,11 +202,11 @@ function shared(scores: (Score | undefined)[], code: number, kind: 'friction' | 
 /** 0 for unknown, 1-5 for a whole rating, -1 for anything else. */
 const ratingCode = (rating: number | undefined): number => (rating === undefined ? 0 : Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : -1);
 
-/** The five friction ratings (the four change impacts and integration complexity), base 6, read by name (see RATING_OF). */
+/** The five friction ratings (the four change impacts and integration complexity), base 6. */
 function frictionCode(i: Initiative): number {
-  const ratings = [ratingCode(i.decisionRightsShift), ratingCode(i.workloadShift), ratingCode(i.incentiveMisalignment), ratingCode(i.newObligations), ratingCode(i.integrationComplexity)];
   let code = 0;
-  for (const r of ratings) {
+  for (const ratingOf of FRICTION_RATINGS) {
+    const r = ratingCode(ratingOf(i));
     if (r < 0) return -1;
     code = code * 6 + r;
   }
