@@ -41,23 +41,24 @@ async function openSection(name: string): Promise<void> {
 
 const text = (locator: Locator) => locator.textContent();
 
-test('scenarios saved in the pane are rows of a visible Scenarios sheet', async () => {
+/** Two scenarios that differ in their in-flight limit: Lean (4) and Wide (12, the one in force). */
+async function saveLeanAndWide(): Promise<void> {
   await openSection('Scenarios');
   await setLimit('4');
   await saveAs('Lean');
   await setLimit('12');
   await saveAs('Wide');
+}
+
+test('scenarios saved in the pane are rows of a visible Scenarios sheet', async () => {
+  await saveLeanAndWide();
   await page.getByRole('tab', { name: 'Scenarios' }).click();
   expect(await valueBeside('Lean', 'E')).toBe('4');
   expect(await valueBeside('Wide', 'E')).toBe('12');
 });
 
 test('switching shows what changes, then the settings sheet holds the scenario’s settings and names it, and its plan is written', async () => {
-  await openSection('Scenarios');
-  await setLimit('4');
-  await saveAs('Lean');
-  await setLimit('12');
-  await saveAs('Wide');
+  await saveLeanAndWide();
   await pane().getByRole('combobox', { name: 'Switch to' }).selectOption('Lean');
   await pane().getByRole('button', { name: 'Switch…' }).click();
   const preview = pane().getByRole('group', { name: 'Switch to Lean' });
