@@ -2,7 +2,7 @@
 // each committed initiative across five dimensions, who absorbs it, and what
 // the plan is explicitly not doing now.
 
-import { bindingText, joinedGaps } from './explain';
+import { joinedGaps } from './explain';
 import { formatPercent, formatQuantity, listWords } from './format';
 import { memoised } from './memo';
 import { CHANGE_IMPACT_RATINGS, CHANGE_IMPACTS, controlsMask, isPlaceholder, MISSING_LABELS, metricQuality, namedPerson, PRESENT_LABELS } from './scores';
@@ -41,6 +41,9 @@ export function level(rating: number | undefined): ChangeLevel {
   return rating <= 2 ? 'Low' : rating <= 3.5 ? 'Medium' : 'High';
 }
 
+// At module level: a closure made per call is a new call target each run, which undoes the optimised code.
+const share = (demand: number, capacity: number): number | undefined => (capacity > 0 ? demand / capacity : demand > 0 ? undefined : 0);
+
 /** Demand before (every readable initiative starts) and after (the committed plan), per team. */
 export function teamLoads(entries: PlanEntry[], teams: Team[]): TeamLoad[] {
   const before = new Map<string, number>();
@@ -55,7 +58,6 @@ export function teamLoads(entries: PlanEntry[], teams: Team[]): TeamLoad[] {
       if (committed) after.set(team, (after.get(team) ?? 0) + amount);
     }
   }
-  const share = (demand: number, capacity: number) => (capacity > 0 ? demand / capacity : demand > 0 ? undefined : 0);
   return teams.map((t) => {
     const demandBefore = before.get(t.name) ?? 0;
     const demandAfter = after.get(t.name) ?? 0;
@@ -173,16 +175,19 @@ const decisionRightsNote = ratingNote('decision rights');
 const incentivesNote = ratingNote('incentives');
 const obligationsNote = memoised((rating: number | undefined) => (rating !== undefined ? ` (new obligations ${rating}/5)` : ''));
 
+/** `list` and `item` with `separator` between them, or `item` alone when the list is still empty. */
+const extended = (list: string, separator: string, item: string): string => (list === '' ? item : `${list}${separator}${item}`);
+
+// Built by joining strings as it goes: arrays and joins per committed initiative were most of what this allocated.
 function absorbedBy(i: PlanEntry['initiative'], teamNames: string[]): string {
-  const ratings: string[] = [];
-  if (i.workloadShift !== undefined) ratings.push(workloadNote(i.workloadShift));
-  if (i.decisionRightsShift !== undefined) ratings.push(decisionRightsNote(i.decisionRightsShift));
-  if (i.incentiveMisalignment !== undefined) ratings.push(incentivesNote(i.incentiveMisalignment));
-  const who = [ratings.length > 0 ? `${frontline(i.function)} (${ratings.join(', ')})` : frontline(i.function)];
-  if (teamNames.length > 0) who.push(listWords(teamNames));
+  let ratings = '';
+  if (i.workloadShift !== undefined) ratings = workloadNote(i.workloadShift);
+  if (i.decisionRightsShift !== undefined) ratings = extended(ratings, ', ', decisionRightsNote(i.decisionRightsShift));
+  if (i.incentiveMisalignment !== undefined) ratings = extended(ratings, ', ', incentivesNote(i.incentiveMisalignment));
+  let who = ratings === '' ? frontline(i.function) : `${frontline(i.function)} (${ratings})`;
+  if (teamNames.length > 0) who = `${who}; ${listWords(teamNames)}`;
   const obligations = obligationsNote(i.newObligations);
-  who.push(namedPerson(i.monitoringOwner).ok ? `${i.monitoringOwner}${obligations}` : `an operations owner still to be named${obligations}`);
-  return who.join('; ');
+  return `${who}; ${namedPerson(i.monitoringOwner).ok ? i.monitoringOwner! : 'an operations owner still to be named'}${obligations}`;
 }
 
 /** The four change impacts, one shared object per impact and rating. */
@@ -194,7 +199,7 @@ function notDoingReason(entry: PlanEntry): string {
       return `Leadership took it out: ${entry.initiative.overrideReason ?? ''}`;
     case 'Deferred (capacity)':
     case 'Deferred (in-flight limit)':
-      return bindingText(entry.binding) || 'A better combination used the capacity';
+      return entry.bindingText || 'A better combination used the capacity';
     default:
       return gateReason(entry.gate);
   }

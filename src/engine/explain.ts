@@ -40,10 +40,7 @@ export function joinedGaps(gaps: readonly string[]): string {
   return text;
 }
 
-/**
- * A deferral's constraint in words. The outputs and the Change impact sheet both say it; its parts
- * are worded once (below), so saying it twice costs less than remembering it per constraint did.
- */
+/** A deferral's constraint in words, '' for none. A plan says it once per entry (`PlanEntry.bindingText`). */
 export function bindingText(binding: DeferralConstraint | undefined): string {
   return binding ? bindingTextOf(binding) : '';
 }
@@ -55,10 +52,12 @@ const shortfallPart = memoised((team: string) =>
 );
 
 function bindingTextOf(binding: DeferralConstraint): string {
-  const parts: string[] = [];
-  if (binding.inFlightLimit !== undefined) parts.push(inFlightLimitPart(binding.inFlightLimit));
-  for (const t of binding.teams) parts.push(shortfallPart(t.team)(t.unit)(t.needed)(t.left));
-  return parts.length === 1 ? parts[0]! : parts.join('; ');
+  let text = binding.inFlightLimit === undefined ? '' : inFlightLimitPart(binding.inFlightLimit);
+  for (const t of binding.teams) {
+    const part = shortfallPart(t.team)(t.unit)(t.needed)(t.left);
+    text = text === '' ? part : `${text}; ${part}`;
+  }
+  return text;
 }
 
 // The decision clause ends every Why text. Most are one of a handful of texts (committed as a pilot,

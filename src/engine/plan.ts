@@ -3,7 +3,7 @@
 // where the cells came from.
 
 import { changeImpact, type ChangeImpact } from './changeImpact';
-import { whyText } from './explain';
+import { bindingText, whyText } from './explain';
 import { formatPercent, formatQuantity } from './format';
 import { gate } from './gates';
 import { readCapacity, readInitiatives, type ColumnMap } from './read';
@@ -121,6 +121,7 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
   assessed.ranking.forEach((index, rank) => (position[index] = rank));
   const entries: PlanEntry[] = assessed.assessments.map((a, index) => {
     const rank = position[index]!;
+    const binding = selection.binding[rank];
     const entry: PlanEntry = {
       initiative: a.initiative,
       scores: a.scores,
@@ -128,7 +129,8 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
       override: a.override,
       priority: a.scores ? rank + 1 : undefined,
       decision: selection.decisions[rank]!,
-      binding: selection.binding[rank],
+      binding,
+      bindingText: bindingText(binding),
       why: '',
     };
     entry.why = whyText(entry, assessed.settings);

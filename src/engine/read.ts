@@ -178,7 +178,9 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
       ? []
       : [{ reader: column.reader as CellReader<unknown>, plain: column.reader === text, slot, index, isValue: column.key === 'annualValue' }];
   });
-  const demandColumns = Object.entries(columns.demand).map(([team, index]) => ({ team, index }));
+  // Two plain arrays, walked by position: the row loop reads them 50,000 times at 10,000 rows.
+  const demandTeams = Object.keys(columns.demand);
+  const demandIndices = demandTeams.map((team) => columns.demand[team]!);
   const nameColumn = columns.inputs.name!;
   const initiatives: Initiative[] = [];
   const keys = new Set<string>();
@@ -220,7 +222,9 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
       }
     }
     const demand: Record<string, number> = {};
-    for (const { team, index } of demandColumns) {
+    for (let d = 0; d < demandTeams.length; d++) {
+      const team = demandTeams[d]!;
+      const index = demandIndices[d]!;
       const cell = toCell(row[index]) ?? '';
       if (!isBlank(cell)) anyContent = true;
       const read = quantity.read(cell);

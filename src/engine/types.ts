@@ -183,6 +183,8 @@ export type PlanEntry = Assessment & {
   priority: number | undefined;
   decision: Decision;
   binding?: DeferralConstraint;
+  /** The binding constraint in words ('' when nothing held it back): the output column and the Change impact sheet both say it. */
+  bindingText: string;
   why: string;
 };
 

@@ -5,7 +5,6 @@
 
 import { cutShort } from '../engine/bottleneckText';
 import type { Bottlenecks } from '../engine/bottlenecks';
-import { bindingText } from '../engine/explain';
 import { formatQuantity } from '../engine/format';
 import type { Plan } from '../engine/plan';
 import type { Objective, OptimisationReport } from '../engine/types';
@@ -99,7 +98,7 @@ function deferredRows(s: SheetBuilder, plan: Plan, b: Bottlenecks): void {
     const cuts = f.demandCuts.map((c) => `${c.team} -${formatQuantity(c.by, c.unit)}`).join('; ');
     const cutCell = f.needsInFlightSlot ? 'None: it needs an in-flight slot' : cuts || 'None needed';
     s.row(
-      [f.name, f.decision, cutCell, f.text, bindingText(entries.get(f.key)?.binding), f.scoreNeeded?.needed ?? null, f.scoreNeeded?.now ?? null],
+      [f.name, f.decision, cutCell, f.text, entries.get(f.key)?.bindingText ?? '', f.scoreNeeded?.needed ?? null, f.scoreNeeded?.now ?? null],
       [T, T, T, T, T, format, format],
     );
   }

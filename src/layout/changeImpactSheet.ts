@@ -2,7 +2,9 @@
 // what changes for each committed initiative, the four change impacts, and what
 // the plan is not doing now.
 
+import type { RatedChange } from '../engine/changeImpact';
 import { joinedGaps } from '../engine/explain';
+import { memoised } from '../engine/memo';
 import type { Plan } from '../engine/plan';
 import { CHANGE_IMPACTS } from '../engine/scores';
 import { DECISION_ORDER } from '../engine/summary';
@@ -17,6 +19,9 @@ export const PERCENT_FORMAT = '0%';
 const WIDTH = 7;
 const TEXT_5 = [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, null, null];
 const MAP_FORMATS = [TEXT_FORMAT, TEXT_FORMAT, '0.0', '0.0', '#,##0', null, null];
+const RATING_FORMATS = [TEXT_FORMAT, '0', '0', '0', '0', TEXT_FORMAT, null];
+/** "Workload shift (High)": rated changes are shared objects, so each is worded once. */
+const heaviestText = memoised((change: RatedChange) => `${change.label} (${change.level})`);
 export const QUANTITY_FORMAT = '#,##0.0';
 
 /** Over capacity is red, within 10% of full amber, the rest green. */
@@ -136,12 +141,17 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   s.row(['Initiative', ...CHANGE_IMPACTS.map((c) => c.label), 'Heaviest'], [], 'header');
   const ratingsStart = s.rowCount;
   for (const c of plan.changeImpact.committed) {
-    const known = c.changeImpacts.filter((x) => x.rating !== undefined);
-    const heaviest = known.length > 0 ? known.reduce((a, b) => ((b.rating ?? 0) > (a.rating ?? 0) ? b : a)) : undefined;
-    s.row(
-      [c.name, ...c.changeImpacts.map((x) => x.rating ?? 'Unknown'), heaviest ? `${heaviest.label} (${heaviest.level})` : 'Unknown'],
-      [TEXT_FORMAT, '0', '0', '0', '0', TEXT_FORMAT],
-    );
+    // One row at the full width, filled in place: this runs for every committed initiative.
+    const row: LayoutCell[] = [c.name, null, null, null, null, 'Unknown', null];
+    let heaviest: RatedChange | undefined;
+    for (let k = 0; k < c.changeImpacts.length; k++) {
+      const impact = c.changeImpacts[k]!;
+      row[k + 1] = impact.rating ?? 'Unknown';
+      // The first of the highest known ratings.
+      if (impact.rating !== undefined && (heaviest === undefined || impact.rating > heaviest.rating!)) heaviest = impact;
+    }
+    if (heaviest) row[5] = heaviestText(heaviest);
+    s.row(row, RATING_FORMATS);
   }
   if (s.rowCount > ratingsStart) {
     // A conditional format covers one column, so each of the four rating columns gets its own.

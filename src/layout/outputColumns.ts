@@ -1,7 +1,7 @@
 // The output columns of the Initiatives table: one row per table row, in table order.
 
 import { OUTPUT_COLUMNS, type OutputKey } from '../engine/columns';
-import { bindingText, joinedGaps } from '../engine/explain';
+import { joinedGaps } from '../engine/explain';
 import type { Plan } from '../engine/plan';
 import type { PlanEntry } from '../engine/types';
 import { BAD, GOOD, INFO, NEUTRAL, QUIET, TEXT_FORMAT, type HighlightRule, type LayoutCell } from './grid';
@@ -76,7 +76,7 @@ function outputCell(key: OutputKey, entry: PlanEntry): LayoutCell {
     case 'decision':
       return entry.decision;
     case 'binding':
-      return bindingText(entry.binding) || null;
+      return entry.bindingText || null;
     case 'why':
       return entry.why;
   }
@@ -99,7 +99,9 @@ export function outputColumnsLayout(plan: Plan): OutputColumnsLayout {
   // Each row is built once at its full width; blank table rows (no entry) get blanks afterwards.
   const values = new Array<LayoutCell[]>(rowCount);
   for (const entry of plan.entries) {
-    const row = new Array<LayoutCell>(width);
+    // Filled with null first so the row holds any value from the start: a bare `new Array` starts as
+    // small integers and is copied twice per row as scores (doubles) and then texts arrive.
+    const row = new Array<LayoutCell>(width).fill(null);
     for (let k = 0; k < width; k++) row[k] = outputCell(keys[k]!, entry);
     values[entry.initiative.rowIndex] = row;
   }

@@ -105,7 +105,18 @@ describe('rank and fill in the plan', () => {
   test('a deferred initiative names the team with what it needs and what is left', () => {
     const plan = run([named('First', { 'Strategic fit': 5, Legal: 7 }), named('Second', { 'Strategic fit': 4, Legal: 5 })], { Legal: 10 });
     expect(entry(plan, 'Second').binding).toEqual({ teams: [{ team: 'Legal', needed: 5, left: 3, unit: 'weeks' }] });
+    expect(entry(plan, 'Second').bindingText).toBe('Legal (needs 5 weeks, 3 weeks left)');
     expect(entry(plan, 'First').binding).toBeUndefined();
+    expect(entry(plan, 'First').bindingText).toBe('');
+  });
+
+  test('a deferral held back by the in-flight limit and two teams names all three, limit first', () => {
+    const plan = run(
+      [named('First', { 'Strategic fit': 5, Legal: 7, Security: 2 }), named('Second', { 'Strategic fit': 4, Legal: 5, Security: 3 })],
+      { Legal: 10, Security: 4 },
+      { 'In-flight limit': 1 },
+    );
+    expect(entry(plan, 'Second').bindingText).toBe('In-flight limit (1); Legal (needs 5 weeks, 3 weeks left); Security (needs 3 weeks, 2 weeks left)');
   });
 
   test('the in-flight limit from the settings defers what comes after it and is named as the constraint', () => {

@@ -2,7 +2,6 @@
 // value, what is in flight, and how full each team is. Pure: the plans are made
 // in memory (nothing is written) and initiatives are matched by their key.
 
-import { bindingText } from '../explain';
 import { isCommitted } from '../changeImpact';
 import type { Plan } from '../plan';
 import { SETTING_SPECS } from '../settings';
@@ -87,7 +86,7 @@ function reasonOf(entry: PlanEntry): string {
     return `forced out by ${by}: ${entry.initiative.overrideReason ?? ''}`.trim();
   }
   if (entry.decision === 'Not ready') return entry.gate.gaps[0] ?? entry.gate.gate;
-  return bindingText(entry.binding) || entry.decision;
+  return entry.bindingText || entry.decision;
 }
 
 function teams(a: Plan, b: Plan): TeamComparison[] {

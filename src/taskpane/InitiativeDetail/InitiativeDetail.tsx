@@ -2,7 +2,7 @@
 // gate and its gaps, the constraint that deferred it, and the Why sentence.
 
 import { Badge, Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { bindingText, strongestAndWeakest } from '../../engine/explain';
+import { strongestAndWeakest } from '../../engine/explain';
 import { contributions, type ScoreKind } from '../../engine/scores';
 import type { PlanEntry, Settings } from '../../engine/types';
 import { useSectionStyles } from '../styles';
@@ -64,7 +64,7 @@ export function InitiativeDetail({ entry, settings, id }: InitiativeDetailProps)
   const section = useSectionStyles();
   const { scores, gate } = entry;
   const drivers = scores && strongestAndWeakest(entry.initiative, scores, settings);
-  const binding = bindingText(entry.binding);
+  const binding = entry.bindingText;
   return (
     <div id={id} className={styles.root}>
       <Body1>{entry.why}</Body1>
