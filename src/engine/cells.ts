@@ -61,10 +61,13 @@ function reader<T>(expected: string, parse: (cell: number | string | boolean) =>
   return {
     expected,
     read(cell) {
-      if (typeof cell === 'number' && cell > 0 && cell < 64 && Number.isInteger(cell)) return (small[cell] ??= readOnce(cell));
-      // Zero is left out: a map cannot tell 0 from -0.
-      if (typeof cell === 'string' || (typeof cell === 'number' && cell !== 0)) return remembered(cell);
-      return readOnce(cell);
+      if (typeof cell === 'number') {
+        if (cell > 0 && cell < 64 && Number.isInteger(cell)) return (small[cell] ??= readOnce(cell));
+        // Other numbers (amounts, mostly) are nearly all different: remembering them would fill the
+        // map and push out the texts that do repeat, and a number reads in a few steps anyway.
+        return readOnce(cell);
+      }
+      return typeof cell === 'string' ? remembered(cell) : readOnce(cell);
     },
   };
 }
@@ -162,12 +165,28 @@ function needsSpacing(cell: string): boolean {
 }
 
 /**
+ * Printable ASCII with single spaces between words, no "#", and a visible first and last character:
+ * nothing to trim, tidy or report. One scan settles nearly every name, ID and owner.
+ */
+function isTidy(cell: string): boolean {
+  let afterSpace = true; // a leading space is not tidy
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c > 32 && c < 127 && c !== 35) afterSpace = false;
+    else if (c === 32 && !afterSpace) afterSpace = true;
+    else return false;
+  }
+  return !afterSpace; // also false for "" and a trailing space
+}
+
+/**
  * A free-text cell read without a result object: the text, undefined for a blank, or null when it
  * cannot be read (`text.read` then says why). Names, owners and metrics are unique per row, so
  * their readings cannot be shared the way ratings are; this keeps a 10,000-row read from making
  * 80,000 objects.
  */
 export function plainText(cell: CellValue): string | undefined | null {
+  if (typeof cell === 'string' && isTidy(cell)) return cell;
   if (isBlank(cell)) return undefined;
   if (isExcelError(cell)) return null;
   if (typeof cell === 'string') {

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { a1, qualified } from './address';
-import { isBlank, normalise, plainText, quantity, text, type CellReader } from './cells';
+import { normalise, plainText, quantity, text, type CellReader } from './cells';
 import { INPUT_COLUMNS, REQUIRED_COLUMNS, demandHeader, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
 
@@ -192,8 +192,8 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
   for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
     const row = table.rows[rowIndex] as unknown[];
     // Readings in INPUT_COLUMNS order; an array keeps this hot loop free of dynamic property writes.
-    // One array serves every row: its readings are copied into the initiative below.
-    values.fill(undefined);
+    // One array serves every row (each reader writes its slot, read or not); the readings are copied
+    // into the initiative below.
     rowIssues.length = 0;
     let anyContent = false;
     let nameUnreadable = false;
@@ -201,22 +201,25 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
       const { reader, plain, slot, index, isValue } = readers[r]!;
       const cell = toCell(row[index]);
       if (cell === undefined) {
+        values[slot] = undefined;
         rowIssues.push(unreadable(table, rowIndex, index, 'an object', reader.expected, false));
         anyContent = true;
         continue;
       }
-      if (!isBlank(cell)) anyContent = true;
       // Free text is read without a result object (see plainText); an unreadable one falls through for its message.
       if (plain) {
         const value = plainText(cell);
         if (value !== null) {
-          if (value !== undefined) values[slot] = value;
+          values[slot] = value;
+          if (value !== undefined) anyContent = true;
           continue;
         }
       }
       const read = reader.read(cell);
-      if (read.kind === 'value') values[slot] = isValue ? scaleAmount(cell, read.value as number, columns.valueMultiplier) : read.value;
-      else if (read.kind === 'error') {
+      // A reader says blank exactly when the cell is blank: the row has content otherwise.
+      if (read.kind !== 'blank') anyContent = true;
+      values[slot] = read.kind === 'value' ? (isValue ? scaleAmount(cell, read.value as number, columns.valueMultiplier) : read.value) : undefined;
+      if (read.kind === 'error') {
         rowIssues.push(unreadable(table, rowIndex, index, read.shown, read.expected, typeof cell === 'number'));
         if (index === nameColumn) nameUnreadable = true;
       }
@@ -226,8 +229,8 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
       const team = demandTeams[d]!;
       const index = demandIndices[d]!;
       const cell = toCell(row[index]) ?? '';
-      if (!isBlank(cell)) anyContent = true;
       const read = quantity.read(cell);
+      if (read.kind !== 'blank') anyContent = true;
       if (read.kind === 'value') {
         if (read.value > 0) demand[team] = read.value;
       } else if (read.kind === 'error') rowIssues.push(unreadable(table, rowIndex, index, read.shown, `${read.expected} (demand on ${team})`, typeof cell === 'number'));
