@@ -67,7 +67,9 @@ function reader<T>(expected: string, parse: (cell: number | string | boolean) =>
         // map and push out the texts that do repeat, and a number reads in a few steps anyway.
         return readOnce(cell);
       }
-      return typeof cell === 'string' ? remembered(cell) : readOnce(cell);
+      // Empty cells (most demand and override cells) are blank without a lookup.
+      if (typeof cell === 'string') return cell.length === 0 ? BLANK : remembered(cell);
+      return readOnce(cell);
     },
   };
 }

@@ -72,6 +72,18 @@ const inFlightEnding = memoised((limit: number | undefined) => `; deferred becau
 const notReadyEnding = memoised((gap: string) => `; not ready: ${lower(gap)}.`);
 const shortOfCapacity = memoised((teams: string) => `; deferred because ${teams} has too little capacity left.`);
 
+/** One node per list of teams, reached team by team from the root: a list's ending is worded once. */
+type TeamsNode = { ending: string | undefined; next: (team: string) => TeamsNode };
+const teamsNode = (): TeamsNode => ({ ending: undefined, next: memoised(teamsNode) });
+const TEAM_LISTS = teamsNode();
+
+/** "; deferred because Legal and Security have too little capacity left." Thousands of deferrals share a few lists. */
+function shortOfTeams(teams: readonly { team: string }[]): string {
+  let node = TEAM_LISTS;
+  for (const t of teams) node = node.next(t.team);
+  return (node.ending ??= `; deferred because ${listWords(teams.map((t) => t.team))} have too little capacity left.`);
+}
+
 function decisionEnding(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'>): string {
   const gate: Gate = entry.gate.gate;
   const decision: Decision = entry.decision;
@@ -89,9 +101,7 @@ function decisionEnding(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' |
     case 'Deferred (capacity)': {
       const teams = entry.binding?.teams ?? [];
       if (teams.length === 1) return shortOfCapacity(teams[0]!.team);
-      return teams.length > 0
-        ? `; deferred because ${listWords(teams.map((t) => t.team))} have too little capacity left.`
-        : '; deferred: a better combination used the capacity.';
+      return teams.length > 0 ? shortOfTeams(teams) : '; deferred: a better combination used the capacity.';
     }
     case 'Not ready':
       return notReadyEnding(entry.gate.gaps[0] ?? gate);

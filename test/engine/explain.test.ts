@@ -117,6 +117,16 @@ describe('the decision', () => {
     expect(why(entry(readyInitiative(), 'Deferred (capacity)', binding))).toMatch(/; deferred because Legal and Security have too little capacity left\.$/);
   });
 
+  test('lists of teams that share their first teams each get their own ending, whatever order they come in', () => {
+    const short = (...teams: string[]): DeferralConstraint => ({ teams: teams.map((team) => ({ team, needed: 2, left: 1, unit: 'weeks' })) });
+    const ending = (binding: DeferralConstraint) => why(entry(readyInitiative(), 'Deferred (capacity)', binding)).replace(/^.*; deferred because /, '');
+    expect(ending(short('Legal', 'Security', 'Data engineering'))).toBe('Legal, Security and Data engineering have too little capacity left.');
+    expect(ending(short('Legal', 'Security'))).toBe('Legal and Security have too little capacity left.');
+    expect(ending(short('Legal', 'Security', 'Data engineering'))).toBe('Legal, Security and Data engineering have too little capacity left.');
+    expect(ending(short('Security', 'Legal'))).toBe('Security and Legal have too little capacity left.');
+    expect(ending(short('Legal'))).toBe('Legal has too little capacity left.');
+  });
+
   test('deferred for capacity by one team uses the singular', () => {
     const binding: DeferralConstraint = { teams: [{ team: 'Legal', needed: 3, left: 1, unit: 'weeks' }] };
     expect(why(entry(readyInitiative(), 'Deferred (capacity)', binding))).toContain('deferred because Legal has too little capacity left');
