@@ -198,13 +198,20 @@ const liftParts = WALK.map(({ factor }) => memoised((input: string) => `, lifted
 const dragParts = WALK.map(({ factor }) => memoised((input: string) => `, held back by ${lower(factor.factor)} (${input})`));
 const notPlanned = memoised((gap: string) => `Not planned: ${lower(gap)}.`);
 
-/** One sentence: what drove the score, what held it back, and the decision. */
-export function whyText(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative' | 'scores'>, settings: Settings): string {
-  if (!entry.scores) return notPlanned(entry.gate.gaps[0] ?? 'some cells could not be read');
-  const { best, worst, worstMissed } = walkFactors(entry.scores, settings);
-  const { initiative } = entry;
+/** The Why text up to its decision: "Priority 71.3, lifted by data rights (Yes), held back by workload shift (5/5)". */
+export function whyStart(initiative: Initiative, scores: Scores, settings: Settings): string {
+  const { best, worst, worstMissed } = walkFactors(scores, settings);
   // The best factor always earned something; the worst is named only when it cost more than half a point.
   const lift = best >= 0 ? liftParts[best]!(WALK[best]!.factor.input(initiative, settings.currency)) : '';
   const drag = worst >= 0 && worstMissed > 0.5 ? dragParts[worst]!(WALK[worst]!.factor.input(initiative, settings.currency)) : '';
-  return `${priorityPart(entry.scores.priority)}${lift}${drag}${decisionEnding(entry)}`;
+  return `${priorityPart(scores.priority)}${lift}${drag}`;
+}
+
+/**
+ * One sentence: what drove the score, what held it back, and the decision. `start` is the entry's
+ * `whyStart` when the caller already has it.
+ */
+export function whyText(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative' | 'scores'>, settings: Settings, start?: string): string {
+  if (!entry.scores) return notPlanned(entry.gate.gaps[0] ?? 'some cells could not be read');
+  return `${start ?? whyStart(entry.initiative, entry.scores, settings)}${decisionEnding(entry)}`;
 }

@@ -3,7 +3,7 @@
 // where the cells came from.
 
 import { changeImpact, type ChangeImpact } from './changeImpact';
-import { bindingText, whyText } from './explain';
+import { bindingText, whyStart, whyText } from './explain';
 import { formatPercent, formatQuantity } from './format';
 import { gate } from './gates';
 import { readCapacity, readInitiatives, type ColumnMap } from './read';
@@ -45,6 +45,12 @@ export type Assessed = {
   ranking: number[];
   issues: Issue[];
   usable: boolean;
+  /**
+   * Each assessment's Why text up to its decision (score, what lifted it, what held it back), worded
+   * while its scores were just made and still in the processor's cache; '' for an unscored row.
+   * Not carried into the plan: the entries' `why` holds the whole sentence.
+   */
+  whyStarts?: string[];
 };
 
 export type Plan = Assessed & {
@@ -94,9 +100,11 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
       badCells.set(issue.rowIndex, [...(badCells.get(issue.rowIndex) ?? []), issue.cell]);
     }
   }
-  const assessments: Assessment[] = scenario.initiatives.map((initiative) => {
+  const whyStarts = new Array<string>(scenario.initiatives.length);
+  const assessments: Assessment[] = scenario.initiatives.map((initiative, index) => {
     const gateResult = gate(initiative, badCells.get(initiative.rowIndex));
     const scores = initiative.invalid ? undefined : scoreInitiative(initiative, context_, settings);
+    whyStarts[index] = scores ? whyStart(initiative, scores, settings) : '';
     let override = initiative.override;
     if (override === 'In' && !gateResult.committable) {
       issues.push({
@@ -112,7 +120,7 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
     return { initiative, scores, gate: gateResult, override };
   });
   const ranking = rankOrder(assessments);
-  return { settings, teams: capacity.teams, table, assessments, ranking, issues, usable: true };
+  return { settings, teams: capacity.teams, table, assessments, ranking, issues, usable: true, whyStarts };
 }
 
 /** Turn a selection into the plan: decisions, Why texts, change impact, summary and log entry. */
@@ -133,7 +141,7 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
       bindingText: bindingText(binding),
       why: '',
     };
-    entry.why = whyText(entry, assessed.settings);
+    entry.why = whyText(entry, assessed.settings, assessed.whyStarts?.[index]);
     return entry;
   });
 

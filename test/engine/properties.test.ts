@@ -3,6 +3,7 @@
 // score lower, scores stay in range, and every deferral is really forced.
 
 import fc from 'fast-check';
+import { strongestAndWeakest } from '../../src/engine/explain';
 import { prioritise, type Plan } from '../../src/engine/plan';
 import { namedPerson } from '../../src/engine/scores';
 import type { CellValue, PlanEntry } from '../../src/engine/types';
@@ -268,6 +269,22 @@ describe('engine properties over generated portfolios', () => {
             if (a.scores!.friction === b.scores!.friction) expect(frictionInputs(a.initiative)).toEqual(frictionInputs(b.initiative));
             if (a.scores!.readiness === b.scores!.readiness) expect(readinessInputs(a.initiative)).toEqual(readinessInputs(b.initiative));
           }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test("every Why states its own initiative's priority score and strongest factor", () => {
+    // The start of each Why is worded while scoring, the end once decided: this checks the two meet on the right row.
+    fc.assert(
+      fc.property(portfolioArbitrary, (p) => {
+        const plan = run(p);
+        for (const e of plan.entries) {
+          if (!e.scores) continue;
+          expect(e.why.startsWith(`Priority ${e.scores.priority.toFixed(1)}`)).toBe(true);
+          const { strongest } = strongestAndWeakest(e.initiative, e.scores, plan.settings);
+          if (strongest) expect(e.why).toContain(`lifted by ${strongest.factor.toLowerCase()} (${strongest.input})`);
         }
       }),
       RUNS,
