@@ -56,16 +56,60 @@ export function rankOrder(assessments: readonly Assessment[]): number[] {
   }
   const folded = new Array<string | undefined>(n);
   const foldedName = (i: number): string => (folded[i] ??= foldName(assessments[i]!.initiative.name));
+  const compare = (a: number, b: number): number =>
+    group[a]! - group[b]! ||
+    compareNumbers(priority[b]!, priority[a]!) ||
+    compareNumbers(value[b]!, value[a]!) ||
+    compareNumbers(friction[a]!, friction[b]!) ||
+    byTieRule(assessments[a]!.initiative, assessments[b]!.initiative, foldedName(a), foldedName(b));
+  return sortByBuckets(n, group, priority, compare);
+}
+
+/** Priority scores have one decimal: 1,001 buckets per group cover 0 to 100. */
+const BUCKETS_PER_GROUP = 1001;
+
+/**
+ * 0..n-1 in `compare`'s order. Rows are first dealt into buckets by group and priority score in
+ * tenths, best first, then each bucket is sorted with `compare`. A row in an earlier bucket never
+ * comes after one in a later bucket by `compare` (the bucket only coarsens its first two keys), so
+ * the result is exactly `compare`'s order; a sort of 10,000 rows then makes about a fifth of the
+ * comparisons, each of which is a call.
+ */
+function sortByBuckets(n: number, group: Int8Array, priority: Float64Array, compare: (a: number, b: number) => number): number[] {
+  const bucket = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const tenths = Math.round(priority[i]! * 10);
+    // A score outside 0-100 or not a number is never produced; if one were, the plain sort is still right.
+    if (!(tenths >= 0 && tenths < BUCKETS_PER_GROUP)) return Array.from({ length: n }, (_, k) => k).sort(compare);
+    bucket[i] = group[i]! * BUCKETS_PER_GROUP + (BUCKETS_PER_GROUP - 1 - tenths);
+  }
+  const starts = new Int32Array(3 * BUCKETS_PER_GROUP + 1);
+  for (let i = 0; i < n; i++) starts[bucket[i]! + 1]!++;
+  for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
   const order = new Array<number>(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  return order.sort(
-    (a, b) =>
-      group[a]! - group[b]! ||
-      compareNumbers(priority[b]!, priority[a]!) ||
-      compareNumbers(value[b]!, value[a]!) ||
-      compareNumbers(friction[a]!, friction[b]!) ||
-      byTieRule(assessments[a]!.initiative, assessments[b]!.initiative, foldedName(a), foldedName(b)),
-  );
+  const next = starts.slice(0, -1);
+  for (let i = 0; i < n; i++) order[next[bucket[i]!]!++] = i;
+  for (let b = 0; b + 1 < starts.length; b++) {
+    const from = starts[b]!;
+    const to = starts[b + 1]!;
+    if (to - from <= 1) continue;
+    if (to - from <= 16) {
+      // Insertion sort: buckets are a handful of rows.
+      for (let k = from + 1; k < to; k++) {
+        const row = order[k]!;
+        let j = k - 1;
+        while (j >= from && compare(order[j]!, row) > 0) {
+          order[j + 1] = order[j]!;
+          j--;
+        }
+        order[j + 1] = row;
+      }
+    } else {
+      const sorted = order.slice(from, to).sort(compare);
+      for (let k = from; k < to; k++) order[k] = sorted[k - from]!;
+    }
+  }
+  return order;
 }
 
 /** What a selection needs from an assessed portfolio. */
