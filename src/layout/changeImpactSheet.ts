@@ -54,23 +54,33 @@ const DECISION_POSITION = Object.fromEntries(DECISION_ORDER.map((d, i) => [d, i]
 function portfolioMapData(s: SheetBuilder, plan: Plan): void {
   s.row(['Portfolio map data: impact against friction, bubble size is annual value'], [], 'section');
   s.row(['Initiative', 'Decision', 'Friction score', 'Impact score', 'Annual value'], [], 'header');
-  // Each scored entry's row is made in table order, where the entry's objects sit together in memory;
-  // one walk down the ranking then sorts the rows into their decision's block.
-  const rows = plan.entries.map((e): LayoutCell[] | undefined =>
-    e.scores ? [e.initiative.name, e.decision, e.scores.friction.value, e.scores.impact.value, e.initiative.annualValue ?? 0, null, null] : undefined,
-  );
-  const blocks = DECISION_ORDER.map((): LayoutCell[][] => []);
+  // Each scored entry's row and decision are read in table order, where the entry's objects sit
+  // together in memory; one walk down the ranking then places each row in its decision's block.
+  const entries = plan.entries;
+  const rows = new Array<LayoutCell[] | undefined>(entries.length);
+  const blockOf = new Int8Array(entries.length);
+  const blockSizes = new Int32Array(DECISION_ORDER.length);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (!e.scores) continue;
+    rows[i] = [e.initiative.name, e.decision, e.scores.friction.value, e.scores.impact.value, e.initiative.annualValue ?? 0, null, null];
+    blockSizes[(blockOf[i] = DECISION_POSITION[e.decision])]!++;
+  }
+  const blockStarts = new Int32Array(DECISION_ORDER.length);
+  for (let b = 1; b < blockStarts.length; b++) blockStarts[b] = blockStarts[b - 1]! + blockSizes[b - 1]!;
+  const placed = new Array<LayoutCell[]>(blockStarts[blockStarts.length - 1]! + blockSizes[blockSizes.length - 1]!);
+  const next = blockStarts.slice();
   for (const i of plan.ranking) {
     const row = rows[i];
-    if (row) blocks[DECISION_POSITION[plan.entries[i]!.decision]]!.push(row);
+    if (row) placed[next[blockOf[i]!]!++] = row;
   }
   const series: ChartSpec['series'] = [];
   DECISION_ORDER.forEach((decision, position) => {
-    const block = blocks[position]!;
-    if (block.length === 0) return;
+    const size = blockSizes[position]!;
+    if (size === 0) return;
     const first = s.rowCount;
-    for (const row of block) s.row(row, MAP_FORMATS);
-    const range = (column: number) => ({ row: first, column, rows: block.length, columns: 1 });
+    for (let k = blockStarts[position]!; k < blockStarts[position]! + size; k++) s.row(placed[k]!, MAP_FORMATS);
+    const range = (column: number) => ({ row: first, column, rows: size, columns: 1 });
     series.push({ name: decision, x: range(2), y: range(3), size: range(4), color: DECISION_COLOURS[decision] });
   });
   if (series.length > 0) {
@@ -89,7 +99,10 @@ function portfolioMapData(s: SheetBuilder, plan: Plan): void {
 export type ExtraSection = (sheet: SheetBuilder, plan: Plan) => void;
 
 export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []): SheetLayout {
-  const s = new SheetBuilder(WIDTH);
+  const impact = plan.changeImpact;
+  // Eight rows per committed initiative, one per initiative not done and per bubble, and a few dozen
+  // for titles, teams and the sections added by other parts of the engine.
+  const s = new SheetBuilder(WIDTH, 64 + impact.teamLoads.length + 8 * impact.committed.length + impact.notDoing.length + plan.entries.length);
   const period = plan.settings.planningPeriod;
   s.row([`Change impact: ${period}`], [], 'title');
   s.row([markLine(plan, `Rebuilt on every run; ${plan.selection.method.toLowerCase()} selection.`)], [TEXT_FORMAT], 'note');

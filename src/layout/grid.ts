@@ -98,20 +98,31 @@ function formatsFor(cells: LayoutCell[], formats: readonly (string | null)[]): (
 
 /** Builds a sheet row by row, every row `width` cells wide, keeping values and formats the same shape. */
 export class SheetBuilder {
-  readonly values: LayoutCell[][] = [];
-  readonly formats: (string | null)[][] = [];
+  /** Rows so far; until `build`, slots set aside for rows to come follow them. */
+  readonly values: LayoutCell[][];
+  readonly formats: (string | null)[][];
+  private count = 0;
   readonly styles: StyledRange[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly tables: TableSpec[] = [];
   readonly charts: ChartSpec[] = [];
   private readonly blankFormats: (string | null)[];
 
-  constructor(readonly width: number) {
+  /**
+   * `expectedRows`, when the sheet's size is known up front (more is fine): a sheet of tens of
+   * thousands of rows grown row by row is copied a dozen times over as it grows.
+   */
+  constructor(
+    readonly width: number,
+    expectedRows = 0,
+  ) {
     this.blankFormats = Array<string | null>(width).fill(null);
+    this.values = new Array<LayoutCell[]>(expectedRows);
+    this.formats = new Array<(string | null)[]>(expectedRows);
   }
 
   get rowCount(): number {
-    return this.values.length;
+    return this.count;
   }
 
   /**
@@ -120,12 +131,12 @@ export class SheetBuilder {
    * as it is, so a section of thousands of rows allocates no formats of its own.
    */
   row(cells: LayoutCell[], formats: readonly (string | null)[] = this.blankFormats, style?: CellStyle): number {
-    const index = this.values.length;
+    const index = this.count++;
     const used = cells.length;
     // A short row is copied into an array of the full width: growing it in place would reallocate it.
     const full = used >= this.width ? cells : padded(cells, this.width);
-    this.values.push(full);
-    this.formats.push(formats.length === this.width && coversFormulas(full, formats) ? (formats as (string | null)[]) : formatsFor(full, formats));
+    this.values[index] = full;
+    this.formats[index] = formats.length === this.width && coversFormulas(full, formats) ? (formats as (string | null)[]) : formatsFor(full, formats);
     if (style) this.styles.push({ row: index, column: 0, columns: Math.max(1, used), style });
     return index;
   }
@@ -140,6 +151,9 @@ export class SheetBuilder {
   }
 
   build(name: string, widths: number[], freezeRows = 0): SheetLayout {
+    // Rows set aside but not used are dropped.
+    this.values.length = this.count;
+    this.formats.length = this.count;
     return {
       name,
       values: this.values,

@@ -128,6 +128,19 @@ describe('text that looks like a formula is stored as text', () => {
     expect(shared).toEqual([null, null, '0.0']);
   });
 
+  test('a sheet sized up front keeps only the rows it was given, and grows past its size', () => {
+    const roomy = new SheetBuilder(2, 10);
+    roomy.row(['a', 1]);
+    roomy.row(['b', 2]);
+    const built = roomy.build('Roomy', [10, 10]);
+    expect(built.values).toEqual([['a', 1], ['b', 2]]);
+    expect(built.formats).toHaveLength(2);
+    const tight = new SheetBuilder(1, 1);
+    for (const label of ['x', 'y', 'z']) tight.row([label]);
+    expect(tight.rowCount).toBe(3);
+    expect(tight.build('Tight', [10]).values).toEqual([['x'], ['y'], ['z']]);
+  });
+
   test('short rows are padded to the sheet width with blanks', () => {
     const s = new SheetBuilder(4);
     s.row(['Title']);
