@@ -2,7 +2,7 @@
 // contributions and constraints the engine used, so the words match the numbers.
 
 import { formatQuantity, listWords } from './format';
-import { memoised } from './memo';
+import { memoised, memoisedList } from './memo';
 import { FACTORS, contributions, type ScoreKind } from './scores';
 import type { Decision, DeferralConstraint, Gate, Initiative, PlanEntry, Scores, Settings } from './types';
 
@@ -72,17 +72,11 @@ const inFlightEnding = memoised((limit: number | undefined) => `; deferred becau
 const notReadyEnding = memoised((gap: string) => `; not ready: ${lower(gap)}.`);
 const shortOfCapacity = memoised((teams: string) => `; deferred because ${teams} has too little capacity left.`);
 
-/** One node per list of teams, reached team by team from the root: a list's ending is worded once. */
-type TeamsNode = { ending: string | undefined; next: (team: string) => TeamsNode };
-const teamsNode = (): TeamsNode => ({ ending: undefined, next: memoised(teamsNode) });
-const TEAM_LISTS = teamsNode();
-
 /** "; deferred because Legal and Security have too little capacity left." Thousands of deferrals share a few lists. */
-function shortOfTeams(teams: readonly { team: string }[]): string {
-  let node = TEAM_LISTS;
-  for (const t of teams) node = node.next(t.team);
-  return (node.ending ??= `; deferred because ${listWords(teams.map((t) => t.team))} have too little capacity left.`);
-}
+const shortOfTeams = memoisedList(
+  (t: { team: string }) => t.team,
+  (teams) => `; deferred because ${listWords(teams.map((t) => t.team))} have too little capacity left.`,
+);
 
 function decisionEnding(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'>): string {
   const gate: Gate = entry.gate.gate;

@@ -20,3 +20,20 @@ export function memoised<K, V>(compute: (key: K) => V): (key: K) => V {
     return value;
   };
 }
+
+type ListNode<V> = { value: V | undefined; next: (key: unknown) => ListNode<V> };
+
+/**
+ * `compute` for lists, remembering its answer per list (by each item's `keyOf`) as `memoised` does
+ * per value: the list is walked item by item down a tree of memos, so no key is built for the whole
+ * list. `compute` gets the caller's list and must not keep it, and never answers undefined.
+ */
+export function memoisedList<T, V>(keyOf: (item: T) => unknown, compute: (items: readonly T[]) => V): (items: readonly T[]) => V {
+  const node = (): ListNode<V> => ({ value: undefined, next: memoised(node) });
+  const root = node();
+  return (items) => {
+    let at = root;
+    for (let k = 0; k < items.length; k++) at = at.next(keyOf(items[k]!));
+    return (at.value ??= compute(items));
+  };
+}
