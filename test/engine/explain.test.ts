@@ -6,6 +6,7 @@
 
 import fc from 'fast-check';
 import { bindingText, drivers, strongestAndWeakest, whyText } from '../../src/engine/explain';
+import { formatQuantity } from '../../src/engine/format';
 import { gate } from '../../src/engine/gates';
 import { FACTORS, scoreInitiative, type ScoreKind, type ScoringContext } from '../../src/engine/scores';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings';
@@ -174,6 +175,18 @@ describe('the binding constraint', () => {
       ],
     };
     expect(bindingText(binding)).toBe('In-flight limit (8); Legal (needs 2.5 weeks, 0 weeks left); ML platform (needs 0.5 FTE, 0.3 FTE left)');
+  });
+
+  test('amounts read as they would be formatted on their own, whatever their decimals or size', () => {
+    // Shortfall texts are remembered by the amounts in tenths; this checks that never changes the words.
+    const amount = fc.oneof(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.integer({ min: 0, max: 60 }).map((n) => n / 20), fc.constantFrom(0.05, 0.15, 2.45, 209715.2, 1e6));
+    fc.assert(
+      fc.property(amount, amount, fc.constantFrom('weeks', 'FTE', ''), (needed, left, unit) => {
+        const text = bindingText({ teams: [{ team: 'Legal', needed, left, unit }] });
+        expect(text).toBe(`Legal (needs ${formatQuantity(needed, unit)}, ${formatQuantity(left, unit)} left)`);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
