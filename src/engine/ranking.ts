@@ -67,6 +67,8 @@ export function rankOrder(assessments: readonly Assessment[]): number[] {
 
 /** Priority scores have one decimal: 1,001 buckets per group cover 0 to 100. */
 const BUCKETS_PER_GROUP = 1001;
+/** `groupOf`'s groups: forced in, scored, unreadable. */
+const GROUPS = 3;
 
 /**
  * 0..n-1 in `compare`'s order. Rows are first dealt into buckets by group and priority score in
@@ -83,7 +85,7 @@ function sortByBuckets(n: number, group: Int8Array, priority: Float64Array, comp
     if (!(tenths >= 0 && tenths < BUCKETS_PER_GROUP)) return Array.from({ length: n }, (_, k) => k).sort(compare);
     bucket[i] = group[i]! * BUCKETS_PER_GROUP + (BUCKETS_PER_GROUP - 1 - tenths);
   }
-  const starts = new Int32Array(3 * BUCKETS_PER_GROUP + 1);
+  const starts = new Int32Array(GROUPS * BUCKETS_PER_GROUP + 1);
   for (let i = 0; i < n; i++) starts[bucket[i]! + 1]!++;
   for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
   const order = new Array<number>(n);
