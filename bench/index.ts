@@ -5,13 +5,20 @@ import { benchEconomics } from './economics';
 import { benchCli } from './cli';
 import { benchEngine, ENGINE_RUNS } from './engine';
 import { benchLive } from './live';
+import { randomAccessNs } from './machine';
 import { benchOptimalSample, COLD_FLAG, printColdRun } from './optimalSample';
 import { benchSelection, selectionGoals, selectionTable } from './selection';
 import { benchSyncs } from './syncs';
 
 async function main(): Promise<void> {
   const result: Record<string, unknown> = {};
+  const memoryBefore = randomAccessNs();
   const engine = benchEngine();
+  const memoryAfter = randomAccessNs();
+  console.log(
+    `memory speed around the engine bench, ns per dependent random read in 64 MB (lower is faster; a busy shared machine reads slower): ${memoryBefore} before, ${memoryAfter} after`,
+  );
+  result.machine_random_access_ns = { before_engine: memoryBefore, after_engine: memoryAfter };
   console.log(`engine (median of ${ENGINE_RUNS} after 3 warm-up runs): ${JSON.stringify(engine.engine_ms)} ms; first run ${JSON.stringify(engine.engine_first_ms)} ms; with bottleneck economics ${JSON.stringify(engine.engine_economics_ms)} ms; heap held by one plan and layout ${JSON.stringify(engine.heap_mb)} MB`);
   Object.assign(result, engine);
   const live = await benchLive();
