@@ -164,7 +164,7 @@ function dimensions(i: PlanEntry['initiative'], teamNames: string[], uses: strin
     },
     workMeasurement(i),
     riskManagement[controlsMask(i) * RISK_TIERS.length + riskTierIndex(i.riskTier)]!,
-    teamNames.length > 0 ? { dimension: 'Capacity', before: NO_CAPACITY_NEEDED.before, after: `Uses ${listWords(uses)}.` } : NO_CAPACITY_NEEDED,
+    teamNames.length > 0 ? { dimension: 'Capacity', before: NO_CAPACITY_NEEDED.before, after: ['Uses ', listWords(uses), '.'].join('') } : NO_CAPACITY_NEEDED,
   ];
 }
 
@@ -175,19 +175,18 @@ const decisionRightsNote = ratingNote('decision rights');
 const incentivesNote = ratingNote('incentives');
 const obligationsNote = memoised((rating: number | undefined) => (rating !== undefined ? ` (new obligations ${rating}/5)` : ''));
 
-/** `list` and `item` with `separator` between them, or `item` alone when the list is still empty. */
-const extended = (list: string, separator: string, item: string): string => (list === '' ? item : `${list}${separator}${item}`);
-
-// Built by joining strings as it goes: arrays and joins per committed initiative were most of what this allocated.
+// Joined from one list of parts: the text is kept until the sheet is written, and a join makes one
+// flat string where adding the parts one by one kept a chain of a dozen small string objects.
 function absorbedBy(i: PlanEntry['initiative'], teamNames: string[]): string {
-  let ratings = '';
-  if (i.workloadShift !== undefined) ratings = workloadNote(i.workloadShift);
-  if (i.decisionRightsShift !== undefined) ratings = extended(ratings, ', ', decisionRightsNote(i.decisionRightsShift));
-  if (i.incentiveMisalignment !== undefined) ratings = extended(ratings, ', ', incentivesNote(i.incentiveMisalignment));
-  let who = ratings === '' ? frontline(i.function) : `${frontline(i.function)} (${ratings})`;
-  if (teamNames.length > 0) who = `${who}; ${listWords(teamNames)}`;
-  const obligations = obligationsNote(i.newObligations);
-  return `${who}; ${namedPerson(i.monitoringOwner).ok ? i.monitoringOwner! : 'an operations owner still to be named'}${obligations}`;
+  const parts: string[] = [frontline(i.function)];
+  const ratings = parts.length;
+  if (i.workloadShift !== undefined) parts.push(parts.length === ratings ? ' (' : ', ', workloadNote(i.workloadShift));
+  if (i.decisionRightsShift !== undefined) parts.push(parts.length === ratings ? ' (' : ', ', decisionRightsNote(i.decisionRightsShift));
+  if (i.incentiveMisalignment !== undefined) parts.push(parts.length === ratings ? ' (' : ', ', incentivesNote(i.incentiveMisalignment));
+  if (parts.length > ratings) parts.push(')');
+  if (teamNames.length > 0) parts.push('; ', listWords(teamNames));
+  parts.push('; ', namedPerson(i.monitoringOwner).ok ? i.monitoringOwner! : 'an operations owner still to be named', obligationsNote(i.newObligations));
+  return parts.join('');
 }
 
 /** The four change impacts, one shared object per impact and rating. */

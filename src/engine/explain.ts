@@ -51,13 +51,13 @@ const shortfallPart = memoised((team: string) =>
   memoised((unit: string) => memoised((needed: number) => memoised((left: number) => `${team} (needs ${formatQuantity(needed, unit)}, ${formatQuantity(left, unit)} left)`))),
 );
 
+// Joined, not added part by part: the text is kept with the plan, and a join makes one flat string
+// where adding kept a chain of small string objects for the garbage collector to copy.
 function bindingTextOf(binding: DeferralConstraint): string {
-  let text = binding.inFlightLimit === undefined ? '' : inFlightLimitPart(binding.inFlightLimit);
-  for (const t of binding.teams) {
-    const part = shortfallPart(t.team)(t.unit)(t.needed)(t.left);
-    text = text === '' ? part : `${text}; ${part}`;
-  }
-  return text;
+  const parts: string[] = [];
+  if (binding.inFlightLimit !== undefined) parts.push(inFlightLimitPart(binding.inFlightLimit));
+  for (const t of binding.teams) parts.push(shortfallPart(t.team)(t.unit)(t.needed)(t.left));
+  return parts.length === 1 ? parts[0]! : parts.join('; ');
 }
 
 // The decision clause ends every Why text. Most are one of a handful of texts (committed as a pilot,
