@@ -9,7 +9,7 @@ import type { Plan } from '../engine/plan';
 import { CHANGE_IMPACTS } from '../engine/scores';
 import { DECISION_ORDER } from '../engine/summary';
 import type { Decision } from '../engine/types';
-import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, type ChartSpec, type LayoutCell, type SheetLayout } from './grid';
+import { BAD, GOOD, NEUTRAL, scoreCell, SheetBuilder, TEXT_FORMAT, type ChartSpec, type LayoutCell, type SheetLayout } from './grid';
 import { CHANGE_IMPACT_SHEET, OWNER_MARK } from './names';
 import { DECISION_HIGHLIGHTS } from './outputColumns';
 
@@ -63,7 +63,7 @@ function portfolioMapData(s: SheetBuilder, plan: Plan): void {
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (!e.scores) continue;
-    rows[i] = [e.initiative.name, e.decision, e.scores.friction.value, e.scores.impact.value, e.initiative.annualValue ?? 0, null, null];
+    rows[i] = [e.initiative.name, e.decision, scoreCell(e.scores.friction.value), scoreCell(e.scores.impact.value), e.initiative.annualValue ?? 0, null, null];
     blockSizes[(blockOf[i] = DECISION_POSITION[e.decision])]!++;
   }
   const blockStarts = new Int32Array(DECISION_ORDER.length);

@@ -4,7 +4,7 @@ import { OUTPUT_COLUMNS, type OutputKey } from '../engine/columns';
 import { joinedGaps } from '../engine/explain';
 import type { Plan } from '../engine/plan';
 import type { PlanEntry } from '../engine/types';
-import { BAD, GOOD, INFO, NEUTRAL, QUIET, TEXT_FORMAT, type HighlightRule, type LayoutCell } from './grid';
+import { BAD, GOOD, INFO, NEUTRAL, QUIET, scoreCell, TEXT_FORMAT, type HighlightRule, type LayoutCell } from './grid';
 
 export const OUTPUT_FORMATS: Record<OutputKey, string> = {
   priority: '0',
@@ -55,20 +55,19 @@ export const HIGHLIGHTS_BY_COLUMN: Partial<Record<OutputKey, HighlightRule[]>> =
   decision: DECISION_HIGHLIGHTS,
 };
 
-const round1 = (n: number | undefined): LayoutCell => (n === undefined ? null : Math.round(n * 10) / 10);
 
 function outputCell(key: OutputKey, entry: PlanEntry): LayoutCell {
   switch (key) {
     case 'priority':
       return entry.priority ?? null;
     case 'priorityScore':
-      return round1(entry.scores?.priority);
+      return scoreCell(entry.scores?.priority);
     case 'impactScore':
-      return round1(entry.scores?.impact.value);
+      return scoreCell(entry.scores?.impact.value);
     case 'frictionScore':
-      return round1(entry.scores?.friction.value);
+      return scoreCell(entry.scores?.friction.value);
     case 'readinessScore':
-      return round1(entry.scores?.readiness.value);
+      return scoreCell(entry.scores?.readiness.value);
     case 'gate':
       return entry.gate.gate;
     case 'gateGaps':

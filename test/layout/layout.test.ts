@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 // The grids every adapter writes: the output columns, the Change impact,
 // Decision log and settings sheets, and the conditional-format expressions.
 
@@ -8,7 +9,7 @@ import { DECISION_ORDER } from '../../src/engine/summary';
 import type { RawTable, Settings } from '../../src/engine/types';
 import { UTILISATION_HIGHLIGHTS, changeImpactSheet } from '../../src/layout/changeImpactSheet';
 import { DATE_FORMAT, DECISION_LOG_HEADERS, DECISION_LOG_HEADER_ROW, decisionLogRow, decisionLogSheet, excelSerial } from '../../src/layout/decisionLog';
-import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, highlightFormula, looksLikeFormula, type HighlightRule, type SheetLayout } from '../../src/layout/grid';
+import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, highlightFormula, looksLikeFormula, scoreCell, type HighlightRule, type SheetLayout } from '../../src/layout/grid';
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_TABLE, OWNER_MARK, SETTINGS_TABLE, isOwnSheet } from '../../src/layout/names';
 import { DECISION_HIGHLIGHTS, GATE_HIGHLIGHTS, outputColumnsLayout } from '../../src/layout/outputColumns';
 import { SETTINGS_HEADER_ROW, settingsSheet } from '../../src/layout/settingsSheet';
@@ -464,5 +465,18 @@ describe('conditional-format expressions', () => {
     expect(colour(0.9)).toEqual([NEUTRAL.fill]);
     expect(colour(1)).toEqual([NEUTRAL.fill]);
     expect(colour(1.2)).toEqual([BAD.fill]);
+  });
+});
+
+describe('score cells', () => {
+  test('are the score rounded to one decimal, inside 0-100 and outside it, and blank for no score', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: -1000, max: 1000, noNaN: true }), fc.integer({ min: 0, max: 1000 }).map((t) => t / 10 + 0.04)), (score) => {
+        expect(scoreCell(score)).toBe(Math.round(score * 10) / 10);
+      }),
+    );
+    expect(scoreCell(undefined)).toBeNull();
+    expect(scoreCell(100)).toBe(100);
+    expect(scoreCell(0.05)).toBe(0.1);
   });
 });
