@@ -187,3 +187,17 @@ describe('candidate status from the gate and the override', () => {
     expect(candidateStatus(false, 'Out')).toBe('forced-out');
   });
 });
+
+describe('shortfalls', () => {
+  test('deferrals short of the same team by the same amounts share one shortfall; other amounts get their own', () => {
+    const selection = rankAndFill(
+      problem([{ demand: { Legal: 9 } }, { demand: { Legal: 3 } }, { demand: { Legal: 3 } }, { demand: { Legal: 4 } }], [weeks('Legal', 10)]),
+    );
+    expect(selection.decisions).toEqual(['Commit', 'Deferred (capacity)', 'Deferred (capacity)', 'Deferred (capacity)']);
+    const [second, third, fourth] = selection.binding.slice(1).map((b) => b!.teams[0]!);
+    expect(second).toEqual({ team: 'Legal', needed: 3, left: 1, unit: 'weeks' });
+    expect(third).toBe(second);
+    expect(fourth).toEqual({ team: 'Legal', needed: 4, left: 1, unit: 'weeks' });
+    expect(fourth).not.toBe(second);
+  });
+});

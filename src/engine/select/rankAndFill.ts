@@ -2,7 +2,7 @@
 // capacity and the in-flight limit still hold. The method Project Online's
 // resource analysis uses; simple to explain, but no optimiser.
 
-import { bindingFor, deferral, EPSILON, fixedDecision, type Candidate, type Selection, type SelectionProblem } from './problem';
+import { bindingFor, deferral, EPSILON, fixedDecision, sharedShortfalls, type Candidate, type Selection, type SelectionProblem } from './problem';
 import type { Decision, DeferralConstraint } from '../types';
 
 /** Demand per team, in the problem's team order, cached per candidate: economics re-runs reuse the same candidates. */
@@ -48,6 +48,7 @@ export function rankAndFill(problem: SelectionProblem): Selection {
   const count = problem.candidates.length;
   const decisions = new Array<Decision>(count);
   const binding = new Array<DeferralConstraint | undefined>(count).fill(undefined);
+  const shortfallOf = sharedShortfalls();
   for (let position = 0; position < count; position++) {
     const candidate = problem.candidates[position]!;
     const fixed = fixedDecision(candidate.status);
@@ -56,7 +57,7 @@ export function rankAndFill(problem: SelectionProblem): Selection {
       decisions[position] = fixed;
       continue;
     }
-    const constraint = bindingFor(candidate, remaining, problem.teams, inFlight, problem.inFlightLimit);
+    const constraint = bindingFor(candidate, remaining, problem.teams, inFlight, problem.inFlightLimit, shortfallOf);
     if (constraint) {
       decisions[position] = deferral(constraint);
       binding[position] = constraint;
