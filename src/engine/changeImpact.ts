@@ -175,18 +175,17 @@ const decisionRightsNote = ratingNote('decision rights');
 const incentivesNote = ratingNote('incentives');
 const obligationsNote = memoised((rating: number | undefined) => (rating !== undefined ? ` (new obligations ${rating}/5)` : ''));
 
-// Joined from one list of parts: the text is kept until the sheet is written, and a join makes one
-// flat string where adding the parts one by one kept a chain of a dozen small string objects.
+// Joined, not added piece by piece: the text is kept until the sheet is written, and a join makes
+// one flat string where adding kept a chain of a dozen small string objects.
 function absorbedBy(i: PlanEntry['initiative'], teamNames: string[]): string {
-  const parts: string[] = [frontline(i.function)];
-  const ratings = parts.length;
-  if (i.workloadShift !== undefined) parts.push(parts.length === ratings ? ' (' : ', ', workloadNote(i.workloadShift));
-  if (i.decisionRightsShift !== undefined) parts.push(parts.length === ratings ? ' (' : ', ', decisionRightsNote(i.decisionRightsShift));
-  if (i.incentiveMisalignment !== undefined) parts.push(parts.length === ratings ? ' (' : ', ', incentivesNote(i.incentiveMisalignment));
-  if (parts.length > ratings) parts.push(')');
-  if (teamNames.length > 0) parts.push('; ', listWords(teamNames));
-  parts.push('; ', namedPerson(i.monitoringOwner).ok ? i.monitoringOwner! : 'an operations owner still to be named', obligationsNote(i.newObligations));
-  return parts.join('');
+  const ratings: string[] = [];
+  if (i.workloadShift !== undefined) ratings.push(workloadNote(i.workloadShift));
+  if (i.decisionRightsShift !== undefined) ratings.push(decisionRightsNote(i.decisionRightsShift));
+  if (i.incentiveMisalignment !== undefined) ratings.push(incentivesNote(i.incentiveMisalignment));
+  const who = [ratings.length > 0 ? `${frontline(i.function)} (${ratings.join(', ')})` : frontline(i.function)];
+  if (teamNames.length > 0) who.push(listWords(teamNames));
+  who.push(`${namedPerson(i.monitoringOwner).ok ? i.monitoringOwner! : 'an operations owner still to be named'}${obligationsNote(i.newObligations)}`);
+  return who.join('; ');
 }
 
 /** The four change impacts, one shared object per impact and rating. */

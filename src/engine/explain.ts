@@ -119,7 +119,6 @@ const KINDS: readonly ScoreKind[] = ['impact', 'readiness', 'friction'];
 /** Every factor of the three scores in one flat list, in the order the walk below has always visited them. */
 const WALK = KINDS.flatMap((kind, k) => FACTORS[kind].map((factor, index) => ({ k, index, max: factor.max, friction: kind === 'friction', factor })));
 
-/** Each factor's points on the good side (friction inverted), per call: reused, since this runs once per initiative. */
 /**
  * The walk's answer for the last initiative walked: the positions in `WALK` of the factors that earned
  * and missed the most priority points, each factor's points on the good side (friction inverted) and

@@ -27,13 +27,14 @@ function byTieRule(x: Initiative, y: Initiative, foldedX: string, foldedY: strin
   return compareText(foldedX, foldedY) || compareText(x.name, y.name) || compareText(x.key, y.key) || x.rowIndex - y.rowIndex;
 }
 
+/** The numeric keys in order: group, then higher priority, higher value, lower friction. */
+const compareKeys = (groupX: number, groupY: number, priorityX: number, priorityY: number, valueX: number, valueY: number, frictionX: number, frictionY: number): number =>
+  groupX - groupY || compareNumbers(priorityY, priorityX) || compareNumbers(valueY, valueX) || compareNumbers(frictionX, frictionY);
+
 /** Total and deterministic: row order decides only between rows identical in every other key. */
 export function compareRank(x: Assessment, y: Assessment): number {
   return (
-    groupOf(x) - groupOf(y) ||
-    compareNumbers(priorityOf(y), priorityOf(x)) ||
-    compareNumbers(valueOf(y), valueOf(x)) ||
-    compareNumbers(frictionOf(x), frictionOf(y)) ||
+    compareKeys(groupOf(x), groupOf(y), priorityOf(x), priorityOf(y), valueOf(x), valueOf(y), frictionOf(x), frictionOf(y)) ||
     byTieRule(x.initiative, y.initiative, foldName(x.initiative.name), foldName(y.initiative.name))
   );
 }
@@ -57,10 +58,7 @@ export function rankOrder(assessments: readonly Assessment[]): number[] {
   const folded = new Array<string | undefined>(n);
   const foldedName = (i: number): string => (folded[i] ??= foldName(assessments[i]!.initiative.name));
   const compare = (a: number, b: number): number =>
-    group[a]! - group[b]! ||
-    compareNumbers(priority[b]!, priority[a]!) ||
-    compareNumbers(value[b]!, value[a]!) ||
-    compareNumbers(friction[a]!, friction[b]!) ||
+    compareKeys(group[a]!, group[b]!, priority[a]!, priority[b]!, value[a]!, value[b]!, friction[a]!, friction[b]!) ||
     byTieRule(assessments[a]!.initiative, assessments[b]!.initiative, foldedName(a), foldedName(b));
   return sortByBuckets(n, group, priority, compare);
 }

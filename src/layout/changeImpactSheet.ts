@@ -158,10 +158,10 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
     const row: LayoutCell[] = [c.name, null, null, null, null, 'Unknown', null];
     let heaviest: RatedChange | undefined;
     for (let k = 0; k < c.changeImpacts.length; k++) {
-      const impact = c.changeImpacts[k]!;
-      row[k + 1] = impact.rating ?? 'Unknown';
+      const rated = c.changeImpacts[k]!;
+      row[k + 1] = rated.rating ?? 'Unknown';
       // The first of the highest known ratings.
-      if (impact.rating !== undefined && (heaviest === undefined || impact.rating > heaviest.rating!)) heaviest = impact;
+      if (rated.rating !== undefined && (heaviest === undefined || rated.rating > heaviest.rating!)) heaviest = rated;
     }
     if (heaviest) row[5] = heaviestText(heaviest);
     s.row(row, RATING_FORMATS);
