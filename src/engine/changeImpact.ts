@@ -139,8 +139,10 @@ for (let mask = 0; mask < PRESENT_LABELS.length; mask++) {
 
 const NO_CAPACITY_NEEDED: DimensionChange = { dimension: 'Capacity', before: 'No shared-team capacity set aside for it.', after: 'Needs no capacity from the bottleneck teams.' };
 
+type CapacityUse = (team: string, amount: number) => string;
+
 /** "Legal 2 weeks (13% of its capacity)", once per team and amount in a run (capacities change between runs). */
-function capacityUses(teams: Map<string, Team>): (team: string, amount: number) => string {
+function capacityUses(teams: Map<string, Team>): CapacityUse {
   const byTeam = new Map<string, (amount: number) => string>();
   return (team, amount) => {
     let use = byTeam.get(team);
@@ -153,7 +155,23 @@ function capacityUses(teams: Map<string, Team>): (team: string, amount: number) 
   };
 }
 
-function dimensions(i: PlanEntry['initiative'], teamNames: string[], uses: string[]): CommittedChange['dimensions'] {
+/**
+ * The list separator before the `k`th of `count` items: none, ", " or " and ". The team lists below
+ * are pushed as pieces of one join, walking the demand itself, so no list of teams is made per initiative.
+ */
+const separator = (k: number, count: number): string => (k === 0 ? '' : k === count - 1 ? ' and ' : ', ');
+
+/** "Uses Legal 2 weeks (13% of its capacity) and Security 1 week (5% of its capacity)." */
+function capacityAfter(demand: Record<string, number>, teams: number, capacityUse: CapacityUse): string {
+  const parts = ['Uses '];
+  let k = 0;
+  for (const team in demand) parts.push(separator(k++, teams), capacityUse(team, demand[team]!));
+  parts.push('.');
+  return parts.join('');
+}
+
+/** `teams`: how many teams the initiative needs (the entries of its demand). */
+function dimensions(i: PlanEntry['initiative'], teams: number, capacityUse: CapacityUse): CommittedChange['dimensions'] {
   const owner = namedPerson(i.owner).ok ? i.owner! : NO_OWNER;
   return [
     decisionFlow(i.decisionChanged)[i.decisionLogging ? 1 : 0]!,
@@ -164,7 +182,7 @@ function dimensions(i: PlanEntry['initiative'], teamNames: string[], uses: strin
     },
     workMeasurement(i),
     riskManagement[controlsMask(i) * RISK_TIERS.length + riskTierIndex(i.riskTier)]!,
-    teamNames.length > 0 ? { dimension: 'Capacity', before: NO_CAPACITY_NEEDED.before, after: ['Uses ', listWords(uses), '.'].join('') } : NO_CAPACITY_NEEDED,
+    teams > 0 ? { dimension: 'Capacity', before: NO_CAPACITY_NEEDED.before, after: capacityAfter(i.demand, teams, capacityUse) } : NO_CAPACITY_NEEDED,
   ];
 }
 
@@ -175,17 +193,22 @@ const decisionRightsNote = ratingNote('decision rights');
 const incentivesNote = ratingNote('incentives');
 const obligationsNote = memoised((rating: number | undefined) => (rating !== undefined ? ` (new obligations ${rating}/5)` : ''));
 
-// Joined, not added piece by piece: the text is kept until the sheet is written, and a join makes
-// one flat string where adding kept a chain of a dozen small string objects.
-function absorbedBy(i: PlanEntry['initiative'], teamNames: string[]): string {
-  const ratings: string[] = [];
-  if (i.workloadShift !== undefined) ratings.push(workloadNote(i.workloadShift));
-  if (i.decisionRightsShift !== undefined) ratings.push(decisionRightsNote(i.decisionRightsShift));
-  if (i.incentiveMisalignment !== undefined) ratings.push(incentivesNote(i.incentiveMisalignment));
-  const who = [ratings.length > 0 ? `${frontline(i.function)} (${ratings.join(', ')})` : frontline(i.function)];
-  if (teamNames.length > 0) who.push(listWords(teamNames));
-  who.push(`${namedPerson(i.monitoringOwner).ok ? i.monitoringOwner! : 'an operations owner still to be named'}${obligationsNote(i.newObligations)}`);
-  return who.join('; ');
+// Made with one join, not added piece by piece: the text is kept until the sheet is written, and a
+// join makes one flat string where adding kept a chain of a dozen small string objects.
+function absorbedBy(i: PlanEntry['initiative'], teams: number): string {
+  const parts = [frontline(i.function)];
+  // The ratings follow the frontline in brackets: "Finance frontline (workload 3/5, incentives 2/5)".
+  if (i.workloadShift !== undefined) parts.push(' (', workloadNote(i.workloadShift));
+  if (i.decisionRightsShift !== undefined) parts.push(parts.length === 1 ? ' (' : ', ', decisionRightsNote(i.decisionRightsShift));
+  if (i.incentiveMisalignment !== undefined) parts.push(parts.length === 1 ? ' (' : ', ', incentivesNote(i.incentiveMisalignment));
+  if (parts.length > 1) parts.push(')');
+  if (teams > 0) {
+    parts.push('; ');
+    let k = 0;
+    for (const team in i.demand) parts.push(separator(k++, teams), team);
+  }
+  parts.push('; ', namedPerson(i.monitoringOwner).ok ? i.monitoringOwner! : 'an operations owner still to be named', obligationsNote(i.newObligations));
+  return parts.join('');
 }
 
 /** The four change impacts, one shared object per impact and rating. */
@@ -214,21 +237,17 @@ function gateReason(gate: PlanEntry['gate']): string {
   return reason;
 }
 
-function committedChange(entry: PlanEntry, capacityUse: (team: string, amount: number) => string): CommittedChange {
+function committedChange(entry: PlanEntry, capacityUse: CapacityUse): CommittedChange {
   const i = entry.initiative;
-  const teamNames: string[] = [];
-  const uses: string[] = [];
-  for (const team in i.demand) {
-    teamNames.push(team);
-    uses.push(capacityUse(team, i.demand[team]!));
-  }
+  let teams = 0;
+  for (const _team in i.demand) teams++;
   return {
     key: i.key,
     name: i.name,
     decision: entry.decision,
     gate: entry.gate.gate,
-    dimensions: dimensions(i, teamNames, uses),
-    absorbedBy: absorbedBy(i, teamNames),
+    dimensions: dimensions(i, teams, capacityUse),
+    absorbedBy: absorbedBy(i, teams),
     openGaps: entry.gate.gaps,
     changeImpacts: CHANGE_IMPACT_RATINGS.map((ratingOf, k) => ratedChanges[k]!(ratingOf(i))),
   };
