@@ -387,6 +387,39 @@ describe('change impact: what changes for each committed initiative', () => {
   });
 });
 
+describe('change impact: team lists and ratings read as sentences', () => {
+  // Each text is built from the initiative's demand in pieces: these pin the punctuation for every list length.
+  const plan = run(
+    [
+      named('No teams', { 'Workload shift': '', 'Decision rights shift': '', 'Incentive misalignment': '', 'New obligations': '' }),
+      named('One team', { Legal: 1, 'Workload shift': '', 'Decision rights shift': 4, 'Incentive misalignment': '' }),
+      named('Two teams', { Legal: 2, Security: 1, 'Workload shift': 3, 'Decision rights shift': '', 'Incentive misalignment': 5, 'New obligations': '' }),
+      named('Three teams', { Legal: 1, Security: 2, 'Data engineering': 5, 'Monitoring owner': '' }),
+    ],
+    { Legal: 10, Security: 10, 'Data engineering': 10 },
+  );
+  const change = (name: string) => plan.changeImpact.committed.find((c) => c.name === name)!;
+  const capacityAfter = (name: string) => change(name).dimensions.find((d) => d.dimension === 'Capacity')!.after;
+
+  test('capacity after lists one, two or three teams with commas and a final "and"', () => {
+    expect(capacityAfter('No teams')).toBe('Needs no capacity from the bottleneck teams.');
+    expect(capacityAfter('One team')).toBe('Uses Legal 1 week (10% of its capacity).');
+    expect(capacityAfter('Two teams')).toBe('Uses Legal 2 weeks (20% of its capacity) and Security 1 week (10% of its capacity).');
+    expect(capacityAfter('Three teams')).toBe(
+      'Uses Legal 1 week (10% of its capacity), Security 2 weeks (20% of its capacity) and Data engineering 5 weeks (50% of its capacity).',
+    );
+  });
+
+  test('who absorbs the change brackets the ratings given and lists the teams the same way', () => {
+    expect(change('No teams').absorbedBy).toBe('Finance operations frontline; Lena Fischer');
+    expect(change('One team').absorbedBy).toBe('Finance operations frontline (decision rights 4/5); Legal; Lena Fischer (new obligations 2/5)');
+    expect(change('Two teams').absorbedBy).toBe('Finance operations frontline (workload 3/5, incentives 5/5); Legal and Security; Lena Fischer');
+    expect(change('Three teams').absorbedBy).toBe(
+      'Finance operations frontline (workload 2/5, decision rights 2/5, incentives 2/5); Legal, Security and Data engineering; an operations owner still to be named (new obligations 2/5)',
+    );
+  });
+});
+
 describe('change impact: what the plan is not doing', () => {
   const plan = run(
     [
