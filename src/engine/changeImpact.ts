@@ -156,16 +156,23 @@ function capacityUses(teams: Map<string, Team>): CapacityUse {
 }
 
 /**
- * The list separator before the `k`th of `count` items: none, ", " or " and ". The team lists below
- * are pushed as pieces of one join, walking the demand itself, so no list of teams is made per initiative.
+ * The initiative's teams as the pieces of a list ("Legal, Security and Data engineering") pushed onto
+ * `parts`, for a text made with one join: each team's capacity use when `capacityUse` is given, else
+ * its name. `teams` is how many there are. The demand is walked itself, so no list of teams is made.
  */
-const separator = (k: number, count: number): string => (k === 0 ? '' : k === count - 1 ? ' and ' : ', ');
+function pushTeams(parts: string[], demand: Record<string, number>, teams: number, capacityUse?: CapacityUse): void {
+  let k = 0;
+  for (const team in demand) {
+    if (k > 0) parts.push(k === teams - 1 ? ' and ' : ', ');
+    parts.push(capacityUse ? capacityUse(team, demand[team]!) : team);
+    k++;
+  }
+}
 
 /** "Uses Legal 2 weeks (13% of its capacity) and Security 1 week (5% of its capacity)." */
 function capacityAfter(demand: Record<string, number>, teams: number, capacityUse: CapacityUse): string {
   const parts = ['Uses '];
-  let k = 0;
-  for (const team in demand) parts.push(separator(k++, teams), capacityUse(team, demand[team]!));
+  pushTeams(parts, demand, teams, capacityUse);
   parts.push('.');
   return parts.join('');
 }
@@ -204,8 +211,7 @@ function absorbedBy(i: PlanEntry['initiative'], teams: number): string {
   if (parts.length > 1) parts.push(')');
   if (teams > 0) {
     parts.push('; ');
-    let k = 0;
-    for (const team in i.demand) parts.push(separator(k++, teams), team);
+    pushTeams(parts, i.demand, teams);
   }
   parts.push('; ', namedPerson(i.monitoringOwner).ok ? i.monitoringOwner! : 'an operations owner still to be named', obligationsNote(i.newObligations));
   return parts.join('');

@@ -55,7 +55,6 @@ export const HIGHLIGHTS_BY_COLUMN: Partial<Record<OutputKey, HighlightRule[]>> =
   decision: DECISION_HIGHLIGHTS,
 };
 
-
 function outputCell(key: OutputKey, entry: PlanEntry): LayoutCell {
   switch (key) {
     case 'priority':

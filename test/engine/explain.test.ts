@@ -178,7 +178,7 @@ describe('the binding constraint', () => {
   });
 
   test('amounts read as they would be formatted on their own, whatever their decimals or size', () => {
-    // Shortfall texts are remembered by the amounts in tenths; this checks that never changes the words.
+    // Shortfall texts are remembered per team, unit and amounts; this checks a remembered text is the one its amounts format to.
     const amount = fc.oneof(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.integer({ min: 0, max: 60 }).map((n) => n / 20), fc.constantFrom(0.05, 0.15, 2.45, 209715.2, 1e6));
     fc.assert(
       fc.property(amount, amount, fc.constantFrom('weeks', 'FTE', ''), (needed, left, unit) => {
