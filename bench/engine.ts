@@ -5,7 +5,8 @@
 import { prioritise } from '../src/engine/plan';
 import { planLayout, type PlanLayout } from '../src/layout/planLayout';
 import { generatePortfolio } from './generate';
-import { heapMb, round, timeMedian } from './stats';
+import { pageFaults } from './machine';
+import { heapMb, median, round, timeMedian } from './stats';
 
 export const ENGINE_SIZES = [100, 1000, 10000];
 
@@ -39,9 +40,26 @@ export type EngineBench = {
   engine_first_ms: Record<string, number>;
   engine_economics_ms: Record<string, number>;
   heap_mb: Record<string, number>;
+  /** Page faults per run (median of the timed runs): the new 4 KB pages the heap took from the system. */
+  engine_page_faults: Record<string, number>;
 };
 
 export const ENGINE_RUNS = 11;
+
+/** The median wall time (ms) and the median page faults of `runs` runs after `warmup` untimed ones. */
+function timeWithFaults(work: () => void, runs: number, warmup: number): { ms: number; faults: number } {
+  for (let i = 0; i < warmup; i++) work();
+  const times: number[] = [];
+  const faults: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const faultsBefore = pageFaults();
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+    faults.push(pageFaults() - faultsBefore);
+  }
+  return { ms: median(times), faults: median(faults) };
+}
 
 /**
  * Each size starts from a collected heap, so it does not pay for the previous size's garbage or
@@ -49,14 +67,16 @@ export const ENGINE_RUNS = 11;
  * are slower while V8 optimises the hot loops and sizes its young generation.
  */
 export function benchEngine(runs = ENGINE_RUNS): EngineBench {
-  const result: EngineBench = { engine_ms: {}, engine_first_ms: {}, engine_economics_ms: {}, heap_mb: {} };
+  const result: EngineBench = { engine_ms: {}, engine_first_ms: {}, engine_economics_ms: {}, heap_mb: {}, engine_page_faults: {} };
   for (const size of ENGINE_SIZES) {
     const portfolio = generatePortfolio(size, size);
     global.gc?.();
     const start = performance.now();
     runEngineOnce(portfolio);
     result.engine_first_ms[size] = round(performance.now() - start);
-    result.engine_ms[size] = round(timeMedian(() => runEngineOnce(portfolio), runs, 3));
+    const timed = timeWithFaults(() => runEngineOnce(portfolio), runs, 3);
+    result.engine_ms[size] = round(timed.ms);
+    result.engine_page_faults[size] = timed.faults;
     result.engine_economics_ms[size] = round(timeMedian(() => runEngineOnce(portfolio, true), runs, 1));
     result.heap_mb[size] = retainedMb(portfolio) ?? 0;
   }

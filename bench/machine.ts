@@ -1,6 +1,7 @@
-// How quickly this machine reaches memory at the moment. The engine spends much of its time
-// waiting on memory, and on a shared machine that speed changes with the neighbours' load, so the
-// bench reports it beside the engine's figures: a slow run on a slow minute reads as such.
+// How quickly this machine reaches memory at the moment, and what it charges for fresh memory.
+// The engine spends much of its time waiting on memory, and on a shared machine that speed changes
+// with the neighbours' load, so the bench reports it beside the engine's figures: a slow run on a
+// slow minute reads as such.
 
 import { seeded } from './generate';
 
@@ -34,4 +35,33 @@ export function randomAccessNs(size = 1 << 24, steps = 2_000_000): number {
   if (at < 0) throw new Error('unreachable: keeps the walk from being optimised away');
   rounds.sort((a, b) => a - b);
   return Math.round(rounds[2]! * 10) / 10;
+}
+
+/** Minor page faults of this process so far: each is a page of memory the system handed over on first touch. */
+export const pageFaults = (): number => process.resourceUsage().minorPageFault;
+
+/**
+ * Microseconds per page fault when touching fresh memory: one byte per 4 KB page of a new
+ * `mb`-megabyte buffer, the median of 5 buffers. On these virtual machines a fault costs far more
+ * than writing the page, so a run that makes the heap take new pages pays for each one.
+ * Needs --expose-gc to let each buffer go before the next; without it, returns null.
+ */
+export function freshPageUs(mb = 16): number | null {
+  const gc = global.gc;
+  if (!gc) return null;
+  const perFault: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const buffer = new Uint8Array(new ArrayBuffer(mb << 20));
+    const faultsBefore = pageFaults();
+    const start = performance.now();
+    for (let i = 0; i < buffer.length; i += 4096) buffer[i] = 1;
+    const ms = performance.now() - start;
+    const faults = pageFaults() - faultsBefore;
+    // A buffer the system already had mapped would show no faults: nothing to measure then.
+    if (faults > 0) perFault.push((ms * 1000) / faults);
+    gc();
+  }
+  if (perFault.length === 0) return null;
+  perFault.sort((a, b) => a - b);
+  return Math.round(perFault[perFault.length >> 1]! * 100) / 100;
 }
