@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   console.log(`cost of a fresh 4 KB page of memory around the engine bench, microseconds per page fault: ${pageBefore ?? 'n/a'} before, ${pageAfter ?? 'n/a'} after`);
   result.machine_random_access_ns = { before_engine: memoryBefore, after_engine: memoryAfter };
   result.machine_page_fault_us = { before_engine: pageBefore, after_engine: pageAfter };
-  console.log(`engine (median of ${ENGINE_RUNS} after 3 warm-up runs): ${JSON.stringify(engine.engine_ms)} ms; first run ${JSON.stringify(engine.engine_first_ms)} ms; with bottleneck economics ${JSON.stringify(engine.engine_economics_ms)} ms; heap held by one plan and layout ${JSON.stringify(engine.heap_mb)} MB; page faults per run ${JSON.stringify(engine.engine_page_faults)}`);
+  console.log(`engine (median of ${ENGINE_RUNS} after 3 warm-up runs): ${JSON.stringify(engine.engine_ms)} ms; first run ${JSON.stringify(engine.engine_first_ms)} ms; with bottleneck economics ${JSON.stringify(engine.engine_economics_ms)} ms; heap held by one layout ${JSON.stringify(engine.heap_mb)} MB; page faults per run ${JSON.stringify(engine.engine_page_faults)}`);
   Object.assign(result, engine);
   const live = await benchLive();
   console.log(`live mode, engine and memory adapter, edit to changed outputs written (median of 7, goal 250 ms at 500): ${JSON.stringify(live.live_ms)} ms; cells written ${JSON.stringify(live.live_cells)}`);
