@@ -41,12 +41,18 @@ export function randomAccessNs(size = 1 << 24, steps = 2_000_000): number {
 export const pageFaults = (): number => process.resourceUsage().minorPageFault;
 
 /**
+ * Above the C library's largest threshold for mapping an allocation straight from the system (32 MB
+ * in glibc): a smaller buffer can reuse memory a freed one left mapped, with no faults to count.
+ */
+export const FRESH_BUFFER_MB = 40;
+
+/**
  * Microseconds per page fault when touching fresh memory: one byte per 4 KB page of a new
  * `mb`-megabyte buffer, the median of 5 buffers. On these virtual machines a fault costs far more
  * than writing the page, so a run that makes the heap take new pages pays for each one.
  * Needs --expose-gc to let each buffer go before the next; without it, returns null.
  */
-export function freshPageUs(mb = 16): number | null {
+export function freshPageUs(mb = FRESH_BUFFER_MB): number | null {
   const gc = global.gc;
   if (!gc) return null;
   const perFault: number[] = [];

@@ -1,4 +1,4 @@
-import { freshPageUs, pageFaults, randomAccessNs, singleCycle } from '../../bench/machine';
+import { FRESH_BUFFER_MB, freshPageUs, pageFaults, randomAccessNs, singleCycle } from '../../bench/machine';
 
 describe('the memory speed probe', () => {
   test.each([2, 3, 17, 1000])('following the permutation of %i slots from 0 visits every slot once before coming back', (size) => {
@@ -29,7 +29,7 @@ describe('the fresh memory probe', () => {
 
   test('touching a new buffer page by page counts page faults', () => {
     const before = pageFaults();
-    const buffer = new Uint8Array(new ArrayBuffer(4 << 20));
+    const buffer = new Uint8Array(new ArrayBuffer(FRESH_BUFFER_MB << 20));
     for (let i = 0; i < buffer.length; i += 4096) buffer[i] = 1;
     expect(pageFaults()).toBeGreaterThan(before);
   });
@@ -37,7 +37,7 @@ describe('the fresh memory probe', () => {
   test('reports a positive time per fault when it can let each buffer go', () => {
     let collections = 0;
     globals.gc = () => void collections++;
-    const us = freshPageUs(4);
+    const us = freshPageUs();
     expect(us).not.toBeNull();
     expect(us!).toBeGreaterThan(0);
     expect(Number.isFinite(us)).toBe(true);
@@ -46,7 +46,7 @@ describe('the fresh memory probe', () => {
 
   test('reports nothing without a collector to call, rather than a figure skewed by buffers still held', () => {
     globals.gc = undefined;
-    expect(freshPageUs(4)).toBeNull();
+    expect(freshPageUs()).toBeNull();
   });
 });
 
