@@ -19,8 +19,9 @@ export function runEngineOnce(portfolio: Portfolio, economics = false): PlanLayo
 
 /**
  * Heap held by one run's layout (needs --expose-gc): what a collection frees once the layout is
- * let go. The plan itself is garbage by then, except the texts the layout shares with it. Measured from the release, not from before the run, because a result of an
- * earlier run can still be referenced from the stack at that point and would be counted twice.
+ * let go. The plan itself is garbage by then, except the texts the layout shares with it.
+ * Measured from the release, not from before the run, because a result of an earlier run can
+ * still be referenced from the stack at that point and would be counted twice.
  */
 function retainedMb(portfolio: Portfolio): number | null {
   const gc = global.gc;
