@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { plannerWith, runPlan, type Planner, type RunResult } from '../app/runPlan';
 import { highsNodeSolver } from '../adapters/solver/highsNode';
 import type { TableInfo } from '../port/workbookPort';
-import { NotAWorkbookError, openXlsx, type XlsxSession } from '../adapters/exceljs/xlsxFile';
+import { NotAWorkbookError, openXlsx, ZipTooLargeError, type XlsxSession } from '../adapters/exceljs/xlsxFile';
+import { outputProblem } from './outputPath';
 import { writeFileAtomic } from './atomicWrite';
 import { parseOptions, USAGE, type Options } from './options';
 import { buildReport, reportText, type Failure } from './report';
@@ -63,6 +64,7 @@ async function open(options: Options, io: CommandIo): Promise<XlsxSession> {
   try {
     return await openXlsx(bytes);
   } catch (error) {
+    if (error instanceof ZipTooLargeError) throw new CommandFailure(1, `${options.input} is too large for the command: ${error.message}; nothing was written`);
     if (error instanceof NotAWorkbookError) throw new CommandFailure(1, `${options.input} is not a workbook the command can read: ${error.message}`);
     throw error;
   }
@@ -79,7 +81,14 @@ function unusableMessage(input: string, result: Extract<RunResult, { kind: 'unus
   return `${input} cannot be prioritised: ${fatal?.message ?? 'the Initiatives table could not be read'}`;
 }
 
+async function checkOutput(options: Options): Promise<void> {
+  const problem = await outputProblem(options.input, options.out);
+  if (problem === 'is-input') throw new CommandFailure(2, `--out ${options.out} is the input workbook under another path: the input workbook is never changed; choose another --out`);
+  if (problem === 'is-folder') throw new CommandFailure(2, `--out ${options.out} is a folder; name the .xlsx file to write, for example ${options.out}/prioritised.xlsx`);
+}
+
 async function run(options: Options, io: CommandIo): Promise<number> {
+  await checkOutput(options);
   const session = await open(options, io);
   const result = await runPlan(session.port, { now: io.now(), ...(options.by ? { runBy: options.by } : {}) }, { planner: PLANNER, write: { whenNameTaken: 'next-free' } });
   if (result.kind === 'unusable') throw new CommandFailure(1, unusableMessage(options.input, result));
@@ -89,7 +98,7 @@ async function run(options: Options, io: CommandIo): Promise<number> {
     await io.writeFile(options.out, bytes);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : errorText(error);
+    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder; name the .xlsx file to write' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : errorText(error);
     throw new CommandFailure(1, `cannot write ${options.out}: ${why}; nothing was written`);
   }
   const report = buildReport(options.input, options.out, result, lost);

@@ -12,7 +12,7 @@ import { readParts } from './xlsxParts';
 import { putDefinedNames, takeDefinedNames, type DefinedNames } from './definedNames';
 import { putColumnContent, takeColumnContent, type ColumnContent } from './tableColumnParts';
 import { putWebExtensions, takeWebExtensions, type WebExtensions } from './webExtensions';
-import { readZip, writeZip, type ZipEntry } from './zip';
+import { readZip, writeZip, ZipTooLargeError, type ZipEntry } from './zip';
 import { errorText } from '../../app/errorText';
 
 export type OpenedWorkbook = {
@@ -83,7 +83,8 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
   try {
     entries = readZip(bytes);
     parts = await readParts(entries);
-  } catch (_) {
+  } catch (error) {
+    if (error instanceof ZipTooLargeError) throw error;
     throw new NotAWorkbookError('it is a zip file without an Excel workbook in it; check that this is the right file');
   }
   let readable: Buffer;
@@ -95,6 +96,7 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
     // JavaScript inflate exceljs would use (about 250 ms less on a 10,000-row workbook).
     readable = writeZip(taken.parts, new Date(), 0);
   } catch (error) {
+    if (error instanceof ZipTooLargeError) throw error;
     throw new NotAWorkbookError(`its zip package is damaged (${errorText(error)}); open it in Excel, which can repair it, save it and run again`);
   }
   const workbook = new ExcelJS.Workbook();

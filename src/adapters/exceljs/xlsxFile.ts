@@ -9,6 +9,7 @@ import { openWorkbook, saveWorkbook } from './workbookFile';
 import { readParts } from './xlsxParts';
 
 export { NotAWorkbookError } from './workbookFile';
+export { ZipTooLargeError } from './zip';
 export { describeFeatures, type FeatureCount } from './features';
 
 export type XlsxSession = {

@@ -11,6 +11,20 @@ export type ZipEntry = {
   data(): Buffer;
 };
 
+/**
+ * Thrown when a zip declares more unpacked bytes than the command will hold, or an entry inflates to
+ * more than it declared. Checked before anything is inflated, so a small zip that would unpack to
+ * gigabytes is refused in milliseconds.
+ */
+export class ZipTooLargeError extends Error {
+  override name = 'ZipTooLargeError';
+}
+
+/** The unpacked size the command accepts: a 10,000-initiative workbook unpacks to about 10 MB. */
+export const UNPACKED_BUDGET_BYTES = 400 * 1024 * 1024;
+
+const megabytes = (bytes: number): string => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
+
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_DIRECTORY = 0x06054b50;
@@ -26,16 +40,18 @@ function endOfDirectory(zip: Buffer): number {
 }
 
 /** The entries of a zip, in the order of its central directory. Throws when the bytes are not a readable zip. */
-export function readZip(zip: Buffer): ZipEntry[] {
+export function readZip(zip: Buffer, budget = UNPACKED_BUDGET_BYTES): ZipEntry[] {
   const end = endOfDirectory(zip);
   const count = zip.readUInt16LE(end + 10);
   let at = zip.readUInt32LE(end + 16);
   const entries: ZipEntry[] = [];
+  let declared = 0;
   for (let i = 0; i < count; i++) {
     if (zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new Error('damaged zip directory');
     const flags = zip.readUInt16LE(at + 8);
     const method = zip.readUInt16LE(at + 10);
     const compressedSize = zip.readUInt32LE(at + 20);
+    const size = zip.readUInt32LE(at + 24);
     const nameLength = zip.readUInt16LE(at + 28);
     const extraLength = zip.readUInt16LE(at + 30);
     const commentLength = zip.readUInt16LE(at + 32);
@@ -47,10 +63,24 @@ export function readZip(zip: Buffer): ZipEntry[] {
     if (zip.readUInt32LE(localHeader) !== LOCAL_HEADER) throw new Error('damaged zip entry');
     const start = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
     const raw = zip.subarray(start, start + compressedSize);
+    declared += size;
     let data: Buffer | undefined;
-    entries.push({ name, data: () => (data ??= method === STORED ? raw : inflateRawSync(raw)) });
+    // An entry may not inflate past the size it declared: a lying header cannot get round the budget.
+    entries.push({ name, data: () => (data ??= method === STORED ? raw : inflateDeclared(raw, size, name)) });
+  }
+  if (declared > budget) {
+    throw new ZipTooLargeError(`its parts unpack to ${megabytes(declared)}, more than the ${megabytes(budget)} the command reads`);
   }
   return entries;
+}
+
+function inflateDeclared(raw: Buffer, size: number, name: string): Buffer {
+  try {
+    return inflateRawSync(raw, { maxOutputLength: Math.max(size, 1) });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipTooLargeError(`its part ${name} unpacks to more than the ${megabytes(size)} its zip declares`);
+    throw error;
+  }
 }
 
 /** MS-DOS time and date fields, in UTC so the same date gives the same bytes in every time zone. */
