@@ -1,10 +1,12 @@
 // Hostile files, at the level of the file rather than its cells (issue 15, items 1 and 3): the
-// input reached through another path, --out naming a folder, zips that unpack past the budget.
+// input reached through another path, --out naming a folder, zips that unpack past the budget,
+// and a table made from whole columns (item 2).
 // Each workbook is built here; the shared hostile-cell corpus lives elsewhere.
 
 import { createHash } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { portfolioWorkbook, tempFolder, toBytes } from '../adapters/exceljs/xlsxFixtures';
+import JSZip from 'jszip';
+import { editZip, portfolioWorkbook, tempFolder, toBytes } from '../adapters/exceljs/xlsxFixtures';
 import { readZip, writeZip, ZipTooLargeError } from '../../src/adapters/exceljs/zip';
 import { runCommand } from './runCommand';
 
@@ -127,5 +129,35 @@ describe('zips that unpack past the budget are refused before inflating', () => 
     ]);
     expect(() => readZip(zip, 1000)).toThrow(ZipTooLargeError);
     expect(readZip(zip, 1200)).toHaveLength(2);
+  });
+});
+
+describe('a table made from whole columns', () => {
+  /** As Excel makes it when whole columns are selected before Insert > Table: the ref runs to row 1,048,576. */
+  async function wholeColumnTable(): Promise<{ input: string; ref: string }> {
+    const workbook = portfolioWorkbook({ at: 'A1' });
+    const sheet = workbook.getWorksheet('Portfolio')!;
+    sheet.getRow(8).values = []; // the note under the table would fall inside a whole-column table
+    const bytes = await editZip(await toBytes(workbook), async (zip) => {
+      const path = 'xl/tables/table1.xml';
+      const xml = await zip.file(path)!.async('string');
+      zip.file(path, xml.replace(/ref="A1:([A-Z]+)\d+"/g, 'ref="A1:$11048576"'));
+    });
+    const input = folder.path('whole-columns.xlsx');
+    writeFileSync(input, bytes);
+    const table = await JSZip.loadAsync(bytes).then((z) => z.file('xl/tables/table1.xml')!.async('string'));
+    return { input, ref: /ref="([^"]+)"/.exec(table)![1]! };
+  }
+
+  it('plans its used rows, and the output table holds those rows', async () => {
+    const { input, ref } = await wholeColumnTable();
+    expect(ref).toMatch(/^A1:[A-Z]+1048576$/);
+    const run = await runCommand([input, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true });
+    const out = await JSZip.loadAsync(readFileSync(folder.path('whole-columns.prioritised.xlsx')));
+    const table = await out.file('xl/tables/table1.xml')!.async('string');
+    expect(/ref="A1:[A-Z]+(\d+)"/.exec(table)![1]).toBe('6'); // header and five initiatives
   });
 });

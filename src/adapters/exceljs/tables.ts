@@ -56,3 +56,27 @@ export function resizeTable(model: TableModel, box: Box): void {
   const filterBottom = box.bottom - (model.totalsRow ? 1 : 0);
   model.autoFilterRef = formatRange({ ...box, bottom: filterBottom });
 }
+
+const holdsData = (worksheet: ExcelJS.Worksheet, row: number, left: number, right: number): boolean => {
+  const found = worksheet.findRow(row);
+  if (!found) return false;
+  for (let c = left; c <= right; c++) {
+    const value = found.findCell(c)?.value;
+    if (value !== null && value !== undefined && value !== '') return true;
+  }
+  return false;
+};
+
+/**
+ * A table's size is the rows that hold data. A table made from whole columns (Insert > Table on
+ * columns A:AE gives a ref down to row 1,048,576) is cut back to its last row with a value, so it
+ * costs what its data costs. A table with a totals row keeps its ref: the totals sit at its bottom.
+ */
+export function fitToUsedRows(table: TableHandle): void {
+  const geometry = tableGeometry(table.model);
+  if (!geometry || table.model.totalsRow) return;
+  let bottom = Math.min(geometry.bottom, table.worksheet.rowCount);
+  if (bottom >= geometry.bottom) return;
+  while (bottom > geometry.firstBodyRow && !holdsData(table.worksheet, bottom, geometry.left, geometry.right)) bottom--;
+  resizeTable(table.model, { ...geometry, bottom: Math.max(bottom, geometry.firstBodyRow) });
+}

@@ -7,7 +7,7 @@
 
 import ExcelJS from 'exceljs';
 import { inventory, tableAttributes, type FeatureCount } from './features';
-import { allTables, tableGeometry, resizeTable } from './tables';
+import { allTables, fitToUsedRows, tableGeometry, resizeTable } from './tables';
 import { readParts } from './xlsxParts';
 import { putDefinedNames, takeDefinedNames, type DefinedNames } from './definedNames';
 import { putColumnContent, takeColumnContent, type ColumnContent } from './tableColumnParts';
@@ -109,6 +109,7 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
   for (const table of allTables(workbook)) {
     const found = attributes.get(table.model.name.toLowerCase());
     if (found) table.model.headerRow = found.headerRow;
+    fitToUsedRows(table);
     // exceljs always writes a filter range; a table saved without one gets its own, so the file stays valid.
     const geometry = tableGeometry(table.model);
     if (!table.model.autoFilterRef && geometry) resizeTable(table.model, geometry);
