@@ -89,11 +89,16 @@ export const INPUT_COLUMNS = [
   { key: 'phaseRequested', header: 'Phase requested', synonyms: ['phase', 'requested phase', 'stage'], reader: phase },
   { key: 'override', header: 'Override', synonyms: ['leadership override'], reader: override },
   { key: 'overrideReason', header: 'Override reason', synonyms: ['reason', 'override rationale', 'rationale'], reader: text },
+  { key: 'requires', header: 'Requires', synonyms: ['depends on', 'dependencies', 'prerequisites'], reader: text },
+  { key: 'excludes', header: 'Excludes', synonyms: ['alternatives', 'alternative to', 'mutually exclusive with'], reader: text },
 ] as const satisfies readonly { key: string; header: string; synonyms: string[]; reader: CellReader<unknown> }[];
 
 export type InputKey = (typeof INPUT_COLUMNS)[number]['key'];
 
 export const REQUIRED_COLUMNS: readonly InputKey[] = ['name'];
+
+/** Columns most portfolios do without: their absence is not worth a warning. */
+export const OPTIONAL_COLUMNS: readonly InputKey[] = ['requires', 'excludes'];
 
 /** Output columns, in the order they are appended when absent. The add-in writes these and nothing else in the table. */
 export const OUTPUT_COLUMNS = [

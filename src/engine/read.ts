@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { a1, qualified } from './address';
 import { normalise, plainText, quantity, text, type CellReader } from './cells';
-import { INPUT_COLUMNS, REQUIRED_COLUMNS, demandHeader, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
+import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, demandHeader, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
 
 // zod checks the table's envelope. Walking 300,000 cells through zod would cost more than the
@@ -109,7 +109,7 @@ export function mapColumns(table: RawTable, teams: Team[]): { columns: ColumnMap
     target.map[target.key] = index;
   });
   for (const column of INPUT_COLUMNS) {
-    if (columns.inputs[column.key] !== undefined) continue;
+    if (columns.inputs[column.key] !== undefined || OPTIONAL_COLUMNS.includes(column.key)) continue;
     const required = REQUIRED_COLUMNS.includes(column.key);
     issues.push({
       code: required ? 'missing-required-column' : 'missing-column',
@@ -188,6 +188,8 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
   const values: unknown[] = new Array(INPUT_COLUMNS.length);
   // A row's unreadable cells: one list serves every row, its issues are copied out at the row's end.
   const rowIssues: Issue[] = [];
+  // Requires and Excludes name other rows, so they are resolved once every row is read.
+  const references: RowReferences[] = [];
 
   for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
     const row = table.rows[rowIndex] as unknown[];
@@ -309,7 +311,11 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
       overrideReason,
       invalid: rowIssues.length > 0,
     });
+    const requiresText = values[SLOT.requires] as string | undefined;
+    const excludesText = values[SLOT.excludes] as string | undefined;
+    if (requiresText !== undefined || excludesText !== undefined) references.push({ at: initiatives.length - 1, requiresText, excludesText });
   }
+  if (references.length > 0) resolveReferences(table, columns, initiatives, references, issues);
 
   if (initiatives.length === 0) {
     issues.push({
@@ -321,6 +327,61 @@ export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesR
     return { initiatives, columns, issues, usable: false };
   }
   return { initiatives, columns, issues, usable: true };
+}
+
+type RowReferences = { at: number; requiresText?: string; excludesText?: string };
+
+/** The references of a Requires or Excludes cell: IDs or names separated by commas or semicolons. */
+export const splitReferences = (cell: string): string[] =>
+  cell
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+
+/**
+ * Turns the Requires and Excludes cells into initiative keys. A reference to no initiative, to the
+ * row itself, or to one the row both requires and excludes is a problem naming its cell; that
+ * reference is ignored and the rest of the row is planned as usual.
+ */
+function resolveReferences(table: RawTable, columns: ColumnMap, initiatives: Initiative[], references: RowReferences[], issues: Issue[]): void {
+  // IDs win over names: "B7" finds the initiative whose ID is B7 before one named "B7".
+  const byId = new Map<string, Initiative>();
+  const byName = new Map<string, Initiative>();
+  for (const initiative of initiatives) {
+    if (initiative.id !== undefined && !byId.has(normalise(initiative.id))) byId.set(normalise(initiative.id), initiative);
+    if (!byName.has(normalise(initiative.name))) byName.set(normalise(initiative.name), initiative);
+  }
+  const problem = (rowIndex: number, column: number, message: (where: string) => string): void => {
+    issues.push({ ...cellIssue(table, rowIndex, 'bad-reference', column, message), severity: 'warning' });
+  };
+  const resolve = (initiative: Initiative, cell: string, column: number, header: string): Initiative[] => {
+    const found: Initiative[] = [];
+    for (const reference of splitReferences(cell)) {
+      const target = byId.get(normalise(reference)) ?? byName.get(normalise(reference));
+      if (target === undefined) {
+        problem(initiative.rowIndex, column, (where) => `${header} in ${where} names "${reference}", which is no initiative's ID or name; that reference is ignored.`);
+      } else if (target === initiative) {
+        problem(initiative.rowIndex, column, (where) => `${header} in ${where} names the initiative itself ("${reference}"); that reference is ignored.`);
+      } else if (!found.includes(target)) found.push(target);
+    }
+    return found;
+  };
+  const requiresColumn = columns.inputs.requires;
+  const excludesColumn = columns.inputs.excludes;
+  for (const { at, requiresText, excludesText } of references) {
+    const initiative = initiatives[at]!;
+    const requires = requiresText !== undefined && requiresColumn !== undefined ? resolve(initiative, requiresText, requiresColumn, table.headers[requiresColumn] ?? 'Requires') : [];
+    const excludes = excludesText !== undefined && excludesColumn !== undefined ? resolve(initiative, excludesText, excludesColumn, table.headers[excludesColumn] ?? 'Excludes') : [];
+    const both = requires.filter((target) => excludes.includes(target));
+    for (const target of both) {
+      problem(initiative.rowIndex, excludesColumn!, (where) => `${table.headers[excludesColumn!] ?? 'Excludes'} in ${where} names ${target.name}, which the row also requires; it can't be both, so neither is kept.`);
+    }
+    const kept = (list: Initiative[]) => list.filter((target) => !both.includes(target)).map((target) => target.key);
+    const requiredKeys = kept(requires);
+    const excludedKeys = kept(excludes);
+    if (requiredKeys.length > 0) initiative.requires = requiredKeys;
+    if (excludedKeys.length > 0) initiative.excludes = excludedKeys;
+  }
 }
 
 export type CapacityRead = { teams: Team[]; issues: Issue[] };

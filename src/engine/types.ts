@@ -39,7 +39,8 @@ export type IssueCode =
   | 'invalid-scenario'
   | 'unknown-scenario'
   | 'duplicate-scenario'
-  | 'scenario-override-unmatched';
+  | 'scenario-override-unmatched'
+  | 'bad-reference';
 
 /** A problem with the user's data: data, never thrown. */
 export type Issue = {
@@ -101,6 +102,10 @@ export type Initiative = {
   overrideReason?: string;
   /** Set when the override comes from the scenario in force (it wins over the Override column): that scenario's name. */
   overrideScenario?: string;
+  /** Keys of the initiatives this one needs (Requires column), bad references left out. */
+  requires?: string[];
+  /** Keys of the initiatives this one is an alternative to (Excludes column), bad references left out. */
+  excludes?: string[];
   /** True when a cell of this row could not be read: the row is reported and never committed. */
   invalid: boolean;
 };
