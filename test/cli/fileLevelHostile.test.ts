@@ -161,3 +161,17 @@ describe('a table made from whole columns', () => {
     expect(/ref="A1:[A-Z]+(\d+)"/.exec(table)![1]).toBe('6'); // header and five initiatives
   });
 });
+
+it('refuses plainly, before loading, a workbook whose sheets hold more cells than the budget', async () => {
+  const rows: string[] = [];
+  for (let r = 1; r <= 100_001; r++) rows.push(`<row r="${r}">${'<c t="n"><v>1</v></c>'.repeat(10)}</row>`);
+  const bytes = await editZip(await toBytes(portfolioWorkbook({ summarySheet: true })), async (zip) => {
+    const path = 'xl/worksheets/sheet3.xml';
+    const xml = await zip.file(path)!.async('string');
+    zip.file(path, xml.replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows.join('')}</sheetData>`));
+  });
+  const input = folder.path('big.xlsx');
+  writeFileSync(input, bytes);
+  const run = await runCommand([input]);
+  expectOneLineRefusal(run, 1, /big\.xlsx is too large for the command: its sheet Summary holds 1,000,010 cells, more than the 1,000,000 the command reads/);
+});

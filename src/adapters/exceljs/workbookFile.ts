@@ -66,6 +66,34 @@ function putBack(part: Part, setAside: SetAside): Part {
   return part;
 }
 
+/**
+ * The cells the command will load: exceljs holds every cell of every sheet, at about 2 KB a cell
+ * (690 MB at 10,000 initiatives of 30 columns), so a million cells is near 2 GB. Counted in the
+ * sheets' XML before exceljs sees it, so a huge sheet is refused in seconds, not after minutes.
+ */
+export const CELL_BUDGET = 1_000_000;
+
+function cellsIn(xml: Buffer): number {
+  let count = 0;
+  for (let at = xml.indexOf('<c '); at !== -1; at = xml.indexOf('<c ', at + 3)) count++;
+  return count;
+}
+
+function checkCellBudget(entries: ZipEntry[], sheets: { name: string; path: string }[]): void {
+  const byPath = new Map(entries.map((e) => [e.name, e]));
+  let total = 0;
+  for (const sheet of sheets) {
+    const entry = byPath.get(sheet.path);
+    if (!entry) continue;
+    const cells = cellsIn(entry.data());
+    total += cells;
+    if (total > CELL_BUDGET) {
+      const where = cells > CELL_BUDGET / 2 ? `its sheet ${sheet.name} holds ${cells.toLocaleString('en-US')} cells` : `its sheets hold more than ${total.toLocaleString('en-US')} cells`;
+      throw new ZipTooLargeError(`${where}, more than the ${CELL_BUDGET.toLocaleString('en-US')} the command reads; move the Initiatives, Capacity and Settings tables to a smaller workbook, or run the add-in in Excel`);
+    }
+  }
+}
+
 /** Thrown when the bytes are not an .xlsx workbook; the message says what was found instead. */
 export class NotAWorkbookError extends Error {
   override name = 'NotAWorkbookError';
@@ -87,6 +115,7 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
     if (error instanceof ZipTooLargeError) throw error;
     throw new NotAWorkbookError('it is a zip file without an Excel workbook in it; check that this is the right file');
   }
+  checkCellBudget(entries, parts.sheets);
   let readable: Buffer;
   let setAside: SetAside;
   try {
