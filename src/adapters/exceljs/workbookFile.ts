@@ -115,10 +115,10 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
     if (error instanceof ZipTooLargeError) throw error;
     throw new NotAWorkbookError('it is a zip file without an Excel workbook in it; check that this is the right file');
   }
-  checkCellBudget(entries, parts.sheets);
   let readable: Buffer;
   let setAside: SetAside;
   try {
+    checkCellBudget(entries, parts.sheets);
     const taken = setAsideFrom(entries);
     setAside = taken.setAside;
     // Handed to exceljs uncompressed: Node's zlib inflates the parts several times faster than the
