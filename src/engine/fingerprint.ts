@@ -1,6 +1,7 @@
 // A short fingerprint of a table's inputs, so a write can tell whether the table
 // changed under it (a co-author added a row, someone sorted) since it was read.
 
+import { outputKeyOf } from './columns';
 import type { CellValue, RawTable } from './types';
 
 const FNV_PRIME = 0x01000193;
@@ -41,3 +42,10 @@ export function tableFingerprint(table: Pick<RawTable, 'headers' | 'rows'>, igno
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
+
+/** The zero-based indices of the add-in's own output columns among `headers`. */
+export const outputIndices = (headers: readonly string[]): Set<number> =>
+  new Set(headers.flatMap((header, index) => (outputKeyOf(String(header)) !== undefined ? [index] : [])));
+
+/** The fingerprint every adapter reads and checks before a write: headers and input cells, output columns ignored. */
+export const inputFingerprint = (table: Pick<RawTable, 'headers' | 'rows'>): string => tableFingerprint(table, outputIndices(table.headers));

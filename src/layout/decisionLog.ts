@@ -1,5 +1,6 @@
 // The `Decision log` sheet: one row appended per run, never rewritten.
 
+import { normalise } from '../engine/cells';
 import { DECISION_ORDER, type DecisionLogEntry } from '../engine/summary';
 import { SheetBuilder, TEXT_FORMAT, type LayoutCell, type SheetLayout } from './grid';
 import { DECISION_LOG_SHEET, DECISION_LOG_TABLE, OWNER_MARK } from './names';
@@ -78,4 +79,17 @@ export function decisionLogSheet(entry: DecisionLogEntry, currency: string): She
   s.row(row.values, row.formats);
   s.tables.push({ name: DECISION_LOG_TABLE, row: DECISION_LOG_HEADER_ROW, column: 0, rows: 2, columns: DECISION_LOG_HEADERS.length });
   return s.build(DECISION_LOG_SHEET, [17, 14, 16, 18, 16, 34, 9, 10, 8, 9, 12, 12, 9, 10, 15, 40, 50, 10], DECISION_LOG_HEADER_ROW + 1);
+}
+
+/**
+ * The run's log row laid out under a Decision log table's `headers`: the user may move its columns or add
+ * their own, so each value goes under its header, and undefined under a column the add-in does not know.
+ */
+export function logRowUnder(headers: readonly string[], row: { values: readonly LayoutCell[]; formats: readonly (string | null)[] }): { values: (LayoutCell | undefined)[]; formats: (string | null)[] } {
+  const index = new Map(DECISION_LOG_HEADERS.map((h, i) => [normalise(h), i]));
+  const at = headers.map((h) => index.get(normalise(String(h))));
+  return {
+    values: at.map((i) => (i === undefined ? undefined : (row.values[i] ?? null))),
+    formats: at.map((i) => (i === undefined ? null : (row.formats[i] ?? null))),
+  };
 }

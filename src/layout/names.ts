@@ -23,3 +23,25 @@ export const SCENARIOS_SHEET = 'Scenarios';
 export const SCENARIOS_TABLE = 'PrioritiserScenarios';
 export const SCENARIO_OVERRIDES_TABLE = 'PrioritiserScenarioOverrides';
 export const SCENARIO_COMPARISON_SHEET = 'Scenario comparison';
+
+/** Excel caps sheet names at 31 characters. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * The name a sheet of the add-in goes under when the user's own sheet has `wanted` and the caller
+ * asked for the next free name: the first of "Name (2)", "Name (3)"... that `usable` accepts (free,
+ * or already ours, so a later run finds the same sheet again).
+ */
+export function nextFreeSheetName(wanted: string, usable: (name: string) => boolean): string {
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const name = `${wanted.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+    if (usable(name)) return name;
+  }
+}
+
+/** The add-in's own tables (its settings, Decision log and scenario tables), which are never the user's to pick. */
+export function isAddinTable(name: string): boolean {
+  const lower = name.toLowerCase();
+  return [SETTINGS_TABLE, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE].some((n) => n.toLowerCase() === lower) || new RegExp(`^${DECISION_LOG_TABLE}\\d*$`, 'i').test(name);
+}

@@ -6,6 +6,7 @@
 import { normalise } from '../engine/cells';
 import type { RawTable, Settings } from '../engine/types';
 import { TEXT_FORMAT, type LayoutCell } from './grid';
+import { SETTINGS_TABLE } from './names';
 import { settingsRows } from './settingsSheet';
 
 export type SettingsEdits = {
@@ -14,6 +15,8 @@ export type SettingsEdits = {
   /** Rows to add at the table's end: label and value in the table, the meaning two columns to the right. */
   appended: { label: string; value: string | number; format: string; meaning: string }[];
 };
+
+export const SETTINGS_COLUMNS_MESSAGE = `The settings table ${SETTINGS_TABLE} needs a Setting and a Value column; add them back to save settings.`;
 
 const valueFormat = (value: string | number): string => (typeof value === 'number' ? 'General' : TEXT_FORMAT);
 const capacityTeam = (label: string): string | undefined => /^\s*capacity\s*[:\-–]\s*(.+?)\s*$/i.exec(label)?.[1];
@@ -25,7 +28,7 @@ const rowKey = (label: string): string => {
 export function settingsEdits(table: Pick<RawTable, 'headers' | 'rows'>, settings: Settings): SettingsEdits {
   const labelColumn = table.headers.findIndex((h) => normalise(String(h)) === 'setting');
   const valueColumn = table.headers.findIndex((h) => normalise(String(h)) === 'value');
-  if (labelColumn < 0 || valueColumn < 0) throw new Error('The settings table needs the columns Setting and Value.');
+  if (labelColumn < 0 || valueColumn < 0) throw new Error(SETTINGS_COLUMNS_MESSAGE);
   const existing = new Map<string, number>();
   table.rows.forEach((row, index) => {
     const key = rowKey(String(row[labelColumn] ?? ''));

@@ -18,7 +18,11 @@ export type WorkbookSnapshot = {
   settings: RawTable | undefined;
   /** Fingerprint of the Initiatives table's inputs when read; a write checks it first. */
   fingerprint: string;
-  /** Other tables in the workbook, for "pick another table". */
+  /**
+   * The user's tables besides the one read as `initiatives`: every table in the workbook but that one and
+   * the add-in's own (`isAddinTable`: its settings, Decision log and scenario tables). For "pick another
+   * table" and for saying what a workbook without an Initiatives table holds.
+   */
   tables: TableInfo[];
   /** The Scenarios sheet's two tables (found by name wherever they are); absent in an adapter that does not read them. */
   scenarios?: ScenarioTables;

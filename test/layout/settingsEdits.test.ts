@@ -49,6 +49,6 @@ describe('settings edits', () => {
   });
 
   test('a table without Setting and Value columns is refused', () => {
-    expect(() => settingsEdits({ headers: ['Name', 'Amount'], rows: [] }, DEFAULT_SETTINGS)).toThrow('Setting and Value');
+    expect(() => settingsEdits({ headers: ['Name', 'Amount'], rows: [] }, DEFAULT_SETTINGS)).toThrow('a Setting and a Value column');
   });
 });

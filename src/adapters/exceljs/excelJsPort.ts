@@ -10,10 +10,9 @@ import type { RawTable, Settings } from '../../engine/types';
 import type { SheetLayout } from '../../layout/grid';
 import {
   CAPACITY_TABLE,
-  CHANGE_IMPACT_SHEET,
-  DECISION_LOG_SHEET,
   DECISION_LOG_TABLE,
   INITIATIVES_TABLE,
+  isAddinTable,
   SCENARIOS_SHEET,
   SCENARIOS_TABLE,
   SCENARIO_OVERRIDES_TABLE,
@@ -22,11 +21,15 @@ import {
 } from '../../layout/names';
 import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
 import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
-import { WorkbookProblemError } from '../../port/workbookPort';
+import { changedProblem, DEFAULT_SHEET_NAMES, nameTakenProblem, noSuchTableMessage, SAMPLE_REFUSED_MESSAGE } from '../../port/problems';
+import { WorkbookProblemError, type SheetRole } from '../../port/workbookPort';
 import type { PlanLayout } from '../../layout/planLayout';
 import { settingsSheet } from '../../layout/settingsSheet';
+import { logRowUnder } from '../../layout/decisionLog';
+import { toCellValue } from './cellValue';
 import type { RenamedSheet, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
-import { inputFingerprint, readTable } from './readTable';
+import { readTable } from './readTable';
+import { inputFingerprint } from '../../engine/fingerprint';
 import { insertSampleSheets } from './sampleWorkbook';
 import { saveSettingsTable } from './settingsTable';
 import { freeTableName, isOurs, replaceSheet, sheetNameFor, sheetNamed } from './sheets';
@@ -34,8 +37,6 @@ import { allTables, findTable, resizeTable, tableGeometry, tablesOn, type TableH
 import { placeOutputs, writeOutputs } from './writeOutputColumns';
 import { writeRow, writeSheet } from './writeSheet';
 
-type Role = 'changeImpact' | 'decisionLog' | 'settings';
-const DEFAULT_SHEET_NAMES: Record<Role, string> = { changeImpact: CHANGE_IMPACT_SHEET, decisionLog: DECISION_LOG_SHEET, settings: SETTINGS_SHEET };
 
 function readSettingsTable(workbook: ExcelJS.Workbook): RawTable | undefined {
   const table = findTable(workbook, SETTINGS_TABLE);
@@ -78,7 +79,10 @@ function appendLogRow(worksheet: ExcelJS.Worksheet, row: PlanLayout['logRow']): 
   const next = worksheet.findRow(at);
   // Notes a user typed just under the log move down a row rather than being overwritten.
   if (next && next.hasValues) worksheet.spliceRows(at, 0, []);
-  writeRow(worksheet, at, geometry.left, row.values, row.formats);
+  // Each value under its header: a log the user rearranged, or made before a column was added, still lines up.
+  const headers = Array.from({ length: geometry.right - geometry.left + 1 }, (_, i) => String(toCellValue(worksheet.getCell(geometry.top, geometry.left + i).value, false) ?? ''));
+  const under = logRowUnder(headers, row);
+  under.values.forEach((value, i) => value !== undefined && writeRow(worksheet, at, geometry.left + i, [value], [under.formats[i] ?? null]));
   resizeTable(log.model, { ...geometry, bottom: at });
 }
 
@@ -91,9 +95,9 @@ function scenarioTables(workbook: ExcelJS.Workbook): ScenarioTables {
 }
 
 /** `layout` on the add-in's sheet `name`; a sheet of that name the user made is left alone and the call refused. */
-function ownSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayout): string {
+function ownSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayout, role?: SheetRole): string {
   if (sheetNameFor(workbook, name, false) === undefined) {
-    throw new WorkbookProblemError({ kind: 'name-taken', sheet: name, message: `A sheet named "${name}" already exists and was not made by the add-in, so it is left alone.` });
+    throw new WorkbookProblemError(nameTakenProblem(name, role));
   }
   addSheet(workbook, name, layout);
   return name;
@@ -112,7 +116,7 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
         settings,
         fingerprint: initiatives ? inputFingerprint(initiatives) : '',
         tables: allTables(workbook)
-          .filter((t) => t.model !== initiativesHandle?.model)
+          .filter((t) => t.model !== initiativesHandle?.model && !isAddinTable(t.model.name))
           .flatMap((t) => tableInfo(t) ?? []),
         scenarios: scenarioTables(workbook),
       };
@@ -123,23 +127,18 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
       const table = initiativesTable(workbook, settingsRaw);
       const raw = table && readTable(table);
       if (!table || !raw || inputFingerprint(raw) !== expectedFingerprint) {
-        return { ok: false, problem: { kind: 'changed', message: 'The Initiatives table changed since it was read; nothing was written. Run again.' } };
+        return { ok: false, problem: changedProblem() };
       }
       const placement = placeOutputs(table, raw.headers, layout.outputs);
       if ('problem' in placement) return { ok: false, problem: { kind: 'unsupported', message: placement.problem } };
 
-      const roles: Role[] = settingsRaw ? ['changeImpact', 'decisionLog'] : ['changeImpact', 'decisionLog', 'settings'];
-      const names: Partial<Record<Role, string>> = {};
+      const roles: SheetRole[] = settingsRaw ? ['changeImpact', 'decisionLog'] : ['changeImpact', 'decisionLog', 'settings'];
+      const names: Partial<Record<SheetRole, string>> = {};
       const renamed: RenamedSheet[] = [];
       for (const role of roles) {
         const wanted = options.sheetNames?.[role] ?? DEFAULT_SHEET_NAMES[role];
         const used = sheetNameFor(workbook, wanted, options.whenNameTaken === 'next-free');
-        if (used === undefined) {
-          return {
-            ok: false,
-            problem: { kind: 'name-taken', sheet: wanted, message: `The workbook already has a sheet named "${wanted}" that the prioritiser did not make; nothing was written. Choose another name for the prioritiser's sheet.` },
-          };
-        }
+        if (used === undefined) return { ok: false, problem: nameTakenProblem(wanted, role) };
         names[role] = used;
         if (used !== wanted) renamed.push({ wanted, used });
       }
@@ -147,8 +146,9 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
       writeOutputs(table, layout.outputs, placement);
       addSheet(workbook, names.changeImpact!, layout.changeImpact);
       const log = sheetNamed(workbook, names.decisionLog!);
-      if (log && isOurs(log)) appendLogRow(log, layout.logRow);
-      else addSheet(workbook, names.decisionLog!, layout.decisionLogSheet);
+      if (log && isOurs(log)) {
+        if (options.log !== false) appendLogRow(log, layout.logRow);
+      } else addSheet(workbook, names.decisionLog!, layout.decisionLogSheet);
       if (names.settings) addSheet(workbook, names.settings, layout.settingsSheet);
 
       const sheetsWritten = [table.worksheet.name, names.changeImpact!, names.decisionLog!, ...(names.settings ? [names.settings] : [])];
@@ -158,11 +158,14 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
     async saveSettings(settings: Settings): Promise<void> {
       const table = findTable(workbook, SETTINGS_TABLE);
       if (table) saveSettingsTable(table, settings);
-      else addSheet(workbook, sheetNameFor(workbook, SETTINGS_SHEET, true)!, settingsSheet(settings));
+      else ownSheet(workbook, SETTINGS_SHEET, settingsSheet(settings), 'settings');
     },
 
     async insertSample(): Promise<void> {
+      if (findTable(workbook, INITIATIVES_TABLE)) throw new Error(SAMPLE_REFUSED_MESSAGE);
       insertSampleSheets(workbook);
+      const settings = readSettings(readSettingsTable(workbook)).settings;
+      if (readSettingsTable(workbook) && settings.initiativesTable !== INITIATIVES_TABLE) await port.saveSettings({ ...settings, initiativesTable: INITIATIVES_TABLE });
     },
 
     async createTableFromSelection() {
@@ -170,8 +173,10 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
     },
 
     async useTable(name: string): Promise<void> {
+      const table = findTable(workbook, name);
+      if (!table) throw new Error(noSuchTableMessage(name));
       const current = readSettings(readSettingsTable(workbook)).settings;
-      await port.saveSettings({ ...current, initiativesTable: name });
+      await port.saveSettings({ ...current, initiativesTable: table.model.name });
     },
 
     // Nothing is on screen in a workbook file: there is no cell to select.

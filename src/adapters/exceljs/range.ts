@@ -1,16 +1,11 @@
 // A1 ranges as exceljs stores them in table models ("B3:K30"), as 1-based rows
 // and columns, which is how exceljs addresses cells.
 
-import { columnLetters } from '../../engine/address';
+import { columnIndex, columnLetters } from '../../engine/address';
+
+export { columnIndex };
 
 export type Box = { top: number; left: number; bottom: number; right: number };
-
-/** Zero for "A", 25 for "Z", 26 for "AA". */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 /** "B3:K30" (or "B3") as 1-based bounds; undefined when it is not an A1 range. */
 export function parseRange(ref: string | undefined): Box | undefined {

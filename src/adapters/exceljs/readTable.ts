@@ -2,8 +2,6 @@
 // of plain values, with where the header row sits so messages name real cells.
 
 import type ExcelJS from 'exceljs';
-import { outputKeyOf } from '../../engine/columns';
-import { tableFingerprint } from '../../engine/fingerprint';
 import type { CellValue, RawTable } from '../../engine/types';
 import { toCellValue } from './cellValue';
 import { tableGeometry, type TableHandle } from './tables';
@@ -37,9 +35,3 @@ export function readTable(table: TableHandle): RawTable | undefined {
   return { sheet: worksheet.name, name: model.name, headers, rows, origin: { row: geometry.top - 1, column: left - 1 } };
 }
 
-/** The fingerprint of a table's inputs: every column but the add-in's own output columns. */
-export function inputFingerprint(table: RawTable): string {
-  const outputs = new Set<number>();
-  table.headers.forEach((h, i) => outputKeyOf(h) !== undefined && outputs.add(i));
-  return tableFingerprint(table, outputs);
-}

@@ -2,7 +2,7 @@
 // case) and told apart from the user's by the mark in A2.
 
 import type ExcelJS from 'exceljs';
-import { isOwnSheet } from '../../layout/names';
+import { isOwnSheet, nextFreeSheetName } from '../../layout/names';
 import { toCellValue } from './cellValue';
 import { allTables } from './tables';
 
@@ -11,18 +11,9 @@ export const sheetNamed = (workbook: ExcelJS.Workbook, name: string): ExcelJS.Wo
 
 export const isOurs = (worksheet: ExcelJS.Worksheet): boolean => isOwnSheet(toCellValue(worksheet.findCell(2, 1)?.value ?? null, false));
 
-/** Excel caps sheet names at 31 characters. */
-const MAX_SHEET_NAME = 31;
-
-function numbered(name: string, n: number): string {
-  const suffix = ` (${n})`;
-  return `${name.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
-}
-
 /**
  * The name to write a sheet under: `wanted` when it is free or already ours; otherwise, when
- * `nextFree`, the first of "Name (2)", "Name (3)"... that is free or ours (so a later run finds
- * the same sheet again); otherwise undefined (the name is taken by the user's sheet).
+ * `nextFree`, the next free name (nextFreeSheetName); otherwise undefined (the name is taken by the user's sheet).
  */
 export function sheetNameFor(workbook: ExcelJS.Workbook, wanted: string, nextFree: boolean): string | undefined {
   const available = (name: string) => {
@@ -30,8 +21,7 @@ export function sheetNameFor(workbook: ExcelJS.Workbook, wanted: string, nextFre
     return !sheet || isOurs(sheet);
   };
   if (available(wanted)) return wanted;
-  if (!nextFree) return undefined;
-  for (let n = 2; ; n++) if (available(numbered(wanted, n))) return numbered(wanted, n);
+  return nextFree ? nextFreeSheetName(wanted, available) : undefined;
 }
 
 /** A table name no other table in the workbook uses ("DecisionLog", else "DecisionLog2"...). */

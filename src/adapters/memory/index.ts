@@ -2,6 +2,6 @@
 
 export * from './model';
 export { storedLikeExcel, typeIntoCell } from './cells';
-export { memoryPort, inputsFingerprint, EDITING_MESSAGE, CHANGED_MESSAGE, type MemoryPortOptions } from './memoryPort';
+export { memoryPort, type MemoryPortOptions } from './memoryPort';
 export { rawTable, headersOf } from './tables';
 export { selectRange, activateSheet, setEditing, enterText } from './userActions';

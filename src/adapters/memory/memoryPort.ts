@@ -3,20 +3,17 @@
 // the Initiatives table's fingerprint and the owner of every sheet it replaces,
 // writes all or nothing, keeps text as text, and never touches a user's cell.
 
-import { normalise } from '../../engine/cells';
 import { outputKeyOf } from '../../engine/columns';
-import { tableFingerprint } from '../../engine/fingerprint';
+import { inputFingerprint } from '../../engine/fingerprint';
 import type { Plan } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
-import type { RawTable, Settings } from '../../engine/types';
-import { a1 } from '../../engine/address';
-import { DECISION_LOG_HEADERS } from '../../layout/decisionLog';
+import type { Settings } from '../../engine/types';
+import { a1, parseA1 } from '../../engine/address';
+import { logRowUnder } from '../../layout/decisionLog';
 import { TEXT_FORMAT } from '../../layout/grid';
 import { layoutChanges } from '../../layout/layoutChanges';
 import {
   CAPACITY_TABLE,
-  CHANGE_IMPACT_SHEET,
-  DECISION_LOG_SHEET,
   DECISION_LOG_TABLE,
   INITIATIVES_TABLE,
   SCENARIOS_SHEET,
@@ -24,7 +21,9 @@ import {
   SCENARIO_OVERRIDES_TABLE,
   SETTINGS_SHEET,
   SETTINGS_TABLE,
+  isAddinTable,
   isOwnSheet,
+  nextFreeSheetName,
 } from '../../layout/names';
 import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
 import type { SheetLayout } from '../../layout/grid';
@@ -33,14 +32,16 @@ import type { PlanLayout } from '../../layout/planLayout';
 import { settingsEdits } from '../../layout/settingsEdits';
 import { settingsSheet } from '../../layout/settingsSheet';
 import { sampleSheets } from '../../sample/sampleSheets';
+import { changedProblem, DEFAULT_SHEET_NAMES, EDITING_MESSAGE, nameTakenProblem, noSuchTableMessage, SAMPLE_REFUSED_MESSAGE } from '../../port/problems';
 import {
   WorkbookProblemError,
+  type RenamedSheet,
+  type SheetRole,
   type TableInfo,
   type WorkbookPort,
   type WorkbookSnapshot,
   type WriteOptions,
   type WriteOutcome,
-  type WriteProblem,
 } from '../../port/workbookPort';
 import { setFormat, setValue, writeBlock } from './cells';
 import {
@@ -62,9 +63,6 @@ import { writeOutputColumns } from './outputs';
 import { writeSheetLayout } from './sheets';
 import { appendRow, createTable, currentRegion, headersOf, rawTable, sortRows } from './tables';
 
-export const EDITING_MESSAGE = 'Excel is in cell-edit mode, so the workbook cannot be changed right now. Press Enter or Esc to leave the cell.';
-export const CHANGED_MESSAGE =
-  'The Initiatives table changed while the plan was being made (rows added, removed, edited or sorted). Nothing was written.';
 
 export type MemoryPortOptions = {
   /** Delay added to every call, so the preview shows what a slow workbook feels like. */
@@ -73,12 +71,6 @@ export type MemoryPortOptions = {
   sampleSize?: number;
 };
 
-/** The fingerprint of the table's inputs: every column but the add-in's own outputs. */
-export function inputsFingerprint(table: Pick<RawTable, 'headers' | 'rows'>): string {
-  const outputs = new Set<number>();
-  table.headers.forEach((header, index) => outputKeyOf(String(header)) && outputs.add(index));
-  return tableFingerprint(table, outputs);
-}
 
 function settingsTableOf(workbook: MemoryWorkbook): MemoryTable | undefined {
   return findTable(workbook, SETTINGS_TABLE);
@@ -101,11 +93,6 @@ const tableInfo = (workbook: MemoryWorkbook, t: MemoryTable): TableInfo => ({
   headers: headersOf(workbook, t),
 });
 
-const nameTaken = (sheet: string): WriteProblem => ({
-  kind: 'name-taken',
-  sheet,
-  message: `A sheet named "${sheet}" already exists and was not made by the add-in, so it is left alone.`,
-});
 
 /** A sheet the write would replace or extend that belongs to the user. */
 function takenSheet(workbook: MemoryWorkbook, names: string[]): string | undefined {
@@ -119,7 +106,7 @@ function writeSettings(workbook: MemoryWorkbook, settings: Settings, sheetName =
   const table = settingsTableOf(workbook);
   if (!table) {
     const taken = takenSheet(workbook, [sheetName]);
-    if (taken) throw new WorkbookProblemError(nameTaken(taken));
+    if (taken) throw new WorkbookProblemError(nameTakenProblem(taken, 'settings'));
     writeSheetLayout(workbook, settingsSheet(settings), sheetName);
     return;
   }
@@ -148,11 +135,10 @@ function appendLog(workbook: MemoryWorkbook, layout: PlanLayout, names: SheetNam
   if (!log || !logTable) writeSheetLayout(workbook, layout.decisionLogSheet, names.decisionLog);
   else {
     const at = appendRow(workbook, logTable);
-    // Each value under its header, as the office.js adapter does: a log made before a column was added still lines up.
-    const known = new Map(DECISION_LOG_HEADERS.map((h, i) => [normalise(h), i]));
-    headersOf(workbook, logTable).forEach((header, c) => {
-      const i = known.get(normalise(header));
-      if (i !== undefined) writeBlock(sheetOf(workbook, log.name), at, logTable.column + c, [[layout.logRow.values[i] ?? null]], [[layout.logRow.formats[i] ?? null]]);
+    // Each value under its header: a log made before a column was added, or one the user rearranged, still lines up.
+    const under = logRowUnder(headersOf(workbook, logTable), layout.logRow);
+    under.values.forEach((value, c) => {
+      if (value !== undefined) writeBlock(sheetOf(workbook, log.name), at, logTable.column + c, [[value]], [[under.formats[c] ?? null]]);
     });
   }
 }
@@ -187,7 +173,7 @@ function changeScenarios(workbook: MemoryWorkbook, change: ScenarioChange): void
   const existing = scenarioTables(workbook);
   const name = existing.scenarios?.sheet ?? existing.overrides?.sheet ?? SCENARIOS_SHEET;
   const taken = takenSheet(workbook, [name]);
-  if (taken) throw new WorkbookProblemError(nameTaken(taken));
+  if (taken) throw new WorkbookProblemError(nameTakenProblem(taken));
   // The two tables may sit on another sheet of ours: they move to the one rebuilt.
   workbook.tables = workbook.tables.filter((t) => t.name.toLowerCase() !== SCENARIOS_TABLE.toLowerCase() && t.name.toLowerCase() !== SCENARIO_OVERRIDES_TABLE.toLowerCase());
   writeSheetLayout(workbook, scenariosSheet(existing, change, name), name);
@@ -195,16 +181,8 @@ function changeScenarios(workbook: MemoryWorkbook, change: ScenarioChange): void
 
 function writeOwnSheet(workbook: MemoryWorkbook, layout: SheetLayout): string {
   const taken = takenSheet(workbook, [layout.name]);
-  if (taken) throw new WorkbookProblemError(nameTaken(taken));
+  if (taken) throw new WorkbookProblemError(nameTakenProblem(taken));
   return writeSheetLayout(workbook, layout).name;
-}
-
-/** Parse "Q10" into a zero-based row and column. */
-function parseA1(cell: string): { row: number; column: number } {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell.trim());
-  if (!match) throw new Error(`"${cell}" is not a cell address.`);
-  const column = [...match[1]!.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { row: Number(match[2]) - 1, column };
 }
 
 export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions = {}): WorkbookPort {
@@ -236,8 +214,8 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
           initiatives,
           capacity: capacityTable && rawTable(workbook, capacityTable),
           settings: settingsTable && rawTable(workbook, settingsTable),
-          fingerprint: initiatives ? inputsFingerprint(initiatives) : '',
-          tables: workbook.tables.map((t) => tableInfo(workbook, t)),
+          fingerprint: initiatives ? inputFingerprint(initiatives) : '',
+          tables: workbook.tables.filter((t) => t !== initiativesTable && !isAddinTable(t.name)).map((t) => tableInfo(workbook, t)),
           scenarios: scenarioTables(workbook),
         };
       }, false),
@@ -249,23 +227,26 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       workbook.beforeNextWrite = undefined;
       coAuthor?.(workbook);
       const table = plan.table && findTable(workbook, plan.table.name);
-      if (!table || inputsFingerprint(rawTable(workbook, table)) !== expectedFingerprint) {
-        return { ok: false, problem: { kind: 'changed', message: CHANGED_MESSAGE } };
+      if (!table || inputFingerprint(rawTable(workbook, table)) !== expectedFingerprint) {
+        return { ok: false, problem: changedProblem() };
       }
-      const names = {
-        changeImpact: writeOptions.sheetNames?.changeImpact ?? CHANGE_IMPACT_SHEET,
-        decisionLog: writeOptions.sheetNames?.decisionLog ?? DECISION_LOG_SHEET,
-        settings: writeOptions.sheetNames?.settings ?? SETTINGS_SHEET,
-      };
-      const settingsSheetTaken = !settingsTableOf(workbook) && takenSheet(workbook, [names.settings]);
-      const taken = takenSheet(workbook, [names.changeImpact, names.decisionLog]) ?? (settingsSheetTaken || undefined);
-      if (taken) return { ok: false, problem: nameTaken(taken) };
+      const names = { ...DEFAULT_SHEET_NAMES, ...writeOptions.sheetNames };
+      const renamed: RenamedSheet[] = [];
+      // The settings sheet is only made when there is no settings table.
+      const roles: SheetRole[] = settingsTableOf(workbook) ? ['changeImpact', 'decisionLog'] : ['changeImpact', 'decisionLog', 'settings'];
+      for (const role of roles) {
+        const wanted = names[role];
+        if (!takenSheet(workbook, [wanted])) continue;
+        if (writeOptions.whenNameTaken !== 'next-free') return { ok: false, problem: nameTakenProblem(wanted, role) };
+        names[role] = nextFreeSheetName(wanted, (name) => !takenSheet(workbook, [name]));
+        renamed.push({ wanted, used: names[role] });
+      }
       const saved = saveState(workbook);
       const writesBefore = totalWrites(workbook);
       try {
         const sheetsWritten = writePlan(workbook, table, layout, names, writeOptions);
         changed(workbook);
-        return { ok: true, sheetsWritten, cellsWritten: totalWrites(workbook) - writesBefore };
+        return { ok: true, sheetsWritten, ...(renamed.length > 0 ? { renamed } : {}), cellsWritten: totalWrites(workbook) - writesBefore };
       } catch (error) {
         restoreState(workbook, saved);
         throw error;
@@ -276,7 +257,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
 
     insertSample: () =>
       call(() => {
-        if (findTable(workbook, INITIATIVES_TABLE)) throw new Error('This workbook already has an Initiatives table, so the sample was not inserted.');
+        if (findTable(workbook, INITIATIVES_TABLE)) throw new Error(SAMPLE_REFUSED_MESSAGE);
         const sheets = sampleSheets({ initiatives: freeSheetName(workbook, 'Portfolio'), capacity: freeSheetName(workbook, 'Capacity') }, options.sampleSize);
         const portfolio = writeSheetLayout(workbook, sheets.initiatives);
         if (!findTable(workbook, CAPACITY_TABLE)) writeSheetLayout(workbook, sheets.capacity);
@@ -321,7 +302,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
     useTable: (name: string) =>
       call(() => {
         const table = findTable(workbook, name);
-        if (!table) throw new Error(`There is no table named ${name} in this workbook.`);
+        if (!table) throw new Error(noSuchTableMessage(name));
         writeSettings(workbook, { ...currentSettings(workbook), initiativesTable: table.name });
       }),
 

@@ -3,6 +3,7 @@
 // charts as data, the selection, and whether a cell is being edited. The memory
 // port implements the workbook port over it; the preview draws it as a grid.
 
+import { nextFreeSheetName } from '../../layout/names';
 import type { CellValue } from '../../engine/types';
 import type { CellStyle, ChartSpec, HighlightRule } from '../../layout/grid';
 
@@ -107,8 +108,8 @@ export function removeSheet(workbook: MemoryWorkbook, name: string): void {
 
 /** A sheet name not used yet: `base`, else "base (2)", "base (3)"... */
 export function freeSheetName(workbook: MemoryWorkbook, base: string): string {
-  if (!findSheet(workbook, base)) return base;
-  for (let n = 2; ; n++) if (!findSheet(workbook, `${base} (${n})`)) return `${base} (${n})`;
+  const free = (name: string) => !findSheet(workbook, name);
+  return free(base) ? base : nextFreeSheetName(base, free);
 }
 
 export const getCell = (sheet: MemorySheet, row: number, column: number): MemoryCell => sheet.grid[row]?.[column] ?? BLANK_CELL;

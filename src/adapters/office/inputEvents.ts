@@ -8,6 +8,7 @@
 // re-run compares the inputs themselves before writing anything (liveRun), so
 // the add-in's writes never loop and the user's edits are never lost.
 
+import { columnIndex } from '../../engine/address';
 import { outputKeyOf } from '../../engine/columns';
 import { CAPACITY_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import type { InputsChange } from '../../port/workbookPort';
@@ -29,8 +30,7 @@ export function columnSpan(address: string): { first: number; last: number } | u
   const local = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
   const letters = local.split(':').map((part) => /^([A-Z]+)\d*$/i.exec(part.trim())?.[1]);
   if (letters.some((l) => l === undefined)) return undefined;
-  const index = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const columns = letters.map((l) => index(l!));
+  const columns = letters.map((l) => columnIndex(l!));
   return { first: Math.min(...columns), last: Math.max(...columns) };
 }
 

@@ -18,8 +18,7 @@ export const isCellEditError = (error: unknown): boolean => officeErrorCode(erro
 export const isPayloadTooLarge = (error: unknown): boolean => PAYLOAD_CODES.has(officeErrorCode(error) ?? '');
 export const isNotFound = (error: unknown): boolean => NOT_FOUND_CODES.has(officeErrorCode(error) ?? '');
 
-export const EDITING_MESSAGE =
-  'Excel is waiting for you to finish typing in a cell. Press Enter or Esc to leave the cell; the prioritiser carries on by itself.';
+export { EDITING_MESSAGE } from '../../port/problems';
 
 /** An error the pane can show as it is: plain words, no stack, the office.js error kept as the cause. */
 export class WorkbookError extends Error {

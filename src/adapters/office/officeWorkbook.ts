@@ -15,7 +15,7 @@ import { readWorkbook, type ReadState } from './readWorkbook';
 import { officeSupports, type Supports } from './requirements';
 import { changeScenarios, writeScenarioComparison } from './scenarioCommands';
 import { retryWhenEditingEnds, type RetryOptions } from './retryWhenEditingEnds';
-import { allSettingRows, upsertSettings } from './settingsWrites';
+import { saveSettings } from './settingsWrites';
 import { writePlan } from './writePlan';
 
 export type OfficeWorkbookOptions = {
@@ -85,7 +85,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       }
     },
     saveSettings: (settings) =>
-      changing((context) => upsertSettings(context, allSettingRows(settings), { replaceCapacity: true, whenMissing: settings, supports })),
+      changing((context) => saveSettings(context, () => settings, supports)),
     insertSample: () => changing(insertSample),
     createTableFromSelection: () => changing(createTableFromSelection),
     useTable: (name) => changing((context) => useTable(context, name, supports)),

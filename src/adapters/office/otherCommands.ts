@@ -1,9 +1,9 @@
 // The pane's smaller commands: insert the sample, make a table from the
 // selection, choose another table, select a problem cell, sort by priority.
 
+import { noSuchTableMessage, SAMPLE_REFUSED_MESSAGE } from '../../port/problems';
 import { a1 } from '../../engine/address';
 import { outputKeyOf } from '../../engine/columns';
-import { DEFAULT_SETTINGS } from '../../engine/settings';
 import type { RawTable } from '../../engine/types';
 import { CAPACITY_TABLE, INITIATIVES_TABLE } from '../../layout/names';
 import { SAMPLE_HEADERS, sampleTables } from '../../sample/samplePortfolio';
@@ -11,12 +11,10 @@ import { rowsForExcel } from './cells';
 import { isNotFound, officeErrorCode, WorkbookError } from './officeErrors';
 import { findTable, locate } from './readWorkbook';
 import type { Supports } from './requirements';
-import { freeSheetName, upsertSettings } from './settingsWrites';
+import { freeSheetName, saveSettings } from './settingsWrites';
 import { widthPoints } from './styles';
 import { setNumberFormat } from './writeSheet';
 
-/** The settings sheet's label for the table of initiatives, as the workbook contract spells it. */
-const INITIATIVES_TABLE_SETTING = 'Initiatives table';
 const MONEY_FORMAT = '#,##0';
 
 function writeSampleTable(sheet: Excel.Worksheet, raw: RawTable): void {
@@ -36,7 +34,7 @@ function writeSampleTable(sheet: Excel.Worksheet, raw: RawTable): void {
 export async function insertSample(context: Excel.RequestContext): Promise<void> {
   const located = await locate(context);
   if (findTable(located, INITIATIVES_TABLE)) {
-    throw new WorkbookError('This workbook already has a table called Initiatives, so the sample was not added. Rename that table first to add the sample beside it.');
+    throw new WorkbookError(SAMPLE_REFUSED_MESSAGE);
   }
   const sample = sampleTables();
   const portfolioName = freeSheetName('Portfolio', located.sheets);
@@ -85,12 +83,8 @@ export async function createTableFromSelection(context: Excel.RequestContext): P
 export async function useTable(context: Excel.RequestContext, name: string, supports: Supports): Promise<void> {
   const located = await locate(context);
   const table = findTable(located, name);
-  if (!table) throw new WorkbookError(`There is no table called "${name}" in this workbook.`);
-  await upsertSettings(context, [{ label: INITIATIVES_TABLE_SETTING, value: table.name }], {
-    replaceCapacity: false,
-    whenMissing: { ...DEFAULT_SETTINGS, initiativesTable: table.name },
-    supports,
-  });
+  if (!table) throw new WorkbookError(noSuchTableMessage(name));
+  await saveSettings(context, (current) => ({ ...current, initiativesTable: table.name }), supports);
 }
 
 export async function selectCell(context: Excel.RequestContext, sheetName: string, cell: string): Promise<void> {

@@ -4,14 +4,14 @@
 //   2. the Initiatives table's input columns, the Capacity and settings tables,
 //      and the size of every other table.
 
-import { tableFingerprint } from '../../engine/fingerprint';
+import { inputFingerprint } from '../../engine/fingerprint';
 import { readSettings } from '../../engine/settings';
 import type { CellValue, RawTable } from '../../engine/types';
-import { CAPACITY_TABLE, DECISION_LOG_TABLE, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE, SETTINGS_TABLE } from '../../layout/names';
+import { CAPACITY_TABLE, isAddinTable, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
 import { WorkbookError } from './officeErrors';
 import { jsonBytes } from './payload';
-import { inputRuns, outputIndices, queueTableRead, syncWithTable, type TableRead } from './tableReads';
+import { inputRuns, queueTableRead, syncWithTable, type TableRead } from './tableReads';
 
 export type TableEntry = { name: string; sheet: string; headers: string[] };
 
@@ -31,7 +31,6 @@ export type Located = {
  */
 export type ReadState = Located & { fingerprint: string; inputBytes: number };
 
-const ADDIN_TABLES = new Set([SETTINGS_TABLE, DECISION_LOG_TABLE, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE].map((n) => n.toLowerCase()));
 
 /** Columns loaded as a table collection: names and, for the settings table, values (header first). */
 function columnsToRaw(columns: Excel.TableColumnCollection): { headers: string[]; rows: CellValue[][] } {
@@ -71,8 +70,6 @@ const rawTable = (entry: TableEntry, read: TableRead): RawTable => ({
 /** The same input columns in the same places (a date header may read differently as a column name and a value). */
 const sameRuns = (a: readonly string[], b: readonly string[]) => JSON.stringify(inputRuns(a)) === JSON.stringify(inputRuns(b)) && a.length === b.length;
 
-/** The fingerprint a write compares against: headers and input cells, output columns ignored. */
-export const inputFingerprint = (table: Pick<RawTable, 'headers' | 'rows'>): string => tableFingerprint(table, outputIndices(table.headers));
 
 async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: WorkbookSnapshot; state: ReadState } | 'moved'> {
   const located = await locate(context);
@@ -81,7 +78,7 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
   const settings = findTable(located, SETTINGS_TABLE);
   const scenarios = findTable(located, SCENARIOS_TABLE);
   const overrides = findTable(located, SCENARIO_OVERRIDES_TABLE);
-  const others = located.tables.filter((t) => !ADDIN_TABLES.has(t.name.toLowerCase()));
+  const others = located.tables.filter((t) => t !== initiatives && !isAddinTable(t.name));
   const queueRest = () => {
     const tables = context.workbook.tables;
     const capacityRead = capacity && queueTableRead(tables.getItem(capacity.name), 'all');

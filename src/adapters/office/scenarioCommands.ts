@@ -7,6 +7,7 @@ import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
 import type { SheetLayout } from '../../layout/grid';
 import { SCENARIOS_SHEET, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE } from '../../layout/names';
 import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
+import { nameTakenProblem } from '../../port/problems';
 import { WorkbookProblemError } from '../../port/workbookPort';
 import { WorkbookError } from './officeErrors';
 import { requestBudget } from './payload';
@@ -15,8 +16,7 @@ import { queueSheetChecks, type SheetStatus } from './sheetChecks';
 import { queueTableRead } from './tableReads';
 import { writeSheetLayout } from './writeSheet';
 
-const nameTaken = (sheet: string) =>
-  new WorkbookProblemError({ kind: 'name-taken', sheet, message: `A sheet named "${sheet}" already exists and was not made by the add-in, so it is left alone.` });
+const nameTaken = (sheet: string) => new WorkbookProblemError(nameTakenProblem(sheet));
 
 /** Refuses a sheet the user made or protected; says whether it exists. */
 function mayRebuild(name: string, status: SheetStatus | undefined): boolean {

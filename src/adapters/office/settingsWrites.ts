@@ -1,74 +1,66 @@
-// saveSettings and useTable: the settings table is updated in place, row by
-// row, so rows the user added (notes, their own settings) stay as they are.
-// Without a settings table, a settings sheet is made from the layout.
+// saveSettings and useTable: the settings table is edited in place as
+// `settingsEdits` says (the same edits every adapter makes), so rows the user
+// added (notes, their own settings) stay as they are. Without a settings
+// table, a settings sheet is made from the layout.
 
 import { normalise } from '../../engine/cells';
-import { CAPACITY_PREFIX } from '../../engine/settings';
-import type { Settings } from '../../engine/types';
+import { readSettings } from '../../engine/settings';
+import type { CellValue, Settings } from '../../engine/types';
 import { TEXT_FORMAT } from '../../layout/grid';
-import { SETTINGS_SHEET, SETTINGS_TABLE } from '../../layout/names';
-import { settingsRows, settingsSheet } from '../../layout/settingsSheet';
+import { isOwnSheet, nextFreeSheetName, SETTINGS_SHEET, SETTINGS_TABLE } from '../../layout/names';
+import { settingsEdits } from '../../layout/settingsEdits';
+import { settingsSheet } from '../../layout/settingsSheet';
+import { nameTakenProblem, SETTINGS_COLUMNS_MESSAGE } from '../../port/problems';
+import { WorkbookProblemError } from '../../port/workbookPort';
 import { cellForExcel } from './cells';
 import { WorkbookError } from './officeErrors';
 import { requestBudget } from './payload';
 import type { Supports } from './requirements';
 import { writeSheetLayout } from './writeSheet';
 
-export type SettingRow = { label: string; value: string | number };
-
-/** "Portfolio", else "Portfolio 2", "Portfolio 3", ...: a sheet name nobody uses yet. */
+/** "Portfolio", else "Portfolio (2)", "Portfolio (3)", ...: a sheet name nobody uses yet. */
 export function freeSheetName(wanted: string, taken: readonly string[]): string {
   const used = new Set(taken.map((t) => t.toLowerCase()));
-  if (!used.has(wanted.toLowerCase())) return wanted;
-  for (let n = 2; ; n++) if (!used.has(`${wanted} ${n}`.toLowerCase())) return `${wanted} ${n}`;
+  const free = (name: string) => !used.has(name.toLowerCase());
+  return free(wanted) ? wanted : nextFreeSheetName(wanted, free);
 }
 
-const isCapacityLabel = (label: string) => normalise(label).startsWith(normalise(CAPACITY_PREFIX));
-
-export async function upsertSettings(
-  context: Excel.RequestContext,
-  rows: SettingRow[],
-  options: { replaceCapacity: boolean; whenMissing: Settings; supports: Supports },
-): Promise<void> {
+/** Saves `settings`, or what `change` makes of the settings in force, into the settings table (made when absent). */
+export async function saveSettings(context: Excel.RequestContext, change: (current: Settings) => Settings, supports: Supports): Promise<void> {
   const table = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE).load('columns/items/name, columns/items/values');
-  const sheets = context.workbook.worksheets.load('items/name');
+  const existing = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
   await context.sync();
   if (table.isNullObject) {
-    const name = freeSheetName(SETTINGS_SHEET, sheets.items.map((s) => s.name));
-    const layout = settingsSheet(options.whenMissing);
-    await writeSheetLayout(context.workbook.worksheets.add(name), { ...layout, name }, requestBudget(context), options.supports);
+    // A sheet of that name with no settings table in it: the user's (refused) or an old one of ours (rebuilt).
+    if (!existing.isNullObject) {
+      const a2 = context.workbook.worksheets.getItem(SETTINGS_SHEET).getRange('A2').load('values');
+      await context.sync();
+      if (!isOwnSheet(a2.values[0]?.[0])) throw new WorkbookProblemError(nameTakenProblem(SETTINGS_SHEET, 'settings'));
+      existing.delete();
+    }
+    const layout = settingsSheet(change(readSettings(undefined).settings));
+    await writeSheetLayout(context.workbook.worksheets.add(SETTINGS_SHEET), layout, requestBudget(context), supports);
     await context.sync();
     return;
   }
-  const headers = table.columns.items.map((c) => normalise(c.name));
-  const labelColumn = headers.indexOf('setting');
-  const valueColumn = headers.indexOf('value');
-  if (labelColumn < 0 || valueColumn < 0) {
-    throw new WorkbookError(`The settings table ${SETTINGS_TABLE} needs a Setting and a Value column; add them back to save settings.`);
-  }
-  const labels = table.columns.items[labelColumn]!.values.slice(1).map((r) => normalise(String(r[0] ?? '')));
-  const body = context.workbook.tables.getItem(SETTINGS_TABLE).getDataBodyRange();
-  const write = (range: Excel.Range, value: string | number) => {
-    range.numberFormat = [[typeof value === 'number' ? 'General' : TEXT_FORMAT]];
+  const headers = table.columns.items.map((c) => c.name);
+  const columns = table.columns.items.map((c) => c.values.slice(1).map((r) => r[0] as CellValue));
+  const rows = (columns[0] ?? []).map((_, r) => columns.map((column) => column[r] ?? ''));
+  const labelColumn = headers.findIndex((h) => normalise(h) === 'setting');
+  const valueColumn = headers.findIndex((h) => normalise(h) === 'value');
+  if (labelColumn < 0 || valueColumn < 0) throw new WorkbookError(SETTINGS_COLUMNS_MESSAGE);
+  const raw = { sheet: '', name: SETTINGS_TABLE, headers, rows, origin: { row: 0, column: 0 } };
+  const edits = settingsEdits(raw, change(readSettings(raw).settings));
+  const write = (range: Excel.Range, value: CellValue, format: string) => {
+    range.numberFormat = [[format]];
     range.values = [[cellForExcel(value)]];
   };
-  const wanted = new Set(rows.map((r) => normalise(r.label)));
-  for (const row of rows) {
-    const index = labels.indexOf(normalise(row.label));
-    if (index >= 0) write(body.getCell(index, valueColumn), row.value);
-    else {
-      const added = context.workbook.tables.getItem(SETTINGS_TABLE).rows.add().getRange();
-      write(added.getCell(0, labelColumn), row.label);
-      write(added.getCell(0, valueColumn), row.value);
-    }
-  }
-  // A team whose capacity is no longer set in the pane goes back to the Capacity table's figure.
-  if (options.replaceCapacity) {
-    labels.forEach((label, index) => {
-      if (isCapacityLabel(label) && !wanted.has(label)) body.getCell(index, valueColumn).values = [['']];
-    });
+  const body = context.workbook.tables.getItem(SETTINGS_TABLE).getDataBodyRange();
+  for (const update of edits.updates) write(body.getCell(update.rowIndex, valueColumn), update.value ?? '', update.format);
+  for (const row of edits.appended) {
+    const added = context.workbook.tables.getItem(SETTINGS_TABLE).rows.add().getRange();
+    write(added.getCell(0, labelColumn), row.label, TEXT_FORMAT);
+    write(added.getCell(0, valueColumn), row.value, row.format);
   }
   await context.sync();
 }
-
-export const allSettingRows = (settings: Settings): SettingRow[] => settingsRows(settings).map(({ label, value }) => ({ label, value }));

@@ -22,8 +22,7 @@ export function inputRuns(headers: readonly string[]): ColumnRun[] {
   return runs;
 }
 
-export const outputIndices = (headers: readonly string[]): Set<number> =>
-  new Set(headers.flatMap((header, index) => (outputKeyOf(header) !== undefined ? [index] : [])));
+export { outputIndices } from '../../engine/fingerprint';
 
 export type TableRead = {
   headers: string[];

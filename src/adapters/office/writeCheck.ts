@@ -5,12 +5,14 @@
 // before it (the staged Change impact cells) going in the same request.
 
 import type { SheetLayout } from '../../layout/grid';
-import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, DECISION_LOG_TABLE, SETTINGS_SHEET, SETTINGS_TABLE } from '../../layout/names';
+import { DECISION_LOG_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import type { PlanLayout } from '../../layout/planLayout';
 import type { Plan } from '../../engine/plan';
+import { changedProblem, lockedStructureProblem, nameTakenProblem, protectedProblem } from '../../port/problems';
 import type { SheetRole, WriteProblem } from '../../port/workbookPort';
 import { isNotFound } from './officeErrors';
-import { findTable, inputFingerprint, type Located } from './readWorkbook';
+import { findTable, type Located } from './readWorkbook';
+import { inputFingerprint } from '../../engine/fingerprint';
 import { queueSheetChecks, type SheetStatus } from './sheetChecks';
 import { looksLikeStaging } from './staging';
 import { inputRuns, syncWithTable, type TableRead } from './tableReads';
@@ -25,43 +27,12 @@ export type SheetAction =
 /** A sheet action, or the reason nothing may be written. */
 type Step = SheetAction | { kind: 'problem'; problem: WriteProblem };
 
-export const DEFAULT_NAMES: Record<SheetRole, string> = {
-  changeImpact: CHANGE_IMPACT_SHEET,
-  decisionLog: DECISION_LOG_SHEET,
-  settings: SETTINGS_SHEET,
-};
-
-const WHAT: Record<SheetRole, string> = { changeImpact: 'Change impact', decisionLog: 'Decision log', settings: 'settings' };
-
-export const changed = (message: string): WriteProblem => ({ kind: 'changed', message: `${message} Nothing was written; run again.` });
-
-const protectedSheet = (sheet: string): WriteProblem => ({
-  kind: 'protected',
-  sheet,
-  message: `Sheet "${sheet}" is protected, so the prioritiser cannot write its results there. Nothing was written. Unprotect it (Review > Unprotect Sheet) and run again.`,
-});
-
-const lockedStructure = (sheet: string): WriteProblem => ({
-  kind: 'protected',
-  sheet,
-  message: `This workbook's structure is protected, so the prioritiser cannot add its "${sheet}" sheet. Nothing was written. Unprotect the workbook (Review > Protect Workbook) and run again.`,
-});
-
-function nameTaken(role: SheetRole, sheet: string): WriteProblem {
-  return {
-    kind: 'name-taken',
-    sheet,
-    role,
-    message: `This workbook already has a sheet called "${sheet}" that the prioritiser did not make, so it was left alone and nothing was written. Choose another name for the prioritiser's ${WHAT[role]} sheet.`,
-  };
-}
-
 /** What to do with one of the add-in's sheets, or why nothing may be written. */
 function sheetStep(role: SheetRole, name: string, layout: SheetLayout, status: SheetStatus, structureLocked: boolean): Step {
-  if (status.appeared) return { kind: 'problem', problem: changed(`A sheet called "${name}" was added since the workbook was read.`) };
-  if (!status.exists) return structureLocked ? { kind: 'problem', problem: lockedStructure(name) } : { kind: 'create', role, name, layout, status };
-  if (!status.ours) return { kind: 'problem', problem: nameTaken(role, name) };
-  if (status.protected) return { kind: 'problem', problem: protectedSheet(name) };
+  if (status.appeared) return { kind: 'problem', problem: changedProblem(`A sheet called "${name}" was added since the workbook was read.`) };
+  if (!status.exists) return structureLocked ? { kind: 'problem', problem: lockedStructureProblem(name) } : { kind: 'create', role, name, layout, status };
+  if (!status.ours) return { kind: 'problem', problem: nameTakenProblem(name, role) };
+  if (status.protected) return { kind: 'problem', problem: protectedProblem(name) };
   return { kind: 'rebuild', role, name, layout, status };
 }
 
@@ -75,9 +46,9 @@ function planSheets(layout: PlanLayout, seen: Located, names: Record<SheetRole, 
     step('changeImpact', layout.changeImpact),
     log
       ? !status(log.sheet).ours
-        ? { kind: 'problem', problem: nameTaken('decisionLog', log.sheet) }
+        ? { kind: 'problem', problem: nameTakenProblem(log.sheet, 'decisionLog') }
         : status(log.sheet).protected
-          ? { kind: 'problem', problem: protectedSheet(log.sheet) }
+          ? { kind: 'problem', problem: protectedProblem(log.sheet) }
           : { kind: 'append-log', name: log.sheet, headers: found.logHeaders }
       : step('decisionLog', layout.decisionLogSheet),
     findTable(seen, SETTINGS_TABLE) ? { kind: 'keep' } : step('settings', layout.settingsSheet),
@@ -87,11 +58,11 @@ function planSheets(layout: PlanLayout, seen: Located, names: Record<SheetRole, 
 function tableProblem(plan: Plan, expected: string, read: TableRead): WriteProblem | undefined {
   const table = plan.table!;
   const sameHeaders = read.headers.length === table.headers.length && read.headers.every((h, i) => h === table.headers[i]);
-  if (!sameHeaders) return changed(`The columns of table ${table.name} changed since it was read.`);
+  if (!sameHeaders) return changedProblem(`The columns of table ${table.name} changed since it was read.`);
   if (read.rowCount !== table.rowCount) {
-    return changed(`Rows were added to or removed from table ${table.name} since it was read (it had ${table.rowCount}, now ${read.rowCount}).`);
+    return changedProblem(`Rows were added to or removed from table ${table.name} since it was read (it had ${table.rowCount}, now ${read.rowCount}).`);
   }
-  if (inputFingerprint(read) !== expected) return changed(`Table ${table.name} was edited or sorted since it was read.`);
+  if (inputFingerprint(read) !== expected) return changedProblem(`Table ${table.name} was edited or sorted since it was read.`);
   return undefined;
 }
 
@@ -134,14 +105,14 @@ export async function check(
     }, options);
     const problem = tableProblem(request.plan, request.expectedFingerprint, read);
     if (problem) return problem;
-    if (rest.locked) return protectedSheet(rest.sheet);
+    if (rest.locked) return protectedProblem(rest.sheet);
     const steps = planSheets(request.layout, seen, names, rest);
     const blocked = steps.find((step) => step.kind === 'problem');
     if (blocked) return blocked.problem;
     const actions = steps.filter((step): step is SheetAction => step.kind !== 'problem');
     return { table: read, sheet: rest.sheet, actions, leftovers: rest.structureLocked ? [] : rest.leftovers };
   } catch (error) {
-    if (isNotFound(error)) return changed(`Table ${table.name} or one of the prioritiser's sheets was renamed or deleted since the workbook was read.`);
+    if (isNotFound(error)) return changedProblem(`Table ${table.name} or one of the prioritiser's sheets was renamed or deleted since the workbook was read.`);
     throw error;
   }
 }

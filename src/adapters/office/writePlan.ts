@@ -15,19 +15,21 @@
 // Past those sizes a write takes more round trips, never a larger request,
 // and the check still comes before anything of the user's is written.
 
-import { DECISION_LOG_TABLE } from '../../layout/names';
+import { DECISION_LOG_TABLE, nextFreeSheetName, SETTINGS_TABLE } from '../../layout/names';
 import type { PlanLayout } from '../../layout/planLayout';
-import type { SheetRole, WriteOptions, WriteOutcome } from '../../port/workbookPort';
+import type { RenamedSheet, SheetRole, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import type { ExcelRun } from './excelRun';
 import { changedCellCount, layoutChanges, type LayoutChanges, type SheetChanges, type SheetRun } from '../../layout/layoutChanges';
 import { rowsForExcel } from './cells';
 import { alignLogRow } from './logRow';
 import { isPayloadTooLarge } from './officeErrors';
 import { REQUEST_LIMIT_BYTES, jsonBytes, requestBudget, type RequestBudget } from './payload';
-import { locate, type Located } from './readWorkbook';
+import { findTable, locate, type Located } from './readWorkbook';
+import { queueSheetChecks } from './sheetChecks';
 import { CORE_API, RANGE_COPY_API, SCREEN_AND_BUBBLE_API, UNSUPPORTED_MESSAGE, type Supports } from './requirements';
 import { cellsExtent, dropStaging, stageCells, stagingName } from './staging';
-import { DEFAULT_NAMES, changed, check, type CheckRequest, type Checked, type SheetAction } from './writeCheck';
+import { changedProblem, DEFAULT_SHEET_NAMES } from '../../port/problems';
+import { check, type CheckRequest, type Checked, type SheetAction } from './writeCheck';
 import { writeOutputColumns } from './writeOutputs';
 import { dressSheet, writeSheetLayout } from './writeSheet';
 
@@ -176,12 +178,50 @@ async function stageAndWrite(
   return commit(context, request, checked, staging, changes);
 }
 
+/**
+ * With 'next-free', each of the add-in's sheets whose name one of the user's sheets has goes under the
+ * next free (or own) name instead, found in one round trip; otherwise the names stay and the check refuses.
+ */
+async function freeNames(context: Excel.RequestContext, wanted: Record<SheetRole, string>, seen: Located): Promise<{ names: Record<SheetRole, string>; renamed: RenamedSheet[] }> {
+  const known = new Set(seen.sheets.map((s) => s.toLowerCase()));
+  const roles = (Object.keys(wanted) as SheetRole[]).filter((role) => known.has(wanted[role].toLowerCase()) && !(role === 'settings' && findTable(seen, SETTINGS_TABLE)));
+  if (roles.length === 0) return { names: wanted, renamed: [] };
+  // Among the existing sheets' count plus one numbered names, one is free.
+  const candidates = roles.flatMap((role) => {
+    const names = [wanted[role]];
+    nextFreeSheetName(wanted[role], (name) => names.push(name) > seen.sheets.length + 1);
+    return names;
+  });
+  const read = queueSheetChecks(context, candidates, seen.sheets);
+  await context.sync();
+  const statuses = read();
+  const usable = (name: string) => {
+    const status = statuses.get(name);
+    return !status?.exists || status.ours;
+  };
+  const names = { ...wanted };
+  const renamed: RenamedSheet[] = [];
+  for (const role of roles) {
+    if (usable(wanted[role])) continue;
+    names[role] = nextFreeSheetName(wanted[role], usable);
+    renamed.push({ wanted: wanted[role], used: names[role] });
+  }
+  return { names, renamed };
+}
+
 export async function writePlan(context: Excel.RequestContext, request: WriteRequest): Promise<WriteOutcome> {
-  const { plan, layout, supports } = request;
+  const { plan, supports } = request;
   if (!supports(CORE_API)) return { ok: false, problem: { kind: 'unsupported', message: UNSUPPORTED_MESSAGE } };
-  if (!plan.table) return { ok: false, problem: changed('There is no Initiatives table to write to.') };
-  const names = { ...DEFAULT_NAMES, ...request.options?.sheetNames };
+  if (!plan.table) return { ok: false, problem: changedProblem('There is no Initiatives table to write to.') };
   const seen = request.seen ?? (await locate(context));
+  const wanted = { ...DEFAULT_SHEET_NAMES, ...request.options?.sheetNames };
+  const { names, renamed } = request.options?.whenNameTaken === 'next-free' ? await freeNames(context, wanted, seen) : { names: wanted, renamed: [] };
+  const outcome = await writeUnder(context, request, seen, names);
+  return outcome.ok && renamed.length > 0 ? { ...outcome, renamed } : outcome;
+}
+
+async function writeUnder(context: Excel.RequestContext, request: WriteRequest, seen: Located, names: Record<SheetRole, string>): Promise<WriteOutcome> {
+  const { layout, supports } = request;
   const changes = layoutChanges(request.options?.previous, layout);
   // A live re-run that only patches the Change impact sheet's cells has nothing to stage.
   const rebuild = changes.changeImpact.kind === 'rebuild' || !seen.sheets.some((s) => s.toLowerCase() === names.changeImpact.toLowerCase());
@@ -193,7 +233,7 @@ export async function writePlan(context: Excel.RequestContext, request: WriteReq
     if (!staging) throw error;
     await request.run((fresh) => dropStaging(fresh, staging.name));
     // The re-read came back too large after all, with the staged cells in the same request: stage apart.
-    if (combined && isPayloadTooLarge(error)) return writePlan(context, { ...request, seen: { ...seen, inputBytes: Infinity } });
+    if (combined && isPayloadTooLarge(error)) return writeUnder(context, { ...request, seen: { ...seen, inputBytes: Infinity } }, seen, names);
     throw error;
   }
 }

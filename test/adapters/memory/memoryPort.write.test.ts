@@ -178,7 +178,7 @@ describe('a write that must not happen', () => {
     workbook.editing = true;
     const before = saveState(workbook);
     const result = await runPlanWithSnapshot(port, snapshot);
-    expect(result).toEqual({ ok: false, problem: { kind: 'editing', message: expect.stringContaining('cell-edit mode') } });
+    expect(result).toEqual({ ok: false, problem: { kind: 'editing', message: expect.stringContaining('finish typing in a cell') } });
     unchanged(workbook, before);
   });
 
@@ -187,7 +187,7 @@ describe('a write that must not happen', () => {
     const mine = workbook.sheets[workbook.sheets.push({ ...sheetOf(workbook, 'Sheet1'), name: CHANGE_IMPACT_SHEET, grid: [[{ value: 'My analysis', format: null }]] }) - 1]!;
     const before = saveState(workbook);
     const result = await run(memoryPort(workbook));
-    expect(result.kind === 'not-written' && result.outcome.problem).toEqual({ kind: 'name-taken', sheet: CHANGE_IMPACT_SHEET, message: expect.stringContaining('not made by the add-in') });
+    expect(result.kind === 'not-written' && result.outcome.problem).toEqual({ kind: 'name-taken', sheet: CHANGE_IMPACT_SHEET, role: 'changeImpact', message: expect.stringContaining('the prioritiser did not make') });
     unchanged(workbook, before);
     expect(mine.grid[0]![0]!.value).toBe('My analysis');
   });

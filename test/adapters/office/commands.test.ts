@@ -30,7 +30,7 @@ describe('insertSample', () => {
     fake.model.addSheet('Portfolio').cell(0, 0).value = 'mine';
     await portOn(fake).insertSample();
     expect(fake.model.sheet('Portfolio')!.usedValues()).toEqual([['mine']]);
-    expect(fake.model.table('Initiatives')!.sheet.name).toBe('Portfolio 2');
+    expect(fake.model.table('Initiatives')!.sheet.name).toBe('Portfolio (2)');
   });
 
   it('keeps the user\'s Capacity table and adds only the initiatives when there is one', async () => {

@@ -71,7 +71,7 @@ describe('changeScenarios over office.js', () => {
     const fake = sampleWorkbook();
     const port = portOn(fake);
     await port.changeScenarios({ kind: 'save', scenario: boardView });
-    expect((await port.read()).tables.map((t) => t.name)).toEqual(['Initiatives', 'Capacity']);
+    expect((await port.read()).tables.map((t) => t.name)).toEqual(['Capacity']);
   });
 
   it('puts a scenario in force through the settings: its override applies and the Override cells of the table stay as they were', async () => {

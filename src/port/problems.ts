@@ -1,0 +1,53 @@
+// The words of every refusal the port can give, written once so that the three
+// adapters say the same thing for the same case.
+
+import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, SETTINGS_SHEET } from '../layout/names';
+import type { SheetRole, WriteProblem } from './workbookPort';
+
+/** The default name of each sheet the add-in makes. */
+export const DEFAULT_SHEET_NAMES: Record<SheetRole, string> = {
+  changeImpact: CHANGE_IMPACT_SHEET,
+  decisionLog: DECISION_LOG_SHEET,
+  settings: SETTINGS_SHEET,
+};
+
+const WHAT: Record<SheetRole, string> = { changeImpact: 'Change impact', decisionLog: 'Decision log', settings: 'settings' };
+
+export const EDITING_MESSAGE =
+  'Excel is waiting for you to finish typing in a cell. Press Enter or Esc to leave the cell; the prioritiser carries on by itself.';
+
+/** The table changed between the read and the write; `reason` says how when the adapter can tell. */
+export const changedProblem = (reason = 'The Initiatives table changed since it was read (rows added, removed, edited or sorted).'): WriteProblem => ({
+  kind: 'changed',
+  message: `${reason} Nothing was written; run again.`,
+});
+
+/** One of the user's own sheets has the name a sheet of the add-in needs. */
+export function nameTakenProblem(sheet: string, role?: SheetRole): WriteProblem {
+  const choose = role ? `Choose another name for the prioritiser's ${WHAT[role]} sheet.` : 'Rename your sheet to let the prioritiser make its own.';
+  return {
+    kind: 'name-taken',
+    sheet,
+    ...(role ? { role } : {}),
+    message: `This workbook already has a sheet called "${sheet}" that the prioritiser did not make, so it was left alone and nothing was written. ${choose}`,
+  };
+}
+
+export const protectedProblem = (sheet: string): WriteProblem => ({
+  kind: 'protected',
+  sheet,
+  message: `Sheet "${sheet}" is protected, so the prioritiser cannot write its results there. Nothing was written. Unprotect it (Review > Unprotect Sheet) and run again.`,
+});
+
+export const lockedStructureProblem = (sheet: string): WriteProblem => ({
+  kind: 'protected',
+  sheet,
+  message: `This workbook's structure is protected, so the prioritiser cannot add its "${sheet}" sheet. Nothing was written. Unprotect the workbook (Review > Protect Workbook) and run again.`,
+});
+
+export { SETTINGS_COLUMNS_MESSAGE } from '../layout/settingsEdits';
+
+export const SAMPLE_REFUSED_MESSAGE =
+  'This workbook already has a table called Initiatives, so the sample was not added. Rename that table first to add the sample beside it.';
+
+export const noSuchTableMessage = (name: string): string => `There is no table called "${name}" in this workbook.`;

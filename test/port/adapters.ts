@@ -1,0 +1,134 @@
+// One factory per adapter for the port behaviour suite (workbookPort.test.ts):
+// each builds a workbook from the same description and hands back the port
+// over it and a way to look at its cells. To put another adapter under the
+// suite, write one more factory here and add it to ADAPTERS.
+
+import ExcelJS from 'exceljs';
+import { excelJsPort } from '../../src/adapters/exceljs/excelJsPort';
+import { openWorkbook } from '../../src/adapters/exceljs/workbookFile';
+import { writeBlock } from '../../src/adapters/memory/cells';
+import { addSheet, createWorkbook, findSheet, getCell } from '../../src/adapters/memory/model';
+import { memoryPort } from '../../src/adapters/memory/memoryPort';
+import { addTable as addMemoryTable } from '../adapters/memory/memoryBuilders';
+import { addTable as addFakeTable, fakeExcel } from '../adapters/office/fakeExcel';
+import { portOn } from '../adapters/office/workbooks';
+import { columnLetters, parseA1 } from '../../src/engine/address';
+import type { CellValue, RawTable } from '../../src/engine/types';
+import type { WorkbookPort } from '../../src/port/workbookPort';
+
+/** A workbook as the suite describes it: tables (each on its sheet, at its origin) and sheets of the user's own. */
+export type WorkbookDescription = {
+  tables: RawTable[];
+  /** Sheets the user made, with a few cells ("A1" → value). */
+  userSheets?: { name: string; cells?: Record<string, CellValue> }[];
+};
+
+export type AdapterUnderTest = {
+  port: WorkbookPort;
+  /** The value a user sees in `cell` ("B4") of `sheet`; '' when blank or when the sheet is missing. */
+  cell(sheet: string, cell: string): CellValue;
+  /** The workbook's sheet names in tab order. */
+  sheets(): string[];
+  /** The user types `value` into a cell (outside the add-in): how a test changes the workbook under a read. */
+  type(sheet: string, cell: string, value: CellValue): void;
+};
+
+export type AdapterFactory = { name: string; build(description: WorkbookDescription): Promise<AdapterUnderTest> };
+
+const blankAsEmpty = (value: unknown): CellValue => (value === null || value === undefined ? '' : (value as CellValue));
+
+const memory: AdapterFactory = {
+  name: 'memory',
+  async build(description) {
+    const workbook = createWorkbook(['Sheet1']);
+    for (const table of description.tables) addMemoryTable(workbook, table);
+    for (const user of description.userSheets ?? []) {
+      const sheet = findSheet(workbook, user.name) ?? addSheet(workbook, user.name);
+      for (const [ref, value] of Object.entries(user.cells ?? {})) {
+        const { row, column } = parseA1(ref);
+        writeBlock(sheet, row, column, [[value]], [[null]]);
+      }
+    }
+    return {
+      port: memoryPort(workbook),
+      cell: (name, ref) => {
+        const sheet = findSheet(workbook, name);
+        const { row, column } = parseA1(ref);
+        return sheet ? blankAsEmpty(getCell(sheet, row, column).value) : '';
+      },
+      sheets: () => workbook.sheets.map((s) => s.name),
+      type: (name, ref, value) => {
+        const { row, column } = parseA1(ref);
+        writeBlock(findSheet(workbook, name)!, row, column, [[value]], [[null]]);
+      },
+    };
+  },
+};
+
+const exceljs: AdapterFactory = {
+  name: 'exceljs',
+  async build(description) {
+    const built = new ExcelJS.Workbook();
+    built.addWorksheet('Sheet1');
+    for (const table of description.tables) {
+      const sheet = built.getWorksheet(table.sheet) ?? built.addWorksheet(table.sheet);
+      sheet.addTable({
+        name: table.name,
+        ref: `${columnLetters(table.origin.column)}${table.origin.row + 1}`,
+        headerRow: true,
+        columns: table.headers.map((name) => ({ name })),
+        rows: table.rows.map((r) => r.map((v) => (v === '' ? null : v))),
+      });
+    }
+    for (const user of description.userSheets ?? []) {
+      const sheet = built.getWorksheet(user.name) ?? built.addWorksheet(user.name);
+      for (const [ref, value] of Object.entries(user.cells ?? {})) sheet.getCell(ref).value = value as ExcelJS.CellValue;
+    }
+    // Through a file, as the command opens one.
+    const { workbook } = await openWorkbook(Buffer.from((await built.xlsx.writeBuffer()) as ArrayBuffer));
+    const sheetOf = (name: string) => workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    return {
+      port: excelJsPort(workbook),
+      cell: (name, ref) => {
+        const value = sheetOf(name)?.getCell(ref).value;
+        if (value && typeof value === 'object' && 'result' in value) return blankAsEmpty(value.result);
+        if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('');
+        return blankAsEmpty(value);
+      },
+      sheets: () => workbook.worksheets.map((w) => w.name),
+      type: (name, ref, value) => (sheetOf(name)!.getCell(ref).value = value as ExcelJS.CellValue),
+    };
+  },
+};
+
+const office: AdapterFactory = {
+  name: 'office.js on the fake Excel',
+  async build(description) {
+    const fake = fakeExcel();
+    fake.model.addSheet('Sheet1');
+    for (const table of description.tables) {
+      addFakeTable(fake.model, { sheet: table.sheet, name: table.name, headers: table.headers, rows: table.rows, origin: table.origin });
+    }
+    for (const user of description.userSheets ?? []) {
+      const sheet = fake.model.sheet(user.name) ?? fake.model.addSheet(user.name);
+      for (const [ref, value] of Object.entries(user.cells ?? {})) {
+        const { row, column } = parseA1(ref);
+        sheet.cell(row, column).value = value ?? '';
+      }
+    }
+    return {
+      port: portOn(fake),
+      cell: (name, ref) => {
+        const { row, column } = parseA1(ref);
+        return fake.model.sheet(name)?.value(row, column) ?? '';
+      },
+      sheets: () => fake.model.sheets.map((s) => s.name),
+      type: (name, ref, value) => {
+        const { row, column } = parseA1(ref);
+        fake.model.sheet(name)!.cell(row, column).value = value ?? '';
+      },
+    };
+  },
+};
+
+export const ADAPTERS: AdapterFactory[] = [memory, exceljs, office];

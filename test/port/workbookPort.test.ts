@@ -1,0 +1,281 @@
+// The WorkbookPort's behaviour, written once and run over every adapter. Each
+// adapter has a small factory in ./adapters.ts that builds a workbook from a
+// description (tables, the user's own sheets) and returns the port over it and
+// a way to look at cells. A new adapter (or a new way of writing a file) joins
+// by adding its factory to ADAPTERS: every case below then holds it to the same
+// contract. Adapter-only details (payload sizes, exceljs file parts) stay in
+// the adapters' own tests.
+
+import { runPlan } from '../../src/app/runPlan';
+import { readScenarios } from '../../src/engine/scenarios/readScenarios';
+import { DEFAULT_SETTINGS, readSettings } from '../../src/engine/settings';
+import type { RawTable, Settings } from '../../src/engine/types';
+import { a1 } from '../../src/engine/address';
+import { DECISION_LOG_HEADER_ROW } from '../../src/layout/decisionLog';
+import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, SCENARIO_COMPARISON_SHEET, SETTINGS_SHEET, SETTINGS_TABLE } from '../../src/layout/names';
+import { changedProblem, nameTakenProblem, noSuchTableMessage, SAMPLE_REFUSED_MESSAGE, SETTINGS_COLUMNS_MESSAGE } from '../../src/port/problems';
+import { WorkbookProblemError, type WriteOptions } from '../../src/port/workbookPort';
+import { prioritise } from '../../src/engine/plan';
+import { planLayout } from '../../src/layout/planLayout';
+import { settingsSheet } from '../../src/layout/settingsSheet';
+import { sampleTables } from '../../src/sample/samplePortfolio';
+import { NOW } from '../builders';
+import { ADAPTERS, type AdapterFactory, type WorkbookDescription } from './adapters';
+
+const sample = (): RawTable[] => {
+  const { initiatives, capacity } = sampleTables();
+  return [initiatives, capacity];
+};
+
+const settingsTable = (rows: (string | number)[][], headers = ['Setting', 'Value']): RawTable => ({
+  sheet: 'My settings',
+  name: SETTINGS_TABLE,
+  headers,
+  rows,
+  origin: { row: 2, column: 1 },
+});
+
+/** The Decision log's rows, counted down its first column from under the header row the layout gives it. */
+function logRows(cell: (sheet: string, ref: string) => unknown): number {
+  let rows = 0;
+  while (cell(DECISION_LOG_SHEET, a1(DECISION_LOG_HEADER_ROW + 1 + rows, 0)) !== '') rows++;
+  return rows;
+}
+
+const withCapacity = (teams: Record<string, number>): Settings => ({ ...DEFAULT_SETTINGS, capacityOverrides: teams });
+
+describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name, adapter]))('the workbook port over %s', (_name, adapter) => {
+  const build = (description: WorkbookDescription = { tables: sample() }) => adapter.build(description);
+  const run = (port: Parameters<typeof runPlan>[0], write: WriteOptions = {}) => runPlan(port, { now: NOW }, { write });
+
+  describe('read', () => {
+    it('reads the Initiatives and Capacity tables as the user typed them, and no settings when there is no settings table', async () => {
+      const { port } = await build();
+      const { initiatives, capacity } = sampleTables();
+      const snapshot = await port.read();
+      expect(snapshot.initiatives?.headers).toEqual(initiatives.headers);
+      expect(snapshot.initiatives?.rows).toEqual(initiatives.rows);
+      expect(snapshot.initiatives?.origin).toEqual(initiatives.origin);
+      expect(snapshot.capacity?.rows).toEqual(capacity.rows);
+      expect(snapshot.settings).toBeUndefined();
+      expect(snapshot.fingerprint).not.toBe('');
+    });
+
+    it("lists the user's tables but the Initiatives table in `tables`, never the add-in's own", async () => {
+      const { port } = await build();
+      const snapshot = await port.read();
+      expect(snapshot.tables.map((t) => t.name)).toEqual(['Capacity']);
+      expect(snapshot.tables[0]).toMatchObject({ sheet: 'Capacity', rows: sampleTables().capacity.rows.length, columns: 3 });
+      await run(port);
+      await port.changeScenarios({ kind: 'save', scenario: { name: 'Lean year', settings: {}, capacities: {}, overrides: [] } });
+      expect((await port.read()).tables.map((t) => t.name)).toEqual(['Capacity']);
+    });
+
+    it('reads no initiatives, and an empty fingerprint, in a workbook without the table', async () => {
+      const { port } = await build({ tables: [] });
+      const snapshot = await port.read();
+      expect(snapshot.initiatives).toBeUndefined();
+      expect(snapshot.fingerprint).toBe('');
+      expect(snapshot.tables).toEqual([]);
+    });
+
+    it('reads the table the settings name instead of the one called Initiatives', async () => {
+      const [initiatives, capacity] = sample();
+      const mine = { ...initiatives!, name: 'MyPortfolio', sheet: 'Mine' };
+      const { port } = await build({ tables: [mine, capacity!, settingsTable([['Initiatives table', 'MyPortfolio']])] });
+      const snapshot = await port.read();
+      expect(snapshot.initiatives?.name).toBe('MyPortfolio');
+      expect(snapshot.tables.map((t) => t.name)).toEqual(['Capacity']);
+    });
+  });
+
+  describe('write', () => {
+    it("writes the outputs, Change impact, the Decision log and the settings sheet, leaving the user's cells alone", async () => {
+      const { port, cell, sheets } = await build();
+      const result = await run(port);
+      if (result.kind !== 'written') throw new Error(`not written: ${JSON.stringify(result.kind === 'not-written' ? result.outcome : result.kind)}`);
+      expect(result.outcome.sheetsWritten).toEqual(expect.arrayContaining([CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, SETTINGS_SHEET]));
+      expect(sheets()).toEqual(expect.arrayContaining([CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, SETTINGS_SHEET]));
+      const { initiatives } = sampleTables();
+      expect(cell(initiatives.sheet, 'A1')).toBe(initiatives.headers[0]);
+      const after = await port.read();
+      expect(after.initiatives?.headers).toEqual(expect.arrayContaining(['Priority', 'Gate', 'Decision']));
+      expect(after.initiatives?.rows.map((r) => r.slice(0, initiatives.headers.length))).toEqual(initiatives.rows);
+      const priority = after.initiatives!.headers.indexOf('Priority');
+      // Read back as cells: a read may leave the output columns blank (they are the add-in's own).
+      const priorities = initiatives.rows.map((_, r) => cell(initiatives.sheet, a1(initiatives.origin.row + 1 + r, initiatives.origin.column + priority)));
+      const byRow = [...result.plan.entries].sort((a, b) => a.initiative.rowIndex - b.initiative.rowIndex);
+      expect(priorities).toEqual(byRow.map((e) => e.priority ?? ''));
+      // The outputs are not inputs: the fingerprint stays.
+      expect(after.fingerprint).toBe(result.snapshot.fingerprint);
+    });
+
+    it('appends one Decision log row per run and adds no output column on a rerun', async () => {
+      const { port, cell } = await build();
+      await run(port);
+      const first = await port.read();
+      expect(logRows(cell)).toBe(1);
+      const second = await run(port);
+      expect(second.kind).toBe('written');
+      const after = await port.read();
+      expect(after.initiatives?.headers).toEqual(first.initiatives?.headers);
+      expect(logRows(cell)).toBe(2);
+    });
+
+    it('writes nothing, and says so, when the Initiatives table changed since it was read', async () => {
+      const { port, type, sheets } = await build();
+      const snapshot = await port.read();
+      const { initiatives } = sampleTables();
+      // The first input cell under the header: a co-author edits it.
+      type(initiatives.sheet, 'A2', 'CHANGED-ID');
+      const plan = prioritise({ initiatives: snapshot.initiatives, capacity: snapshot.capacity, settings: snapshot.settings }, { now: NOW });
+      const outcome = await port.write(plan, planLayout(plan), snapshot.fingerprint);
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) return;
+      expect(outcome.problem.kind).toBe('changed');
+      expect(outcome.problem.message).toMatch(/ Nothing was written; run again\.$/);
+      // The memory and exceljs adapters cannot tell how the table changed; office.js says which way.
+      if (_name !== 'office.js on the fake Excel') expect(outcome.problem).toEqual(changedProblem());
+      expect(sheets()).not.toContain(CHANGE_IMPACT_SHEET);
+      expect(sheets()).not.toContain(DECISION_LOG_SHEET);
+    });
+
+    it("refuses a sheet name the user's own sheet has, by default, and writes nothing", async () => {
+      const { port, cell, sheets } = await build({ tables: sample(), userSheets: [{ name: 'Change impact', cells: { A1: 'my notes' } }] });
+      const result = await run(port);
+      expect(result.kind).toBe('not-written');
+      if (result.kind !== 'not-written') return;
+      expect(result.outcome.problem).toMatchObject({ kind: 'name-taken', sheet: CHANGE_IMPACT_SHEET, role: 'changeImpact', message: nameTakenProblem(CHANGE_IMPACT_SHEET, 'changeImpact').message });
+      expect(cell('Change impact', 'A1')).toBe('my notes');
+      expect(sheets()).not.toContain(DECISION_LOG_SHEET);
+      const after = await port.read();
+      expect(after.initiatives?.headers).toEqual(sampleTables().initiatives.headers);
+    });
+
+    it("writes under the first free name when asked to ('next-free'), and finds the same sheet on the next run", async () => {
+      const { port, cell, sheets } = await build({ tables: sample(), userSheets: [{ name: 'Decision log', cells: { A1: 'my log' } }] });
+      const first = await run(port, { whenNameTaken: 'next-free' });
+      if (first.kind !== 'written') throw new Error('not written');
+      expect(first.outcome.renamed).toEqual([{ wanted: DECISION_LOG_SHEET, used: 'Decision log (2)' }]);
+      expect(cell('Decision log', 'A1')).toBe('my log');
+      const second = await run(port, { whenNameTaken: 'next-free' });
+      if (second.kind !== 'written') throw new Error('not written');
+      expect(sheets().filter((s) => s.startsWith('Decision log'))).toEqual(['Decision log', 'Decision log (2)']);
+    });
+
+    it('writes its sheets under the names the user chose', async () => {
+      const { port, sheets } = await build({ tables: sample(), userSheets: [{ name: 'Change impact', cells: { A1: 'mine' } }] });
+      const result = await run(port, { sheetNames: { changeImpact: 'Impact of this run' } });
+      expect(result.kind).toBe('written');
+      expect(sheets()).toContain('Impact of this run');
+    });
+
+    it('leaves out the Decision log row when asked (live re-runs)', async () => {
+      const { port, cell } = await build();
+      await run(port);
+      await run(port, { log: false });
+      expect(logRows(cell)).toBe(1);
+    });
+  });
+
+  describe('settings', () => {
+    const settingsOf = async (port: Awaited<ReturnType<typeof build>>['port']) => readSettings((await port.read()).settings).settings;
+
+    it('makes the settings sheet when there is no settings table, and reads the saved settings back', async () => {
+      const { port, sheets } = await build();
+      await port.saveSettings({ ...withCapacity({ Legal: 3 }), inFlightLimit: 7 });
+      expect(sheets()).toContain(SETTINGS_SHEET);
+      const saved = await settingsOf(port);
+      expect(saved.inFlightLimit).toBe(7);
+      expect(saved.capacityOverrides).toEqual({ Legal: 3 });
+    });
+
+    it("edits the user's settings table in place: values updated, a team's capacity no longer set is cleared, notes kept", async () => {
+      const { port, cell } = await build({
+        tables: [...sample(), settingsTable([['In-flight limit', 4], ['Capacity: Legal', 3], ['My note', 'keep me']])],
+      });
+      await port.saveSettings({ ...withCapacity({ Security: 2 }), inFlightLimit: 9 });
+      const saved = await settingsOf(port);
+      expect(saved.inFlightLimit).toBe(9);
+      expect(saved.capacityOverrides).toEqual({ Security: 2 });
+      // Rows stay where they were (B3 is the header; the rows follow).
+      expect(cell('My settings', 'B4')).toBe('In-flight limit');
+      expect(cell('My settings', 'C4')).toBe(9);
+      expect(cell('My settings', 'B5')).toBe('Capacity: Legal');
+      expect(cell('My settings', 'C5')).toBe('');
+      expect(cell('My settings', 'B6')).toBe('My note');
+      expect(cell('My settings', 'C6')).toBe('keep me');
+    });
+
+    it('refuses to save into a settings table without a Value column, and changes nothing', async () => {
+      const { port, cell } = await build({ tables: [...sample(), settingsTable([['In-flight limit', 4]], ['Setting', 'Amount'])] });
+      await expect(port.saveSettings({ ...DEFAULT_SETTINGS, inFlightLimit: 9 })).rejects.toThrow(SETTINGS_COLUMNS_MESSAGE);
+      expect(cell('My settings', 'C4')).toBe(4);
+    });
+
+    it("refuses to make the settings sheet over the user's sheet of that name", async () => {
+      const { port, cell } = await build({ tables: sample(), userSheets: [{ name: SETTINGS_SHEET, cells: { A1: 'mine' } }] });
+      const saving = port.saveSettings(DEFAULT_SETTINGS);
+      await expect(saving).rejects.toBeInstanceOf(WorkbookProblemError);
+      await expect(saving).rejects.toMatchObject({ problem: { kind: 'name-taken', sheet: SETTINGS_SHEET, role: 'settings', message: nameTakenProblem(SETTINGS_SHEET, 'settings').message } });
+      expect(cell(SETTINGS_SHEET, 'A1')).toBe('mine');
+    });
+
+    it('uses another table as the Initiatives table, and refuses one that does not exist', async () => {
+      const [initiatives, capacity] = sample();
+      const { port } = await build({ tables: [{ ...initiatives!, name: 'Other', sheet: 'Other' }, capacity!] });
+      await expect(port.useTable('Nowhere')).rejects.toThrow(noSuchTableMessage('Nowhere'));
+      await port.useTable('Other');
+      expect((await port.read()).initiatives?.name).toBe('Other');
+    });
+  });
+
+  describe('sample', () => {
+    it('refuses to insert the sample over an existing Initiatives table', async () => {
+      const { port, sheets } = await build();
+      const before = sheets();
+      await expect(port.insertSample()).rejects.toThrow(SAMPLE_REFUSED_MESSAGE);
+      expect(sheets()).toEqual(before);
+    });
+
+    it('inserts the sample into a workbook without one, ready to run', async () => {
+      const { port } = await build({ tables: [] });
+      await port.insertSample();
+      const snapshot = await port.read();
+      expect(snapshot.initiatives?.rows.length).toBeGreaterThan(0);
+      expect(snapshot.capacity?.rows.length).toBeGreaterThan(0);
+      expect((await run(port)).kind).toBe('written');
+    });
+  });
+
+  describe('scenarios', () => {
+    const scenario = { name: 'Lean year', settings: {}, capacities: { Legal: 2 }, overrides: [] };
+
+    it('saves a scenario on the Scenarios sheet, reads it back and deletes it', async () => {
+      const { port } = await build();
+      await port.changeScenarios({ kind: 'save', scenario });
+      const saved = readScenarios((await port.read()).scenarios!);
+      expect(saved.scenarios.map((s) => s.name)).toEqual(['Lean year']);
+      expect(saved.scenarios[0]?.capacities).toEqual({ Legal: 2 });
+      await port.changeScenarios({ kind: 'delete', name: 'Lean year' });
+      expect(readScenarios((await port.read()).scenarios!).scenarios).toEqual([]);
+    });
+
+    it("refuses to make the Scenarios sheet over the user's sheet of that name", async () => {
+      const { port, cell } = await build({ tables: sample(), userSheets: [{ name: 'Scenarios', cells: { A1: 'mine' } }] });
+      await expect(port.changeScenarios({ kind: 'save', scenario })).rejects.toMatchObject({ problem: { kind: 'name-taken', sheet: 'Scenarios', message: nameTakenProblem('Scenarios').message } });
+      expect(cell('Scenarios', 'A1')).toBe('mine');
+    });
+
+    it("writes the Scenario comparison sheet, and refuses the user's sheet of that name", async () => {
+      const { port, sheets } = await build();
+      // Any layout of the add-in's own will do: the port writes it as it is.
+      const layout = { ...settingsSheet(DEFAULT_SETTINGS), name: SCENARIO_COMPARISON_SHEET, tables: [] };
+      expect(await port.writeScenarioComparison(layout)).toBe(layout.name);
+      expect(sheets()).toContain(layout.name);
+      const taken = await build({ tables: sample(), userSheets: [{ name: layout.name, cells: { A1: 'mine' } }] });
+      await expect(taken.port.writeScenarioComparison(layout)).rejects.toMatchObject({ problem: { kind: 'name-taken', sheet: layout.name, message: nameTakenProblem(layout.name).message } });
+      expect(taken.cell(layout.name, 'A1')).toBe('mine');
+    });
+  });
+});
