@@ -8,9 +8,10 @@ import { tableFingerprint } from '../engine/fingerprint';
 import type { Plan, RunContext } from '../engine/plan';
 import { planDiff, type PlanDiff } from '../engine/planDiff';
 import { readSettings } from '../engine/settings';
+import type { RawTable } from '../engine/types';
 import { planLayout, type PlanLayout } from '../layout/planLayout';
 import type { WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome, WriteProblem } from '../port/workbookPort';
-import type { Planner } from './runPlan';
+import { plannerInput, type Planner } from './runPlan';
 
 /** What the last written plan was made from and wrote: what the next live run compares with and diffs against. */
 export type LiveBase = { key: string; plan: Plan; layout: PlanLayout };
@@ -21,11 +22,16 @@ export type LiveOutcome =
   | { kind: 'written'; base: LiveBase; snapshot: WorkbookSnapshot; diff: PlanDiff | undefined; outcome: Extract<WriteOutcome, { ok: true }> }
   | { kind: 'not-written'; plan: Plan; layout: PlanLayout; snapshot: WorkbookSnapshot; problem: WriteProblem };
 
-/** Everything a plan depends on, in one key: the Initiatives inputs, the Capacity table and the settings in force. */
+const fingerprintOf = (table: RawTable | undefined): string => (table ? tableFingerprint(table) : '-');
+
+/**
+ * Everything a plan depends on, in one key: the Initiatives inputs, the Capacity table, the settings in
+ * force and, when a scenario is in force, the Scenarios sheet's tables (its overrides change the plan).
+ */
 export function inputsKey(snapshot: WorkbookSnapshot, settingsOverride: RunContext['settings']): string {
   const settings = settingsOverride ?? readSettings(snapshot.settings).settings;
-  const capacity = snapshot.capacity ? tableFingerprint(snapshot.capacity) : '-';
-  return `${snapshot.fingerprint}|${capacity}|${JSON.stringify(settings)}`;
+  const scenarios = settings.scenario.trim() === '' ? '-' : `${fingerprintOf(snapshot.scenarios?.scenarios)}/${fingerprintOf(snapshot.scenarios?.overrides)}`;
+  return `${snapshot.fingerprint}|${fingerprintOf(snapshot.capacity)}|${scenarios}|${JSON.stringify(settings)}`;
 }
 
 /**
@@ -49,7 +55,7 @@ export async function liveRun(
   const snapshot = await port.read();
   const key = inputsKey(snapshot, context.settings);
   if (options.base && key === options.base.key) return { kind: 'unchanged' };
-  const plan = await options.planner({ initiatives: snapshot.initiatives, capacity: snapshot.capacity, settings: snapshot.settings }, context);
+  const plan = await options.planner(plannerInput(snapshot), context);
   if (!plan.usable) return { kind: 'unusable', plan, snapshot };
   const layout = planLayout(plan);
   const previous = options.base && sameRows(options.base.plan, plan) ? options.base.layout : undefined;

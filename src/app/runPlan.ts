@@ -4,6 +4,7 @@
 
 import { prioritise, type Plan, type RunContext, type WorkbookInput } from '../engine/plan';
 import { prioritiseWith } from '../engine/prioritiseWith';
+import { NO_SCENARIO_TABLES } from '../engine/scenarios/readScenarios';
 import type { Solver } from '../engine/select/solver';
 import { planLayout, type PlanLayout } from '../layout/planLayout';
 import type { WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../port/workbookPort';
@@ -17,6 +18,19 @@ export const plannerWith =
   (input, context) =>
     prioritiseWith(input, context, solver);
 
+/**
+ * The planner's input from what was read: the one place every use case (a run, a live re-run, a
+ * comparison) builds it, so none of them forgets a table (the Scenarios sheet's, above all).
+ */
+export function plannerInput(snapshot: WorkbookSnapshot): WorkbookInput {
+  return {
+    initiatives: snapshot.initiatives,
+    capacity: snapshot.capacity,
+    settings: snapshot.settings,
+    scenarios: snapshot.scenarios ?? NO_SCENARIO_TABLES,
+  };
+}
+
 export type RunResult =
   | { kind: 'unusable'; plan: Plan; snapshot: WorkbookSnapshot }
   | { kind: 'written'; plan: Plan; layout: PlanLayout; snapshot: WorkbookSnapshot; outcome: Extract<WriteOutcome, { ok: true }> }
@@ -29,7 +43,7 @@ export async function runPlan(
 ): Promise<RunResult> {
   const snapshot = await port.read();
   const planner = options.planner ?? prioritise;
-  const plan = await planner({ initiatives: snapshot.initiatives, capacity: snapshot.capacity, settings: snapshot.settings, ...(snapshot.scenarios ? { scenarios: snapshot.scenarios } : {}) }, context);
+  const plan = await planner(plannerInput(snapshot), context);
   if (!plan.usable) return { kind: 'unusable', plan, snapshot };
   const layout = planLayout(plan);
   const outcome = await port.write(plan, layout, snapshot.fingerprint, options.write);

@@ -15,7 +15,7 @@ import { NO_SCENARIO_TABLES, readScenarios } from '../engine/scenarios/readScena
 import { findScenario, sameScenarioName, scenarioOf, settingsDifferences, settingsOfScenario, type Scenario } from '../engine/scenarios/scenario';
 import type { Settings } from '../engine/types';
 import type { WorkbookPort, WorkbookSnapshot } from '../port/workbookPort';
-import type { Planner } from './runPlan';
+import { plannerInput, type Planner } from './runPlan';
 
 /** The pane's name for the settings in force, as a side of a comparison. */
 export const CURRENT_SETTINGS = 'Current settings';
@@ -89,8 +89,7 @@ export async function deleteScenario(port: WorkbookPort, name: string, settings:
 /** A side of a comparison: a saved scenario's name, or CURRENT_SETTINGS. */
 async function planOf(snapshot: WorkbookSnapshot, planner: Planner, side: string, settings: Settings, now: string): Promise<Plan> {
   const inForce = side === CURRENT_SETTINGS ? settings : settingsOfScenario(settings, scenarioNamed(snapshot, side));
-  const input = { initiatives: snapshot.initiatives, capacity: snapshot.capacity, settings: snapshot.settings, scenarios: snapshot.scenarios ?? NO_SCENARIO_TABLES };
-  return planner(input, { now, settings: inForce });
+  return planner(plannerInput(snapshot), { now, settings: inForce });
 }
 
 /** The plans of `a` and `b` side by side, both made from the Initiatives table as it is now. */

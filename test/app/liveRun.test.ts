@@ -4,8 +4,9 @@ import { inputsKey, liveRun, type LiveBase } from '../../src/app/liveRun';
 import { prioritise } from '../../src/engine/plan';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings';
 import type { WorkbookPort } from '../../src/port/workbookPort';
-import { NOW } from '../builders';
-import { sampleWorkbook } from '../adapters/memory/memoryBuilders';
+import { saveScenarioAs } from '../../src/app/scenarios';
+import { NOW, capacity, named, table } from '../builders';
+import { sampleWorkbook, workbookWith } from '../adapters/memory/memoryBuilders';
 
 const options = (base: LiveBase | undefined) => ({ planner: prioritise, base });
 
@@ -91,5 +92,45 @@ describe('the inputs key', () => {
     const before = inputsKey(await memoryPort(workbook).read(), undefined);
     enterText(workbook, 'Capacity', 1, 1, '13');
     expect(inputsKey(await memoryPort(workbook).read(), undefined)).not.toBe(before);
+  });
+});
+
+describe('live mode with a scenario in force', () => {
+  // Legal has room for two of the three. The scenario "Bravo out" keeps Bravo out; the table's own Override cell is then cleared.
+  const rows = [
+    named('Alpha', { ID: 'AI-01', 'Strategic fit': 5, 'Annual value': 3_000_000, Legal: 6 }),
+    named('Bravo', { ID: 'AI-02', 'Strategic fit': 4, 'Annual value': 2_000_000, Legal: 6, Override: 'Out', 'Override reason': 'Budget freeze' }),
+    named('Charlie', { ID: 'AI-03', 'Strategic fit': 3, 'Annual value': 1_000_000, Legal: 6 }),
+  ];
+  const decisions = (outcome: Awaited<ReturnType<typeof liveRun>>) => {
+    if (outcome.kind !== 'written') throw new Error(outcome.kind);
+    return Object.fromEntries(outcome.base.plan.entries.map((e) => [e.initiative.name, e.decision]));
+  };
+
+  async function inForce() {
+    const initiatives = table(rows);
+    const workbook = workbookWith(initiatives, capacity({ Legal: 12 }));
+    const port = memoryPort(workbook);
+    await saveScenarioAs(port, 'Bravo out', DEFAULT_SETTINGS, { at: NOW });
+    const overrideColumn = initiatives.headers.indexOf('Override');
+    enterText(workbook, 'Portfolio', 2, overrideColumn, '');
+    return { workbook, port };
+  }
+
+  test('keeps the scenario’s overrides, not the table’s', async () => {
+    const { port } = await inForce();
+    const outcome = await liveRun(port, { now: NOW }, options(undefined));
+    expect(decisions(outcome)).toMatchObject({ Alpha: 'Commit', Bravo: 'Forced out', Charlie: 'Commit' });
+    expect(outcome.kind === 'written' && outcome.base.plan.issues.map((i) => i.code)).not.toContain('unknown-scenario');
+  });
+
+  test('re-plans when the scenario in force changes on the Scenarios sheet', async () => {
+    const { port } = await inForce();
+    const first = await liveRun(port, { now: NOW }, options(undefined));
+    if (first.kind !== 'written') throw new Error(first.kind);
+    await port.changeScenarios({ kind: 'delete', name: 'Bravo out' });
+    const next = await liveRun(port, { now: NOW }, options(first.base));
+    expect(next.kind).toBe('written');
+    expect(next.kind === 'written' && next.base.plan.issues.map((i) => i.code)).toContain('unknown-scenario');
   });
 });
