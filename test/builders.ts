@@ -77,6 +77,9 @@ export function settingsTable(values: Record<string, CellValue>): RawTable {
 
 export const NOW = '2026-11-23T10:00:00.000Z';
 
+/** A clock that never moves, for the engine's time limits: in a test only the solver's own limit can run out. */
+export const STILL_CLOCK = (): number => 0;
+
 /** `readyRow` as the engine reads it: a scale-ready initiative for tests of scores, gates and explanations. */
 export function readyInitiative(overrides: Partial<Initiative> = {}): Initiative {
   return {

@@ -5,18 +5,21 @@
 import { prioritise, type Plan, type RunContext, type WorkbookInput } from '../engine/plan';
 import { prioritiseWith } from '../engine/prioritiseWith';
 import { NO_SCENARIO_TABLES } from '../engine/scenarios/readScenarios';
-import type { Solver } from '../engine/select/solver';
+import type { Clock, Solver } from '../engine/select/solver';
 import { planLayout, type PlanLayout } from '../layout/planLayout';
 import type { WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../port/workbookPort';
 
 /** Turns the workbook's tables into a plan. Synchronous rank and fill by default; the optimal method plugs in here. */
 export type Planner = (input: WorkbookInput, context: RunContext) => Plan | Promise<Plan>;
 
-/** The planner of a front end that has a solver: Optimal when the settings ask for it, rank and fill otherwise. */
+/**
+ * The planner of a front end that has a solver: Optimal when the settings ask for it, rank and fill
+ * otherwise. The front end's clock keeps the solver's time limits; nothing planned depends on it.
+ */
 export const plannerWith =
-  (solver: Solver): Planner =>
+  (solver: Solver, clock: Clock): Planner =>
   (input, context) =>
-    prioritiseWith(input, context, solver);
+    prioritiseWith(input, context, solver, { clock });
 
 /**
  * The planner's input from what was read: the one place every use case (a run, a live re-run, a

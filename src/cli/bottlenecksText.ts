@@ -10,7 +10,7 @@ export function bottlenecksText(plan: Plan): string[] {
   if (o) {
     const show = (n: number) => (o.objective === 'Annual value' ? money(n) : trim(n));
     lines.push('', `Optimal plan (maximising ${o.objective.toLowerCase()})`);
-    lines.push(`  Objective ${show(o.value)}; best proven bound ${show(o.bound)}; LP relaxation ${o.lpBound === undefined ? 'n/a' : show(o.lpBound)}; proven gap ${formatGap(o.gap)}; ${o.seconds.toFixed(2)} s.`);
+    lines.push(`  Objective ${show(o.value)}; best proven bound ${show(o.bound)}; LP relaxation ${o.lpBound === undefined ? 'n/a' : show(o.lpBound)}; proven gap ${formatGap(o.gap)}.`);
     lines.push(`  Rank and fill on the same data: ${show(o.rankAndFill.value)} (${money(o.rankAndFill.committedValue)} committed); this plan: ${show(o.value)} (${money(o.committedValue)} committed).`);
   }
   const b = plan.bottlenecks;

@@ -32,7 +32,7 @@ export const nodeIo = (): CommandIo => ({
 });
 
 /** The one place the command picks its planner: Optimal with HiGHS in this process when the settings ask for it, rank and fill otherwise. */
-export const PLANNER: Planner = plannerWith(highsNodeSolver);
+export const PLANNER: Planner = plannerWith(highsNodeSolver, () => performance.now());
 
 /** A failure the user can act on: its exit code and one line saying what is wrong and what to do. */
 class CommandFailure extends Error {

@@ -14,7 +14,7 @@ import { withoutOverride, type Ranked } from './ranking';
 import { candidateStatus } from './select/problem';
 import { formatGap, formatMoney, trim } from './format';
 import { MIP_RELATIVE_GAP, selectOptimal, type Relaxation } from './select/optimal';
-import type { Solver } from './select/solver';
+import type { Clock, Solver } from './select/solver';
 import { EPSILON, type Candidate, type SelectionProblem } from './select/problem';
 import { rankAndFillCommitted, rankAndFillOvertakes } from './select/rankAndFill';
 import { objectiveOf, residualLimits } from './select/selectionModel';
@@ -359,8 +359,7 @@ export type EconomicsOptions = {
   /** Time for all the re-solves together; any left when it runs out are skipped, and the notes say so. */
   budgetSeconds: number;
   limits?: EconomicsLimits;
-  /** Milliseconds from any fixed origin; passed in so a test can run the budget out. */
-  clock?: () => number;
+  clock: Clock;
   /** The most open candidates a re-solve leaves to the engine's exact path (see `OptimalOptions`). */
   exactUpTo?: number;
 };
@@ -370,7 +369,7 @@ export type EconomicsOptions = {
  * starting from the plan itself where it is still feasible, within a time budget.
  */
 export async function optimalEconomics(base: EconomicsBase, solver: Solver, options: EconomicsOptions): Promise<Bottlenecks> {
-  const clock = options.clock ?? (() => performance.now());
+  const { clock } = options;
   const deadline = clock() + options.budgetSeconds * 1000;
   let skipped = 0;
   const bottlenecks = await runAsync(economicsSteps(base, options.limits), async ({ problem, hint }) => {
@@ -381,7 +380,7 @@ export async function optimalEconomics(base: EconomicsBase, solver: Solver, opti
     }
     const timeLimitSeconds = Math.min(options.timeLimitSeconds, left);
     const exact = options.exactUpTo !== undefined ? { exactUpTo: options.exactUpTo } : {};
-    const outcome = await selectOptimal(problem, { objective: base.objective, timeLimitSeconds, relaxation: false, ...exact, ...(hint ? { hint } : {}) }, solver);
+    const outcome = await selectOptimal(problem, { objective: base.objective, timeLimitSeconds, clock, relaxation: false, ...exact, ...(hint ? { hint } : {}) }, solver);
     return outcome.solved ? { committed: outcome.committed, gap: outcome.report.optimisation?.gap ?? 0 } : undefined;
   });
   const tolerance = MIP_RELATIVE_GAP * Math.abs(bottlenecks.baseObjective);

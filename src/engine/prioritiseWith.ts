@@ -7,14 +7,14 @@ import { assess, completePlan, economicsBase, NO_SOLVER_NOTE, rankAndFillPlan, t
 import { selectionProblem } from './ranking';
 import { selectOptimal, solveRelaxation } from './select/optimal';
 import type { Selection } from './select/problem';
-import type { Solver } from './select/solver';
+import type { Clock, Solver } from './select/solver';
 
 export type EconomicsSettings = {
   limits?: EconomicsLimits;
   /** Time for all the re-solves of the bottleneck economics; default three times the solver time limit. */
   budgetSeconds?: number;
-  /** Milliseconds from any fixed origin, for the budget; passed in by tests. */
-  clock?: () => number;
+  /** For the time limits and the budget: the engine never reads the time itself. */
+  clock: Clock;
   /** The most open candidates the engine solves itself before it asks the solver (see `OptimalOptions`). */
   exactUpTo?: number;
 };
@@ -31,7 +31,7 @@ export async function prioritiseWith(
   input: WorkbookInput,
   context: RunContext,
   solver: Solver | undefined,
-  options: PrioritiseOptions = {},
+  options: PrioritiseOptions,
 ): Promise<Plan> {
   const assessed = assess(input, context);
   const { settings } = assessed;
@@ -39,7 +39,7 @@ export async function prioritiseWith(
   if (!solver) return rankAndFillPlan(assessed, context, NO_SOLVER_NOTE);
 
   const exact = options.exactUpTo !== undefined ? { exactUpTo: options.exactUpTo } : {};
-  const outcome = await selectOptimal(selectionProblem(assessed), { objective: settings.objective, timeLimitSeconds: settings.solverTimeLimitSeconds, ...exact }, solver);
+  const outcome = await selectOptimal(selectionProblem(assessed), { objective: settings.objective, timeLimitSeconds: settings.solverTimeLimitSeconds, clock: options.clock, ...exact }, solver);
   if (!outcome.solved) return rankAndFillPlan(assessed, context, outcome.report.note);
   const plan = completePlan(assessed, outcome.selection, outcome.report, context);
   return options.economics === false ? plan : withBottlenecks(plan, solver, options);
@@ -49,7 +49,7 @@ export async function prioritiseWith(
  * The plan with its bottleneck economics, worked out by the method that chose it. A plan
  * chosen by rank and fill already has them; an optimal plan gets them from re-solves.
  */
-export async function withBottlenecks(plan: Plan, solver: Solver, options: EconomicsSettings = {}): Promise<Plan> {
+export async function withBottlenecks(plan: Plan, solver: Solver, options: EconomicsSettings): Promise<Plan> {
   if (plan.bottlenecks || !plan.usable || plan.assessments.length === 0 || plan.selection.method !== 'Optimal') return plan;
   const { settings } = plan;
   const problem = selectionProblem(plan);
@@ -67,7 +67,7 @@ export async function withBottlenecks(plan: Plan, solver: Solver, options: Econo
     timeLimitSeconds: settings.solverTimeLimitSeconds / 2,
     budgetSeconds: options.budgetSeconds ?? settings.solverTimeLimitSeconds * 3,
     ...(options.limits ? { limits: options.limits } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
+    clock: options.clock,
     ...(options.exactUpTo !== undefined ? { exactUpTo: options.exactUpTo } : {}),
   });
   return { ...plan, bottlenecks };

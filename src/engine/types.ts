@@ -217,7 +217,6 @@ export type OptimisationReport = {
   gap: number;
   /** The solver stopped at its time limit: the plan is the best it found. */
   timedOut: boolean;
-  seconds: number;
   committedValue: number;
   /** Rank and fill on the same data, for comparison. */
   rankAndFill: { value: number; committedValue: number };

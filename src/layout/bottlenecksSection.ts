@@ -15,7 +15,6 @@ export const BOTTLENECKS_TITLE = 'Bottlenecks: what each limit and override is w
 const T = TEXT_FORMAT;
 const POINTS_FORMAT = '#,##0.0';
 const GAP_FORMAT = '0.00%';
-const SECONDS_FORMAT = '0.00';
 
 export const moneyFormat = (currency: string): string => `"${currency.replace(/"/g, '')}"#,##0`;
 const objectiveFormat = (objective: Objective, currency: string): string => (objective === 'Annual value' ? moneyFormat(currency) : POINTS_FORMAT);
@@ -53,7 +52,6 @@ function howChosen(s: SheetBuilder, plan: Plan, b: Bottlenecks): void {
       ['Better than rank and fill by', o.improvement, fmt, ''],
       ['Committed value, this plan', o.committedValue, moneyFormat(currency), ''],
       ['Committed value, rank and fill', o.rankAndFill.committedValue, moneyFormat(currency), ''],
-      ['Solver time (seconds)', o.seconds, SECONDS_FORMAT, ''],
     );
   } else {
     rows.push([`Total ${objectiveName} of this plan`, b.baseObjective, fmt, ''], ['Committed value', b.baseValue, moneyFormat(currency), '']);

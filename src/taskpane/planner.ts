@@ -14,7 +14,7 @@ let worker: WorkerSolver | undefined;
 /** HiGHS in the worker, created on the first model the engine's own exact path leaves to it. */
 export const paneSolver: Solver = (model) => (worker ??= highsWorkerSolver())(model);
 
-export const panePlanner: Planner = (input, context) => prioritiseWith(input, context, paneSolver);
+export const panePlanner: Planner = (input, context) => prioritiseWith(input, context, paneSolver, { clock: () => performance.now() });
 
 /** Both methods for the pane: rank and fill stays synchronous and never loads the solver. */
 export const PANE_PLANNERS: Planners = { 'Rank and fill': prioritise, Optimal: panePlanner };

@@ -44,4 +44,4 @@ const check = async (run: () => ReturnType<typeof panePlanner>): Promise<Check> 
 
 const context = { now: '2026-11-23T10:00:00Z', settings: { ...DEFAULT_SETTINGS, method: 'Optimal' as const, objective: 'Annual value' as const } };
 window.runOptimal = () => check(() => panePlanner(sampleTables(), context));
-window.runOptimalInWorker = () => check(() => prioritiseWith(sampleTables(), context, paneSolver, { exactUpTo: 0 }));
+window.runOptimalInWorker = () => check(() => prioritiseWith(sampleTables(), context, paneSolver, { clock: () => performance.now(), exactUpTo: 0 }));

@@ -6,7 +6,7 @@ import { prioritiseWith } from '../../src/engine/prioritiseWith';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings';
 import type { Objective, Settings } from '../../src/engine/types';
 import { sampleTables } from '../../src/sample/samplePortfolio';
-import { named, NOW, workbook, type RowSpec } from '../builders';
+import { named, NOW, STILL_CLOCK, workbook, type RowSpec } from '../builders';
 
 const optimal = (objective: Objective = 'Priority score'): Settings => ({ ...DEFAULT_SETTINGS, method: 'Optimal', objective });
 const committedValue = (plan: Plan) => plan.summary.committedValue;
@@ -94,7 +94,7 @@ describe('bottleneck economics with rank and fill', () => {
 
 describe('bottleneck economics with the optimal method', () => {
   const run = (tables: ReturnType<typeof workbook> | ReturnType<typeof sampleTables>, settings: Settings) =>
-    prioritiseWith(tables, { now: NOW, settings }, highsNodeSolver);
+    prioritiseWith(tables, { now: NOW, settings }, highsNodeSolver, { clock: STILL_CLOCK });
 
   it('matches a re-solve with one more unit of every team', async () => {
     const tables = sampleTables();
@@ -102,7 +102,7 @@ describe('bottleneck economics with the optimal method', () => {
     expect(plan.bottlenecks!.method).toBe('Optimal');
     for (const f of plan.bottlenecks!.capacity.filter((c) => c.kind === 'team')) {
       const team = tables.capacity.rows.find((r) => r[0] === f.name)!;
-      const more = await prioritiseWith(tables, { now: NOW, settings: { ...optimal('Annual value'), capacityOverrides: { [f.name]: Number(team[1]) + 1 } } }, highsNodeSolver, { economics: false });
+      const more = await prioritiseWith(tables, { now: NOW, settings: { ...optimal('Annual value'), capacityOverrides: { [f.name]: Number(team[1]) + 1 } } }, highsNodeSolver, { clock: STILL_CLOCK, economics: false });
       expect(f.valueGain).toBeCloseTo(committedValue(more) - committedValue(plan), 0);
       expect(f.valueGain!).toBeGreaterThanOrEqual(0);
     }
@@ -133,7 +133,7 @@ describe('bottleneck economics with the optimal method', () => {
   });
 
   it('shows the LP estimate, and says so, for teams beyond the re-solve limit', async () => {
-    const plan = await prioritiseWith(sampleTables(), { now: NOW, settings: optimal() }, highsNodeSolver, { limits: { teams: 2, overrides: 20, deferred: 20 } });
+    const plan = await prioritiseWith(sampleTables(), { now: NOW, settings: optimal() }, highsNodeSolver, { clock: STILL_CLOCK, limits: { teams: 2, overrides: 20, deferred: 20 } });
     const estimates = plan.bottlenecks!.capacity.filter((f) => !f.exact);
     expect(estimates).toHaveLength(3);
     for (const f of estimates) expect(f.text).toMatch(/^.+ \+1 week: worth about [\d.]+ priority points per week by the LP estimate \(not re-solved\)\.$/);

@@ -4,7 +4,7 @@ import { prioritiseWith, withBottlenecks } from '../../src/engine/prioritiseWith
 import { sampleTables } from '../../src/sample/samplePortfolio';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings';
 import type { Solver } from '../../src/engine/select/solver';
-import { named, NOW, workbook } from '../builders';
+import { named, NOW, STILL_CLOCK, workbook } from '../builders';
 
 const rows = [
   named('Big bet', { 'Annual value': 1_000_000, Legal: 4 }),
@@ -17,7 +17,7 @@ const decisions = (plan: { entries: { initiative: { name: string }; decision: st
 
 describe('prioritiseWith', () => {
   it('chooses the plan with the solver when the settings ask for Optimal', async () => {
-    const plan = await prioritiseWith(optimalWorkbook({ 'Optimise for': 'Annual value' }), { now: NOW }, highsNodeSolver);
+    const plan = await prioritiseWith(optimalWorkbook({ 'Optimise for': 'Annual value' }), { now: NOW }, highsNodeSolver, { clock: STILL_CLOCK });
     expect(plan.selection.method).toBe('Optimal');
     expect(decisions(plan)).toEqual({ 'Big bet': 'Deferred (capacity)', 'Quick win A': 'Commit', 'Quick win B': 'Commit' });
     expect(plan.selection.optimisation).toMatchObject({ value: 1_700_000, rankAndFill: { value: 1_000_000 }, improvement: 700_000, gap: 0 });
@@ -26,7 +26,7 @@ describe('prioritiseWith', () => {
 
   it('never calls the solver when the settings ask for rank and fill', async () => {
     const solver = jest.fn<ReturnType<Solver>, Parameters<Solver>>();
-    const plan = await prioritiseWith(workbook(rows, { Legal: 4 }), { now: NOW }, solver);
+    const plan = await prioritiseWith(workbook(rows, { Legal: 4 }), { now: NOW }, solver, { clock: STILL_CLOCK });
     expect(solver).not.toHaveBeenCalled();
     expect(plan.selection).toEqual({ method: 'Rank and fill' });
     expect(plan.bottlenecks!.method).toBe('Rank and fill');
@@ -34,7 +34,7 @@ describe('prioritiseWith', () => {
 
   it('falls back to rank and fill, and the decision log says so, when the solver fails', async () => {
     const failing: Solver = () => Promise.reject(new Error('worker crashed'));
-    const plan = await prioritiseWith(optimalWorkbook(), { now: NOW }, failing, { exactUpTo: 0 });
+    const plan = await prioritiseWith(optimalWorkbook(), { now: NOW }, failing, { clock: STILL_CLOCK, exactUpTo: 0 });
     const note = 'Optimal was chosen, but the solver failed (worker crashed); rank and fill was used instead.';
     expect(plan.selection).toEqual({ method: 'Rank and fill', note });
     expect(decisions(plan)).toEqual(decisions(prioritise(workbook(rows, { Legal: 4 }), { now: NOW })));
@@ -49,7 +49,7 @@ describe('prioritiseWith', () => {
       named('Needs Legal', { 'Annual value': 2_000_000, Legal: 1 }),
       named('Needs Security', { 'Annual value': 1_000_000, Security: 2 }),
     ];
-    const plan = await prioritiseWith(workbook(overfull, { Legal: 4, Security: 2 }, { 'Selection method': 'Optimal' }), { now: NOW }, highsNodeSolver);
+    const plan = await prioritiseWith(workbook(overfull, { Legal: 4, Security: 2 }, { 'Selection method': 'Optimal' }), { now: NOW }, highsNodeSolver, { clock: STILL_CLOCK });
     expect(plan.selection.method).toBe('Optimal');
     expect(decisions(plan)).toEqual({ 'Audit fix': 'Forced in', 'Regulator request': 'Forced in', 'Needs Legal': 'Deferred (capacity)', 'Needs Security': 'Commit' });
     expect(plan.issues.map((i) => i.code)).toContain('over-capacity-forced-in');
@@ -61,25 +61,25 @@ describe('prioritiseWith', () => {
   it('plans teams whose names begin with "inf", which HiGHS\'s LP-format reader would misread', async () => {
     const teams = { Infrastructure: 2, 'inf-sec': 2 };
     const infRows = [named('Big', { 'Annual value': 900_000, Infrastructure: 2 }), named('Small', { 'Annual value': 500_000, 'inf-sec': 2 })];
-    const plan = await prioritiseWith(workbook(infRows, teams, { 'Selection method': 'Optimal' }), { now: NOW }, highsNodeSolver);
+    const plan = await prioritiseWith(workbook(infRows, teams, { 'Selection method': 'Optimal' }), { now: NOW }, highsNodeSolver, { clock: STILL_CLOCK });
     expect(plan.selection.method).toBe('Optimal');
     expect(decisions(plan)).toEqual({ Big: 'Commit', Small: 'Commit' });
   });
 
   it('leaves the bottleneck economics out when asked to', async () => {
-    const plan = await prioritiseWith(optimalWorkbook(), { now: NOW }, highsNodeSolver, { economics: false });
+    const plan = await prioritiseWith(optimalWorkbook(), { now: NOW }, highsNodeSolver, { clock: STILL_CLOCK, economics: false });
     expect(plan.selection.method).toBe('Optimal');
     expect(plan.bottlenecks).toBeUndefined();
   });
 
   it('uses rank and fill and says so when Optimal is asked for but no solver is given', async () => {
-    const plan = await prioritiseWith(optimalWorkbook(), { now: NOW }, undefined);
+    const plan = await prioritiseWith(optimalWorkbook(), { now: NOW }, undefined, { clock: STILL_CLOCK });
     expect(plan.selection).toEqual({ method: 'Rank and fill', note: NO_SOLVER_NOTE });
   });
 
   it('plans nothing and calls no solver when the workbook has no Initiatives table', async () => {
     const solver = jest.fn<ReturnType<Solver>, Parameters<Solver>>();
-    const plan = await prioritiseWith({ initiatives: undefined, settings: optimalWorkbook().settings }, { now: NOW }, solver);
+    const plan = await prioritiseWith({ initiatives: undefined, settings: optimalWorkbook().settings }, { now: NOW }, solver, { clock: STILL_CLOCK });
     expect(plan.usable).toBe(false);
     expect(solver).not.toHaveBeenCalled();
     expect(plan.bottlenecks).toBeUndefined();
@@ -90,9 +90,9 @@ describe('bottleneck economics after the plan', () => {
   const settings = { ...DEFAULT_SETTINGS, method: 'Optimal' as const };
 
   it('adds to a plan chosen without them the same findings a full run gives', async () => {
-    const first = await prioritiseWith(sampleTables(), { now: NOW, settings }, highsNodeSolver, { economics: false });
-    const later = await withBottlenecks(first, highsNodeSolver);
-    const full = await prioritiseWith(sampleTables(), { now: NOW, settings }, highsNodeSolver);
+    const first = await prioritiseWith(sampleTables(), { now: NOW, settings }, highsNodeSolver, { clock: STILL_CLOCK, economics: false });
+    const later = await withBottlenecks(first, highsNodeSolver, { clock: STILL_CLOCK });
+    const full = await prioritiseWith(sampleTables(), { now: NOW, settings }, highsNodeSolver, { clock: STILL_CLOCK });
     expect(later.entries).toEqual(first.entries);
     expect(later.bottlenecks).toEqual(full.bottlenecks);
   });
@@ -101,7 +101,8 @@ describe('bottleneck economics after the plan', () => {
     let calls = 0;
     // The deadline is set from the first reading; the budget then lasts three re-solves (the top three teams).
     const clock = () => (calls++ < 4 ? 0 : 1_000_000);
-    const plan = await prioritiseWith(sampleTables(), { now: NOW, settings }, highsNodeSolver, { budgetSeconds: 5, clock });
+    const first = await prioritiseWith(sampleTables(), { now: NOW, settings }, highsNodeSolver, { clock: STILL_CLOCK, economics: false });
+    const plan = await withBottlenecks(first, highsNodeSolver, { budgetSeconds: 5, clock });
     const b = plan.bottlenecks!;
     expect(b.notes.some((n) => /^The 5 s allowed for these figures ran out: \d+ re-solves were skipped, so those findings show the LP estimate or no figure\.$/.test(n))).toBe(true);
     expect(b.capacity.filter((f) => f.exact)).toHaveLength(3);

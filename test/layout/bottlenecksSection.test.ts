@@ -4,7 +4,7 @@ import { prioritiseWith } from '../../src/engine/prioritiseWith';
 import { BOTTLENECKS_TITLE, moneyFormat } from '../../src/layout/bottlenecksSection';
 import { TEXT_FORMAT, type SheetLayout } from '../../src/layout/grid';
 import { planLayout } from '../../src/layout/planLayout';
-import { named, NOW, workbook } from '../builders';
+import { named, NOW, STILL_CLOCK, workbook } from '../builders';
 
 const rows = [
   named('Fraud alerts', { 'Annual value': 3_000_000, Legal: 2 }),
@@ -48,7 +48,7 @@ describe('the Bottlenecks section of the Change impact sheet', () => {
 
   it('reports how the optimal plan was chosen: its total, the bounds and the proven gap', async () => {
     const settings = { 'Selection method': 'Optimal', 'Optimise for': 'Annual value' };
-    const plan = await prioritiseWith(workbook(rows, { Legal: 3 }, settings), { now: NOW }, highsNodeSolver);
+    const plan = await prioritiseWith(workbook(rows, { Legal: 3 }, settings), { now: NOW }, highsNodeSolver, { clock: STILL_CLOCK });
     const sheet = planLayout(plan).changeImpact;
     const value = (label: string) => sheet.values[rowOf(sheet, label)]![1];
     expect(value('Selection method')).toBe('Optimal');

@@ -49,7 +49,6 @@ const numberInfo = (model: { info: { get(name: string): number | bigint } }, nam
 };
 
 export function solveWithHighs(highs: Highs, model: SolverModel): SolverSolution {
-  const started = performance.now();
   const instance = highs.createModel(modelData(highs, model));
   try {
     instance.options.set({
@@ -64,12 +63,10 @@ export function solveWithHighs(highs: Highs, model: SolverModel): SolverSolution
     const feasible = numberInfo(instance, 'primal_solution_status') === highs.constants.solutionStatus.feasible;
     const solution = feasible ? instance.getSolution() : undefined;
     const objective = solution ? instance.getObjectiveValue() : undefined;
-    const seconds = (performance.now() - started) / 1000;
     const base = {
       status,
       values: solution ? Array.from(solution.colValue) : [],
       objective,
-      seconds,
       ...(status === 'error' ? { message: `HiGHS ended with model status ${code}` } : {}),
     };
     if (!model.integer) {

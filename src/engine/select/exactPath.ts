@@ -13,11 +13,8 @@ export const EXACT_UP_TO = 60;
 /** Nodes the branch and bound may visit before it hands over to HiGHS. */
 export const NODE_LIMIT = 10_000;
 
-const seconds = (started: number) => (performance.now() - started) / 1000;
-
 /** The LP relaxation with its duals, or undefined when the model is not a packing the engine can solve. */
 export function relaxationInEngine(model: SolverModel): SolverSolution | undefined {
-  const started = performance.now();
   const packing = packingOf(model);
   const lp = packing && solvePackingLp(packing);
   if (!lp) return undefined;
@@ -30,7 +27,6 @@ export function relaxationInEngine(model: SolverModel): SolverSolution | undefin
     gap: 0,
     rowDuals: Array.from(lp.duals),
     reducedCosts: Array.from(lp.reducedCosts),
-    seconds: seconds(started),
   };
 }
 
@@ -42,11 +38,10 @@ export type EngineMip = {
 };
 
 export function mipInEngine(model: SolverModel, nodeLimit = NODE_LIMIT): EngineMip {
-  const started = performance.now();
   const packing = packingOf(model);
   if (!packing) return {};
   const result = solveExactly(packing, { nodeLimit, ...(model.start ? { start: model.start } : {}) });
   if (!result.proven) return result.values ? { start: result.values } : {};
   const objective = result.objective + model.offset;
-  return { solution: { status: 'optimal', values: result.values, objective, bound: objective, gap: 0, seconds: seconds(started) } };
+  return { solution: { status: 'optimal', values: result.values, objective, bound: objective, gap: 0 } };
 }

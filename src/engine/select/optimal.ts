@@ -19,7 +19,7 @@ import {
   simpleBound,
   topUp,
 } from './selectionModel';
-import type { Solver, SolverModel, SolverSolution } from './solver';
+import type { Clock, Solver, SolverModel, SolverSolution } from './solver';
 import { EXACT_UP_TO, mipInEngine, relaxationInEngine } from './exactPath';
 
 /** Stop once the plan is proven within 0.1% of the best possible. */
@@ -28,6 +28,8 @@ export const MIP_RELATIVE_GAP = 0.001;
 export type OptimalOptions = {
   objective: Objective;
   timeLimitSeconds: number;
+  /** For the time limit: what the LP relaxation took comes out of the search's time. */
+  clock: Clock;
   relativeGap?: number;
   /** Another feasible plan (committed per candidate) to start from when it beats rank and fill. */
   hint?: readonly boolean[];
@@ -80,11 +82,10 @@ export async function solveRelaxation(
   solver: Solver,
   exactUpTo?: number,
 ): Promise<Relaxation | undefined> {
-  const relaxation = await relax(problem, { objective, timeLimitSeconds, ...(exactUpTo !== undefined ? { exactUpTo } : {}) }, solver);
-  return relaxation && withoutSeconds(relaxation);
+  return relax(problem, { objective, timeLimitSeconds, ...(exactUpTo !== undefined ? { exactUpTo } : {}) }, solver);
 }
 
-async function relax(problem: SelectionProblem, options: OptimalOptions, solver: Solver): Promise<(Relaxation & { seconds: number }) | undefined> {
+async function relax(problem: SelectionProblem, options: Pick<OptimalOptions, 'objective' | 'timeLimitSeconds' | 'exactUpTo'>, solver: Solver): Promise<Relaxation | undefined> {
   if (openPositions(problem).length === 0) return undefined;
   const built = selectionModel(problem, {
     objective: options.objective,
@@ -108,7 +109,7 @@ async function relax(problem: SelectionProblem, options: OptimalOptions, solver:
   });
   const reducedCosts = new Map<number, number>();
   built.columns.forEach((position, column) => reducedCosts.set(position, lp.reducedCosts?.[column] ?? 0));
-  return { bound: lp.objective, teamPrices, inFlightPrice, reducedCosts, seconds: lp.seconds };
+  return { bound: lp.objective, teamPrices, inFlightPrice, reducedCosts };
 }
 
 /** The better of rank and fill and the hint, as the solver's starting plan. */
@@ -124,7 +125,7 @@ function startingPlan(problem: SelectionProblem, options: OptimalOptions): { com
   return { committed: rf, fromHint: false };
 }
 
-const inEngine = (problem: SelectionProblem, options: OptimalOptions): boolean => openPositions(problem).length <= (options.exactUpTo ?? EXACT_UP_TO);
+const inEngine = (problem: SelectionProblem, options: Pick<OptimalOptions, 'exactUpTo'>): boolean => openPositions(problem).length <= (options.exactUpTo ?? EXACT_UP_TO);
 
 /** The MIP: by the engine's exact path when the selection is small, else (or past its node limit) by the solver. */
 async function solveMip(problem: SelectionProblem, options: OptimalOptions, model: SolverModel, solver: Solver): Promise<SolverSolution> {
@@ -136,8 +137,6 @@ async function solveMip(problem: SelectionProblem, options: OptimalOptions, mode
 }
 
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, v, k) => sum + v * (b[k] ?? 0), 0);
-
-const withoutSeconds = ({ seconds: _seconds, ...relaxation }: Relaxation & { seconds: number }): Relaxation => relaxation;
 
 function provenGap(value: number, bound: number): number {
   if (bound <= value + 1e-9 * Math.max(1, Math.abs(value))) return 0;
@@ -152,18 +151,22 @@ export async function selectOptimal(problem: SelectionProblem, options: OptimalO
   const start = startingPlan(problem, options);
   const startValue = planObjective(problem, start.committed, objective);
 
-  let relaxation: (Relaxation & { seconds: number }) | undefined;
+  let relaxation: Relaxation | undefined;
   let committed: boolean[];
   let solverBound: number | undefined;
   let timedOut = false;
-  let seconds = 0;
   let note: string | undefined;
   if (openPositions(problem).length === 0) {
     committed = start.committed; // Nothing to choose: the plan is the forced-in set.
   } else {
-    if (options.relaxation !== false) relaxation = await relax(problem, options, solver);
-    // The relaxation's time comes out of the same budget, so the whole solve keeps the time limit.
-    const left = Math.max(options.timeLimitSeconds / 10, options.timeLimitSeconds - (relaxation?.seconds ?? 0));
+    // The relaxation's time comes out of the same limit, so the whole solve keeps the time limit.
+    let spentSeconds = 0;
+    if (options.relaxation !== false) {
+      const started = options.clock();
+      relaxation = await relax(problem, options, solver);
+      spentSeconds = (options.clock() - started) / 1000;
+    }
+    const left = Math.max(options.timeLimitSeconds / 10, options.timeLimitSeconds - spentSeconds);
     const built = selectionModel(problem, { objective, integer: true, timeLimitSeconds: left, relativeGap, start: start.committed });
     let mip: SolverSolution;
     try {
@@ -171,7 +174,6 @@ export async function selectOptimal(problem: SelectionProblem, options: OptimalO
     } catch (error) {
       return fallback(problem, `the solver failed (${describeError(error)})`);
     }
-    seconds = mip.seconds + (relaxation?.seconds ?? 0);
     if (mip.status === 'infeasible') return fallback(problem, 'the solver reported the caps impossible to meet, which they are not');
     if (mip.status === 'error') return fallback(problem, `the solver failed (${mip.message ?? 'no reason given'})`);
     const answer = committedFromValues(problem, built.columns, mip.values);
@@ -204,7 +206,6 @@ export async function selectOptimal(problem: SelectionProblem, options: OptimalO
       lpBound: relaxation?.bound,
       gap,
       timedOut,
-      seconds,
       committedValue: committedValue(problem, committed),
       rankAndFill: rankAndFillReport,
       improvement: value - rankAndFillReport.value,
@@ -214,7 +215,7 @@ export async function selectOptimal(problem: SelectionProblem, options: OptimalO
     selection: decisionsForChosenSet(problem, committed),
     committed,
     report,
-    ...(relaxation ? { relaxation: withoutSeconds(relaxation) } : {}),
+    ...(relaxation ? { relaxation } : {}),
     solved: true,
   };
 }

@@ -52,10 +52,16 @@ export type SolverSolution = {
   rowDuals?: number[];
   /** Column reduced costs, for a relaxation only. */
   reducedCosts?: number[];
-  seconds: number;
   /** What went wrong, in words, for a status of error. */
   message?: string;
 };
 
 /** Solves one model. Rejects, or resolves with status error, when it cannot; the engine falls back either way. */
 export type Solver = (model: SolverModel) => Promise<SolverSolution>;
+
+/**
+ * Milliseconds from any fixed origin, for time limits only. The engine never reads the time itself:
+ * a front end passes `performance.now`, a test a clock it moves by hand. Nothing the engine returns
+ * depends on it beyond which limits were reached.
+ */
+export type Clock = () => number;

@@ -6,6 +6,7 @@ import { rankAndFill } from '../../../src/engine/select/rankAndFill';
 import { committedOf, infeasibility, planObjective, selectionModel } from '../../../src/engine/select/selectionModel';
 import type { Solver, SolverModel } from '../../../src/engine/select/solver';
 import type { Objective } from '../../../src/engine/types';
+import { STILL_CLOCK } from '../../builders';
 import { selectionInstance } from '../../../bench/generate';
 import { bruteForceBest, bruteForceFirstBest, candidate, problem, problemArbitrary } from './problems';
 
@@ -18,7 +19,7 @@ describe("the engine's exact path for small selections", () => {
   it('finds the best objective an exhaustive enumeration finds, on instances of up to 14 initiatives', async () => {
     await fc.assert(
       fc.asyncProperty(problemArbitrary(14, 0), objectives, async (p, objective) => {
-        const outcome = await selectOptimal(p, { objective, timeLimitSeconds: 10 }, untouchable);
+        const outcome = await selectOptimal(p, { objective, timeLimitSeconds: 10, clock: STILL_CLOCK }, untouchable);
         expect(outcome.report.method).toBe('Optimal');
         expect(planObjective(p, outcome.committed, objective)).toBeCloseTo(bruteForceBest(p, objective), 6);
       }),
@@ -29,7 +30,7 @@ describe("the engine's exact path for small selections", () => {
   it('keeps every cap, gate and override', async () => {
     await fc.assert(
       fc.asyncProperty(problemArbitrary(14, 0), objectives, async (p, objective) => {
-        const outcome = await selectOptimal(p, { objective, timeLimitSeconds: 10 }, untouchable);
+        const outcome = await selectOptimal(p, { objective, timeLimitSeconds: 10, clock: STILL_CLOCK }, untouchable);
         expect(infeasibility(p, outcome.committed)).toBeUndefined();
         p.candidates.forEach((c, i) => {
           if (c.status === 'forced-in') expect(outcome.committed[i]).toBe(true);
@@ -45,7 +46,7 @@ describe("the engine's exact path for small selections", () => {
     const tied = problemArbitrary(12, 0).map((p) => ({ ...p, candidates: p.candidates.map((c) => ({ ...c, priority: Math.round(c.priority / 25) * 25 })) }));
     await fc.assert(
       fc.asyncProperty(tied, async (p) => {
-        const outcome = await selectOptimal(p, { objective: 'Priority score', timeLimitSeconds: 10 }, untouchable);
+        const outcome = await selectOptimal(p, { objective: 'Priority score', timeLimitSeconds: 10, clock: STILL_CLOCK }, untouchable);
         expect(outcome.committed).toEqual(bruteForceFirstBest(p, 'Priority score'));
       }),
       { numRuns: 150 },
@@ -55,7 +56,7 @@ describe("the engine's exact path for small selections", () => {
   it('proves its plan the best possible: the bound equals the objective and the gap is 0', async () => {
     await fc.assert(
       fc.asyncProperty(problemArbitrary(14, 0), objectives, async (p, objective) => {
-        const report = (await selectOptimal(p, { objective, timeLimitSeconds: 10 }, untouchable)).report.optimisation!;
+        const report = (await selectOptimal(p, { objective, timeLimitSeconds: 10, clock: STILL_CLOCK }, untouchable)).report.optimisation!;
         expect(report.gap).toBe(0);
         expect(relative(report.bound, report.value)).toBeLessThanOrEqual(1e-9);
         expect(report.lpBound ?? report.value).toBeGreaterThanOrEqual(report.value - 1e-6);
@@ -67,7 +68,7 @@ describe("the engine's exact path for small selections", () => {
   it('is never worse than rank and fill', async () => {
     await fc.assert(
       fc.asyncProperty(problemArbitrary(30, 0), objectives, async (p, objective) => {
-        const outcome = await selectOptimal(p, { objective, timeLimitSeconds: 10 }, untouchable);
+        const outcome = await selectOptimal(p, { objective, timeLimitSeconds: 10, clock: STILL_CLOCK }, untouchable);
         expect(planObjective(p, outcome.committed, objective)).toBeGreaterThanOrEqual(planObjective(p, committedOf(rankAndFill(p)), objective) - 1e-9);
       }),
       { numRuns: 60 },
@@ -78,8 +79,8 @@ describe("the engine's exact path for small selections", () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 20, max: 40 }), fc.integer({ min: 1, max: 1_000_000 }), objectives, async (n, seed, objective) => {
         const p = selectionInstance(n, seed);
-        const ours = await selectOptimal(p, { objective, timeLimitSeconds: 10 }, untouchable);
-        const highs = await selectOptimal(p, { objective, timeLimitSeconds: 10, relativeGap: 0, exactUpTo: 0 }, highsNodeSolver);
+        const ours = await selectOptimal(p, { objective, timeLimitSeconds: 10, clock: STILL_CLOCK }, untouchable);
+        const highs = await selectOptimal(p, { objective, timeLimitSeconds: 10, clock: STILL_CLOCK, relativeGap: 0, exactUpTo: 0 }, highsNodeSolver);
         expect(highs.report.optimisation!.gap).toBeLessThanOrEqual(1e-6);
         expect(relative(ours.report.optimisation!.value, highs.report.optimisation!.value)).toBeLessThanOrEqual(1e-9);
         expect(infeasibility(p, ours.committed)).toBeUndefined();
@@ -91,8 +92,8 @@ describe("the engine's exact path for small selections", () => {
   it("matches HiGHS's proven optimum on random instances of 20 to 40 initiatives with overrides and gates", async () => {
     await fc.assert(
       fc.asyncProperty(problemArbitrary(40, 20), objectives, async (p, objective) => {
-        const ours = await selectOptimal(p, { objective, timeLimitSeconds: 10 }, untouchable);
-        const highs = await selectOptimal(p, { objective, timeLimitSeconds: 10, relativeGap: 0, exactUpTo: 0 }, highsNodeSolver);
+        const ours = await selectOptimal(p, { objective, timeLimitSeconds: 10, clock: STILL_CLOCK }, untouchable);
+        const highs = await selectOptimal(p, { objective, timeLimitSeconds: 10, clock: STILL_CLOCK, relativeGap: 0, exactUpTo: 0 }, highsNodeSolver);
         expect(relative(ours.report.optimisation!.value, highs.report.optimisation!.value)).toBeLessThanOrEqual(1e-9);
       }),
       { numRuns: 25 },
@@ -106,7 +107,7 @@ describe("the engine's exact path for small selections", () => {
       return highsNodeSolver(model);
     };
     const p = selectionInstance(Math.ceil((EXACT_UP_TO + 10) / 0.88), 5);
-    const outcome = await selectOptimal(p, { objective: 'Priority score', timeLimitSeconds: 10 }, watching);
+    const outcome = await selectOptimal(p, { objective: 'Priority score', timeLimitSeconds: 10, clock: STILL_CLOCK }, watching);
     expect(models.map((m) => m.integer)).toEqual([false, true]);
     expect(models[1]!.start).toBeDefined();
     expect(outcome.report.method).toBe('Optimal');
@@ -168,7 +169,7 @@ describe("the engine's LP relaxation", () => {
 describe('optimal selection on the small example rank and fill gets wrong', () => {
   it('commits the two small initiatives worth more than the big one, without the solver', async () => {
     const p = problem([candidate(0, { priority: 80, demand: { Legal: 4 } }), candidate(1, { priority: 60, demand: { Legal: 2 } }), candidate(2, { priority: 55, demand: { Legal: 2 } })], { Legal: 4 });
-    const outcome = await selectOptimal(p, { objective: 'Priority score', timeLimitSeconds: 10 }, untouchable);
+    const outcome = await selectOptimal(p, { objective: 'Priority score', timeLimitSeconds: 10, clock: STILL_CLOCK }, untouchable);
     expect(outcome.selection.decisions).toEqual(['Deferred (capacity)', 'Commit', 'Commit']);
     expect(outcome.report.optimisation).toMatchObject({ value: 115, bound: 115, lpBound: 115, gap: 0, improvement: 35 });
   });
