@@ -48,12 +48,17 @@ function fail<T>(cell: CellValue, expected: string): CellRead<T> {
  * demand 1-6) thousands of times, so each content's reading is remembered: a reading is never
  * changed by its users, and one object serves every cell with the same content.
  */
-function reader<T>(expected: string, parse: (cell: number | string | boolean) => T | undefined): CellReader<T> {
+function reader<T>(expected: string, parse: (cell: number | string | boolean) => T | undefined, amounts = false): CellReader<T> {
   const readOnce = (cell: CellValue): CellRead<T> => {
     if (isBlank(cell)) return BLANK;
     if (isExcelError(cell)) return fail(cell, expected);
-    const value = parse(typeof cell === 'string' ? cell.trim() : cell);
-    return value === undefined ? fail(cell, expected) : { kind: 'value', value };
+    const trimmed = typeof cell === 'string' ? cell.trim() : cell;
+    const value = parse(trimmed);
+    if (value !== undefined) return { kind: 'value', value };
+    // An amount refused for too many digits, or for a separator that could go either way, says so.
+    if (amounts && typeof trimmed !== 'boolean' && tooLarge(trimmed)) return fail(cell, TOO_LARGE);
+    if (amounts && typeof trimmed === 'string' && ambiguousSeparator(trimmed)) return fail(cell, AMBIGUOUS);
+    return fail(cell, expected);
   };
   const remembered = memoised(readOnce);
   // Whole numbers 1-63 (ratings, demand) are most number cells: an array finds them without hashing.
@@ -81,10 +86,42 @@ const SUFFIX: Record<string, number> = {
 // Digits with optional thousands groups (comma, space, no-break space or apostrophe) and decimals.
 const AMOUNT = /^(-)?(\d{1,3}(?:[,\s\u00a0\u202f']\d{3})+|\d+)?(\.\d+)?\s*(k|thousand|mm|mn|million|m|bn|billion|b)?$/i;
 
-/** A number from a number cell or from text such as "$1.2M", "€300k", "1,200,000", "30%". */
+/**
+ * The largest number read from a cell: Excel keeps 15 significant digits, so a number past 10^15 is
+ * not an amount anyone typed. Refusing it keeps every sum, score and cell written finite: 1e308 in a
+ * few cells would otherwise add up to Infinity.
+ */
+export const LARGEST_NUMBER = 1e15;
+
+const TOO_LARGE = 'a number of at most 15 digits (Excel keeps no more)';
+
+/** A number cell or numeric text past LARGEST_NUMBER (a 400-digit amount, 1e308). */
+function tooLarge(cell: number | string): boolean {
+  const value = typeof cell === 'number' ? cell : unboundedNumber(cell);
+  return value !== undefined && !(Math.abs(value) <= LARGEST_NUMBER);
+}
+
+// "1.234" or "€12.500": one dot then exactly three digits, no other separator and no suffix. In much of
+// Europe the dot groups thousands (1.234 is 1234); elsewhere it is a decimal point. Amounts are not
+// guessed: the cell is reported so its author can say which.
+const ONE_DOT_THREE_DIGITS = /^-?\d{1,3}\.\d{3}$/;
+
+function ambiguousSeparator(cell: string): boolean {
+  return ONE_DOT_THREE_DIGITS.test(cell.toLowerCase().replace(CURRENCY, '').trim());
+}
+
+const AMBIGUOUS =
+  '1234 (or 1,234) if it means over a thousand: a dot before three digits could be a decimal point or a thousands separator, so it is not guessed';
+
+/** A number from a number cell or from text such as "$1.2M", "€300k", "1,200,000", "30%"; never beyond LARGEST_NUMBER. */
 export function parseNumber(cell: number | string | boolean): number | undefined {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
   if (typeof cell === 'boolean') return undefined;
+  const value = typeof cell === 'number' ? cell : unboundedNumber(cell);
+  return value !== undefined && Math.abs(value) <= LARGEST_NUMBER ? value : undefined;
+}
+
+/** Numeric text read without the size check (a 400-digit amount gives Infinity). */
+function unboundedNumber(cell: string): number | undefined {
   let text = cell.toLowerCase().replace(CURRENCY, '').trim();
   let scale = 1;
   if (text.endsWith('%')) {
@@ -103,16 +140,17 @@ export function parseNumber(cell: number | string | boolean): number | undefined
 }
 
 export const money: CellReader<number> = reader('an amount such as 1200000, $1.2M or €300k', (cell) => {
-  if (typeof cell === 'string' && cell.trim().endsWith('%')) return undefined;
+  if (typeof cell === 'string' && (cell.endsWith('%') || ambiguousSeparator(cell))) return undefined;
   const value = parseNumber(cell);
   return value !== undefined && value >= 0 ? value : undefined;
-});
+}, true);
 
 /** Demand on a team: a non-negative number in the team's unit ("50%" of a unit is 0.5). */
 export const quantity: CellReader<number> = reader('a number of at least 0', (cell) => {
+  if (typeof cell === 'string' && ambiguousSeparator(cell)) return undefined;
   const value = parseNumber(cell);
   return value !== undefined && value >= 0 ? value : undefined;
-});
+}, true);
 
 const SCALE_WORDS: Record<string, number> = {
   'very low': 1, low: 1, l: 1, medium: 3, med: 3, m: 3, moderate: 3, high: 5, h: 5, 'very high': 5,

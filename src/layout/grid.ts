@@ -15,6 +15,47 @@ export function looksLikeFormula(value: LayoutCell): boolean {
   return first === 61 || first === 43 || first === 45 || first === 64;
 }
 
+/** The most characters an Excel cell holds; a longer text makes Excel repair the file on opening. */
+export const EXCEL_TEXT_LIMIT = 32_767;
+
+/** Ends a text cut to EXCEL_TEXT_LIMIT, so a reader sees that more was there. */
+export const CUT_MARKER = ' … [cut at 32,767 characters, the most an Excel cell holds]';
+
+/** Text cut to fit one cell, the marker included; a surrogate pair is never split. */
+export function cutToCell(text: string): string {
+  if (text.length <= EXCEL_TEXT_LIMIT) return text;
+  let end = EXCEL_TEXT_LIMIT - CUT_MARKER.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end) + CUT_MARKER;
+}
+
+/**
+ * A cell as it may be written: a number that is not finite (NaN, Infinity) is left blank rather than
+ * written as `<v>NaN</v>`, which Excel refuses, and text is cut to what a cell holds. Every adapter
+ * writes through this, whatever the layout holds.
+ */
+export function writable(value: LayoutCell): LayoutCell {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && value.length > EXCEL_TEXT_LIMIT) return cutToCell(value);
+  return value;
+}
+
+/** `writable` over rows in place; true when a cell had to change. Most rows change nothing and cost a type check per cell. */
+export function makeWritable(rows: LayoutCell[][]): boolean {
+  let changed = false;
+  for (const row of rows) {
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c]!;
+      if ((typeof value === 'number' && !Number.isFinite(value)) || (typeof value === 'string' && value.length > EXCEL_TEXT_LIMIT)) {
+        row[c] = writable(value);
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
 export type CellStyle = 'title' | 'note' | 'section' | 'header';
 
 export type StyledRange = { row: number; column: number; columns: number; style: CellStyle };

@@ -4,7 +4,7 @@ import type { Plan } from '../engine/plan';
 import { bottlenecksSection } from './bottlenecksSection';
 import { changeImpactSheet, type ExtraSection } from './changeImpactSheet';
 import { decisionLogRow, decisionLogSheet } from './decisionLog';
-import type { LayoutCell, SheetLayout } from './grid';
+import { makeWritable, type LayoutCell, type SheetLayout } from './grid';
 import { outputColumnsLayout, type OutputColumnsLayout } from './outputColumns';
 import { settingsSheet } from './settingsSheet';
 
@@ -20,11 +20,15 @@ export type PlanLayout = {
 
 export function planLayout(plan: Plan, extraSections: ExtraSection[] = []): PlanLayout {
   const sections = plan.bottlenecks ? [bottlenecksSection, ...extraSections] : extraSections;
-  return {
+  const layout: PlanLayout = {
     outputs: outputColumnsLayout(plan),
     changeImpact: changeImpactSheet(plan, sections),
     decisionLogSheet: decisionLogSheet(plan.logEntry, plan.settings.currency),
     logRow: decisionLogRow(plan.logEntry, plan.settings.currency),
     settingsSheet: settingsSheet(plan.settings),
   };
+  // Nothing non-finite and no text past Excel's cell limit, whatever a section computed (a name of
+  // 32,767 characters quoted in a Why would be twice that).
+  for (const rows of [layout.outputs.values, layout.changeImpact.values, layout.decisionLogSheet.values, [layout.logRow.values], layout.settingsSheet.values]) makeWritable(rows);
+  return layout;
 }

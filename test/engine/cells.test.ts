@@ -308,3 +308,67 @@ describe('free text spacing', () => {
     );
   });
 });
+
+describe('numbers that are not numbers', () => {
+  const fourHundredDigits = `9${'0'.repeat(399)}`;
+
+  test.each<[string, CellValue]>([
+    ['a 400-digit amount', fourHundredDigits],
+    ['a 400-digit amount with a currency symbol', `$${fourHundredDigits}`],
+    ['a number cell of 1e308', 1e308],
+    ['a number cell past 15 digits', 2e15],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['NaN', Number.NaN],
+  ])('%s is no amount: it is refused and says why', (_form, cell) => {
+    expect(money.read(cell)).toMatchObject({ kind: 'error', expected: expect.stringMatching(/at most 15 digits|amount/) });
+    expect(quantity.read(cell).kind).toBe('error');
+  });
+
+  test('a 400-digit amount says it has too many digits, and is shown short', () => {
+    const read = money.read(fourHundredDigits);
+    expect(read).toMatchObject({ kind: 'error', expected: 'a number of at most 15 digits (Excel keeps no more)' });
+    expect(read.kind === 'error' && read.shown.length).toBeLessThan(45);
+  });
+
+  test('parseNumber never gives a number that is not finite or past 10^15', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.stringMatching(/^-?[0-9]{1,400}(\.[0-9]{1,20})?(k|m|bn)?$/)), (cell) => {
+        const value = parseNumber(cell);
+        return value === undefined || (Number.isFinite(value) && Math.abs(value) <= 1e15 * 1e9);
+      }),
+    );
+  });
+
+  test('the largest amount Excel keeps exactly is still read', () => {
+    expect(money.read(999_999_999_999_999)).toEqual({ kind: 'value', value: 999_999_999_999_999 });
+  });
+});
+
+describe('a dot before three digits is not guessed in an amount', () => {
+  test.each<CellValue>(['€1.234', '1.234', '12.500', '€ 999.000', '-1.234'])('%p is refused, naming both readings', (cell) => {
+    const read = money.read(cell);
+    expect(read).toMatchObject({ kind: 'error', expected: expect.stringMatching(/decimal point or a thousands separator, so it is not guessed/) });
+  });
+
+  test('team demand of "1.500" is not guessed either', () => {
+    expect(quantity.read('1.500')).toMatchObject({ kind: 'error', expected: expect.stringMatching(/not guessed/) });
+  });
+
+  test.each<[CellValue, number]>([
+    ['€1,234', 1234],
+    ['1.5', 1.5],
+    ['1.25', 1.25],
+    ['1.2345', 1.2345],
+    ['$1.234M', 1_234_000],
+    ['1.234.567', Number.NaN],
+    [1.234, 1.234],
+  ])('%p has one reading (or none) and is not reported as ambiguous', (cell, expected) => {
+    const read = money.read(cell);
+    if (Number.isNaN(expected)) expect(read).toMatchObject({ kind: 'error', expected: expect.stringMatching(/amount such as/) });
+    else expect(read).toEqual({ kind: 'value', value: expected });
+  });
+
+  test('a rating of "3.333" is a rating: the doubt is only about amounts', () => {
+    expect(scale.read('3.333')).toEqual({ kind: 'value', value: 3.333 });
+  });
+});

@@ -17,6 +17,7 @@ import { changedProblem, nameTakenProblem, noSuchTableMessage, SAMPLE_REFUSED_ME
 import { WorkbookProblemError, type WriteOptions } from '../../src/port/workbookPort';
 import { prioritise } from '../../src/engine/plan';
 import { planLayout } from '../../src/layout/planLayout';
+import { CUT_MARKER, EXCEL_TEXT_LIMIT } from '../../src/layout/grid';
 import { settingsSheet } from '../../src/layout/settingsSheet';
 import { sampleTables } from '../../src/sample/samplePortfolio';
 import { NOW } from '../builders';
@@ -168,6 +169,29 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       const result = await run(port, { sheetNames: { changeImpact: 'Impact of this run' } });
       expect(result.kind).toBe('written');
       expect(sheets()).toContain('Impact of this run');
+    });
+
+    it('writes no NaN or Infinity, and no text past 32,767 characters, whatever the layout holds', async () => {
+      const { port, cell } = await build();
+      const snapshot = await port.read();
+      const plan = prioritise({ initiatives: snapshot.initiatives, capacity: snapshot.capacity, settings: snapshot.settings }, { now: NOW });
+      const layout = planLayout(plan);
+      const priorityScore = layout.outputs.keys.indexOf('priorityScore');
+      const why = layout.outputs.keys.indexOf('why');
+      // A layout no section should ever make: the port still writes nothing Excel would refuse.
+      layout.outputs.values[0]![priorityScore] = Number.NaN;
+      layout.outputs.values[1]![priorityScore] = Number.POSITIVE_INFINITY;
+      layout.outputs.values[0]![why] = 'x'.repeat(40_000);
+      const outcome = await port.write(plan, layout, snapshot.fingerprint);
+      expect(outcome.ok).toBe(true);
+      const { initiatives } = sampleTables();
+      const headers = (await port.read()).initiatives!.headers;
+      const at = (row: number, header: string) => cell(initiatives.sheet, a1(initiatives.origin.row + 1 + row, initiatives.origin.column + headers.indexOf(header)));
+      expect(at(0, 'Priority score')).toBe('');
+      expect(at(1, 'Priority score')).toBe('');
+      const text = at(0, 'Why') as string;
+      expect(text).toHaveLength(EXCEL_TEXT_LIMIT);
+      expect(text.endsWith(CUT_MARKER)).toBe(true);
     });
 
     it('leaves out the Decision log row when asked (live re-runs)', async () => {

@@ -7,6 +7,7 @@ import { qualified } from '../../engine/address';
 import { outputKeyOf, type OutputKey } from '../../engine/columns';
 import { listWords } from '../../engine/format';
 import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
+import { writable } from '../../layout/grid';
 import { addHighlights, removeHighlights } from './conditionalFormats';
 import { formatRange, overlaps, type Box } from './range';
 import { allTables, resizeTable, tableGeometry, type TableGeometry, type TableHandle } from './tables';
@@ -85,7 +86,7 @@ export function writeOutputs(table: TableHandle, layout: OutputColumnsLayout, pl
     const row = worksheet.getRow(geometry.firstBodyRow + i);
     columns.forEach((column, k) => {
       const cell = row.getCell(column);
-      cell.value = values?.[k] ?? null;
+      cell.value = writable(values?.[k] ?? null);
       cell.style = styles[k]!;
     });
   }

@@ -4,7 +4,7 @@
 // says so; the add-in draws them when the workbook is opened with it).
 
 import type ExcelJS from 'exceljs';
-import type { LayoutCell, SheetLayout, TableSpec } from '../../layout/grid';
+import { writable, type LayoutCell, type SheetLayout, type TableSpec } from '../../layout/grid';
 import { addHighlights } from './conditionalFormats';
 import { cellRef } from './range';
 import { CELL_STYLES } from './styles';
@@ -14,7 +14,7 @@ const isEmpty = (value: LayoutCell): boolean => value === null || value === '';
 
 function writeTable(worksheet: ExcelJS.Worksheet, layout: SheetLayout, spec: TableSpec): void {
   const headers = layout.values[spec.row]!.slice(spec.column, spec.column + spec.columns).map((h) => String(h ?? ''));
-  const rows = layout.values.slice(spec.row + 1, spec.row + spec.rows).map((r) => r.slice(spec.column, spec.column + spec.columns).map((v) => (isEmpty(v) ? null : v)));
+  const rows = layout.values.slice(spec.row + 1, spec.row + spec.rows).map((r) => r.slice(spec.column, spec.column + spec.columns).map((v) => (isEmpty(v) ? null : writable(v))));
   // addTable writes its header and rows into the cells: the same values the layout has there.
   worksheet.addTable({
     name: spec.name,
@@ -39,7 +39,7 @@ export function writeSheet(worksheet: ExcelJS.Worksheet, layout: SheetLayout): v
     cells.forEach((value, c) => {
       if (isEmpty(value) && formats[c] === null) return;
       const cell = worksheet.getCell(r + 1, c + 1);
-      if (!isEmpty(value)) cell.value = value;
+      if (!isEmpty(value)) cell.value = writable(value);
       if (formats[c]) cell.style = styleFor(formats[c]!);
     });
   });
@@ -57,7 +57,7 @@ export function writeSheet(worksheet: ExcelJS.Worksheet, layout: SheetLayout): v
 export function writeRow(worksheet: ExcelJS.Worksheet, row: number, left: number, values: LayoutCell[], formats: (string | null)[]): void {
   values.forEach((value, i) => {
     const cell = worksheet.getCell(row, left + i);
-    cell.value = isEmpty(value) ? null : value;
+    cell.value = isEmpty(value) ? null : writable(value);
     if (formats[i]) cell.numFmt = formats[i]!;
   });
 }

@@ -3,7 +3,7 @@
 // a formula unless the cell is in the Text format; numeric text becomes a number.
 
 import type { CellValue } from '../../engine/types';
-import { TEXT_FORMAT, type LayoutCell } from '../../layout/grid';
+import { EXCEL_TEXT_LIMIT, TEXT_FORMAT, writable, type LayoutCell } from '../../layout/grid';
 import { getCell, putCell, type MemoryCell, type MemorySheet } from './model';
 
 const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
@@ -11,6 +11,11 @@ const NUMERIC = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 /** What Excel stores when `Range.values` puts `value` in a cell with number format `format`. */
 export function storedLikeExcel(value: LayoutCell | CellValue | undefined, format: string | null): Pick<MemoryCell, 'value' | 'formula'> {
   if (value === null || value === undefined) return { value: '' };
+  if (typeof value === 'number' || (typeof value === 'string' && value.length > EXCEL_TEXT_LIMIT)) {
+    const safe = writable(value);
+    if (safe === null) return { value: '' };
+    value = safe;
+  }
   if (typeof value !== 'string' || format === TEXT_FORMAT) return { value };
   const trimmed = value.trim();
   if (NUMERIC.test(trimmed)) return { value: Number(trimmed) };

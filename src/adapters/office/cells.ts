@@ -4,7 +4,7 @@
 // stores the text "=1+1". The layout also gives such cells the Text format,
 // written before the values, so either guard alone keeps them text.
 
-import type { LayoutCell } from '../../layout/grid';
+import { writable, type LayoutCell } from '../../layout/grid';
 
 export type ExcelCell = string | number | boolean;
 
@@ -12,9 +12,10 @@ const NEEDS_QUOTE = /^[=+\-@']/;
 
 export function cellForExcel(value: LayoutCell | undefined): ExcelCell {
   if (value === null || value === undefined) return ''; // null would leave the old value in place
-  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
-  if (typeof value === 'string' && NEEDS_QUOTE.test(value)) return `'${value}`;
-  return value;
+  const safe = writable(value); // NaN and Infinity blank, text cut to a cell's 32,767 characters
+  if (safe === null) return '';
+  if (typeof safe === 'string' && NEEDS_QUOTE.test(safe)) return `'${safe}`;
+  return safe;
 }
 
 export const rowsForExcel = (rows: readonly (readonly (LayoutCell | undefined)[])[]): ExcelCell[][] => rows.map((row) => row.map(cellForExcel));

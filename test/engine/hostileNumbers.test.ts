@@ -1,0 +1,68 @@
+// Amounts that are not numbers (issue 15): a 400-digit amount, cells of 1e308 that would add up to
+// Infinity, "€1.234". Each is a problem naming its cell; its row is never committed on a value it
+// does not have, and nothing written is NaN or Infinity.
+
+import { prioritise, type Plan } from '../../src/engine/plan';
+import { planLayout } from '../../src/layout/planLayout';
+import type { LayoutCell } from '../../src/layout/grid';
+import { NOW, named, workbook } from '../builders';
+
+const HUGE_TEXT = `9${'0'.repeat(399)}`;
+
+function plan(): Plan {
+  return prioritise(
+    workbook(
+      [
+        named('Huge text', { ID: 'H-1', 'Annual value': HUGE_TEXT }),
+        named('Huge cell', { ID: 'H-2', 'Annual value': 1e308 }),
+        named('Huge too', { ID: 'H-3', 'Annual value': 1e308, Legal: 1e308 }),
+        named('Euro dot', { ID: 'E-1', 'Annual value': '€1.234' }),
+        named('Plain', { ID: 'P-1', 'Annual value': 2_000_000 }),
+      ],
+      { Legal: 10 },
+    ),
+    { now: NOW },
+  );
+}
+
+const allCells = (rows: LayoutCell[][]): LayoutCell[] => rows.flat();
+
+describe('amounts that are not numbers', () => {
+  test('each is a problem naming its sheet, column and cell', () => {
+    const issues = plan().issues.filter((i) => i.column === 'Annual value' || i.column === 'Legal');
+    expect(issues.map((i) => [i.cell, i.severity])).toEqual([
+      ['F2', 'error'],
+      ['F3', 'error'],
+      ['F4', 'error'],
+      [expect.stringMatching(/^\w+4$/), 'error'],
+      ['F5', 'error'],
+    ]);
+    expect(issues[0]?.message).toMatch(/^Annual value in Portfolio!F2 is "9000.*\.\.\."; expected a number of at most 15 digits/);
+    expect(issues[4]?.message).toMatch(/Portfolio!F5 is "€1.234"; expected 1234 \(or 1,234\) if it means over a thousand/);
+  });
+
+  test('their rows are Invalid input, have no priority and are never committed; the plain row is', () => {
+    const entries = plan().entries;
+    for (const name of ['Huge text', 'Huge cell', 'Huge too', 'Euro dot']) {
+      const entry = entries.find((e) => e.initiative.name === name)!;
+      expect([entry.gate.gate, entry.priority, entry.initiative.annualValue]).toEqual(['Invalid input', undefined, undefined]);
+      expect(entry.decision).not.toMatch(/Commit|Forced in/);
+    }
+    expect(entries.find((e) => e.initiative.name === 'Plain')?.decision).toBe('Commit');
+  });
+
+  test('the totals stay finite and nothing laid out for writing is NaN or Infinity', () => {
+    const result = plan();
+    expect(result.summary.committedValue).toBe(2_000_000);
+    expect(Number.isFinite(result.summary.requestedValue)).toBe(true);
+    const layout = planLayout(result);
+    const cells = [
+      ...allCells(layout.outputs.values),
+      ...allCells(layout.changeImpact.values),
+      ...allCells(layout.decisionLogSheet.values),
+      ...layout.logRow.values,
+    ];
+    expect(cells.filter((c) => typeof c === 'number' && !Number.isFinite(c))).toEqual([]);
+    expect(cells.filter((c) => typeof c === 'string' && /NaN|Infinity/.test(c))).toEqual([]);
+  });
+});
