@@ -1,5 +1,6 @@
-// The pane's layout. Everything it shows and does comes from one hook over the
-// workbook port; the components below only receive data and operations.
+// The pane's layout. Everything it shows and does comes from the pane's
+// controller (controller/paneController.ts); the components below only receive
+// data and operations.
 
 import {
   Caption1,
@@ -11,6 +12,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
+import { usePaneController } from './controller/usePaneController';
+import type { PaneOptions } from './controller/paneController';
 import { Bottlenecks, bottleneckFindings } from './Bottlenecks/Bottlenecks';
 import { Disclosure } from './Disclosure/Disclosure';
 import { FirstRun } from './FirstRun/FirstRun';
@@ -28,11 +31,10 @@ import { SettingsPanel } from './SettingsPanel/SettingsPanel';
 import { Summary } from './Summary/Summary';
 import { TeamCapacity } from './TeamCapacity/TeamCapacity';
 import { TeamLoads } from './TeamLoads/TeamLoads';
-import { useWorkbook, type WorkbookOptions } from './useWorkbook/useWorkbook';
 import { WhatMoved } from './WhatMoved/WhatMoved';
 import { WeightsExercise } from './WeightsExercise/WeightsExercise';
 
-export type AppProps = WorkbookOptions;
+export type AppProps = PaneOptions;
 
 const useStyles = makeStyles({
   root: {
@@ -52,11 +54,18 @@ const PROGRESS: Record<string, string> = { ...STEP_TEXT, saving: 'Saving the set
 
 export function App(props: AppProps) {
   const styles = useStyles();
-  const model = useWorkbook(props);
-  const { view, plan, runState, draft, draftCheck } = model;
-  const scenarios = useScenarios({ ...props, runBy: model.runBy, settings: draftCheck?.settings, operate: model.operate });
+  const { state: model, controller } = usePaneController(props);
+  const { view, plan, run: runState, draft, draftCheck } = model;
+  const scenarios = useScenarios({
+    ...props,
+    runBy: model.runBy,
+    settings: draftCheck?.settings,
+    operate: controller.operate,
+    exclusively: controller.exclusively,
+  });
   const { runPending, startPendingRun } = scenarios;
-  const { busy, dirty, run } = model;
+  const { busy, dirty } = model;
+  const { run } = controller;
   // After a switch, plan with the scenario's settings as soon as nothing else is under way; the run reads them from the workbook.
   useEffect(() => {
     if (!runPending || busy || dirty) return;
@@ -69,9 +78,9 @@ export function App(props: AppProps) {
     plan && plan.settings.method === 'Optimal' && !optimalAvailable ? 'The settings ask for Optimal, which is not available yet.' : undefined;
 
   const onAction = (action: RunAction) => {
-    if (action.kind === 'run-again') void model.run();
-    else if (action.kind === 'use-other-name') model.acceptOtherSheetName(action.sheet);
-    else model.stopWaiting();
+    if (action.kind === 'run-again') void controller.run();
+    else if (action.kind === 'use-other-name') void controller.acceptOtherSheetName(action.sheet);
+    else controller.stopWaiting();
   };
 
   return (
@@ -97,9 +106,9 @@ export function App(props: AppProps) {
         <FirstRun
           tables={view.tables}
           busy={model.busy}
-          onUseTable={(name) => void model.chooseTable(name)}
-          onCreateFromSelection={() => void model.createTableFromSelection()}
-          onInsertSample={() => void model.insertSample()}
+          onUseTable={(name) => void controller.chooseTable(name)}
+          onCreateFromSelection={() => void controller.createTableFromSelection()}
+          onInsertSample={() => void controller.insertSample()}
         />
       )}
       {view.kind === 'ready' && draft && draftCheck && (
@@ -110,12 +119,12 @@ export function App(props: AppProps) {
             canRun={draftCheck.settings !== undefined}
             dirty={model.dirty}
             runBy={model.runBy}
-            onRunByChange={model.setRunBy}
-            onRun={() => void model.run()}
-            onSave={() => void model.saveSettings()}
-            onReset={model.resetDraft}
+            onRunByChange={controller.setRunBy}
+            onRun={() => void controller.run()}
+            onSave={() => void controller.saveSettings()}
+            onReset={controller.resetDraft}
           />
-          {model.live.available && <LiveSwitch on={model.live.on} status={model.live.status} lastWrite={model.liveWrite} onChange={model.live.setOn} />}
+          {model.live.available && <LiveSwitch on={model.live.on} status={model.live.status} lastWrite={model.liveWrite} onChange={controller.setLive} />}
         </>
       )}
 
@@ -128,26 +137,26 @@ export function App(props: AppProps) {
           <Summary plan={plan} methodNote={methodNote} />
           <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
           <Bottlenecks findings={bottleneckFindings(plan)} />
-          <Problems issues={plan.issues} onSelectCell={(issue) => void model.selectCell(issue)} />
-          <Ranking plan={plan} busy={model.busy} onSort={() => void model.sortByPriority()} />
+          <Problems issues={plan.issues} onSelectCell={(issue) => void controller.selectCell(issue)} />
+          <Ranking plan={plan} busy={model.busy} onSort={() => void controller.sortByPriority()} />
         </>
       )}
 
       {view.kind === 'ready' && draft && draftCheck && (
         <>
           <Disclosure title="Weights and limits" defaultOpen>
-            <SettingsPanel draft={draft} errors={draftCheck.errors} optimalAvailable={optimalAvailable} onChange={model.setDraft} />
+            <SettingsPanel draft={draft} errors={draftCheck.errors} optimalAvailable={optimalAvailable} onChange={controller.setDraft} />
           </Disclosure>
           <Disclosure title="Team capacity">
             <TeamCapacity
               teams={view.teams}
               capacities={draft.capacities}
               errors={draftCheck.errors.capacities}
-              onChange={(team, value) => model.setDraft({ ...draft, capacities: { ...draft.capacities, [team]: value } })}
+              onChange={(team, value) => controller.setDraft({ ...draft, capacities: { ...draft.capacities, [team]: value } })}
             />
           </Disclosure>
           <Disclosure title="Agree the weights">
-            <WeightsExercise current={draft.weights} onApply={(weights) => model.setDraft({ ...draft, weights })} />
+            <WeightsExercise current={draft.weights} onApply={(weights) => controller.setDraft({ ...draft, weights })} />
           </Disclosure>
           <Disclosure title="Scenarios">
             <ScenariosPanel

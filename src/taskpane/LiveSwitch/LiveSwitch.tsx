@@ -2,7 +2,7 @@
 
 import { Caption1, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import type { LiveStatus } from '../../app/liveSession';
-import type { LiveWrite } from '../useWorkbook/useWorkbook';
+import type { LiveWrite } from '../controller/paneController';
 import { useSectionStyles } from '../styles';
 
 export type LiveSwitchProps = {

@@ -3,7 +3,7 @@
 
 import { formatMoney } from '../../engine/format';
 import type { RunResult } from '../../app/runPlan';
-import type { RunState, Notice } from '../useWorkbook/useWorkbook';
+import type { RunState, Notice } from '../controller/paneController';
 import { nextSheetName, sheetKeyOf } from '../model/sheetNames';
 
 export type RunAction = { kind: 'run-again' } | { kind: 'use-other-name'; sheet: string; name: string } | { kind: 'stop-waiting' };

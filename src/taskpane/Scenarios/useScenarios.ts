@@ -2,6 +2,8 @@
 // Saving and switching change the workbook, so they go through the pane's
 // operate (waits in cell-edit mode, then reads the workbook again); comparing
 // plans in memory and writing the comparison keep the pane's unsaved edits.
+// Every step goes through the pane's one command queue, so a comparison never
+// reads the workbook halfway through a live re-run's write.
 
 import { useCallback, useState } from 'react';
 import { CURRENT_SETTINGS, compareTwo, deleteScenario, previewSwitch, saveScenarioAs, switchScenario, type SwitchPreview } from '../../app/scenarios';
@@ -10,7 +12,7 @@ import type { Settings } from '../../engine/types';
 import { scenarioComparisonSheet } from '../../layout/scenarioComparisonSheet';
 import type { WorkbookPort } from '../../port/workbookPort';
 import { choosePlanner, type Planners } from '../model/planners';
-import type { Notice } from '../useWorkbook/useWorkbook';
+import type { Notice } from '../controller/paneController';
 
 export type ScenariosOptions = {
   port: WorkbookPort;
@@ -20,13 +22,15 @@ export type ScenariosOptions = {
   /** The settings the pane stands for now (unsaved edits included), or undefined while they are not valid. */
   settings: Settings | undefined;
   operate: (work: () => Promise<Notice | void>) => Promise<void>;
+  /** The pane's command queue: the work runs once the commands and live re-runs before it have ended. */
+  exclusively: <T>(work: () => Promise<T>) => Promise<T>;
 };
 
 export type SectionMessage = { intent: 'success' | 'error'; text: string } | undefined;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function useScenarios({ port, planners, now, runBy, settings, operate }: ScenariosOptions) {
+export function useScenarios({ port, planners, now, runBy, settings, operate, exclusively }: ScenariosOptions) {
   const [preview, setPreview] = useState<SwitchPreview>();
   const [comparison, setComparison] = useState<ScenarioComparison>();
   const [message, setMessage] = useState<SectionMessage>();
@@ -36,17 +40,20 @@ export function useScenarios({ port, planners, now, runBy, settings, operate }: 
   const by = runBy.trim();
 
   /** A step that changes nothing the pane shows elsewhere: its outcome is said in the section. */
-  const locally = useCallback(async (work: () => Promise<SectionMessage | void>) => {
-    setMessage(undefined);
-    setWorking(true);
-    try {
-      setMessage((await work()) ?? undefined);
-    } catch (error) {
-      setMessage({ intent: 'error', text: messageOf(error) });
-    } finally {
-      setWorking(false);
-    }
-  }, []);
+  const locally = useCallback(
+    async (work: () => Promise<SectionMessage | void>) => {
+      setMessage(undefined);
+      setWorking(true);
+      try {
+        setMessage((await exclusively(work)) ?? undefined);
+      } catch (error) {
+        setMessage({ intent: 'error', text: messageOf(error) });
+      } finally {
+        setWorking(false);
+      }
+    },
+    [exclusively],
+  );
 
   const save = useCallback(
     (name: string) =>

@@ -4,7 +4,7 @@
 
 import { Body1, Caption1, Subtitle2, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { ArrowDownFilled, ArrowUpFilled, CircleSmallFilled } from '@fluentui/react-icons';
-import type { Moved } from '../useWorkbook/useWorkbook';
+import type { Moved } from '../controller/paneController';
 import { useSectionStyles } from '../styles';
 import { movedRows, type MovedRow } from './movedRows';
 

@@ -1,0 +1,420 @@
+// The pane's orchestration without React: what it shows and every operation it
+// offers, over the workbook port. Tests drive it directly; a thin hook
+// (usePaneController) subscribes to it.
+//
+// The concurrency rules, in one place:
+// - The pane's commands (run, save, sort, first-run steps, scenario steps,
+//   comparisons) go through one queue and run one at a time, in the order asked.
+// - A live re-run never runs while a command is queued or under way: it answers
+//   'busy' and the live session tries again shortly.
+// - A command asked during a live re-run waits for that re-run to end.
+// - While Excel is in cell-edit mode a command waits and tries again until the
+//   user leaves the cell or stops waiting.
+
+import { inputsKey, liveRun, type LiveBase } from '../../app/liveRun';
+import { liveSession, type LiveSession, type LiveStatus, type RerunResult, type Timer } from '../../app/liveSession';
+import { runPlan, type RunResult } from '../../app/runPlan';
+import type { Plan } from '../../engine/plan';
+import { planDiff, whatMovedSentence, type PlanDiff } from '../../engine/planDiff';
+import type { Issue, Settings, Team } from '../../engine/types';
+import { WorkbookProblemError, type WorkbookPort } from '../../port/workbookPort';
+import { choosePlanner, type Planners } from '../model/planners';
+import { retryWhileEditing, type Waiting } from '../model/retry';
+import { checkDraft, draftOf, isDirty, type DraftCheck, type SettingsDraft } from '../model/settingsDraft';
+import { DEFAULT_SHEET_NAMES, nextSheetName, sheetKeyOf, type SheetKey, type SheetNames } from '../model/sheetNames';
+import { withSteps, type RunStep } from '../model/steps';
+import { workbookView, type WorkbookView } from '../model/workbookView';
+
+export type PaneOptions = {
+  port: WorkbookPort;
+  planners: Planners;
+  /** The clock, passed in so runs are reproducible in tests. */
+  now: () => string;
+  /** How often to try again while Excel is in cell-edit mode. */
+  retryDelayMs: number;
+  /** Live mode's pause after the last edit before it re-plans (default 300 ms). */
+  liveDebounceMs?: number;
+  /** Live mode's timer; tests pass a fake one. */
+  timer?: Timer;
+};
+
+export type ViewState = { kind: 'loading' } | { kind: 'unreadable'; message: string } | WorkbookView;
+
+export type RunState =
+  | { status: 'idle' }
+  | { status: 'busy'; step: RunStep | 'saving' | 'working' }
+  | { status: 'waiting-for-edit' }
+  | { status: 'stopped' }
+  | { status: 'done'; result: RunResult; names: SheetNames }
+  | { status: 'failed'; message: string };
+
+/** What changed since the plan before, after a run or a live re-run. */
+export type Moved = { diff: PlanDiff; sentence: string };
+
+/** The last live re-run that wrote: when, and how many cells it wrote. */
+export type LiveWrite = { at: string; cellsWritten: number | undefined };
+
+/** A message about the last thing the user asked for, outside a run. */
+export type Notice = { intent: 'error' | 'warning' | 'success' | 'info'; text: string } | undefined;
+
+export type LiveState = {
+  /** False when the port hears no edits (a file on disk): the pane then offers no switch. */
+  available: boolean;
+  on: boolean;
+  status: LiveStatus;
+};
+
+export type PaneState = {
+  view: ViewState;
+  plan: Plan | undefined;
+  run: RunState;
+  notice: Notice;
+  draft: SettingsDraft | undefined;
+  /** The draft checked against the saved settings: each field's problem, or the settings it stands for. */
+  draftCheck: DraftCheck | undefined;
+  /** The draft says something the saved settings do not. */
+  dirty: boolean;
+  busy: boolean;
+  runBy: string;
+  sheetNames: SheetNames;
+  moved: Moved | undefined;
+  live: LiveState;
+  liveWrite: LiveWrite | undefined;
+};
+
+export type PaneController = ReturnType<typeof paneController>;
+
+const NO_TEAMS: Team[] = [];
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** The fields the pane's state is made of; the rest (draftCheck, dirty, busy) follows from them. */
+type Own = Omit<PaneState, 'draftCheck' | 'dirty' | 'busy'>;
+
+function derive(own: Own): PaneState {
+  const { view, draft, run } = own;
+  const teams = view.kind === 'ready' ? view.teams : NO_TEAMS;
+  const saved = view.kind === 'ready' || view.kind === 'first-run' ? view.settings : undefined;
+  const draftCheck = draft && saved ? checkDraft(draft, saved, teams) : undefined;
+  const dirty = Boolean(draft && saved && isDirty(draft, draftOf(saved, teams)));
+  return { ...own, draftCheck, dirty, busy: run.status === 'busy' || run.status === 'waiting-for-edit' };
+}
+
+export function paneController(options: PaneOptions) {
+  const { port, planners, now, retryDelayMs } = options;
+  let state: PaneState = derive({
+    view: { kind: 'loading' },
+    plan: undefined,
+    run: { status: 'idle' },
+    notice: undefined,
+    draft: undefined,
+    runBy: '',
+    sheetNames: DEFAULT_SHEET_NAMES,
+    moved: undefined,
+    live: { available: port.onInputsChanged !== undefined, on: false, status: 'stopped' },
+    liveWrite: undefined,
+  });
+  const listeners = new Set<() => void>();
+  let alive = true;
+
+  const set = (change: Partial<Own>) => {
+    if (!alive) return;
+    state = derive({ ...state, ...change });
+    listeners.forEach((listener) => listener());
+  };
+  const setRun = (run: RunState) => set({ run });
+
+  // --- The queue ---------------------------------------------------------------------------------
+  /** The last thing queued (a command or a live re-run); the next waits for it. */
+  let tail: Promise<unknown> = Promise.resolve();
+  /** Commands queued or under way: a live re-run waits its turn rather than write between their steps. */
+  let commands = 0;
+
+  /** Run one of the pane's commands once everything asked before it (live re-runs included) has ended. */
+  function exclusively<T>(work: () => Promise<T>): Promise<T> {
+    commands++;
+    const turn = tail.then(async () => {
+      try {
+        return await work();
+      } finally {
+        commands--;
+      }
+    });
+    tail = turn.catch(() => undefined);
+    return turn;
+  }
+
+  // --- Waiting for edit mode -----------------------------------------------------------------------
+  let waiting: Waiting = { cancelled: false };
+  /** True from the moment a retry starts waiting for the cell edit: the retries' own steps must not hide that message. */
+  let waitingForEdit = false;
+
+  /** Retry while Excel is in cell-edit mode, telling the pane it waits; undefined when the user stopped waiting. */
+  function patiently<T>(attempt: () => Promise<T>, isRefused: (result: T) => boolean = () => false): Promise<T | undefined> {
+    waiting = { cancelled: false };
+    waitingForEdit = false;
+    return retryWhileEditing(attempt, isRefused, {
+      delayMs: retryDelayMs,
+      waiting,
+      onWaiting: () => {
+        waitingForEdit = true;
+        setRun({ status: 'waiting-for-edit' });
+      },
+    }).finally(() => (waitingForEdit = false));
+  }
+
+  // --- What the pane shows -------------------------------------------------------------------------
+  /** The plan on show, for the next diff. */
+  let shown: Plan | undefined;
+  /** What the workbook's outputs were last written from: a live re-run writes only what differs from it. */
+  let liveBase: LiveBase | undefined;
+
+  const showView = (next: WorkbookView) => set({ view: next, draft: draftOf(next.settings, next.kind === 'ready' ? next.teams : []) });
+
+  /** Show a new plan and what moved since the one before (none for the first). */
+  function showPlan(next: Plan, diff?: PlanDiff) {
+    const before = shown;
+    shown = next;
+    const moves = diff ?? (before ? planDiff(before, next) : undefined);
+    set({ plan: next, moved: moves && { diff: moves, sentence: whatMovedSentence(moves, next.settings.currency) } });
+  }
+
+  const runContext = () => {
+    const by = state.runBy.trim();
+    return { now: now(), ...(by ? { runBy: by } : {}) };
+  };
+
+  async function load(): Promise<void> {
+    try {
+      const snapshot = await patiently(() => port.read());
+      if (snapshot) showView(workbookView(snapshot));
+      if (state.run.status === 'waiting-for-edit') setRun({ status: 'idle' });
+    } catch (error) {
+      set({ view: { kind: 'unreadable', message: messageOf(error) } });
+    }
+  }
+
+  /** Run a first-run, settings or scenario operation through the queue, then read the workbook again. */
+  async function operate(work: () => Promise<Notice | void>): Promise<void> {
+    set({ notice: undefined, run: { status: 'busy', step: 'working' } });
+    try {
+      const done = await exclusively(() => patiently(work));
+      if (done === undefined && waiting.cancelled) return setRun({ status: 'stopped' });
+      setRun({ status: 'idle' });
+      if (done) set({ notice: done });
+      await load();
+    } catch (error) {
+      setRun({ status: 'failed', message: messageOf(error) });
+    }
+  }
+
+  /** Save the draft; the settings to pass to the run when the settings sheet cannot hold them. */
+  async function saveDraft(): Promise<{ ok: boolean; unsaved?: Settings }> {
+    const settings = state.draftCheck?.settings;
+    if (!settings) return { ok: false };
+    if (!state.dirty) return { ok: true };
+    setRun({ status: 'busy', step: 'saving' });
+    try {
+      const done = await patiently(async () => (await port.saveSettings(settings), true));
+      if (!done) return { ok: false };
+      if (state.view.kind === 'ready') showView({ ...state.view, settings });
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof WorkbookProblemError && error.problem.kind === 'name-taken') {
+        set({ notice: { intent: 'warning', text: `${error.problem.message} Rename that sheet so the settings can be kept in the workbook; this run uses the settings in the pane.` } });
+        return { ok: true, unsaved: settings };
+      }
+      throw error;
+    }
+  }
+
+  async function saveSettings(): Promise<void> {
+    set({ notice: undefined });
+    try {
+      const result = await exclusively(saveDraft);
+      setRun(result.ok || !waiting.cancelled ? { status: 'idle' } : { status: 'stopped' });
+      if (result.ok && !result.unsaved) set({ notice: { intent: 'success', text: 'Settings saved to the Prioritisation settings sheet.' } });
+      // The pane's own save raises no edit event: in live mode it re-plans here.
+      if (result.ok) session?.runNow();
+    } catch (error) {
+      setRun({ status: 'failed', message: messageOf(error) });
+    }
+  }
+
+  async function runWith(names: SheetNames): Promise<void> {
+    set({ notice: undefined, run: { status: 'busy', step: 'reading' } }); // at once, so the Run button is disabled before the queue turns
+    try {
+      await exclusively(async () => {
+        const saving = await saveDraft();
+        if (!saving.ok) return setRun(waiting.cancelled ? { status: 'stopped' } : { status: 'idle' });
+        const stepped = withSteps(port, choosePlanner(planners), (step) => !waitingForEdit && setRun({ status: 'busy', step }));
+        const context = { ...runContext(), ...(saving.unsaved ? { settings: saving.unsaved } : {}) };
+        const result = await patiently(
+          () => runPlan(stepped.port, context, { planner: stepped.planner, write: { sheetNames: names } }),
+          (r) => r.kind === 'not-written' && r.outcome.problem.kind === 'editing',
+        );
+        if (!result) return setRun({ status: 'stopped' });
+        setRun({ status: 'done', result, names });
+        if (result.kind === 'written') {
+          liveBase = { key: inputsKey(result.snapshot, context.settings), plan: result.plan, layout: result.layout };
+          showPlan(result.plan);
+          const next = workbookView(result.snapshot);
+          showView(saving.unsaved ? { ...next, settings: saving.unsaved } : next);
+        } else if (result.kind === 'unusable' && !result.snapshot.initiatives) showView(workbookView(result.snapshot));
+      });
+    } catch (error) {
+      setRun({ status: 'failed', message: messageOf(error) });
+    }
+  }
+
+  /** Sort whole rows by Priority, then plan again without writing so cell addresses follow the rows. */
+  async function sortByPriority(): Promise<void> {
+    set({ notice: undefined, run: { status: 'busy', step: 'working' } });
+    try {
+      await exclusively(async () => {
+        const sorted = await patiently(async () => (await port.sortByPriority(), true));
+        if (!sorted) return setRun({ status: 'stopped' });
+        const snapshot = await port.read();
+        const plan = state.plan;
+        const replanned = await choosePlanner(planners)(snapshot, { now: plan?.run.at ?? now(), ...(plan?.run.by ? { runBy: plan.run.by } : {}) });
+        // The same plan in a new row order: nothing moved, so the last what-moved stays.
+        if (replanned.usable) {
+          shown = replanned;
+          set({ plan: replanned });
+        }
+        setRun({ status: 'idle' });
+        set({ notice: { intent: 'success', text: `${snapshot.initiatives?.name ?? 'The table'} is sorted by priority; your other columns moved with their rows.` } });
+      });
+    } catch (error) {
+      setRun({ status: 'failed', message: messageOf(error) });
+    }
+  }
+
+  async function selectCell(issue: Issue): Promise<void> {
+    if (!issue.cell) return;
+    set({ notice: undefined });
+    try {
+      await port.selectCell(issue.sheet, issue.cell);
+    } catch (error) {
+      set({ notice: { intent: 'warning', text: messageOf(error) } });
+    }
+  }
+
+  // --- Live mode -----------------------------------------------------------------------------------
+  let session: LiveSession | undefined;
+  let stopListening: (() => void) | undefined;
+
+  /** One live re-run: plan and write only when the inputs changed, and show what moved. */
+  async function rerunLive(): Promise<RerunResult> {
+    if (commands > 0) return 'busy';
+    const running = liveOnce();
+    tail = running.catch(() => undefined);
+    return running;
+  }
+
+  async function liveOnce(): Promise<RerunResult> {
+    const context = runContext();
+    const names = state.sheetNames;
+    const outcome = await liveRun(port, context, { planner: choosePlanner(planners), base: liveBase, write: { sheetNames: names } });
+    if (!alive || outcome.kind === 'unchanged') return 'done';
+    if (outcome.kind === 'written') {
+      liveBase = outcome.base;
+      showPlan(outcome.base.plan, outcome.diff);
+      const result: RunResult = { kind: 'written', plan: outcome.base.plan, layout: outcome.base.layout, snapshot: outcome.snapshot, outcome: outcome.outcome };
+      set({ liveWrite: { at: context.now, cellsWritten: outcome.outcome.cellsWritten }, run: { status: 'done', result, names } });
+      // The pane's capacities and settings follow the workbook's, unless the user is editing them in the pane.
+      const next = workbookView(outcome.snapshot);
+      if (state.dirty) set({ view: next });
+      else showView(next);
+      return 'done';
+    }
+    if (outcome.kind === 'unusable') {
+      setRun({ status: 'done', result: outcome, names });
+      return 'done';
+    }
+    if (outcome.problem.kind === 'editing') return 'editing';
+    // The table changed between the read and the write: that edit's own event re-runs.
+    if (outcome.problem.kind === 'changed') return 'done';
+    const { plan, layout, snapshot, problem } = outcome;
+    setRun({ status: 'done', result: { kind: 'not-written', plan, layout, snapshot, outcome: { ok: false, problem } }, names });
+    return 'done';
+  }
+
+  const setLiveStatus = (status: LiveStatus) => set({ live: { ...state.live, status } });
+
+  function stopLive() {
+    stopListening?.();
+    session?.stop();
+    stopListening = undefined;
+    session = undefined;
+  }
+
+  function setLive(on: boolean) {
+    if (on === state.live.on || !port.onInputsChanged) return;
+    stopLive();
+    if (!on) return set({ live: { ...state.live, on: false, status: 'stopped' } });
+    set({ live: { ...state.live, on: true, status: 'listening' } });
+    const live = liveSession({
+      rerun: rerunLive,
+      onError: (error) => setRun({ status: 'failed', message: messageOf(error) }),
+      onStatus: setLiveStatus,
+      debounceMs: options.liveDebounceMs,
+      retryMs: retryDelayMs,
+      ...(options.timer ? { timer: options.timer } : {}),
+    });
+    session = live;
+    stopListening = port.onInputsChanged(() => live.edited());
+    // Switching on brings the plan up to date at once; a workbook already planned writes nothing.
+    live.runNow();
+  }
+
+  return {
+    getState: (): PaneState => state,
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Read the workbook: the pane's first step, and again after each operation. */
+    load,
+    /** Stop everything: no more state changes, no more waiting, no live session. */
+    dispose() {
+      stopLive();
+      waiting.cancelled = true;
+      alive = false;
+      listeners.clear();
+    },
+    exclusively,
+    operate,
+    insertSample: () => operate(async () => port.insertSample()),
+    chooseTable: (name: string) => operate(async () => port.useTable(name)),
+    createTableFromSelection: () =>
+      operate(async () => {
+        const result = await port.createTableFromSelection();
+        return result.ok ? { intent: 'success', text: 'The selection is now the Initiatives table.' } : { intent: 'error', text: result.message };
+      }),
+    setDraft: (draft: SettingsDraft) => set({ draft }),
+    resetDraft() {
+      const { view } = state;
+      if (view.kind === 'ready' || view.kind === 'first-run') set({ draft: draftOf(view.settings, view.kind === 'ready' ? view.teams : []) });
+    },
+    setRunBy: (runBy: string) => set({ runBy }),
+    saveSettings,
+    run: () => runWith(state.sheetNames),
+    /** The user agreed to write one of the add-in's sheets under another name. */
+    acceptOtherSheetName(sheet: string) {
+      const key: SheetKey | undefined = sheetKeyOf(state.sheetNames, sheet);
+      if (!key) return Promise.resolve();
+      const names = { ...state.sheetNames, [key]: nextSheetName(state.sheetNames[key]) };
+      set({ sheetNames: names });
+      return runWith(names);
+    },
+    stopWaiting: () => {
+      waiting.cancelled = true;
+    },
+    selectCell,
+    sortByPriority,
+    setLive,
+    /** Re-run now, if live mode is on. */
+    liveNow: () => session?.runNow(),
+  };
+}
