@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { a1, qualified } from './address';
 import { normalise, plainText, quantity, text, type CellReader } from './cells';
-import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, demandHeader, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
+import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
+import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
 
 // zod checks the table's envelope. Walking 300,000 cells through zod would cost more than the
@@ -32,7 +33,19 @@ export type ColumnMap = {
   demand: Record<string, number>;
   /** Multiplier stated in the value column's header: "Annual value ($M)" means 1.2 is 1,200,000. */
   valueMultiplier: number;
+  /** How each input column was found: its exact name, its words, or the Column mapping. */
+  how: Partial<Record<InputKey, ColumnHow>>;
+  /** The table's headers used for nothing: the user's own columns. */
+  unrecognised: string[];
 };
+
+export type ColumnHow = 'exact' | 'words' | 'mapped';
+
+/** One row of the Column mapping table: the contract column and the table header it reads (blank: none). */
+export type ColumnMappingEntry = { column: string; header: string };
+
+/** A blank column map, for a table that could not be read. */
+export const emptyColumnMap = (): ColumnMap => ({ inputs: {}, outputs: {}, demand: {}, valueMultiplier: 1, how: {}, unrecognised: [] });
 
 // A unit in brackets after a header: "Data quality (1-5)", "Annual value ($M)", "Value [£000s]".
 const HEADER_UNIT = /^(.*?)\s*[([]([^)\]]*)[)\]]\s*$/;
@@ -42,9 +55,12 @@ function headerUnit(header: string): { base: string; unit: string } | undefined 
   return match?.[1] ? { base: match[1], unit: match[2] ?? '' } : undefined;
 }
 
-/** 1e6 for "$M", "m", "millions"; 1e3 for "k", "000s", "thousands"; 1e9 for "bn". */
+/** 1e6 for "$M", "USD m", "millions"; 1e3 for "k", "€000s", "thousands"; 1e9 for "bn". */
 export function unitMultiplier(unit: string): number {
-  const u = unit.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const u = unit
+    .toLowerCase()
+    .replace(/\b(?:in|usd|eur|gbp|chf|jpy|cad|aud)\b/g, '')
+    .replace(/[^a-z0-9]/g, '');
   if (/^(m|mm|mn|mio|millions?)$/.test(u)) return 1e6;
   if (/^(k|000s?|thousands?)$/.test(u)) return 1e3;
   if (/^(b|bn|billions?)$/.test(u)) return 1e9;
@@ -63,51 +79,128 @@ export type InitiativesRead = {
   usable: boolean;
 };
 
-export function mapColumns(table: RawTable, teams: Team[]): { columns: ColumnMap; issues: Issue[] } {
-  const columns: ColumnMap = { inputs: {}, outputs: {}, demand: {}, valueMultiplier: 1 };
+/** What a missing column does to the plan, said before running. */
+const MISSING_EFFECT: Partial<Record<InputKey, string>> = {
+  owner: 'every initiative will be Blocked until it names an accountable owner',
+  dataRights: 'every initiative will be Blocked until its data rights are stated',
+  baselineMethod: 'every initiative will be at most Learning-only',
+  instrumentation: 'every initiative will be at most Learning-only',
+  decisionLogging: 'no initiative can be Scale-ready',
+  monitoringOwner: 'no initiative can be Scale-ready',
+  incidentProcess: 'no initiative can be Scale-ready',
+  riskTier: 'every initiative is treated as High risk',
+};
+
+/** The message for a contract column the table lacks, with what that does to the plan. */
+export function missingColumnMessage(key: InputKey, tableName: string): string {
+  const effect = MISSING_EFFECT[key];
+  const header = inputColumn(key).header;
+  return effect
+    ? `No column for ${header}: ${effect}. Name the column that holds it in the Column mapping, or add one.`
+    : `Table ${tableName} has no "${header}" column; it is treated as unknown for every initiative.`;
+}
+
+export function mapColumns(table: RawTable, teams: Team[], mapping: readonly ColumnMappingEntry[] = []): { columns: ColumnMap; issues: Issue[] } {
+  const columns = emptyColumnMap();
   const issues: Issue[] = [];
-  const teamByName = new Map(teams.map((t) => [normalise(t.name), t.name]));
+  const teamByName = new Map(teams.map((t) => [normalise(t.name), t]));
+  const teamNames = teams.map((t) => t.name);
+  const taken = new Set<number>();
+  const cellOf = (index: number) => a1(table.origin.row, table.origin.column + index);
+  const warn = (code: Issue['code'], header: string, index: number | undefined, message: string) =>
+    issues.push({ code, severity: 'warning', sheet: table.sheet, column: header, ...(index === undefined ? {} : { cell: cellOf(index) }), message });
+
+  const takeInput = (key: InputKey, index: number, how: ColumnHow) => {
+    columns.inputs[key] = index;
+    columns.how[key] = how;
+    taken.add(index);
+    if (key === 'annualValue') {
+      const unit = headerUnit(table.headers[index] ?? '');
+      columns.valueMultiplier = unit ? unitMultiplier(unit.unit) : 1;
+    }
+  };
+  const takeTeam = (team: Team, index: number) => {
+    const header = table.headers[index] ?? '';
+    columns.demand[team.name] = index;
+    taken.add(index);
+    const stated = demandUnitOf(header);
+    const counted = demandUnitOf(team.unit);
+    if (stated && counted && stated !== counted) {
+      warn('demand-unit-mismatch', header, index, `Column "${header}" (${qualified(table.sheet, cellOf(index))}) states ${stated}s, but the Capacity table counts ${team.name} in ${team.unit}; its numbers are read as ${team.unit}.`);
+    }
+  };
+
+  // 1. The Column mapping table wins over recognition.
+  const mapped = new Set<InputKey>();
+  for (const entry of mapping) {
+    const key = inputKeyOf(entry.column);
+    if (key === undefined || mapped.has(key)) continue;
+    mapped.add(key);
+    if (entry.header.trim() === '') continue; // "no such column": nothing is read for it
+    const index = table.headers.findIndex((h, i) => !taken.has(i) && normalise(h) === normalise(entry.header) && h.trim() !== '');
+    if (index < 0) {
+      warn('unknown-mapping', entry.column, undefined, `The Column mapping reads ${inputColumn(key).header} from "${entry.header}", but table ${table.name} has no such header; ${inputColumn(key).header} is found by its name instead.`);
+      mapped.delete(key);
+      continue;
+    }
+    takeInput(key, index, 'mapped');
+  }
+
+  // 2. Exact names: input columns (their own names before their other names), output columns, teams.
+  const recognised = table.headers.map((header) => recogniseHeader(header));
+  const duplicate = (header: string, index: number) =>
+    warn('duplicate-column', header, index, `Column "${header}" (${qualified(table.sheet, cellOf(index))}) repeats a column already found; only the first one is used.`);
+  for (const canonical of [true, false]) {
+    recognised.forEach((match, index) => {
+      if (taken.has(index) || match.kind !== 'column' || match.how !== 'exact' || (match.canonical ?? false) !== canonical) return;
+      if (mapped.has(match.key)) return;
+      if (columns.inputs[match.key] !== undefined) duplicate(table.headers[index] ?? '', index);
+      else takeInput(match.key, index, 'exact');
+    });
+  }
   table.headers.forEach((header, index) => {
-    const where = a1(table.origin.row, table.origin.column + index);
-    const unit = inputKeyOf(header) === undefined ? headerUnit(header) : undefined;
-    const input = inputKeyOf(header) ?? (unit ? inputKeyOf(unit.base) : undefined);
-    if (input === 'annualValue' && unit && columns.inputs.annualValue === undefined) columns.valueMultiplier = unitMultiplier(unit.unit);
+    if (taken.has(index) || recognised[index]!.kind === 'column' && (recognised[index] as { how: string }).how === 'exact') return;
     const output = outputKeyOf(header);
-    const demand = demandHeader(header);
-    const team = teamByName.get(normalise(demand.team)) ?? (unit ? teamByName.get(normalise(demandHeader(unit.base).team)) : undefined);
-    const target = input
-      ? { map: columns.inputs as Record<string, number>, key: input as string }
-      : output
-        ? { map: columns.outputs as Record<string, number>, key: output as string }
-        : team !== undefined
-          ? { map: columns.demand, key: team }
-          : undefined;
-    if (!target) {
-      if (demand.explicit && normalise(demand.team) !== '') {
-        issues.push({
-          code: 'demand-column-without-team',
-          severity: 'warning',
-          sheet: table.sheet,
-          column: header,
-          cell: where,
-          message: `Column "${header}" (${qualified(table.sheet, where)}) asks for capacity from "${demand.team}", which is not a team in the Capacity table; add the team there or its demand is not capped.`,
-        });
+    if (output) {
+      if (columns.outputs[output] !== undefined) duplicate(header, index);
+      else {
+        columns.outputs[output] = index;
+        taken.add(index);
       }
       return;
     }
-    if (target.map[target.key] !== undefined) {
-      issues.push({
-        code: 'duplicate-column',
-        severity: 'warning',
-        sheet: table.sheet,
-        column: header,
-        cell: where,
-        message: `Column "${header}" (${qualified(table.sheet, where)}) repeats a column already found to its left; only the first one is used.`,
-      });
+    const unit = headerUnit(header);
+    const team = teamByName.get(normalise(demandHeader(header).team)) ?? (unit ? teamByName.get(normalise(demandHeader(unit.base).team)) : undefined);
+    if (team && columns.demand[team.name] === undefined) takeTeam(team, index);
+  });
+
+  // 3. By words, for what is left: input columns not yet found, then teams.
+  table.headers.forEach((header, index) => {
+    const match = recognised[index]!;
+    if (taken.has(index) || header.trim() === '' || (match.kind === 'column' && match.how === 'exact')) return;
+    if (match.kind === 'column' && match.how === 'words') {
+      if (mapped.has(match.key) || columns.inputs[match.key] !== undefined) return; // the user's own column
+      takeInput(match.key, index, 'words');
       return;
     }
-    target.map[target.key] = index;
+    if (match.kind === 'ambiguous') {
+      const names = match.keys.map((k) => inputColumn(k).header);
+      warn('ambiguous-column', header, index, `Column "${header}" (${qualified(table.sheet, cellOf(index))}) could be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}, so it is not used; say which in the Column mapping.`);
+      return;
+    }
+    const teamName = demandTeamOf(header, teamNames);
+    const team = teamName === undefined ? undefined : teamByName.get(normalise(teamName));
+    if (team && columns.demand[team.name] === undefined) {
+      takeTeam(team, index);
+      return;
+    }
+    const demand = demandHeader(header);
+    if (demand.explicit && normalise(demand.team) !== '' && !team) {
+      warn('demand-column-without-team', header, index, `Column "${header}" (${qualified(table.sheet, cellOf(index))}) asks for capacity from "${demand.team}", which is not a team in the Capacity table; add the team there or its demand is not capped.`);
+    }
   });
+  columns.unrecognised = table.headers.filter((header, index) => !taken.has(index) && header.trim() !== '');
+
   for (const column of INPUT_COLUMNS) {
     if (columns.inputs[column.key] !== undefined || OPTIONAL_COLUMNS.includes(column.key)) continue;
     const required = REQUIRED_COLUMNS.includes(column.key);
@@ -118,7 +211,7 @@ export function mapColumns(table: RawTable, teams: Team[]): { columns: ColumnMap
       column: column.header,
       message: required
         ? `Table ${table.name} on ${table.sheet} has no "${column.header}" column (or "Name", "Use case"); add one so each initiative has a name.`
-        : `Table ${table.name} has no "${column.header}" column; it is treated as unknown for every initiative.`,
+        : missingColumnMessage(column.key, table.name),
     });
   }
   for (const team of teams) {
@@ -158,18 +251,18 @@ function unreadable(table: RawTable, rowIndex: number, column: number, shown: st
   return cellIssue(table, rowIndex, isNumber ? 'out-of-range' : 'unreadable-cell', column, (where) => `${header} in ${where} is ${shown}; expected ${expected}.`);
 }
 
-export function readInitiatives(rawTable: RawTable, teams: Team[]): InitiativesRead {
+export function readInitiatives(rawTable: RawTable, teams: Team[], mapping: readonly ColumnMappingEntry[] = []): InitiativesRead {
   const shape = rawTableSchema.safeParse(rawTable);
   if (!shape.success) {
     return {
       initiatives: [],
-      columns: { inputs: {}, outputs: {}, demand: {}, valueMultiplier: 1 },
+      columns: emptyColumnMap(),
       usable: false,
       issues: [{ code: 'missing-table', severity: 'fatal', sheet: String(rawTable?.sheet ?? ''), message: 'The initiatives table could not be read: its rows are not a grid of cells.' }],
     };
   }
   const table = shape.data as RawTable;
-  const { columns, issues } = mapColumns(table, teams);
+  const { columns, issues } = mapColumns(table, teams, mapping);
   if (issues.some((i) => i.severity === 'fatal')) return { initiatives: [], columns, issues, usable: false };
 
   const readers = INPUT_COLUMNS.flatMap((column, slot) => {

@@ -40,7 +40,10 @@ export type IssueCode =
   | 'unknown-scenario'
   | 'duplicate-scenario'
   | 'scenario-override-unmatched'
-  | 'bad-reference';
+  | 'bad-reference'
+  | 'ambiguous-column'
+  | 'unknown-mapping'
+  | 'demand-unit-mismatch';
 
 /** A problem with the user's data: data, never thrown. */
 export type Issue = {

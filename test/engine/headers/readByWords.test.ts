@@ -1,0 +1,135 @@
+// A finance team's own headers, read through the whole table reader: recognised by their words,
+// ambiguous ones not guessed, the user's own columns left alone, and the Column mapping winning.
+
+import { readInitiatives } from '../../../src/engine/read';
+import { prioritise } from '../../../src/engine/plan';
+import { demandTeamOf, headerWords } from '../../../src/engine/headers';
+import type { Team } from '../../../src/engine/types';
+import { capacity, readyRow, table } from '../../builders';
+
+const renamed = (renames: Record<string, string>) => {
+  const row = readyRow();
+  return Object.fromEntries(Object.entries(row).map(([header, cell]) => [renames[header] ?? header, cell]));
+};
+
+describe('headers recognised by their words', () => {
+  it('plans "Baseline / comparison" and "Business function" as if they were named exactly', () => {
+    const exact = readInitiatives(table([readyRow()]), []);
+    const own = readInitiatives(table([renamed({ 'Baseline method': 'Baseline / comparison', Function: 'Business function' })]), []);
+    expect(own.initiatives[0]).toEqual(exact.initiatives[0]);
+    expect(own.issues.filter((i) => i.code === 'missing-column')).toEqual([]);
+    expect(own.columns.how.baselineMethod).toBe('words');
+    expect(own.columns.how.function).toBe('words');
+    expect(own.columns.how.name).toBe('exact');
+  });
+
+  it('reads "Est. annual benefit (USD)" and "Data rights cleared?" by their words', () => {
+    const read = readInitiatives(table([renamed({ 'Annual value': 'Est. annual benefit (USD)', 'Data rights': 'Data rights cleared?' })]), []);
+    expect(read.initiatives[0]).toMatchObject({ annualValue: 1_000_000, dataRights: 'Yes' });
+  });
+
+  it('scales a value column headed in millions', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Est. annual benefit (USD m)': 1.5 }]), []);
+    expect(read.initiatives[0]?.annualValue).toBe(1_500_000);
+  });
+
+  it('leaves the user\'s own columns alone and lists them as unrecognised', () => {
+    const row = { ...readyRow(), Notes: 'x', 'Budget check': 'ok', 'Owner email': 'a@b.c', 'Last reviewed': '2026-01-01' };
+    const read = readInitiatives(table([row]), []);
+    expect(read.columns.unrecognised).toEqual(['Notes', 'Budget check', 'Owner email', 'Last reviewed']);
+    expect(read.initiatives[0]?.owner).toBe('Marco Ruiz');
+    expect(read.issues.filter((i) => i.severity !== 'warning' || i.code === 'ambiguous-column')).toEqual([]);
+  });
+
+  it('does not guess a header that could be two columns, and names its cell', () => {
+    const row = { Initiative: 'A', 'Data rights and quality': 'Yes' };
+    const read = readInitiatives(table([row], { origin: { row: 3, column: 1 } }), []);
+    const ambiguous = read.issues.filter((i) => i.code === 'ambiguous-column');
+    expect(ambiguous).toHaveLength(1);
+    expect(ambiguous[0]).toMatchObject({ cell: 'C4', column: 'Data rights and quality' });
+    expect(ambiguous[0]?.message).toMatch(/could be Data rights or Data quality/);
+    expect(read.initiatives[0]?.dataRights).toBeUndefined();
+    expect(read.columns.unrecognised).toContain('Data rights and quality');
+  });
+
+  it('prefers a column named exactly over one found by its words, wherever they stand', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', Benefit: 5, 'Annual value': 7 }]), []);
+    expect(read.initiatives[0]?.annualValue).toBe(7);
+    expect(read.columns.unrecognised).toEqual(['Benefit']);
+  });
+
+  it('says plainly what a missing column does to the plan', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', Owner: 'Ana Ruiz' }]), []);
+    const messages = read.issues.map((i) => i.message);
+    expect(messages).toContain('No column for Baseline method: every initiative will be at most Learning-only. Name the column that holds it in the Column mapping, or add one.');
+    expect(messages.some((m) => m.startsWith('No column for Data rights: every initiative will be Blocked'))).toBe(true);
+  });
+});
+
+describe('the Column mapping', () => {
+  it('wins over recognition, and a blank header says the table has no such column', () => {
+    const row = { Initiative: 'A', Baseline: 'A/B test', 'Comparison used': 'Before/after', Owner: 'Ana Ruiz' };
+    const read = readInitiatives(table([row]), [], [
+      { column: 'Baseline method', header: 'Comparison used' },
+      { column: 'Owner', header: '' },
+    ]);
+    expect(read.initiatives[0]?.baselineMethod).toBe('Before/after');
+    expect(read.columns.how.baselineMethod).toBe('mapped');
+    expect(read.initiatives[0]?.owner).toBeUndefined();
+    expect(read.columns.unrecognised).toEqual(['Baseline', 'Owner']);
+  });
+
+  it('reports a mapping to a header the table lacks, and falls back to recognition', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', Baseline: 'A/B test' }]), [], [{ column: 'Baseline method', header: 'Gone' }]);
+    expect(read.issues.find((i) => i.code === 'unknown-mapping')?.message).toMatch(/no such header/);
+    expect(read.initiatives[0]?.baselineMethod).toBe('A/B test');
+  });
+});
+
+describe('demand headers name their team however written', () => {
+  const teams: Team[] = [
+    { name: 'Legal', capacity: 10, unit: 'weeks' },
+    { name: 'Data Engineering', capacity: 10, unit: 'weeks' },
+    { name: 'ML Platform', capacity: 10, unit: 'weeks' },
+    { name: 'Security', capacity: 2, unit: 'FTE' },
+  ];
+
+  it.each([
+    ['Legal (weeks)', 'Legal'],
+    ['Data Eng demand', 'Data Engineering'],
+    ['Demand: ML Platform', 'ML Platform'],
+    ['Security FTE', 'Security'],
+    ['ML platform team (wks)', 'ML Platform'],
+    ['Legal review effort', undefined],
+    ['Data', undefined],
+  ])('"%s" is demand on %s', (header, team) => {
+    expect(demandTeamOf(header, teams.map((t) => t.name))).toBe(team);
+  });
+
+  it('reads each team\'s demand and warns when a header states another unit than the Capacity table', () => {
+    const row = { Initiative: 'A', 'Legal (days)': 2, 'Data Eng demand': 3, 'Demand: ML Platform': 1, 'Security FTE': 0.5 };
+    const read = readInitiatives(table([row]), teams);
+    expect(read.initiatives[0]?.demand).toEqual({ Legal: 2, 'Data Engineering': 3, 'ML Platform': 1, Security: 0.5 });
+    const mismatch = read.issues.filter((i) => i.code === 'demand-unit-mismatch');
+    expect(mismatch.map((i) => i.cell)).toEqual(['B1']);
+    expect(mismatch[0]?.message).toMatch(/read as weeks/);
+  });
+
+  it('plans the same with own headers as with exact ones', () => {
+    const cap = capacity({ Legal: 4 });
+    const exactRow = { ...readyRow(), Legal: 3 };
+    const ownRow = { ...renamed({ 'Baseline method': 'Baseline / comparison', Function: 'Business function' }), 'Legal (weeks)': 3 };
+    const run = (row: Record<string, unknown>) => prioritise({ initiatives: table([row as never]), capacity: cap }, { now: '2026-01-01T00:00:00Z' });
+    const a = run(exactRow);
+    const b = run(ownRow);
+    expect(a.entries.map((e) => [e.gate.gate, e.decision])).toEqual([['Scale-ready', 'Commit']]);
+    expect(b.entries.map((e) => [e.gate.gate, e.decision, e.why])).toEqual(a.entries.map((e) => [e.gate.gate, e.decision, e.why]));
+  });
+});
+
+describe('header words', () => {
+  it('spell out abbreviations and drop units, question marks and hedges', () => {
+    expect(headerWords('Est. # of wks (FTE)?')).toEqual(['number', 'week']);
+    expect(headerWords('Benefit p.a. ($M)')).toEqual(['benefit', 'annual']);
+  });
+});
