@@ -31,6 +31,8 @@ export function plannerInput(snapshot: WorkbookSnapshot): WorkbookInput {
     capacity: snapshot.capacity,
     settings: snapshot.settings,
     scenarios: snapshot.scenarios ?? NO_SCENARIO_TABLES,
+    columnMapping: snapshot.columnMapping,
+    fxRates: snapshot.fxRates,
   };
 }
 

@@ -5,9 +5,11 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { errorText } from '../app/errorText';
+import { parseMapping } from '../engine/columnMapping';
+import type { ColumnMappingEntry } from '../engine/read';
 
-export const USAGE = `Usage: npm run prioritise -- <workbook.xlsx> [--out <file.xlsx>] [--json] [--by <name>]
-   or: prioritise <workbook.xlsx> [--out <file.xlsx>] [--json] [--by <name>]
+export const USAGE = `Usage: npm run prioritise -- <workbook.xlsx> [--out <file.xlsx>] [--json] [--by <name>] [--map "<column>=<header>"]...
+   or: prioritise <workbook.xlsx> [--out <file.xlsx>] [--json] [--by <name>] [--map "<column>=<header>"]...
 
 Reads the Initiatives table of the workbook (with its Capacity table and
 Prioritisation settings sheet when present), plans, and writes a prioritised
@@ -16,12 +18,15 @@ copy. The input file is never changed.
   --out <file.xlsx>  where to write the copy (default: <name>.prioritised.xlsx beside the input)
   --json             print the summary as one JSON object instead of text
   --by <name>        who ran it, recorded in the Decision log
+  --map "<column>=<header>"
+                     read a contract column from this header, e.g. --map "Baseline method=Baseline / comparison";
+                     repeatable; wins over the workbook's Column mapping table ("<column>=" for none)
   -h, --help         show this help
 
 Exit codes: 0 the plan was written (rows with bad cells are listed, not fatal);
 1 the workbook cannot be used (nothing written); 2 the command line is wrong.`;
 
-export type Options = { input: string; out: string; json: boolean; by?: string };
+export type Options = { input: string; out: string; json: boolean; by?: string; map?: ColumnMappingEntry[] };
 
 export type ParsedOptions = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'usage-error'; message: string; json: boolean };
 
@@ -61,7 +66,13 @@ export function parseOptions(argv: string[]): ParsedOptions {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { out: { type: 'string', short: 'o' }, json: { type: 'boolean' }, by: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string', short: 'o' },
+        json: { type: 'boolean' },
+        by: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
@@ -74,5 +85,11 @@ export function parseOptions(argv: string[]): ParsedOptions {
   const input = checked.data.positionals[0]!;
   const out = checked.data.out ?? defaultOutput(input);
   if (resolve(out) === resolve(input)) return { kind: 'usage-error', json, message: '--out must differ from the input: the input workbook is never changed; see --help' };
-  return { kind: 'run', options: { input, out, json: checked.data.json, ...(checked.data.by ? { by: checked.data.by } : {}) } };
+  const map: ColumnMappingEntry[] = [];
+  for (const text of parsed.values.map ?? []) {
+    const entry = parseMapping(text);
+    if ('problem' in entry) return { kind: 'usage-error', json, message: `${entry.problem}; see --help` };
+    map.push(entry);
+  }
+  return { kind: 'run', options: { input, out, json: checked.data.json, ...(checked.data.by ? { by: checked.data.by } : {}), ...(map.length > 0 ? { map } : {}) } };
 }

@@ -90,7 +90,8 @@ async function checkOutput(options: Options): Promise<void> {
 async function run(options: Options, io: CommandIo): Promise<number> {
   await checkOutput(options);
   const session = await open(options, io);
-  const result = await runPlan(session.port, { now: io.now(), ...(options.by ? { runBy: options.by } : {}) }, { planner: PLANNER, write: { whenNameTaken: 'next-free' } });
+  const context = { now: io.now(), ...(options.by ? { runBy: options.by } : {}), ...(options.map ? { columnMapping: options.map } : {}) };
+  const result = await runPlan(session.port, context, { planner: PLANNER, write: { whenNameTaken: 'next-free' } });
   if (result.kind === 'unusable') throw new CommandFailure(1, unusableMessage(options.input, result));
   if (result.kind === 'not-written') throw new CommandFailure(1, `${options.input}: ${result.outcome.problem.message}`);
   const { bytes, lost } = await session.save();

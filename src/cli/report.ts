@@ -8,6 +8,7 @@ import type { Decision, Gate, Issue } from '../engine/types';
 import type { RenamedSheet } from '../port/workbookPort';
 import { describeFeatures, type FeatureCount } from '../adapters/exceljs/xlsxFile';
 import { summaryText } from './summaryText';
+import { columnsFound, type ColumnFound } from '../engine/columnMapping';
 
 export const TOP = 10;
 
@@ -37,6 +38,10 @@ export type Report = {
   inFlight: { used: number; limit: number };
   teams: TeamReport[];
   top: { priority: number; id: string | null; initiative: string; priorityScore: number; gate: Gate; decision: Decision }[];
+  /** Each contract column found: the header it reads and how (exact, words, mapped). */
+  columns: ColumnFound[];
+  /** The table's headers used for nothing: the user's own columns. */
+  unrecognised: string[];
   problems: Pick<Issue, 'severity' | 'code' | 'sheet' | 'column' | 'cell' | 'message'>[];
   sheetsWritten: string[];
   renamedSheets: RenamedSheet[];
@@ -113,6 +118,8 @@ export function buildReport(input: string, output: string, result: Extract<RunRe
       utilisationAfter: l.utilisationAfter ?? null,
     })),
     top: topOfRanking(plan),
+    columns: plan.table ? columnsFound(plan.table.headers, plan.table.columns) : [],
+    unrecognised: plan.table?.columns.unrecognised ?? [],
     problems: plan.issues.map(({ severity, code, sheet, column, cell, message }) => ({ severity, code, sheet, column, cell, message })),
     sheetsWritten: outcome.sheetsWritten,
     renamedSheets: outcome.renamed ?? [],
@@ -126,6 +133,19 @@ export function buildReport(input: string, output: string, result: Extract<RunRe
 export function reportText(report: Report, plan: Plan): string {
   const lines = [`Prioritised ${report.input}`, `Wrote ${report.output}: outputs in the ${plan.table?.name ?? 'Initiatives'} table on ${report.sheetsWritten[0]}; sheets ${report.sheetsWritten.slice(1).join(', ')}.`, ''];
   lines.push(summaryText(plan, TOP));
+  lines.push('', ...mappingText(report));
   if (report.notes.length > 0) lines.push('', 'Notes', ...report.notes.map((n) => `  ${n}`));
   return lines.join('\n');
+}
+
+/** The mapping the run used: only the columns read from another header than their own name, and the headers left alone. */
+function mappingText(report: Report): string[] {
+  const lines = ['Columns'];
+  const notExact = report.columns.filter((c) => c.how !== 'exact');
+  for (const c of notExact) lines.push(`  ${c.column} <- "${c.header}" (${c.how === 'words' ? 'by its words' : 'mapped'})`);
+  const exact = report.columns.length - notExact.length;
+  lines.push(`  ${exact} column${exact === 1 ? '' : 's'} by ${exact === 1 ? 'its' : 'their'} own name${notExact.length > 0 ? '' : '; none by other words'}.`);
+  if (report.unrecognised.length > 0) lines.push(`  Not used (your own columns): ${report.unrecognised.map((h) => `"${h}"`).join(', ')}.`);
+  lines.push('  Change with --map "<column>=<header>" or in the Column mapping table.');
+  return lines;
 }

@@ -6,7 +6,8 @@ import { changeImpact, type ChangeImpact } from './changeImpact';
 import { bindingText, whyStart, whyText } from './explain';
 import { formatPercent, formatQuantity } from './format';
 import { gate } from './gates';
-import { readCapacity, readInitiatives, type ColumnMap } from './read';
+import { readCapacity, readInitiatives, type ColumnMap, type ColumnMappingEntry } from './read';
+import { mergeMapping, readColumnMapping } from './columnMapping';
 import { scoreInitiative, scoringContext } from './scores';
 import { rankOrder, selectionProblem, TIE_RULE } from './ranking';
 import type { Selection, SelectionProblem } from './select/problem';
@@ -26,6 +27,10 @@ export type WorkbookInput = {
   settings?: RawTable | undefined;
   /** The Scenarios sheet's tables: the scenario the settings name has its overrides applied. */
   scenarios?: ScenarioTables;
+  /** The Column mapping table: which header each contract column reads, over recognition. */
+  columnMapping?: RawTable | undefined;
+  /** The FX rates table: what one unit of each currency is worth in the reporting currency. */
+  fxRates?: RawTable | undefined;
 };
 
 export type RunContext = {
@@ -34,6 +39,8 @@ export type RunContext = {
   runBy?: string;
   /** Settings edited in the pane but not yet saved win over the settings sheet. */
   settings?: Settings;
+  /** Mappings given for this run (the command's --map): they win over the Column mapping table. */
+  columnMapping?: ColumnMappingEntry[];
 };
 
 export type Assessed = {
@@ -80,7 +87,9 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
     });
     return { settings, teams: capacity.teams, table: undefined, assessments: [], ranking: [], issues, usable: false };
   }
-  const read = readInitiatives(input.initiatives, capacity.teams);
+  const mapping = readColumnMapping(input.columnMapping);
+  issues.push(...mapping.issues);
+  const read = readInitiatives(input.initiatives, capacity.teams, mergeMapping(mapping.entries, context.columnMapping ?? []));
   issues.unshift(...read.issues);
   const table = {
     sheet: input.initiatives.sheet,

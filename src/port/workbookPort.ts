@@ -26,6 +26,10 @@ export type WorkbookSnapshot = {
   tables: TableInfo[];
   /** The Scenarios sheet's two tables (found by name wherever they are); absent in an adapter that does not read them. */
   scenarios?: ScenarioTables;
+  /** The Column mapping table (isColumnMappingTable), when the workbook has one. */
+  columnMapping?: RawTable;
+  /** The FX rates table (isFxRatesTable), when the workbook has one. */
+  fxRates?: RawTable;
 };
 
 /** The sheets the add-in makes, each of which the user may ask to call something else. */

@@ -88,6 +88,19 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect(snapshot.initiatives?.name).toBe('MyPortfolio');
       expect(snapshot.tables.map((t) => t.name)).toEqual(['Capacity']);
     });
+
+    it('reads the Column mapping and FX rates tables, found by their headers, and plans with them', async () => {
+      const [initiatives, capacity] = sample();
+      const renamed = { ...initiatives!, headers: initiatives!.headers.map((h) => (h === 'Baseline method' ? 'How we compare' : h)) };
+      const mapping: RawTable = { sheet: 'Mapping', name: 'MyMapping', headers: ['Column', 'Header'], rows: [['Baseline method', 'How we compare']], origin: { row: 0, column: 0 } };
+      const fx: RawTable = { sheet: 'Rates', name: 'Rates', headers: ['Currency', 'Rate'], rows: [['EUR', 1.1]], origin: { row: 0, column: 0 } };
+      const { port } = await build({ tables: [renamed, capacity!, mapping, fx] });
+      const snapshot = await port.read();
+      expect(snapshot.columnMapping?.rows).toEqual([['Baseline method', 'How we compare']]);
+      expect(snapshot.fxRates?.rows).toEqual([['EUR', 1.1]]);
+      const result = await run(port);
+      expect(result.plan.table?.columns.how.baselineMethod).toBe('mapped');
+    });
   });
 
   describe('write', () => {

@@ -29,6 +29,8 @@ import { logRowUnder } from '../../layout/decisionLog';
 import { toCellValue } from './cellValue';
 import type { RenamedSheet, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import { readTable } from './readTable';
+import { isColumnMappingTable } from '../../engine/columnMapping';
+import { isFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { insertSampleSheets } from './sampleWorkbook';
 import { saveSettingsTable } from './settingsTable';
@@ -41,6 +43,16 @@ import { writeRow, writeSheet } from './writeSheet';
 function readSettingsTable(workbook: ExcelJS.Workbook): RawTable | undefined {
   const table = findTable(workbook, SETTINGS_TABLE);
   return table && readTable(table);
+}
+
+/** The Column mapping and FX rates tables, found by name or headers among the tables besides the initiatives. */
+function userTables(workbook: ExcelJS.Workbook, initiatives: TableHandle | undefined): Pick<WorkbookSnapshot, 'columnMapping' | 'fxRates'> {
+  const others = allTables(workbook).filter((t) => t.model !== initiatives?.model);
+  const mappingHandle = others.find((t) => isColumnMappingTable(t.model.name, t.model.columns.map((c) => c.name)));
+  const fxHandle = others.find((t) => t !== mappingHandle && isFxRatesTable(t.model.name, t.model.columns.map((c) => c.name)));
+  const columnMapping = mappingHandle && readTable(mappingHandle);
+  const fxRates = fxHandle && readTable(fxHandle);
+  return { ...(columnMapping ? { columnMapping } : {}), ...(fxRates ? { fxRates } : {}) };
 }
 
 /** The table named in the settings (when the user picked another), else the one called Initiatives. */
@@ -119,6 +131,7 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
           .filter((t) => t.model !== initiativesHandle?.model && !isAddinTable(t.model.name))
           .flatMap((t) => tableInfo(t) ?? []),
         scenarios: scenarioTables(workbook),
+        ...userTables(workbook, initiativesHandle),
       };
     },
 

@@ -4,6 +4,8 @@
 // writes all or nothing, keeps text as text, and never touches a user's cell.
 
 import { outputKeyOf } from '../../engine/columns';
+import { isColumnMappingTable } from '../../engine/columnMapping';
+import { isFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import type { Plan } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
@@ -71,6 +73,14 @@ export type MemoryPortOptions = {
   sampleSize?: number;
 };
 
+
+/** The Column mapping and FX rates tables, found by name or headers among the tables besides the initiatives. */
+function userTables(workbook: MemoryWorkbook, initiatives: MemoryTable | undefined): Pick<WorkbookSnapshot, 'columnMapping' | 'fxRates'> {
+  const others = workbook.tables.filter((t) => t !== initiatives).map((t) => rawTable(workbook, t));
+  const columnMapping = others.find((t) => isColumnMappingTable(t.name, t.headers));
+  const fxRates = others.find((t) => t !== columnMapping && isFxRatesTable(t.name, t.headers));
+  return { ...(columnMapping ? { columnMapping } : {}), ...(fxRates ? { fxRates } : {}) };
+}
 
 function settingsTableOf(workbook: MemoryWorkbook): MemoryTable | undefined {
   return findTable(workbook, SETTINGS_TABLE);
@@ -217,6 +227,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
           fingerprint: initiatives ? inputFingerprint(initiatives) : '',
           tables: workbook.tables.filter((t) => t !== initiativesTable && !isAddinTable(t.name)).map((t) => tableInfo(workbook, t)),
           scenarios: scenarioTables(workbook),
+          ...userTables(workbook, initiativesTable),
         };
       }, false),
 

@@ -4,6 +4,8 @@
 //   2. the Initiatives table's input columns, the Capacity and settings tables,
 //      and the size of every other table.
 
+import { isColumnMappingTable } from '../../engine/columnMapping';
+import { isFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { readSettings } from '../../engine/settings';
 import type { CellValue, RawTable } from '../../engine/types';
@@ -79,18 +81,24 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
   const scenarios = findTable(located, SCENARIOS_TABLE);
   const overrides = findTable(located, SCENARIO_OVERRIDES_TABLE);
   const others = located.tables.filter((t) => t !== initiatives && !isAddinTable(t.name));
+  const mapping = located.tables.find((t) => t !== initiatives && isColumnMappingTable(t.name, t.headers));
+  const fxRates = located.tables.find((t) => t !== initiatives && t !== mapping && isFxRatesTable(t.name, t.headers));
   const queueRest = () => {
     const tables = context.workbook.tables;
     const capacityRead = capacity && queueTableRead(tables.getItem(capacity.name), 'all');
     const settingsRead = settings && queueTableRead(tables.getItem(settings.name), 'all');
     const scenariosRead = scenarios && queueTableRead(tables.getItem(scenarios.name), 'all');
     const overridesRead = overrides && queueTableRead(tables.getItem(overrides.name), 'all');
+    const mappingRead = mapping && queueTableRead(tables.getItem(mapping.name), 'all');
+    const fxRatesRead = fxRates && queueTableRead(tables.getItem(fxRates.name), 'all');
     const sizes = others.map((t) => tables.getItem(t.name).getDataBodyRange().load('rowCount'));
     return () => ({
       capacity: capacityRead?.(),
       settings: settingsRead?.(),
       scenarios: scenariosRead?.(),
       overrides: overridesRead?.(),
+      mapping: mappingRead?.(),
+      fxRates: fxRatesRead?.(),
       sizes: sizes.map((s) => s.rowCount),
     });
   };
@@ -121,6 +129,8 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
         scenarios: scenarios && rest.scenarios ? rawTable(scenarios, rest.scenarios) : undefined,
         overrides: overrides && rest.overrides ? rawTable(overrides, rest.overrides) : undefined,
       },
+      ...(mapping && rest.mapping ? { columnMapping: rawTable(mapping, rest.mapping) } : {}),
+      ...(fxRates && rest.fxRates ? { fxRates: rawTable(fxRates, rest.fxRates) } : {}),
     },
     state: { ...located, fingerprint, inputBytes },
   };
