@@ -15,7 +15,9 @@ function rowValues(worksheet: ExcelJS.Worksheet, row: number, left: number, righ
   const values = new Array<CellValue>(right - left + 1);
   for (let c = left; c <= right; c++) {
     const cell = found?.findCell(c);
-    values[c - left] = cell ? toCellValue(cell.value, date1904) : '';
+    // A cell covered by a merged block is blank, as Excel shows it and office.js reads it: exceljs would
+    // give it the block's value, so a blank owner under a merged "Marco Ruiz" would pass the owner gate.
+    values[c - left] = cell && cell.master === cell ? toCellValue(cell.value, date1904) : '';
   }
   return values;
 }

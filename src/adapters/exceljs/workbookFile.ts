@@ -14,6 +14,7 @@ import { putColumnContent, takeColumnContent, type ColumnContent } from './table
 import { putWebExtensions, takeWebExtensions, type WebExtensions } from './webExtensions';
 import { readZip, writeZip, ZipTooLargeError, type ZipEntry } from './zip';
 import { errorText } from '../../app/errorText';
+import { escapeTextsForSave } from './xmlText';
 
 export type OpenedWorkbook = {
   workbook: ExcelJS.Workbook;
@@ -196,10 +197,12 @@ function shareEmptyStyles(workbook: ExcelJS.Workbook): () => void {
  */
 export async function workbookBytes(workbook: ExcelJS.Workbook, date = new Date(), setAside: SetAside = { columnContent: new Map() }): Promise<Buffer> {
   const restore = shareEmptyStyles(workbook);
+  const restoreTexts = escapeTextsForSave(workbook);
   let written: ArrayBuffer;
   try {
     written = (await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as never)) as ArrayBuffer;
   } finally {
+    restoreTexts();
     restore();
   }
   const stored = Buffer.from(written);

@@ -35,6 +35,24 @@ function isEmpty(worksheet: ExcelJS.Worksheet, box: Box): boolean {
   return true;
 }
 
+type MergedRange = { model: Box };
+
+/**
+ * A merged block that reaches an output column's cells (header or body): exceljs writes a merged cell's
+ * value into the block's first cell, so our rank would land in the user's own cell. Nothing is written;
+ * the message names the block and the column. exceljs keeps merges by their first cell in `_merges`.
+ */
+function mergedOutputCell(table: TableHandle, geometry: TableGeometry, columns: number[], layout: OutputColumnsLayout): string | undefined {
+  const merges = Object.values((table.worksheet as unknown as { _merges?: Record<string, MergedRange> })._merges ?? {});
+  for (const { model: merge } of merges) {
+    if (merge.bottom < geometry.top || merge.top > geometry.bottom) continue;
+    const k = columns.findIndex((column) => merge.left <= column && column <= merge.right);
+    if (k < 0) continue;
+    return `Cells ${qualified(table.worksheet.name, formatRange(merge))} are merged into the ${layout.headers[k]} column, where the prioritiser writes its results; writing there would change your merged cell, so nothing was written. Unmerge them (Home > Merge & Center) or move them out of that column, then run again.`;
+  }
+  return undefined;
+}
+
 /** Where each output goes, or why the table cannot take them: nothing is written in that case. */
 export function placeOutputs(table: TableHandle, headers: string[], layout: OutputColumnsLayout): OutputPlacement | { problem: string } {
   const geometry = tableGeometry(table.model);
@@ -47,6 +65,8 @@ export function placeOutputs(table: TableHandle, headers: string[], layout: Outp
   let next = geometry.right + 1;
   const columns = layout.keys.map((key) => existing.get(key) ?? next++);
   const appended = next - geometry.right - 1;
+  const merged = mergedOutputCell(table, geometry, columns, layout);
+  if (merged) return { problem: merged };
   if (appended === 0) return { columns, appended, geometry };
 
   const area = { top: geometry.top, bottom: geometry.bottom, left: geometry.right + 1, right: next - 1 };
