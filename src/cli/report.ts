@@ -32,7 +32,10 @@ export type Report = {
   initiatives: number;
   decisions: Record<Decision, number>;
   gates: Record<Gate, number>;
+  /** The reporting currency (an ISO code when stated or inferred, else the settings' symbol). */
   currency: string;
+  /** The FX rates used to convert amounts into `currency`: one unit of each is worth this much. */
+  fxRates: Record<string, number>;
   committedValue: number;
   requestedValue: number;
   inFlight: { used: number; limit: number };
@@ -104,7 +107,8 @@ export function buildReport(input: string, output: string, result: Extract<RunRe
     initiatives: summary.initiatives,
     decisions: summary.byDecision,
     gates: summary.byGate,
-    currency: settings.currency,
+    currency: plan.money?.currency || settings.currency,
+    fxRates: plan.money?.fxRates ?? {},
     committedValue: summary.committedValue,
     requestedValue: summary.requestedValue,
     inFlight: { used: summary.inFlight, limit: summary.inFlightLimit },
@@ -134,6 +138,12 @@ export function reportText(report: Report, plan: Plan): string {
   const lines = [`Prioritised ${report.input}`, `Wrote ${report.output}: outputs in the ${plan.table?.name ?? 'Initiatives'} table on ${report.sheetsWritten[0]}; sheets ${report.sheetsWritten.slice(1).join(', ')}.`, ''];
   lines.push(summaryText(plan, TOP));
   lines.push('', ...mappingText(report));
+  const rates = Object.entries(report.fxRates);
+  if (plan.money && plan.money.currency !== '') {
+    const how = plan.money.from === 'setting' ? 'the Reporting currency setting' : 'the currency most amounts state';
+    const converted = rates.length > 0 ? `; converted with ${rates.map(([code, rate]) => `1 ${code} = ${rate} ${report.currency}`).join(', ')} (FX rates table)` : '';
+    lines.push('', `Amounts in ${report.currency} (${how})${converted}.`);
+  }
   if (report.notes.length > 0) lines.push('', 'Notes', ...report.notes.map((n) => `  ${n}`));
   return lines.join('\n');
 }

@@ -1,7 +1,9 @@
 // Currencies: which currency an amount states, the workbook's reporting
 // currency and FX rates, and converting an amount into the reporting currency.
 
-import { normalise } from './cells';
+import { a1, qualified } from './address';
+import { normalise, parseNumber } from './cells';
+import type { Initiative, Issue, RawTable } from './types';
 
 /** Excel table names take no spaces: the FX table is called this, and any table headed Currency and Rate is one. */
 export const FX_RATES_TABLE = 'FXRates';
@@ -11,4 +13,160 @@ export function isFxRatesTable(name: string, headers: readonly string[]): boolea
   if (normalise(name) === normalise(FX_RATES_TABLE)) return true;
   const folded = headers.map((h) => normalise(String(h)));
   return folded.includes('currency') && folded.includes('rate');
+}
+
+/** Symbols and words that state a currency, longest first so "US$" wins over "$". */
+const SYMBOLS: [RegExp, string][] = [
+  [/us\$/i, 'USD'],
+  [/a\$|au\$/i, 'AUD'],
+  [/c\$|ca\$/i, 'CAD'],
+  [/s\$/i, 'SGD'],
+  [/hk\$/i, 'HKD'],
+  [/nz\$/i, 'NZD'],
+  [/€/, 'EUR'],
+  [/£/, 'GBP'],
+  [/¥|円/, 'JPY'],
+  [/₹/, 'INR'],
+  [/\$/, 'USD'],
+];
+
+/** ISO codes the reader knows by sight; a code elsewhere in the FX table is taken as written. */
+const CODES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'SEK', 'NOK', 'DKK', 'INR', 'CNY', 'PLN', 'CZK', 'ZAR', 'BRL', 'MXN'];
+const CODE = new RegExp(`(?:^|[^a-z])(${CODES.join('|')})(?=$|[^a-z])`, 'i');
+
+/** The currency an amount's text states by code or symbol ("€300k", "EUR 300k", "300 k€", "CHF 1'200'000"). */
+export function statedCurrency(text: string): string | undefined {
+  const code = CODE.exec(text);
+  if (code?.[1]) return code[1].toUpperCase();
+  for (const [pattern, iso] of SYMBOLS) if (pattern.test(text)) return iso;
+  return undefined;
+}
+
+/**
+ * The currency a number format shows: `"€"#,##0`, `[$€-407] #,##0.00`, `[$EUR] #,##0`, `£#,##0`,
+ * `#,##0 [$CHF]`. Quoted text and bracketed currency parts count; colours, conditions and escapes do not.
+ */
+export function formatCurrency(format: string | undefined): string | undefined {
+  if (!format || format === 'General' || format === '@') return undefined;
+  const bracket = /\[\$([^\]-]*)(?:-[0-9a-f]+)?\]/i.exec(format);
+  if (bracket?.[1]) return statedCurrency(bracket[1]);
+  const quoted = [...format.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join(' ');
+  const bare = format.replace(/"[^"]*"/g, ' ').replace(/\[[^\]]*\]/g, ' ').replace(/\\./g, ' ');
+  return statedCurrency(quoted) ?? (/[$€£¥₹]/.test(bare) ? statedCurrency(bare) : undefined);
+}
+
+/** An ISO code for a setting or an FX table cell: "eur", "€" and "EUR" are EUR; undefined when it names none. */
+export function currencyCode(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (/^[a-z]{3}$/i.test(trimmed)) return trimmed.toUpperCase();
+  return statedCurrency(trimmed);
+}
+
+/** The symbol to show amounts in a currency with: "€" for EUR; the code for one without a common symbol. */
+export function currencySymbol(code: string): string {
+  return ({ USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' } as Record<string, string>)[code] ?? `${code} `;
+}
+
+// "1.234.567,89" and "1.234,5": dots group thousands and a comma marks decimals. Only a form with
+// two dot groups, or dot groups then a comma, is read this way; "1.234" alone stays a problem.
+const EUROPEAN = /^(-)?(\d{1,3}(?:\.\d{3})+),(\d+)$|^(-)?(\d{1,3}(?:\.\d{3}){2,})$/;
+// "1 234,56", "1'234,5" or "300,5": a comma before one, two or more than three digits is a decimal comma.
+const DECIMAL_COMMA = /^(-)?(\d{1,3}(?:[\s\u00a0\u202f']\d{3})*|\d+),(\d{1,2}|\d{4,})$/;
+
+/**
+ * An amount's text in the form the cell readers take: a European form ("1.234.567,89 €") with its
+ * separators swapped ("1234567.89 €"); any other text unchanged.
+ */
+export function plainAmountText(text: string): string {
+  const bare = text.replace(/[^\d.,'\s\u00a0\u202f-]/g, '').trim();
+  const european = EUROPEAN.exec(bare);
+  const decimalComma = european ? undefined : DECIMAL_COMMA.exec(bare);
+  if (!european && !decimalComma) return text;
+  const sign = european?.[1] ?? european?.[4] ?? decimalComma?.[1] ?? '';
+  const whole = (european?.[2] ?? european?.[5] ?? decimalComma?.[2] ?? '').replace(/[.\s\u00a0\u202f']/g, '');
+  const fraction = european?.[3] ?? decimalComma?.[3];
+  return text.replace(bare, `${sign}${whole}${fraction ? `.${fraction}` : ''}`);
+}
+
+export type FxRates = { rates: Map<string, number>; issues: Issue[] };
+
+/** The FX rates table: `Currency` (a code or symbol) and `Rate` (one unit of it in the reporting currency). */
+export function readFxRates(table: RawTable | undefined): FxRates {
+  const rates = new Map<string, number>();
+  const issues: Issue[] = [];
+  if (!table) return { rates, issues };
+  const currencyColumn = table.headers.findIndex((h) => normalise(String(h)) === 'currency');
+  const rateColumn = table.headers.findIndex((h) => ['rate', 'fxrate', 'rateto', 'exchangerate'].includes(normalise(String(h))));
+  if (currencyColumn < 0 || rateColumn < 0) {
+    issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, message: `The FX rates table ${table.name} on ${table.sheet} needs the columns Currency and Rate; no amounts are converted.` });
+    return { rates, issues };
+  }
+  table.rows.forEach((row, rowIndex) => {
+    const name = String(row[currencyColumn] ?? '').trim();
+    if (name === '') return;
+    const code = currencyCode(name);
+    const rate = parseNumber((row[rateColumn] ?? '') as string | number | boolean);
+    const at = (column: number) => a1(table.origin.row + 1 + rowIndex, table.origin.column + column);
+    if (code === undefined) {
+      issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Currency', cell: at(currencyColumn), message: `The FX rates table names "${name}" in ${qualified(table.sheet, at(currencyColumn))}, which is not a currency code such as EUR; that row is ignored.` });
+    } else if (rate === undefined || !(rate > 0)) {
+      issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Rate', cell: at(rateColumn), message: `The rate for ${code} in ${qualified(table.sheet, at(rateColumn))} is ${JSON.stringify(row[rateColumn] ?? '')}; expected a number above 0. ${code} amounts are not converted.` });
+    } else if (!rates.has(code)) rates.set(code, rate);
+  });
+  return { rates, issues };
+}
+
+/** The currency of the amounts once read: the reporting currency and the rates actually used. */
+export type MoneyRead = {
+  /** ISO code; '' when neither the settings nor any amount states one (plain numbers throughout). */
+  currency: string;
+  /** The rates used to convert, by currency: one unit is worth this much in `currency`. */
+  fxRates: Record<string, number>;
+  /** How the reporting currency was set: by the setting, by most amounts, or not at all. */
+  from: 'setting' | 'amounts' | 'none';
+};
+
+/** Where each value came from: the sheet cell and the currency it states (undefined: a plain number). */
+export type ValueCurrency = { initiative: Initiative; cell: string; currency: string | undefined };
+
+/**
+ * Converts every value stated in another currency into the reporting currency. A value whose
+ * currency has no rate is a problem naming its cell, and its row is made invalid: amounts in two
+ * currencies are never added together unconverted.
+ */
+export function convertValues(values: readonly ValueCurrency[], setting: string, rates: Map<string, number>, sheet: string, header: string): { money: MoneyRead; issues: Issue[] } {
+  const issues: Issue[] = [];
+  let currency = setting;
+  let from: MoneyRead['from'] = setting === '' ? 'none' : 'setting';
+  if (currency === '') {
+    const counts = new Map<string, number>();
+    for (const v of values) if (v.currency) counts.set(v.currency, (counts.get(v.currency) ?? 0) + 1);
+    let best = 0;
+    for (const [code, count] of counts) {
+      if (count > best) [currency, best] = [code, count];
+    }
+    if (best > 0) from = 'amounts';
+  }
+  const fxRates: Record<string, number> = {};
+  for (const v of values) {
+    if (v.currency === undefined || v.currency === currency || v.initiative.annualValue === undefined) continue;
+    const rate = rates.get(v.currency);
+    if (rate !== undefined) {
+      v.initiative.annualValue *= rate;
+      fxRates[v.currency] = rate;
+      continue;
+    }
+    v.initiative.annualValue = undefined;
+    v.initiative.invalid = true;
+    issues.push({
+      code: 'no-fx-rate',
+      severity: 'error',
+      sheet,
+      column: header,
+      cell: v.cell,
+      rowIndex: v.initiative.rowIndex,
+      message: `${header} in ${qualified(sheet, v.cell)} is in ${v.currency}, but the workbook has no rate from ${v.currency} to ${currency}; add ${v.currency} to the FX rates table (Currency, Rate) so it is not added to ${currency} amounts as if the same.`,
+    });
+  }
+  return { money: { currency, fxRates, from }, issues };
 }

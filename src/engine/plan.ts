@@ -8,6 +8,7 @@ import { formatPercent, formatQuantity } from './format';
 import { gate } from './gates';
 import { readCapacity, readInitiatives, type ColumnMap, type ColumnMappingEntry } from './read';
 import { mergeMapping, readColumnMapping } from './columnMapping';
+import { currencySymbol, readFxRates, type MoneyRead } from './currency';
 import { scoreInitiative, scoringContext } from './scores';
 import { rankOrder, selectionProblem, TIE_RULE } from './ranking';
 import type { Selection, SelectionProblem } from './select/problem';
@@ -15,7 +16,7 @@ import type { Relaxation } from './select/optimal';
 import { committedOf } from './select/selectionModel';
 import { rankAndFillEconomics, type Bottlenecks, type EconomicsBase } from './bottlenecks';
 import { rankAndFill } from './select/rankAndFill';
-import { readSettings, settingsRecord } from './settings';
+import { DEFAULT_SETTINGS, readSettings, settingsRecord } from './settings';
 import { withScenario } from './scenarios/inForce';
 import type { ScenarioTables } from './scenarios/readScenarios';
 import { decisionLogEntry, summarise, type DecisionLogEntry, type Summary } from './summary';
@@ -58,6 +59,8 @@ export type Assessed = {
    * Not carried into the plan: the entries' `why` holds the whole sentence.
    */
   whyStarts?: string[];
+  /** The reporting currency and the FX rates used, when the table has a value column. */
+  money?: MoneyRead;
 };
 
 export type Plan = Assessed & {
@@ -75,7 +78,7 @@ export { TIE_RULE, selectionProblem };
 
 export function assess(input: WorkbookInput, context: RunContext): Assessed {
   const settingsRead = readSettings(input.settings);
-  const settings = settingsRecord(context.settings ?? settingsRead.settings);
+  let settings = settingsRecord(context.settings ?? settingsRead.settings);
   const capacity = readCapacity(input.capacity, settings.capacityOverrides);
   const issues: Issue[] = [...settingsRead.issues, ...capacity.issues];
   if (!input.initiatives) {
@@ -89,8 +92,18 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
   }
   const mapping = readColumnMapping(input.columnMapping);
   issues.push(...mapping.issues);
-  const read = readInitiatives(input.initiatives, capacity.teams, mergeMapping(mapping.entries, context.columnMapping ?? []));
+  const fx = readFxRates(input.fxRates);
+  issues.push(...fx.issues);
+  const read = readInitiatives(input.initiatives, capacity.teams, mergeMapping(mapping.entries, context.columnMapping ?? []), {
+    reportingCurrency: settings.reportingCurrency ?? '',
+    rates: fx.rates,
+  });
   issues.unshift(...read.issues);
+  const money = read.money;
+  // Amounts are shown in the reporting currency unless the user chose a symbol of their own.
+  if (money && money.currency !== '' && settings.currency === DEFAULT_SETTINGS.currency && money.currency !== 'USD') {
+    settings = settingsRecord({ ...settings, currency: currencySymbol(money.currency) });
+  }
   const table = {
     sheet: input.initiatives.sheet,
     name: input.initiatives.name,
@@ -98,7 +111,7 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
     rowCount: input.initiatives.rows.length,
     columns: read.columns,
   };
-  if (!read.usable) return { settings, teams: capacity.teams, table, assessments: [], ranking: [], issues, usable: false };
+  if (!read.usable) return { settings, teams: capacity.teams, table, assessments: [], ranking: [], issues, usable: false, ...(money ? { money } : {}) };
 
   const scenario = withScenario(read.initiatives, input.scenarios, settings.scenario, input.settings?.sheet ?? '');
   issues.push(...scenario.issues);
@@ -129,7 +142,7 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
     return { initiative, scores, gate: gateResult, override };
   });
   const ranking = rankOrder(assessments);
-  return { settings, teams: capacity.teams, table, assessments, ranking, issues, usable: true, whyStarts };
+  return { settings, teams: capacity.teams, table, assessments, ranking, issues, usable: true, whyStarts, ...(money ? { money } : {}) };
 }
 
 /** Turn a selection into the plan: decisions, Why texts, change impact, summary and log entry. */
@@ -193,6 +206,7 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
     summary,
     logEntry: decisionLogEntry(summary, impact.teamLoads, assessed.settings, report, run),
     run,
+    ...(assessed.money ? { money: assessed.money } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { a1, qualified } from './address';
 import { normalise, plainText, quantity, text, type CellReader } from './cells';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
+import { convertValues, formatCurrency, plainAmountText, statedCurrency, type MoneyRead, type ValueCurrency } from './currency';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
 
 // zod checks the table's envelope. Walking 300,000 cells through zod would cost more than the
@@ -17,6 +18,7 @@ const rawTableSchema = z.object({
   headers: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]).transform((h) => (h === null ? '' : String(h)))),
   rows: z.custom<unknown[][]>((rows) => Array.isArray(rows) && rows.every(Array.isArray), 'rows must be arrays of cells'),
   origin: z.object({ row: z.number().int().min(0), column: z.number().int().min(0) }),
+  formats: z.custom<string[][]>((formats) => Array.isArray(formats) && formats.every(Array.isArray), 'formats must be arrays of texts').optional(),
 });
 
 /** What an adapter handed us, in the engine's cell shapes: null and undefined are blank; anything else is unreadable. */
@@ -77,6 +79,8 @@ export type InitiativesRead = {
   issues: Issue[];
   /** False when nothing can be planned from this table (no name column, no rows, unusable shape). */
   usable: boolean;
+  /** The reporting currency and the FX rates used (absent when the table has no value column). */
+  money?: MoneyRead;
 };
 
 /** What a missing column does to the plan, said before running. */
@@ -251,7 +255,15 @@ function unreadable(table: RawTable, rowIndex: number, column: number, shown: st
   return cellIssue(table, rowIndex, isNumber ? 'out-of-range' : 'unreadable-cell', column, (where) => `${header} in ${where} is ${shown}; expected ${expected}.`);
 }
 
-export function readInitiatives(rawTable: RawTable, teams: Team[], mapping: readonly ColumnMappingEntry[] = []): InitiativesRead {
+/** The reporting currency setting ('' for none) and the FX rates, for converting values. */
+export type MoneyOptions = { reportingCurrency: string; rates: Map<string, number> };
+
+export function readInitiatives(
+  rawTable: RawTable,
+  teams: Team[],
+  mapping: readonly ColumnMappingEntry[] = [],
+  moneyOptions: MoneyOptions = { reportingCurrency: '', rates: new Map() },
+): InitiativesRead {
   const shape = rawTableSchema.safeParse(rawTable);
   if (!shape.success) {
     return {
@@ -283,6 +295,11 @@ export function readInitiatives(rawTable: RawTable, teams: Team[], mapping: read
   const rowIssues: Issue[] = [];
   // Requires and Excludes name other rows, so they are resolved once every row is read.
   const references: RowReferences[] = [];
+  // The currency each value states (by its text or its cell's number format); plain numbers take the header's, if any.
+  const valueColumn = columns.inputs.annualValue;
+  const headerCurrency = valueColumn === undefined ? undefined : statedCurrency(table.headers[valueColumn] ?? '');
+  const valueCurrencies: ValueCurrency[] = [];
+  let rowCurrency: string | undefined;
 
   for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
     const row = table.rows[rowIndex] as unknown[];
@@ -310,7 +327,12 @@ export function readInitiatives(rawTable: RawTable, teams: Team[], mapping: read
           continue;
         }
       }
-      const read = reader.read(cell);
+      // A value's currency is noted, and a European form ("1.234.567,89 €") read with its separators swapped.
+      const read = isValue ? reader.read(typeof cell === 'string' ? plainAmountText(cell) : cell) : reader.read(cell);
+      if (isValue) {
+        rowCurrency =
+          read.kind !== 'value' ? undefined : typeof cell === 'string' ? (statedCurrency(cell) ?? headerCurrency) : (formatCurrency(table.formats?.[rowIndex]?.[index]) ?? headerCurrency);
+      }
       // A reader says blank exactly when the cell is blank: the row has content otherwise.
       if (read.kind !== 'blank') anyContent = true;
       values[slot] = read.kind === 'value' ? (isValue ? scaleAmount(cell, read.value as number, columns.valueMultiplier) : read.value) : undefined;
@@ -404,11 +426,20 @@ export function readInitiatives(rawTable: RawTable, teams: Team[], mapping: read
       overrideReason,
       invalid: rowIssues.length > 0,
     });
+    if (valueColumn !== undefined && values[SLOT.annualValue] !== undefined) {
+      valueCurrencies.push({ initiative: initiatives[initiatives.length - 1]!, cell: a1(sheetRowOf(table, rowIndex), table.origin.column + valueColumn), currency: rowCurrency });
+    }
     const requiresText = values[SLOT.requires] as string | undefined;
     const excludesText = values[SLOT.excludes] as string | undefined;
     if (requiresText !== undefined || excludesText !== undefined) references.push({ at: initiatives.length - 1, requiresText, excludesText });
   }
   if (references.length > 0) resolveReferences(table, columns, initiatives, references, issues);
+  let money: MoneyRead | undefined;
+  if (valueColumn !== undefined) {
+    const converted = convertValues(valueCurrencies, moneyOptions.reportingCurrency, moneyOptions.rates, table.sheet, table.headers[valueColumn] ?? 'Annual value');
+    money = converted.money;
+    issues.push(...converted.issues);
+  }
 
   if (initiatives.length === 0) {
     issues.push({
@@ -417,9 +448,9 @@ export function readInitiatives(rawTable: RawTable, teams: Team[], mapping: read
       sheet: table.sheet,
       message: `Table ${table.name} on ${table.sheet} has no initiatives yet; add one row per initiative.`,
     });
-    return { initiatives, columns, issues, usable: false };
+    return { initiatives, columns, issues, usable: false, ...(money ? { money } : {}) };
   }
-  return { initiatives, columns, issues, usable: true };
+  return { initiatives, columns, issues, usable: true, ...(money ? { money } : {}) };
 }
 
 type RowReferences = { at: number; requiresText?: string; excludesText?: string };

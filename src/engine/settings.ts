@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { normalise, parseNumber } from './cells';
+import { currencyCode } from './currency';
 import { a1, qualified } from './address';
 import type { Issue, Objective, RawTable, SelectionMethod, Settings } from './types';
 
@@ -15,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   solverTimeLimitSeconds: 2,
   planningPeriod: 'Next planning period',
   currency: '$',
+  reportingCurrency: '',
   initiativesTable: 'Initiatives',
   capacityOverrides: {},
   scenario: '',
@@ -35,6 +37,7 @@ export function settingsRecord(s: Settings): Settings {
     solverTimeLimitSeconds: s.solverTimeLimitSeconds,
     planningPeriod: s.planningPeriod,
     currency: s.currency,
+    reportingCurrency: s.reportingCurrency ?? '',
     initiativesTable: s.initiativesTable,
     capacityOverrides: s.capacityOverrides,
     scenario: s.scenario,
@@ -145,6 +148,25 @@ export const SETTING_SPECS: SettingSpec[] = [
     apply: (s, v: string) => ({ ...s, currency: v }),
     current: (s) => s.currency,
     meaning: 'Shown with money amounts in the outputs.',
+  },
+  {
+    label: 'Reporting currency',
+    expected: 'a currency code such as USD, EUR or GBP, or blank',
+    schema: z
+      .union([z.string(), z.number()])
+      .transform((v, ctx) => {
+        const text = String(v).trim();
+        if (text === '') return '';
+        const code = currencyCode(text);
+        if (code === undefined) {
+          ctx.addIssue({ code: 'custom', message: 'not a currency' });
+          return z.NEVER;
+        }
+        return code;
+      }),
+    apply: (s, v: string) => ({ ...s, reportingCurrency: v }),
+    current: (s) => s.reportingCurrency ?? '',
+    meaning: 'The currency every amount is converted into (with the FX rates table) before values are added. Blank: the one most amounts state.',
   },
   {
     label: 'Initiatives table',

@@ -13,6 +13,8 @@ export type RawTable = {
   rows: CellValue[][];
   /** Zero-based sheet row and column of the header row's first cell. */
   origin: { row: number; column: number };
+  /** Number formats of the body cells, as `rows` (absent where an adapter does not read them): a number formatted as euros is euros. */
+  formats?: string[][];
 };
 
 export type Severity = 'fatal' | 'error' | 'warning';
@@ -43,7 +45,9 @@ export type IssueCode =
   | 'bad-reference'
   | 'ambiguous-column'
   | 'unknown-mapping'
-  | 'demand-unit-mismatch';
+  | 'demand-unit-mismatch'
+  | 'invalid-fx-rate'
+  | 'no-fx-rate';
 
 /** A problem with the user's data: data, never thrown. */
 export type Issue = {
@@ -128,6 +132,8 @@ export type Settings = {
   solverTimeLimitSeconds: number;
   planningPeriod: string;
   currency: string;
+  /** ISO code of the currency amounts are planned in ('' : the one most amounts state). */
+  reportingCurrency?: string;
   /** Name of the Excel table holding the initiatives, when the user picked one other than "Initiatives". */
   initiativesTable: string;
   /** Capacity set in the settings (from the pane or a scenario) wins over the Capacity table. */

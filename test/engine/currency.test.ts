@@ -1,0 +1,115 @@
+// Currencies: an amount states its currency by symbol, code or number format; amounts in another
+// currency are converted with the workbook's FX rates, and one without a rate is a problem naming its cell.
+
+import { convertValues, currencyCode, formatCurrency, plainAmountText, readFxRates, statedCurrency } from '../../src/engine/currency';
+import { prioritise } from '../../src/engine/plan';
+import { readInitiatives } from '../../src/engine/read';
+import type { RawTable } from '../../src/engine/types';
+import { readyRow, table } from '../builders';
+
+const fx = (rows: (string | number)[][]): RawTable => ({ sheet: 'Rates', name: 'FXRates', headers: ['Currency', 'Rate'], rows, origin: { row: 0, column: 0 } });
+const settings = (rows: (string | number)[][]): RawTable => ({ sheet: 'Settings', name: 'PrioritisationSettings', headers: ['Setting', 'Value'], rows, origin: { row: 0, column: 0 } });
+const NOW = '2026-01-01T00:00:00Z';
+
+describe('the currency an amount states', () => {
+  it.each([
+    ['€300k', 'EUR'],
+    ['EUR 300k', 'EUR'],
+    ['300 k€', 'EUR'],
+    ['$1.2M', 'USD'],
+    ['US$ 2m', 'USD'],
+    ["CHF 1'200'000", 'CHF'],
+    ['£40,000', 'GBP'],
+    ['1 200 000', undefined],
+    ['Europe', undefined],
+  ])('%s is in %s', (text, code) => expect(statedCurrency(text)).toBe(code));
+
+  it.each([
+    ['"€"#,##0', 'EUR'],
+    ['[$€-407] #,##0.00', 'EUR'],
+    ['[$EUR] #,##0', 'EUR'],
+    ['£#,##0', 'GBP'],
+    ['$#,##0;[Red]($#,##0)', 'USD'],
+    ['#,##0', undefined],
+    ['General', undefined],
+    ['[Red]#,##0', undefined],
+  ])('a number formatted %s is in %s', (format, code) => expect(formatCurrency(format)).toBe(code));
+
+  it('reads European and other forms of amounts', () => {
+    expect(plainAmountText('1.234.567,89 €')).toBe('1234567.89 €');
+    expect(plainAmountText('1.234,5')).toBe('1234.5');
+    expect(plainAmountText('1,234')).toBe('1,234');
+    expect(plainAmountText('1.234')).toBe('1.234');
+    expect(currencyCode('eur')).toBe('EUR');
+    expect(currencyCode('€')).toBe('EUR');
+  });
+});
+
+describe('converting values into the reporting currency', () => {
+  const rows = [
+    { ...readyRow({ ID: 'A', Initiative: 'Invoices', 'Annual value': '$1.2M' }) },
+    { ...readyRow({ ID: 'B', Initiative: 'Claims', 'Annual value': '€300k' }) },
+    { ...readyRow({ ID: 'C', Initiative: 'Churn', 'Annual value': '1.234.567,89 €' }) },
+    { ...readyRow({ ID: 'D', Initiative: 'Pricing', 'Annual value': '$500k' }) },
+  ];
+
+  it('converts euros into dollars with the FX table and says which rate it used', () => {
+    const plan = prioritise({ initiatives: table(rows), fxRates: fx([['EUR', 1.1]]) }, { now: NOW });
+    expect(plan.entries.map((e) => e.initiative.annualValue)).toEqual([1_200_000, 330_000, expect.closeTo(1_358_024.68, 2), 500_000]);
+    expect(plan.money).toEqual({ currency: 'USD', fxRates: { EUR: 1.1 }, from: 'amounts' });
+    expect(plan.issues.filter((i) => i.code === 'no-fx-rate')).toEqual([]);
+  });
+
+  it('without a rate, reports each cell and makes its row Invalid input, never adding it as dollars', () => {
+    const plan = prioritise({ initiatives: table(rows, { origin: { row: 1, column: 0 } }) }, { now: NOW });
+    const problems = plan.issues.filter((i) => i.code === 'no-fx-rate');
+    const valueColumn = String.fromCharCode(65 + Object.keys(readyRow()).indexOf('Annual value'));
+    expect(problems.map((i) => i.cell)).toEqual([`${valueColumn}4`, `${valueColumn}5`]);
+    expect(problems[0]?.message).toMatch(/is in EUR, but the workbook has no rate from EUR to USD/);
+    expect(plan.entries.map((e) => e.gate.gate)).toEqual(['Scale-ready', 'Invalid input', 'Invalid input', 'Scale-ready']);
+    expect(plan.summary.requestedValue).toBe(1_700_000);
+  });
+
+  it('takes the Reporting currency setting over what most amounts state', () => {
+    const plan = prioritise({ initiatives: table(rows), settings: settings([['Reporting currency', 'eur']]), fxRates: fx([['USD', 0.9]]) }, { now: NOW });
+    expect(plan.money).toMatchObject({ currency: 'EUR', fxRates: { USD: 0.9 }, from: 'setting' });
+    expect(plan.entries[0]?.initiative.annualValue).toBeCloseTo(1_080_000);
+    expect(plan.entries[1]?.initiative.annualValue).toBe(300_000);
+    expect(plan.settings.currency).toBe('€');
+  });
+
+  it('reads a number formatted as euros as euros, and plain numbers in the reporting currency', () => {
+    const raw = table([readyRow({ 'Annual value': 100 }), readyRow({ ID: 'Y', 'Annual value': 100 }), readyRow({ ID: 'Z', 'Annual value': '$100' })]);
+    const valueColumn = raw.headers.indexOf('Annual value');
+    raw.formats = raw.rows.map((_, r) => raw.headers.map((_h, c) => (c === valueColumn && r === 0 ? '[$€-407] #,##0' : 'General')));
+    const read = readInitiatives(raw, [], [], { reportingCurrency: 'USD', rates: new Map([['EUR', 2]]) });
+    expect(read.initiatives.map((i) => i.annualValue)).toEqual([200, 100, 100]);
+  });
+
+  it('reads plain numbers under a header that states its currency in that currency', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Annual value (EUR)': 100 }, { Initiative: 'B', 'Annual value (EUR)': '$50' }]), [], [], {
+      reportingCurrency: 'USD',
+      rates: new Map([['EUR', 1.5]]),
+    });
+    expect(read.initiatives.map((i) => i.annualValue)).toEqual([150, 50]);
+  });
+
+  it('treats an accounting negative as a problem, not a silent positive', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Annual value': '(300,000)' }]), []);
+    expect(read.initiatives[0]).toMatchObject({ invalid: true, annualValue: undefined });
+  });
+
+  it('leaves a workbook that states no currency as it was', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Annual value': 100 }]), []);
+    expect(read.money).toEqual({ currency: '', fxRates: {}, from: 'none' });
+    expect(convertValues([], '', new Map(), 'S', 'Annual value').issues).toEqual([]);
+  });
+});
+
+describe('the FX rates table', () => {
+  it('reads codes and symbols, and reports a rate that is not a positive number with its cell', () => {
+    const read = readFxRates(fx([['€', 1.1], ['GBP', 'n/a'], ['Gold', 2], ['CHF', '1,05']]));
+    expect([...read.rates]).toEqual([['EUR', 1.1]]);
+    expect(read.issues.map((i) => i.cell)).toEqual(['B3', 'A4', 'B5']);
+  });
+});
