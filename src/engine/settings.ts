@@ -210,6 +210,8 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
     return { settings: DEFAULT_SETTINGS, issues };
   }
   let settings: Settings = { ...DEFAULT_SETTINGS, capacityOverrides: {} };
+  /** Each setting's first cell: a later row for the same setting is reported, never read. */
+  const seen = new Map<string, string>();
   table.rows.forEach((row, rowIndex) => {
     const label = String(row[labelColumn] ?? '').trim();
     const raw = row[valueColumn] ?? '';
@@ -223,7 +225,35 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
       return;
     }
     const spec = SETTING_SPECS.find((s) => normalise(s.label) === normalise(label));
-    if (!spec) return; // Rows we do not know are the user's notes.
+    if (!spec) {
+      // Rows we do not know are the user's notes; but a misspelt setting ("Inflight limt") would
+      // otherwise leave the default in force without a word.
+      const meant = nearestSetting(label);
+      if (meant === undefined) return;
+      const labelCell = a1(table.origin.row + 1 + rowIndex, table.origin.column + labelColumn);
+      issues.push({
+        code: 'invalid-setting',
+        severity: 'warning',
+        sheet: table.sheet,
+        column: table.headers[labelColumn],
+        cell: labelCell,
+        message: `"${label}" in ${qualified(table.sheet, labelCell)} is not a setting the prioritiser knows, so its value is not used; did you mean ${meant}?`,
+      });
+      return;
+    }
+    const first = seen.get(spec.label);
+    if (first !== undefined) {
+      issues.push({
+        code: 'invalid-setting',
+        severity: 'warning',
+        sheet: table.sheet,
+        column: 'Value',
+        cell,
+        message: `${spec.label} is set again in ${qualified(table.sheet, cell)}; only the first, in ${qualified(table.sheet, first)}, is used. Delete one of the two rows.`,
+      });
+      return;
+    }
+    seen.set(spec.label, cell);
     const parsed = spec.schema.safeParse(typeof raw === 'boolean' ? String(raw) : raw);
     if (parsed.success) settings = spec.apply(settings, parsed.data as never);
     else issues.push(badSetting(table.sheet, cell, label, raw, spec.expected, `the default, ${spec.current(DEFAULT_SETTINGS)}`));
@@ -239,6 +269,29 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
     settings = { ...settings, weights: DEFAULT_SETTINGS.weights };
   }
   return { settings, issues };
+}
+
+/** Edits (insert, delete, change a letter) from one text to another. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The setting a label was most likely meant to be: a few letters off (one in five at most), compared as headers are. */
+function nearestSetting(label: string): string | undefined {
+  const folded = normalise(label);
+  let best: { label: string; distance: number } | undefined;
+  for (const spec of SETTING_SPECS) {
+    const target = normalise(spec.label);
+    const distance = editDistance(folded, target);
+    if (distance <= Math.max(1, Math.floor(target.length / 5)) && (!best || distance < best.distance)) best = { label: spec.label, distance };
+  }
+  return best?.label;
 }
 
 function badSetting(sheet: string, cell: string, label: string, raw: unknown, expected: string, fallback: string): Issue {

@@ -123,3 +123,34 @@ describe('bad values', () => {
     expect(read.issues).toEqual([expect.objectContaining({ code: 'missing-required-column', sheet: 'Prioritisation settings' })]);
   });
 });
+
+describe('settings that would be misread without a word (issue 15)', () => {
+  const table = (rows: [string, CellValue][]) => ({ ...settingsTable({}), rows });
+
+  test('a setting given twice: the first row counts, the second is reported with both cells, and a bad second value does not claim the default', () => {
+    const read = readSettings(table([
+      ['In-flight limit', 4],
+      ['In-flight limit', -3],
+    ]));
+    expect(read.settings.inFlightLimit).toBe(4);
+    expect(read.issues).toEqual([
+      expect.objectContaining({
+        cell: 'B6',
+        message: "In-flight limit is set again in 'Prioritisation settings'!B6; only the first, in 'Prioritisation settings'!B5, is used. Delete one of the two rows.",
+      }),
+    ]);
+    expect(read.issues[0]?.message).not.toMatch(/default/);
+  });
+
+  test('a misspelt setting is reported with its cell and the setting it was probably meant to be', () => {
+    const read = readSettings(table([['Inflight limt', 3]]));
+    expect(read.settings.inFlightLimit).toBe(DEFAULT_SETTINGS.inFlightLimit);
+    expect(read.issues).toEqual([
+      expect.objectContaining({ cell: 'A5', severity: 'warning', message: expect.stringMatching(/^"Inflight limt" in 'Prioritisation settings'!A5 is not a setting .*did you mean In-flight limit\?$/) }),
+    ]);
+  });
+
+  test('a note whose label is nothing like a setting stays the user’s, unreported', () => {
+    expect(readSettings(table([['Agreed by', 'the March steerco']])).issues).toEqual([]);
+  });
+});
