@@ -7,7 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { plannerWith, runPlan, type Planner, type RunResult } from '../app/runPlan';
 import { highsNodeSolver } from '../adapters/solver/highsNode';
 import type { TableInfo } from '../port/workbookPort';
-import { NotAWorkbookError, openXlsx, ZipTooLargeError, type XlsxSession } from '../adapters/exceljs/xlsxFile';
+import { NotAWorkbookError } from '../adapters/exceljs/limits';
+import { ZipTooLargeError } from '../adapters/exceljs/zip';
+import { openSurgical } from '../adapters/xlsx/session';
+import type { WorkbookPort } from '../port/workbookPort';
+import type { FeatureCount } from '../adapters/exceljs/features';
 import { outputProblem } from './outputPath';
 import { writeFileAtomic } from './atomicWrite';
 import { parseOptions, USAGE, type Options } from './options';
@@ -21,7 +25,25 @@ export type CommandIo = {
   now: () => string;
   readFile: (path: string) => Promise<Buffer>;
   writeFile: (path: string, bytes: Uint8Array) => Promise<void>;
+  /** How the copy is made; the surgical writer unless a caller (the bench) asks for the exceljs one. */
+  writer?: Writer;
 };
+
+type Session = { port: WorkbookPort; save(): Promise<{ bytes: Buffer; lost: FeatureCount[] }> };
+
+/**
+ * 'surgical' (the default): the input package with only the changed parts rewritten and both charts drawn
+ * (src/adapters/xlsx). 'exceljs': the whole workbook re-saved through exceljs, which drops what it cannot
+ * read and draws no charts; kept to compare against.
+ */
+export type Writer = 'surgical' | 'exceljs';
+
+async function openWith(writer: Writer, bytes: Buffer): Promise<Session> {
+  if (writer === 'surgical') return openSurgical(bytes);
+  // Loaded only when asked for: exceljs takes a while to load.
+  const { openXlsx } = await import('../adapters/exceljs/xlsxFile');
+  return openXlsx(bytes);
+}
 
 export const nodeIo = (): CommandIo => ({
   stdout: (text) => process.stdout.write(`${text}\n`),
@@ -54,7 +76,7 @@ function readProblem(path: string, error: unknown): string {
   return `cannot read ${path}: ${errorText(error)}`;
 }
 
-async function open(options: Options, io: CommandIo): Promise<XlsxSession> {
+async function open(options: Options, io: CommandIo): Promise<Session> {
   let bytes: Buffer;
   try {
     bytes = await io.readFile(options.input);
@@ -62,7 +84,7 @@ async function open(options: Options, io: CommandIo): Promise<XlsxSession> {
     throw new CommandFailure(1, readProblem(options.input, error));
   }
   try {
-    return await openXlsx(bytes);
+    return await openWith(io.writer ?? 'surgical', bytes);
   } catch (error) {
     if (error instanceof ZipTooLargeError) throw new CommandFailure(1, `${options.input} is too large for the command: ${error.message}; nothing was written`);
     if (error instanceof NotAWorkbookError) throw new CommandFailure(1, `${options.input} is not a workbook the command can read: ${error.message}`);
@@ -102,7 +124,7 @@ async function run(options: Options, io: CommandIo): Promise<number> {
     const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder; name the .xlsx file to write' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : errorText(error);
     throw new CommandFailure(1, `cannot write ${options.out}: ${why}; nothing was written`);
   }
-  const report = buildReport(options.input, options.out, result, lost);
+  const report = buildReport(options.input, options.out, result, lost, (io.writer ?? 'surgical') === 'surgical');
   io.stdout(options.json ? JSON.stringify(report) : reportText(report, result.plan));
   return 0;
 }

@@ -93,10 +93,11 @@ function notes(written: Extract<RunResult, { kind: 'written' }>, lost: FeatureCo
   return said;
 }
 
-export function buildReport(input: string, output: string, result: Extract<RunResult, { kind: 'written' }>, lost: FeatureCount[]): Report {
+/** `chartsDrawn`: the file was written with the Change impact sheet's charts (the surgical writer draws them; exceljs cannot). */
+export function buildReport(input: string, output: string, result: Extract<RunResult, { kind: 'written' }>, lost: FeatureCount[], chartsDrawn = false): Report {
   const { plan, layout, outcome } = result;
   const { summary, settings } = plan;
-  const chartsNotDrawn = layout.changeImpact.charts.map((c) => c.title);
+  const chartsNotDrawn = chartsDrawn ? [] : layout.changeImpact.charts.map((c) => c.title);
   return {
     ok: true,
     exitCode: 0,

@@ -15,6 +15,9 @@ import { putWebExtensions, takeWebExtensions, type WebExtensions } from './webEx
 import { readZip, writeZip, ZipTooLargeError, type ZipEntry } from './zip';
 import { errorText } from '../../app/errorText';
 import { escapeTextsForSave } from './xmlText';
+import { checkCellBudget, checkZipMagic, NotAWorkbookError } from './limits';
+
+export { CELL_BUDGET, NotAWorkbookError } from './limits';
 
 export type OpenedWorkbook = {
   workbook: ExcelJS.Workbook;
@@ -67,46 +70,9 @@ function putBack(part: Part, setAside: SetAside): Part {
   return part;
 }
 
-/**
- * The cells the command will load: exceljs holds every cell of every sheet, at about 2 KB a cell
- * (690 MB at 10,000 initiatives of 30 columns), so a million cells is near 2 GB. Counted in the
- * sheets' XML before exceljs sees it, so a huge sheet is refused in seconds, not after minutes.
- */
-export const CELL_BUDGET = 1_000_000;
-
-function cellsIn(xml: Buffer): number {
-  let count = 0;
-  for (let at = xml.indexOf('<c '); at !== -1; at = xml.indexOf('<c ', at + 3)) count++;
-  return count;
-}
-
-function checkCellBudget(entries: ZipEntry[], sheets: { name: string; path: string }[]): void {
-  const byPath = new Map(entries.map((e) => [e.name, e]));
-  let total = 0;
-  for (const sheet of sheets) {
-    const entry = byPath.get(sheet.path);
-    if (!entry) continue;
-    const cells = cellsIn(entry.data());
-    total += cells;
-    if (total > CELL_BUDGET) {
-      const where = cells > CELL_BUDGET / 2 ? `its sheet ${sheet.name} holds ${cells.toLocaleString('en-US')} cells` : `its sheets hold more than ${total.toLocaleString('en-US')} cells`;
-      throw new ZipTooLargeError(`${where}, more than the ${CELL_BUDGET.toLocaleString('en-US')} the command reads; move the Initiatives, Capacity and Settings tables to a smaller workbook, or run the add-in in Excel`);
-    }
-  }
-}
-
-/** Thrown when the bytes are not an .xlsx workbook; the message says what was found instead. */
-export class NotAWorkbookError extends Error {
-  override name = 'NotAWorkbookError';
-}
-
-const ZIP_MAGIC = [0x50, 0x4b];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
-  if (startsWith(bytes, OLE_MAGIC)) throw new NotAWorkbookError('it is an old-style .xls file or a password-protected workbook; save it from Excel as .xlsx (Excel Workbook), without a password');
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new NotAWorkbookError('it is not an .xlsx file; open it in Excel and save it as Excel Workbook (.xlsx)');
+  checkZipMagic(bytes);
   let entries: ZipEntry[];
   let parts;
   try {
@@ -119,7 +85,8 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
   let readable: Buffer;
   let setAside: SetAside;
   try {
-    checkCellBudget(entries, parts.sheets);
+    const byPath = new Map(entries.map((e) => [e.name, e]));
+    checkCellBudget(parts.sheets, (path) => byPath.get(path)?.data());
     const taken = setAsideFrom(entries);
     setAside = taken.setAside;
     // Handed to exceljs uncompressed: Node's zlib inflates the parts several times faster than the

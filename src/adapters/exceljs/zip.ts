@@ -9,7 +9,11 @@ export type ZipEntry = {
   name: string;
   /** The uncompressed bytes, inflated on first use. */
   data(): Buffer;
+  /** The entry as stored, to copy into another zip without inflating it: its bytes, method, CRC and unpacked size. */
+  stored: StoredEntry;
 };
+
+export type StoredEntry = { method: number; crc: number; size: number; bytes: Buffer };
 
 /**
  * Thrown when a zip declares more unpacked bytes than the command will hold, or an entry inflates to
@@ -50,6 +54,7 @@ export function readZip(zip: Buffer, budget = UNPACKED_BUDGET_BYTES): ZipEntry[]
     if (zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new Error('damaged zip directory');
     const flags = zip.readUInt16LE(at + 8);
     const method = zip.readUInt16LE(at + 10);
+    const crc = zip.readUInt32LE(at + 16);
     const compressedSize = zip.readUInt32LE(at + 20);
     const size = zip.readUInt32LE(at + 24);
     const nameLength = zip.readUInt16LE(at + 28);
@@ -66,13 +71,16 @@ export function readZip(zip: Buffer, budget = UNPACKED_BUDGET_BYTES): ZipEntry[]
     declared += size;
     let data: Buffer | undefined;
     // An entry may not inflate past the size it declared: a lying header cannot get round the budget.
-    entries.push({ name, data: () => (data ??= method === STORED ? raw : inflateDeclared(raw, size, name)) });
+    entries.push({ name, data: () => (data ??= method === STORED ? raw : inflateDeclared(raw, size, name)), stored: { method, crc, size, bytes: raw } });
   }
   if (declared > budget) {
     throw new ZipTooLargeError(`its parts unpack to ${megabytes(declared)}, more than the ${megabytes(budget)} the command reads`);
   }
   return entries;
 }
+
+/** An entry's bytes inflated afresh, not kept by the entry: for a part read once and let go. */
+export const unpack = (name: string, stored: StoredEntry): Buffer => (stored.method === STORED ? stored.bytes : inflateDeclared(stored.bytes, stored.size, name));
 
 function inflateDeclared(raw: Buffer, size: number, name: string): Buffer {
   try {
@@ -95,15 +103,19 @@ function dosDateTime(date: Date): { time: number; day: number } {
  * A zip of `entries`, deflated at `level` (0 stores them as they are). Directories are implied by
  * the names, as in files Excel writes.
  */
-export function writeZip(entries: { name: string; data: Buffer }[], date = new Date(), level = 1): Buffer {
+export function writeZip(entries: ({ name: string; data: Buffer } | { name: string; stored: StoredEntry })[], date = new Date(), level = 1): Buffer {
   const { time, day } = dosDateTime(date);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const method = level === 0 ? STORED : DEFLATED;
-    const packed = method === STORED ? entry.data : deflateRawSync(entry.data, { level });
+    // An entry copied as stored keeps its compressed bytes: not inflated, not deflated again.
+    const stored: StoredEntry =
+      'stored' in entry
+        ? entry.stored
+        : { method: level === 0 ? STORED : DEFLATED, crc: crc32(entry.data), size: entry.data.length, bytes: level === 0 ? entry.data : deflateRawSync(entry.data, { level }) };
+    const { method, bytes: packed } = stored;
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);
     header.writeUInt16LE(20, 4); // version needed: 2.0, deflate
@@ -111,9 +123,9 @@ export function writeZip(entries: { name: string; data: Buffer }[], date = new D
     header.writeUInt16LE(method, 8);
     header.writeUInt16LE(time, 10);
     header.writeUInt16LE(day, 12);
-    header.writeUInt32LE(crc32(entry.data), 14);
+    header.writeUInt32LE(stored.crc, 14);
     header.writeUInt32LE(packed.length, 18);
-    header.writeUInt32LE(entry.data.length, 22);
+    header.writeUInt32LE(stored.size, 22);
     header.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL_HEADER, 0);

@@ -1,0 +1,105 @@
+// The layout's charts as DrawingML parts: one drawing per sheet anchoring each
+// chart to its cells, and one chart part per chart whose series point at the
+// sheet's cells (with the values cached, so a viewer that does not recalculate
+// still draws them). The portfolio map is a bubble chart with one series per
+// decision; team utilisation is clustered columns, before and after.
+
+import { columnLetters, qualified } from '../../engine/address';
+import type { ChartSpec, LayoutCell, RangeRef, SheetLayout } from '../../layout/grid';
+import { escapeXml } from './xml';
+
+/** Bubbles at 30% of Excel's default size keep a portfolio of hundreds readable (as the add-in draws them). */
+const BUBBLE_SCALE = 30;
+
+const C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const XDR = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
+
+const absolute = (sheet: string, ref: RangeRef): string => {
+  const from = `$${columnLetters(ref.column)}$${ref.row + 1}`;
+  const to = `$${columnLetters(ref.column + ref.columns - 1)}$${ref.row + ref.rows}`;
+  return qualified(sheet, `${from}:${to}`);
+};
+
+const cellsIn = (layout: SheetLayout, ref: RangeRef): LayoutCell[] => {
+  const cells: LayoutCell[] = [];
+  for (let r = ref.row; r < ref.row + ref.rows; r++) cells.push(layout.values[r]?.[ref.column] ?? null);
+  return cells;
+};
+
+function numbers(layout: SheetLayout, ref: RangeRef): string {
+  const cells = cellsIn(layout, ref);
+  const points = cells.map((v, i) => (typeof v === 'number' && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : '')).join('');
+  return `<c:numRef><c:f>${escapeXml(absolute(layout.name, ref))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${cells.length}"/>${points}</c:numCache></c:numRef>`;
+}
+
+function texts(layout: SheetLayout, ref: RangeRef): string {
+  const cells = cellsIn(layout, ref);
+  const points = cells.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(String(v ?? ''))}</c:v></c:pt>`).join('');
+  return `<c:strRef><c:f>${escapeXml(absolute(layout.name, ref))}</c:f><c:strCache><c:ptCount val="${cells.length}"/>${points}</c:strCache></c:strRef>`;
+}
+
+const rich = (text: string): string => `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
+const title = (text: string | undefined): string => (text ? `<c:title>${rich(text)}<c:overlay val="0"/></c:title>` : '');
+const fill = (color: string | undefined): string => (color ? `<c:spPr><a:solidFill><a:srgbClr val="${color.replace('#', '').toUpperCase()}"/></a:solidFill></c:spPr>` : '');
+
+function valueAxis(id: number, cross: number, position: 'b' | 'l', axisTitle: string | undefined, between: 'between' | 'midCat', gridlines: boolean): string {
+  return (
+    `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${position}"/>` +
+    `${gridlines ? '<c:majorGridlines/>' : ''}${title(axisTitle)}<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:crossBetween val="${between}"/></c:valAx>`
+  );
+}
+
+function bubblePlot(layout: SheetLayout, spec: ChartSpec): string {
+  const series = spec.series.map((s, i) => {
+    const x = s.x ? `<c:xVal>${numbers(layout, s.x)}</c:xVal>` : '';
+    const size = s.size ? `<c:bubbleSize>${numbers(layout, s.size)}</c:bubbleSize>` : '';
+    return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${fill(s.color)}<c:invertIfNegative val="0"/>${x}<c:yVal>${numbers(layout, s.y)}</c:yVal>${size}<c:bubble3D val="0"/></c:ser>`;
+  });
+  return (
+    `<c:bubbleChart><c:varyColors val="0"/>${series.join('')}<c:bubbleScale val="${BUBBLE_SCALE}"/><c:showNegBubbles val="0"/><c:axId val="501"/><c:axId val="502"/></c:bubbleChart>` +
+    valueAxis(501, 502, 'b', spec.xTitle, 'midCat', false) +
+    valueAxis(502, 501, 'l', spec.yTitle, 'midCat', true)
+  );
+}
+
+function columnPlot(layout: SheetLayout, spec: ChartSpec): string {
+  const categories = spec.categories ? `<c:cat>${texts(layout, spec.categories)}</c:cat>` : '';
+  const series = spec.series.map(
+    (s, i) => `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${fill(s.color)}<c:invertIfNegative val="0"/>${categories}<c:val>${numbers(layout, s.y)}</c:val></c:ser>`,
+  );
+  return (
+    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join('')}<c:gapWidth val="150"/><c:axId val="601"/><c:axId val="602"/></c:barChart>` +
+    `<c:catAx><c:axId val="601"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>${title(spec.xTitle)}<c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="602"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    valueAxis(602, 601, 'l', spec.yTitle, 'between', true)
+  );
+}
+
+/** A chart part for `spec`, its series over the cells of `layout`'s sheet. */
+export function chartXml(layout: SheetLayout, spec: ChartSpec): string {
+  const plot = spec.kind === 'bubble' ? bubblePlot(layout, spec) : columnPlot(layout, spec);
+  const legend = spec.kind === 'bubble' ? 'r' : 't';
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="${C}" xmlns:a="${A}" xmlns:r="${R}"><c:roundedCorners val="0"/>` +
+    `<c:chart>${title(spec.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>` +
+    `<c:legend><c:legendPos val="${legend}"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+/** The drawing part placing each chart over its anchor cells; `chartIds[i]` is the relationship id of chart i. Names as the add-in gives them. */
+export function drawingXml(layout: SheetLayout, chartIds: string[]): string {
+  const anchors = layout.charts.map((spec, i) => {
+    const { row, column, rows, columns } = spec.anchor;
+    const marker = (tag: string, c: number, r: number) => `<xdr:${tag}><xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+    return (
+      `<xdr:twoCellAnchor editAs="oneCell">${marker('from', column, row)}${marker('to', column + columns, row + rows)}` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(`${layout.name} chart ${i + 1}`)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${C}"><c:chart xmlns:c="${C}" xmlns:r="${R}" r:id="${chartIds[i]}"/></a:graphicData></a:graphic></xdr:graphicFrame>` +
+      `<xdr:clientData/></xdr:twoCellAnchor>`
+    );
+  });
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}">${anchors.join('')}</xdr:wsDr>`;
+}

@@ -1,0 +1,186 @@
+// Edits to a worksheet part that belongs to the user: cells set in place (the
+// rest of each row, and every other row, kept as written), column widths,
+// the dimension, and the add-in's own conditional formats. Everything else in
+// the part stays as it was, byte for byte.
+
+import { columnIndex, columnLetters } from '../../engine/address';
+import { highlightFormula, type HighlightRule } from '../../layout/grid';
+import { parseRange } from '../exceljs/range';
+import { cellsOfRow, rowsOf, sheetDataBounds } from './cells';
+import { attributeOf, decodeXml, findElement, findElements, insertBefore, withAttribute, withoutAttribute } from './xml';
+
+/** Cells to write, row (1-based) → column (0-based) → the cell's XML; '' removes the cell. */
+export type CellWrites = Map<number, Map<number, string>>;
+
+export function setCell(writes: CellWrites, row: number, column: number, xml: string): void {
+  (writes.get(row) ?? writes.set(row, new Map()).get(row)!).set(column, xml);
+}
+
+function mergedRow(open: string, content: string, row: number, cells: Map<number, string>): string {
+  const kept = cellsOfRow(content)
+    .filter((c) => !cells.has(c.column))
+    .map((c) => ({ column: c.column, xml: / r="/.test(c.attributes) ? c.text : c.text.replace(/^<c\b/, `<c r="${columnLetters(c.column)}${row}"`) }));
+  const added = [...cells].filter(([, xml]) => xml !== '').map(([column, xml]) => ({ column, xml }));
+  const all = [...kept, ...added].sort((a, b) => a.column - b.column);
+  // spans is a hint of the row's first and last cell; a stale one is worse than none.
+  let tag = withoutAttribute(open, 'spans');
+  if (!/ r="/.test(tag)) tag = withAttribute(tag, 'r', String(row));
+  if (tag.endsWith('/>')) tag = `${tag.slice(0, -2)}>`;
+  const closing = tag.startsWith('<row') ? '</row>' : `</${/^<([\w:]+)/.exec(tag)![1]}>`;
+  return `${tag}${all.map((c) => c.xml).join('')}${closing}`;
+}
+
+const newRow = (row: number, cells: Map<number, string>): string => {
+  const xml = [...cells].filter(([, x]) => x !== '').sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+  return xml.length > 0 ? `<row r="${row}">${xml.join('')}</row>` : '';
+};
+
+/** The sheet with `writes` made: existing rows get their cells replaced or added in column order, missing rows are inserted in order. */
+export function writeCells(xml: string, writes: CellWrites): string {
+  if (writes.size === 0) return xml;
+  let bounds = sheetDataBounds(xml);
+  if (!bounds) throw new Error('worksheet without sheetData');
+  if (bounds.start === bounds.end && /<(?:\w+:)?sheetData\b[^>]*\/>/.test(xml.slice(0, bounds.start))) {
+    // <sheetData/>: open it up.
+    const open = /<((?:\w+:)?sheetData)\b([^>]*?)\/>/.exec(xml)!;
+    xml = `${xml.slice(0, open.index)}<${open[1]}${open[2]}></${open[1]}>${xml.slice(open.index + open[0].length)}`;
+    bounds = sheetDataBounds(xml)!;
+  }
+  const data = xml.slice(bounds.start, bounds.end);
+  const pending = [...writes.keys()].sort((a, b) => a - b);
+  const out: string[] = [];
+  let p = 0;
+  let last = 0;
+  for (const row of rowsOf(data)) {
+    out.push(data.slice(last, row.start));
+    while (p < pending.length && pending[p]! < row.row) out.push(newRow(pending[p]!, writes.get(pending[p++]!)!));
+    if (pending[p] === row.row) out.push(mergedRow(row.open, row.content, row.row, writes.get(pending[p++]!)!));
+    else out.push(data.slice(row.start, row.end));
+    last = row.end;
+  }
+  while (p < pending.length) out.push(newRow(pending[p]!, writes.get(pending[p++]!)!));
+  out.push(data.slice(last));
+  return xml.slice(0, bounds.start) + out.join('') + xml.slice(bounds.end);
+}
+
+/** Rows from `from` on move down one row (their cells' addresses too): room for a row inserted at `from`. */
+export function shiftRowsDown(xml: string, from: number): string {
+  const bounds = sheetDataBounds(xml);
+  if (!bounds) return xml;
+  const data = xml.slice(bounds.start, bounds.end);
+  const out: string[] = [];
+  let last = 0;
+  for (const row of rowsOf(data)) {
+    out.push(data.slice(last, row.start));
+    last = row.end;
+    if (row.row < from) {
+      out.push(data.slice(row.start, row.end));
+      continue;
+    }
+    const moved = data.slice(row.start, row.end).replace(/(<row\b[^>]*?\sr=")(\d+)"/, (_, a: string, n: string) => `${a}${Number(n) + 1}"`);
+    out.push(moved.replace(/(<c\b[^>]*?\sr="[A-Z]+)(\d+)"/g, (_, a: string, n: string) => `${a}${Number(n) + 1}"`));
+  }
+  out.push(data.slice(last));
+  return xml.slice(0, bounds.start) + out.join('') + xml.slice(bounds.end);
+}
+
+/** The cellXfs index of the cell at `row` (1-based), `column` (0-based); 0 when the cell is absent or unstyled. */
+export function styleAt(xml: string, row: number, column: number): number {
+  const bounds = sheetDataBounds(xml);
+  if (!bounds) return 0;
+  for (const r of rowsOf(xml.slice(bounds.start, bounds.end))) {
+    if (r.row < row) continue;
+    if (r.row > row) break;
+    const cell = cellsOfRow(r.content).find((c) => c.column === column);
+    return cell ? Number(attributeOf(cell.attributes, 's') ?? 0) : 0;
+  }
+  return 0;
+}
+
+const BEFORE_COLS = ['sheetData'];
+const AFTER_CONDITIONAL_FORMATS = [
+  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches',
+  'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+];
+
+/** Column widths (1-based column → characters) set, splitting any `<col>` range that covers them. */
+export function setWidths(xml: string, widths: Map<number, number>): string {
+  if (widths.size === 0) return xml;
+  const cols = findElement(xml, 'cols');
+  type Col = { min: number; max: number; tag: string };
+  let list: Col[] = cols ? findElements(cols.text, 'col').map((c) => ({ min: Number(attributeOf(c.open, 'min')), max: Number(attributeOf(c.open, 'max')), tag: c.text })) : [];
+  for (const [column, width] of widths) {
+    const next: Col[] = [];
+    let covered = false;
+    for (const c of list) {
+      if (column < c.min || column > c.max) {
+        next.push(c);
+        continue;
+      }
+      covered = true;
+      const range = (min: number, max: number, tag: string): Col => ({ min, max, tag: withAttribute(withAttribute(tag, 'min', String(min)), 'max', String(max)) });
+      if (c.min < column) next.push(range(c.min, column - 1, c.tag));
+      next.push(range(column, column, withAttribute(withAttribute(c.tag, 'width', String(width)), 'customWidth', '1')));
+      if (c.max > column) next.push(range(column + 1, c.max, c.tag));
+    }
+    if (!covered) next.push({ min: column, max: column, tag: `<col min="${column}" max="${column}" width="${width}" customWidth="1"/>` });
+    list = next.sort((a, b) => a.min - b.min);
+  }
+  const element = `<cols>${list.map((c) => c.tag).join('')}</cols>`;
+  if (cols) return xml.slice(0, cols.start) + element + xml.slice(cols.end);
+  return insertBefore(xml, element, BEFORE_COLS, '</worksheet>');
+}
+
+/** The dimension grown to hold `right` (1-based column) and `bottom`. */
+export function growDimension(xml: string, right: number, bottom: number): string {
+  const dimension = findElement(xml, 'dimension');
+  const box = dimension && parseRange(attributeOf(dimension.open, 'ref'));
+  if (!dimension || !box) return xml;
+  const ref = `${columnLetters(box.left - 1)}${box.top}:${columnLetters(Math.max(box.right, right) - 1)}${Math.max(box.bottom, bottom)}`;
+  return xml.slice(0, dimension.start) + withAttribute(dimension.open, 'ref', ref) + xml.slice(dimension.start + dimension.open.length);
+}
+
+/** The highest priority of the sheet's conditional format rules. */
+export function topPriority(xml: string): number {
+  let top = 0;
+  for (const m of xml.matchAll(/<(?:\w+:)?cfRule\b[^>]*?\spriority="(\d+)"/g)) top = Math.max(top, Number(m[1]));
+  return top;
+}
+
+/**
+ * The sheet without the formats a previous run added to a column: a one-column range whose every
+ * rule is exactly one of `rules` for that range. Anything the user added, or changed, stays.
+ */
+export function withoutHighlights(xml: string, rules: HighlightRule[]): string {
+  let out = xml;
+  for (const cf of findElements(xml, 'conditionalFormatting').reverse()) {
+    const box = parseRange(attributeOf(cf.open, 'sqref'));
+    if (!box || box.left !== box.right) continue;
+    const topLeft = `${columnLetters(box.left - 1)}${box.top}`;
+    const formulas = new Set(rules.map((r) => highlightFormula(r, topLeft).slice(1)));
+    const found = findElements(cf.text, 'cfRule');
+    const ours =
+      found.length > 0 &&
+      found.every((r) => {
+        const f = findElements(r.text, 'formula');
+        const body = f.length === 1 ? decodeXml(f[0]!.text.replace(/^<[^>]*>/, '').replace(/<\/[^>]*>$/, '')) : undefined;
+        return attributeOf(r.open, 'type') === 'expression' && body !== undefined && formulas.has(body);
+      });
+    if (ours) out = out.slice(0, cf.start) + out.slice(cf.end);
+  }
+  return out;
+}
+
+/** The sheet with `formats` (conditionalFormatting elements) added after its own. */
+export function withHighlights(xml: string, formats: string): string {
+  if (formats === '') return xml;
+  // Not the x14 formats inside extLst, which come after everything else.
+  const existing = findElements(xml, 'conditionalFormatting').filter((cf) => cf.open.startsWith('<conditionalFormatting'));
+  if (existing.length > 0) {
+    const at = existing[existing.length - 1]!.end;
+    return xml.slice(0, at) + formats + xml.slice(at);
+  }
+  return insertBefore(xml, formats, AFTER_CONDITIONAL_FORMATS, '</worksheet>');
+}
+
+export { columnIndex };

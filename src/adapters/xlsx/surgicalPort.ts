@@ -1,0 +1,225 @@
+// The workbook port over an .xlsx package, for the command: `read` reads the
+// tables a run needs from their sheets' XML; `write` checks everything first
+// (the table is the one that was read, the output columns have room, the sheet
+// names are ours) and only then edits the parts it changes. Saving is the
+// session's step (session.ts).
+
+import { qualified } from '../../engine/address';
+import { outputKeyOf, type OutputKey } from '../../engine/columns';
+import { inputFingerprint } from '../../engine/fingerprint';
+import { listWords } from '../../engine/format';
+import type { Plan } from '../../engine/plan';
+import { readSettings } from '../../engine/settings';
+import type { RawTable } from '../../engine/types';
+import { logRowUnder } from '../../layout/decisionLog';
+import { columnLetters } from '../../engine/address';
+import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
+import { CAPACITY_TABLE, DECISION_LOG_TABLE, INITIATIVES_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE, SETTINGS_TABLE } from '../../layout/names';
+import { nextFreeSheetName } from '../../layout/names';
+import type { PlanLayout } from '../../layout/planLayout';
+import { changedProblem, DEFAULT_SHEET_NAMES, nameTakenProblem } from '../../port/problems';
+import type { RenamedSheet, SheetRole, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
+import { formatRange, overlaps } from '../exceljs/range';
+import { cellXml, highlightsXml } from './render';
+import { growDimension, setCell, setWidths, shiftRowsDown, styleAt, topPriority, withHighlights, withoutHighlights, writeCells, type CellWrites } from './editSheet';
+import { geometryOf, resizedTablePart, type TableGeometry, type TablePart } from './tables';
+import type { SurgicalWorkbook } from './workbook';
+
+/** Excel's last column, XFD. */
+const MAX_COLUMNS = 16_384;
+
+type Placement = { columns: number[]; appended: number; geometry: TableGeometry };
+
+const NOT_IN_A_FILE = 'The command changes a workbook file only by running the plan; do this in Excel with the add-in.';
+
+export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
+  const read = (name: string) => {
+    const table = book.findTable(name);
+    return table && book.readTable(table);
+  };
+  const settingsTable = () => read(SETTINGS_TABLE);
+  const initiativesTable = (settings: RawTable | undefined) => {
+    const wanted = readSettings(settings).settings.initiativesTable;
+    return read(wanted) ?? read(INITIATIVES_TABLE);
+  };
+
+  function tableInfo(table: TablePart): TableInfo | undefined {
+    const found = book.readTable(table);
+    if (!found) return undefined;
+    return { name: table.name, sheet: table.sheet.name, rows: found.raw.rows.length, columns: found.raw.headers.length, headers: found.raw.headers };
+  }
+
+  function isEmpty(table: TablePart, box: { top: number; bottom: number; left: number; right: number }): boolean {
+    const { values } = book.block(table.sheet, box);
+    return values.every((row) => row.every((v) => v === ''));
+  }
+
+  function placeOutputs(table: TablePart, geometry: TableGeometry, headers: string[], layout: OutputColumnsLayout): Placement | { problem: string } {
+    if (geometry.headerRow === undefined) return { problem: `Table ${table.name} has no header row, so its output columns cannot be found or added; turn on its header row in Excel (Table Design > Header Row).` };
+    const existing = new Map<OutputKey, number>();
+    headers.forEach((h, i) => {
+      const key = outputKeyOf(h);
+      if (key && !existing.has(key)) existing.set(key, geometry.left + i);
+    });
+    let next = geometry.right + 1;
+    const columns = layout.keys.map((key) => existing.get(key) ?? next++);
+    const appended = next - geometry.right - 1;
+    if (appended === 0) return { columns, appended, geometry };
+    const area = { top: geometry.top, bottom: geometry.bottom, left: geometry.right + 1, right: next - 1 };
+    const where = qualified(table.sheet.name, formatRange(area));
+    const missing = listWords(layout.keys.filter((k) => !existing.has(k)).map((k) => layout.headers[layout.keys.indexOf(k)]!));
+    if (area.right > MAX_COLUMNS) return { problem: `Table ${table.name} ends too close to Excel's last column to add ${missing}; move the table left.` };
+    const neighbour = book.tables().find((t) => t.sheet.path === table.sheet.path && t.path !== table.path && overlaps(geometryOf(t) ?? area, area));
+    if (neighbour || !isEmpty(table, area)) {
+      return {
+        problem: `The cells to the right of table ${table.name} (${where}) hold ${neighbour ? `table ${neighbour.name}` : 'data'}, and the output columns ${missing} need them; move that ${neighbour ? 'table' : 'data'} or insert ${appended} empty columns after the table, then run again.`,
+      };
+    }
+    return { columns, appended, geometry };
+  }
+
+  function writeOutputs(table: TablePart, layout: OutputColumnsLayout, placement: Placement): void {
+    const styles = book.styles();
+    const { geometry, columns } = placement;
+    let xml = book.sheetXml(table.sheet);
+    const writes: CellWrites = new Map();
+    const firstNew = geometry.right + 1;
+    const headerStyle = styleAt(xml, geometry.headerRow!, geometry.right - 1);
+    const widths = new Map<number, number>();
+    const added: string[] = [];
+    columns.forEach((column, k) => {
+      if (column < firstNew) return;
+      // The new header looks like its neighbours (a user's header fill, font or wrap).
+      setCell(writes, geometry.headerRow!, column - 1, cellXml(`${columnLetters(column - 1)}${geometry.headerRow}`, layout.headers[k]!, headerStyle)!);
+      widths.set(column, layout.widths[k]!);
+      added.push(layout.headers[k]!);
+    });
+    // Each column keeps the look its first cell has, with the output's number format.
+    const cellStyles = columns.map((column, k) => styles.withNumberFormat(styleAt(xml, geometry.firstBodyRow, column - 1), layout.formats[k] ?? null));
+    const letters = columns.map((c) => columnLetters(c - 1));
+    for (let i = 0; i <= geometry.lastBodyRow - geometry.firstBodyRow; i++) {
+      const values = layout.values[i];
+      const row = geometry.firstBodyRow + i;
+      columns.forEach((column, k) => setCell(writes, row, column - 1, cellXml(`${letters[k]}${row}`, values?.[k] ?? null, cellStyles[k]!) ?? ''));
+    }
+    xml = writeCells(xml, writes);
+    xml = setWidths(xml, widths);
+    const right = geometry.right + placement.appended;
+    xml = growDimension(xml, right, geometry.bottom);
+    const bodyRows = geometry.lastBodyRow - geometry.firstBodyRow + 1;
+    let formats = '';
+    let priority = 0;
+    layout.keys.forEach((key, k) => {
+      const rules = HIGHLIGHTS_BY_COLUMN[key];
+      if (!rules) return;
+      xml = withoutHighlights(xml, rules);
+      if (priority === 0) priority = topPriority(xml) + 1;
+      const made = highlightsXml({ row: geometry.firstBodyRow - 1, column: columns[k]! - 1, rows: bodyRows, rules }, styles, priority);
+      formats += made.xml;
+      priority = made.next;
+    });
+    xml = withHighlights(xml, formats);
+    book.pkg.put(table.sheet.path, xml);
+    const box = { top: geometry.top, left: geometry.left, bottom: geometry.bottom, right };
+    book.pkg.put(table.path, resizedTablePart(book.pkg.text(table.path)!, box, table.totalsRow, added));
+  }
+
+  function appendLogRow(sheetName: string, row: PlanLayout['logRow']): void {
+    const sheet = book.sheetNamed(sheetName)!;
+    const styles = book.styles();
+    const onSheet = book.tables().filter((t) => t.sheet.path === sheet.path);
+    const log = onSheet.find((t) => t.name.toLowerCase().startsWith(DECISION_LOG_TABLE.toLowerCase())) ?? onSheet[0];
+    const geometry = log && geometryOf(log);
+    let xml = book.sheetXml(sheet);
+    const writes: CellWrites = new Map();
+    if (!log || !geometry) {
+      const at = book.block(sheet, { top: 1, bottom: 1, left: 1, right: 1 }).lastRow + 1;
+      row.values.forEach((value, i) => setCell(writes, at, i, cellXml(`${columnLetters(i)}${at}`, value, styles.cellFormat(row.formats[i] ?? null)) ?? ''));
+      book.pkg.put(sheet.path, writeCells(xml, writes));
+      return;
+    }
+    const at = geometry.bottom + 1;
+    const next = book.block(sheet, { top: at, bottom: at, left: 1, right: MAX_COLUMNS }).values[0];
+    // Notes a user typed just under the log move down a row rather than being overwritten.
+    if (next?.some((v) => v !== '')) xml = shiftRowsDown(xml, at);
+    // Each value under its header: a log the user rearranged, or made before a column was added, still lines up.
+    const headers = (book.block(sheet, { top: geometry.top, bottom: geometry.top, left: geometry.left, right: geometry.right }).values[0] ?? []).map((h) => String(h));
+    const under = logRowUnder(headers, row);
+    under.values.forEach((value, i) => {
+      if (value === undefined) return;
+      const column = geometry.left - 1 + i;
+      setCell(writes, at, column, cellXml(`${columnLetters(column)}${at}`, value, styles.cellFormat(under.formats[i] ?? null)) ?? '');
+    });
+    book.pkg.put(sheet.path, growDimension(writeCells(xml, writes), geometry.right, at));
+    book.pkg.put(log.path, resizedTablePart(book.pkg.text(log.path)!, { top: geometry.top, left: geometry.left, bottom: at, right: geometry.right }, log.totalsRow, []));
+  }
+
+  /** The name to write a sheet under: `wanted` when free or already ours; otherwise the next free name, or undefined. */
+  function sheetNameFor(wanted: string, nextFree: boolean): string | undefined {
+    const available = (name: string) => {
+      const sheet = book.sheetNamed(name);
+      return !sheet || book.isOurs(sheet);
+    };
+    if (available(wanted)) return wanted;
+    return nextFree ? nextFreeSheetName(wanted, available) : undefined;
+  }
+
+  return {
+    async read(): Promise<WorkbookSnapshot> {
+      const settings = settingsTable();
+      const initiatives = initiativesTable(settings?.raw);
+      const capacity = read(CAPACITY_TABLE);
+      return {
+        initiatives: initiatives?.raw,
+        capacity: capacity?.raw,
+        settings: settings?.raw,
+        fingerprint: initiatives ? inputFingerprint(initiatives.raw) : '',
+        tables: book
+          .tables()
+          .filter((t) => t.path !== initiatives?.table.path && !isAddinTable(t.name))
+          .flatMap((t) => tableInfo(t) ?? []),
+        scenarios: { scenarios: read(SCENARIOS_TABLE)?.raw, overrides: read(SCENARIO_OVERRIDES_TABLE)?.raw },
+      };
+    },
+
+    async write(plan: Plan, layout: PlanLayout, expectedFingerprint: string, options: WriteOptions = {}): Promise<WriteOutcome> {
+      const settings = settingsTable();
+      const initiatives = initiativesTable(settings?.raw);
+      if (!initiatives || inputFingerprint(initiatives.raw) !== expectedFingerprint) return { ok: false, problem: changedProblem() };
+      const placement = placeOutputs(initiatives.table, initiatives.geometry, initiatives.raw.headers, layout.outputs);
+      if ('problem' in placement) return { ok: false, problem: { kind: 'unsupported', message: placement.problem } };
+
+      const roles: SheetRole[] = settings ? ['changeImpact', 'decisionLog'] : ['changeImpact', 'decisionLog', 'settings'];
+      const names: Partial<Record<SheetRole, string>> = {};
+      const renamed: RenamedSheet[] = [];
+      for (const role of roles) {
+        const wanted = options.sheetNames?.[role] ?? DEFAULT_SHEET_NAMES[role];
+        const used = sheetNameFor(wanted, options.whenNameTaken === 'next-free');
+        if (used === undefined) return { ok: false, problem: nameTakenProblem(wanted, role) };
+        names[role] = used;
+        if (used !== wanted) renamed.push({ wanted, used });
+      }
+
+      writeOutputs(initiatives.table, layout.outputs, placement);
+      book.putSheet(names.changeImpact!, layout.changeImpact);
+      const log = book.sheetNamed(names.decisionLog!);
+      if (log && book.isOurs(log)) {
+        if (options.log !== false) appendLogRow(log.name, layout.logRow);
+      } else book.putSheet(names.decisionLog!, layout.decisionLogSheet);
+      if (names.settings) book.putSheet(names.settings, layout.settingsSheet);
+
+      const sheetsWritten = [initiatives.table.sheet.name, names.changeImpact!, names.decisionLog!, ...(names.settings ? [names.settings] : [])];
+      return { ok: true, sheetsWritten, ...(renamed.length > 0 ? { renamed } : {}) };
+    },
+
+    saveSettings: () => Promise.reject(new Error(NOT_IN_A_FILE)),
+    insertSample: () => Promise.reject(new Error(NOT_IN_A_FILE)),
+    createTableFromSelection: async () => ({ ok: false as const, message: 'A workbook file has no selection: create the Initiatives table in Excel (Insert > Table) and name it Initiatives.' }),
+    useTable: () => Promise.reject(new Error(NOT_IN_A_FILE)),
+    // Nothing is on screen in a workbook file: there is no cell to select.
+    selectCell: async () => undefined,
+    sortByPriority: () => Promise.reject(new Error('Sorting by priority is done in Excel (the task pane); a workbook file keeps its row order.')),
+    changeScenarios: () => Promise.reject(new Error(NOT_IN_A_FILE)),
+    writeScenarioComparison: () => Promise.reject(new Error(NOT_IN_A_FILE)),
+  };
+}

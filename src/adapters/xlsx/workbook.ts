@@ -1,0 +1,183 @@
+// An .xlsx package as the command sees it: its sheets and tables, the cells of
+// the tables it reads, and the edits a run makes (output columns on the user's
+// table, the add-in's own sheets with their tables and charts). Parts are read
+// only when a run needs them.
+
+import type { CellValue, RawTable } from '../../engine/types';
+import { isOwnSheet } from '../../layout/names';
+import type { SheetLayout } from '../../layout/grid';
+import { formatRange, type Box } from '../exceljs/range';
+import { chartXml, drawingXml } from './charts';
+import { readBlock, sharedStrings, type CellContext } from './cells';
+import { CONTENT_TYPES, RELATIONSHIP_TYPES, WorkbookPart, typeName, type SheetEntry, type XlsxPackage } from './package';
+import { renderSheet } from './render';
+import { MINIMAL_STYLES, StylesEditor } from './styles';
+import { geometryOf, newTablePart, tablesOf, type TableGeometry, type TablePart } from './tables';
+
+const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+
+/**
+ * Part types that belong to one sheet of the add-in's and go with it when the sheet is rebuilt (a pivot
+ * table's cache is the workbook's and stays). The command's report names what went.
+ */
+const SHEET_OWNED = new Set(['table', 'drawing', 'chart', 'chartUserShapes', 'chartStyle', 'chartColorStyle', 'pivotTable', 'comments', 'vmlDrawing', 'threadedComment']);
+
+export type ReadTable = { table: TablePart; raw: RawTable; geometry: TableGeometry };
+
+export class SurgicalWorkbook {
+  readonly workbook: WorkbookPart;
+  private context?: CellContext;
+  private stylesEditor?: StylesEditor;
+  private stylesPath?: string;
+  private tableList?: TablePart[];
+
+  constructor(readonly pkg: XlsxPackage) {
+    this.workbook = new WorkbookPart(pkg);
+  }
+
+  sheets(): SheetEntry[] {
+    return this.workbook.sheets();
+  }
+
+  sheetNamed(name: string): SheetEntry | undefined {
+    const wanted = name.toLowerCase();
+    return this.sheets().find((s) => s.name.toLowerCase() === wanted);
+  }
+
+  tables(): TablePart[] {
+    return (this.tableList ??= tablesOf(this.pkg, this.sheets()));
+  }
+
+  findTable(name: string): TablePart | undefined {
+    const wanted = name.toLowerCase();
+    return this.tables().find((t) => t.name.toLowerCase() === wanted);
+  }
+
+  cellContext(): CellContext {
+    if (!this.context) {
+      const sst = this.pkg.relationships(this.workbook.path).find((r) => r.type === RELATIONSHIP_TYPES.sharedStrings);
+      this.context = { strings: sharedStrings(sst && this.pkg.text(sst.target)), date1904: this.workbook.date1904 };
+    }
+    return this.context;
+  }
+
+  sheetXml(sheet: SheetEntry): string {
+    const xml = this.pkg.text(sheet.path);
+    if (xml === undefined) throw new Error(`the part of sheet ${sheet.name} is missing`);
+    return xml;
+  }
+
+  block(sheet: SheetEntry, box: Box): { values: CellValue[][]; lastRow: number } {
+    return readBlock(this.sheetXml(sheet), box, this.cellContext());
+  }
+
+  /** A table's cells, its body cut back to the rows that hold data when its range runs past the sheet's last row (a table made from whole columns). */
+  readTable(table: TablePart): ReadTable | undefined {
+    const geometry = geometryOf(table);
+    if (!geometry) return undefined;
+    const { values, lastRow } = this.block(table.sheet, geometry);
+    let fitted = geometry;
+    if (!table.totalsRow && lastRow < geometry.bottom) {
+      let bottom = Math.max(lastRow, geometry.top);
+      const rowAt = (r: number) => values[r - geometry.top];
+      while (bottom > geometry.firstBodyRow && !(rowAt(bottom) ?? []).some((v) => v !== '')) bottom--;
+      bottom = Math.max(bottom, geometry.firstBodyRow);
+      fitted = { ...geometry, bottom, lastBodyRow: bottom };
+    }
+    const rows: CellValue[][] = [];
+    for (let r = fitted.firstBodyRow; r <= fitted.lastBodyRow; r++) rows.push(values[r - geometry.top] ?? new Array<CellValue>(geometry.right - geometry.left + 1).fill(''));
+    const headers = geometry.headerRow !== undefined ? (values[0] ?? []).map(String) : table.columns;
+    return { table, geometry: fitted, raw: { sheet: table.sheet.name, name: table.name, headers, rows, origin: { row: geometry.top - 1, column: geometry.left - 1 } } };
+  }
+
+  /** True when the sheet is one the add-in made: its A2 carries the mark. */
+  isOurs(sheet: SheetEntry): boolean {
+    if (sheet.kind !== 'worksheet') return false;
+    const { values } = this.block(sheet, { top: 2, bottom: 2, left: 1, right: 1 });
+    return isOwnSheet(values[0]?.[0] ?? '');
+  }
+
+  styles(): StylesEditor {
+    if (!this.stylesEditor) {
+      const rel = this.pkg.relationships(this.workbook.path).find((r) => r.type === RELATIONSHIP_TYPES.styles);
+      this.stylesPath = rel?.target ?? 'xl/styles.xml';
+      this.stylesEditor = new StylesEditor((rel && this.pkg.text(rel.target)) ?? MINIMAL_STYLES);
+      if (!rel) {
+        this.pkg.relate(this.workbook.path, RELATIONSHIP_TYPES.styles, this.stylesPath);
+        this.pkg.addOverride(this.stylesPath, STYLES_CONTENT_TYPE);
+      }
+    }
+    return this.stylesEditor;
+  }
+
+  /** A table name no other table uses ("DecisionLog", else "DecisionLog2"...), leaving out the tables of sheets about to be rebuilt. */
+  private freeTableName(wanted: string, taken: Set<string>): string {
+    if (!taken.has(wanted.toLowerCase())) return wanted;
+    for (let n = 2; ; n++) if (!taken.has(`${wanted}${n}`.toLowerCase())) return `${wanted}${n}`;
+  }
+
+  /** Removes the parts a sheet of ours owns (its tables, drawing and charts), following their relationships. */
+  private dropOwnedParts(part: string): void {
+    for (const rel of this.pkg.relationships(part)) {
+      if (rel.external || !SHEET_OWNED.has(typeName(rel.type)) || !this.pkg.has(rel.target)) continue;
+      this.dropOwnedParts(rel.target);
+      this.pkg.remove(rel.target);
+      const relsPath = rel.target.replace(/([^/]+)$/, '_rels/$1.rels');
+      if (this.pkg.has(relsPath)) this.pkg.remove(relsPath);
+    }
+  }
+
+  /** Writes `layout` as the add-in's sheet `name`: the sheet of that name (ours) is rebuilt in its tab position, or a sheet is added at the end. */
+  putSheet(name: string, layout: SheetLayout): void {
+    const existing = this.sheetNamed(name);
+    const path = existing ? existing.path : this.workbook.addSheet(name);
+    if (existing) this.dropOwnedParts(existing.path);
+    const sheetName = existing?.name ?? name;
+    const full: SheetLayout = { ...layout, name: sheetName };
+    const rels: { id: string; type: string; target: string; external: boolean }[] = [];
+    let drawingId: string | undefined;
+    if (full.charts.some((c) => c.series.length > 0)) {
+      const charts = full.charts.filter((c) => c.series.length > 0);
+      const drawing = this.pkg.freePath('xl/drawings/drawing', '.xml');
+      const chartRels = charts.map((spec, i) => {
+        const chart = this.pkg.freePath('xl/charts/chart', '.xml');
+        this.pkg.put(chart, chartXml(full, spec));
+        this.pkg.addOverride(chart, CONTENT_TYPES.chart);
+        return { id: `rId${i + 1}`, type: RELATIONSHIP_TYPES.chart, target: chart, external: false };
+      });
+      this.pkg.put(drawing, drawingXml({ ...full, charts }, chartRels.map((r) => r.id)));
+      this.pkg.addOverride(drawing, CONTENT_TYPES.drawing);
+      this.pkg.setRelationships(drawing, chartRels);
+      drawingId = 'rId1';
+      rels.push({ id: drawingId, type: RELATIONSHIP_TYPES.drawing, target: drawing, external: false });
+    }
+    const rebuilt = new Set([path]);
+    const others = this.tables().filter((t) => !rebuilt.has(t.sheet.path));
+    const taken = new Set(others.map((t) => t.name.toLowerCase()));
+    let id = Math.max(0, ...this.tables().map((t) => t.id));
+    const tableIds = full.tables.map((spec) => {
+      const tableName = this.freeTableName(spec.name, taken);
+      taken.add(tableName.toLowerCase());
+      const part = this.pkg.freePath('xl/tables/table', '.xml');
+      const headers = (full.values[spec.row] ?? []).slice(spec.column, spec.column + spec.columns).map((h) => String(h ?? ''));
+      const box = { top: spec.row + 1, left: spec.column + 1, bottom: spec.row + spec.rows, right: spec.column + spec.columns };
+      this.pkg.put(part, newTablePart(++id, tableName, box, headers));
+      this.pkg.addOverride(part, CONTENT_TYPES.table);
+      const relId = `rId${rels.length + 1}`;
+      rels.push({ id: relId, type: RELATIONSHIP_TYPES.table, target: part, external: false });
+      return relId;
+    });
+    this.pkg.put(path, renderSheet(full, this.styles(), { ...(drawingId ? { drawingId } : {}), tableIds }));
+    this.pkg.setRelationships(path, rels);
+    this.tableList = undefined;
+  }
+
+  /** The package's bytes, with the styles the writes need and Excel asked to recalculate on open. */
+  save(date: Date): Buffer {
+    if (this.stylesEditor?.changed) this.pkg.put(this.stylesPath!, this.stylesEditor.result());
+    this.workbook.recalculateOnOpen();
+    return this.pkg.bytes(date);
+  }
+}
+
+export const rangeText = (box: Box): string => formatRange(box);
