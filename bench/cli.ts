@@ -9,7 +9,7 @@ import { tablesWorkbookBytes } from '../src/adapters/exceljs/sampleWorkbook';
 import { generatePortfolio } from './generate';
 import { median, round } from './stats';
 
-export const CLI_SIZES = [10000];
+export const CLI_SIZES = [1000, 10000];
 // npm runs the bench from the package root (the bench itself runs bundled from dist/bench).
 const BIN = join(process.cwd(), 'bin', 'prioritise.js');
 
@@ -32,27 +32,36 @@ function childrenCpuMs(): number | undefined {
   return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
-/** Median wall time (and CPU time, where measurable) of `runs` runs of the command after one untimed run, per size, in ms. */
-export async function benchCli(runs = 3): Promise<{ cli_ms: Record<string, number>; cli_cpu_ms?: Record<string, number> }> {
+/**
+ * Median wall time (and CPU time, where measurable) of `runs` runs of the command after one untimed run, per
+ * size, in ms; and the command's peak memory (resident set, MB) at the largest size, which the command
+ * process reports on exit through a preloaded script (Node gives no child's peak otherwise).
+ */
+export async function benchCli(runs = 3): Promise<{ cli_ms: Record<string, number>; cli_cpu_ms?: Record<string, number>; cli_rss_mb: Record<string, number> }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cli-'));
   try {
     const cli_ms: Record<string, number> = {};
     const cli_cpu_ms: Record<string, number> = {};
+    const cli_rss_mb: Record<string, number> = {};
+    const peakFile = join(dir, 'peak-rss-kb');
+    const preload = join(dir, 'peak.cjs');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(peakFile)}, String(process.resourceUsage().maxRSS)));`);
     for (const size of CLI_SIZES) {
       const input = await portfolioFile(size, dir);
       const out = join(dir, `out-${size}.xlsx`);
       const once = () => {
         const cpu = childrenCpuMs();
         const start = performance.now();
-        execFileSync(process.execPath, [BIN, input, '--out', out, '--json'], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 28 });
-        return { wall: performance.now() - start, cpu: cpu === undefined ? undefined : childrenCpuMs()! - cpu };
+        execFileSync(process.execPath, ['--require', preload, BIN, input, '--out', out, '--json'], { stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 28 });
+        return { wall: performance.now() - start, cpu: cpu === undefined ? undefined : childrenCpuMs()! - cpu, rssKb: Number(readFileSync(peakFile, 'utf8')) };
       };
       once();
       const timed = Array.from({ length: runs }, once);
       cli_ms[size] = round(median(timed.map((t) => t.wall)), 0);
       if (timed.every((t) => t.cpu !== undefined)) cli_cpu_ms[size] = round(median(timed.map((t) => t.cpu!)), 0);
+      if (size === CLI_SIZES[CLI_SIZES.length - 1]) cli_rss_mb[size] = round(Math.max(...timed.map((t) => t.rssKb)) / 1024, 0);
     }
-    return { cli_ms, ...(Object.keys(cli_cpu_ms).length > 0 ? { cli_cpu_ms } : {}) };
+    return { cli_ms, ...(Object.keys(cli_cpu_ms).length > 0 ? { cli_cpu_ms } : {}), cli_rss_mb };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
