@@ -4,7 +4,7 @@
 // highlight rules, and the references to its tables and chart drawing.
 
 import { columnLetters } from '../../engine/address';
-import { highlightFormula, looksLikeFormula, TEXT_FORMAT, type CellStyle, type ConditionalFormat, type LayoutCell, type SheetLayout } from '../../layout/grid';
+import { highlightFormula, looksLikeFormula, TEXT_FORMAT, writable, type CellStyle, type ConditionalFormat, type LayoutCell, type SheetLayout } from '../../layout/grid';
 import type { StylesEditor } from './styles';
 import { escapeXml } from './xml';
 
@@ -15,7 +15,8 @@ export const WORKSHEET_OPEN =
 const isEmpty = (value: LayoutCell): boolean => value === null || value === '';
 
 /** One cell's XML; undefined when there is nothing to write. `style` is a cellXfs index (0 is the default). */
-export function cellXml(ref: string, value: LayoutCell, style: number): string | undefined {
+export function cellXml(ref: string, layoutValue: LayoutCell, style: number): string | undefined {
+  const value = writable(layoutValue);
   const s = style ? ` s="${style}"` : '';
   if (value === null || value === '') return style ? `<c r="${ref}"${s}/>` : undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s}/>`;

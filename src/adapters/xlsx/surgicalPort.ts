@@ -7,6 +7,8 @@
 import { qualified } from '../../engine/address';
 import { outputKeyOf, type OutputKey } from '../../engine/columns';
 import { inputFingerprint } from '../../engine/fingerprint';
+import { isColumnMappingTable } from '../../engine/columnMapping';
+import { isFxRatesTable } from '../../engine/currency';
 import { listWords } from '../../engine/format';
 import type { Plan } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
@@ -42,6 +44,16 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     const wanted = readSettings(settings).settings.initiativesTable;
     return read(wanted) ?? read(INITIATIVES_TABLE);
   };
+
+  /** The Column mapping and FX rates tables, found by name or headers among the tables besides the initiatives. */
+  function userTables(initiatives: TablePart | undefined): Pick<WorkbookSnapshot, 'columnMapping' | 'fxRates'> {
+    const others = book.tables().filter((t) => t.path !== initiatives?.path);
+    const mapping = others.find((t) => isColumnMappingTable(t.name, t.columns));
+    const fx = others.find((t) => t !== mapping && isFxRatesTable(t.name, t.columns));
+    const columnMapping = mapping && book.readTable(mapping)?.raw;
+    const fxRates = fx && book.readTable(fx)?.raw;
+    return { ...(columnMapping ? { columnMapping } : {}), ...(fxRates ? { fxRates } : {}) };
+  }
 
   function tableInfo(table: TablePart): TableInfo | undefined {
     const found = book.readTable(table);
@@ -179,6 +191,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
           .filter((t) => t.path !== initiatives?.table.path && !isAddinTable(t.name))
           .flatMap((t) => tableInfo(t) ?? []),
         scenarios: { scenarios: read(SCENARIOS_TABLE)?.raw, overrides: read(SCENARIO_OVERRIDES_TABLE)?.raw },
+        ...userTables(initiatives?.table),
       };
     },
 
