@@ -5,6 +5,7 @@
 
 import { columnLetters } from '../../engine/address';
 import { highlightFormula, looksLikeFormula, TEXT_FORMAT, writable, type CellStyle, type ConditionalFormat, type LayoutCell, type SheetLayout } from '../../layout/grid';
+import { escapeXString } from '../exceljs/xmlText';
 import type { StylesEditor } from './styles';
 import { escapeXml } from './xml';
 
@@ -15,15 +16,22 @@ export const WORKSHEET_OPEN =
 const isEmpty = (value: LayoutCell): boolean => value === null || value === '';
 
 /** One cell's XML; undefined when there is nothing to write. `style` is a cellXfs index (0 is the default). */
-export function cellXml(ref: string, layoutValue: LayoutCell, style: number): string | undefined {
+/**
+ * `sharedString` stores a text in the shared string table and gives its index: used for the rare text that
+ * needs Excel's _xHHHH_ escapes, which readers decode in shared strings (exceljs does not in inline ones).
+ */
+export function cellXml(ref: string, layoutValue: LayoutCell, style: number, sharedString?: (escaped: string) => number): string | undefined {
   const value = writable(layoutValue);
   const s = style ? ` s="${style}"` : '';
   if (value === null || value === '') return style ? `<c r="${ref}"${s}/>` : undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s}/>`;
   if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  // Inline text is text whatever it starts with: "=SUM(1,2)" stays those characters.
+  // Inline text is text whatever it starts with: "=SUM(1,2)" stays those characters. Control characters and
+  // a literal "_x0041_" are escaped as Excel escapes them, so they read back as they were.
+  const escaped = escapeXString(value);
+  if (escaped !== value && sharedString) return `<c r="${ref}"${s} t="s"><v>${sharedString(escaped)}</v></c>`;
   const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(value)}</t></is></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(escaped)}</t></is></c>`;
 }
 
 /** The conditional formats for one column range, numbered from `priority` on; returns the XML and the next priority. */
@@ -36,7 +44,7 @@ export function highlightsXml(cf: ConditionalFormat, styles: StylesEditor, prior
   return { xml: `<conditionalFormatting sqref="${sqref}">${rules.join('')}</conditionalFormatting>`, next };
 }
 
-export type SheetParts = { drawingId?: string; tableIds: string[] };
+export type SheetParts = { drawingId?: string; tableIds: string[]; sharedString?: (escaped: string) => number };
 
 /** The worksheet XML of `layout`. */
 export function renderSheet(layout: SheetLayout, styles: StylesEditor, parts: SheetParts): string {
@@ -67,7 +75,7 @@ export function renderSheet(layout: SheetLayout, styles: StylesEditor, parts: Sh
       const look = rowLooks?.get(c);
       const format = formats[c] ?? null;
       if (isEmpty(value) && format === null && !look) continue;
-      const cell = cellXml(`${letter(c)}${r + 1}`, value, styleOf(format, look, value));
+      const cell = cellXml(`${letter(c)}${r + 1}`, value, styleOf(format, look, value), parts.sharedString);
       if (cell) {
         xml.push(cell);
         if (c > lastColumn) lastColumn = c;

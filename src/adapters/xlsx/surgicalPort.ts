@@ -76,6 +76,15 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     let next = geometry.right + 1;
     const columns = layout.keys.map((key) => existing.get(key) ?? next++);
     const appended = next - geometry.right - 1;
+    // A merged block reaching an output column's cells: writing there would change the user's merged cell.
+    for (const merge of book.merges(table.sheet)) {
+      if (merge.bottom < geometry.top || merge.top > geometry.bottom) continue;
+      const k = columns.findIndex((column) => merge.left <= column && column <= merge.right);
+      if (k < 0) continue;
+      return {
+        problem: `Cells ${qualified(table.sheet.name, formatRange(merge))} are merged into the ${layout.headers[k]} column, where the prioritiser writes its results; writing there would change your merged cell, so nothing was written. Unmerge them (Home > Merge & Center) or move them out of that column, then run again.`,
+      };
+    }
     if (appended === 0) return { columns, appended, geometry };
     const area = { top: geometry.top, bottom: geometry.bottom, left: geometry.right + 1, right: next - 1 };
     const where = qualified(table.sheet.name, formatRange(area));
@@ -102,7 +111,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     columns.forEach((column, k) => {
       if (column < firstNew) return;
       // The new header looks like its neighbours (a user's header fill, font or wrap).
-      setCell(writes, geometry.headerRow!, column - 1, cellXml(`${columnLetters(column - 1)}${geometry.headerRow}`, layout.headers[k]!, headerStyle)!);
+      setCell(writes, geometry.headerRow!, column - 1, cellXml(`${columnLetters(column - 1)}${geometry.headerRow}`, layout.headers[k]!, headerStyle, book.sharedString)!);
       widths.set(column, layout.widths[k]!);
       added.push(layout.headers[k]!);
     });
@@ -112,7 +121,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     for (let i = 0; i <= geometry.lastBodyRow - geometry.firstBodyRow; i++) {
       const values = layout.values[i];
       const row = geometry.firstBodyRow + i;
-      columns.forEach((column, k) => setCell(writes, row, column - 1, cellXml(`${letters[k]}${row}`, values?.[k] ?? null, cellStyles[k]!) ?? ''));
+      columns.forEach((column, k) => setCell(writes, row, column - 1, cellXml(`${letters[k]}${row}`, values?.[k] ?? null, cellStyles[k]!, book.sharedString) ?? ''));
     }
     xml = writeCells(xml, writes);
     xml = setWidths(xml, widths);
@@ -146,7 +155,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     const writes: CellWrites = new Map();
     if (!log || !geometry) {
       const at = book.block(sheet, { top: 1, bottom: 1, left: 1, right: 1 }).lastRow + 1;
-      row.values.forEach((value, i) => setCell(writes, at, i, cellXml(`${columnLetters(i)}${at}`, value, styles.cellFormat(row.formats[i] ?? null)) ?? ''));
+      row.values.forEach((value, i) => setCell(writes, at, i, cellXml(`${columnLetters(i)}${at}`, value, styles.cellFormat(row.formats[i] ?? null), book.sharedString) ?? ''));
       book.pkg.put(sheet.path, writeCells(xml, writes));
       return;
     }
@@ -160,7 +169,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     under.values.forEach((value, i) => {
       if (value === undefined) return;
       const column = geometry.left - 1 + i;
-      setCell(writes, at, column, cellXml(`${columnLetters(column)}${at}`, value, styles.cellFormat(under.formats[i] ?? null)) ?? '');
+      setCell(writes, at, column, cellXml(`${columnLetters(column)}${at}`, value, styles.cellFormat(under.formats[i] ?? null), book.sharedString) ?? '');
     });
     book.pkg.put(sheet.path, growDimension(writeCells(xml, writes), geometry.right, at));
     book.pkg.put(log.path, resizedTablePart(book.pkg.text(log.path)!, { top: geometry.top, left: geometry.left, bottom: at, right: geometry.right }, log.totalsRow, []));

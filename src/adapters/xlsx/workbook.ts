@@ -6,7 +6,8 @@
 import type { CellValue, RawTable } from '../../engine/types';
 import { isOwnSheet } from '../../layout/names';
 import type { SheetLayout } from '../../layout/grid';
-import { formatRange, type Box } from '../exceljs/range';
+import { formatRange, parseRange, type Box } from '../exceljs/range';
+import { attributeOf, escapeXml, findElement, findElements, withAttribute } from './xml';
 import { chartXml, drawingXml } from './charts';
 import { readBlock, sharedStrings, type CellContext } from './cells';
 import { CONTENT_TYPES, RELATIONSHIP_TYPES, WorkbookPart, typeName, type SheetEntry, type XlsxPackage } from './package';
@@ -30,6 +31,7 @@ export class SurgicalWorkbook {
   private stylesEditor?: StylesEditor;
   private stylesPath?: string;
   private tableList?: TablePart[];
+  private readonly addedStrings: string[] = [];
 
   constructor(readonly pkg: XlsxPackage) {
     this.workbook = new WorkbookPart(pkg);
@@ -76,6 +78,14 @@ export class SurgicalWorkbook {
     const geometry = geometryOf(table);
     if (!geometry) return undefined;
     const { values, lastRow } = this.block(table.sheet, geometry);
+    // A cell covered by a merged block is blank, as Excel shows it and office.js reads it (only the block's first cell holds a value).
+    for (const merge of this.merges(table.sheet)) {
+      for (let r = Math.max(merge.top, geometry.top); r <= Math.min(merge.bottom, geometry.top + values.length - 1); r++) {
+        for (let c = Math.max(merge.left, geometry.left); c <= Math.min(merge.right, geometry.right); c++) {
+          if (r !== merge.top || c !== merge.left) values[r - geometry.top]![c - geometry.left] = '';
+        }
+      }
+    }
     let fitted = geometry;
     if (!table.totalsRow && lastRow < geometry.bottom) {
       let bottom = Math.max(lastRow, geometry.top);
@@ -88,6 +98,41 @@ export class SurgicalWorkbook {
     for (let r = fitted.firstBodyRow; r <= fitted.lastBodyRow; r++) rows.push(values[r - geometry.top] ?? new Array<CellValue>(geometry.right - geometry.left + 1).fill(''));
     const headers = geometry.headerRow !== undefined ? (values[0] ?? []).map(String) : table.columns;
     return { table, geometry: fitted, raw: { sheet: table.sheet.name, name: table.name, headers, rows, origin: { row: geometry.top - 1, column: geometry.left - 1 } } };
+  }
+
+  /** Adds an (already escaped) text to the shared string table, written on save; returns its index. */
+  readonly sharedString = (escaped: string): number => {
+    const known = this.addedStrings.indexOf(escaped);
+    if (known !== -1) return this.cellContext().strings.length + known;
+    this.addedStrings.push(escaped);
+    return this.cellContext().strings.length + this.addedStrings.length - 1;
+  };
+
+  private saveSharedStrings(): void {
+    if (this.addedStrings.length === 0) return;
+    const rel = this.pkg.relationships(this.workbook.path).find((r) => r.type === RELATIONSHIP_TYPES.sharedStrings);
+    const path = rel?.target ?? 'xl/sharedStrings.xml';
+    const xml = (rel && this.pkg.text(rel.target)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+    if (!rel) {
+      this.pkg.relate(this.workbook.path, RELATIONSHIP_TYPES.sharedStrings, path);
+      this.pkg.addOverride(path, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml');
+    }
+    const prefix = /<(\w+:)?sst\b/.exec(xml)?.[1] ?? '';
+    const items = this.addedStrings.map((t) => `<${prefix}si><${prefix}t xml:space="preserve">${escapeXml(t)}</${prefix}t></${prefix}si>`).join('');
+    const sst = findElement(xml, 'sst')!;
+    const count = Number(attributeOf(sst.open, 'count') ?? this.cellContext().strings.length) + this.addedStrings.length;
+    let open = withAttribute(sst.open, 'uniqueCount', String(this.cellContext().strings.length + this.addedStrings.length));
+    open = withAttribute(open, 'count', String(count));
+    const body = sst.text.endsWith('/>') ? `${open.slice(0, -2)}>${items}</${prefix}sst>` : open + sst.text.slice(sst.open.length, sst.text.lastIndexOf('</')) + items + sst.text.slice(sst.text.lastIndexOf('</'));
+    this.pkg.put(path, xml.slice(0, sst.start) + body + xml.slice(sst.end));
+  }
+
+  /** The sheet's merged blocks, 1-based. */
+  merges(sheet: SheetEntry): Box[] {
+    const xml = this.sheetXml(sheet);
+    const blocks = findElement(xml, 'mergeCells');
+    if (!blocks) return [];
+    return findElements(blocks.text, 'mergeCell').flatMap((m) => parseRange(attributeOf(m.open, 'ref')) ?? []);
   }
 
   /** True when the sheet is one the add-in made: its A2 carries the mark. */
@@ -167,7 +212,7 @@ export class SurgicalWorkbook {
       rels.push({ id: relId, type: RELATIONSHIP_TYPES.table, target: part, external: false });
       return relId;
     });
-    this.pkg.put(path, renderSheet(full, this.styles(), { ...(drawingId ? { drawingId } : {}), tableIds }));
+    this.pkg.put(path, renderSheet(full, this.styles(), { ...(drawingId ? { drawingId } : {}), tableIds, sharedString: this.sharedString }));
     this.pkg.setRelationships(path, rels);
     this.tableList = undefined;
   }
@@ -175,6 +220,7 @@ export class SurgicalWorkbook {
   /** The package's bytes, with the styles the writes need and Excel asked to recalculate on open. */
   save(date: Date): Buffer {
     if (this.stylesEditor?.changed) this.pkg.put(this.stylesPath!, this.stylesEditor.result());
+    this.saveSharedStrings();
     this.workbook.recalculateOnOpen();
     return this.pkg.bytes(date);
   }
