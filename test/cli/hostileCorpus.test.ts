@@ -1,0 +1,172 @@
+// The corpus of hostile and messy workbooks (issue 15): each is built here with exceljs, run through
+// the command, and held to the same promises: no crash and no stack trace, the expected exit code, a
+// one-line message when it refuses, every bad cell named, nothing non-finite and no text past 32,767
+// characters written, and every cell of the input the same in the output. New cases join CORPUS.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import { workbookBytes } from '../../src/adapters/exceljs/workbookFile';
+import { EXCEL_TEXT_LIMIT } from '../../src/layout/grid';
+import { NOW, named } from '../builders';
+import { cellsOf, fromBytes, portfolioWorkbook, tempFolder } from '../adapters/exceljs/xlsxFixtures';
+import { runCommand } from './runCommand';
+
+type Problem = { severity: string; sheet: string; column?: string; cell?: string; message: string };
+
+type Case = {
+  name: string;
+  /** The workbook's bytes (most are built with exceljs; a few are not workbooks at all). */
+  build: () => Promise<Buffer>;
+  exitCode: 0 | 1;
+  /** A refusal's one line (exit 1), or a problem the run must report, naming its cell (exit 0). */
+  says?: RegExp;
+  /** For exit 0: a problem naming this column and cell must be reported. */
+  names?: { column: string; cell: string };
+};
+
+const bytesOf = (workbook: ExcelJS.Workbook): Promise<Buffer> => workbookBytes(workbook, new Date(NOW));
+const portfolio = (...rows: Parameters<typeof named>[]) => bytesOf(portfolioWorkbook({ rows: rows.map(([name, spec]) => named(name, spec)) }));
+const PLAIN: Parameters<typeof named> = ['Plain row', { 'Annual value': 500_000, Legal: 1 }];
+
+/** Column letter of a header in the fixture's Initiatives table (at B3). */
+function columnOf(workbook: ExcelJS.Workbook, header: string): number {
+  let found = 0;
+  workbook.getWorksheet('Portfolio')!.getRow(3).eachCell((cell, column) => {
+    if (cell.value === header) found = column;
+  });
+  return found;
+}
+
+const CORPUS: Case[] = [
+  {
+    name: 'a 400-digit amount',
+    build: () => portfolio(['Huge', { 'Annual value': `9${'0'.repeat(399)}` }], PLAIN),
+    exitCode: 0,
+    names: { column: 'Annual value', cell: 'G4' },
+  },
+  {
+    name: 'amounts of 1e308 that would add up to Infinity',
+    build: () => portfolio(['Huge one', { 'Annual value': 1e308 }], ['Huge two', { 'Annual value': 1e308, Legal: 1e308 }], PLAIN),
+    exitCode: 0,
+    names: { column: 'Annual value', cell: 'G5' },
+  },
+  {
+    name: 'an amount whose dot could group thousands',
+    build: () => portfolio(['Euro', { 'Annual value': '€1.234' }], PLAIN),
+    exitCode: 0,
+    names: { column: 'Annual value', cell: 'G4' },
+  },
+  {
+    name: 'names holding control characters and a literal escape',
+    build: () => portfolio(['Bell\u0007ring', {}], ['Code _x0041_ stays', {}], PLAIN),
+    exitCode: 0,
+  },
+  {
+    name: 'a name of 32,767 characters',
+    build: () => portfolio(['N'.repeat(EXCEL_TEXT_LIMIT), { Override: 'In', 'Override reason': 'R'.repeat(EXCEL_TEXT_LIMIT) }], PLAIN),
+    exitCode: 0,
+  },
+  {
+    name: 'formula-looking names',
+    build: () => portfolio(['=HYPERLINK("http://x","y")', {}], ['+1', {}], ['@SUM(A1)', {}], PLAIN),
+    exitCode: 0,
+  },
+  {
+    name: 'a merged block inside the table covering a blank owner',
+    build: async () => {
+      const workbook = portfolioWorkbook({ rows: [named('First', { Owner: 'Marco Ruiz' }), named('Second', { Owner: null as never })] });
+      const owner = columnOf(workbook, 'Owner');
+      workbook.getWorksheet('Portfolio')!.mergeCells(4, owner, 5, owner);
+      return bytesOf(workbook);
+    },
+    exitCode: 0,
+  },
+  {
+    name: "a user's merged block reaching into where the outputs go",
+    build: async () => {
+      const workbook = portfolioWorkbook();
+      const note = columnOf(workbook, 'Analyst note');
+      workbook.getWorksheet('Portfolio')!.mergeCells(5, note, 5, note + 1);
+      return bytesOf(workbook);
+    },
+    exitCode: 1,
+    says: /Cells Portfolio!\w+5:\w+5 are merged into the Priority column/,
+  },
+  {
+    name: 'settings given twice and a misspelt setting',
+    build: async () => {
+      const workbook = portfolioWorkbook();
+      workbook.addWorksheet('Prioritisation settings').addTable({
+        name: 'PrioritisationSettings',
+        ref: 'A3',
+        headerRow: true,
+        columns: [{ name: 'Setting' }, { name: 'Value' }],
+        rows: [
+          ['In-flight limit', 4],
+          ['In-flight limit', -3],
+          ['Inflight limt', 2],
+        ],
+      });
+      return bytesOf(workbook);
+    },
+    exitCode: 0,
+    names: { column: 'Value', cell: 'B5' },
+  },
+  { name: 'a text file named .xlsx', build: async () => Buffer.from('Initiative,Value\nA,1\n'), exitCode: 1, says: /is not an \.xlsx file/ },
+  {
+    name: 'a workbook cut short',
+    build: async () => (await portfolio(PLAIN)).subarray(0, 2000),
+    exitCode: 1,
+    says: /damaged|not a workbook|cannot read/,
+  },
+  {
+    name: 'a workbook without an Initiatives table',
+    build: async () => {
+      const workbook = portfolioWorkbook({ tableName: 'Projects' });
+      return bytesOf(workbook);
+    },
+    exitCode: 1,
+    says: /has no table named Initiatives \(its tables: Projects on Portfolio, Capacity on Capacity\)/,
+  },
+];
+
+let folder: ReturnType<typeof tempFolder>;
+beforeEach(() => (folder = tempFolder()));
+afterEach(() => folder.cleanup());
+
+/** Every cell with a value on every sheet, by "Sheet!A1". */
+async function allCells(bytes: Buffer): Promise<Map<string, unknown>> {
+  const workbook = await fromBytes(bytes);
+  const cells = new Map<string, unknown>();
+  for (const sheet of workbook.worksheets) for (const [address, cell] of cellsOf(sheet)) cells.set(`${sheet.name}!${address}`, cell.value);
+  return cells;
+}
+
+describe.each(CORPUS.map((c): [string, Case] => [c.name, c]))('the command on %s', (_name, corpusCase) => {
+  it(`exits ${corpusCase.exitCode} in one line or a report, writes only what Excel can hold, and keeps every input cell`, async () => {
+    const input = folder.path('in.xlsx');
+    const out = folder.path('out.xlsx');
+    const bytes = await corpusCase.build();
+    writeFileSync(input, bytes);
+    const run = await runCommand([input, '--out', out, '--json']);
+    expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack frame
+    expect(run.code).toBe(corpusCase.exitCode);
+    expect(readFileSync(input).equals(bytes)).toBe(true);
+    if (corpusCase.exitCode !== 0) {
+      expect(run.stderr.split('\n')).toHaveLength(1);
+      if (corpusCase.says) expect(run.stderr).toMatch(corpusCase.says);
+      expect(existsSync(out)).toBe(false);
+      return;
+    }
+    const report = JSON.parse(run.stdout) as { problems: Problem[] };
+    if (corpusCase.names) expect(report.problems).toEqual(expect.arrayContaining([expect.objectContaining(corpusCase.names)]));
+    for (const problem of report.problems) if (problem.cell) expect(problem.message).toContain(problem.cell);
+    const before = await allCells(bytes);
+    const after = await allCells(readFileSync(out));
+    for (const [where, value] of before) expect([where, after.get(where)]).toEqual([where, value]);
+    for (const [where, value] of after) {
+      if (typeof value === 'number') expect([where, Number.isFinite(value)]).toEqual([where, true]);
+      if (typeof value === 'string') expect([where, value.length <= EXCEL_TEXT_LIMIT]).toEqual([where, true]);
+    }
+  });
+});
