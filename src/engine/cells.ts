@@ -2,7 +2,7 @@
 // `unknown` for a blank, a value, or a failure carrying what was expected, so
 // the caller can name the cell in its message.
 
-import { memoised } from './memo';
+import type { Memo } from './memo';
 import type { CellValue } from './types';
 
 export type CellRead<T> =
@@ -10,7 +10,8 @@ export type CellRead<T> =
   | { kind: 'value'; value: T }
   | { kind: 'error'; shown: string; expected: string };
 
-export type CellReader<T> = { expected: string; read: (cell: CellValue) => CellRead<T> };
+/** `read` remembers each content's reading in `memo` when the caller passes its run's memo. */
+export type CellReader<T> = { expected: string; read: (cell: CellValue, memo?: Memo) => CellRead<T> };
 
 const BLANK = { kind: 'blank' } as const;
 
@@ -45,8 +46,8 @@ function fail<T>(cell: CellValue, expected: string): CellRead<T> {
 /**
  * Wrap a reader so blanks and Excel errors are handled once, the same way for every column.
  * Portfolios repeat the same few texts ("Yes", "Medium", "A/B test") and numbers (ratings 1-5,
- * demand 1-6) thousands of times, so each content's reading is remembered: a reading is never
- * changed by its users, and one object serves every cell with the same content.
+ * demand 1-6) thousands of times, so with a run's memo each content's reading is remembered: a
+ * reading is never changed by its users, and one object serves every cell with the same content.
  */
 function reader<T>(expected: string, parse: (cell: number | string | boolean) => T | undefined, amounts = false): CellReader<T> {
   const readOnce = (cell: CellValue): CellRead<T> => {
@@ -60,21 +61,15 @@ function reader<T>(expected: string, parse: (cell: number | string | boolean) =>
     if (amounts && typeof trimmed === 'string' && ambiguousSeparator(trimmed)) return fail(cell, AMBIGUOUS);
     return fail(cell, expected);
   };
-  const remembered = memoised(readOnce);
-  // Whole numbers 1-63 (ratings, demand) are most number cells: an array finds them without hashing.
-  const small = new Array<CellRead<T> | undefined>(64);
   return {
     expected,
-    read(cell) {
-      if (typeof cell === 'number') {
-        if (cell > 0 && cell < 64 && Number.isInteger(cell)) return (small[cell] ??= readOnce(cell));
-        // Other numbers (amounts, mostly) are nearly all different: remembering them would fill the
-        // map and push out the texts that do repeat, and a number reads in a few steps anyway.
-        return readOnce(cell);
-      }
+    read(cell, memo) {
       // Empty cells (most demand and override cells) are blank without a lookup.
-      if (typeof cell === 'string') return cell.length === 0 ? BLANK : remembered(cell);
-      return readOnce(cell);
+      if (cell === '') return BLANK;
+      // Amounts are nearly all different: remembering them would fill the memo and leave no room for
+      // the texts and small whole numbers (ratings, demand) that do repeat.
+      const repeats = typeof cell === 'string' || (typeof cell === 'number' && cell > 0 && cell < 64 && Number.isInteger(cell));
+      return memo && repeats ? memo.of(readOnce)(cell) : readOnce(cell);
     },
   };
 }

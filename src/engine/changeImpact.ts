@@ -4,7 +4,7 @@
 
 import { joinedGaps } from './explain';
 import { formatPercent, formatQuantity, listWords } from './format';
-import { memoised } from './memo';
+import { memoised, Memo } from './memo';
 import { CHANGE_IMPACT_RATINGS, CHANGE_IMPACTS, controlsMask, isPlaceholder, MISSING_LABELS, metricQuality, namedPerson, PRESENT_LABELS } from './scores';
 import type { BaselineMethod, PlanEntry, RiskTier, Team, TeamLoad } from './types';
 
@@ -41,7 +41,6 @@ export function level(rating: number | undefined): ChangeLevel {
   return rating <= 2 ? 'Low' : rating <= 3.5 ? 'Medium' : 'High';
 }
 
-// At module level: a closure made per call is a new call target each run, which undoes the optimised code.
 const share = (demand: number, capacity: number): number | undefined => (capacity > 0 ? demand / capacity : demand > 0 ? undefined : 0);
 
 /** Demand before (every readable initiative starts) and after (the committed plan), per team. */
@@ -75,26 +74,26 @@ export function teamLoads(entries: PlanEntry[], teams: Team[]): TeamLoad[] {
 
 // The texts below are the Change impact sheet's bulk: five before/after pairs for each committed
 // initiative. Most depend on one or two values that repeat across a portfolio (the decision
-// changed, the function, the controls in place), so each distinct text is built once and shared.
+// changed, the function, the controls in place), so each distinct text is built once a run (asked
+// through the run's memo) and shared.
 
 type DimensionChange = CommittedChange['dimensions'][number];
 
 const orElse = (value: string | undefined, fallback: string): string => (isPlaceholder(value) ? fallback : value!);
 
-const decisionFlow = memoised((decisionChanged: string | undefined): readonly [DimensionChange, DimensionChange] => {
+const decisionFlow = (decisionChanged: string | undefined): readonly [DimensionChange, DimensionChange] => {
   const decision = orElse(decisionChanged, 'the decision it changes (not named yet)');
   const before = `People decide ${decision} on judgement, with the rationale seldom recorded.`;
   const change = (logged: string): DimensionChange => ({ dimension: 'Decision flow', before, after: `AI informs ${decision}; ${logged}.` });
   return [change('overrides are not logged yet (gap)'), change('decisions and overrides are logged')];
-});
+};
 
-const accountabilityBefore = memoised((fn: string | undefined) => `${orElse(fn, 'The sponsoring function')} owns the outcome; no one owns an AI system.`);
-const ownsOutcome = memoised((owner: string) => `${owner} owns the outcome`);
+const accountabilityBefore = (fn: string | undefined) => `${orElse(fn, 'The sponsoring function')} owns the outcome; no one owns an AI system.`;
+const ownsOutcome = (owner: string) => `${owner} owns the outcome`;
 const NO_OWNER = 'no single owner yet (gap)';
 /** "; Ana Silva owns model health." — the end of the Accountability after text. */
-const modelHealth = memoised((monitoringOwner: string | undefined) =>
-  namedPerson(monitoringOwner).ok ? `; ${monitoringOwner} owns model health.` : '; nobody owns model health yet (gap).',
-);
+const modelHealth = (monitoringOwner: string | undefined) =>
+  namedPerson(monitoringOwner).ok ? `; ${monitoringOwner} owns model health.` : '; nobody owns model health yet (gap).';
 
 const WORK_MEASUREMENT_BEFORE = 'Process metrics show what happened, not why.';
 // Every baseline method and risk tier (and none stated) has its place: a Record keeps the lists complete.
@@ -102,11 +101,11 @@ const BASELINE_INDEX: Record<BaselineMethod, number> = { 'A/B test': 0, 'Matched
 const BASELINES = [...(Object.keys(BASELINE_INDEX) as BaselineMethod[]), undefined];
 const baselineIndex = (method: BaselineMethod | undefined): number => (method === undefined ? BASELINES.length - 1 : BASELINE_INDEX[method]);
 /** Per success metric, the Work measurement change for each instrumentation and baseline method, made when first asked for. */
-const workMeasurements = memoised((_successMetric: string | undefined) => new Array<DimensionChange | undefined>(2 * BASELINES.length));
+const workMeasurements = (_successMetric: string | undefined) => new Array<DimensionChange | undefined>(2 * BASELINES.length);
 
-function workMeasurement(i: PlanEntry['initiative']): DimensionChange {
+function workMeasurement(i: PlanEntry['initiative'], memo: Memo): DimensionChange {
   const variant = (i.instrumentation ? BASELINES.length : 0) + baselineIndex(i.baselineMethod);
-  return (workMeasurements(i.successMetric)[variant] ??= workMeasurementOf(i.successMetric, i.instrumentation === true, i.baselineMethod));
+  return (memo.of(workMeasurements)(i.successMetric)[variant] ??= workMeasurementOf(i.successMetric, i.instrumentation === true, i.baselineMethod));
 }
 
 function workMeasurementOf(successMetric: string | undefined, instrumented: boolean, baseline: BaselineMethod | undefined): DimensionChange {
@@ -178,49 +177,44 @@ function capacityAfter(demand: Record<string, number>, teams: number, capacityUs
 }
 
 /** `teams`: how many teams the initiative needs (the entries of its demand). */
-function dimensions(i: PlanEntry['initiative'], teams: number, capacityUse: CapacityUse): CommittedChange['dimensions'] {
-  const owner = namedPerson(i.owner).ok ? i.owner! : NO_OWNER;
+function dimensions(i: PlanEntry['initiative'], teams: number, capacityUse: CapacityUse, memo: Memo): CommittedChange['dimensions'] {
+  const owner = memo.of(namedPerson)(i.owner).ok ? i.owner! : NO_OWNER;
   return [
-    decisionFlow(i.decisionChanged)[i.decisionLogging ? 1 : 0]!,
+    memo.of(decisionFlow)(i.decisionChanged)[i.decisionLogging ? 1 : 0]!,
     {
       dimension: 'Accountability',
-      before: accountabilityBefore(i.function),
-      after: `${owner === i.owner ? ownsOutcome(owner) : `Outcome: ${NO_OWNER}`}${modelHealth(i.monitoringOwner)}`,
+      before: memo.of(accountabilityBefore)(i.function),
+      after: `${owner === i.owner ? memo.of(ownsOutcome)(owner) : `Outcome: ${NO_OWNER}`}${memo.of(modelHealth)(i.monitoringOwner)}`,
     },
-    workMeasurement(i),
-    riskManagement[controlsMask(i) * RISK_TIERS.length + riskTierIndex(i.riskTier)]!,
+    workMeasurement(i, memo),
+    riskManagement[controlsMask(i, memo) * RISK_TIERS.length + riskTierIndex(i.riskTier)]!,
     teams > 0 ? { dimension: 'Capacity', before: NO_CAPACITY_NEEDED.before, after: capacityAfter(i.demand, teams, capacityUse) } : NO_CAPACITY_NEEDED,
   ];
 }
 
-const frontline = memoised((fn: string | undefined) => (isPlaceholder(fn) ? 'The frontline team' : `${fn} frontline`));
-const ratingNote = (label: string) => memoised((rating: number) => `${label} ${rating}/5`);
-const workloadNote = ratingNote('workload');
-const decisionRightsNote = ratingNote('decision rights');
-const incentivesNote = ratingNote('incentives');
-const obligationsNote = memoised((rating: number | undefined) => (rating !== undefined ? ` (new obligations ${rating}/5)` : ''));
+const frontline = (fn: string | undefined) => (isPlaceholder(fn) ? 'The frontline team' : `${fn} frontline`);
 
-// Made with one join, not added piece by piece: the text is kept until the sheet is written, and a
-// join makes one flat string where adding kept a chain of a dozen small string objects.
-function absorbedBy(i: PlanEntry['initiative'], teams: number): string {
-  const parts = [frontline(i.function)];
-  // The ratings follow the frontline in brackets: "Finance frontline (workload 3/5, incentives 2/5)".
-  if (i.workloadShift !== undefined) parts.push(' (', workloadNote(i.workloadShift));
-  if (i.decisionRightsShift !== undefined) parts.push(parts.length === 1 ? ' (' : ', ', decisionRightsNote(i.decisionRightsShift));
-  if (i.incentiveMisalignment !== undefined) parts.push(parts.length === 1 ? ' (' : ', ', incentivesNote(i.incentiveMisalignment));
-  if (parts.length > 1) parts.push(')');
+/** "Finance frontline (workload 3/5, incentives 2/5); Legal and Security; Ana Silva (new obligations 4/5)". */
+function absorbedBy(i: PlanEntry['initiative'], teams: number, memo: Memo): string {
+  const ratings: string[] = [];
+  if (i.workloadShift !== undefined) ratings.push(`workload ${i.workloadShift}/5`);
+  if (i.decisionRightsShift !== undefined) ratings.push(`decision rights ${i.decisionRightsShift}/5`);
+  if (i.incentiveMisalignment !== undefined) ratings.push(`incentives ${i.incentiveMisalignment}/5`);
+  const parts = [memo.of(frontline)(i.function)];
+  if (ratings.length > 0) parts.push(` (${ratings.join(', ')})`);
   if (teams > 0) {
     parts.push('; ');
     pushTeams(parts, i.demand, teams);
   }
-  parts.push('; ', namedPerson(i.monitoringOwner).ok ? i.monitoringOwner! : 'an operations owner still to be named', obligationsNote(i.newObligations));
+  parts.push('; ', memo.of(namedPerson)(i.monitoringOwner).ok ? i.monitoringOwner! : 'an operations owner still to be named');
+  if (i.newObligations !== undefined) parts.push(` (new obligations ${i.newObligations}/5)`);
   return parts.join('');
 }
 
-/** The four change impacts, one shared object per impact and rating. */
-const ratedChanges = CHANGE_IMPACTS.map(({ label }) => memoised((rating: number | undefined): RatedChange => ({ label, rating, level: level(rating) })));
+/** The change impact at position `k` of `CHANGE_IMPACTS`, one shared object per rating. */
+const ratedChange = (k: number) => memoised((rating: number | undefined): RatedChange => ({ label: CHANGE_IMPACTS[k]!.label, rating, level: level(rating) }));
 
-function notDoingReason(entry: PlanEntry): string {
+function notDoingReason(entry: PlanEntry, memo: Memo): string {
   switch (entry.decision) {
     case 'Forced out':
       return `Leadership took it out: ${entry.initiative.overrideReason ?? ''}`;
@@ -228,22 +222,14 @@ function notDoingReason(entry: PlanEntry): string {
     case 'Deferred (in-flight limit)':
       return entry.bindingText || 'A better combination used the capacity';
     default:
-      return gateReason(entry.gate);
+      return memo.of(gateReason)(entry.gate);
   }
 }
 
-const gateReasons = new WeakMap<PlanEntry['gate'], string>();
-/** "Blocked: Name one accountable owner (...)": gate results are shared, so each is worded once. */
-function gateReason(gate: PlanEntry['gate']): string {
-  let reason = gateReasons.get(gate);
-  if (reason === undefined) {
-    reason = `${gate.gate}: ${joinedGaps(gate.gaps)}`;
-    gateReasons.set(gate, reason);
-  }
-  return reason;
-}
+/** "Blocked: Name one accountable owner (...)": gate results are shared, so each is worded once a run. */
+const gateReason = (gate: PlanEntry['gate']): string => `${gate.gate}: ${joinedGaps(gate.gaps)}`;
 
-function committedChange(entry: PlanEntry, capacityUse: CapacityUse): CommittedChange {
+function committedChange(entry: PlanEntry, capacityUse: CapacityUse, memo: Memo): CommittedChange {
   const i = entry.initiative;
   let teams = 0;
   for (const _team in i.demand) teams++;
@@ -252,29 +238,22 @@ function committedChange(entry: PlanEntry, capacityUse: CapacityUse): CommittedC
     name: i.name,
     decision: entry.decision,
     gate: entry.gate.gate,
-    dimensions: dimensions(i, teams, capacityUse),
-    absorbedBy: absorbedBy(i, teams),
+    dimensions: dimensions(i, teams, capacityUse, memo),
+    absorbedBy: absorbedBy(i, teams, memo),
     openGaps: entry.gate.gaps,
-    changeImpacts: CHANGE_IMPACT_RATINGS.map((ratingOf, k) => ratedChanges[k]!(ratingOf(i))),
+    changeImpacts: CHANGE_IMPACT_RATINGS.map((ratingOf, k) => memo.of(ratedChange)(k)(ratingOf(i))),
   };
 }
 
-/** `ranking` lists entry indices in priority order; committed and not-doing lists follow it. */
-export function changeImpact(entries: PlanEntry[], ranking: number[], teams: Team[], inFlightLimit: number): ChangeImpact {
+/** `ranking` lists entry indices in priority order; committed and not-doing lists follow it. `memo` is the run's. */
+export function changeImpact(entries: PlanEntry[], ranking: number[], teams: Team[], inFlightLimit: number, memo = new Memo()): ChangeImpact {
   const capacityUse = capacityUses(new Map(teams.map((t) => [t.name, t])));
-  // Each entry is described in table order, where its objects sit together in memory (walking them
-  // in ranking order cost a cache miss per object), then the descriptions are listed in ranking order.
-  const described = entries.map((entry) =>
-    isCommitted(entry)
-      ? committedChange(entry, capacityUse)
-      : { key: entry.initiative.key, name: entry.initiative.name, decision: entry.decision, reason: notDoingReason(entry) },
-  );
   const committed: CommittedChange[] = [];
   const notDoing: NotDoing[] = [];
   for (const index of ranking) {
-    const description = described[index]!;
-    if ('reason' in description) notDoing.push(description);
-    else committed.push(description);
+    const entry = entries[index]!;
+    if (isCommitted(entry)) committed.push(committedChange(entry, capacityUse, memo));
+    else notDoing.push({ key: entry.initiative.key, name: entry.initiative.name, decision: entry.decision, reason: notDoingReason(entry, memo) });
   }
   let readable = 0;
   for (const entry of entries) if (!entry.initiative.invalid) readable++;

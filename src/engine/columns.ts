@@ -34,13 +34,13 @@ const dataRightsWords = choice<DataRights>(
 /** Data rights also accept TRUE/FALSE and 1/0 cells, as any yes/no column does. */
 const dataRights: CellReader<DataRights> = {
   expected: 'Yes, Partial or No',
-  read(cell): CellRead<DataRights> {
+  read(cell, memo): CellRead<DataRights> {
     if (typeof cell === 'boolean' || typeof cell === 'number') {
-      const yes = yesNo.read(cell);
+      const yes = yesNo.read(cell, memo);
       if (yes.kind === 'value') return { kind: 'value', value: yes.value ? 'Yes' : 'No' };
       return { ...yes, expected: 'Yes, Partial or No' } as CellRead<DataRights>;
     }
-    return dataRightsWords.read(cell);
+    return dataRightsWords.read(cell, memo);
   },
 };
 

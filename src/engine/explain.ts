@@ -2,7 +2,7 @@
 // contributions and constraints the engine used, so the words match the numbers.
 
 import { formatQuantity, listWords } from './format';
-import { memoised, memoisedList } from './memo';
+import { memoised, type Memo } from './memo';
 import { FACTORS, contributions, type ScoreKind } from './scores';
 import type { Decision, DeferralConstraint, Gate, Initiative, PlanEntry, Scores, Settings } from './types';
 
@@ -23,62 +23,50 @@ export function drivers(initiative: Initiative, scores: Scores, settings: Settin
 const inFlightPhrase = (limit: number | undefined): string =>
   limit === undefined ? 'its limit of initiatives' : `${limit} initiative${limit === 1 ? '' : 's'}`;
 
-// Factor names and gate gaps are a few dozen texts said thousands of times: each is lowered once.
-const lower = memoised((s: string): string => s.charAt(0).toLowerCase() + s.slice(1));
+const lower = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
-// Gate results are shared between initiatives with the same gaps (see gates.ts), and the outputs
-// and the Change impact sheet both list them: each list is joined once.
-const joined = new WeakMap<readonly string[], string>();
-
-/** A gate's gaps as one text, "A; B". */
-export function joinedGaps(gaps: readonly string[]): string {
-  let text = joined.get(gaps);
-  if (text === undefined) {
-    text = gaps.join('; ');
-    joined.set(gaps, text);
-  }
-  return text;
+/**
+ * A gate's gaps as one text, "A; B". Gate results are shared between initiatives with the same gaps
+ * (see gates.ts), so with the run's `memo` each list is joined once.
+ */
+export function joinedGaps(gaps: readonly string[], memo?: Memo): string {
+  return memo ? memo.of(joinGaps)(gaps) : joinGaps(gaps);
 }
+const joinGaps = (gaps: readonly string[]): string => gaps.join('; ');
 
 /** A deferral's constraint in words, '' for none. A plan says it once per entry (`PlanEntry.bindingText`). */
-export function bindingText(binding: DeferralConstraint | undefined): string {
-  return binding ? bindingTextOf(binding) : '';
+export function bindingText(binding: DeferralConstraint | undefined, memo: Memo): string {
+  return binding ? bindingTextOf(binding, memo) : '';
 }
 
-// Thousands of deferrals are short of the same team by the same amounts: each shortfall is worded once.
-const inFlightLimitPart = memoised((limit: number) => `In-flight limit (${limit})`);
-const shortfallPart = memoised((team: string) =>
-  memoised((unit: string) => memoised((needed: number) => memoised((left: number) => `${team} (needs ${formatQuantity(needed, unit)}, ${formatQuantity(left, unit)} left)`))),
-);
+// Thousands of deferrals are short of the same team by the same amounts: each shortfall is worded once a run.
+const shortfallPart = (team: string) =>
+  memoised((unit: string) => memoised((needed: number) => memoised((left: number) => `${team} (needs ${formatQuantity(needed, unit)}, ${formatQuantity(left, unit)} left)`)));
 
-// Joined, not added part by part: the text is kept with the plan, and a join makes one flat string
-// where adding kept a chain of small string objects for the garbage collector to copy.
-function bindingTextOf(binding: DeferralConstraint): string {
+function bindingTextOf(binding: DeferralConstraint, memo: Memo): string {
   const parts: string[] = [];
-  if (binding.inFlightLimit !== undefined) parts.push(inFlightLimitPart(binding.inFlightLimit));
-  for (const t of binding.teams) parts.push(shortfallPart(t.team)(t.unit)(t.needed)(t.left));
-  return parts.length === 1 ? parts[0]! : parts.join('; ');
+  if (binding.inFlightLimit !== undefined) parts.push(`In-flight limit (${binding.inFlightLimit})`);
+  for (const t of binding.teams) parts.push(memo.of(shortfallPart)(t.team)(t.unit)(t.needed)(t.left));
+  return parts.join('; ');
 }
 
 // The decision clause ends every Why text. Most are one of a handful of texts (committed as a pilot,
-// not ready for the same gap as hundreds of others), so each ending is worded once, punctuation included.
+// not ready for the same gap as hundreds of others), so each ending is worded once a run, punctuation included.
 const COMMITTED_AS = {
   learning: "; committed as a learning pilot within every team's capacity.",
   pilot: "; committed as a pilot within every team's capacity.",
   scale: "; committed to scale within every team's capacity.",
   plain: "; committed within every team's capacity.",
 };
-const inFlightEnding = memoised((limit: number | undefined) => `; deferred because the plan already has ${inFlightPhrase(limit)} in flight.`);
-const notReadyEnding = memoised((gap: string) => `; not ready: ${lower(gap)}.`);
-const shortOfCapacity = memoised((teams: string) => `; deferred because ${teams} has too little capacity left.`);
+const inFlightEnding = (limit: number | undefined) => `; deferred because the plan already has ${inFlightPhrase(limit)} in flight.`;
+const notReadyEnding = (gap: string) => `; not ready: ${lower(gap)}.`;
+const shortOfCapacity = (teams: string) => `; deferred because ${teams} has too little capacity left.`;
 
 /** "; deferred because Legal and Security have too little capacity left." Thousands of deferrals share a few lists. */
-const shortOfTeams = memoisedList(
-  (t: { team: string }) => t.team,
-  (teams) => `; deferred because ${listWords(teams.map((t) => t.team))} have too little capacity left.`,
-);
+const shortOfTeams = (teams: readonly { team: string }[]) => `; deferred because ${listWords(teams.map((t) => t.team))} have too little capacity left.`;
+const teamOf = (t: { team: string }) => t.team;
 
-function decisionEnding(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'>): string {
+function decisionEnding(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'>, memo: Memo): string {
   const gate: Gate = entry.gate.gate;
   const decision: Decision = entry.decision;
   switch (decision) {
@@ -91,14 +79,14 @@ function decisionEnding(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' |
             ? COMMITTED_AS.scale
             : COMMITTED_AS.plain;
     case 'Deferred (in-flight limit)':
-      return inFlightEnding(entry.binding?.inFlightLimit);
+      return memo.of(inFlightEnding)(entry.binding?.inFlightLimit);
     case 'Deferred (capacity)': {
       const teams = entry.binding?.teams ?? [];
-      if (teams.length === 1) return shortOfCapacity(teams[0]!.team);
-      return teams.length > 0 ? shortOfTeams(teams) : '; deferred: a better combination used the capacity.';
+      if (teams.length === 1) return memo.of(shortOfCapacity)(teams[0]!.team);
+      return teams.length > 0 ? memo.ofList(teamOf, shortOfTeams)(teams) : '; deferred: a better combination used the capacity.';
     }
     case 'Not ready':
-      return notReadyEnding(entry.gate.gaps[0] ?? gate);
+      return memo.of(notReadyEnding)(entry.gate.gaps[0] ?? gate);
     case 'Forced in':
     case 'Forced out':
       return `; ${overrideClause(entry, decision)}.`;
@@ -120,21 +108,18 @@ const KINDS: readonly ScoreKind[] = ['impact', 'readiness', 'friction'];
 const WALK = KINDS.flatMap((kind, k) => FACTORS[kind].map((factor, index) => ({ k, index, max: factor.max, friction: kind === 'friction', factor })));
 
 /**
- * The walk's answer for the last initiative walked: the positions in `WALK` of the factors that earned
- * and missed the most priority points, each factor's points on the good side (friction inverted) and
- * the shares of the three scores. Reused between calls: the walk runs once per initiative, and the Why
- * text needs only two positions, not objects.
+ * The walk's answer for one initiative: the positions in `WALK` of the factors that earned and missed
+ * the most priority points, each factor's points on the good side (friction inverted) and the shares
+ * of the three scores. The Why text needs only the two positions, not objects.
  */
-const walked = { best: -1, worst: -1, worstMissed: 0, good: new Float64Array(WALK.length), weights: new Float64Array(KINDS.length), sum: 1 };
+type Walked = { best: number; worst: number; worstMissed: number; good: number[]; weights: number[]; sum: number };
 
-function walkFactors(scores: Scores, settings: Settings): typeof walked {
+function walkFactors(scores: Scores, settings: Settings): Walked {
   const { impact, readiness, friction } = settings.weights;
   // Points are scaled as `drivers` scales them, (points × weight) / sum, so both name the same factors even in a tie.
-  const sum = (walked.sum = impact + readiness + friction || 1);
-  const { good, weights } = walked;
-  weights[0] = impact;
-  weights[1] = readiness;
-  weights[2] = friction;
+  const sum = impact + readiness + friction || 1;
+  const weights = [impact, readiness, friction];
+  const good = new Array<number>(WALK.length);
   // One pass: the best earner, and the two biggest misses (the first of equals wins), because the
   // weakest factor is the biggest miss that is not the best earner.
   let best = -1;
@@ -165,10 +150,7 @@ function walkFactors(scores: Scores, settings: Settings): typeof walked {
     }
   }
   const worstIsSecond = firstMiss === best;
-  walked.best = best;
-  walked.worst = worstIsSecond ? secondMiss : firstMiss;
-  walked.worstMissed = worstIsSecond ? secondMissed : firstMissed;
-  return walked;
+  return { best, worst: worstIsSecond ? secondMiss : firstMiss, worstMissed: worstIsSecond ? secondMissed : firstMissed, good, weights, sum };
 }
 
 /** The factors that earned the most and missed the most priority points (never the same factor). */
@@ -184,27 +166,26 @@ export function strongestAndWeakest(initiative: Initiative, scores: Scores, sett
   return { strongest: driverAt(best), weakest: driverAt(worst) };
 }
 
-// Each part of a Why text repeats across a portfolio (the same score, "lifted by data rights (Yes)"),
-// so the parts are worded once per factor and input, and the sentence is four shared pieces put together.
-const priorityPart = memoised((priority: number) => `Priority ${priority.toFixed(1)}`);
-const liftParts = WALK.map(({ factor }) => memoised((input: string) => `, lifted by ${lower(factor.factor)} (${input})`));
-const dragParts = WALK.map(({ factor }) => memoised((input: string) => `, held back by ${lower(factor.factor)} (${input})`));
-const notPlanned = memoised((gap: string) => `Not planned: ${lower(gap)}.`);
+// Each part of a Why text repeats across a portfolio ("lifted by data rights (Yes)"), so the parts are
+// worded once a run per factor (its position in `WALK`) and input, and the sentence is shared pieces put together.
+const liftPart = (w: number) => memoised((input: string) => `, lifted by ${lower(WALK[w]!.factor.factor)} (${input})`);
+const dragPart = (w: number) => memoised((input: string) => `, held back by ${lower(WALK[w]!.factor.factor)} (${input})`);
+const notPlanned = (gap: string) => `Not planned: ${lower(gap)}.`;
 
 /** The Why text up to its decision: "Priority 71.3, lifted by data rights (Yes), held back by workload shift (5/5)". */
-export function whyStart(initiative: Initiative, scores: Scores, settings: Settings): string {
+export function whyStart(initiative: Initiative, scores: Scores, settings: Settings, memo: Memo): string {
   const { best, worst, worstMissed } = walkFactors(scores, settings);
   // The best factor always earned something; the worst is named only when it cost more than half a point.
-  const lift = best >= 0 ? liftParts[best]!(WALK[best]!.factor.input(initiative, settings.currency)) : '';
-  const drag = worst >= 0 && worstMissed > 0.5 ? dragParts[worst]!(WALK[worst]!.factor.input(initiative, settings.currency)) : '';
-  return `${priorityPart(scores.priority)}${lift}${drag}`;
+  const lift = best >= 0 ? memo.of(liftPart)(best)(WALK[best]!.factor.input(initiative, settings.currency)) : '';
+  const drag = worst >= 0 && worstMissed > 0.5 ? memo.of(dragPart)(worst)(WALK[worst]!.factor.input(initiative, settings.currency)) : '';
+  return `Priority ${scores.priority.toFixed(1)}${lift}${drag}`;
 }
 
 /**
  * One sentence: what drove the score, what held it back, and the decision. `start` is the entry's
- * `whyStart` when the caller already has it.
+ * `whyStart` when the caller already has it; `memo` is the run's.
  */
-export function whyText(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative' | 'scores'>, settings: Settings, start?: string): string {
-  if (!entry.scores) return notPlanned(entry.gate.gaps[0] ?? 'some cells could not be read');
-  return `${start ?? whyStart(entry.initiative, entry.scores, settings)}${decisionEnding(entry)}`;
+export function whyText(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative' | 'scores'>, settings: Settings, memo: Memo, start?: string): string {
+  if (!entry.scores) return memo.of(notPlanned)(entry.gate.gaps[0] ?? 'some cells could not be read');
+  return `${start ?? whyStart(entry.initiative, entry.scores, settings, memo)}${decisionEnding(entry, memo)}`;
 }

@@ -1,20 +1,10 @@
 // Numbers as a finance reader says them, for the plain-words outputs.
 
-import { memoised } from './memo';
-
 const MONEY_TIERS = [
   { from: 1e9, suffix: 'bn' },
   { from: 1e6, suffix: 'M' },
   { from: 1e3, suffix: 'k' },
 ] as const;
-
-// Amounts that show the same ("$1.2M" for 1,180,000 and 1,240,000) are worded once per currency:
-// every initiative's Why names its annual value. The key is what is shown: sign, tier and units.
-const moneyTexts = memoised((currency: string) =>
-  memoised((key: number) => moneyText(key % 2 === 1, (Math.floor(key / 2) % 4) - 1, Math.floor(key / 8), currency)),
-);
-/** Above this many units the key would lose precision (amounts beyond any budget): worded directly. */
-const KEYED_UNITS = 2 ** 40;
 
 /** "$1.2M", "$300k", "$950". */
 export function formatMoney(amount: number, currency: string): string {
@@ -22,9 +12,7 @@ export function formatMoney(amount: number, currency: string): string {
   const tier = MONEY_TIERS.findIndex((t) => value >= t.from);
   // What is shown: tenths of the tier's unit, or whole units below a thousand.
   const units = tier < 0 ? Math.round(value) : Math.round((value / MONEY_TIERS[tier]!.from) * 10);
-  const negative = amount < 0;
-  if (!(units < KEYED_UNITS)) return moneyText(negative, tier, units, currency);
-  return moneyTexts(currency)((units * 4 + (tier + 1)) * 2 + (negative ? 1 : 0));
+  return moneyText(amount < 0, tier, units, currency);
 }
 
 function moneyText(negative: boolean, tier: number, units: number, currency: string): string {

@@ -8,7 +8,7 @@
 //   Pilot-ready    may run a real pilot; scaling still needs the operational controls.
 //   Scale-ready    decision logging, a named monitoring owner and an incident process.
 
-import { memoised } from './memo';
+import { Memo } from './memo';
 import { controlsMask, MISSING_CONTROLS, namedPerson } from './scores';
 import type { Gate, GateResult, Initiative } from './types';
 
@@ -29,43 +29,41 @@ const RIGHTS_GAPS: Record<'Partial' | 'No' | 'unknown', string> = {
   unknown: 'Clear data rights and access, PII handling included (not stated)',
 };
 
-// The same owner texts come back across a portfolio ("TBD", "Finance team"): each gap is worded once.
-const ownerGap = memoised((reason: string): string => `Name one accountable owner (${reason})`);
+const ownerGap = (reason: string): string => `Name one accountable owner (${reason})`;
 
 const gateAtLeast = (gate: Gate, floor: Gate): boolean => GATE_ORDER.indexOf(gate) >= GATE_ORDER.indexOf(floor);
 
-/** `invalidCells` are the addresses of the row's unreadable cells, for the gap text. */
-export function gate(initiative: Initiative, invalidCells: string[] = []): GateResult {
+/** `invalidCells` are the addresses of the row's unreadable cells, for the gap text; `memo` is the run's. */
+export function gate(initiative: Initiative, invalidCells: string[] = [], memo = new Memo()): GateResult {
   if (initiative.invalid) {
     const where = invalidCells.length > 0 ? `: ${invalidCells.join(', ')}` : '';
     return { gate: 'Invalid input', gaps: [`Correct the cells that could not be read${where}`], committable: false };
   }
-  const owner = namedPerson(initiative.owner);
-  const results = sharedResults(owner.ok ? '' : owner.reason);
-  const facts = factsCode(initiative);
-  return (results[facts] ??= gateOf(initiative));
+  const owner = memo.of(namedPerson)(initiative.owner);
+  const results = memo.of(resultsByFacts)(owner.ok ? '' : owner.reason);
+  return (results[factsCode(initiative, memo)] ??= gateOf(initiative, memo));
 }
 
 // A readable initiative's gate depends only on its owner verdict and the few facts below, so a
-// portfolio has a few hundred distinct results at most: each is worked out once and shared.
+// portfolio has a few hundred distinct results at most: each is worked out once per run and shared.
 const RIGHTS_INDEX: Record<NonNullable<Initiative['dataRights']>, number> = { Yes: 0, Partial: 1, No: 2 };
 const FACT_COMBINATIONS = 4 * 2 * 2 * 8 * 3 * 2;
 
-function factsCode(i: Initiative): number {
+function factsCode(i: Initiative, memo: Memo): number {
   const rights = i.dataRights === undefined ? 3 : RIGHTS_INDEX[i.dataRights];
   const noBaseline = i.baselineMethod === undefined || i.baselineMethod === 'None' ? 1 : 0;
   const notInstrumented = i.instrumentation !== true ? 1 : 0;
   const risk = i.riskTier === undefined ? 2 : i.riskTier === 'High' ? 1 : 0;
   const scale = i.phaseRequested === 'Scale' ? 1 : 0;
-  return ((((rights * 2 + noBaseline) * 2 + notInstrumented) * 8 + controlsMask(i)) * 3 + risk) * 2 + scale;
+  return ((((rights * 2 + noBaseline) * 2 + notInstrumented) * 8 + controlsMask(i, memo)) * 3 + risk) * 2 + scale;
 }
 
 /** Per owner verdict ('' for a named person, else the reason), the gate of each combination of facts. */
-const sharedResults = memoised((_ownerReason: string) => new Array<GateResult | undefined>(FACT_COMBINATIONS));
+const resultsByFacts = (_ownerReason: string) => new Array<GateResult | undefined>(FACT_COMBINATIONS);
 
-function gateOf(initiative: Initiative): GateResult {
+function gateOf(initiative: Initiative, memo: Memo): GateResult {
   const blockers: string[] = [];
-  const owner = namedPerson(initiative.owner);
+  const owner = memo.of(namedPerson)(initiative.owner);
   if (!owner.ok) blockers.push(ownerGap(owner.reason));
   if (initiative.dataRights !== 'Yes') blockers.push(RIGHTS_GAPS[initiative.dataRights ?? 'unknown']);
 
@@ -77,7 +75,7 @@ function gateOf(initiative: Initiative): GateResult {
     measurement.push('Instrument the workflow so acceptance, overrides and rework are captured');
   }
 
-  const mask = controlsMask(initiative);
+  const mask = controlsMask(initiative, memo);
   const missingControls = MISSING_CONTROLS[mask]!;
   const highRisk = initiative.riskTier === undefined || initiative.riskTier === 'High';
   const controlsBeforePilot = highRisk ? (initiative.riskTier === undefined ? BEFORE_PILOT_UNSTATED : BEFORE_PILOT_HIGH)[mask]! : NONE;

@@ -1,6 +1,7 @@
 // Portfolios say the same few things thousands of times: "Yes", "Medium", the same owner,
 // the same gate gaps. A text or verdict that depends only on one such value is worked out once
-// per value, which keeps a 10,000-initiative run fast and its plan small.
+// per value, which keeps a 10,000-initiative run fast and its plan small. What is remembered
+// belongs to one run (a `Memo` the run makes and passes down): nothing carries over to the next.
 
 /** Distinct values remembered per function: enough for any real portfolio, bounded for a pathological one. */
 export const MEMO_LIMIT = 4096;
@@ -36,4 +37,33 @@ export function memoisedList<T, V>(keyOf: (item: T) => unknown, compute: (items:
     for (let k = 0; k < items.length; k++) at = at.next(keyOf(items[k]!));
     return (at.value ??= compute(items));
   };
+}
+
+/**
+ * What one run has worked out so far. The run makes one and passes it to each step; it goes when
+ * the run ends. Each pure function asked through `of` gets its own memo, keyed by the function
+ * itself, so the functions stay plain module-level functions and only their answers are remembered.
+ */
+export class Memo {
+  private readonly memos = new Map<unknown, unknown>();
+
+  /** `compute` remembering its answer per argument for this run (see `memoised`). */
+  of<K, V>(compute: (key: K) => V): (key: K) => V {
+    let remembered = this.memos.get(compute) as ((key: K) => V) | undefined;
+    if (remembered === undefined) {
+      remembered = memoised(compute);
+      this.memos.set(compute, remembered);
+    }
+    return remembered;
+  }
+
+  /** `compute` for lists remembering its answer per list for this run (see `memoisedList`). */
+  ofList<T, V>(keyOf: (item: T) => unknown, compute: (items: readonly T[]) => V): (items: readonly T[]) => V {
+    let remembered = this.memos.get(compute) as ((items: readonly T[]) => V) | undefined;
+    if (remembered === undefined) {
+      remembered = memoisedList(keyOf, compute);
+      this.memos.set(compute, remembered);
+    }
+    return remembered;
+  }
 }

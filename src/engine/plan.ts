@@ -3,8 +3,9 @@
 // where the cells came from.
 
 import { changeImpact, type ChangeImpact } from './changeImpact';
-import { bindingText, whyStart, whyText } from './explain';
+import { bindingText, whyText } from './explain';
 import { formatPercent, formatQuantity } from './format';
+import { Memo } from './memo';
 import { gate } from './gates';
 import { readCapacity, readInitiatives, type ColumnMap, type ColumnMappingEntry } from './read';
 import { mergeMapping, readColumnMapping } from './columnMapping';
@@ -53,17 +54,13 @@ export type Assessed = {
   ranking: number[];
   issues: Issue[];
   usable: boolean;
-  /**
-   * Each assessment's Why text up to its decision (score, what lifted it, what held it back), worded
-   * while its scores were just made and still in the processor's cache; '' for an unscored row.
-   * Not carried into the plan: the entries' `why` holds the whole sentence.
-   */
-  whyStarts?: string[];
   /** The reporting currency and the FX rates used, when the table has a value column. */
   money?: MoneyRead;
+  /** What this run has worked out so far (see memo.ts): made by `assess`, used again by `completePlan`. Not carried into the plan. */
+  memo: Memo;
 };
 
-export type Plan = Assessed & {
+export type Plan = Omit<Assessed, 'memo'> & {
   entries: PlanEntry[];
   selection: SelectionReport;
   changeImpact: ChangeImpact;
@@ -77,6 +74,7 @@ export type Plan = Assessed & {
 export { TIE_RULE, selectionProblem };
 
 export function assess(input: WorkbookInput, context: RunContext): Assessed {
+  const memo = new Memo();
   const settingsRead = readSettings(input.settings);
   let settings = settingsRecord(context.settings ?? settingsRead.settings);
   const capacity = readCapacity(input.capacity, settings.capacityOverrides);
@@ -88,7 +86,7 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
       sheet: '',
       message: 'No Initiatives table was found: create a table named Initiatives with one row per initiative.',
     });
-    return { settings, teams: capacity.teams, table: undefined, assessments: [], ranking: [], issues, usable: false };
+    return { settings, teams: capacity.teams, table: undefined, assessments: [], ranking: [], issues, usable: false, memo };
   }
   const mapping = readColumnMapping(input.columnMapping);
   issues.push(...mapping.issues);
@@ -97,7 +95,7 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
   const read = readInitiatives(input.initiatives, capacity.teams, mergeMapping(mapping.entries, context.columnMapping ?? []), {
     reportingCurrency: settings.reportingCurrency ?? '',
     rates: fx.rates,
-  });
+  }, memo);
   issues.unshift(...read.issues);
   const money = read.money;
   // Amounts are shown in the reporting currency unless the user chose a symbol of their own.
@@ -111,22 +109,20 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
     rowCount: input.initiatives.rows.length,
     columns: read.columns,
   };
-  if (!read.usable) return { settings, teams: capacity.teams, table, assessments: [], ranking: [], issues, usable: false, ...(money ? { money } : {}) };
+  if (!read.usable) return { settings, teams: capacity.teams, table, assessments: [], ranking: [], issues, usable: false, memo, ...(money ? { money } : {}) };
 
   const scenario = withScenario(read.initiatives, input.scenarios, settings.scenario, input.settings?.sheet ?? '');
   issues.push(...scenario.issues);
-  const context_ = scoringContext(read.initiatives, settings);
+  const scoring = scoringContext(read.initiatives, settings, memo);
   const badCells = new Map<number, string[]>();
   for (const issue of read.issues) {
     if (issue.severity === 'error' && issue.rowIndex !== undefined && issue.cell) {
       badCells.set(issue.rowIndex, [...(badCells.get(issue.rowIndex) ?? []), issue.cell]);
     }
   }
-  const whyStarts = new Array<string>(scenario.initiatives.length);
-  const assessments: Assessment[] = scenario.initiatives.map((initiative, index) => {
-    const gateResult = gate(initiative, badCells.get(initiative.rowIndex));
-    const scores = initiative.invalid ? undefined : scoreInitiative(initiative, context_, settings);
-    whyStarts[index] = scores ? whyStart(initiative, scores, settings) : '';
+  const assessments: Assessment[] = scenario.initiatives.map((initiative) => {
+    const gateResult = gate(initiative, badCells.get(initiative.rowIndex), memo);
+    const scores = initiative.invalid ? undefined : scoreInitiative(initiative, scoring, settings);
     let override = initiative.override;
     if (override === 'In' && !gateResult.committable) {
       issues.push({
@@ -142,11 +138,12 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
     return { initiative, scores, gate: gateResult, override };
   });
   const ranking = rankOrder(assessments);
-  return { settings, teams: capacity.teams, table, assessments, ranking, issues, usable: true, whyStarts, ...(money ? { money } : {}) };
+  return { settings, teams: capacity.teams, table, assessments, ranking, issues, usable: true, memo, ...(money ? { money } : {}) };
 }
 
 /** Turn a selection into the plan: decisions, Why texts, change impact, summary and log entry. */
 export function completePlan(assessed: Assessed, selection: Selection, report: SelectionReport, context: RunContext): Plan {
+  const { memo } = assessed;
   const position = new Array<number>(assessed.assessments.length);
   assessed.ranking.forEach((index, rank) => (position[index] = rank));
   const entries: PlanEntry[] = assessed.assessments.map((a, index) => {
@@ -160,14 +157,14 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
       priority: a.scores ? rank + 1 : undefined,
       decision: selection.decisions[rank]!,
       binding,
-      bindingText: bindingText(binding),
+      bindingText: bindingText(binding, memo),
       why: '',
     };
-    entry.why = whyText(entry, assessed.settings, assessed.whyStarts?.[index]);
+    entry.why = whyText(entry, assessed.settings, memo);
     return entry;
   });
 
-  const impact = changeImpact(entries, assessed.ranking, assessed.teams, assessed.settings.inFlightLimit);
+  const impact = changeImpact(entries, assessed.ranking, assessed.teams, assessed.settings.inFlightLimit, memo);
   const issues = [...assessed.issues];
   for (const load of impact.teamLoads) {
     if (load.demandAfter > load.capacity + 1e-9) {
@@ -190,8 +187,7 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
   }
   const summary = summarise(entries, assessed.settings, issues);
   const run = { at: context.now, ...(context.runBy ? { by: context.runBy } : {}) };
-  // Every field spelled out, in the order a spread of `assessed` would give: the plan then has one
-  // hidden class from run to run, which the layout's optimised code relies on.
+  // Every field but the memo, which stays with the run.
   return {
     settings: assessed.settings,
     teams: assessed.teams,
@@ -214,7 +210,7 @@ export const NO_SOLVER_NOTE = 'Optimal was chosen, but no solver is available he
 
 /** The inputs of the bottleneck economics for a plan chosen by `selection`. */
 export function economicsBase(
-  assessed: Assessed,
+  assessed: Omit<Assessed, 'memo'>,
   problem: SelectionProblem,
   selection: Selection,
   extra: { method: SelectionMethod; relaxation?: Relaxation; planGap?: number },

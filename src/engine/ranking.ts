@@ -116,17 +116,17 @@ function sortByBuckets(n: number, group: Int8Array, priority: Float64Array, comp
 export type Ranked = { assessments: Assessment[]; ranking: number[]; teams: Team[]; settings: Settings };
 
 export function selectionProblem(ranked: Ranked): SelectionProblem {
-  // Built in table order, then put in ranking order: each assessment's objects sit near each other
-  // in memory in table order, and reading them in ranking order cost a cache miss per object.
-  const byIndex = ranked.assessments.map((a, index) => ({
-    index,
-    status: candidateStatus(a.gate.committable, a.override),
-    priority: a.scores?.priority ?? 0,
-    annualValue: a.initiative.annualValue ?? 0,
-    demand: a.initiative.demand,
-  }));
   return {
-    candidates: ranked.ranking.map((index) => byIndex[index]!),
+    candidates: ranked.ranking.map((index) => {
+      const a = ranked.assessments[index]!;
+      return {
+        index,
+        status: candidateStatus(a.gate.committable, a.override),
+        priority: a.scores?.priority ?? 0,
+        annualValue: a.initiative.annualValue ?? 0,
+        demand: a.initiative.demand,
+      };
+    }),
     teams: ranked.teams,
     inFlightLimit: ranked.settings.inFlightLimit,
   };

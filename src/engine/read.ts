@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { a1, qualified } from './address';
 import { normalise, plainText, quantity, text, type CellReader } from './cells';
+import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
 import { convertValues, formatCurrency, plainAmountText, statedCurrency, type MoneyRead, type ValueCurrency } from './currency';
@@ -263,6 +264,8 @@ export function readInitiatives(
   teams: Team[],
   mapping: readonly ColumnMappingEntry[] = [],
   moneyOptions: MoneyOptions = { reportingCurrency: '', rates: new Map() },
+  /** The run's: readings of repeated cell contents are remembered in it. */
+  memo = new Memo(),
 ): InitiativesRead {
   const shape = rawTableSchema.safeParse(rawTable);
   if (!shape.success) {
@@ -328,7 +331,7 @@ export function readInitiatives(
         }
       }
       // A value's currency is noted, and a European form ("1.234.567,89 €") read with its separators swapped.
-      const read = isValue ? reader.read(typeof cell === 'string' ? plainAmountText(cell) : cell) : reader.read(cell);
+      const read = isValue ? reader.read(typeof cell === 'string' ? plainAmountText(cell) : cell, memo) : reader.read(cell, memo);
       if (isValue) {
         rowCurrency =
           read.kind !== 'value' ? undefined : typeof cell === 'string' ? (statedCurrency(cell) ?? headerCurrency) : (formatCurrency(table.formats?.[rowIndex]?.[index]) ?? headerCurrency);
@@ -346,7 +349,7 @@ export function readInitiatives(
       const team = demandTeams[d]!;
       const index = demandIndices[d]!;
       const cell = toCell(row[index]) ?? '';
-      const read = quantity.read(cell);
+      const read = quantity.read(cell, memo);
       if (read.kind !== 'blank') anyContent = true;
       if (read.kind === 'value') {
         if (read.value > 0) demand[team] = read.value;

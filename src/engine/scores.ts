@@ -3,13 +3,15 @@
 // README's formula are the same numbers.
 
 import { formatMoney } from './format';
-import { memoised } from './memo';
+import { Memo } from './memo';
 import type { Contribution, Initiative, MetricQuality, Score, Scores, Settings } from './types';
 
 export type ScoringContext = {
   /** Largest annual value among the initiatives being planned: value points are relative to it. */
   largestValue: number;
   currency: string;
+  /** The run's memo: verdicts on repeated texts and the shared friction and readiness scores are kept in it. */
+  memo: Memo;
 };
 
 export const IMPACT_POINTS = { annualValue: 40, strategicFit: 25, successMetric: 20, decisionChanged: 15 } as const;
@@ -41,13 +43,13 @@ const PLACEHOLDER = /^(tbd|tbc|tba|n\/?a|none|unknown|various|todo|to be (decide
 const MEASURABLE = /\d|\b(halve|halving|double|doubling|triple|zero)\b/i;
 const WHEN = /\b(q[1-4]|h[12]|fy\s?\d{2,4}|(in|by|before|until|during|from|of|end)\s+(19|20)\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+((19|20)\d{2}|\d{1,2}))\b/gi;
 
-export const metricQuality = memoised((metric: string | undefined): MetricQuality => {
+export function metricQuality(metric: string | undefined): MetricQuality {
   if (metric === undefined || isPlaceholder(metric)) return 'missing';
   return MEASURABLE.test(metric.replace(WHEN, ' ')) ? 'specific' : 'vague';
-});
+}
 
 /** Blank, or a stand-in such as "TBD": nothing is stated yet. */
-export const isPlaceholder = memoised((value: string | undefined): boolean => value === undefined || value.trim() === '' || PLACEHOLDER.test(value.trim()));
+export const isPlaceholder = (value: string | undefined): boolean => value === undefined || value.trim() === '' || PLACEHOLDER.test(value.trim());
 
 /** Each tenfold step below the largest value loses half the value points; a hundredth of it scores none. */
 export function valueShare(value: number, largest: number): number {
@@ -80,8 +82,7 @@ const scaleFactor = (factor: string, key: RatingKey, max: number, unknownPoints:
 
 type RatingKey = 'strategicFit' | 'decisionRightsShift' | 'workloadShift' | 'incentiveMisalignment' | 'newObligations' | 'integrationComplexity' | 'dataQuality' | 'dataAvailability';
 
-// A rating read through its own small function, not `initiative[key]`: one property access site
-// shared by eight keys is megamorphic, and the scores read these for every initiative.
+// Each rating's reader, by key: the factors, the friction code and the change impacts all read them.
 const RATING_OF: Record<RatingKey, (i: Initiative) => number | undefined> = {
   strategicFit: (i) => i.strategicFit,
   decisionRightsShift: (i) => i.decisionRightsShift,
@@ -118,13 +119,13 @@ export const FACTORS: Record<ScoreKind, readonly Factor[]> = {
     {
       factor: 'Success metric',
       max: IMPACT_POINTS.successMetric,
-      points: (i) => METRIC_POINTS[metricQuality(i.successMetric)],
+      points: (i, c) => METRIC_POINTS[c.memo.of(metricQuality)(i.successMetric)],
       input: (i) => ({ specific: 'measurable target', vague: 'no measurable target', missing: 'missing' })[metricQuality(i.successMetric)],
     },
     {
       factor: 'Decision changed',
       max: IMPACT_POINTS.decisionChanged,
-      points: (i) => (isPlaceholder(i.decisionChanged) ? 0 : IMPACT_POINTS.decisionChanged),
+      points: (i, c) => (c.memo.of(isPlaceholder)(i.decisionChanged) ? 0 : IMPACT_POINTS.decisionChanged),
       input: (i) => (isPlaceholder(i.decisionChanged) ? 'not named' : 'named'),
     },
   ],
@@ -157,13 +158,13 @@ export const FACTORS: Record<ScoreKind, readonly Factor[]> = {
     {
       factor: 'Operational controls',
       max: READINESS_POINTS.operationalControls,
-      points: (i) => (READINESS_POINTS.operationalControls / 3) * presentControls(i),
+      points: (i, c) => (READINESS_POINTS.operationalControls / 3) * presentControls(i, c.memo),
       input: (i) => `${presentControls(i)} of 3`,
     },
   ],
 };
 
-const presentControls = (i: Initiative): number => PRESENT_LABELS[controlsMask(i)]!.length;
+const presentControls = (i: Initiative, memo?: Memo): number => PRESENT_LABELS[controlsMask(i, memo)]!.length;
 
 /**
  * A score keeps only its number and each factor's points, in `FACTORS` order: for 10,000 initiatives
@@ -183,20 +184,19 @@ export function contributions(kind: ScoreKind, scored: Score, initiative: Initia
 }
 
 export const impactScore = (initiative: Initiative, context: ScoringContext): Score => score('impact', initiative, context);
-export const frictionScore = (initiative: Initiative): Score => shared(frictionScores, frictionCode(initiative), 'friction', initiative);
-export const readinessScore = (initiative: Initiative): Score => shared(readinessScores, readinessCode(initiative), 'readiness', initiative);
-const NO_CONTEXT: ScoringContext = { largestValue: 0, currency: '' };
+/** Friction and readiness need neither the largest value nor the currency; `memo` is the run's (see `shared`). */
+export const frictionScore = (initiative: Initiative, memo = new Memo()): Score => shared('friction', frictionCode(initiative), initiative, memo);
+export const readinessScore = (initiative: Initiative, memo = new Memo()): Score => shared('readiness', readinessCode(initiative, memo), initiative, memo);
 
 // Friction and readiness depend only on a few ratings and choices, so a portfolio has a few hundred
-// distinct ones however many rows it has: each is scored once, by its code below, and shared (never
-// change a score). A rating that is not a whole 1-5 (a percentage read as 2.6, say) has no code and
-// is scored on its own.
-const frictionScores: (Score | undefined)[] = [];
-const readinessScores: (Score | undefined)[] = [];
+// distinct ones however many rows it has: each is scored once per run, by its code below, and shared
+// (never change a score). A rating that is not a whole 1-5 (a percentage read as 2.6, say) has no
+// code and is scored on its own.
+const scoresByCode = (_kind: 'friction' | 'readiness'): (Score | undefined)[] => [];
 
-function shared(scores: (Score | undefined)[], code: number, kind: 'friction' | 'readiness', initiative: Initiative): Score {
-  if (code < 0) return score(kind, initiative, NO_CONTEXT);
-  return (scores[code] ??= score(kind, initiative, NO_CONTEXT));
+function shared(kind: 'friction' | 'readiness', code: number, initiative: Initiative, memo: Memo): Score {
+  const scoreOf = () => score(kind, initiative, { largestValue: 0, currency: '', memo });
+  return code < 0 ? scoreOf() : (memo.of(scoresByCode)(kind)[code] ??= scoreOf());
 }
 
 /** 0 for unknown, 1-5 for a whole rating, -1 for anything else. */
@@ -216,13 +216,13 @@ function frictionCode(i: Initiative): number {
 const RIGHTS_CODE = { Yes: 1, Partial: 2, No: 3 } as const;
 const BASELINE_CODE = { 'A/B test': 1, 'Matched cohorts': 2, 'Before/after': 3, None: 4 } as const;
 
-function readinessCode(i: Initiative): number {
+function readinessCode(i: Initiative, memo: Memo): number {
   const quality = ratingCode(i.dataQuality);
   const availability = ratingCode(i.dataAvailability);
   if (quality < 0 || availability < 0) return -1;
   const rights = i.dataRights === undefined ? 0 : RIGHTS_CODE[i.dataRights];
   const baseline = i.baselineMethod === undefined ? 0 : BASELINE_CODE[i.baselineMethod];
-  return ((((rights * 6 + quality) * 6 + availability) * 2 + (i.instrumentation ? 1 : 0)) * 5 + baseline) * 8 + controlsMask(i);
+  return ((((rights * 6 + quality) * 6 + availability) * 2 + (i.instrumentation ? 1 : 0)) * 5 + baseline) * 8 + controlsMask(i, memo);
 }
 
 export type OperationalControl = { label: string; present: boolean; gap: string };
@@ -238,11 +238,15 @@ const CONTROL_SETS: readonly (readonly OperationalControl[])[] = Array.from({ le
   Object.freeze(CONTROLS.map((c, bit) => Object.freeze({ ...c, present: (mask & (1 << bit)) !== 0 }))),
 );
 
-/** Which of the three controls an initiative has, as a bit mask (an index into the shared lists below). */
-export function controlsMask(initiative: Initiative): number {
+/**
+ * Which of the three controls an initiative has, as a bit mask (an index into the shared lists below).
+ * With the run's `memo`, the verdict on the monitoring owner is remembered there.
+ */
+export function controlsMask(initiative: Initiative, memo?: Memo): number {
+  const named = memo ? memo.of(namedPerson) : namedPerson;
   return (
     (initiative.decisionLogging === true ? 1 : 0) |
-    (namedPerson(initiative.monitoringOwner).ok ? 2 : 0) |
+    (named(initiative.monitoringOwner).ok ? 2 : 0) |
     (initiative.incidentProcess === true ? 4 : 0)
   );
 }
@@ -270,11 +274,10 @@ export type PersonCheck = { ok: true } | { ok: false; reason: string };
 
 /**
  * Whether a cell names one accountable person: not blank, a placeholder, a team or several people.
- * Owner names repeat across a portfolio, so each verdict is worked out once (and shared: do not change it).
+ * Owner names repeat across a portfolio: a run asks through its memo, so each verdict is worked out
+ * once per run (and shared: do not change it).
  */
-export const namedPerson = memoised(checkPerson);
-
-function checkPerson(owner: string | undefined): PersonCheck {
+export function namedPerson(owner: string | undefined): PersonCheck {
   if (owner === undefined || owner.trim() === '') return { ok: false, reason: 'no owner is named' };
   const value = owner.trim();
   if (isPlaceholder(value) || /^(tbd|tbc|to be named|pending|owner|unassigned|vacant|open)\b/i.test(value)) {
@@ -299,13 +302,13 @@ export function priorityScore(impact: number, readiness: number, friction: numbe
 
 export function scoreInitiative(initiative: Initiative, context: ScoringContext, settings: Settings): Scores {
   const impact = impactScore(initiative, context);
-  const friction = frictionScore(initiative);
-  const readiness = readinessScore(initiative);
+  const friction = frictionScore(initiative, context.memo);
+  const readiness = readinessScore(initiative, context.memo);
   return { impact, friction, readiness, priority: priorityScore(impact.value, readiness.value, friction.value, settings) };
 }
 
-export function scoringContext(initiatives: Initiative[], settings: Settings): ScoringContext {
+export function scoringContext(initiatives: Initiative[], settings: Settings, memo = new Memo()): ScoringContext {
   let largestValue = 0;
   for (const i of initiatives) if (!i.invalid && i.annualValue !== undefined && i.annualValue > largestValue) largestValue = i.annualValue;
-  return { largestValue, currency: settings.currency };
+  return { largestValue, currency: settings.currency, memo };
 }

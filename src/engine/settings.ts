@@ -22,12 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   scenario: '',
 };
 
-/**
- * The settings as one object literal with its fields in the usual order. Settings are built by a chain
- * of edits ({ ...s, inFlightLimit }) whose result can have a hidden class of its own each time; the
- * engine's optimised code, which reads the settings for every initiative, then met a shape it had not
- * seen and fell back to slower code on every run.
- */
+/** The settings with every field present: the reporting currency is '' when none is set. */
 export function settingsRecord(s: Settings): Settings {
   return {
     weights: { impact: s.weights.impact, readiness: s.weights.readiness, friction: s.weights.friction },

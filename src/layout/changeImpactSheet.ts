@@ -4,7 +4,6 @@
 
 import type { RatedChange } from '../engine/changeImpact';
 import { joinedGaps } from '../engine/explain';
-import { memoised } from '../engine/memo';
 import type { Plan } from '../engine/plan';
 import { CHANGE_IMPACTS } from '../engine/scores';
 import { DECISION_ORDER } from '../engine/summary';
@@ -20,8 +19,6 @@ const WIDTH = 7;
 const TEXT_5 = [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, null, null];
 const MAP_FORMATS = [TEXT_FORMAT, TEXT_FORMAT, '0.0', '0.0', '#,##0', null, null];
 const RATING_FORMATS = [TEXT_FORMAT, '0', '0', '0', '0', TEXT_FORMAT, null];
-/** "Workload shift (High)": rated changes are shared objects, so each is worded once. */
-const heaviestText = memoised((change: RatedChange) => `${change.label} (${change.level})`);
 export const QUANTITY_FORMAT = '#,##0.0';
 
 /** Over capacity is red, within 10% of full amber, the rest green. */
@@ -163,7 +160,7 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
       // The first of the highest known ratings.
       if (rated.rating !== undefined && (heaviest === undefined || rated.rating > heaviest.rating!)) heaviest = rated;
     }
-    if (heaviest) row[5] = heaviestText(heaviest);
+    if (heaviest) row[5] = `${heaviest.label} (${heaviest.level})`;
     s.row(row, RATING_FORMATS);
   }
   if (s.rowCount > ratingsStart) {

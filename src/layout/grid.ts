@@ -119,18 +119,9 @@ export type SheetLayout = {
   freezeRows: number;
 };
 
-// Every score from 0.0 to 100.0, made once. A score cell taken from here is the same number each
-// time, where computing it made a fresh boxed number per cell: 50,000 small objects per 10,000
-// initiatives for the garbage collector to copy. (A list of plain slots keeps them boxed.)
-const SCORE_CELLS: LayoutCell[] = new Array<LayoutCell>(1001).fill(null);
-for (let tenths = 0; tenths <= 1000; tenths++) SCORE_CELLS[tenths] = tenths / 10;
-
 /** A score rounded to one decimal, as a cell; blank for none. */
 export function scoreCell(score: number | undefined): LayoutCell {
-  if (score === undefined) return null;
-  const tenths = Math.round(score * 10);
-  // -0 (a tiny negative rounded) keeps its sign, as the division below would give it.
-  return tenths >= 0 && tenths <= 1000 && !Object.is(tenths, -0) ? SCORE_CELLS[tenths]! : tenths / 10;
+  return score === undefined ? null : Math.round(score * 10) / 10;
 }
 
 function padded(cells: LayoutCell[], width: number): LayoutCell[] {

@@ -7,13 +7,15 @@
 import fc from 'fast-check';
 import { bindingText, drivers, strongestAndWeakest, whyText } from '../../src/engine/explain';
 import { formatQuantity } from '../../src/engine/format';
+import { Memo } from '../../src/engine/memo';
 import { gate } from '../../src/engine/gates';
 import { FACTORS, scoreInitiative, type ScoreKind, type ScoringContext } from '../../src/engine/scores';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings';
 import type { Decision, DeferralConstraint, Initiative, PlanEntry, Settings } from '../../src/engine/types';
 import { readyInitiative, unknownInitiative } from '../builders';
 
-const context: ScoringContext = { largestValue: 1_000_000, currency: '$' };
+const memo = new Memo();
+const context: ScoringContext = { largestValue: 1_000_000, currency: '$', memo };
 
 function entry(
   initiative: Initiative,
@@ -30,7 +32,7 @@ function entry(
   };
 }
 
-const why = (e: ReturnType<typeof entry>, settings: Settings = DEFAULT_SETTINGS) => whyText(e, settings);
+const why = (e: ReturnType<typeof entry>, settings: Settings = DEFAULT_SETTINGS) => whyText(e, settings, memo);
 
 describe('what drove the score', () => {
   test('names the factor that earned most and the one that missed most', () => {
@@ -155,15 +157,15 @@ describe('the decision', () => {
 
 describe('the binding constraint', () => {
   test('nothing binds an initiative that was not deferred', () => {
-    expect(bindingText(undefined)).toBe('');
+    expect(bindingText(undefined, memo)).toBe('');
   });
 
   test('the in-flight limit is named with its value', () => {
-    expect(bindingText({ teams: [], inFlightLimit: 5 })).toBe('In-flight limit (5)');
+    expect(bindingText({ teams: [], inFlightLimit: 5 }, memo)).toBe('In-flight limit (5)');
   });
 
   test('each team is named with what it needed and what was left, in its unit', () => {
-    expect(bindingText({ teams: [{ team: 'Legal', needed: 3, left: 1, unit: 'weeks' }] })).toBe('Legal (needs 3 weeks, 1 week left)');
+    expect(bindingText({ teams: [{ team: 'Legal', needed: 3, left: 1, unit: 'weeks' }] }, memo)).toBe('Legal (needs 3 weeks, 1 week left)');
   });
 
   test('the limit and every team are listed together', () => {
@@ -174,7 +176,7 @@ describe('the binding constraint', () => {
         { team: 'ML platform', needed: 0.5, left: 0.25, unit: 'FTE' },
       ],
     };
-    expect(bindingText(binding)).toBe('In-flight limit (8); Legal (needs 2.5 weeks, 0 weeks left); ML platform (needs 0.5 FTE, 0.3 FTE left)');
+    expect(bindingText(binding, memo)).toBe('In-flight limit (8); Legal (needs 2.5 weeks, 0 weeks left); ML platform (needs 0.5 FTE, 0.3 FTE left)');
   });
 
   test('amounts read as they would be formatted on their own, whatever their decimals or size', () => {
@@ -182,7 +184,7 @@ describe('the binding constraint', () => {
     const amount = fc.oneof(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.integer({ min: 0, max: 60 }).map((n) => n / 20), fc.constantFrom(0.05, 0.15, 2.45, 209715.2, 1e6));
     fc.assert(
       fc.property(amount, amount, fc.constantFrom('weeks', 'FTE', ''), (needed, left, unit) => {
-        const text = bindingText({ teams: [{ team: 'Legal', needed, left, unit }] });
+        const text = bindingText({ teams: [{ team: 'Legal', needed, left, unit }] }, memo);
         expect(text).toBe(`Legal (needs ${formatQuantity(needed, unit)}, ${formatQuantity(left, unit)} left)`);
       }),
       { numRuns: 500 },

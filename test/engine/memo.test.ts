@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MEMO_LIMIT, memoised, memoisedList } from '../../src/engine/memo';
+import { Memo, MEMO_LIMIT, memoised, memoisedList } from '../../src/engine/memo';
 
 describe('memoised', () => {
   test('works a value out once and gives the same answer after', () => {
@@ -54,5 +54,29 @@ describe('memoisedList', () => {
     expect(names(scratch)).toBe('Legal and Security');
     scratch.length = 0;
     expect(names(scratch)).toBe('');
+  });
+});
+
+describe('Memo, one run’s', () => {
+  test('remembers each function’s answers for the run that owns it, and nothing for another run', () => {
+    let calls = 0;
+    const shout = (s: string) => (calls++, { text: s.toUpperCase() });
+    const run = new Memo();
+    const first = run.of(shout)('yes');
+    expect(run.of(shout)('yes')).toBe(first);
+    expect(calls).toBe(1);
+    const next = new Memo();
+    expect(next.of(shout)('yes')).not.toBe(first);
+    expect(next.of(shout)('yes')).toEqual(first);
+    expect(calls).toBe(2);
+  });
+
+  test('keeps functions apart even when they are asked the same argument', () => {
+    const run = new Memo();
+    const length = (s: string) => s.length;
+    const upper = (s: string) => s.toUpperCase();
+    expect(run.of(length)('abc')).toBe(3);
+    expect(run.of(upper)('abc')).toBe('ABC');
+    expect(run.ofList((s: string) => s, (items) => items.join('+'))(['a', 'b'])).toBe('a+b');
   });
 });

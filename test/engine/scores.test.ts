@@ -21,12 +21,13 @@ import {
   contributions,
   type ScoreKind,
 } from '../../src/engine/scores';
+import { Memo } from '../../src/engine/memo';
 import { DEFAULT_SETTINGS } from '../../src/engine/settings';
 import type { Initiative, Score, Settings } from '../../src/engine/types';
 import { readyInitiative, unknownInitiative } from '../builders';
 
 const LARGEST = 2_000_000;
-const context: ScoringContext = { largestValue: LARGEST, currency: '$' };
+const context: ScoringContext = { largestValue: LARGEST, currency: '$', memo: new Memo() };
 const withWeights = (impact: number, readiness: number, friction: number): Settings => ({ ...DEFAULT_SETTINGS, weights: { impact, readiness, friction } });
 /** Factor names are unique across the three scores, so a factor's name finds its kept points. */
 function factorIndex(factor: string): number {
@@ -208,7 +209,7 @@ describe('value relative to the largest', () => {
 
   test('the largest value is taken from the readable rows only', () => {
     const rows = [readyInitiative({ annualValue: 300_000 }), readyInitiative({ annualValue: 9_000_000, invalid: true }), unknownInitiative()];
-    expect(scoringContext(rows, { ...DEFAULT_SETTINGS, currency: '€' })).toEqual({ largestValue: 300_000, currency: '€' });
+    expect(scoringContext(rows, { ...DEFAULT_SETTINGS, currency: '€' })).toMatchObject({ largestValue: 300_000, currency: '€' });
   });
 });
 
@@ -306,12 +307,16 @@ describe('friction and readiness scores shared between initiatives', () => {
     ['readiness', { monitoringOwner: 'TBD' }],
     ['readiness', { incidentProcess: undefined }],
   ];
-  const scoreOf = (kind: ScoreKind, i: Initiative) => (kind === 'friction' ? frictionScore(i) : readinessScore(i));
+  // One run's memo for each test: scores are shared within a run.
+  let memo = new Memo();
+  beforeEach(() => (memo = new Memo()));
+  const scoreOf = (kind: ScoreKind, i: Initiative) => (kind === 'friction' ? frictionScore(i, memo) : readinessScore(i, memo));
+  const freshContext = (): ScoringContext => ({ largestValue: 0, currency: '', memo: new Memo() });
 
   test.each(variations)('%s follows %j', (kind, change) => {
     const base = readyInitiative();
     const changed = { ...base, ...change };
-    const fresh = FACTORS[kind].map((f) => f.points(changed, { largestValue: 0, currency: '' }));
+    const fresh = FACTORS[kind].map((f) => f.points(changed, freshContext()));
     // Score the base first, so a wrongly shared score would be the base's.
     expect(scoreOf(kind, base).points).not.toEqual(fresh);
     expect(scoreOf(kind, changed).points).toEqual(fresh);
@@ -320,12 +325,13 @@ describe('friction and readiness scores shared between initiatives', () => {
   test('an unknown rating and a rating of 5 next to it are told apart', () => {
     const first = readyInitiative({ decisionRightsShift: 2, workloadShift: 5 });
     const second = readyInitiative({ decisionRightsShift: 3, workloadShift: undefined });
-    expect(frictionScore(first)).not.toBe(frictionScore(second));
-    expect(frictionScore(second).points).toEqual(FACTORS.friction.map((f) => f.points(second, { largestValue: 0, currency: '' })));
+    expect(frictionScore(first, memo)).not.toBe(frictionScore(second, memo));
+    expect(frictionScore(second, memo).points).toEqual(FACTORS.friction.map((f) => f.points(second, freshContext())));
   });
 
-  test('initiatives with the same inputs share one score', () => {
-    expect(frictionScore(readyInitiative())).toBe(frictionScore(readyInitiative({ name: 'Another' })));
-    expect(readinessScore(readyInitiative())).toBe(readinessScore(readyInitiative({ name: 'Another' })));
+  test('initiatives with the same inputs share one score within a run, and a new run starts afresh', () => {
+    expect(frictionScore(readyInitiative(), memo)).toBe(frictionScore(readyInitiative({ name: 'Another' }), memo));
+    expect(readinessScore(readyInitiative(), memo)).toBe(readinessScore(readyInitiative({ name: 'Another' }), memo));
+    expect(readinessScore(readyInitiative(), new Memo())).not.toBe(readinessScore(readyInitiative(), memo));
   });
 });

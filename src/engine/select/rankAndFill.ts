@@ -2,19 +2,8 @@
 // capacity and the in-flight limit still hold. The method Project Online's
 // resource analysis uses; simple to explain, but no optimiser.
 
-import { bindingFor, deferral, EPSILON, fixedDecision, sharedShortfalls, type Candidate, type Selection, type SelectionProblem } from './problem';
+import { bindingFor, deferral, EPSILON, fixedDecision, sharedShortfalls, type Selection, type SelectionProblem } from './problem';
 import type { Decision, DeferralConstraint } from '../types';
-
-/** Demand per team, in the problem's team order, cached per candidate: economics re-runs reuse the same candidates. */
-const demandVectors = new WeakMap<Candidate, { teams: readonly string[]; vector: Float64Array }>();
-
-function demandVector(c: Candidate, teams: readonly string[]): Float64Array {
-  const cached = demandVectors.get(c);
-  if (cached && cached.teams.length === teams.length && cached.teams.every((t, i) => t === teams[i])) return cached.vector;
-  const vector = Float64Array.from(teams, (t) => c.demand[t] ?? 0);
-  demandVectors.set(c, { teams, vector });
-  return vector;
-}
 
 /**
  * What rank and fill commits (per candidate), without the decisions and binding constraints:
@@ -26,7 +15,7 @@ export function rankAndFillCommitted(problem: SelectionProblem): boolean[] {
   let inFlight = 0;
   return problem.candidates.map((c) => {
     if (c.status === 'gated' || c.status === 'forced-out') return false;
-    const demand = demandVector(c, teams);
+    const demand = teams.map((t) => c.demand[t] ?? 0);
     if (c.status === 'open') {
       if (inFlight >= problem.inFlightLimit) return false;
       for (let t = 0; t < demand.length; t++) if (demand[t]! > 0 && demand[t]! > left[t]! + EPSILON) return false;
