@@ -15,7 +15,8 @@ Reads the Initiatives table of the workbook (with its Capacity table and
 Prioritisation settings sheet when present), plans, and writes a prioritised
 copy. The input file is never changed.
 
-  --out <file.xlsx>  where to write the copy (default: <name>.prioritised.xlsx beside the input)
+  --out <file.xlsx>  where to write the copy (default: <name>.prioritised.xlsx beside the input;
+                     .xlsm for a workbook with macros, which the copy keeps)
   --json             print the summary as one JSON object instead of text
   --by <name>        who ran it, recorded in the Decision log
   --map "<column>=<header>"
@@ -35,7 +36,7 @@ const xlsxPath = (what: string) =>
     .string()
     .trim()
     .min(1, `${what} is empty`)
-    .refine((p) => extname(p).toLowerCase() === '.xlsx', { message: `${what} must end in .xlsx` });
+    .refine((p) => ['.xlsx', '.xlsm'].includes(extname(p).toLowerCase()), { message: `${what} must end in .xlsx (or .xlsm for a workbook with macros)` });
 
 const schema = z.object({
   positionals: z
@@ -47,10 +48,12 @@ const schema = z.object({
   by: z.string().trim().min(1, '--by needs a name').max(100, '--by takes a name of at most 100 characters').optional(),
 });
 
-/** "book.xlsx" → "book.prioritised.xlsx" in the same folder. */
+const isMacroWorkbook = (path: string): boolean => extname(path).toLowerCase() === '.xlsm';
+
+/** "book.xlsx" → "book.prioritised.xlsx" in the same folder; a workbook with macros keeps its kind: "book.xlsm" → "book.prioritised.xlsm". */
 export function defaultOutput(input: string): string {
   const extension = extname(input);
-  return join(dirname(input), `${basename(input, extension)}.prioritised.xlsx`);
+  return join(dirname(input), `${basename(input, extension)}.prioritised.${isMacroWorkbook(input) ? 'xlsm' : 'xlsx'}`);
 }
 
 const PARSE_MESSAGES: Record<string, (raw: string) => string> = {
@@ -84,6 +87,10 @@ export function parseOptions(argv: string[]): ParsedOptions {
   if (!checked.success) return { kind: 'usage-error', json, message: `${checked.error.issues[0]!.message}; see --help` };
   const input = checked.data.positionals[0]!;
   const out = checked.data.out ?? defaultOutput(input);
+  // The copy is the same kind of package as the input: Excel refuses an .xlsx holding macros, and an .xlsm without them.
+  if (isMacroWorkbook(out) !== isMacroWorkbook(input)) {
+    return { kind: 'usage-error', json, message: `--out must end in ${isMacroWorkbook(input) ? '.xlsm, as the input does: the copy keeps its macros' : '.xlsx, as the input does'}; see --help` };
+  }
   if (resolve(out) === resolve(input)) return { kind: 'usage-error', json, message: '--out must differ from the input: the input workbook is never changed; see --help' };
   const map: ColumnMappingEntry[] = [];
   for (const text of parsed.values.map ?? []) {

@@ -9,6 +9,10 @@ describe('parseOptions', () => {
     });
   });
 
+  it('writes <name>.prioritised.xlsm beside a workbook with macros by default', () => {
+    expect(parseOptions(['Budget.xlsm'])).toMatchObject({ options: { out: 'Budget.prioritised.xlsm' } });
+  });
+
   it('writes <name>.prioritised.xlsx beside the input by default', () => {
     expect(parseOptions([join('packs', 'March.xlsx')])).toMatchObject({ options: { out: join('packs', 'March.prioritised.xlsx'), json: false } });
   });
@@ -28,6 +32,8 @@ describe('parseOptions', () => {
     [['a.xlsx', '--out'], /--out needs a value/],
     [['a.xlsx', '--out', 'plan.csv'], /--out must end in \.xlsx/],
     [['a.xlsx', '--out', './a.xlsx'], /--out must differ from the input/],
+    [['macros.xlsm', '--out', 'plan.xlsx'], /--out must end in \.xlsm, as the input does: the copy keeps its macros/],
+    [['a.xlsx', '--out', 'plan.xlsm'], /--out must end in \.xlsx, as the input does/],
     [['a.xlsx', '--by', '  '], /--by needs a name/],
   ])('rejects %j as a usage error', (argv, message) => {
     const parsed = parseOptions(argv as string[]);

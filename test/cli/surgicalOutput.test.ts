@@ -1,0 +1,102 @@
+// The file the command writes is the user's package plus ours (issue 21): a workbook with macros stays one,
+// untouched parts come out as the very bytes they went in as, and workbooks written by other tools
+// (tables without a style, inline strings, rich text, 1904 dates) are read as Excel shows them.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { readZip } from '../../src/adapters/exceljs/zip';
+import { openSurgical } from '../../src/adapters/xlsx/session';
+import { editZip, fromBytes, portfolioWorkbook, tempFolder, toBytes } from '../adapters/exceljs/xlsxFixtures';
+import { runCommand } from './runCommand';
+
+let folder: ReturnType<typeof tempFolder>;
+beforeEach(() => (folder = tempFolder()));
+afterEach(() => folder.cleanup());
+
+const MACRO_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
+const VBA = Buffer.from('a stand-in for a VBA project, compiled by Excel');
+
+/** The sample portfolio as Excel saves a macro-enabled workbook: the macro main content type and a VBA project linked from the workbook. */
+async function macroWorkbook(): Promise<Buffer> {
+  return editZip(await toBytes(portfolioWorkbook()), async (zip) => {
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file(
+      '[Content_Types].xml',
+      types.replace(/application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml/, MACRO_MAIN).replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+    );
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+    zip.file('xl/vbaProject.bin', VBA);
+  });
+}
+
+/** The parts of a package by name (folders, which some writers list, are implied by the names). */
+const stored = (bytes: Buffer) => new Map(readZip(bytes).filter((e) => !e.name.endsWith('/')).map((e) => [e.name, e]));
+
+describe('a workbook with macros', () => {
+  it('gives a .xlsm with the same VBA project, byte for byte, and the macro content type', async () => {
+    const input = folder.path('budget.xlsm');
+    const bytes = await macroWorkbook();
+    writeFileSync(input, bytes);
+    const run = await runCommand([input]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('lost');
+    const output = readFileSync(folder.path('budget.prioritised.xlsm'));
+    const [before, after] = [stored(bytes), stored(output)];
+    expect(after.get('xl/vbaProject.bin')!.stored.bytes.equals(before.get('xl/vbaProject.bin')!.stored.bytes)).toBe(true);
+    expect(after.get('xl/vbaProject.bin')!.data().equals(VBA)).toBe(true);
+    expect(after.get('[Content_Types].xml')!.data().toString()).toContain(MACRO_MAIN);
+    expect(after.get('xl/_rels/workbook.xml.rels')!.data().toString()).toContain('Target="vbaProject.bin"');
+  });
+});
+
+describe('parts the plan does not change', () => {
+  it('copies every part but the table sheet, table, styles, workbook, relationships and content types as stored', async () => {
+    const input = folder.path('pack.xlsx');
+    const bytes = await toBytes(portfolioWorkbook({ summarySheet: true }));
+    writeFileSync(input, bytes);
+    expect((await runCommand([input])).code).toBe(0);
+    const [before, after] = [stored(bytes), stored(readFileSync(folder.path('pack.prioritised.xlsx')))];
+    const changed = [...before.keys()].filter((p) => !after.get(p)?.stored.bytes.equals(before.get(p)!.stored.bytes));
+    expect(changed.sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/tables/table1.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].sort());
+  });
+});
+
+describe('workbooks from other tools', () => {
+  async function snapshotOf(bytes: Buffer) {
+    const session = await openSurgical(bytes);
+    return { session, snapshot: await session.port.read() };
+  }
+
+  it('plans a table without a table style (as LibreOffice saves it) and writes it back valid', async () => {
+    const bytes = await editZip(await toBytes(portfolioWorkbook()), async (zip) => {
+      const table = await zip.file('xl/tables/table1.xml')!.async('string');
+      zip.file('xl/tables/table1.xml', table.replace(/<tableStyleInfo[^>]*\/>/, ''));
+    });
+    const input = folder.path('plain.xlsx');
+    writeFileSync(input, bytes);
+    expect((await runCommand([input])).code).toBe(0);
+    const table = await (await JSZip.loadAsync(readFileSync(folder.path('plain.prioritised.xlsx')))).file('xl/tables/table1.xml')!.async('string');
+    expect(table).not.toContain('tableStyleInfo');
+    expect(table).toMatch(/<tableColumn id="\d+" name="Priority"\/>/);
+    const output = await fromBytes(readFileSync(folder.path('plain.prioritised.xlsx')));
+    expect(output.getWorksheet('Portfolio')!.getRow(3).values).toContain('Priority');
+  });
+
+  it('reads inline strings and rich text as Excel shows them, in a workbook of the 1904 date system', async () => {
+    const bytes = await editZip(await toBytes(portfolioWorkbook()), async (zip) => {
+      const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+      // "Invoice matching" as two rich-text runs, with a phonetic run that is not shown.
+      zip.file('xl/sharedStrings.xml', strings.replace('<si><t>Invoice matching</t></si>', '<si><r><rPr><b/></rPr><t>Invoice </t></r><r><t>matching</t></r><rPh sb="0" eb="1"><t>x</t></rPh></si>'));
+      const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+      // The second initiative's name as an inline string.
+      zip.file('xl/worksheets/sheet1.xml', sheet.replace(/<c r="C5"([^>]*?) t="s"><v>\d+<\/v><\/c>/, '<c r="C5"$1 t="inlineStr"><is><t>Inline text</t></is></c>'));
+      const book = await zip.file('xl/workbook.xml')!.async('string');
+      zip.file('xl/workbook.xml', book.replace(/<workbookPr([^>]*)\/>/, '<workbookPr$1 date1904="1"/>'));
+    });
+    const { snapshot } = await snapshotOf(bytes);
+    const names = snapshot.initiatives!.rows.map((r) => r[snapshot.initiatives!.headers.indexOf('Initiative')]);
+    expect(names).toContain('Invoice matching');
+    expect(names[1]).toBe('Inline text');
+  });
+});
