@@ -147,6 +147,8 @@ export async function prioritiseCommand(argv: string[], io: CommandIo): Promise<
     return await run(parsed.options, io);
   } catch (error) {
     if (error instanceof CommandFailure) return fail(io, parsed.options.json, error.exitCode, error.message);
+    // Damage found while reading (a sheet's or a table's part missing): still the workbook's fault, not ours.
+    if (error instanceof NotAWorkbookError) return fail(io, parsed.options.json, 1, `${parsed.options.input} is not a workbook the command can read: ${error.message}`);
     // A bug, not the user's doing: still one line, and still nothing written.
     const message = errorText(error);
     return fail(io, parsed.options.json, 1, `unexpected problem (${message}); nothing was written. Please report it with the workbook if you can`);

@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import { workbookBytes } from '../../src/adapters/exceljs/workbookFile';
 import { EXCEL_TEXT_LIMIT } from '../../src/layout/grid';
 import { NOW, named } from '../builders';
-import { cellsOf, fromBytes, portfolioWorkbook, tempFolder } from '../adapters/exceljs/xlsxFixtures';
+import { cellsOf, editZip, fromBytes, portfolioWorkbook, tempFolder } from '../adapters/exceljs/xlsxFixtures';
 import { runCommand } from './runCommand';
 
 type Problem = { severity: string; sheet: string; column?: string; cell?: string; message: string };
@@ -118,6 +118,18 @@ const CORPUS: Case[] = [
     build: async () => (await portfolio(PLAIN)).subarray(0, 2000),
     exitCode: 1,
     says: /damaged|not a workbook|cannot read/,
+  },
+  {
+    name: 'a workbook missing the part of its Initiatives sheet',
+    build: async () => editZip(await portfolio(PLAIN), (zip) => void zip.remove('xl/worksheets/sheet1.xml')),
+    exitCode: 1,
+    says: /is not a workbook the command can read: it is damaged: the part holding sheet Portfolio is missing; open it in Excel, which can repair it/,
+  },
+  {
+    name: 'a workbook missing the part of its Initiatives table',
+    build: async () => editZip(await portfolio(PLAIN), (zip) => void zip.remove('xl/tables/table1.xml')),
+    exitCode: 1,
+    says: /it is damaged: sheet Portfolio refers to a table whose part \(xl\/tables\/table1\.xml\) is missing/,
   },
   {
     name: 'a workbook without an Initiatives table',

@@ -4,6 +4,7 @@
 
 import { formatRange, parseRange, type Box } from '../exceljs/range';
 import { tableGeometry, type TableGeometry } from '../exceljs/tables';
+import { NotAWorkbookError } from '../exceljs/limits';
 import { RELATIONSHIP_TYPES, type SheetEntry, type XlsxPackage } from './package';
 import { attributeOf, escapeXml, findElement, findElements, withAttribute } from './xml';
 
@@ -49,7 +50,11 @@ export function tablesOf(pkg: XlsxPackage, sheets: SheetEntry[]): TablePart[] {
       pkg
         .relationships(sheet.path)
         .filter((r) => r.type === RELATIONSHIP_TYPES.table && !r.external)
-        .flatMap((r) => readTablePart(pkg, r.target, sheet) ?? []),
+        .flatMap((r) => {
+          // A sheet naming a table part the package lacks is damaged, not a workbook without that table.
+          if (pkg.text(r.target) === undefined) throw new NotAWorkbookError(`it is damaged: sheet ${sheet.name} refers to a table whose part (${r.target}) is missing; open it in Excel, which can repair it, save it and run again`);
+          return readTablePart(pkg, r.target, sheet) ?? [];
+        }),
     );
 }
 

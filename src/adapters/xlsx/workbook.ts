@@ -7,6 +7,7 @@ import type { CellValue, RawTable } from '../../engine/types';
 import { isOwnSheet } from '../../layout/names';
 import type { SheetLayout } from '../../layout/grid';
 import { formatRange, parseRange, type Box } from '../exceljs/range';
+import { NotAWorkbookError } from '../exceljs/limits';
 import { attributeOf, escapeXml, findElement, findElements, withAttribute } from './xml';
 import { chartXml, drawingXml } from './charts';
 import { readBlock, sharedStrings, type CellContext } from './cells';
@@ -65,7 +66,7 @@ export class SurgicalWorkbook {
 
   sheetXml(sheet: SheetEntry): string {
     const xml = this.pkg.text(sheet.path);
-    if (xml === undefined) throw new Error(`the part of sheet ${sheet.name} is missing`);
+    if (xml === undefined) throw new NotAWorkbookError(`it is damaged: the part holding sheet ${sheet.name} is missing; open it in Excel, which can repair it, save it and run again`);
     return xml;
   }
 
