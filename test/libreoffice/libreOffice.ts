@@ -81,3 +81,14 @@ export async function sheetsAsShown(xlsx: string): Promise<Map<string, string[][
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+/** `file` converted by LibreOffice to `format` ("xlsx", "pdf"), written into `outDir`; returns the new file's path. */
+export async function convertWithLibreOffice(file: string, format: string, outDir: string): Promise<string> {
+  const work = mkdtempSync(join(tmpdir(), 'lo-'));
+  try {
+    await promisify(execFile)('soffice', [`-env:UserInstallation=${freshProfile(join(work, 'profile'))}`, '--headless', '--convert-to', format, '--outdir', outDir, file], { timeout: 120_000 });
+    return join(outDir, `${basename(file, extname(file))}.${format.split(':')[0]}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
