@@ -22,6 +22,30 @@ function rowValues(worksheet: ExcelJS.Worksheet, row: number, left: number, righ
   return values;
 }
 
+/**
+ * The number formats of the body's number cells ('' for the rest), or undefined when no number cell
+ * has a format stating a currency: only then do they tell the engine anything (a number formatted as
+ * euros is euros), so the common table carries none.
+ */
+function numberFormats(worksheet: ExcelJS.Worksheet, first: number, last: number, left: number, right: number): string[][] | undefined {
+  const formats: string[][] = [];
+  let any = false;
+  for (let r = first; r <= last; r++) {
+    const found = worksheet.findRow(r);
+    const row = new Array<string>(right - left + 1).fill('');
+    for (let c = left; c <= right; c++) {
+      const cell = found?.findCell(c);
+      const format = cell && typeof cell.value === 'number' ? cell.numFmt : undefined;
+      if (format && /[$€£¥₹]|\[\$|"[A-Z]{3}/.test(format)) {
+        row[c - left] = format;
+        any = true;
+      }
+    }
+    formats.push(row);
+  }
+  return any ? formats : undefined;
+}
+
 export function readTable(table: TableHandle): RawTable | undefined {
   const geometry = tableGeometry(table.model);
   if (!geometry) return undefined;
@@ -34,6 +58,7 @@ export function readTable(table: TableHandle): RawTable | undefined {
       : model.columns.map((c) => c.name ?? '');
   const rows: CellValue[][] = [];
   for (let r = geometry.firstBodyRow; r <= geometry.lastBodyRow; r++) rows.push(rowValues(worksheet, r, left, right, date1904));
-  return { sheet: worksheet.name, name: model.name, headers, rows, origin: { row: geometry.top - 1, column: left - 1 } };
+  const formats = numberFormats(worksheet, geometry.firstBodyRow, geometry.lastBodyRow, left, right);
+  return { sheet: worksheet.name, name: model.name, headers, rows, origin: { row: geometry.top - 1, column: left - 1 }, ...(formats ? { formats } : {}) };
 }
 

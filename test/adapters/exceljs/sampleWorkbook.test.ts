@@ -5,6 +5,8 @@ import { excelJsPort } from '../../../src/adapters/exceljs/excelJsPort';
 import { sampleWorkbookBytes } from '../../../src/adapters/exceljs/sampleWorkbook';
 import { openWorkbook } from '../../../src/adapters/exceljs/workbookFile';
 import { sampleTables } from '../../../src/sample/samplePortfolio';
+import { prioritise } from '../../../src/engine/plan';
+import { plannerInput } from '../../../src/app/runPlan';
 
 const COMMITTED = join(__dirname, '..', '..', '..', 'examples', 'sample-portfolio.xlsx');
 
@@ -13,8 +15,25 @@ describe('the sample portfolio workbook', () => {
     const { workbook } = await openWorkbook(await sampleWorkbookBytes());
     const snapshot = await excelJsPort(workbook).read();
     const { initiatives, capacity } = sampleTables();
-    expect(snapshot.initiatives).toEqual(initiatives);
+    // The file also carries the value column's "$" number format, which states the amounts' currency.
+    const { formats, ...read } = snapshot.initiatives!;
+    expect(read).toEqual(initiatives);
+    expect(formats?.[0]?.[initiatives.headers.indexOf('Annual value')]).toBe('"$"#,##0');
     expect(snapshot.capacity).toEqual(capacity);
+  });
+
+  it('reads a number formatted as euros as euros, converted with the FX rates table', async () => {
+    const { workbook } = await openWorkbook(await sampleWorkbookBytes());
+    const sheet = workbook.getWorksheet('Portfolio')!;
+    const valueColumn = (sheet.getRow(1).values as unknown[]).indexOf('Annual value');
+    sheet.getCell(2, valueColumn).value = 100_000;
+    // A style of its own: exceljs shares one style object among the column's cells.
+    sheet.getCell(2, valueColumn).style = { numFmt: '[$€-407] #,##0' };
+    workbook.addWorksheet('Rates').addTable({ name: 'FXRates', ref: 'A1', headerRow: true, columns: [{ name: 'Currency' }, { name: 'Rate' }], rows: [['EUR', 1.1]] });
+    const snapshot = await excelJsPort(workbook).read();
+    const plan = prioritise(plannerInput(snapshot), { now: '2026-01-01T00:00:00Z' });
+    expect(plan.money).toMatchObject({ currency: 'USD', fxRates: { EUR: 1.1 } });
+    expect(plan.entries[0]?.initiative.annualValue).toBeCloseTo(110_000);
   });
 
   it('formats annual value as money and freezes the header row and the names', async () => {
