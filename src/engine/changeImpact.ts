@@ -221,6 +221,9 @@ function notDoingReason(entry: PlanEntry, memo: Memo): string {
     case 'Deferred (capacity)':
     case 'Deferred (in-flight limit)':
       return entry.bindingText || 'A better combination used the capacity';
+    case 'Deferred (dependency)':
+    case 'Excluded (alternative)':
+      return entry.bindingText;
     default:
       return memo.of(gateReason)(entry.gate);
   }

@@ -4,7 +4,7 @@
 import { formatQuantity, listWords } from './format';
 import { memoised, type Memo } from './memo';
 import { FACTORS, contributions, type ScoreKind } from './scores';
-import type { Decision, DeferralConstraint, Gate, Initiative, PlanEntry, Scores, Settings } from './types';
+import type { Decision, DeferralConstraint, DependencyReason, Gate, Initiative, PlanEntry, Scores, Settings } from './types';
 
 /** A factor's effect on the priority score, in priority points: what it earned and what it left on the table. */
 export type Driver = { factor: string; input: string; earned: number; missed: number };
@@ -44,6 +44,30 @@ const shortfallPart = (team: string) =>
   memoised((unit: string) => memoised((needed: number) => memoised((left: number) => `${team} (needs ${formatQuantity(needed, unit)}, ${formatQuantity(left, unit)} left)`)));
 
 function bindingTextOf(binding: DeferralConstraint, memo: Memo): string {
+  if (binding.alternative) return `Alternative ${binding.alternative.name} is in the plan`;
+  if (binding.requirement) return requirementText(binding, memo);
+  return capacityParts(binding, memo);
+}
+
+const REQUIREMENT_STATE: Record<DependencyReason, string> = {
+  'not ready': 'not ready',
+  'forced out': 'forced out',
+  'does not fit': 'together they do not fit',
+  'not in the plan': 'not in the plan',
+  'alternative in the plan': 'its alternative is in the plan',
+  'requires its alternative': 'an alternative clashes',
+};
+
+/** "Requires Document intake (not ready)"; for a package that does not fit, the shortfalls follow. */
+function requirementText(binding: DeferralConstraint, memo: Memo): string {
+  const r = binding.requirement!;
+  if (r.reason === 'alternative in the plan' && r.alternative) return `Requires ${r.name} (its alternative ${r.alternative.name} is in the plan)`;
+  if (r.reason === 'requires its alternative' && r.alternative) return `Requires ${r.name}, which excludes ${r.alternative.name}`;
+  const shortfalls = r.reason === 'does not fit' ? capacityParts(binding, memo) : '';
+  return `Requires ${r.name} (${REQUIREMENT_STATE[r.reason]}${shortfalls ? `: ${shortfalls}` : ''})`;
+}
+
+function capacityParts(binding: DeferralConstraint, memo: Memo): string {
   const parts: string[] = [];
   if (binding.inFlightLimit !== undefined) parts.push(`In-flight limit (${binding.inFlightLimit})`);
   for (const t of binding.teams) parts.push(memo.of(shortfallPart)(t.team)(t.unit)(t.needed)(t.left));
@@ -66,7 +90,41 @@ const shortOfCapacity = (teams: string) => `; deferred because ${teams} has too 
 const shortOfTeams = (teams: readonly { team: string }[]) => `; deferred because ${listWords(teams.map((t) => t.team))} have too little capacity left.`;
 const teamOf = (t: { team: string }) => t.team;
 
-function decisionEnding(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'>, memo: Memo): string {
+/** The parts of an entry the Why text reads. */
+type Explained = Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'> & Partial<Pick<PlanEntry, 'override' | 'forcedBy' | 'forcesIn' | 'ranksWith'>>;
+
+/** What a requirement's state is, as the end of "it requires X, which …". */
+function requirementClause(binding: DeferralConstraint | undefined): string {
+  const r = binding?.requirement;
+  if (!r) return 'something it requires is not in the plan';
+  const which = {
+    'not ready': 'is not ready',
+    'forced out': 'leadership forced out',
+    'does not fit': 'does not fit alongside it',
+    'not in the plan': 'is not in the plan',
+    'alternative in the plan': `is ruled out by its alternative ${r.alternative?.name ?? ''}, which is in the plan`,
+    'requires its alternative': `excludes ${r.alternative?.name ?? 'an alternative'}`,
+  }[r.reason];
+  return `it requires ${r.name}, which ${which}`;
+}
+
+function dependencyEnding(entry: Explained): string {
+  const forced = entry.override === 'In';
+  if (entry.decision === 'Excluded (alternative)') {
+    const name = entry.binding?.alternative?.name ?? 'an alternative';
+    return forced ? `; ${overrideClause(entry, 'Forced in')}, but its alternative ${name} is in the plan, so it is left out.` : `; left out because its alternative ${name} is in the plan.`;
+  }
+  const clause = requirementClause(entry.binding);
+  return forced ? `; ${overrideClause(entry, 'Forced in')}, but ${clause}, so it is deferred.` : `; deferred because ${clause}.`;
+}
+
+function forcedInEnding(entry: Explained): string {
+  if (entry.forcedBy !== undefined) return `; forced in because ${entry.forcedBy}, forced in by leadership, requires it.`;
+  const with_ = entry.forcesIn && entry.forcesIn.length > 0 ? `, together with ${listWords(entry.forcesIn)}, which it requires` : '';
+  return `; ${overrideClause(entry, 'Forced in')}${with_}.`;
+}
+
+function decisionEnding(entry: Explained, memo: Memo): string {
   const gate: Gate = entry.gate.gate;
   const decision: Decision = entry.decision;
   switch (decision) {
@@ -88,8 +146,12 @@ function decisionEnding(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' |
     case 'Not ready':
       return memo.of(notReadyEnding)(entry.gate.gaps[0] ?? gate);
     case 'Forced in':
+      return forcedInEnding(entry);
     case 'Forced out':
       return `; ${overrideClause(entry, decision)}.`;
+    case 'Deferred (dependency)':
+    case 'Excluded (alternative)':
+      return dependencyEnding(entry);
   }
 }
 
@@ -185,7 +247,8 @@ export function whyStart(initiative: Initiative, scores: Scores, settings: Setti
  * One sentence: what drove the score, what held it back, and the decision. `start` is the entry's
  * `whyStart` when the caller already has it; `memo` is the run's.
  */
-export function whyText(entry: Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative' | 'scores'>, settings: Settings, memo: Memo, start?: string): string {
+export function whyText(entry: Explained & Pick<PlanEntry, 'scores'>, settings: Settings, memo: Memo, start?: string): string {
   if (!entry.scores) return memo.of(notPlanned)(entry.gate.gaps[0] ?? 'some cells could not be read');
-  return `${start ?? whyStart(entry.initiative, entry.scores, settings, memo)}${decisionEnding(entry, memo)}`;
+  const ranksWith = entry.ranksWith === undefined ? '' : `; ranks with ${entry.ranksWith}, which needs it`;
+  return `${start ?? whyStart(entry.initiative, entry.scores, settings, memo)}${ranksWith}${decisionEnding(entry, memo)}`;
 }

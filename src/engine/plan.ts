@@ -12,6 +12,8 @@ import { mergeMapping, readColumnMapping } from './columnMapping';
 import { currencySymbol, readFxRates, type MoneyRead } from './currency';
 import { scoreInitiative, scoringContext } from './scores';
 import { rankOrder, selectionProblem, TIE_RULE } from './ranking';
+import { withDependencies } from './dependencies';
+import type { Links } from './select/links';
 import type { Selection, SelectionProblem } from './select/problem';
 import type { Relaxation } from './select/optimal';
 import { committedOf } from './select/selectionModel';
@@ -58,6 +60,8 @@ export type Assessed = {
   money?: MoneyRead;
   /** What this run has worked out so far (see memo.ts): made by `assess`, used again by `completePlan`. Not carried into the plan. */
   memo: Memo;
+  /** What initiatives require and their alternatives; undefined when no row says. */
+  links?: Links | undefined;
 };
 
 export type Plan = Omit<Assessed, 'memo'> & {
@@ -137,8 +141,8 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
     }
     return { initiative, scores, gate: gateResult, override };
   });
-  const ranking = rankOrder(assessments);
-  return { settings, teams: capacity.teams, table, assessments, ranking, issues, usable: true, memo, ...(money ? { money } : {}) };
+  const { ranking, links } = withDependencies(assessments, rankOrder(assessments), issues, table.sheet);
+  return { settings, teams: capacity.teams, table, assessments, ranking, issues, usable: true, memo, ...(money ? { money } : {}), links };
 }
 
 /** Turn a selection into the plan: decisions, Why texts, change impact, summary and log entry. */
@@ -154,6 +158,9 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
       scores: a.scores,
       gate: a.gate,
       override: a.override,
+      ...(a.forcedBy !== undefined ? { forcedBy: a.forcedBy } : {}),
+      ...(a.forcesIn !== undefined ? { forcesIn: a.forcesIn } : {}),
+      ...(a.ranksWith !== undefined ? { ranksWith: a.ranksWith } : {}),
       priority: a.scores ? rank + 1 : undefined,
       decision: selection.decisions[rank]!,
       binding,
@@ -196,6 +203,7 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
     ranking: assessed.ranking,
     issues,
     usable: assessed.usable,
+    links: assessed.links,
     entries,
     selection: report,
     changeImpact: impact,

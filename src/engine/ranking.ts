@@ -3,6 +3,7 @@
 // stated tie rule, then rows that could not be read.
 
 import { normalise } from './cells';
+import { settled, type Links } from './select/links';
 import { candidateStatus, type SelectionProblem } from './select/problem';
 import type { Assessment, Initiative, Settings, Team } from './types';
 
@@ -10,7 +11,7 @@ export const TIE_RULE = 'Equal priority scores are ordered by higher annual valu
 
 // The ranking's keys, in order: group (forced-in first, then everything scored, then rows that could
 // not be read), priority score, annual value, friction, then the A-Z tie rule and row order.
-const groupOf = (x: Assessment): number => (!x.scores ? 2 : x.override === 'In' && x.gate.committable ? 0 : 1);
+const groupOf = (x: Assessment): number => (!x.scores ? 2 : (x.override === 'In' || x.forcedBy !== undefined) && x.gate.committable ? 0 : 1);
 const priorityOf = (x: Assessment): number => x.scores?.priority ?? 0;
 const valueOf = (x: Assessment): number => x.initiative.annualValue ?? -1;
 const frictionOf = (x: Assessment): number => x.scores?.friction.value ?? 0;
@@ -113,23 +114,26 @@ function sortByBuckets(n: number, group: Int8Array, priority: Float64Array, comp
 }
 
 /** What a selection needs from an assessed portfolio. */
-export type Ranked = { assessments: Assessment[]; ranking: number[]; teams: Team[]; settings: Settings };
+export type Ranked = { assessments: Assessment[]; ranking: number[]; teams: Team[]; settings: Settings; links?: Links | undefined };
 
 export function selectionProblem(ranked: Ranked): SelectionProblem {
-  return {
+  const problem: SelectionProblem = {
     candidates: ranked.ranking.map((index) => {
       const a = ranked.assessments[index]!;
       return {
         index,
-        status: candidateStatus(a.gate.committable, a.override),
+        status: candidateStatus(a.gate.committable, a.override ?? (a.forcedBy !== undefined ? 'In' : undefined)),
         priority: a.scores?.priority ?? 0,
         annualValue: a.initiative.annualValue ?? 0,
         demand: a.initiative.demand,
+        name: a.initiative.name,
       };
     }),
     teams: ranked.teams,
     inFlightLimit: ranked.settings.inFlightLimit,
   };
+  // Overrides the dependencies cannot honour are settled here, so every method sees the same statuses.
+  return ranked.links ? settled({ ...problem, links: ranked.links }) : problem;
 }
 
 /**

@@ -10,6 +10,8 @@ export const DECISION_ORDER: Decision[] = [
   'Forced in',
   'Deferred (capacity)',
   'Deferred (in-flight limit)',
+  'Deferred (dependency)',
+  'Excluded (alternative)',
   'Not ready',
   'Forced out',
 ];

@@ -150,7 +150,9 @@ export type Decision =
   | 'Deferred (capacity)'
   | 'Deferred (in-flight limit)'
   | 'Not ready'
-  | 'Forced out';
+  | 'Forced out'
+  | 'Deferred (dependency)'
+  | 'Excluded (alternative)';
 
 /** One scored factor: where the points came from, so the Why text and the detail view share the same numbers. */
 export type Contribution = {
@@ -182,8 +184,23 @@ export type GateResult = {
 
 export type TeamShortfall = { team: string; needed: number; left: number; unit: string };
 
-/** What kept a deferred initiative out: the full teams, the in-flight limit, or both. */
-export type DeferralConstraint = { teams: TeamShortfall[]; inFlightLimit?: number };
+/** Why a requirement keeps its dependant out of the plan (see docs/dependencies.md). */
+export type DependencyReason = 'not ready' | 'forced out' | 'does not fit' | 'not in the plan' | 'alternative in the plan' | 'requires its alternative';
+
+/** An initiative named by a deferral: its assessment index and name. */
+export type Named = { index: number; name: string };
+
+/**
+ * What kept a deferred initiative out: the full teams, the in-flight limit, or both; for
+ * `Deferred (dependency)` the requirement it waits for (with the package's shortfalls when together
+ * they do not fit); for `Excluded (alternative)` the alternative in the plan.
+ */
+export type DeferralConstraint = {
+  teams: TeamShortfall[];
+  inFlightLimit?: number;
+  requirement?: Named & { reason: DependencyReason; alternative?: Named };
+  alternative?: Named;
+};
 
 export type Assessment = {
   initiative: Initiative;
@@ -191,6 +208,12 @@ export type Assessment = {
   gate: GateResult;
   /** Effective override after validation (an override without a reason is ignored). */
   override?: OverrideChoice;
+  /** Forced in because this forced-in initiative requires it (no override of its own): that initiative's name. */
+  forcedBy?: string;
+  /** Forced in: the initiatives it requires that are forced in with it. */
+  forcesIn?: string[];
+  /** A shared enabler ranked up to the best initiative that requires it: that initiative's name. */
+  ranksWith?: string;
 };
 
 export type PlanEntry = Assessment & {

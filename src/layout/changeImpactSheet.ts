@@ -38,6 +38,8 @@ const DECISION_COLOURS: Record<string, string> = {
   'Forced in': '#2F5597',
   'Deferred (capacity)': '#C55A11',
   'Deferred (in-flight limit)': '#BF8F00',
+  'Deferred (dependency)': '#7030A0',
+  'Excluded (alternative)': '#A5A5A5',
   'Not ready': '#C00000',
   'Forced out': '#7F7F7F',
 };

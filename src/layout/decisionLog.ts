@@ -78,7 +78,7 @@ export function decisionLogSheet(entry: DecisionLogEntry, currency: string): She
   const row = decisionLogRow(entry, currency);
   s.row(row.values, row.formats);
   s.tables.push({ name: DECISION_LOG_TABLE, row: DECISION_LOG_HEADER_ROW, column: 0, rows: 2, columns: DECISION_LOG_HEADERS.length });
-  return s.build(DECISION_LOG_SHEET, [17, 14, 16, 18, 16, 34, 9, 10, 8, 9, 12, 12, 9, 10, 15, 40, 50, 10], DECISION_LOG_HEADER_ROW + 1);
+  return s.build(DECISION_LOG_SHEET, [17, 14, 16, 18, 16, 34, 9, 10, 8, 9, 12, 12, 12, 12, 9, 10, 15, 40, 50, 10], DECISION_LOG_HEADER_ROW + 1);
 }
 
 /**

@@ -46,6 +46,8 @@ export const DECISION_HIGHLIGHTS: HighlightRule[] = [
   { equals: 'Forced in', ...INFO },
   { equals: 'Deferred (capacity)', ...NEUTRAL },
   { equals: 'Deferred (in-flight limit)', ...NEUTRAL },
+  { equals: 'Deferred (dependency)', ...NEUTRAL },
+  { equals: 'Excluded (alternative)', ...QUIET },
   { equals: 'Not ready', ...BAD },
   { equals: 'Forced out', ...QUIET },
 ];

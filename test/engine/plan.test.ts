@@ -480,6 +480,8 @@ describe('summary', () => {
       'Forced in': 1,
       'Deferred (capacity)': 1,
       'Deferred (in-flight limit)': 0,
+      'Deferred (dependency)': 0,
+      'Excluded (alternative)': 0,
       'Not ready': 2,
       'Forced out': 1,
     });

@@ -21,6 +21,7 @@ import {
 } from './selectionModel';
 import type { Clock, Solver, SolverModel, SolverSolution } from './solver';
 import { EXACT_UP_TO, mipInEngine, relaxationInEngine } from './exactPath';
+import { settled } from './links';
 
 /** Stop once the plan is proven within 0.1% of the best possible. */
 export const MIP_RELATIVE_GAP = 0.001;
@@ -85,7 +86,8 @@ export async function solveRelaxation(
   return relax(problem, { objective, timeLimitSeconds, ...(exactUpTo !== undefined ? { exactUpTo } : {}) }, solver);
 }
 
-async function relax(problem: SelectionProblem, options: Pick<OptimalOptions, 'objective' | 'timeLimitSeconds' | 'exactUpTo'>, solver: Solver): Promise<Relaxation | undefined> {
+async function relax(original: SelectionProblem, options: Pick<OptimalOptions, 'objective' | 'timeLimitSeconds' | 'exactUpTo'>, solver: Solver): Promise<Relaxation | undefined> {
+  const problem = settled(original);
   if (openPositions(problem).length === 0) return undefined;
   const built = selectionModel(problem, {
     objective: options.objective,
@@ -143,7 +145,9 @@ function provenGap(value: number, bound: number): number {
   return value > 0 ? (bound - value) / value : 1;
 }
 
-export async function selectOptimal(problem: SelectionProblem, options: OptimalOptions, solver: Solver): Promise<OptimalOutcome> {
+export async function selectOptimal(original: SelectionProblem, options: OptimalOptions, solver: Solver): Promise<OptimalOutcome> {
+  // Overrides settled against the dependencies first: every check below then sees the same statuses.
+  const problem = settled(original);
   const { objective } = options;
   const relativeGap = options.relativeGap ?? MIP_RELATIVE_GAP;
   const rf = committedOf(rankAndFill(problem));

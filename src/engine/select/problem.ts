@@ -4,6 +4,7 @@
 
 import { memoised } from '../memo';
 import type { Decision, DeferralConstraint, OverrideChoice, Team, TeamShortfall } from '../types';
+import { linkView, settled, staticBlock, type Block, type Links } from './links';
 
 export type CandidateStatus = 'gated' | 'forced-in' | 'forced-out' | 'open';
 
@@ -14,6 +15,8 @@ export type Candidate = {
   priority: number;
   annualValue: number;
   demand: Record<string, number>;
+  /** The initiative's name, for deferrals that name it (a requirement, an alternative). */
+  name?: string;
 };
 
 export type SelectionProblem = {
@@ -21,6 +24,8 @@ export type SelectionProblem = {
   candidates: Candidate[];
   teams: Team[];
   inFlightLimit: number;
+  /** What candidates require and their alternatives (by `Candidate.index`); absent when none do. */
+  links?: Links;
 };
 
 export type Selection = {
@@ -101,11 +106,30 @@ export function fixedDecision(status: CandidateStatus): Decision | undefined {
   }
 }
 
+/** A candidate as a deferral names it. */
+export const namedCandidate = (c: Candidate): { index: number; name: string } => ({ index: c.index, name: c.name ?? `#${c.index + 1}` });
+
+/** A `Deferred (dependency)` constraint naming the requirement of `block`, with the package's shortfalls if any. */
+export function dependencyConstraint(problem: SelectionProblem, block: Block, shortfall?: DeferralConstraint): DeferralConstraint {
+  const { candidates } = problem;
+  return {
+    teams: shortfall?.teams ?? [],
+    ...(shortfall?.inFlightLimit !== undefined ? { inFlightLimit: shortfall.inFlightLimit } : {}),
+    requirement: {
+      ...namedCandidate(candidates[block.position]!),
+      reason: block.reason,
+      ...(block.alternative !== undefined ? { alternative: namedCandidate(candidates[block.alternative]!) } : {}),
+    },
+  };
+}
+
 /**
  * Decisions for a chosen set, with each unchosen open candidate's binding constraint
  * measured against the final plan. Used by every method that picks a set at once.
  */
-export function decisionsForChosenSet(problem: SelectionProblem, chosen: readonly boolean[]): Selection {
+export function decisionsForChosenSet(original: SelectionProblem, chosen: readonly boolean[]): Selection {
+  const problem = settled(original);
+  const view = linkView(problem);
   const remaining = remainingCapacity(problem, chosen);
   const inFlight = chosen.filter(Boolean).length;
   const decisions: Decision[] = [];
@@ -113,7 +137,7 @@ export function decisionsForChosenSet(problem: SelectionProblem, chosen: readonl
   const shortfallOf = sharedShortfalls();
   problem.candidates.forEach((candidate, i) => {
     const fixed = fixedDecision(candidate.status);
-    if (fixed) {
+    if (fixed && !(fixed === 'Forced in' && !chosen[i])) {
       decisions.push(fixed);
       binding.push(undefined);
       return;
@@ -123,9 +147,31 @@ export function decisionsForChosenSet(problem: SelectionProblem, chosen: readonl
       binding.push(undefined);
       return;
     }
-    const constraint = bindingFor(candidate, remaining, problem.teams, inFlight, problem.inFlightLimit, shortfallOf) ?? { teams: [] };
+    const alone = bindingFor(candidate, remaining, problem.teams, inFlight, problem.inFlightLimit, shortfallOf);
+    if (view) {
+      const alternative = view.alternatives[i]!.find((a) => chosen[a]);
+      if (alternative !== undefined) {
+        decisions.push('Excluded (alternative)');
+        binding.push({ teams: [], alternative: namedCandidate(problem.candidates[alternative]!) });
+        return;
+      }
+      const missing = view.closure[i]!.find((r) => !chosen[r]);
+      const block = staticBlock(problem, view, i) ?? (missing !== undefined && !alone ? missingBlock(view, chosen, missing) : undefined);
+      if (block) {
+        decisions.push('Deferred (dependency)');
+        binding.push(dependencyConstraint(problem, block));
+        return;
+      }
+    }
+    const constraint = alone ?? { teams: [] };
     decisions.push(deferral(constraint));
     binding.push(constraint);
   });
   return { decisions, binding };
+}
+
+/** Why a requirement left out of a chosen set is out: its alternative is in, or the plan simply does not hold it. */
+function missingBlock(view: NonNullable<ReturnType<typeof linkView>>, chosen: readonly boolean[], missing: number): Block {
+  const clash = view.alternatives[missing]!.find((a) => chosen[a]);
+  return clash !== undefined ? { position: missing, reason: 'alternative in the plan', alternative: clash } : { position: missing, reason: 'not in the plan' };
 }

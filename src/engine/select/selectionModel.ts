@@ -4,6 +4,7 @@
 // forced-out candidates are not in the model at all.
 
 import { EPSILON, type Candidate, type Selection, type SelectionProblem } from './problem';
+import { linkView, settled, staticBlock } from './links';
 import type { SolverModel, SolverRow } from './solver';
 import type { Objective } from '../types';
 
@@ -90,12 +91,14 @@ export function selectionModel(problem: SelectionProblem, options: ModelOptions)
     rows.push({ indices: columns.map((_, k) => k), values: columns.map(() => 1), upper: residual.inFlight });
     rowTeams.push(undefined);
   }
+  const upper = columns.map(() => 1);
+  linkRows(problem, columns, rows, upper);
   const forcedIn = problem.candidates.filter((c) => c.status === 'forced-in');
   const model: SolverModel = {
     objective: columns.map((p) => objectiveOf(problem.candidates[p]!, options.objective)),
     offset: forcedIn.reduce((sum, c) => sum + objectiveOf(c, options.objective), 0),
     lower: columns.map(() => 0),
-    upper: columns.map(() => 1),
+    upper,
     integer: options.integer,
     rows,
     timeLimitSeconds: options.timeLimitSeconds,
@@ -103,6 +106,31 @@ export function selectionModel(problem: SelectionProblem, options: ModelOptions)
     ...(options.start ? { start: columns.map((p) => (options.start![p] ? 1 : 0)) } : {}),
   };
   return { model, columns, rowTeams };
+}
+
+/**
+ * The dependency rules as rows after the caps: a column only with each open column it requires
+ * (x_a − x_b ≤ 0, so a bundle's columns are equal), at most one of two alternatives (x_a + x_b ≤ 1).
+ * A column whose requirement can never come in, or whose alternative is forced in, is fixed at 0.
+ */
+function linkRows(problem: SelectionProblem, columns: readonly number[], rows: SolverRow[], upper: number[]): void {
+  const view = linkView(problem);
+  if (!view) return;
+  const columnOf = new Map(columns.map((position, column) => [position, column]));
+  columns.forEach((p, k) => {
+    if (staticBlock(problem, view, p) || view.alternatives[p]!.some((a) => problem.candidates[a]!.status === 'forced-in')) {
+      upper[k] = 0;
+      return;
+    }
+    for (const r of view.closure[p]!) {
+      const required = columnOf.get(r);
+      if (required !== undefined) rows.push({ indices: [k, required], values: [1, -1], upper: 0 });
+    }
+    for (const a of view.alternatives[p]!) {
+      const other = columnOf.get(a);
+      if (other !== undefined && a > p) rows.push({ indices: [k, other], values: [1, 1], upper: 1 });
+    }
+  });
 }
 
 const WHOLE = 1e-6;
@@ -121,7 +149,8 @@ export function committedFromValues(problem: SelectionProblem, columns: number[]
 }
 
 /** Why `committed` breaks a rule of the problem, in words; undefined when it keeps every rule. */
-export function infeasibility(problem: SelectionProblem, committed: readonly boolean[]): string | undefined {
+export function infeasibility(original: SelectionProblem, committed: readonly boolean[]): string | undefined {
+  const problem = settled(original);
   if (committed.length !== problem.candidates.length) return 'the answer does not cover every initiative';
   const residual = residualLimits(problem);
   const used = new Map<string, number>();
@@ -140,6 +169,21 @@ export function infeasibility(problem: SelectionProblem, committed: readonly boo
     if (load > room + EPSILON * Math.max(1, room)) return `the plan would need more of ${team.name} than its capacity`;
   }
   if (open > residual.inFlight) return 'the plan would exceed the in-flight limit';
+  return linkBreach(problem, committed);
+}
+
+/** The first dependency rule `committed` breaks, in words. */
+function linkBreach(problem: SelectionProblem, committed: readonly boolean[]): string | undefined {
+  const view = linkView(problem);
+  if (!view) return undefined;
+  const name = (p: number) => problem.candidates[p]!.name ?? `#${problem.candidates[p]!.index + 1}`;
+  for (let i = 0; i < committed.length; i++) {
+    if (!committed[i]) continue;
+    const missing = view.closure[i]!.find((r) => !committed[r]);
+    if (missing !== undefined) return `${name(i)} would be committed without ${name(missing)}, which it requires`;
+    const alternative = view.alternatives[i]!.find((a) => committed[a]);
+    if (alternative !== undefined) return `${name(i)} and ${name(alternative)}, alternatives, would both be committed`;
+  }
   return undefined;
 }
 
@@ -148,7 +192,9 @@ export function infeasibility(problem: SelectionProblem, committed: readonly boo
  * The solver is indifferent to candidates worth 0 (an unknown annual value); rank and fill is not,
  * so room the optimum leaves idle goes to them in rank order. Never lowers the objective.
  */
-export function topUp(problem: SelectionProblem, committed: readonly boolean[], objective: Objective): boolean[] {
+export function topUp(original: SelectionProblem, committed: readonly boolean[], objective: Objective): boolean[] {
+  const problem = settled(original);
+  const view = linkView(problem);
   const result = [...committed];
   const residual = residualLimits(problem);
   const left = new Map(residual.teams);
@@ -160,6 +206,8 @@ export function topUp(problem: SelectionProblem, committed: readonly boolean[], 
   });
   problem.candidates.forEach((c, i) => {
     if (result[i] || c.status !== 'open' || slots < 1 || objectiveOf(c, objective) < 0) return;
+    // With dependencies, only what needs nothing more and has no alternative in the plan.
+    if (view && (view.closure[i]!.some((r) => !result[r]) || view.alternatives[i]!.some((a) => result[a]))) return;
     const fits = Object.entries(c.demand).every(([team, amount]) => amount <= 0 || !left.has(team) || amount <= left.get(team)! + EPSILON);
     if (!fits) return;
     result[i] = true;

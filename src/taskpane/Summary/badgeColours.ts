@@ -10,6 +10,8 @@ export const DECISION_COLOUR: Record<Decision, BadgeColour> = {
   'Forced in': 'brand',
   'Deferred (capacity)': 'warning',
   'Deferred (in-flight limit)': 'warning',
+  'Deferred (dependency)': 'warning',
+  'Excluded (alternative)': 'subtle',
   'Not ready': 'danger',
   'Forced out': 'subtle',
 };
