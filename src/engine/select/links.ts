@@ -74,14 +74,15 @@ export type LinkView = {
 };
 
 // Economics re-runs share a problem's candidates with new caps: the view is worked out once per candidate list.
-const views = new WeakMap<SelectionProblem['candidates'], LinkView>();
+// The links are kept with the view: the same candidates may be asked about with other links.
+const views = new WeakMap<SelectionProblem['candidates'], { links: Links; view: LinkView }>();
 
 /** The problem's links by position; undefined when it has none. */
 export function linkView(problem: SelectionProblem): LinkView | undefined {
   const links = problem.links;
   if (!links) return undefined;
   const cached = views.get(problem.candidates);
-  if (cached) return cached;
+  if (cached && cached.links === links) return cached.view;
   const n = problem.candidates.length;
   const position = new Map<number, number>();
   problem.candidates.forEach((c, p) => position.set(c.index, p));
@@ -101,7 +102,7 @@ export function linkView(problem: SelectionProblem): LinkView | undefined {
     return with_ === undefined ? undefined : position.get(with_);
   });
   const view = { closure, alternatives, dependants, lead };
-  views.set(problem.candidates, view);
+  views.set(problem.candidates, { links, view });
   return view;
 }
 
@@ -156,6 +157,6 @@ export function settled(problem: SelectionProblem): SelectionProblem {
   if (statuses.every((s, p) => s === problem.candidates[p]!.status)) return problem;
   const candidates = problem.candidates.map((c, p) => (statuses[p] === c.status ? c : { ...c, status: statuses[p]! }));
   // The view depends only on the indices, which are unchanged.
-  views.set(candidates, view);
+  views.set(candidates, { links: problem.links!, view });
   return { ...problem, candidates };
 }
