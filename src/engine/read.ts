@@ -242,7 +242,7 @@ function cellIssue(table: RawTable, rowIndex: number, code: IssueCode, column: n
   const cell = a1(sheetRowOf(table, rowIndex), table.origin.column + column);
   return {
     code,
-    severity: code === 'duplicate-id' || code === 'override-without-reason' ? 'warning' : 'error',
+    severity: code === 'duplicate-id' || code === 'override-without-reason' || code === 'long-text' ? 'warning' : 'error',
     sheet: table.sheet,
     column: table.headers[column],
     cell,
@@ -258,6 +258,19 @@ function unreadable(table: RawTable, rowIndex: number, column: number, shown: st
 
 /** The reporting currency setting ('' for none) and the FX rates, for converting values. */
 export type MoneyOptions = { reportingCurrency: string; rates: Map<string, number> };
+
+/**
+ * Past this many characters, an output that quotes a name or an override reason (the Why, Change impact,
+ * the Decision log) would pass the 32,767 characters an Excel cell holds, and is cut there.
+ */
+const QUOTED_TEXT_LIMIT = 30_000;
+
+function longText(table: RawTable, rowIndex: number, column: number): Issue {
+  const header = table.headers[column] ?? '';
+  return cellIssue(table, rowIndex, 'long-text', column, (where) =>
+    `${header} in ${where} is over 30,000 characters long; the outputs that quote it are cut at 32,767 characters, the most an Excel cell holds.`,
+  );
+}
 
 export function readInitiatives(
   rawTable: RawTable,
@@ -397,6 +410,8 @@ export function readInitiatives(
       keys.add(key);
     }
     for (const issue of rowIssues) issues.push(issue);
+    if (name !== undefined && name.length > QUOTED_TEXT_LIMIT) issues.push(longText(table, rowIndex, nameColumn));
+    if (overrideReason !== undefined && overrideReason.length > QUOTED_TEXT_LIMIT) issues.push(longText(table, rowIndex, columns.inputs.overrideReason!));
     initiatives.push({
       rowIndex,
       key,

@@ -43,6 +43,7 @@ export type IssueCode =
   | 'duplicate-scenario'
   | 'scenario-override-unmatched'
   | 'bad-reference'
+  | 'long-text'
   | 'ambiguous-column'
   | 'unknown-mapping'
   | 'demand-unit-mismatch'

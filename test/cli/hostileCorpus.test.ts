@@ -65,6 +65,7 @@ const CORPUS: Case[] = [
     name: 'a name of 32,767 characters',
     build: () => portfolio(['N'.repeat(EXCEL_TEXT_LIMIT), { Override: 'In', 'Override reason': 'R'.repeat(EXCEL_TEXT_LIMIT) }], PLAIN),
     exitCode: 0,
+    names: { column: 'Initiative', cell: 'C4' },
   },
   {
     name: 'formula-looking names',
