@@ -9,6 +9,24 @@ import { parseRange } from '../exceljs/range';
 import { cellsOfRow, rowsOf, sheetDataBounds } from './cells';
 import { attributeOf, decodeXml, findElement, findElements, insertBefore, withAttribute, withoutAttribute } from './xml';
 
+/**
+ * A worksheet part in three: what comes before its rows (views, widths, the dimension), the rows
+ * (`<sheetData>`), and what follows them (merged cells, conditional formats, drawing, tables). Edits
+ * search the small head or tail rather than the rows of a large sheet.
+ */
+export function splitSheet(xml: string): { head: string; body: string; tail: string } {
+  const open = /<(?:\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!open) return { head: xml, body: '', tail: '' };
+  let end = open.index + open[0].length;
+  if (open[1] !== '/') {
+    const close = /<\/(?:\w+:)?sheetData>/g;
+    close.lastIndex = end;
+    const found = close.exec(xml);
+    end = found ? found.index + found[0].length : xml.length;
+  }
+  return { head: xml.slice(0, open.index), body: xml.slice(open.index, end), tail: xml.slice(end) };
+}
+
 /** Cells to write, row (1-based) → column (0-based) → the cell's XML; '' removes the cell. */
 export type CellWrites = Map<number, Map<number, string>>;
 
@@ -97,13 +115,12 @@ export function styleAt(xml: string, row: number, column: number): number {
   return 0;
 }
 
-const BEFORE_COLS = ['sheetData'];
 const AFTER_CONDITIONAL_FORMATS = [
   'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches',
   'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
 ];
 
-/** Column widths (1-based column → characters) set, splitting any `<col>` range that covers them. */
+/** The head of a sheet (splitSheet) with column widths (1-based column → characters) set, splitting any `<col>` range that covers them. */
 export function setWidths(xml: string, widths: Map<number, number>): string {
   if (widths.size === 0) return xml;
   const cols = findElement(xml, 'cols');
@@ -128,7 +145,8 @@ export function setWidths(xml: string, widths: Map<number, number>): string {
   }
   const element = `<cols>${list.map((c) => c.tag).join('')}</cols>`;
   if (cols) return xml.slice(0, cols.start) + element + xml.slice(cols.end);
-  return insertBefore(xml, element, BEFORE_COLS, '</worksheet>');
+  // Widths come just before the rows.
+  return xml + element;
 }
 
 /** The dimension grown to hold `right` (1-based column) and `bottom`. */

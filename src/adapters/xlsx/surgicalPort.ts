@@ -23,7 +23,7 @@ import { changedProblem, DEFAULT_SHEET_NAMES, nameTakenProblem } from '../../por
 import type { RenamedSheet, SheetRole, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import { formatRange, overlaps } from '../exceljs/range';
 import { cellXml, highlightsXml } from './render';
-import { growDimension, setCell, setWidths, shiftRowsDown, styleAt, topPriority, withHighlights, withoutHighlights, writeCells, type CellWrites } from './editSheet';
+import { growDimension, splitSheet, setCell, setWidths, shiftRowsDown, styleAt, topPriority, withHighlights, withoutHighlights, writeCells, type CellWrites } from './editSheet';
 import { geometryOf, resizedTablePart, type TableGeometry, type TablePart } from './tables';
 import type { SurgicalWorkbook } from './workbook';
 
@@ -123,24 +123,25 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
       const row = geometry.firstBodyRow + i;
       columns.forEach((column, k) => setCell(writes, row, column - 1, cellXml(`${letters[k]}${row}`, values?.[k] ?? null, cellStyles[k]!, book.sharedString) ?? ''));
     }
-    xml = writeCells(xml, writes);
-    xml = setWidths(xml, widths);
+    const parts = splitSheet(xml);
+    xml = '';
+    const body = writeCells(parts.body, writes);
     const right = geometry.right + placement.appended;
-    xml = growDimension(xml, right, geometry.bottom);
+    const head = growDimension(setWidths(parts.head, widths), right, geometry.bottom);
+    let tail = parts.tail;
     const bodyRows = geometry.lastBodyRow - geometry.firstBodyRow + 1;
     let formats = '';
     let priority = 0;
     layout.keys.forEach((key, k) => {
       const rules = HIGHLIGHTS_BY_COLUMN[key];
       if (!rules) return;
-      xml = withoutHighlights(xml, rules);
-      if (priority === 0) priority = topPriority(xml) + 1;
+      tail = withoutHighlights(tail, rules);
+      if (priority === 0) priority = topPriority(tail) + 1;
       const made = highlightsXml({ row: geometry.firstBodyRow - 1, column: columns[k]! - 1, rows: bodyRows, rules }, styles, priority);
       formats += made.xml;
       priority = made.next;
     });
-    xml = withHighlights(xml, formats);
-    book.pkg.put(table.sheet.path, xml);
+    book.pkg.put(table.sheet.path, head + body + withHighlights(tail, formats));
     const box = { top: geometry.top, left: geometry.left, bottom: geometry.bottom, right };
     book.pkg.put(table.path, resizedTablePart(book.pkg.text(table.path)!, box, table.totalsRow, added));
   }

@@ -13,6 +13,7 @@ import { chartXml, drawingXml } from './charts';
 import { readBlock, sharedStrings, type CellContext } from './cells';
 import { CONTENT_TYPES, RELATIONSHIP_TYPES, WorkbookPart, typeName, type SheetEntry, type XlsxPackage } from './package';
 import { renderSheet } from './render';
+import { splitSheet } from './editSheet';
 import { MINIMAL_STYLES, StylesEditor } from './styles';
 import { geometryOf, newTablePart, tablesOf, type TableGeometry, type TablePart } from './tables';
 
@@ -130,7 +131,7 @@ export class SurgicalWorkbook {
 
   /** The sheet's merged blocks, 1-based. */
   merges(sheet: SheetEntry): Box[] {
-    const xml = this.sheetXml(sheet);
+    const xml = splitSheet(this.sheetXml(sheet)).tail;
     const blocks = findElement(xml, 'mergeCells');
     if (!blocks) return [];
     return findElements(blocks.text, 'mergeCell').flatMap((m) => parseRange(attributeOf(m.open, 'ref')) ?? []);
