@@ -77,6 +77,9 @@ export function App(props: AppProps) {
   const methodNote =
     plan && plan.settings.method === 'Optimal' && !optimalAvailable ? 'The settings ask for Optimal, which is not available yet.' : undefined;
 
+  // Said beside a control the user changed: live mode re-plans it, otherwise Run applies it.
+  const changedNote = model.live.on ? 'Live: re-plans within a second.' : 'Changed: applies when you run the plan.';
+
   const onAction = (action: RunAction) => {
     if (action.kind === 'run-again') void controller.run();
     else if (action.kind === 'use-other-name') void controller.acceptOtherSheetName(action.sheet);
@@ -84,7 +87,8 @@ export function App(props: AppProps) {
   };
 
   return (
-    <main className={styles.root}>
+    // A div, not main: the page that holds the pane gives the landmark (taskpane.html's main; the preview's aside).
+    <div className={styles.root}>
       <header className={styles.header}>
         <Title3 as="h1" className={styles.title}>
           AI Portfolio Prioritiser
@@ -118,6 +122,8 @@ export function App(props: AppProps) {
             progress={runState.status === 'busy' ? PROGRESS[runState.step] : undefined}
             canRun={draftCheck.settings !== undefined}
             dirty={model.dirty}
+            live={model.live.on}
+            canUndo={model.dirty || model.canUndo}
             runBy={model.runBy}
             onRunByChange={controller.setRunBy}
             onRun={() => void controller.run()}
@@ -145,13 +151,22 @@ export function App(props: AppProps) {
       {view.kind === 'ready' && draft && draftCheck && (
         <>
           <Disclosure title="Weights and limits" defaultOpen>
-            <SettingsPanel draft={draft} errors={draftCheck.errors} optimalAvailable={optimalAvailable} onChange={controller.setDraft} />
+            <SettingsPanel
+              draft={draft}
+              saved={model.savedDraft}
+              changedNote={changedNote}
+              errors={draftCheck.errors}
+              optimalAvailable={optimalAvailable}
+              onChange={controller.setDraft}
+            />
           </Disclosure>
           <Disclosure title="Team capacity">
             <TeamCapacity
               teams={view.teams}
               capacities={draft.capacities}
               errors={draftCheck.errors.capacities}
+              saved={model.savedDraft?.capacities}
+              changedNote={changedNote}
               onChange={(team, value) => controller.setDraft({ ...draft, capacities: { ...draft.capacities, [team]: value } })}
             />
           </Disclosure>
@@ -169,6 +184,6 @@ export function App(props: AppProps) {
           </Disclosure>
         </>
       )}
-    </main>
+    </div>
   );
 }

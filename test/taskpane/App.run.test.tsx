@@ -57,7 +57,7 @@ describe('running the plan', () => {
     const legal = screen.getByRole('textbox', { name: 'Legal (weeks)' });
     await user.clear(legal);
     await user.type(legal, '40');
-    expect(screen.getByText('Capacity table: 12 weeks. This plan uses the value here instead.')).toBeInTheDocument();
+    expect(screen.getByText('Changed: applies when you run the plan. Capacity table: 12 weeks. This plan uses the value here instead.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved to the Prioritisation settings sheet.');
     const settings = readSettings(rawTable(workbook, findTable(workbook, 'PrioritisationSettings')!)).settings;
@@ -75,11 +75,15 @@ describe('running the plan', () => {
     expect(runButton()).toHaveAttribute('aria-disabled', 'true');
   });
 
-  test('all three weights at 0 are explained beside the weights', async () => {
+  test('the weights show as shares of the score: moving one rebalances the others, always 100% together, and says it applies on Run', async () => {
     renderPane({ workbook: sampleWorkbook() });
     await loaded();
-    for (const name of [/Impact weight/, /Readiness weight/, /Friction weight/]) fireEvent.change(screen.getByRole('slider', { name }), { target: { value: '0' } });
-    expect(screen.getByText(/All three weights are 0/)).toBeInTheDocument();
+    fireEvent.change(screen.getByRole('slider', { name: /Impact weight/ }), { target: { value: '20' } });
+    const shares = [/Impact weight/, /Readiness weight/, /Friction weight/].map((name) => Number((screen.getByRole('slider', { name }) as HTMLInputElement).value));
+    expect(shares[0]).toBe(20);
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(100);
+    expect(screen.getByText(/^Impact weight:/).textContent).toBe('Impact weight: 20% of the score');
+    expect(screen.getByText(/Changed: applies when you run the plan\./)).toBeInTheDocument();
   });
 
   test('undoing changes brings back the saved settings', async () => {

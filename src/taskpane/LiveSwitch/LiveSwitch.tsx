@@ -25,7 +25,7 @@ export function liveStatusText(on: boolean, status: LiveStatus, lastWrite: LiveW
   if (!on) return 'Off: the plan changes only when you run it.';
   if (status === 'waiting-for-edit') return 'Waiting for you to leave the cell…';
   if (status === 'scheduled' || status === 'running') return 'Re-planning…';
-  if (!lastWrite) return 'On: edits to the initiatives’ inputs, the Capacity table or the settings re-plan within a second.';
+  if (!lastWrite) return 'On: every change, in the grid or in this pane (weights, capacities, limits, method), re-plans within a second.';
   const cells = lastWrite.cellsWritten === undefined ? '' : `, ${lastWrite.cellsWritten} ${lastWrite.cellsWritten === 1 ? 'cell' : 'cells'} written`;
   return `On: re-planned at ${clock(lastWrite.at)}${cells}.`;
 }

@@ -10,6 +10,10 @@ export type RunBarProps = {
   progress: string | undefined;
   canRun: boolean;
   dirty: boolean;
+  /** Live mode is on: the pane's changes re-plan by themselves, and Undo takes back the last one. */
+  live?: boolean;
+  /** Whether Undo has something to take back. */
+  canUndo?: boolean;
   runBy: string;
   onRunByChange: (name: string) => void;
   onRun: () => void;
@@ -32,7 +36,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function RunBar({ busy, progress, canRun, dirty, runBy, onRunByChange, onRun, onSave, onReset }: RunBarProps) {
+export function RunBar({ busy, progress, canRun, dirty, live = false, canUndo = dirty, runBy, onRunByChange, onRun, onSave, onReset }: RunBarProps) {
   const section = useSectionStyles();
   const styles = useStyles();
   return (
@@ -47,8 +51,8 @@ export function RunBar({ busy, progress, canRun, dirty, runBy, onRunByChange, on
         <Button disabledFocusable={busy || !dirty || !canRun} onClick={onSave}>
           Save settings
         </Button>
-        <Button appearance="subtle" disabledFocusable={busy || !dirty} onClick={onReset}>
-          Undo changes
+        <Button appearance="subtle" disabledFocusable={busy || !canUndo} onClick={onReset}>
+          {live && !dirty ? 'Undo the last change' : 'Undo changes'}
         </Button>
       </div>
       {busy && progress && (

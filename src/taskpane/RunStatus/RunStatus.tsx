@@ -17,7 +17,9 @@ export function RunStatus({ messages, onAction }: RunStatusProps) {
       {messages.map((message, i) => (
         <MessageBar key={`${message.title}-${i}`} intent={message.intent} layout="multiline">
           <MessageBarBody>
+            {/* The space keeps "Plan written" and the sentence after it two words apart for a screen reader. */}
             {message.title && <MessageBarTitle>{message.title}</MessageBarTitle>}
+            {message.title && ' '}
             {message.text}
           </MessageBarBody>
           {message.actions.length > 0 && (

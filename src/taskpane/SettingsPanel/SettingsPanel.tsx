@@ -5,7 +5,8 @@ import { Field, Input, Radio, RadioGroup, Slider, makeStyles, tokens } from '@fl
 import type { SelectionMethod } from '../../engine/types';
 import type { DraftErrors, SettingsDraft } from '../model/settingsDraft';
 import { useSectionStyles } from '../styles';
-import { WEIGHTS, shareText } from './weightMeanings';
+import { sharesOf, withShare } from '../model/weightShares';
+import { WEIGHTS } from './weightMeanings';
 
 export type SettingsPanelProps = {
   draft: SettingsDraft;
@@ -13,6 +14,10 @@ export type SettingsPanelProps = {
   /** Whether the Optimal method can run in this version. */
   optimalAvailable: boolean;
   onChange: (draft: SettingsDraft) => void;
+  /** Said beside a control the user changed: that it re-plans (live mode) or applies on Run. */
+  changedNote: string;
+  /** The saved settings, to tell which controls the user changed. */
+  saved: SettingsDraft | undefined;
 };
 
 const useStyles = makeStyles({
@@ -20,12 +25,15 @@ const useStyles = makeStyles({
   value: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
 });
 
-export function SettingsPanel({ draft, errors, optimalAvailable, onChange }: SettingsPanelProps) {
+export function SettingsPanel({ draft, errors, optimalAvailable, onChange, changedNote, saved }: SettingsPanelProps) {
   const section = useSectionStyles();
   const styles = useStyles();
   const optimalNote = optimalAvailable
     ? 'Optimal finds the set of initiatives with the highest total that fits every cap.'
     : 'Optimal is not available in this version yet, so plans use Rank and fill.';
+  const shares = sharesOf(draft.weights);
+  const note = (changed: boolean) => (changed ? `${changedNote} ` : '');
+  const weightsChanged = saved !== undefined && JSON.stringify(sharesOf(saved.weights)) !== JSON.stringify(shares);
   return (
     <div className={section.section}>
       {WEIGHTS.map(({ key, label, meaning }, i) => (
@@ -33,10 +41,10 @@ export function SettingsPanel({ draft, errors, optimalAvailable, onChange }: Set
           key={key}
           label={
             <>
-              {label}: <span className={styles.value}>{draft.weights[key]}</span>
+              {label}: <span className={styles.value}>{shares[key]}%</span> of the score
             </>
           }
-          hint={`${shareText(draft.weights, key)}. ${meaning}`}
+          hint={`${note(weightsChanged && i === 0)}${meaning}`}
           validationMessage={i === 0 ? errors.weights : undefined}
           validationState={i === 0 && errors.weights ? 'error' : 'none'}
         >
@@ -44,22 +52,23 @@ export function SettingsPanel({ draft, errors, optimalAvailable, onChange }: Set
             className={styles.slider}
             min={0}
             max={100}
-            // Whole points, not steps of 5: the weights exercise proposes weights such as 82, 9 and 9, and a range input snaps its value to its step.
             step={1}
-            value={draft.weights[key]}
-            onChange={(_, data) => onChange({ ...draft, weights: { ...draft.weights, [key]: data.value } })}
+            value={shares[key]}
+            aria-valuetext={`${shares[key]}% of the priority score`}
+            // Moving one share rebalances the other two in proportion, so the three always sum to 100%.
+            onChange={(_, data) => onChange({ ...draft, weights: withShare(draft.weights, key, data.value) })}
           />
         </Field>
       ))}
       <Field
         label="In-flight limit"
-        hint="The most initiatives the plan may have under way at once, forced-in ones included."
+        hint={`${note(saved !== undefined && saved.inFlightLimit !== draft.inFlightLimit)}The most initiatives the plan may have under way at once, forced-in ones included.`}
         validationMessage={errors.inFlightLimit}
         validationState={errors.inFlightLimit ? 'error' : 'none'}
       >
         <Input inputMode="numeric" value={draft.inFlightLimit} onChange={(_, data) => onChange({ ...draft, inFlightLimit: data.value })} />
       </Field>
-      <Field label="Selection method" hint={`Rank and fill commits in priority order while every team has capacity left. ${optimalNote}`}>
+      <Field label="Selection method" hint={`${note(saved !== undefined && saved.method !== draft.method)}Rank and fill commits in priority order while every team has capacity left. ${optimalNote}`}>
         <RadioGroup value={draft.method} onChange={(_, data) => onChange({ ...draft, method: data.value as SelectionMethod })}>
           <Radio value="Rank and fill" label="Rank and fill" />
           <Radio value="Optimal" label={optimalAvailable ? 'Optimal' : 'Optimal (not available yet)'} disabled={!optimalAvailable} />

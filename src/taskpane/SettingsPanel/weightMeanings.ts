@@ -19,9 +19,3 @@ export const WEIGHTS: { key: keyof Weights; label: string; meaning: string }[] =
     meaning: 'How much a light change load counts: initiatives that shift decision rights, workloads and incentives less, and integrate more simply, rank higher.',
   },
 ];
-
-/** "50% of the priority score": each weight's share of the three. */
-export function shareText(weights: Weights, key: keyof Weights): string {
-  const total = weights.impact + weights.readiness + weights.friction;
-  return total > 0 ? `${Math.round((weights[key] / total) * 100)}% of the priority score` : 'no share while all three are 0';
-}

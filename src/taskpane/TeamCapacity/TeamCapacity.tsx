@@ -13,6 +13,10 @@ export type TeamCapacityProps = {
   capacities: Record<string, string>;
   errors: Record<string, string>;
   onChange: (team: string, value: string) => void;
+  /** The saved capacities, to tell which the user changed. */
+  saved?: Record<string, string>;
+  /** Said beside a capacity the user changed: that it re-plans (live mode) or applies on Run. */
+  changedNote?: string;
 };
 
 function hintFor(team: Team, typed: string): string {
@@ -21,7 +25,7 @@ function hintFor(team: Team, typed: string): string {
   return value !== undefined && value !== team.capacity ? `${table}. This plan uses the value here instead.` : `${table}.`;
 }
 
-export function TeamCapacity({ teams, capacities, errors, onChange }: TeamCapacityProps) {
+export function TeamCapacity({ teams, capacities, errors, onChange, saved, changedNote }: TeamCapacityProps) {
   const section = useSectionStyles();
   if (teams.length === 0) {
     return (
@@ -39,7 +43,7 @@ export function TeamCapacity({ teams, capacities, errors, onChange }: TeamCapaci
           <Field
             key={team.name}
             label={team.unit ? `${team.name} (${team.unit})` : team.name}
-            hint={hintFor(team, typed)}
+            hint={`${changedNote && saved && saved[team.name] !== typed ? `${changedNote} ` : ''}${hintFor(team, typed)}`}
             validationMessage={error}
             validationState={error ? 'error' : 'none'}
           >

@@ -74,12 +74,16 @@ export type PaneState = {
   draftCheck: DraftCheck | undefined;
   /** The draft says something the saved settings do not. */
   dirty: boolean;
+  /** The saved settings as a draft, to tell which controls changed. */
+  savedDraft: SettingsDraft | undefined;
   busy: boolean;
   runBy: string;
   sheetNames: SheetNames;
   moved: Moved | undefined;
   live: LiveState;
   liveWrite: LiveWrite | undefined;
+  /** In live mode, whether Undo has a step of the pane's own to take back. */
+  canUndo: boolean;
 };
 
 export type PaneController = ReturnType<typeof paneController>;
@@ -89,15 +93,16 @@ const NO_TEAMS: Team[] = [];
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The fields the pane's state is made of; the rest (draftCheck, dirty, busy) follows from them. */
-type Own = Omit<PaneState, 'draftCheck' | 'dirty' | 'busy'>;
+type Own = Omit<PaneState, 'draftCheck' | 'dirty' | 'busy' | 'savedDraft'>;
 
 function derive(own: Own): PaneState {
   const { view, draft, run } = own;
   const teams = view.kind === 'ready' ? view.teams : NO_TEAMS;
   const saved = view.kind === 'ready' || view.kind === 'first-run' ? view.settings : undefined;
   const draftCheck = draft && saved ? checkDraft(draft, saved, teams) : undefined;
-  const dirty = Boolean(draft && saved && isDirty(draft, draftOf(saved, teams)));
-  return { ...own, draftCheck, dirty, busy: run.status === 'busy' || run.status === 'waiting-for-edit' };
+  const savedDraft = saved && draftOf(saved, teams);
+  const dirty = Boolean(draft && savedDraft && isDirty(draft, savedDraft));
+  return { ...own, draftCheck, dirty, savedDraft, busy: run.status === 'busy' || run.status === 'waiting-for-edit' };
 }
 
 export function paneController(options: PaneOptions) {
@@ -113,6 +118,7 @@ export function paneController(options: PaneOptions) {
     moved: undefined,
     live: { available: port.onInputsChanged !== undefined, on: false, status: 'stopped' },
     liveWrite: undefined,
+    canUndo: false,
   });
   const listeners = new Set<() => void>();
   let alive = true;
@@ -303,6 +309,9 @@ export function paneController(options: PaneOptions) {
   // --- Live mode -----------------------------------------------------------------------------------
   let session: LiveSession | undefined;
   let stopListening: (() => void) | undefined;
+  /** The settings before each change the pane made in live mode, latest last: Undo takes the room back one step. */
+  const undoable: Settings[] = [];
+  let undoPending = false;
 
   /** One live re-run: plan and write only when the inputs changed, and show what moved. */
   async function rerunLive(): Promise<RerunResult> {
@@ -312,8 +321,35 @@ export function paneController(options: PaneOptions) {
     return running;
   }
 
+  /**
+   * Settings changed in the pane are part of the live re-run: saved to the settings sheet first, so the
+   * plan and the workbook say the same. The settings to plan with when the settings sheet cannot hold them.
+   */
+  async function saveLiveDraft(): Promise<Settings | undefined> {
+    const settings = state.draftCheck?.settings;
+    if (!settings || !state.dirty) return undefined;
+    const before = state.view.kind === 'ready' ? state.view.settings : undefined;
+    const draft = state.draft;
+    try {
+      await port.saveSettings(settings);
+    } catch (error) {
+      if (error instanceof WorkbookProblemError && error.problem.kind === 'name-taken') return settings;
+      throw error;
+    }
+    if (before && !undoPending) undoable.push(before);
+    undoPending = false;
+    if (state.view.kind === 'ready') {
+      // A control moved again while saving: keep that newer draft, which the next re-run applies.
+      if (state.draft === draft) showView({ ...state.view, settings });
+      else set({ view: { ...state.view, settings } });
+    }
+    set({ canUndo: undoable.length > 0 });
+    return undefined;
+  }
+
   async function liveOnce(): Promise<RerunResult> {
-    const context = runContext();
+    const unsaved = await saveLiveDraft();
+    const context = { ...runContext(), ...(unsaved ? { settings: unsaved } : {}) };
     const names = state.sheetNames;
     const outcome = await liveRun(port, context, { planner: choosePlanner(planners), base: liveBase, write: { sheetNames: names } });
     if (!alive || outcome.kind === 'unchanged') return 'done';
@@ -352,7 +388,8 @@ export function paneController(options: PaneOptions) {
   function setLive(on: boolean) {
     if (on === state.live.on || !port.onInputsChanged) return;
     stopLive();
-    if (!on) return set({ live: { ...state.live, on: false, status: 'stopped' } });
+    undoable.length = 0;
+    if (!on) return set({ live: { ...state.live, on: false, status: 'stopped' }, canUndo: false });
     set({ live: { ...state.live, on: true, status: 'listening' } });
     const live = liveSession({
       rerun: rerunLive,
@@ -392,10 +429,23 @@ export function paneController(options: PaneOptions) {
         const result = await port.createTableFromSelection();
         return result.ok ? { intent: 'success', text: 'The selection is now the Initiatives table.' } : { intent: 'error', text: result.message };
       }),
-    setDraft: (draft: SettingsDraft) => set({ draft }),
+    /** A control in the pane changed; in live mode a valid draft re-plans once the changes pause. */
+    setDraft(draft: SettingsDraft) {
+      set({ draft });
+      if (state.live.on && state.dirty && state.draftCheck?.settings) session?.edited();
+    },
+    /** Put back the saved settings; in live mode, the settings before the pane's last change, re-planned. */
     resetDraft() {
       const { view } = state;
-      if (view.kind === 'ready' || view.kind === 'first-run') set({ draft: draftOf(view.settings, view.kind === 'ready' ? view.teams : []) });
+      if (view.kind !== 'ready' && view.kind !== 'first-run') return;
+      const teams = view.kind === 'ready' ? view.teams : [];
+      const previous = state.live.on && !state.dirty ? undoable.pop() : undefined;
+      set({ draft: draftOf(previous ?? view.settings, teams), canUndo: undoable.length > 0 });
+      if (previous) {
+        session?.runNow();
+        // The step it undoes is not itself undoable: the one before it is next.
+        undoPending = true;
+      }
     },
     setRunBy: (runBy: string) => set({ runBy }),
     saveSettings,

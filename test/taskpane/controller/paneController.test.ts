@@ -229,4 +229,63 @@ describe('the pane controller', () => {
     expect(log.slice(from)).toEqual([]);
     expect(heard).not.toHaveBeenCalled();
   });
+
+  test('in live mode a weight moved in the pane re-plans once the moves pause, saved to the settings sheet first', async () => {
+    const { controller, log, fire, state } = await setUp();
+    await controller.run();
+    controller.setLive(true);
+    await settle();
+    const from = log.length;
+    const draft = state().draft!;
+    controller.setDraft({ ...draft, weights: { impact: 30, readiness: 40, friction: 30 } });
+    controller.setDraft({ ...draft, weights: { impact: 20, readiness: 48, friction: 32 } });
+    expect(log.slice(from)).toEqual([]);
+    fire();
+    await settle();
+    expect(log.slice(from)).toEqual(['saveSettings', 'saveSettings ended', 'read', 'read ended', 'live-write', 'live-write ended']);
+    expect(state().plan?.settings.weights).toEqual({ impact: 20, readiness: 48, friction: 32 });
+    expect(state().dirty).toBe(false);
+    expect(state().canUndo).toBe(true);
+  });
+
+  test('in live mode Undo takes the room back one step and re-plans', async () => {
+    const { controller, fire, state } = await setUp();
+    await controller.run();
+    const first = state().plan!.settings.weights;
+    controller.setLive(true);
+    await settle();
+    controller.setDraft({ ...state().draft!, inFlightLimit: '3' });
+    fire();
+    await settle();
+    expect(state().plan?.summary.inFlightLimit).toBe(3);
+    controller.resetDraft();
+    await settle();
+    expect(state().plan?.summary.inFlightLimit).toBe(10);
+    expect(state().plan?.settings.weights).toEqual(first);
+    expect(state().canUndo).toBe(false);
+  });
+
+  test('in live mode a draft that cannot be used re-plans nothing', async () => {
+    const { controller, log, fire, pending, state } = await setUp();
+    await controller.run();
+    controller.setLive(true);
+    await settle();
+    const from = log.length;
+    controller.setDraft({ ...state().draft!, inFlightLimit: 'many' });
+    expect(pending()).toBe(0);
+    fire();
+    await settle();
+    expect(log.slice(from)).toEqual([]);
+  });
+
+  test('with live mode off a weight moved in the pane waits for Run', async () => {
+    const { controller, log, pending, state } = await setUp();
+    await controller.run();
+    const from = log.length;
+    controller.setDraft({ ...state().draft!, weights: { impact: 20, readiness: 48, friction: 32 } });
+    await settle();
+    expect(pending()).toBe(0);
+    expect(log.slice(from)).toEqual([]);
+    expect(state().dirty).toBe(true);
+  });
 });

@@ -1,0 +1,62 @@
+// axe over the pane at 320 px in each state the room sees: empty, after a run,
+// an initiative's details open, the dark theme and high contrast.
+
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { previewInChromium } from './previewServer';
+
+const session = previewInChromium();
+let context: BrowserContext | undefined;
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function open(query: string): Promise<Page> {
+  // axe needs a page of its own context (it opens a blank page beside it).
+  context = await session.browser().newContext({ viewport: { width: 1280, height: 700 } });
+  const page = await context.newPage();
+  await page.goto(`${session.url()}?width=320${query}`);
+  return page;
+}
+
+const pane = (page: Page) => page.getByRole('complementary', { name: 'Task pane' });
+
+async function run(page: Page): Promise<void> {
+  await pane(page).getByRole('button', { name: 'Run' }).click();
+  await pane(page).getByText('Plan written').waitFor();
+}
+
+/** axe's findings inside the pane, one line each, so a failure names the rule and the element. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include('aside').analyze();
+  return result.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+}
+
+test('the first-run offer has no accessibility violations', async () => {
+  const page = await open('&empty');
+  await pane(page).getByRole('button', { name: 'Insert the sample portfolio' }).waitFor();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('after a run, and with an initiative’s details open, the pane has no accessibility violations', async () => {
+  const page = await open('');
+  await run(page);
+  expect(await violations(page)).toEqual([]);
+  await pane(page).getByRole('button', { name: /^Show details for / }).first().click();
+  expect(await violations(page)).toEqual([]);
+});
+
+test.each(['dark', 'highContrast'])('in the %s theme, after a run, the pane has no accessibility violations', async (theme) => {
+  const page = await open(`&theme=${theme}`);
+  await run(page);
+  expect(await violations(page)).toEqual([]);
+});
+
+test('"Plan written" and the sentence after it read as separate words', async () => {
+  const page = await open('');
+  await run(page);
+  // What a screen reader is given: the accessibility tree's text, not the pixels.
+  const status = await pane(page).getByRole('status').filter({ hasText: 'Plan written' }).first().ariaSnapshot();
+  expect(status).toMatch(/Plan written \d+ of \d+ initiatives committed/);
+});
