@@ -32,7 +32,25 @@ export type ChangeImpact = {
   inFlight: { before: number; after: number; limit: number };
   committed: CommittedChange[];
   notDoing: NotDoing[];
+  /** The committed plan's dependencies: each committed initiative that requires others, in rank order (empty when none does). */
+  dependencies: PlanDependency[];
 };
+
+/** A committed initiative and what it requires, all of which the plan commits too. */
+export type PlanDependency = { name: string; requires: string[] };
+
+/** The dependencies of the committed plan, read from the Requires column's keys. */
+function planDependencies(entries: PlanEntry[], ranking: number[]): PlanDependency[] {
+  if (!entries.some((e) => (e.initiative.requires?.length ?? 0) > 0)) return [];
+  const nameOf = new Map(entries.map((e) => [e.initiative.key, e.initiative.name]));
+  const result: PlanDependency[] = [];
+  for (const index of ranking) {
+    const entry = entries[index]!;
+    const requires = entry.initiative.requires ?? [];
+    if (requires.length > 0 && isCommitted(entry)) result.push({ name: entry.initiative.name, requires: requires.map((key) => nameOf.get(key) ?? key) });
+  }
+  return result;
+}
 
 export const isCommitted = (entry: Pick<PlanEntry, 'decision'>): boolean => entry.decision === 'Commit' || entry.decision === 'Forced in';
 
@@ -265,5 +283,6 @@ export function changeImpact(entries: PlanEntry[], ranking: number[], teams: Tea
     inFlight: { before: readable, after: committed.length, limit: inFlightLimit },
     committed,
     notDoing,
+    dependencies: planDependencies(entries, ranking),
   };
 }

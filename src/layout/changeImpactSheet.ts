@@ -190,5 +190,13 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   if (plan.changeImpact.notDoing.length === 0) s.row(['Every requested initiative is in the plan.'], [TEXT_FORMAT]);
   else s.conditionalFormats.push({ row: notStart, column: 1, rows: s.rowCount - notStart, rules: DECISION_HIGHLIGHTS });
 
+  // Only a portfolio with a Requires column has this section: the plan commits each requirement listed.
+  if (plan.changeImpact.dependencies.length > 0) {
+    s.blank();
+    s.row(['Dependencies of the committed plan: each initiative goes ahead only with what it requires'], [], 'section');
+    s.row(['Initiative', 'Requires (in the plan too)'], [], 'header');
+    for (const d of plan.changeImpact.dependencies) s.row([d.name, d.requires.join('; '), null, null, null, null, null], TEXT_5);
+  }
+
   return s.build(CHANGE_IMPACT_SHEET, [30, 22, 24, 52, 60, 16, 16], 0);
 }

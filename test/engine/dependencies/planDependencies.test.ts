@@ -34,6 +34,7 @@ describe('rank and fill with requirements', () => {
       { Legal: 7 },
     );
     expect(decisions(plan)).toEqual({ 'Claims triage': 'Commit', 'Document intake': 'Commit', 'Churn model': 'Deferred (capacity)' });
+    expect(plan.changeImpact.dependencies).toEqual([{ name: 'Claims triage', requires: ['Document intake'] }]);
   });
 
   test('a package that does not fit as a whole stays out, naming the requirement, and the room goes to the next', () => {
