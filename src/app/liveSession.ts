@@ -4,9 +4,7 @@
 // again. What a re-run does is handed in (`rerun`), so this is tested with a
 // fake timer and nothing else.
 
-import { WorkbookProblemError } from '../port/workbookPort';
-
-const isEditingError = (error: unknown): boolean => error instanceof WorkbookProblemError && error.problem.kind === 'editing';
+import { isEditingError } from '../port/editing';
 
 export const LIVE_DEBOUNCE_MS = 300;
 export const LIVE_RETRY_MS = 500;

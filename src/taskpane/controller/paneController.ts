@@ -19,7 +19,7 @@ import { planDiff, whatMovedSentence, type PlanDiff } from '../../engine/planDif
 import type { Issue, Settings, Team } from '../../engine/types';
 import { WorkbookProblemError, type WorkbookPort } from '../../port/workbookPort';
 import { choosePlanner, type Planners } from '../model/planners';
-import { retryWhileEditing, type Waiting } from '../model/retry';
+import { retryWhileEditing } from '../../port/editing';
 import { checkDraft, draftOf, isDirty, type DraftCheck, type SettingsDraft } from '../model/settingsDraft';
 import { DEFAULT_SHEET_NAMES, nextSheetName, sheetKeyOf, type SheetKey, type SheetNames } from '../model/sheetNames';
 import { withSteps, type RunStep } from '../model/steps';
@@ -151,7 +151,8 @@ export function paneController(options: PaneOptions) {
   }
 
   // --- Waiting for edit mode -----------------------------------------------------------------------
-  let waiting: Waiting = { cancelled: false };
+  /** The wait in progress; `cancelled` when the user stops waiting. */
+  let waiting = { cancelled: false };
   /** True from the moment a retry starts waiting for the cell edit: the retries' own steps must not hide that message. */
   let waitingForEdit = false;
 
@@ -159,10 +160,12 @@ export function paneController(options: PaneOptions) {
   function patiently<T>(attempt: () => Promise<T>, isRefused: (result: T) => boolean = () => false): Promise<T | undefined> {
     waiting = { cancelled: false };
     waitingForEdit = false;
-    return retryWhileEditing(attempt, isRefused, {
-      delayMs: retryDelayMs,
-      waiting,
-      onWaiting: () => {
+    const wait = waiting;
+    return retryWhileEditing(attempt, {
+      isEditing: isRefused,
+      delaysMs: [retryDelayMs],
+      stopped: () => wait.cancelled,
+      onEditing: () => {
         waitingForEdit = true;
         setRun({ status: 'waiting-for-edit' });
       },

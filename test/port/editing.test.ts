@@ -1,12 +1,12 @@
-import { retryWhileEditing } from '../../../src/taskpane/model/retry';
-import { WorkbookProblemError } from '../../../src/port/workbookPort';
+import { isEditingError, retryWhileEditing } from '../../src/port/editing';
+import { WorkbookProblemError } from '../../src/port/workbookPort';
 
 const editing = () => new WorkbookProblemError({ kind: 'editing', message: 'editing' });
 
 describe('retrying while Excel is in cell-edit mode', () => {
   test('an attempt that is not refused returns at once without waiting', async () => {
     const onWaiting = jest.fn();
-    await expect(retryWhileEditing(async () => 'done', () => false, { delayMs: 1, onWaiting, waiting: { cancelled: false } })).resolves.toBe('done');
+    await expect(retryWhileEditing(async () => 'done', { delaysMs: [1], onEditing: onWaiting })).resolves.toBe('done');
     expect(onWaiting).not.toHaveBeenCalled();
   });
 
@@ -18,13 +18,13 @@ describe('retrying while Excel is in cell-edit mode', () => {
       if (tries < 3) throw editing();
       return tries;
     };
-    await expect(retryWhileEditing(attempt, () => false, { delayMs: 1, onWaiting, waiting: { cancelled: false } })).resolves.toBe(3);
+    await expect(retryWhileEditing(attempt, { delaysMs: [1], onEditing: onWaiting })).resolves.toBe(3);
     expect(onWaiting).toHaveBeenCalledTimes(1);
   });
 
   test('a result that says it was refused is tried again too', async () => {
     const results = ['editing', 'editing', 'written'];
-    await expect(retryWhileEditing(async () => results.shift()!, (r) => r === 'editing', { delayMs: 1, onWaiting: () => {}, waiting: { cancelled: false } })).resolves.toBe('written');
+    await expect(retryWhileEditing(async () => results.shift()!, { isEditing: (r) => r === 'editing', delaysMs: [1] })).resolves.toBe('written');
   });
 
   test('stopping the wait ends the retries with no result', async () => {
@@ -32,7 +32,7 @@ describe('retrying while Excel is in cell-edit mode', () => {
     const attempt = jest.fn(async () => {
       throw editing();
     });
-    const result = retryWhileEditing(attempt, () => false, { delayMs: 5, onWaiting: () => (waiting.cancelled = true), waiting });
+    const result = retryWhileEditing(attempt, { delaysMs: [5], onEditing: () => (waiting.cancelled = true), stopped: () => waiting.cancelled });
     await expect(result).resolves.toBeUndefined();
     expect(attempt).toHaveBeenCalledTimes(1);
   });
@@ -41,7 +41,13 @@ describe('retrying while Excel is in cell-edit mode', () => {
     const attempt = jest.fn(async () => {
       throw new Error('broken');
     });
-    await expect(retryWhileEditing(attempt, () => false, { delayMs: 1, onWaiting: () => {}, waiting: { cancelled: false } })).rejects.toThrow('broken');
+    await expect(retryWhileEditing(attempt, { delaysMs: [1] })).rejects.toThrow('broken');
     expect(attempt).toHaveBeenCalledTimes(1);
+  });
+
+  test('the port refusal for cell-edit mode is told from every other problem and error', () => {
+    expect(isEditingError(editing())).toBe(true);
+    expect(isEditingError(new WorkbookProblemError({ kind: 'changed', message: 'changed' }))).toBe(false);
+    expect(isEditingError(new Error('editing'))).toBe(false);
   });
 });
