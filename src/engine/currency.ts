@@ -134,7 +134,15 @@ export type ValueCurrency = { initiative: Initiative; cell: string; currency: st
  * currency has no rate is a problem naming its cell, and its row is made invalid: amounts in two
  * currencies are never added together unconverted.
  */
-export function convertValues(values: readonly ValueCurrency[], setting: string, rates: Map<string, number>, sheet: string, header: string): { money: MoneyRead; issues: Issue[] } {
+export function convertValues(
+  values: readonly ValueCurrency[],
+  setting: string,
+  rates: Map<string, number>,
+  sheet: string,
+  header: string,
+  /** On a tie for most amounts, this currency wins (the Currency symbol setting's); then alphabetical order. */
+  preferredOnTie?: string,
+): { money: MoneyRead; issues: Issue[] } {
   const issues: Issue[] = [];
   let currency = setting;
   let from: MoneyRead['from'] = setting === '' ? 'none' : 'setting';
@@ -142,7 +150,9 @@ export function convertValues(values: readonly ValueCurrency[], setting: string,
     const counts = new Map<string, number>();
     for (const v of values) if (v.currency) counts.set(v.currency, (counts.get(v.currency) ?? 0) + 1);
     let best = 0;
-    for (const [code, count] of counts) {
+    // A tie never depends on row order: the Currency symbol setting's currency, then alphabetical order.
+    const order = ([a]: [string, number], [b]: [string, number]) => (a === preferredOnTie ? -1 : b === preferredOnTie ? 1 : a < b ? -1 : a > b ? 1 : 0);
+    for (const [code, count] of [...counts].sort(order)) {
       if (count > best) [currency, best] = [code, count];
     }
     if (best > 0) from = 'amounts';

@@ -9,7 +9,7 @@ import { Memo } from './memo';
 import { gate } from './gates';
 import { readCapacity, readInitiatives, type ColumnMap, type ColumnMappingEntry } from './read';
 import { mergeMapping, readColumnMapping } from './columnMapping';
-import { currencySymbol, readFxRates, type MoneyRead } from './currency';
+import { currencyCode, currencySymbol, readFxRates, type MoneyRead } from './currency';
 import { scoreInitiative, scoringContext } from './scores';
 import { rankOrder, selectionProblem, TIE_RULE } from './ranking';
 import { withDependencies } from './dependencies';
@@ -99,6 +99,7 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
   const read = readInitiatives(input.initiatives, capacity.teams, mergeMapping(mapping.entries, context.columnMapping ?? []), {
     reportingCurrency: settings.reportingCurrency ?? '',
     rates: fx.rates,
+    symbolCurrency: currencyCode(settings.currency),
   }, memo);
   issues.unshift(...read.issues);
   const money = read.money;

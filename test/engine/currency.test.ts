@@ -70,6 +70,14 @@ describe('converting values into the reporting currency', () => {
     expect(plan.summary.requestedValue).toBe(1_700_000);
   });
 
+  it('breaks a tie between currencies the same way whatever the row order: the Currency symbol setting first, then by code', () => {
+    const tied = [rows[0]!, rows[1]!];
+    for (const order of [tied, [...tied].reverse()]) {
+      expect(prioritise({ initiatives: table(order) }, { now: NOW }).money?.currency).toBe('USD');
+      expect(prioritise({ initiatives: table(order), settings: settings([['Currency symbol', '£']]) }, { now: NOW }).money?.currency).toBe('EUR');
+    }
+  });
+
   it('takes the Reporting currency setting over what most amounts state', () => {
     const plan = prioritise({ initiatives: table(rows), settings: settings([['Reporting currency', 'eur']]), fxRates: fx([['USD', 0.9]]) }, { now: NOW });
     expect(plan.money).toMatchObject({ currency: 'EUR', fxRates: { USD: 0.9 }, from: 'setting' });
