@@ -169,6 +169,7 @@ describe('settings', () => {
     solverTimeLimitSeconds: fc.integer({ min: 1, max: 60 }),
     planningPeriod: fc.constantFrom('FY27 H1', '=Q3 plan', '2027', 'Next quarter'),
     currency: fc.constantFrom('$', '€', '£'),
+    reportingCurrency: fc.constantFrom('', 'USD', 'EUR', 'GBP'),
     initiativesTable: fc.constantFrom('Initiatives', 'Projects'),
     capacityOverrides: fc.dictionary(fc.constantFrom('Legal', 'Security', 'ML platform'), fc.integer({ min: 0, max: 40 })),
     scenario: fc.constantFrom('', 'Legal +2 weeks', '=Board view'),
