@@ -28,6 +28,7 @@ import { RunStatus } from './RunStatus/RunStatus';
 import { ScenariosPanel } from './Scenarios/ScenariosPanel';
 import { useScenarios } from './Scenarios/useScenarios';
 import { SettingsPanel } from './SettingsPanel/SettingsPanel';
+import { PlanGlance } from './Summary/PlanGlance';
 import { Summary } from './Summary/Summary';
 import { TeamCapacity } from './TeamCapacity/TeamCapacity';
 import { TeamLoads } from './TeamLoads/TeamLoads';
@@ -136,6 +137,9 @@ export function App(props: AppProps) {
 
       {/* Run and the results first, settings after: on the projector the room watches the plan, and the pane opens on Run. */}
       <RunStatus messages={messages} onAction={onAction} />
+
+      {/* The answer at a glance on the first screen; kept, dimmed, while a re-run is under way. */}
+      {plan && <PlanGlance plan={plan} updating={runState.status === 'busy'} />}
 
       {plan && (
         <>

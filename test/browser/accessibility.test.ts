@@ -58,5 +58,5 @@ test('"Plan written" and the sentence after it read as separate words', async ()
   await run(page);
   // What a screen reader is given: the accessibility tree's text, not the pixels.
   const status = await pane(page).getByRole('status').filter({ hasText: 'Plan written' }).first().ariaSnapshot();
-  expect(status).toMatch(/Plan written \d+ of \d+ initiatives committed/);
+  expect(status).toMatch(/Plan written: \d+ of \d+ initiatives committed/);
 });

@@ -1,7 +1,7 @@
 // The outcome of the last run or operation, with what the user can do next.
 // Announced politely; focus stays where the user left it.
 
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { RunAction, RunMessage } from './runMessage';
 import { useSectionStyles } from '../styles';
 
@@ -14,7 +14,15 @@ export function RunStatus({ messages, onAction }: RunStatusProps) {
   const section = useSectionStyles();
   return (
     <div className={section.section} role="status" aria-live="polite">
-      {messages.map((message, i) => (
+      {messages.map((message, i) =>
+        // A plan written is one quiet line: the plan itself, just below, is what the room reads.
+        message.intent === 'success' && message.actions.length === 0 ? (
+          <Caption1 key={`${message.title}-${i}`} className={section.quiet}>
+            <span>{message.title}</span>
+            {': '}
+            {message.text}
+          </Caption1>
+        ) : (
         <MessageBar key={`${message.title}-${i}`} intent={message.intent} layout="multiline">
           <MessageBarBody>
             {/* The space keeps "Plan written" and the sentence after it two words apart for a screen reader. */}
@@ -32,7 +40,8 @@ export function RunStatus({ messages, onAction }: RunStatusProps) {
             </MessageBarActions>
           )}
         </MessageBar>
-      ))}
+        ),
+      )}
     </div>
   );
 }

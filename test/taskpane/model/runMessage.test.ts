@@ -17,7 +17,7 @@ describe('what the pane says after a run', () => {
     expect(runMessage({ status: 'done', result, names: DEFAULT_SHEET_NAMES })).toEqual({
       intent: 'success',
       title: 'Plan written',
-      text: '8 of 25 initiatives committed, worth $14.9M a year. Sheets updated: Portfolio, Change impact, Decision log, Prioritisation settings.',
+      text: '8 of 25 initiatives committed, worth $14.9M a year; written to Portfolio, Change impact, Decision log, Prioritisation settings.',
       actions: [],
     });
   });

@@ -1,0 +1,67 @@
+// The plan at a glance, right under Run: what was committed and what was held
+// back and why, so the first screen of the pane is the answer, not chrome.
+
+import { Body1, Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { formatMoney } from '../../engine/format';
+import type { Plan } from '../../engine/plan';
+import type { PlanEntry } from '../../engine/types';
+import { useSectionStyles } from '../styles';
+
+export type PlanGlanceProps = { plan: Plan; updating?: boolean; top?: number };
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  reason: { color: tokens.colorNeutralForeground3 },
+  updating: { opacity: 0.5 },
+});
+
+const committed = (e: PlanEntry) => e.decision === 'Commit' || e.decision === 'Forced in';
+const heldBack = (e: PlanEntry) => e.decision.startsWith('Deferred') || e.decision === 'Not ready';
+
+/** The team or limit that held it back, else the gate it failed: the same words the details give. */
+export function deferralReason(entry: PlanEntry): string {
+  if (entry.bindingText) return entry.bindingText;
+  if (entry.decision === 'Not ready') return `gate: ${entry.gate.gate}`;
+  return entry.decision;
+}
+
+export function PlanGlance({ plan, updating = false, top = 3 }: PlanGlanceProps) {
+  const section = useSectionStyles();
+  const styles = useStyles();
+  const id = useId('glance');
+  const { summary, settings } = plan;
+  const inPriority = plan.ranking.map((i) => plan.entries[i]!);
+  const ins = inPriority.filter(committed);
+  const outs = inPriority.filter(heldBack);
+  return (
+    <section className={`${section.section} ${updating ? styles.updating : ''}`} aria-labelledby={id} aria-busy={updating}>
+      <Subtitle2 as="h2" id={id} className={section.heading}>
+        {ins.length} of {summary.initiatives} committed, worth {formatMoney(summary.committedValue, settings.currency)} a year
+      </Subtitle2>
+      {ins.length > 0 && (
+        <div>
+          <Caption1>Top committed</Caption1>
+          <ol className={styles.list} aria-label="Top committed">
+            {ins.slice(0, top).map((e) => (
+              <li key={e.initiative.key}>
+                <Body1>{e.initiative.name}</Body1>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {outs.length > 0 && (
+        <div>
+          <Caption1>Top deferred</Caption1>
+          <ol className={styles.list} aria-label="Top deferred">
+            {outs.slice(0, top).map((e) => (
+              <li key={e.initiative.key}>
+                <Body1>{e.initiative.name}</Body1> <Caption1 className={styles.reason}>— {deferralReason(e)}</Caption1>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}
