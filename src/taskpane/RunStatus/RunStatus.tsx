@@ -18,8 +18,8 @@ export function RunStatus({ messages, onAction }: RunStatusProps) {
         // A plan written is one quiet line: the plan itself, just below, is what the room reads.
         message.intent === 'success' && message.actions.length === 0 ? (
           <Caption1 key={`${message.title}-${i}`} className={section.quiet}>
-            <span>{message.title}</span>
-            {': '}
+            {message.title && <span>{message.title}</span>}
+            {message.title && ': '}
             {message.text}
           </Caption1>
         ) : (
