@@ -136,6 +136,15 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect(logRows(cell)).toBe(2);
     });
 
+    it('a run without a log (a live re-run) adds no Decision log row and does not list the log as written', async () => {
+      const { port, cell } = await build();
+      await run(port);
+      const quiet = await run(port, { log: false });
+      if (quiet.kind !== 'written') throw new Error('not written');
+      expect(quiet.outcome.sheetsWritten).not.toContain(DECISION_LOG_SHEET);
+      expect(logRows(cell)).toBe(1);
+    });
+
     it('writes nothing, and says so, when the Initiatives table changed since it was read', async () => {
       const { port, type, sheets } = await build();
       const snapshot = await port.read();

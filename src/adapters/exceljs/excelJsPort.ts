@@ -145,7 +145,9 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
       const placement = placeOutputs(table, raw.headers, layout.outputs);
       if ('problem' in placement) return { ok: false, problem: { kind: 'unsupported', message: placement.problem } };
 
-      const roles: SheetRole[] = settingsRaw ? ['changeImpact', 'decisionLog'] : ['changeImpact', 'decisionLog', 'settings'];
+      // A run without a log (a live re-run) neither makes nor appends to the Decision log, as in every adapter.
+      const logged = options.log !== false;
+      const roles: SheetRole[] = ['changeImpact', ...(logged ? (['decisionLog'] as const) : []), ...(settingsRaw ? [] : (['settings'] as const))];
       const names: Partial<Record<SheetRole, string>> = {};
       const renamed: RenamedSheet[] = [];
       for (const role of roles) {
@@ -158,13 +160,14 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
 
       writeOutputs(table, layout.outputs, placement);
       addSheet(workbook, names.changeImpact!, layout.changeImpact);
-      const log = sheetNamed(workbook, names.decisionLog!);
-      if (log && isOurs(log)) {
-        if (options.log !== false) appendLogRow(log, layout.logRow);
-      } else addSheet(workbook, names.decisionLog!, layout.decisionLogSheet);
+      if (names.decisionLog) {
+        const log = sheetNamed(workbook, names.decisionLog);
+        if (log && isOurs(log)) appendLogRow(log, layout.logRow);
+        else addSheet(workbook, names.decisionLog, layout.decisionLogSheet);
+      }
       if (names.settings) addSheet(workbook, names.settings, layout.settingsSheet);
 
-      const sheetsWritten = [table.worksheet.name, names.changeImpact!, names.decisionLog!, ...(names.settings ? [names.settings] : [])];
+      const sheetsWritten = [table.worksheet.name, names.changeImpact!, ...(names.decisionLog ? [names.decisionLog] : []), ...(names.settings ? [names.settings] : [])];
       return { ok: true, sheetsWritten, ...(renamed.length > 0 ? { renamed } : {}) };
     },
 
