@@ -9,6 +9,7 @@ import type { RenamedSheet } from '../port/workbookPort';
 import { describeFeatures, type FeatureCount } from '../adapters/exceljs/xlsxFile';
 import { summaryText } from './summaryText';
 import { columnsFound, type ColumnFound } from '../engine/columnMapping';
+import { moneySentence } from '../engine/currency';
 
 export const TOP = 10;
 
@@ -139,12 +140,8 @@ export function reportText(report: Report, plan: Plan): string {
   const lines = [`Prioritised ${report.input}`, `Wrote ${report.output}: outputs in the ${plan.table?.name ?? 'Initiatives'} table on ${report.sheetsWritten[0]}; sheets ${report.sheetsWritten.slice(1).join(', ')}.`, ''];
   lines.push(summaryText(plan, TOP));
   lines.push('', ...mappingText(report));
-  const rates = Object.entries(report.fxRates);
-  if (plan.money && plan.money.currency !== '') {
-    const how = plan.money.from === 'setting' ? 'the Reporting currency setting' : 'the currency most amounts state';
-    const converted = rates.length > 0 ? `; converted with ${rates.map(([code, rate]) => `1 ${code} = ${rate} ${report.currency}`).join(', ')} (FX rates table)` : '';
-    lines.push('', `Amounts in ${report.currency} (${how})${converted}.`);
-  }
+  const money = moneySentence(plan.money);
+  if (money) lines.push('', money);
   if (report.notes.length > 0) lines.push('', 'Notes', ...report.notes.map((n) => `  ${n}`));
   return lines.join('\n');
 }

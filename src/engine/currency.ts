@@ -126,6 +126,18 @@ export type MoneyRead = {
   from: 'setting' | 'amounts' | 'none';
 };
 
+/**
+ * Which currency the amounts are in and the rates that converted them, as a sentence ("Amounts in EUR (the
+ * Reporting currency setting); converted with 1 USD = 0.92 EUR (FX rates table)."); undefined for plain numbers.
+ */
+export function moneySentence(money: MoneyRead | undefined): string | undefined {
+  if (!money || money.currency === '') return undefined;
+  const how = money.from === 'setting' ? 'the Reporting currency setting' : 'the currency most amounts state';
+  const rates = Object.entries(money.fxRates);
+  const converted = rates.length > 0 ? `; converted with ${rates.map(([code, rate]) => `1 ${code} = ${rate} ${money.currency}`).join(', ')} (FX rates table)` : '';
+  return `Amounts in ${money.currency} (${how})${converted}.`;
+}
+
 /** Where each value came from: the sheet cell and the currency it states (undefined: a plain number). */
 export type ValueCurrency = { initiative: Initiative; cell: string; currency: string | undefined };
 

@@ -3,6 +3,7 @@
 // the plan is not doing now.
 
 import type { RatedChange } from '../engine/changeImpact';
+import { moneySentence } from '../engine/currency';
 import { joinedGaps } from '../engine/explain';
 import type { Plan } from '../engine/plan';
 import { CHANGE_IMPACTS } from '../engine/scores';
@@ -10,6 +11,7 @@ import { DECISION_ORDER } from '../engine/summary';
 import type { Decision } from '../engine/types';
 import { BAD, GOOD, NEUTRAL, scoreCell, SheetBuilder, TEXT_FORMAT, type ChartSpec, type LayoutCell, type SheetLayout } from './grid';
 import { CHANGE_IMPACT_SHEET, OWNER_MARK } from './names';
+import { moneyFormat } from './bottlenecksSection';
 import { DECISION_HIGHLIGHTS } from './outputColumns';
 
 export const PERCENT_FORMAT = '0%';
@@ -18,6 +20,9 @@ export const PERCENT_FORMAT = '0%';
 const WIDTH = 7;
 const TEXT_5 = [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, null, null];
 const MAP_FORMATS = [TEXT_FORMAT, TEXT_FORMAT, '0.0', '0.0', '#,##0', null, null];
+/** The map's formats with its amounts shown in the reporting currency, when the amounts state one. */
+const mapFormats = (plan: Plan): (string | null)[] =>
+  plan.money && plan.money.currency !== '' ? MAP_FORMATS.map((f, i) => (i === 4 ? moneyFormat(plan.settings.currency) : f)) : MAP_FORMATS;
 const RATING_FORMATS = [TEXT_FORMAT, '0', '0', '0', '0', TEXT_FORMAT, null];
 export const QUANTITY_FORMAT = '#,##0.0';
 
@@ -52,7 +57,9 @@ const DECISION_POSITION = Object.fromEntries(DECISION_ORDER.map((d, i) => [d, i]
  */
 function portfolioMapData(s: SheetBuilder, plan: Plan): void {
   s.row(['Portfolio map data: impact against friction, bubble size is annual value'], [], 'section');
-  s.row(['Initiative', 'Decision', 'Friction score', 'Impact score', 'Annual value'], [], 'header');
+  const currency = plan.money?.currency ?? '';
+  s.row(['Initiative', 'Decision', 'Friction score', 'Impact score', currency === '' ? 'Annual value' : `Annual value (${currency})`], [], 'header');
+  const formats = mapFormats(plan);
   // Each scored entry's row and decision are read in table order, where the entry's objects sit
   // together in memory; one walk down the ranking then places each row in its decision's block.
   const entries = plan.entries;
@@ -78,7 +85,7 @@ function portfolioMapData(s: SheetBuilder, plan: Plan): void {
     const size = blockSizes[position]!;
     if (size === 0) return;
     const first = s.rowCount;
-    for (let k = blockStarts[position]!; k < blockStarts[position]! + size; k++) s.row(placed[k]!, MAP_FORMATS);
+    for (let k = blockStarts[position]!; k < blockStarts[position]! + size; k++) s.row(placed[k]!, formats);
     const range = (column: number) => ({ row: first, column, rows: size, columns: 1 });
     series.push({ name: decision, x: range(2), y: range(3), size: range(4), color: DECISION_COLOURS[decision] });
   });
@@ -104,7 +111,9 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   const s = new SheetBuilder(WIDTH, 64 + impact.teamLoads.length + 8 * impact.committed.length + impact.notDoing.length + plan.entries.length);
   const period = plan.settings.planningPeriod;
   s.row([`Change impact: ${period}`], [], 'title');
-  s.row([markLine(plan, `Rebuilt on every run; ${plan.selection.method.toLowerCase()} selection.`)], [TEXT_FORMAT], 'note');
+  // Which currency the amounts are in, and the rates that converted them, said where a reader of the sheet looks first.
+  const money = moneySentence(plan.money);
+  s.row([markLine(plan, `Rebuilt on every run; ${plan.selection.method.toLowerCase()} selection.${money ? ` ${money}` : ''}`)], [TEXT_FORMAT], 'note');
   s.blank();
 
   s.row(['Capacity per team, before (every requested initiative starts) and after (the committed plan)'], [], 'section');

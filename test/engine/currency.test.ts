@@ -3,6 +3,7 @@
 
 import { convertValues, currencyCode, formatCurrency, plainAmountText, readFxRates, statedCurrency } from '../../src/engine/currency';
 import { prioritise } from '../../src/engine/plan';
+import { changeImpactSheet } from '../../src/layout/changeImpactSheet';
 import { readInitiatives } from '../../src/engine/read';
 import type { RawTable } from '../../src/engine/types';
 import { readyRow, table } from '../builders';
@@ -76,6 +77,20 @@ describe('converting values into the reporting currency', () => {
       expect(prioritise({ initiatives: table(order) }, { now: NOW }).money?.currency).toBe('USD');
       expect(prioritise({ initiatives: table(order), settings: settings([['Currency symbol', '£']]) }, { now: NOW }).money?.currency).toBe('EUR');
     }
+  });
+
+  it('the Change impact sheet says which currency its amounts are in and the rates used, and shows them in it', () => {
+    const plan = prioritise({ initiatives: table(rows), settings: settings([['Reporting currency', 'eur']]), fxRates: fx([['USD', 0.9]]) }, { now: NOW });
+    const sheet = changeImpactSheet(plan);
+    expect(sheet.values[1]![0]).toMatch(/Amounts in EUR \(the Reporting currency setting\); converted with 1 USD = 0\.9 EUR \(FX rates table\)\.$/);
+    const header = sheet.values.findIndex((r) => r[4] === 'Annual value (EUR)');
+    expect(header).toBeGreaterThan(0);
+    expect(sheet.values[header + 1]![4]).toEqual(expect.any(Number));
+    expect(sheet.formats[header + 1]![4]).toBe('"€"#,##0');
+    // Plain numbers with no currency stated anywhere: the sheet says nothing about currency, as before.
+    const plain = changeImpactSheet(prioritise({ initiatives: table([readyRow({ 'Annual value': 100 })]) }, { now: NOW }));
+    expect(plain.values[1]![0]).not.toMatch(/Amounts in/);
+    expect(plain.values.some((r) => r[4] === 'Annual value')).toBe(true);
   });
 
   it('takes the Reporting currency setting over what most amounts state', () => {
