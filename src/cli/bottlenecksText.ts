@@ -18,6 +18,8 @@ export function bottlenecksText(plan: Plan): string[] {
   lines.push('', `Bottlenecks (${b.method.toLowerCase()})`);
   for (const f of b.capacity) lines.push(`  ${f.text}`);
   for (const f of b.overrides) lines.push(`  ${f.text}`);
+  if (b.enablers.length > 0) lines.push('', 'What each shared enabler is worth');
+  for (const f of b.enablers) lines.push(`  ${f.text}`);
   if (b.deferred.length > 0) lines.push('', 'What would bring each deferred initiative in');
   for (const f of b.deferred) lines.push(`  ${f.text}`);
   for (const note of b.notes) lines.push(`  Note: ${note}`);

@@ -1,7 +1,7 @@
 // The bottleneck findings in the words a CFO reads them:
 // "Legal +1 week: +$1.2M committed value (Claims triage enters)".
 
-import type { CapacityFinding, DeferredFinding, OverrideFinding } from './bottlenecks';
+import type { CapacityFinding, DeferredFinding, EnablerFinding, OverrideFinding, WaitsFor } from './bottlenecks';
 import { formatMoney, formatQuantity, listWords, trim } from './format';
 import { MIP_RELATIVE_GAP } from './select/optimal';
 import type { Objective } from './types';
@@ -67,6 +67,50 @@ export function overrideText(f: Omit<OverrideFinding, 'text'>, objective: Object
   return `${head}: without the override, ${moves}${unproven(f.gap)}.`;
 }
 
+/**
+ * "Evaluation harness unlocks Support reply assistant and Claims triage: $3.7M a year (without it, …).
+ * Its cost, Data science 6 weeks, is shared by the 2 that need it: Data science 3 weeks each."
+ */
+export function enablerText(f: Omit<EnablerFinding, 'text'>, currency: string): string {
+  const unlocks = `${f.name} unlocks ${someNames(f.unlocks)}`;
+  if (f.valueLost === undefined) return `${unlocks}: what it is worth could not be worked out.`;
+  const moves = movesText(f.enters, f.leaves);
+  const worth =
+    f.valueLost > 0
+      ? `${unlocks}: ${formatMoney(f.valueLost, currency)} a year (without it, ${moves})${unproven(f.gap)}.`
+      : `${unlocks}, but the plan would lose no committed value without it${moves ? ` (${moves})` : ''}${unproven(f.gap)}.`;
+  if (f.demand.length === 0 || f.unlocks.length === 0) return worth;
+  const share = f.unlocks.length;
+  const cost = listWords(f.demand.map((d) => `${d.team} ${formatQuantity(d.amount, d.unit)}`));
+  if (share === 1) return `${worth} Its cost, ${cost}, is carried by ${f.unlocks[0]} alone.`;
+  const each = listWords(f.demand.map((d) => `${d.team} ${formatQuantity(d.amount / share, d.unit)}`));
+  return `${worth} Its cost, ${cost}, is shared by the ${share} initiatives that need it: ${each} each.`;
+}
+
+/** What a dependency-deferred or excluded initiative waits for, and what would end the wait. */
+function waitText(w: WaitsFor, package_: string | undefined, inFlight: boolean): string {
+  if (w.requirement === undefined) {
+    return w.alternative ? `its alternative ${w.alternative} is in the plan, and only one of them can be; it comes in only in its place` : 'an alternative of it is in the plan';
+  }
+  const r = w.requirement;
+  switch (w.reason) {
+    case 'not ready':
+      return `it waits for ${r}, which is not ready${w.gate ? ` (${w.gate})` : ''}: get ${r} through its gate first`;
+    case 'forced out':
+      return `it waits for ${r}, which leadership forced out: it can come in only if that override is lifted`;
+    case 'does not fit': {
+      const caps = [package_ ? `fund another ${package_}` : undefined, inFlight ? 'free an in-flight slot' : undefined].filter((t): t is string => t !== undefined);
+      return `it needs ${r} with it, and together they do not fit: ${caps.length > 0 ? caps.join(' and ') : 'free room for both'} to bring the pair in`;
+    }
+    case 'alternative in the plan':
+      return `it waits for ${r}, which is ruled out by its alternative ${w.alternative ?? ''} in the plan: it comes in only if ${r} is chosen instead`;
+    case 'requires its alternative':
+      return `it requires ${r}, which excludes ${w.alternative ?? 'another of its requirements'}, so it cannot go ahead as its Requires and Excludes stand`;
+    default:
+      return `it waits for ${r}, which the plan leaves out: it comes in only if ${r} does`;
+  }
+}
+
 function cutText(f: Omit<DeferredFinding, 'text'>): string | undefined {
   if (f.needsInFlightSlot || f.demandCuts.length === 0) return undefined;
   const cuts = f.demandCuts.map((c) => `${c.team} demand by ${formatQuantity(c.by, c.unit)} (to ${formatQuantity(c.to, c.unit)})`);
@@ -91,6 +135,10 @@ function scoreText(f: Omit<DeferredFinding, 'text'>, currency: string): { action
 }
 
 export function deferredText(f: Omit<DeferredFinding, 'text'>, currency: string): string {
+  if (f.waitsFor) {
+    const shortfall = f.demandCuts.map((c) => `${formatQuantity(c.by, c.unit)} of ${c.team}`);
+    return `${f.name}: ${waitText(f.waitsFor, shortfall.length > 0 ? listWords(shortfall) : undefined, f.needsInFlightSlot)}.`;
+  }
   const score = scoreText(f, currency);
   const actions = [cutText(f), score.action].filter((t): t is string => t !== undefined);
   const clauses: string[] = [];

@@ -9,8 +9,10 @@
 // The steps are written once, as a generator that yields the plans it needs
 // evaluated: rank and fill drives it synchronously, the solver asynchronously.
 
-import { capacityText, deferredText, overrideText } from './bottleneckText';
-import { withoutOverride, type Ranked } from './ranking';
+import { capacityText, deferredText, enablerText, overrideText } from './bottleneckText';
+import { withDependencies } from './dependencies';
+import { rankOrder, selectionProblem, withoutOverride, type Ranked } from './ranking';
+import { linkView } from './select/links';
 import { candidateStatus } from './select/problem';
 import { formatGap, formatMoney, trim } from './format';
 import { MIP_RELATIVE_GAP, selectOptimal, type Relaxation } from './select/optimal';
@@ -18,7 +20,7 @@ import type { Clock, Solver } from './select/solver';
 import { EPSILON, type Candidate, type SelectionProblem } from './select/problem';
 import { rankAndFillCommitted, rankAndFillOvertakes } from './select/rankAndFill';
 import { objectiveOf, residualLimits } from './select/selectionModel';
-import type { Decision, DeferralConstraint, Objective, OverrideChoice, SelectionMethod } from './types';
+import type { Decision, DeferralConstraint, DependencyReason, Objective, OverrideChoice, SelectionMethod } from './types';
 
 export type CapacityFinding = {
   kind: 'team' | 'in-flight';
@@ -74,15 +76,46 @@ export type ScoreNeeded = {
   gap: number;
 };
 
+/** What a dependency-deferred initiative waits for, or the alternative that keeps it out. */
+export type WaitsFor = {
+  /** The requirement it waits for; absent for `Excluded (alternative)`. */
+  requirement?: string;
+  reason?: DependencyReason;
+  /** For a requirement not ready: its gate and what it lacks, as the gate says it. */
+  gate?: string;
+  /** The alternative in the plan (`Excluded (alternative)`, or the requirement's own alternative). */
+  alternative?: string;
+};
+
 export type DeferredFinding = {
   key: string;
   name: string;
   decision: Decision;
+  /** `Deferred (dependency)` and `Excluded (alternative)`: what it waits for; the demand cuts are then the whole package's. */
+  waitsFor?: WaitsFor;
   /** The cut in demand on each full team that would let it fit beside the plan (empty when the limit is the in-flight one). */
   demandCuts: DemandCut[];
   needsInFlightSlot: boolean;
   /** Absent when not analysed (see the notes). */
   scoreNeeded?: ScoreNeeded;
+  text: string;
+};
+
+/** A shared enabler the plan commits: what the plan loses without it, and how its cost is shared. */
+export type EnablerFinding = {
+  key: string;
+  name: string;
+  /** The committed initiatives that require it, directly or through a chain, in rank order. */
+  unlocks: string[];
+  /** Its own demand per team (only teams it needs). */
+  demand: { team: string; unit: string; amount: number }[];
+  /** Committed value and objective of the plan with it minus without it (re-run with it forced out); undefined when not worked out. */
+  valueLost: number | undefined;
+  objectiveLost: number | undefined;
+  /** What changes without it. */
+  enters: string[];
+  leaves: string[];
+  gap: number;
   text: string;
 };
 
@@ -96,6 +129,8 @@ export type Bottlenecks = {
   /** Most valuable first. */
   capacity: CapacityFinding[];
   overrides: OverrideFinding[];
+  /** Shared enablers in the plan, the most valuable first (empty without dependencies). */
+  enablers: EnablerFinding[];
   /** In rank order. */
   deferred: DeferredFinding[];
   /** What the figures mean and where they were limited, in words. */
@@ -106,8 +141,8 @@ export type Bottlenecks = {
 export const LISTED = 50;
 
 /** How many re-solves the optimal method spends, so a large portfolio still answers in seconds. */
-export type EconomicsLimits = { teams: number; overrides: number; deferred: number };
-export const DEFAULT_LIMITS: EconomicsLimits = { teams: 8, overrides: 10, deferred: 10 };
+export type EconomicsLimits = { teams: number; overrides: number; deferred: number; enablers?: number };
+export const DEFAULT_LIMITS: EconomicsLimits = { teams: 8, overrides: 10, deferred: 10, enablers: 10 };
 
 /** The plan the economics explain. */
 export type EconomicsBase = {
@@ -149,14 +184,23 @@ function totals(problem: SelectionProblem, committed: readonly boolean[], object
 /**
  * The base problem with one override lifted, re-ranked as the engine would rank it. Candidates
  * other than the lifted one are the base problem's own objects: hundreds of overrides on a large
- * portfolio cost array copies, not new candidates.
+ * portfolio cost array copies, not new candidates. An initiative forced in with what it requires
+ * takes those requirements' forcing with it: the dependencies are worked out again without it.
  */
 function problemWithoutOverride(base: EconomicsBase, byIndex: ReadonlyMap<number, Candidate>, index: number): SelectionProblem {
   const { ranked, problem } = base;
   const a = ranked.assessments[index]!;
+  if (a.override === 'In' && (a.forcesIn?.length ?? 0) > 0) return problemWithoutPackage(ranked, index);
   const lifted = { ...byIndex.get(index)!, status: candidateStatus(a.gate.committable, undefined) };
   const ranking = withoutOverride(ranked, index).ranking;
   return { ...problem, candidates: ranking.map((i) => (i === index ? lifted : byIndex.get(i)!)) };
+}
+
+/** The whole portfolio re-ranked with a forced package's override lifted (rare: only forced packages pay for the sort). */
+function problemWithoutPackage(ranked: Ranked, index: number): SelectionProblem {
+  const assessments = ranked.assessments.map(({ forcedBy: _by, forcesIn: _in, ranksWith: _with, ...a }, i) => (i === index ? { ...a, override: undefined } : a));
+  const { ranking, links } = withDependencies(assessments, rankOrder(assessments), [], '');
+  return selectionProblem({ ...ranked, assessments, ranking, links });
 }
 
 /** `set` (assessment indices) as committed-per-candidate of `problem`. */
@@ -261,17 +305,50 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
   }
   if (overrideLimit < overridden.length) notes.push(`Only the first ${overrideLimit} of ${overridden.length} overrides, in rank order, were costed.`);
 
+  // What each shared enabler in the plan is worth: the plan re-run with it forced out.
+  const enablers: EnablerFinding[] = [];
+  const view = linkView(problem);
+  if (view) {
+    const shared = problem.candidates.flatMap((c, p) => (c.status === 'open' && base.committed[p] && view.dependants[p]!.some((d) => base.committed[d]) ? [p] : []));
+    const limit = exactMethod ? LISTED : (limits.enablers ?? DEFAULT_LIMITS.enablers!);
+    for (const p of shared.slice(0, limit)) {
+      const c = problem.candidates[p]!;
+      const dependants = view.dependants[p]!.filter((d) => base.committed[d]).sort((x, y) => x - y);
+      const without = new Set(before.set);
+      for (const q of [p, ...dependants]) without.delete(problem.candidates[q]!.index);
+      const variant = { ...problem, candidates: problem.candidates.map((x, q) => (q === p ? { ...x, status: 'forced-out' as const } : x)) };
+      const diff = compare(variant, yield { problem: variant, hint: asCommitted(variant, without) });
+      const finding = {
+        key: ranked.assessments[c.index]!.initiative.key,
+        name: names[c.index]!,
+        unlocks: dependants.map((d) => names[problem.candidates[d]!.index]!),
+        demand: problem.teams.flatMap((t) => ((c.demand[t.name] ?? 0) > 0 ? [{ team: t.name, unit: t.unit, amount: c.demand[t.name]! }] : [])),
+        valueLost: diff && before.value - diff.after.value,
+        objectiveLost: diff && before.objective - diff.after.objective,
+        enters: diff?.enters ?? [],
+        leaves: diff?.leaves ?? [],
+        gap: diff?.gap ?? 0,
+      };
+      enablers.push({ ...finding, text: enablerText(finding, currency) });
+    }
+    enablers.sort((x, y) => (y.valueLost ?? -Infinity) - (x.valueLost ?? -Infinity));
+    if (limit < shared.length) notes.push(`Only the ${limit} highest-ranked of ${shared.length} shared enablers in the plan were valued.`);
+  }
+
   // What would bring each deferred initiative in.
   const allDeferred = problem.candidates.flatMap((c, p) => (c.status === 'open' && !base.committed[p] ? [p] : []));
   // The room reads the top of the deferred list; in a portfolio of thousands the rest would be noise (and slow).
   const deferredPositions = allDeferred.slice(0, LISTED);
+  // What it waits for answers these: no score or value of its own would bring it in.
+  const linked = (p: number) => base.decisions[p] === 'Deferred (dependency)' || base.decisions[p] === 'Excluded (alternative)';
+  const scored = deferredPositions.filter((p) => !linked(p));
   if (deferredPositions.length < allDeferred.length) {
     notes.push(`What it would take to get in is listed for the ${LISTED} highest-ranked of the ${allDeferred.length} deferred initiatives.`);
   }
   const needed = new Map<number, ScoreNeeded>();
   if (exactMethod) {
     const overtake = rankAndFillOvertakes(problem);
-    for (const p of deferredPositions) {
+    for (const p of scored) {
       const target = overtake(p);
       const c = problem.candidates[p]!;
       needed.set(p, {
@@ -284,7 +361,7 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
     }
   } else {
     const reduced = base.relaxation?.reducedCosts;
-    const closest = [...deferredPositions]
+    const closest = [...scored]
       .sort((a, b) => (reduced ? (reduced.get(b) ?? 0) - (reduced.get(a) ?? 0) : 0) || a - b)
       .slice(0, limits.deferred);
     const residual = residualLimits(problem);
@@ -303,8 +380,8 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
       const withIt = totals(variant, evaluation.committed, objective).objective - now;
       needed.set(p, { measure: objective, now, needed: Math.max(now, before.objective - withIt), gap: evaluation.gap });
     }
-    if (closest.length < deferredPositions.length) {
-      notes.push(`The ${objective.toLowerCase()} each deferred initiative would need was re-solved for the ${closest.length} closest to getting in (of ${deferredPositions.length}); the others show the demand cut only.`);
+    if (closest.length < scored.length) {
+      notes.push(`The ${objective.toLowerCase()} each deferred initiative would need was re-solved for the ${closest.length} closest to getting in (of ${scored.length}); the others show the demand cut only.`);
     }
   }
   const deferred: DeferredFinding[] = deferredPositions.map((p) => {
@@ -317,6 +394,7 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
       demandCuts: (binding?.teams ?? []).map((t) => ({ team: t.team, unit: t.unit, by: t.needed - t.left, to: t.left })),
       needsInFlightSlot: binding?.inFlightLimit !== undefined,
       ...(needed.has(p) ? { scoreNeeded: needed.get(p)! } : {}),
+      ...(linked(p) ? { waitsFor: waitsFor(binding, ranked) } : {}),
       text: '',
     };
     return { ...finding, text: deferredText(finding, currency) };
@@ -333,7 +411,21 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
   if (!exactMethod && base.planGap > MIP_RELATIVE_GAP) {
     notes.push(`The plan itself is only proven within ${formatGap(base.planGap)} of the best possible (time limit), so these figures are rougher than usual.`);
   }
-  return { method: base.method, objective, currency, baseObjective: before.objective, baseValue: before.value, capacity, overrides, deferred, notes };
+  return { method: base.method, objective, currency, baseObjective: before.objective, baseValue: before.value, capacity, overrides, enablers, deferred, notes };
+}
+
+/** What a dependency-deferred or excluded initiative waits for, from its binding constraint. */
+function waitsFor(binding: DeferralConstraint | undefined, ranked: Ranked): WaitsFor {
+  if (binding?.alternative) return { alternative: binding.alternative.name };
+  const r = binding?.requirement;
+  if (!r) return {};
+  const gate = ranked.assessments[r.index]?.gate;
+  return {
+    requirement: r.name,
+    reason: r.reason,
+    ...(r.reason === 'not ready' && gate ? { gate: gate.gaps.length > 0 ? `${gate.gate}: ${gate.gaps[0]!}` : gate.gate } : {}),
+    ...(r.alternative ? { alternative: r.alternative.name } : {}),
+  };
 }
 
 function runSync(steps: EconomicsSteps, evaluate: (request: EvaluationRequest) => Evaluation): Bottlenecks {

@@ -87,6 +87,20 @@ function overrideRows(s: SheetBuilder, b: Bottlenecks): void {
   highlight(s, first, 2, COST_HIGHLIGHTS);
 }
 
+/** Shared enablers in the plan: what it loses without each, and how each one's cost is shared. */
+function enablerRows(s: SheetBuilder, b: Bottlenecks): void {
+  s.row(['Shared enabler', 'Unlocks', 'Committed value lost without it', 'In words', 'What changes without it', 'Objective lost without it'], [], 'header');
+  const first = s.rowCount;
+  for (const f of b.enablers) {
+    const changes = [f.enters.length > 0 ? `Enters: ${f.enters.join(', ')}` : '', f.leaves.length > 0 ? `Leaves: ${f.leaves.join(', ')}` : ''].filter(Boolean).join('. ');
+    s.row(
+      [f.name, f.unlocks.join(', '), f.valueLost ?? null, f.text, changes, f.objectiveLost ?? null],
+      [T, T, moneyFormat(b.currency), T, T, objectiveFormat(b.objective, b.currency)],
+    );
+  }
+  highlight(s, first, 2, COST_HIGHLIGHTS);
+}
+
 function deferredRows(s: SheetBuilder, plan: Plan, b: Bottlenecks): void {
   const measure = b.method === 'Rank and fill' ? 'Priority score' : b.objective;
   s.row(['Deferred initiative', 'Decision', 'Demand cut that fits it', 'In words', 'Binding constraint', `${measure} needed`, `${measure} now`], [], 'header');
@@ -94,7 +108,13 @@ function deferredRows(s: SheetBuilder, plan: Plan, b: Bottlenecks): void {
   const entries = new Map(plan.entries.map((e) => [e.initiative.key, e]));
   for (const f of b.deferred) {
     const cuts = f.demandCuts.map((c) => `${c.team} -${formatQuantity(c.by, c.unit)}`).join('; ');
-    const cutCell = f.needsInFlightSlot ? 'None: it needs an in-flight slot' : cuts || 'None needed';
+    const cutCell = f.waitsFor
+      ? cuts
+        ? `For the package: ${cuts}`
+        : `None: it waits for ${f.waitsFor.requirement ?? f.waitsFor.alternative ?? 'another initiative'}`
+      : f.needsInFlightSlot
+        ? 'None: it needs an in-flight slot'
+        : cuts || 'None needed';
     s.row(
       [f.name, f.decision, cutCell, f.text, entries.get(f.key)?.bindingText ?? '', f.scoreNeeded?.needed ?? null, f.scoreNeeded?.now ?? null],
       [T, T, T, T, T, format, format],
@@ -115,6 +135,10 @@ export function bottlenecksSection(s: SheetBuilder, plan: Plan): void {
   s.blank();
   overrideRows(s, b);
   s.blank();
+  if (b.enablers.length > 0) {
+    enablerRows(s, b);
+    s.blank();
+  }
   deferredRows(s, plan, b);
   s.blank();
 }

@@ -38,6 +38,26 @@ describe('the Bottlenecks section of the Change impact sheet', () => {
     expect(String(values[3])).toMatch(/^Legal \+1 week: \+\$1\.2M committed value/);
   });
 
+  it('lists each shared enabler with the value the plan loses without it, only when there is one', () => {
+    expect(rowOf(planLayout(prioritise(tables, { now: NOW })).changeImpact, 'Shared enabler')).toBe(-1);
+    const withEnabler = workbook(
+      [
+        named('Claims triage', { 'Strategic fit': 5, 'Annual value': 1_700_000, Requires: 'Evaluation harness', Legal: 1 }),
+        named('Evaluation harness', { 'Strategic fit': 1, 'Annual value': '', Legal: 1 }),
+        named('Document search', { 'Strategic fit': 4, Requires: 'Document intake' }),
+        named('Document intake', { Owner: 'TBD' }),
+      ],
+      { Legal: 3 },
+    );
+    const sheet = planLayout(prioritise(withEnabler, { now: NOW })).changeImpact;
+    const { values, formats } = rowAfter(sheet, 'Shared enabler');
+    expect(values.slice(0, 3)).toEqual(['Evaluation harness', 'Claims triage', 1_700_000]);
+    expect(formats[2]).toBe(moneyFormat('$'));
+    expect(String(values[3])).toMatch(/^Evaluation harness unlocks Claims triage: \$1\.7M a year/);
+    const deferred = sheet.values.find((r) => r[0] === 'Document search')!;
+    expect(deferred[2]).toBe('None: it waits for Document intake');
+  });
+
   it('stores a deferred initiative named like a formula as text', () => {
     const sheet = planLayout(prioritise(tables, { now: NOW })).changeImpact;
     const { values, formats } = rowAfter(sheet, 'Deferred initiative');

@@ -94,6 +94,7 @@ describe('bottlenecks', () => {
         findings={{
           capacity: ['Legal +1 week: +$1.2M committed value (Claims triage enters)'],
           overrides: [],
+          enablers: ['Evaluation harness unlocks Claims triage: $1.7M a year'],
           deferred: ['Claims triage: needs 1 week less of Legal'],
           notes: ['Worked out with rank and fill.'],
         }}
@@ -102,6 +103,7 @@ describe('bottlenecks', () => {
     const region = screen.getByRole('region', { name: 'Bottlenecks' });
     expect(within(region).getByRole('list', { name: 'One more unit of capacity' })).toHaveTextContent('Legal +1 week');
     expect(within(region).getByRole('list', { name: 'What it would take to get in' })).toHaveTextContent('Claims triage');
+    expect(within(region).getByRole('list', { name: 'What each shared enabler is worth' })).toHaveTextContent('Evaluation harness unlocks Claims triage');
     expect(within(region).queryByRole('list', { name: 'What the overrides cost' })).toBeNull();
     expect(region).toHaveTextContent('Worked out with rank and fill.');
   });

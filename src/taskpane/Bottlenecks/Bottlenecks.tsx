@@ -7,7 +7,7 @@ import { Body1, Caption1, Subtitle2, useId } from '@fluentui/react-components';
 import type { Plan } from '../../engine/plan';
 import { useSectionStyles } from '../styles';
 
-export type BottleneckGroups = { capacity: string[]; overrides: string[]; deferred: string[]; notes: string[] };
+export type BottleneckGroups = { capacity: string[]; overrides: string[]; enablers: string[]; deferred: string[]; notes: string[] };
 
 export type BottlenecksProps = { findings: BottleneckGroups | undefined };
 
@@ -21,10 +21,11 @@ export function bottleneckFindings(plan: Plan): BottleneckGroups | undefined {
   const groups = {
     capacity: b.capacity.map((f) => f.text),
     overrides: b.overrides.map((f) => f.text),
+    enablers: b.enablers.map((f) => f.text),
     deferred: b.deferred.slice(0, DEFERRED_SHOWN).map((f) => f.text),
     notes: b.notes,
   };
-  return groups.capacity.length + groups.overrides.length + groups.deferred.length > 0 ? groups : undefined;
+  return groups.capacity.length + groups.overrides.length + groups.enablers.length + groups.deferred.length > 0 ? groups : undefined;
 }
 
 function Group({ title, items }: { title: string; items: string[] }) {
@@ -58,6 +59,7 @@ export function Bottlenecks({ findings }: BottlenecksProps) {
       </Subtitle2>
       <Group title="One more unit of capacity" items={findings.capacity} />
       <Group title="What the overrides cost" items={findings.overrides} />
+      <Group title="What each shared enabler is worth" items={findings.enablers} />
       <Group title="What it would take to get in" items={findings.deferred} />
       {findings.notes.map((note) => (
         <Caption1 key={note}>{note}</Caption1>
