@@ -48,7 +48,8 @@ export function statedCurrency(text: string): string | undefined {
  */
 export function formatCurrency(format: string | undefined): string | undefined {
   if (!format || format === 'General' || format === '@') return undefined;
-  const bracket = /\[\$([^\]-]*)(?:-[0-9a-f]+)?\]/i.exec(format);
+  // The part after the dash is a locale: "-407", "-x-euro2" (Excel's euro formats), "-en-GB".
+  const bracket = /\[\$([^\]-]*)(?:-[^\]]*)?\]/i.exec(format);
   if (bracket?.[1]) return statedCurrency(bracket[1]);
   const quoted = [...format.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join(' ');
   const bare = format.replace(/"[^"]*"/g, ' ').replace(/\[[^\]]*\]/g, ' ').replace(/\\./g, ' ');

@@ -297,6 +297,17 @@ function vocabulary(): { phrases: Phrase[]; exactNames: Map<string, InputKey>; n
 }
 
 /**
+ * The headers that name an amount of money (the annual value) by their name or their words: an adapter
+ * that reads number formats only where they can state a currency reads these columns' formats.
+ */
+export function moneyColumnIndices(headers: readonly string[]): number[] {
+  return headers.flatMap((header, index) => {
+    const match = recogniseHeader(String(header ?? ''));
+    return match.kind === 'column' && MONEY_COLUMNS.has(match.key) ? [index] : [];
+  });
+}
+
+/**
  * Which contract column a header names. Exact names (columns.ts, compared ignoring case and
  * punctuation) first; then by words: the column whose phrases account for every word of the header.
  */

@@ -54,3 +54,35 @@ describe('--map on the command line', () => {
     expect(parseOptions(['a.xlsx', '--map', 'Baseline method'])).toMatchObject({ kind: 'usage-error', message: expect.stringContaining('needs the form') });
   });
 });
+
+describe('the command and a number formatted as a currency', () => {
+  /** The portfolio with Claims triage's value a number formatted as euros and two values stated in dollars. */
+  async function euroFormatted(rates?: [string, number][]): Promise<string> {
+    const workbook = portfolioWorkbook();
+    const sheet = workbook.getWorksheet('Portfolio')!;
+    const header = sheet.getRow(3);
+    let valueColumn = 0;
+    header.eachCell((cell, column) => {
+      if (cell.value === 'Annual value') valueColumn = column;
+    });
+    sheet.getCell(5, valueColumn).numFmt = '"€"#,##0'; // Claims triage, 1,600,000
+    sheet.getCell(6, valueColumn).value = '$1.2M';
+    sheet.getCell(7, valueColumn).value = '$250k';
+    if (rates) workbook.addWorksheet('Rates').addTable({ name: 'Rates', ref: 'A1', headerRow: true, columns: [{ name: 'Currency' }, { name: 'Rate' }], rows: rates });
+    const path = folder.path('euros.xlsx');
+    writeFileSync(path, await toBytes(workbook));
+    return path;
+  }
+
+  it('counts a number formatted as euros as euros: converted with the FX rate, and a problem naming its cell without one', async () => {
+    const converted = JSON.parse((await runCommand([await euroFormatted([['EUR', 1.1]]), '--json', '--out', folder.path('c.xlsx')])).stdout);
+    expect(converted.currency).toBe('USD');
+    expect(converted.fxRates).toEqual({ EUR: 1.1 });
+    const text = await runCommand([await euroFormatted([['EUR', 1.1]]), '--out', folder.path('t.xlsx')]);
+    expect(text.stdout).toContain('Amounts in USD (the currency most amounts state); converted with 1 EUR = 1.1 USD (FX rates table).');
+    const missing = JSON.parse((await runCommand([await euroFormatted(), '--json', '--out', folder.path('m.xlsx')])).stdout);
+    const problem = missing.problems.find((p: { code: string }) => p.code === 'no-fx-rate');
+    expect(problem?.message).toMatch(/^Annual value in Portfolio!\w+5 is in EUR, but the workbook has no rate from EUR to USD/);
+    expect(missing.gates['Invalid input']).toBe(1);
+  });
+});

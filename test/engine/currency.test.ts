@@ -28,6 +28,9 @@ describe('the currency an amount states', () => {
   it.each([
     ['"€"#,##0', 'EUR'],
     ['[$€-407] #,##0.00', 'EUR'],
+    ['[$€-x-euro2] #,##0', 'EUR'],
+    ['#,##0 [$€-x-euro1]', 'EUR'],
+    ['[$£-en-GB]#,##0', 'GBP'],
     ['[$EUR] #,##0', 'EUR'],
     ['£#,##0', 'GBP'],
     ['$#,##0;[Red]($#,##0)', 'USD'],

@@ -5,6 +5,7 @@
 //      and the size of every other table.
 
 import { isColumnMappingTable } from '../../engine/columnMapping';
+import { moneyColumnIndices } from '../../engine/headers';
 import { isFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { readSettings } from '../../engine/settings';
@@ -69,6 +70,15 @@ const rawTable = (entry: TableEntry, read: TableRead): RawTable => ({
   origin: read.origin,
 });
 
+/** The table with the number formats read for some of its columns, by body row (other columns left out). */
+function withFormats(raw: RawTable, columns: { column: number; formats: string[] }[]): RawTable {
+  // Numbers in General (most tables) state no currency: the table is read as before.
+  if (!columns.some((c) => c.formats.some((f) => f !== 'General'))) return raw;
+  const formats = raw.rows.map(() => [] as string[]);
+  for (const { column, formats: read } of columns) read.forEach((format, r) => formats[r] && (formats[r]![column] = format));
+  return { ...raw, formats };
+}
+
 /** The same input columns in the same places (a date header may read differently as a column name and a value). */
 const sameRuns = (a: readonly string[], b: readonly string[]) => JSON.stringify(inputRuns(a)) === JSON.stringify(inputRuns(b)) && a.length === b.length;
 
@@ -83,6 +93,7 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
   const others = located.tables.filter((t) => t !== initiatives && !isAddinTable(t.name));
   const mapping = located.tables.find((t) => t !== initiatives && isColumnMappingTable(t.name, t.headers));
   const fxRates = located.tables.find((t) => t !== initiatives && t !== mapping && isFxRatesTable(t.name, t.headers));
+  const moneyColumns = initiatives ? moneyColumnIndices(initiatives.headers) : [];
   const queueRest = () => {
     const tables = context.workbook.tables;
     const capacityRead = capacity && queueTableRead(tables.getItem(capacity.name), 'all');
@@ -92,7 +103,10 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
     const mappingRead = mapping && queueTableRead(tables.getItem(mapping.name), 'all');
     const fxRatesRead = fxRates && queueTableRead(tables.getItem(fxRates.name), 'all');
     const sizes = others.map((t) => tables.getItem(t.name).getDataBodyRange().load('rowCount'));
+    // The number formats of the money columns only (a number formatted as euros is euros): every column's would double the payload.
+    const formatReads = moneyColumns.map((column) => ({ column, range: tables.getItem(initiatives!.name).getDataBodyRange().getColumn(column).load('numberFormat') }));
     return () => ({
+      formats: formatReads.map(({ column, range }) => ({ column, formats: range.numberFormat.map((row) => String(row[0] ?? 'General')) })),
       capacity: capacityRead?.(),
       settings: settingsRead?.(),
       scenarios: scenariosRead?.(),
@@ -115,7 +129,7 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
     rest = readRest();
   }
   const tables: TableInfo[] = others.map((t, i) => ({ name: t.name, sheet: t.sheet, rows: rest.sizes[i] ?? 0, columns: t.headers.length, headers: t.headers }));
-  const initiativesRaw = initiatives && table ? rawTable(initiatives, table) : undefined;
+  const initiativesRaw = initiatives && table ? withFormats(rawTable(initiatives, table), rest.formats) : undefined;
   const fingerprint = initiativesRaw ? inputFingerprint(initiativesRaw) : '';
   const inputBytes = table ? jsonBytes(table.rows) : 0;
   return {

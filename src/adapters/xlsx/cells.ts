@@ -128,7 +128,13 @@ export function sheetDataBounds(xml: string): { start: number; end: number } | u
  * The values of rows `top..bottom`, columns `left..right` (1-based, inclusive), '' for cells that are
  * absent; and the number of the sheet's last row element.
  */
-export function readBlock(xml: string, box: { top: number; bottom: number; left: number; right: number }, context: CellContext): { values: CellValue[][]; lastRow: number } {
+export function readBlock(
+  xml: string,
+  box: { top: number; bottom: number; left: number; right: number },
+  context: CellContext,
+  /** Columns (1-based) whose cells' style indices (`s`) to collect into `styles`, by row of the block. */
+  styled?: { columns: Set<number>; styles: number[][] },
+): { values: CellValue[][]; lastRow: number } {
   const bounds = sheetDataBounds(xml);
   const width = box.right - box.left + 1;
   const bottom = box.bottom;
@@ -142,6 +148,7 @@ export function readBlock(xml: string, box: { top: number; bottom: number; left:
       const cells = new Array<CellValue>(width).fill('');
       for (const cell of cellsOfRow(row.content)) {
         if (cell.column + 1 >= box.left && cell.column + 1 <= box.right) cells[cell.column + 1 - box.left] = cellValue(cell, context);
+        if (styled?.columns.has(cell.column + 1)) (styled.styles[row.row - box.top] ??= [])[cell.column + 1 - box.left] = Number(/(?:^|\s)s="(\d+)"/.exec(cell.attributes)?.[1] ?? 0);
       }
       values[row.row - box.top] = cells;
     }

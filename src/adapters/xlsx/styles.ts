@@ -59,6 +59,15 @@ export class StylesEditor {
     this.existing.cellXfs!.forEach((xf, i) => this.xfIndex.has(xf) || this.xfIndex.set(xf, i));
   }
 
+  /** The number format code of cell format `xf` (a cell's `s`): what a number formatted as euros shows. */
+  formatCodeOf(xf: number): string {
+    const tag = this.existing.cellXfs![xf];
+    const id = Number((tag && attributeOf(/^<[^>]*?>/.exec(tag)?.[0] ?? '', 'numFmtId')) ?? 0);
+    for (const [code, known] of this.formatIds) if (known === id) return code;
+    for (const [code, known] of Object.entries(BUILT_IN)) if (known === id) return code;
+    return 'General';
+  }
+
   get changed(): boolean {
     return Object.values(this.added).some((a) => a.length > 0);
   }

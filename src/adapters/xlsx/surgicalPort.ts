@@ -9,6 +9,7 @@ import { outputKeyOf, type OutputKey } from '../../engine/columns';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { isColumnMappingTable } from '../../engine/columnMapping';
 import { isFxRatesTable } from '../../engine/currency';
+import { moneyColumnIndices } from '../../engine/headers';
 import { listWords } from '../../engine/format';
 import type { Plan } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
@@ -35,14 +36,15 @@ type Placement = { columns: number[]; appended: number; geometry: TableGeometry 
 const NOT_IN_A_FILE = 'The command changes a workbook file only by running the plan; do this in Excel with the add-in.';
 
 export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
-  const read = (name: string) => {
+  const read = (name: string, options: { formats?: boolean } = {}) => {
     const table = book.findTable(name);
-    return table && book.readTable(table);
+    // Only the money columns' number formats are read: a number formatted as euros is euros.
+    return table && book.readTable(table, options.formats ? { formatColumns: moneyColumnIndices(table.columns) } : {});
   };
   const settingsTable = () => read(SETTINGS_TABLE);
-  const initiativesTable = (settings: RawTable | undefined) => {
+  const initiativesTable = (settings: RawTable | undefined, options: { formats?: boolean } = {}) => {
     const wanted = readSettings(settings).settings.initiativesTable;
-    return read(wanted) ?? read(INITIATIVES_TABLE);
+    return read(wanted, options) ?? read(INITIATIVES_TABLE, options);
   };
 
   /** The Column mapping and FX rates tables, found by name or headers among the tables besides the initiatives. */
@@ -189,7 +191,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
   return {
     async read(): Promise<WorkbookSnapshot> {
       const settings = settingsTable();
-      const initiatives = initiativesTable(settings?.raw);
+      const initiatives = initiativesTable(settings?.raw, { formats: true });
       const capacity = read(CAPACITY_TABLE);
       return {
         initiatives: initiatives?.raw,

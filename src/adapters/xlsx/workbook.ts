@@ -71,15 +71,16 @@ export class SurgicalWorkbook {
     return xml;
   }
 
-  block(sheet: SheetEntry, box: Box): { values: CellValue[][]; lastRow: number } {
-    return readBlock(this.sheetXml(sheet), box, this.cellContext());
+  block(sheet: SheetEntry, box: Box, styled?: { columns: Set<number>; styles: number[][] }): { values: CellValue[][]; lastRow: number } {
+    return readBlock(this.sheetXml(sheet), box, this.cellContext(), styled);
   }
 
   /** A table's cells, its body cut back to the rows that hold data when its range runs past the sheet's last row (a table made from whole columns). */
-  readTable(table: TablePart): ReadTable | undefined {
+  readTable(table: TablePart, options: { formatColumns?: number[] } = {}): ReadTable | undefined {
     const geometry = geometryOf(table);
     if (!geometry) return undefined;
-    const { values, lastRow } = this.block(table.sheet, geometry);
+    const styled = options.formatColumns?.length ? { columns: new Set(options.formatColumns.map((c) => geometry.left + c)), styles: [] as number[][] } : undefined;
+    const { values, lastRow } = this.block(table.sheet, geometry, styled);
     // A cell covered by a merged block is blank, as Excel shows it and office.js reads it (only the block's first cell holds a value).
     for (const merge of this.merges(table.sheet)) {
       for (let r = Math.max(merge.top, geometry.top); r <= Math.min(merge.bottom, geometry.top + values.length - 1); r++) {
@@ -99,7 +100,21 @@ export class SurgicalWorkbook {
     const rows: CellValue[][] = [];
     for (let r = fitted.firstBodyRow; r <= fitted.lastBodyRow; r++) rows.push(values[r - geometry.top] ?? new Array<CellValue>(geometry.right - geometry.left + 1).fill(''));
     const headers = geometry.headerRow !== undefined ? (values[0] ?? []).map(String) : table.columns;
-    return { table, geometry: fitted, raw: { sheet: table.sheet.name, name: table.name, headers, rows, origin: { row: geometry.top - 1, column: geometry.left - 1 } } };
+    const raw: RawTable = { sheet: table.sheet.name, name: table.name, headers, rows, origin: { row: geometry.top - 1, column: geometry.left - 1 } };
+    if (styled) raw.formats = this.formatsOf(styled.styles, fitted.firstBodyRow - geometry.top, rows.length);
+    return { table, geometry: fitted, raw };
+  }
+
+  /** The number format codes of the collected cells' styles, by body row (other columns left blank). */
+  private formatsOf(styles: number[][], firstBodyIndex: number, rows: number): string[][] {
+    const formats: string[][] = [];
+    const used = styles.some((row) => row?.some((s) => s > 0));
+    for (let r = 0; r < rows; r++) {
+      const row: string[] = [];
+      (styles[firstBodyIndex + r] ?? []).forEach((s, c) => (row[c] = used && s > 0 ? this.styles().formatCodeOf(s) : 'General'));
+      formats.push(row);
+    }
+    return formats;
   }
 
   /** Adds an (already escaped) text to the shared string table, written on save; returns its index. */

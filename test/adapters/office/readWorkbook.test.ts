@@ -107,3 +107,22 @@ describe('reading the workbook through office.js', () => {
     expect(waits).toBe(3);
   });
 });
+
+describe('a number formatted as a currency, through office.js', () => {
+  it('reads the money column\'s number formats (Range.numberFormat): a number formatted as euros counts as euros', async () => {
+    const { initiatives, capacity } = sampleTables();
+    const value = initiatives.headers.indexOf('Annual value');
+    const rows = initiatives.rows.map((row, r) => row.map((cell, c) => (c !== value ? cell : r === 1 ? 100_000 : '$100k')));
+    const fake = workbookWith({ ...initiatives, rows }, capacity);
+    // The second body row's value, formatted as euros; the sheet's row 3 (header on row 1).
+    fake.model.sheet(initiatives.sheet)!.cell(initiatives.origin.row + 2, initiatives.origin.column + value).format = '[$€-x-euro2] #,##0';
+    addTable(fake.model, { sheet: 'Rates', name: 'FXRates', headers: ['Currency', 'Rate'], rows: [['EUR', 1.5]] });
+    const snapshot = await portOn(fake).read();
+    expect(snapshot.initiatives?.formats?.[1]?.[value]).toBe('[$€-x-euro2] #,##0');
+    const { prioritise } = await import('../../../src/engine/plan');
+    const plan = prioritise(snapshot, { now: '2026-01-01T00:00:00Z' });
+    expect(plan.money?.fxRates).toEqual({ EUR: 1.5 });
+    expect(plan.entries.find((e) => e.initiative.rowIndex === 1)?.initiative.annualValue).toBe(150_000);
+    expect(plan.entries.find((e) => e.initiative.rowIndex === 0)?.initiative.annualValue).toBe(100_000);
+  });
+});
