@@ -109,6 +109,7 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   // Eight rows per committed initiative, one per initiative not done and per bubble, and a few dozen
   // for titles, teams and the sections added by other parts of the engine.
   const s = new SheetBuilder(WIDTH, 64 + impact.teamLoads.length + 8 * impact.committed.length + impact.notDoing.length + plan.entries.length);
+  s.runAt = plan.run.at;
   const period = plan.settings.planningPeriod;
   s.row([`Change impact: ${period}`], [], 'title');
   // Which currency the amounts are in, and the rates that converted them, said where a reader of the sheet looks first.

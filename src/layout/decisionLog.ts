@@ -71,6 +71,7 @@ export const DECISION_LOG_HEADER_ROW = 3;
 /** A new Decision log sheet holding its first row. Later runs append with `decisionLogRow`. */
 export function decisionLogSheet(entry: DecisionLogEntry, currency: string): SheetLayout {
   const s = new SheetBuilder(DECISION_LOG_HEADERS.length);
+  s.runAt = entry.runAt;
   s.row(['Decision log'], [], 'title');
   s.row([`${OWNER_MARK}: one row per run, with the settings in force and what was decided. Rows are only ever added.`], [TEXT_FORMAT], 'note');
   s.blank();

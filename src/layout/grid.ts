@@ -2,6 +2,8 @@
 // conditional-format rules, decided once here so Excel, exceljs and the
 // in-memory workbook hold the same cells.
 
+import { pageSetupOf, type PageSetup } from './pageSetup';
+
 export type LayoutCell = string | number | boolean | null;
 
 /** Excel's Text number format: a cell in this format keeps "=1+1" as the text "=1+1". */
@@ -117,6 +119,8 @@ export type SheetLayout = {
   tables: TableSpec[];
   charts: ChartSpec[];
   freezeRows: number;
+  /** How the sheet prints (pageSetup.ts); every sheet of the add-in's has one, a sheet made for the user (the sample) none. */
+  pageSetup?: PageSetup;
 };
 
 /** A score rounded to one decimal, as a cell; blank for none. */
@@ -153,6 +157,8 @@ export class SheetBuilder {
   readonly tables: TableSpec[] = [];
   readonly charts: ChartSpec[] = [];
   private readonly blankFormats: (string | null)[];
+  /** The run the sheet reports (ISO time), named in its printed footer. */
+  runAt?: string;
 
   /**
    * `expectedRows`, when the sheet's size is known up front (more is fine): a sheet of tens of
@@ -196,11 +202,12 @@ export class SheetBuilder {
     return [...formats, ...this.blankFormats].slice(0, this.width);
   }
 
-  build(name: string, widths: number[], freezeRows = 0): SheetLayout {
+  /** The sheet; `print: false` for a sheet made for the user to own (the sample), which keeps Excel's page setup. */
+  build(name: string, widths: number[], freezeRows = 0, print = true): SheetLayout {
     // Rows set aside but not used are dropped.
     this.values.length = this.count;
     this.formats.length = this.count;
-    return {
+    const layout: SheetLayout = {
       name,
       values: this.values,
       formats: this.formats,
@@ -211,6 +218,8 @@ export class SheetBuilder {
       charts: this.charts,
       freezeRows,
     };
+    if (print) layout.pageSetup = pageSetupOf(layout, this.runAt);
+    return layout;
   }
 }
 

@@ -25,6 +25,7 @@ export function scenarioComparisonSheet(comparison: ScenarioComparison, run: { a
   const { a, b } = comparison;
   const money = `"${comparison.currency.replace(/"/g, '')}"#,##0`;
   const s = new SheetBuilder(WIDTH);
+  s.runAt = run.at;
   s.row([`Scenario comparison: ${a.label} (A) and ${b.label} (B)`], [TEXT_FORMAT], 'title');
   s.row([`${OWNER_MARK} on ${when(run.at)}${run.by ? ` by ${run.by}` : ''}. Both plans were made from the same Initiatives table; rebuilt each time the comparison is written.`], [TEXT_FORMAT], 'note');
   s.blank();

@@ -51,7 +51,7 @@ export function sampleSheets(
   capacity.tables.push({ name: CAPACITY_TABLE, row: 0, column: 0, rows: SAMPLE_TEAMS.length + 1, columns: 3 });
 
   return {
-    initiatives: portfolio.build(sheetNames.initiatives, widths, 1),
-    capacity: capacity.build(sheetNames.capacity, [22, 10, 10], 1),
+    initiatives: portfolio.build(sheetNames.initiatives, widths, 1, false),
+    capacity: capacity.build(sheetNames.capacity, [22, 10, 10], 1, false),
   };
 }

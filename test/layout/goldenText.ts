@@ -28,6 +28,11 @@ export function sheetText(sheet: SheetLayout): string {
   for (const f of sheet.conditionalFormats) lines.push(`highlight rows ${f.row + 1}-${f.row + f.rows}, column ${f.column + 1}: ${JSON.stringify(f.rules)}`);
   for (const t of sheet.tables) lines.push(`table ${t.name}: row ${t.row + 1}, column ${t.column + 1}, ${t.rows} rows × ${t.columns} columns`);
   for (const chart of sheet.charts) lines.push(`chart: ${JSON.stringify(chart)}`);
+  const page = sheet.pageSetup;
+  if (page) {
+    const breaks = page.breaks.length > 0 ? `page breaks before rows ${page.breaks.map((r) => r + 1).join(', ')}` : 'no page breaks';
+    lines.push(`print: ${page.orientation}, ${page.pagesWide} page wide; rows 1-${page.titleRows} on every page; ${breaks}; footer "${page.footer.left}" | "${page.footer.center}" | "${page.footer.right}"`);
+  }
   return lines.join('\n');
 }
 

@@ -92,3 +92,15 @@ export async function convertWithLibreOffice(file: string, format: string, outDi
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+export type PdfPage = { text: string; width: number; height: number };
+
+/** Each page of a PDF: its text (pdftotext) and size in points (pdfinfo). */
+export async function pdfPages(pdf: string): Promise<PdfPage[]> {
+  const run = promisify(execFile);
+  const count = Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [pdf])).stdout)?.[1] ?? 0);
+  const sizes = [...(await run('pdfinfo', ['-f', '1', '-l', String(count), pdf])).stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)];
+  // pdftotext ends every page with a form feed.
+  const texts = (await run('pdftotext', [pdf, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout.split('\f');
+  return sizes.map((size, i) => ({ text: texts[i] ?? '', width: Number(size[1]), height: Number(size[2]) }));
+}

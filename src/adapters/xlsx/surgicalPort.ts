@@ -229,7 +229,11 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
       book.putSheet(names.changeImpact!, layout.changeImpact);
       const log = book.sheetNamed(names.decisionLog!);
       if (log && book.isOurs(log)) {
-        if (options.log !== false) appendLogRow(log.name, layout.logRow);
+        if (options.log !== false) {
+          appendLogRow(log.name, layout.logRow);
+          // The footer names the latest run; a log made before page setups gets one.
+          if (layout.decisionLogSheet.pageSetup) book.setPageSetup(log.name, layout.decisionLogSheet.pageSetup);
+        }
       } else book.putSheet(names.decisionLog!, layout.decisionLogSheet);
       if (names.settings) book.putSheet(names.settings, layout.settingsSheet);
 

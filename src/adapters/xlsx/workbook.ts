@@ -6,12 +6,14 @@
 import type { CellValue, RawTable } from '../../engine/types';
 import { isOwnSheet } from '../../layout/names';
 import type { SheetLayout } from '../../layout/grid';
+import type { PageSetup } from '../../layout/pageSetup';
 import { formatRange, parseRange, type Box } from '../exceljs/range';
 import { NotAWorkbookError } from '../exceljs/limits';
 import { attributeOf, escapeXml, findElement, findElements, withAttribute } from './xml';
 import { chartXml, drawingXml } from './charts';
 import { readBlock, sharedStrings, type CellContext } from './cells';
 import { CONTENT_TYPES, RELATIONSHIP_TYPES, WorkbookPart, typeName, type SheetEntry, type XlsxPackage } from './package';
+import { withPageSetup, withPrintTitles } from './pageSetup';
 import { renderSheet } from './render';
 import { splitSheet } from './editSheet';
 import { MINIMAL_STYLES, StylesEditor } from './styles';
@@ -232,6 +234,18 @@ export class SurgicalWorkbook {
     this.pkg.put(path, renderSheet(full, this.styles(), { ...(drawingId ? { drawingId } : {}), tableIds, sharedString: this.sharedString }));
     this.pkg.setRelationships(path, rels);
     this.tableList = undefined;
+    if (full.pageSetup) this.setPageSetup(sheetName, full.pageSetup);
+  }
+
+  /** Gives the add-in's sheet `name` its page setup, and its repeated rows as the sheet's print titles. */
+  setPageSetup(name: string, setup: PageSetup): void {
+    const sheet = this.sheetNamed(name);
+    if (!sheet) return;
+    this.pkg.put(sheet.path, withPageSetup(this.sheetXml(sheet), setup));
+    // A print title belongs to the sheet by its place among all the workbook's sheets.
+    const all = findElements(findElement(this.workbook.xml, 'sheets')?.text ?? '', 'sheet');
+    const index = all.findIndex((s) => attributeOf(s.open, 'name')?.toLowerCase() === sheet.name.toLowerCase());
+    if (index >= 0) this.pkg.put(this.workbook.path, withPrintTitles(this.workbook.xml, index, sheet.name, setup.titleRows));
   }
 
   /** The package's bytes, with the styles the writes need and Excel asked to recalculate on open. */

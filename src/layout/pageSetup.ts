@@ -1,0 +1,125 @@
+// How one of the add-in's sheets prints, decided once here for every writer:
+// landscape, one page wide and as many tall as it takes, the title rows (and a
+// sheet-wide header) repeated on every page, a page break before a section that
+// would otherwise split, charts kept whole on one page, and a footer naming the
+// sheet, the run and the page. Board packs are printed and saved as PDF.
+
+import type { CellStyle, ChartSpec, StyledRange } from './grid';
+
+export type PageSetup = {
+  orientation: 'landscape';
+  /** Pages across; pages down are as many as the rows need. */
+  pagesWide: 1;
+  /** Rows 1..titleRows repeat at the top of every page (0: none). */
+  titleRows: number;
+  /** Zero-based rows that start a new page (manual breaks), ascending. */
+  breaks: number[];
+  /** Left, centre and right footer in Excel's header/footer codes: &A the sheet, &P the page, &N the pages. */
+  footer: { left: string; center: string; right: string };
+};
+
+/** Text inside a header or footer: a literal & is written twice, or Excel reads it as a code. */
+export const footerText = (text: string): string => text.replace(/&/g, '&&');
+
+// The page every estimate is made for: the smaller of A4 and US Letter in each direction, landscape,
+// so the breaks hold on either paper. Margins in points, as every writer sets them.
+export const MARGINS = { left: 36, right: 36, top: 54, bottom: 54, header: 22, footer: 22 };
+const PAGE_WIDTH = 792; // Letter's 11 in (A4 is 11.69 in)
+const PAGE_HEIGHT = 595; // A4's 210 mm (Letter is 8.5 in)
+const PRINTABLE_WIDTH = PAGE_WIDTH - MARGINS.left - MARGINS.right;
+const PRINTABLE_HEIGHT = PAGE_HEIGHT - MARGINS.top - MARGINS.bottom;
+/** Excel's default row height, in points, and a title row's (a larger font). */
+const ROW_POINTS = 15;
+const TITLE_ROW_POINTS = 21;
+/** Excel's default column width in characters, for the columns a chart reaches past the sheet's own. */
+const DEFAULT_WIDTH = 8.43;
+/** Row heights differ a little between Excel and LibreOffice: a page is planned a tenth short. */
+const SAFETY = 0.9;
+
+/** A column of `characters` in points, as Excel draws it with its default font (7 px a digit, 5 px of padding). */
+const columnPoints = (characters: number): number => (Math.round(characters * 7) + 5) * 0.75;
+
+type Printable = {
+  values: readonly unknown[][];
+  widths: readonly number[];
+  styles: readonly StyledRange[];
+  charts: readonly ChartSpec[];
+  freezeRows: number;
+};
+
+/** The share of full size the sheet prints at when its columns (and charts) fit one page wide. */
+export function printScale(sheet: Pick<Printable, 'widths' | 'charts' | 'values'>): number {
+  let columns = sheet.widths.length;
+  for (const chart of sheet.charts) columns = Math.max(columns, chart.anchor.column + chart.anchor.columns);
+  let points = 0;
+  for (let c = 0; c < columns; c++) points += columnPoints(sheet.widths[c] ?? DEFAULT_WIDTH);
+  return points <= PRINTABLE_WIDTH ? 1 : PRINTABLE_WIDTH / points;
+}
+
+function rowStyles(styles: readonly StyledRange[]): Map<number, CellStyle> {
+  const byRow = new Map<number, CellStyle>();
+  for (const s of styles) if (s.column === 0 && !byRow.has(s.row)) byRow.set(s.row, s.style);
+  return byRow;
+}
+
+/**
+ * The page setup of one of the add-in's sheets. The repeated rows are the frozen ones when the sheet
+ * has a frozen header (its table's header), else the title and note at the top. `runAt` (ISO) names
+ * the run in the footer; a sheet no run makes carries the print date instead.
+ */
+export function pageSetupOf(sheet: Printable, runAt?: string): PageSetup {
+  const styles = rowStyles(sheet.styles);
+  let titleRows = sheet.freezeRows;
+  if (titleRows === 0) while (styles.get(titleRows) === 'title' || styles.get(titleRows) === 'note') titleRows++;
+  const heightOf = (row: number) => (styles.get(row) === 'title' ? TITLE_ROW_POINTS : ROW_POINTS);
+  let titlePoints = 0;
+  for (let r = 0; r < titleRows; r++) titlePoints += heightOf(r);
+
+  const scale = printScale(sheet);
+  const pagePoints = (PRINTABLE_HEIGHT / scale) * SAFETY;
+  // Later pages start under the repeated rows.
+  const bodyPoints = Math.max(ROW_POINTS * 10, pagePoints - titlePoints);
+
+  // Where a page may start: a section's first row, unless a chart beside it reaches over that row.
+  const starts = [...styles].filter(([row, style]) => style === 'section' && row >= titleRows).map(([row]) => row);
+  const insideChart = (row: number) => sheet.charts.some((c) => c.series.length > 0 && c.anchor.row < row && row < c.anchor.row + c.anchor.rows);
+  const candidates = [...new Set(starts)].filter((row) => !insideChart(row)).sort((a, b) => a - b);
+
+  // The blocks between candidates, each as tall as its rows or the charts that start in it, whichever is more.
+  const end = Math.max(sheet.values.length, ...sheet.charts.map((c) => c.anchor.row + c.anchor.rows));
+  const blockPoints = (from: number, to: number): number => {
+    let points = 0;
+    for (let r = from; r < to; r++) points += heightOf(r);
+    for (const c of sheet.charts) if (c.anchor.row >= from && c.anchor.row < to) points = Math.max(points, (c.anchor.row + c.anchor.rows - from) * ROW_POINTS);
+    return points;
+  };
+
+  const breaks: number[] = [];
+  const firstBlockEnd = candidates[0] ?? end;
+  let used = blockPoints(0, firstBlockEnd);
+  let capacity = pagePoints;
+  while (used > capacity) {
+    used -= capacity;
+    capacity = bodyPoints;
+  }
+  candidates.forEach((from, i) => {
+    const to = candidates[i + 1] ?? end;
+    const points = blockPoints(from, to);
+    const fits = used + points <= capacity;
+    // A section longer than a page flows on from a page less than half full rather than leave it empty.
+    const flows = points > bodyPoints && used < capacity / 2;
+    if (!fits && !flows && used > 0) {
+      breaks.push(from);
+      used = 0;
+      capacity = bodyPoints;
+    }
+    used += points;
+    while (used > capacity) {
+      used -= capacity;
+      capacity = bodyPoints;
+    }
+  });
+
+  const when = runAt ? `Run of ${footerText(runAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$|Z$/, ' UTC'))}` : 'Printed &D &T';
+  return { orientation: 'landscape', pagesWide: 1, titleRows, breaks, footer: { left: '&A', center: when, right: 'Page &P of &N' } };
+}
