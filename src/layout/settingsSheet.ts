@@ -1,14 +1,45 @@
 // The `Prioritisation settings` sheet: a two-column Setting/Value table the
-// task pane reads and edits, with what each setting means beside it.
+// task pane reads and edits, with what each setting means beside it. A settings
+// row looks the same wherever it is written (`settingsRowCells`): on the sheet
+// made here, and when an adapter adds a row to an existing table (settingsEdits).
 
 import { CAPACITY_PREFIX, SETTING_SPECS } from '../engine/settings';
 import type { Settings } from '../engine/types';
-import { SheetBuilder, TEXT_FORMAT, type SheetLayout } from './grid';
+import { SheetBuilder, TEXT_FORMAT, type LayoutCell, type SheetLayout } from './grid';
 import { OWNER_MARK, SETTINGS_SHEET, SETTINGS_TABLE } from './names';
 
 export const SETTINGS_HEADER_ROW = 3;
 
-export function settingsRows(settings: Settings): { label: string; value: string | number; meaning: string }[] {
+export type SettingsRow = { label: string; value: string | number; meaning: string };
+
+/** Where a settings table keeps its rows: the Setting and Value columns and its width, each counted from its first column. */
+export type SettingsColumns = { label: number; value: number; width: number };
+
+/** A cell of a settings row, by column from the settings table's first column. */
+export type SettingsCell = { column: number; value: LayoutCell; format: string };
+
+/** What each setting means sits outside the table, under this header, one blank column past the table's last column. */
+export const MEANING_HEADER = 'What it means';
+const MEANING_GAP = 1;
+
+/** The column (from the table's first) of the What it means column beside a settings table `width` columns wide. */
+export const meaningColumn = (width: number): number => width + MEANING_GAP;
+
+/** Numbers stay General; text is written in the Text format, so "=FY27" stays text. */
+export const settingValueFormat = (value: LayoutCell): string => (typeof value === 'number' || value === null ? 'General' : TEXT_FORMAT);
+
+const SHEET_COLUMNS: SettingsColumns = { label: 0, value: 1, width: 2 };
+
+/** One settings row's cells: label and value in the table's Setting and Value columns, then (unless left out) what it means beside the table. */
+export function settingsRowCells(row: SettingsRow, columns: SettingsColumns = SHEET_COLUMNS, withMeaning = true): SettingsCell[] {
+  return [
+    { column: columns.label, value: row.label, format: TEXT_FORMAT },
+    { column: columns.value, value: row.value, format: settingValueFormat(row.value) },
+    ...(withMeaning ? [{ column: meaningColumn(columns.width), value: row.meaning, format: TEXT_FORMAT }] : []),
+  ];
+}
+
+export function settingsRows(settings: Settings): SettingsRow[] {
   return [
     ...SETTING_SPECS.map((spec) => ({ label: spec.label, value: spec.current(settings), meaning: spec.meaning })),
     ...Object.entries(settings.capacityOverrides).map(([team, value]) => ({
@@ -20,13 +51,26 @@ export function settingsRows(settings: Settings): { label: string; value: string
 }
 
 export function settingsSheet(settings: Settings): SheetLayout {
-  const s = new SheetBuilder(4);
+  const width = meaningColumn(SHEET_COLUMNS.width) + 1;
+  const s = new SheetBuilder(width);
   s.row(['Prioritisation settings'], [], 'title');
   s.row([`${OWNER_MARK}. Change a value here or in the task pane; the next run uses it.`], [TEXT_FORMAT], 'note');
   s.blank();
-  s.row(['Setting', 'Value', null, 'What it means'], [], 'header');
+  const header: LayoutCell[] = Array<LayoutCell>(width).fill(null);
+  header[SHEET_COLUMNS.label] = 'Setting';
+  header[SHEET_COLUMNS.value] = 'Value';
+  header[meaningColumn(SHEET_COLUMNS.width)] = MEANING_HEADER;
+  s.row(header, [], 'header');
   const rows = settingsRows(settings);
-  for (const r of rows) s.row([r.label, r.value, null, r.meaning], [TEXT_FORMAT, typeof r.value === 'number' ? 'General' : TEXT_FORMAT, null, TEXT_FORMAT]);
-  s.tables.push({ name: SETTINGS_TABLE, row: SETTINGS_HEADER_ROW, column: 0, rows: rows.length + 1, columns: 2 });
+  for (const row of rows) {
+    const values = Array<LayoutCell>(width).fill(null);
+    const formats = Array<string | null>(width).fill(null);
+    for (const cell of settingsRowCells(row)) {
+      values[cell.column] = cell.value;
+      formats[cell.column] = cell.format;
+    }
+    s.row(values, formats);
+  }
+  s.tables.push({ name: SETTINGS_TABLE, row: SETTINGS_HEADER_ROW, column: 0, rows: rows.length + 1, columns: SHEET_COLUMNS.width });
   return s.build(SETTINGS_SHEET, [30, 18, 3, 80], SETTINGS_HEADER_ROW + 1);
 }

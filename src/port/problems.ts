@@ -33,10 +33,11 @@ export function nameTakenProblem(sheet: string, role?: SheetRole): WriteProblem 
   };
 }
 
+/** A sheet the add-in must change is protected (Review > Protect Sheet): refused before anything is written. */
 export const protectedProblem = (sheet: string): WriteProblem => ({
   kind: 'protected',
   sheet,
-  message: `Sheet "${sheet}" is protected, so the prioritiser cannot write its results there. Nothing was written. Unprotect it (Review > Unprotect Sheet) and run again.`,
+  message: `Sheet "${sheet}" is protected, so the prioritiser cannot write to it. Nothing was written. Unprotect it (Review > Unprotect Sheet) and try again.`,
 });
 
 export const lockedStructureProblem = (sheet: string): WriteProblem => ({

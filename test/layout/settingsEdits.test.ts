@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS } from '../../src/engine/settings';
 import { settingsEdits } from '../../src/layout/settingsEdits';
-import { settingsRows } from '../../src/layout/settingsSheet';
+import { MEANING_HEADER, meaningColumn, settingsRows } from '../../src/layout/settingsSheet';
 
 const existing = (rows: (string | number)[][]) => ({ headers: ['Setting', 'Value'], rows });
 const current = () => settingsRows(DEFAULT_SETTINGS).map((r) => [r.label, r.value]);
@@ -25,9 +25,27 @@ describe('settings edits', () => {
     expect(edits.updates).toEqual([{ rowIndex: 7, value: '=FY27', format: '@' }]);
   });
 
-  test('a new team capacity is appended with what it means', () => {
-    const edits = settingsEdits(existing(current()), { ...DEFAULT_SETTINGS, capacityOverrides: { Legal: 14 } });
-    expect(edits.appended).toEqual([{ label: 'Capacity: Legal', value: 14, format: 'General', meaning: expect.stringContaining('Legal') }]);
+  test('a new team capacity is appended with what it means, beside a table that has the What it means column', () => {
+    const edits = settingsEdits(existing(current()), { ...DEFAULT_SETTINGS, capacityOverrides: { Legal: 14 } }, MEANING_HEADER);
+    expect(edits.appended).toEqual([
+      [
+        { column: 0, value: 'Capacity: Legal', format: '@' },
+        { column: 1, value: 14, format: 'General' },
+        { column: meaningColumn(2), value: expect.stringContaining('Legal'), format: '@' },
+      ],
+    ]);
+  });
+
+  test('beside a table without the What it means column, an added row is its label and value only, in their columns', () => {
+    const table = { headers: ['Notes', 'Value', 'Setting'], rows: current().map(([label, value]) => ['', value ?? '', label ?? '']) };
+    for (const beside of [undefined, '', 'My notes']) {
+      expect(settingsEdits(table, { ...DEFAULT_SETTINGS, capacityOverrides: { Legal: 14 } }, beside).appended).toEqual([
+        [
+          { column: 2, value: 'Capacity: Legal', format: '@' },
+          { column: 1, value: 14, format: 'General' },
+        ],
+      ]);
+    }
   });
 
   test('an existing team capacity row is found however it is written', () => {

@@ -31,6 +31,8 @@ export type AdapterUnderTest = {
   sheets(): string[];
   /** The user types `value` into a cell (outside the add-in): how a test changes the workbook under a read. */
   type(sheet: string, cell: string, value: CellValue): void;
+  /** The user turns on Review > Protect Sheet for `sheet`. */
+  protect(sheet: string): void;
 };
 
 export type AdapterFactory = { name: string; build(description: WorkbookDescription): Promise<AdapterUnderTest> };
@@ -61,6 +63,7 @@ const memory: AdapterFactory = {
         const { row, column } = parseA1(ref);
         writeBlock(findSheet(workbook, name)!, row, column, [[value]], [[null]]);
       },
+      protect: (name) => (findSheet(workbook, name)!.protected = true),
     };
   },
 };
@@ -97,6 +100,8 @@ const exceljs: AdapterFactory = {
       },
       sheets: () => workbook.worksheets.map((w) => w.name),
       type: (name, ref, value) => (sheetOf(name)!.getCell(ref).value = value as ExcelJS.CellValue),
+      // As exceljs reads <sheetProtection sheet="1"> from a file (the exceljs adapter's tests read one).
+      protect: (name) => ((sheetOf(name) as ExcelJS.Worksheet & { sheetProtection: unknown }).sheetProtection = { sheet: true }),
     };
   },
 };
@@ -127,6 +132,7 @@ const office: AdapterFactory = {
         const { row, column } = parseA1(ref);
         fake.model.sheet(name)!.cell(row, column).value = value ?? '';
       },
+      protect: (name) => (fake.model.sheet(name)!.protected = true),
     };
   },
 };

@@ -13,12 +13,12 @@ import type { RawTable, Settings } from '../../src/engine/types';
 import { a1 } from '../../src/engine/address';
 import { DECISION_LOG_HEADER_ROW } from '../../src/layout/decisionLog';
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, SCENARIO_COMPARISON_SHEET, SETTINGS_SHEET, SETTINGS_TABLE } from '../../src/layout/names';
-import { changedProblem, nameTakenProblem, noSuchTableMessage, SAMPLE_REFUSED_MESSAGE, SETTINGS_COLUMNS_MESSAGE } from '../../src/port/problems';
+import { changedProblem, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE, SETTINGS_COLUMNS_MESSAGE } from '../../src/port/problems';
 import { WorkbookProblemError, type WriteOptions } from '../../src/port/workbookPort';
 import { prioritise } from '../../src/engine/plan';
 import { planLayout } from '../../src/layout/planLayout';
 import { CUT_MARKER, EXCEL_TEXT_LIMIT } from '../../src/layout/grid';
-import { settingsSheet } from '../../src/layout/settingsSheet';
+import { MEANING_HEADER, SETTINGS_HEADER_ROW, settingsRows, settingsSheet } from '../../src/layout/settingsSheet';
 import { sampleTables } from '../../src/sample/samplePortfolio';
 import { NOW } from '../builders';
 import { ADAPTERS, type AdapterFactory, type WorkbookDescription } from './adapters';
@@ -224,6 +224,65 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
     });
   });
 
+  describe('protected sheets (Review > Protect Sheet)', () => {
+    const decisions = (cell: (sheet: string, ref: string) => unknown, headers: string[]) => {
+      const { initiatives } = sampleTables();
+      const column = initiatives.origin.column + headers.indexOf('Decision');
+      return initiatives.rows.map((_, r) => cell(initiatives.sheet, a1(initiatives.origin.row + 1 + r, column)));
+    };
+
+    it("refuses to write when the Initiatives table's sheet is protected, names the sheet, and writes nothing", async () => {
+      const { port, protect, sheets } = await build();
+      const { initiatives } = sampleTables();
+      protect(initiatives.sheet);
+      const result = await run(port);
+      expect(result.kind).toBe('not-written');
+      if (result.kind !== 'not-written') return;
+      expect(result.outcome.problem).toEqual(protectedProblem(initiatives.sheet));
+      expect(result.outcome.problem.message).toContain(`"${initiatives.sheet}"`);
+      expect(sheets()).not.toContain(CHANGE_IMPACT_SHEET);
+      expect(sheets()).not.toContain(DECISION_LOG_SHEET);
+      expect((await port.read()).initiatives?.headers).toEqual(initiatives.headers);
+    });
+
+    it.each([CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET])('refuses to write when its own sheet %s is protected, and leaves every cell as it was', async (sheet) => {
+      const { port, cell, protect } = await build();
+      await run(port);
+      const headers = (await port.read()).initiatives!.headers;
+      const before = { decisions: decisions(cell, headers), impact: cell(CHANGE_IMPACT_SHEET, 'A1'), logRows: logRows(cell) };
+      // A tighter limit would change the decisions: a write that went half way would show.
+      await port.saveSettings({ ...DEFAULT_SETTINGS, inFlightLimit: 1 });
+      protect(sheet);
+      const result = await run(port);
+      expect(result.kind === 'not-written' && result.outcome.problem).toEqual(protectedProblem(sheet));
+      expect({ decisions: decisions(cell, headers), impact: cell(CHANGE_IMPACT_SHEET, 'A1'), logRows: logRows(cell) }).toEqual(before);
+    });
+
+    it('refuses to save into a settings table on a protected sheet, and changes nothing', async () => {
+      const { port, protect } = await build();
+      await port.saveSettings({ ...DEFAULT_SETTINGS, inFlightLimit: 7 });
+      protect(SETTINGS_SHEET);
+      const saving = port.saveSettings({ ...withCapacity({ Legal: 3 }), inFlightLimit: 9 });
+      await expect(saving).rejects.toBeInstanceOf(WorkbookProblemError);
+      await expect(saving).rejects.toMatchObject({ problem: protectedProblem(SETTINGS_SHEET) });
+      const saved = readSettings((await port.read()).settings).settings;
+      expect([saved.inFlightLimit, saved.capacityOverrides]).toEqual([7, {}]);
+    });
+
+    it('refuses to rebuild a protected Scenarios or Scenario comparison sheet of its own', async () => {
+      const { port, protect } = await build();
+      const lean = { name: 'Lean year', settings: {}, capacities: { Legal: 2 }, overrides: [] };
+      await port.changeScenarios({ kind: 'save', scenario: lean });
+      protect('Scenarios');
+      await expect(port.changeScenarios({ kind: 'save', scenario: { ...lean, name: 'Fat year' } })).rejects.toMatchObject({ problem: protectedProblem('Scenarios') });
+      expect(readScenarios((await port.read()).scenarios!).scenarios.map((s) => s.name)).toEqual(['Lean year']);
+      const layout = { ...settingsSheet(DEFAULT_SETTINGS), name: SCENARIO_COMPARISON_SHEET, tables: [] };
+      await port.writeScenarioComparison(layout);
+      protect(SCENARIO_COMPARISON_SHEET);
+      await expect(port.writeScenarioComparison(layout)).rejects.toMatchObject({ problem: protectedProblem(SCENARIO_COMPARISON_SHEET) });
+    });
+  });
+
   describe('settings', () => {
     const settingsOf = async (port: Awaited<ReturnType<typeof build>>['port']) => readSettings((await port.read()).settings).settings;
 
@@ -251,6 +310,27 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect(cell('My settings', 'C5')).toBe('');
       expect(cell('My settings', 'B6')).toBe('My note');
       expect(cell('My settings', 'C6')).toBe('keep me');
+    });
+
+    it('writes what a setting means beside a row it adds to the settings sheet, as the sheet lays out every row', async () => {
+      const { port, cell } = await build();
+      await port.saveSettings(DEFAULT_SETTINGS);
+      await port.saveSettings(withCapacity({ Legal: 3 }));
+      const header = SETTINGS_HEADER_ROW + 1;
+      expect([cell(SETTINGS_SHEET, `A${header}`), cell(SETTINGS_SHEET, `B${header}`), cell(SETTINGS_SHEET, `D${header}`)]).toEqual(['Setting', 'Value', MEANING_HEADER]);
+      const rows = settingsRows(withCapacity({ Legal: 3 }));
+      // Every row, the added one last, reads label, value, blank, meaning.
+      const written = rows.map((_, r) => ['A', 'B', 'C', 'D'].map((column) => cell(SETTINGS_SHEET, `${column}${header + 1 + r}`)));
+      expect(written).toEqual(rows.map((row) => [row.label, row.value, '', row.meaning]));
+    });
+
+    it("writes nothing beside the user's settings table when it has no What it means column", async () => {
+      const { port, cell } = await build({ tables: [...sample(), settingsTable([['In-flight limit', 4]])] });
+      await port.saveSettings(withCapacity({ Legal: 3 }));
+      // The table is B3:C4; the added rows follow it, and column E (where the sheet would say what they mean) stays blank.
+      const added = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+      expect(added.map((row) => cell('My settings', `B${row}`))).toContain('Capacity: Legal');
+      expect(added.map((row) => cell('My settings', `E${row}`)).filter((v) => v !== '')).toEqual([]);
     });
 
     it('refuses to save into a settings table without a Value column, and changes nothing', async () => {

@@ -21,7 +21,7 @@ import {
 } from '../../layout/names';
 import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
 import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
-import { changedProblem, DEFAULT_SHEET_NAMES, nameTakenProblem, noSuchTableMessage, SAMPLE_REFUSED_MESSAGE } from '../../port/problems';
+import { changedProblem, DEFAULT_SHEET_NAMES, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE } from '../../port/problems';
 import { WorkbookProblemError, type SheetRole } from '../../port/workbookPort';
 import type { PlanLayout } from '../../layout/planLayout';
 import { settingsSheet } from '../../layout/settingsSheet';
@@ -34,7 +34,7 @@ import { isFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { insertSampleSheets } from './sampleWorkbook';
 import { saveSettingsTable } from './settingsTable';
-import { freeTableName, isOurs, replaceSheet, sheetNameFor, sheetNamed } from './sheets';
+import { freeTableName, isOurs, isProtected, replaceSheet, sheetNameFor, sheetNamed } from './sheets';
 import { allTables, findTable, resizeTable, tableGeometry, tablesOn, type TableHandle } from './tables';
 import { placeOutputs, writeOutputs } from './writeOutputColumns';
 import { writeRow, writeSheet } from './writeSheet';
@@ -106,11 +106,19 @@ function scenarioTables(workbook: ExcelJS.Workbook): ScenarioTables {
   return { scenarios: read(SCENARIOS_TABLE), overrides: read(SCENARIO_OVERRIDES_TABLE) };
 }
 
-/** `layout` on the add-in's sheet `name`; a sheet of that name the user made is left alone and the call refused. */
+/** The sheet called `name` if it is protected: Excel would refuse to change it. */
+function protectedSheet(workbook: ExcelJS.Workbook, name: string): string | undefined {
+  const sheet = sheetNamed(workbook, name);
+  return sheet && isProtected(sheet) ? sheet.name : undefined;
+}
+
+/** `layout` on the add-in's sheet `name`; a sheet of that name the user made, or one protected, is left alone and the call refused. */
 function ownSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayout, role?: SheetRole): string {
   if (sheetNameFor(workbook, name, false) === undefined) {
     throw new WorkbookProblemError(nameTakenProblem(name, role));
   }
+  const locked = protectedSheet(workbook, name);
+  if (locked) throw new WorkbookProblemError(protectedProblem(locked));
   addSheet(workbook, name, layout);
   return name;
 }
@@ -142,6 +150,7 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
       if (!table || !raw || inputFingerprint(raw) !== expectedFingerprint) {
         return { ok: false, problem: changedProblem() };
       }
+      if (isProtected(table.worksheet)) return { ok: false, problem: protectedProblem(table.worksheet.name) };
       const placement = placeOutputs(table, raw.headers, layout.outputs);
       if ('problem' in placement) return { ok: false, problem: { kind: 'unsupported', message: placement.problem } };
 
@@ -154,6 +163,8 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
         const wanted = options.sheetNames?.[role] ?? DEFAULT_SHEET_NAMES[role];
         const used = sheetNameFor(workbook, wanted, options.whenNameTaken === 'next-free');
         if (used === undefined) return { ok: false, problem: nameTakenProblem(wanted, role) };
+        const locked = protectedSheet(workbook, used);
+        if (locked) return { ok: false, problem: protectedProblem(locked) };
         names[role] = used;
         if (used !== wanted) renamed.push({ wanted, used });
       }

@@ -11,6 +11,12 @@ export const sheetNamed = (workbook: ExcelJS.Workbook, name: string): ExcelJS.Wo
 
 export const isOurs = (worksheet: ExcelJS.Worksheet): boolean => isOwnSheet(toCellValue(worksheet.findCell(2, 1)?.value ?? null, false));
 
+/** exceljs keeps a sheet's <sheetProtection> as `sheetProtection` (not in its typings); `sheet` is on while Review > Protect Sheet is. */
+type ProtectableSheet = ExcelJS.Worksheet & { sheetProtection?: { sheet?: boolean } | null };
+
+/** Review > Protect Sheet is on: Excel would refuse changes to its cells, so the port writes nothing there. */
+export const isProtected = (worksheet: ExcelJS.Worksheet): boolean => (worksheet as ProtectableSheet).sheetProtection?.sheet === true;
+
 /**
  * The name to write a sheet under: `wanted` when it is free or already ours; otherwise, when
  * `nextFree`, the next free name (nextFreeSheetName); otherwise undefined (the name is taken by the user's sheet).

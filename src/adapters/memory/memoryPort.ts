@@ -12,7 +12,6 @@ import { readSettings } from '../../engine/settings';
 import type { Settings } from '../../engine/types';
 import { a1, parseA1 } from '../../engine/address';
 import { logRowUnder } from '../../layout/decisionLog';
-import { TEXT_FORMAT } from '../../layout/grid';
 import { layoutChanges } from '../../layout/layoutChanges';
 import {
   CAPACITY_TABLE,
@@ -32,9 +31,9 @@ import type { SheetLayout } from '../../layout/grid';
 import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
 import type { PlanLayout } from '../../layout/planLayout';
 import { settingsEdits } from '../../layout/settingsEdits';
-import { settingsSheet } from '../../layout/settingsSheet';
+import { meaningColumn, settingsSheet } from '../../layout/settingsSheet';
 import { sampleSheets } from '../../sample/sampleSheets';
-import { changedProblem, DEFAULT_SHEET_NAMES, EDITING_MESSAGE, nameTakenProblem, noSuchTableMessage, SAMPLE_REFUSED_MESSAGE } from '../../port/problems';
+import { changedProblem, DEFAULT_SHEET_NAMES, EDITING_MESSAGE, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE } from '../../port/problems';
 import {
   WorkbookProblemError,
   type RenamedSheet,
@@ -112,28 +111,40 @@ function takenSheet(workbook: MemoryWorkbook, names: string[]): string | undefin
   });
 }
 
+/** The sheet called `name` if it is protected (Review > Protect Sheet): Excel would refuse to change it. */
+function protectedSheet(workbook: MemoryWorkbook, name: string): string | undefined {
+  const sheet = findSheet(workbook, name);
+  return sheet?.protected ? sheet.name : undefined;
+}
+
+/** Refuses, before anything is changed, to rebuild or edit the sheet `name` when it is the user's own or protected. */
+function checkMayChange(workbook: MemoryWorkbook, name: string, role?: SheetRole): void {
+  const taken = takenSheet(workbook, [name]);
+  if (taken) throw new WorkbookProblemError(nameTakenProblem(taken, role));
+  const locked = protectedSheet(workbook, name);
+  if (locked) throw new WorkbookProblemError(protectedProblem(locked));
+}
+
 function writeSettings(workbook: MemoryWorkbook, settings: Settings, sheetName = SETTINGS_SHEET): void {
   const table = settingsTableOf(workbook);
   if (!table) {
-    const taken = takenSheet(workbook, [sheetName]);
-    if (taken) throw new WorkbookProblemError(nameTakenProblem(taken, 'settings'));
+    checkMayChange(workbook, sheetName, 'settings');
     writeSheetLayout(workbook, settingsSheet(settings), sheetName);
     return;
   }
-  const edits = settingsEdits(rawTable(workbook, table), settings);
+  const locked = protectedSheet(workbook, table.sheet);
+  if (locked) throw new WorkbookProblemError(protectedProblem(locked));
   const sheet = sheetOf(workbook, table.sheet);
+  const beside = getCell(sheet, table.row, table.column + meaningColumn(table.columns)).value;
+  const edits = settingsEdits(rawTable(workbook, table), settings, beside);
   const valueColumn = table.column + headersOf(workbook, table).findIndex((h) => h.trim().toLowerCase() === 'value');
-  const labelColumn = table.column + headersOf(workbook, table).findIndex((h) => h.trim().toLowerCase() === 'setting');
   for (const update of edits.updates) {
     setFormat(sheet, table.row + 1 + update.rowIndex, valueColumn, update.format);
     setValue(sheet, table.row + 1 + update.rowIndex, valueColumn, update.value);
   }
-  for (const row of edits.appended) {
+  for (const cells of edits.appended) {
     const at = appendRow(workbook, table);
-    writeBlock(sheet, at, labelColumn, [[row.label]], [[TEXT_FORMAT]]);
-    writeBlock(sheet, at, valueColumn, [[row.value]], [[row.format]]);
-    // The meaning sits two columns right of the table, as the settings sheet lays it out.
-    writeBlock(sheet, at, table.column + table.columns + 1, [[row.meaning]], [[TEXT_FORMAT]]);
+    for (const cell of cells) writeBlock(sheet, at, table.column + cell.column, [[cell.value]], [[cell.format]]);
   }
 }
 
@@ -182,16 +193,14 @@ function scenarioTables(workbook: MemoryWorkbook): ScenarioTables {
 function changeScenarios(workbook: MemoryWorkbook, change: ScenarioChange): void {
   const existing = scenarioTables(workbook);
   const name = existing.scenarios?.sheet ?? existing.overrides?.sheet ?? SCENARIOS_SHEET;
-  const taken = takenSheet(workbook, [name]);
-  if (taken) throw new WorkbookProblemError(nameTakenProblem(taken));
+  checkMayChange(workbook, name);
   // The two tables may sit on another sheet of ours: they move to the one rebuilt.
   workbook.tables = workbook.tables.filter((t) => t.name.toLowerCase() !== SCENARIOS_TABLE.toLowerCase() && t.name.toLowerCase() !== SCENARIO_OVERRIDES_TABLE.toLowerCase());
   writeSheetLayout(workbook, scenariosSheet(existing, change, name), name);
 }
 
 function writeOwnSheet(workbook: MemoryWorkbook, layout: SheetLayout): string {
-  const taken = takenSheet(workbook, [layout.name]);
-  if (taken) throw new WorkbookProblemError(nameTakenProblem(taken));
+  checkMayChange(workbook, layout.name);
   return writeSheetLayout(workbook, layout).name;
 }
 
@@ -241,16 +250,21 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       if (!table || inputFingerprint(rawTable(workbook, table)) !== expectedFingerprint) {
         return { ok: false, problem: changedProblem() };
       }
+      const lockedTable = protectedSheet(workbook, table.sheet);
+      if (lockedTable) return { ok: false, problem: protectedProblem(lockedTable) };
       const names = { ...DEFAULT_SHEET_NAMES, ...writeOptions.sheetNames };
       const renamed: RenamedSheet[] = [];
       // The settings sheet is only made when there is no settings table.
       const roles: SheetRole[] = settingsTableOf(workbook) ? ['changeImpact', 'decisionLog'] : ['changeImpact', 'decisionLog', 'settings'];
       for (const role of roles) {
         const wanted = names[role];
-        if (!takenSheet(workbook, [wanted])) continue;
-        if (writeOptions.whenNameTaken !== 'next-free') return { ok: false, problem: nameTakenProblem(wanted, role) };
-        names[role] = nextFreeSheetName(wanted, (name) => !takenSheet(workbook, [name]));
-        renamed.push({ wanted, used: names[role] });
+        if (takenSheet(workbook, [wanted])) {
+          if (writeOptions.whenNameTaken !== 'next-free') return { ok: false, problem: nameTakenProblem(wanted, role) };
+          names[role] = nextFreeSheetName(wanted, (name) => !takenSheet(workbook, [name]));
+          renamed.push({ wanted, used: names[role] });
+        }
+        const locked = protectedSheet(workbook, names[role]);
+        if (locked) return { ok: false, problem: protectedProblem(locked) };
       }
       const saved = saveState(workbook);
       const writesBefore = totalWrites(workbook);

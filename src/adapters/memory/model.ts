@@ -31,6 +31,8 @@ export type MemorySheet = {
   charts: ChartSpec[];
   /** Cells whose value was set since the sheet was made: how tests see that a live re-run wrote only what changed. */
   writes?: number;
+  /** Review > Protect Sheet is on: Excel refuses every change to the sheet's cells, so the port writes nothing there. */
+  protected?: boolean;
 };
 
 /** An Excel table: its header row is the first of `rows`. */

@@ -7,9 +7,8 @@ import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
 import type { SheetLayout } from '../../layout/grid';
 import { SCENARIOS_SHEET, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE } from '../../layout/names';
 import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
-import { nameTakenProblem } from '../../port/problems';
+import { nameTakenProblem, protectedProblem } from '../../port/problems';
 import { WorkbookProblemError } from '../../port/workbookPort';
-import { WorkbookError } from './officeErrors';
 import { requestBudget } from './payload';
 import type { Supports } from './requirements';
 import { queueSheetChecks, type SheetStatus } from './sheetChecks';
@@ -22,7 +21,7 @@ const nameTaken = (sheet: string) => new WorkbookProblemError(nameTakenProblem(s
 function mayRebuild(name: string, status: SheetStatus | undefined): boolean {
   if (!status?.exists) return false;
   if (!status.ours) throw nameTaken(name);
-  if (status.protected) throw new WorkbookError(`The sheet "${name}" is protected, so it was not changed. Unprotect it (Review > Unprotect Sheet) and try again.`);
+  if (status.protected) throw new WorkbookProblemError(protectedProblem(name));
   return true;
 }
 

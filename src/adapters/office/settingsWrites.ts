@@ -6,11 +6,10 @@
 import { normalise } from '../../engine/cells';
 import { readSettings } from '../../engine/settings';
 import type { CellValue, Settings } from '../../engine/types';
-import { TEXT_FORMAT } from '../../layout/grid';
 import { isOwnSheet, nextFreeSheetName, SETTINGS_SHEET, SETTINGS_TABLE } from '../../layout/names';
 import { settingsEdits } from '../../layout/settingsEdits';
-import { settingsSheet } from '../../layout/settingsSheet';
-import { nameTakenProblem, SETTINGS_COLUMNS_MESSAGE } from '../../port/problems';
+import { meaningColumn, settingsSheet } from '../../layout/settingsSheet';
+import { nameTakenProblem, protectedProblem, SETTINGS_COLUMNS_MESSAGE } from '../../port/problems';
 import { WorkbookProblemError } from '../../port/workbookPort';
 import { cellForExcel } from './cells';
 import { WorkbookError } from './officeErrors';
@@ -27,7 +26,7 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
 
 /** Saves `settings`, or what `change` makes of the settings in force, into the settings table (made when absent). */
 export async function saveSettings(context: Excel.RequestContext, change: (current: Settings) => Settings, supports: Supports): Promise<void> {
-  const table = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE).load('columns/items/name, columns/items/values');
+  const table = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE).load('columns/items/name, columns/items/values, worksheet/name, worksheet/protection/protected');
   const existing = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
   await context.sync();
   if (table.isNullObject) {
@@ -43,6 +42,7 @@ export async function saveSettings(context: Excel.RequestContext, change: (curre
     await context.sync();
     return;
   }
+  if (table.worksheet.protection.protected) throw new WorkbookProblemError(protectedProblem(table.worksheet.name));
   const headers = table.columns.items.map((c) => c.name);
   const columns = table.columns.items.map((c) => c.values.slice(1).map((r) => r[0] as CellValue));
   const rows = (columns[0] ?? []).map((_, r) => columns.map((column) => column[r] ?? ''));
@@ -50,17 +50,21 @@ export async function saveSettings(context: Excel.RequestContext, change: (curre
   const valueColumn = headers.findIndex((h) => normalise(h) === 'value');
   if (labelColumn < 0 || valueColumn < 0) throw new WorkbookError(SETTINGS_COLUMNS_MESSAGE);
   const raw = { sheet: '', name: SETTINGS_TABLE, headers, rows, origin: { row: 0, column: 0 } };
-  const edits = settingsEdits(raw, change(readSettings(raw).settings));
+  const settings = change(readSettings(raw).settings);
+  // Rows to add carry their meaning when the What it means column is beside the table: one more look, only then.
+  const added = settingsEdits(raw, settings).appended.length > 0;
+  const beside = added ? context.workbook.tables.getItem(SETTINGS_TABLE).getHeaderRowRange().getCell(0, meaningColumn(headers.length)).load('values') : undefined;
+  if (beside) await context.sync();
+  const edits = settingsEdits(raw, settings, beside?.values[0]?.[0]);
   const write = (range: Excel.Range, value: CellValue, format: string) => {
     range.numberFormat = [[format]];
     range.values = [[cellForExcel(value)]];
   };
   const body = context.workbook.tables.getItem(SETTINGS_TABLE).getDataBodyRange();
   for (const update of edits.updates) write(body.getCell(update.rowIndex, valueColumn), update.value ?? '', update.format);
-  for (const row of edits.appended) {
-    const added = context.workbook.tables.getItem(SETTINGS_TABLE).rows.add().getRange();
-    write(added.getCell(0, labelColumn), row.label, TEXT_FORMAT);
-    write(added.getCell(0, valueColumn), row.value, row.format);
+  for (const cells of edits.appended) {
+    const row = context.workbook.tables.getItem(SETTINGS_TABLE).rows.add().getRange();
+    for (const cell of cells) write(row.getCell(0, cell.column), cell.value ?? '', cell.format);
   }
   await context.sync();
 }

@@ -47,7 +47,7 @@ function afterRun(result: RunResult, names: Extract<RunState, { status: 'done' }
         title: `"${problem.sheet}" is one of your sheets`,
         text: name
           ? `The add-in never changes a sheet it did not create, so nothing was written. Write this sheet as "${name}" instead?`
-          : `${problem.message} Nothing was written.`,
+          : problem.message,
         actions: name ? [{ label: `Use "${name}"`, action: { kind: 'use-other-name', sheet: problem.sheet, name } }] : [],
       };
     }
@@ -56,7 +56,8 @@ function afterRun(result: RunResult, names: Extract<RunState, { status: 'done' }
     case 'unsupported':
       return { intent: 'error', title: 'Not supported here', text: problem.message, actions: [] };
     case 'protected':
-      return { intent: 'warning', title: `"${problem.sheet}" is protected`, text: `${problem.message} Nothing was written.`, actions: [] };
+      // The port's problems already say that nothing was written.
+      return { intent: 'warning', title: `"${problem.sheet}" is protected`, text: problem.message, actions: [] };
   }
 }
 

@@ -244,3 +244,14 @@ describe('the port outside a run', () => {
     expect(snapshot.settings!.rows.find((r) => r[0] === 'In-flight limit')).toEqual(['In-flight limit', 3]);
   });
 });
+
+describe('a sheet protected in the file', () => {
+  it('reads Review > Protect Sheet from the file and writes nothing to a protected Initiatives sheet', async () => {
+    const book = portfolioWorkbook();
+    await book.getWorksheet('Portfolio')!.protect('', {});
+    const { result, workbook } = await runOn(await toBytes(book));
+    expect(result.kind === 'not-written' && result.outcome.problem).toMatchObject({ kind: 'protected', sheet: 'Portfolio' });
+    expect(headerRow(workbook)).not.toContain('Priority');
+    expect(workbook.getWorksheet('Change impact')).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@ import { runPlan } from '../../../src/app/runPlan';
 import { memoryPort } from '../../../src/adapters/memory';
 import { sampleWorkbook } from '../../adapters/memory/memoryBuilders';
 import { NOW } from '../../builders';
+import { nameTakenProblem, protectedProblem } from '../../../src/port/problems';
 
 async function notWritten(problem: { kind: 'changed' | 'name-taken' | 'editing' | 'unsupported' | 'protected'; sheet?: string; message: string }) {
   const port = memoryPort(sampleWorkbook());
@@ -32,8 +33,10 @@ describe('what the pane says after a run', () => {
   });
 
   test('a taken sheet the pane does not know passes the adapter’s message on, with no offer', async () => {
-    const message = await notWritten({ kind: 'name-taken', sheet: 'Other', message: 'Sheet Other is yours.' });
-    expect(message).toMatchObject({ text: 'Sheet Other is yours. Nothing was written.', actions: [] });
+    const problem = nameTakenProblem('Other');
+    const message = await notWritten(problem as Parameters<typeof notWritten>[0]);
+    expect(message).toMatchObject({ text: problem.message, actions: [] });
+    expect(message?.text.match(/nothing was written/gi)).toHaveLength(1);
   });
 
   test('cell-edit mode says how to leave the cell and offers to stop waiting', async () => {
@@ -47,8 +50,11 @@ describe('what the pane says after a run', () => {
   });
 
   test('a protected sheet is a warning that names it and says nothing was written', async () => {
-    const message = await notWritten({ kind: 'protected', sheet: 'Portfolio', message: 'Unprotect Portfolio (Review > Unprotect Sheet).' });
-    expect(message).toMatchObject({ intent: 'warning', title: '"Portfolio" is protected', text: 'Unprotect Portfolio (Review > Unprotect Sheet). Nothing was written.' });
+    const problem = protectedProblem('Portfolio');
+    const message = await notWritten(problem as Parameters<typeof notWritten>[0]);
+    expect(message).toMatchObject({ intent: 'warning', title: '"Portfolio" is protected', text: problem.message });
+    expect(message?.text).toMatch(/^Sheet "Portfolio" is protected.*Nothing was written\..*Review > Unprotect Sheet/);
+    expect(message?.text.match(/nothing was written/gi)).toHaveLength(1);
   });
 
   test('nothing is said while idle or busy', () => {
