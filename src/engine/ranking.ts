@@ -3,6 +3,7 @@
 // stated tie rule, then rows that could not be read.
 
 import { normalise } from './cells';
+import { Memo } from './memo';
 import { settled, type Links } from './select/links';
 import { candidateStatus, type SelectionProblem } from './select/problem';
 import type { Assessment, Initiative, Settings, Team } from './types';
@@ -114,7 +115,7 @@ function sortByBuckets(n: number, group: Int8Array, priority: Float64Array, comp
 }
 
 /** What a selection needs from an assessed portfolio. */
-export type Ranked = { assessments: Assessment[]; ranking: number[]; teams: Team[]; settings: Settings; links?: Links | undefined };
+export type Ranked = { assessments: Assessment[]; ranking: number[]; teams: Team[]; settings: Settings; links?: Links | undefined; memo?: Memo };
 
 export function selectionProblem(ranked: Ranked): SelectionProblem {
   const problem: SelectionProblem = {
@@ -131,6 +132,8 @@ export function selectionProblem(ranked: Ranked): SelectionProblem {
     }),
     teams: ranked.teams,
     inFlightLimit: ranked.settings.inFlightLimit,
+    // A plan keeps no memo: its problem (for the economics of an optimal plan) gets one of its own.
+    memo: ranked.memo ?? new Memo(),
   };
   // Overrides the dependencies cannot honour are settled here, so every method sees the same statuses.
   return ranked.links ? settled({ ...problem, links: ranked.links }) : problem;

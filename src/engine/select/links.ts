@@ -5,7 +5,7 @@
 // every method then runs exactly as before.
 
 import type { DependencyReason, Initiative } from '../types';
-import type { CandidateStatus, SelectionProblem } from './problem';
+import type { Candidate, CandidateStatus, SelectionProblem } from './problem';
 
 /** Dependencies by assessment index (`Candidate.index`). */
 export type Links = {
@@ -73,37 +73,43 @@ export type LinkView = {
   lead: readonly (number | undefined)[];
 };
 
-// Economics re-runs share a problem's candidates with new caps: the view is worked out once per candidate list.
-// The links are kept with the view: the same candidates may be asked about with other links.
-const views = new WeakMap<SelectionProblem['candidates'], { links: Links; view: LinkView }>();
+// Economics re-runs share a problem's candidates with new caps, so with the run's memo the view is kept
+// per candidate list (while the list lives), and per links: the same candidates may be asked about with other links.
+const viewsWith = (_links: Links) => new WeakMap<readonly Candidate[], LinkView>();
 
 /** The problem's links by position; undefined when it has none. */
 export function linkView(problem: SelectionProblem): LinkView | undefined {
   const links = problem.links;
   if (!links) return undefined;
-  const cached = views.get(problem.candidates);
-  if (cached && cached.links === links) return cached.view;
-  const n = problem.candidates.length;
+  const views = problem.memo?.of(viewsWith)(links);
+  let view = views?.get(problem.candidates);
+  if (!view) {
+    view = viewOf(links, problem.candidates);
+    views?.set(problem.candidates, view);
+  }
+  return view;
+}
+
+function viewOf(links: Links, candidates: readonly Candidate[]): LinkView {
+  const n = candidates.length;
   const position = new Map<number, number>();
-  problem.candidates.forEach((c, p) => position.set(c.index, p));
+  candidates.forEach((c, p) => position.set(c.index, p));
   const positions = (indices: readonly number[]): number[] =>
     indices.flatMap((i) => (position.has(i) ? [position.get(i)!] : [])).sort((a, b) => a - b);
   const closure: number[][] = [];
   const alternatives: number[][] = [];
   const dependants: number[][] = Array.from({ length: n }, () => []);
-  problem.candidates.forEach((c, p) => {
+  candidates.forEach((c, p) => {
     const required = links.requires.has(c.index) ? positions(requiredClosure(links, c.index)) : [];
     closure.push(required);
     for (const r of required) dependants[r]!.push(p);
     alternatives.push(positions(links.alternatives.get(c.index) ?? NONE));
   });
-  const lead = problem.candidates.map((c) => {
+  const lead = candidates.map((c) => {
     const with_ = links.ranksWith?.get(c.index);
     return with_ === undefined ? undefined : position.get(with_);
   });
-  const view = { closure, alternatives, dependants, lead };
-  views.set(problem.candidates, { links, view });
-  return view;
+  return { closure, alternatives, dependants, lead };
 }
 
 /** A requirement that keeps a candidate out, by position; `alternative` names the clash for 'requires its alternative'. */
@@ -157,6 +163,6 @@ export function settled(problem: SelectionProblem): SelectionProblem {
   if (statuses.every((s, p) => s === problem.candidates[p]!.status)) return problem;
   const candidates = problem.candidates.map((c, p) => (statuses[p] === c.status ? c : { ...c, status: statuses[p]! }));
   // The view depends only on the indices, which are unchanged.
-  views.set(candidates, { links: problem.links!, view });
+  problem.memo?.of(viewsWith)(problem.links!).set(candidates, view);
   return { ...problem, candidates };
 }

@@ -2,7 +2,7 @@
 // Methods differ only in which open candidates they choose; the rules for
 // gated, forced-in and forced-out candidates are shared here.
 
-import { memoised } from '../memo';
+import { memoised, type Memo } from '../memo';
 import type { Decision, DeferralConstraint, OverrideChoice, Team, TeamShortfall } from '../types';
 import { linkView, settled, staticBlock, type Block, type Links } from './links';
 
@@ -26,6 +26,11 @@ export type SelectionProblem = {
   inFlightLimit: number;
   /** What candidates require and their alternatives (by `Candidate.index`); absent when none do. */
   links?: Links;
+  /**
+   * The run's memo (memo.ts), shared by the problems derived from this one (the economics' re-runs):
+   * what the links say by position is worked out there once per candidate list. Without it, on every call.
+   */
+  memo?: Memo;
 };
 
 export type Selection = {
