@@ -7,8 +7,10 @@ import { contributions, type ScoreKind } from '../../engine/scores';
 import type { PlanEntry, Settings } from '../../engine/types';
 import { useSectionStyles } from '../styles';
 import { DECISION_COLOUR, GATE_COLOUR } from '../Summary/badgeColours';
+import { DependencyLinks } from '../DependencyLinks/DependencyLinks';
 
-export type InitiativeDetailProps = { entry: PlanEntry; settings: Settings; id?: string };
+/** `entries`: the plan's entries, for what it requires, what requires it and its alternatives. */
+export type InitiativeDetailProps = { entry: PlanEntry; settings: Settings; id?: string; entries?: readonly PlanEntry[] };
 
 const useStyles = makeStyles({
   root: {
@@ -59,7 +61,7 @@ function Contributions({ title, kind, entry, settings }: { title: string; kind: 
   );
 }
 
-export function InitiativeDetail({ entry, settings, id }: InitiativeDetailProps) {
+export function InitiativeDetail({ entry, settings, id, entries }: InitiativeDetailProps) {
   const styles = useStyles();
   const section = useSectionStyles();
   const { scores, gate } = entry;
@@ -77,6 +79,7 @@ export function InitiativeDetail({ entry, settings, id }: InitiativeDetailProps)
         </Badge>
       </div>
       {binding && <Body1>Held back by: {binding}</Body1>}
+      {entries && <DependencyLinks entry={entry} entries={entries} />}
       {gate.gaps.length > 0 && (
         <div>
           <p className={styles.heading}>{gate.gate === 'Scale-ready' ? 'Open points' : 'To pass the next gate'}</p>

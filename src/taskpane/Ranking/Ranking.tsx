@@ -78,7 +78,7 @@ export function Ranking({ plan, busy, onSort, pageSize = 10 }: RankingProps) {
                   {expanded ? 'Hide details' : 'Details'}
                 </Button>
               </div>
-              {expanded && <InitiativeDetail id={detailId} entry={entry} settings={plan.settings} />}
+              {expanded && <InitiativeDetail id={detailId} entry={entry} settings={plan.settings} entries={plan.entries} />}
             </li>
           );
         })}
