@@ -40,8 +40,8 @@ export function nextFreeSheetName(wanted: string, usable: (name: string) => bool
   }
 }
 
-/** The add-in's own tables (its settings, Decision log and scenario tables), which are never the user's to pick. */
+/** The add-in's own tables (its settings, Column mapping, Decision log and scenario tables), which are never the user's to pick. */
 export function isAddinTable(name: string): boolean {
   const lower = name.toLowerCase();
-  return [SETTINGS_TABLE, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE].some((n) => n.toLowerCase() === lower) || new RegExp(`^${DECISION_LOG_TABLE}\\d*$`, 'i').test(name);
+  return [SETTINGS_TABLE, 'ColumnMapping', SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE].some((n) => n.toLowerCase() === lower) || new RegExp(`^${DECISION_LOG_TABLE}\\d*$`, 'i').test(name);
 }

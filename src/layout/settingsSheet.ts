@@ -7,6 +7,8 @@ import { CAPACITY_PREFIX, SETTING_SPECS } from '../engine/settings';
 import type { Settings } from '../engine/types';
 import { SheetBuilder, TEXT_FORMAT, type LayoutCell, type SheetLayout } from './grid';
 import { OWNER_MARK, SETTINGS_SHEET, SETTINGS_TABLE } from './names';
+import type { ColumnMappingEntry } from '../engine/read';
+import { COLUMN_MAPPING_TABLE, MAPPING_HEADERS, columnMappingBlock, mappingColumnBeside } from './columnMappingTable';
 
 export const SETTINGS_HEADER_ROW = 3;
 
@@ -50,9 +52,9 @@ export function settingsRows(settings: Settings): SettingsRow[] {
   ];
 }
 
-export function settingsSheet(settings: Settings): SheetLayout {
+export function settingsSheet(settings: Settings, mapping: readonly ColumnMappingEntry[] = []): SheetLayout {
   const width = meaningColumn(SHEET_COLUMNS.width) + 1;
-  const s = new SheetBuilder(width);
+  const s = new SheetBuilder(mapping.length > 0 ? MAPPING_AT + MAPPING_HEADERS.length : width);
   s.row(['Prioritisation settings'], [], 'title');
   s.row([`${OWNER_MARK}. Change a value here or in the task pane; the next run uses it.`], [TEXT_FORMAT], 'note');
   s.blank();
@@ -72,5 +74,24 @@ export function settingsSheet(settings: Settings): SheetLayout {
     s.row(values, formats);
   }
   s.tables.push({ name: SETTINGS_TABLE, row: SETTINGS_HEADER_ROW, column: 0, rows: rows.length + 1, columns: SHEET_COLUMNS.width });
-  return s.build(SETTINGS_SHEET, [30, 18, 3, 80], SETTINGS_HEADER_ROW + 1);
+  if (mapping.length === 0) return s.build(SETTINGS_SHEET, [30, 18, 3, 80], SETTINGS_HEADER_ROW + 1);
+  // The Column mapping beside the settings, on their header row: which header each contract column reads.
+  const block = columnMappingBlock(mapping);
+  while (s.rowCount < SETTINGS_HEADER_ROW + block.values.length) s.blank();
+  s.tables.push({ name: COLUMN_MAPPING_TABLE, row: SETTINGS_HEADER_ROW, column: MAPPING_AT, rows: block.values.length, columns: MAPPING_HEADERS.length });
+  s.styles.push({ row: SETTINGS_HEADER_ROW, column: MAPPING_AT, columns: MAPPING_HEADERS.length, style: 'header' });
+  const layout = s.build(SETTINGS_SHEET, [30, 18, 3, 80, 3, 24, 30], SETTINGS_HEADER_ROW + 1);
+  block.values.forEach((cells, r) => {
+    const row = SETTINGS_HEADER_ROW + r;
+    layout.values[row] = [...layout.values[row]!];
+    layout.formats[row] = [...layout.formats[row]!];
+    cells.forEach((value, c) => {
+      layout.values[row]![MAPPING_AT + c] = value;
+      layout.formats[row]![MAPPING_AT + c] = block.formats[r]![c]!;
+    });
+  });
+  return layout;
 }
+
+/** The Column mapping's first column on the settings sheet (F). */
+const MAPPING_AT = mappingColumnBeside({ column: 0, columns: 2 });

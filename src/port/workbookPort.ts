@@ -2,6 +2,7 @@
 // office.js adapter, the exceljs adapter and the in-memory workbook implement it.
 
 import type { Plan } from '../engine/plan';
+import type { ColumnMappingEntry } from '../engine/read';
 import type { RawTable, Settings } from '../engine/types';
 import type { ScenarioTables } from '../engine/scenarios/readScenarios';
 import type { SheetLayout } from '../layout/grid';
@@ -111,6 +112,13 @@ export type WorkbookPort = {
    * Rejects with a 'name-taken' WorkbookProblemError when a user's own sheet has the settings sheet's name.
    */
   saveSettings(settings: Settings): Promise<void>;
+  /**
+   * Writes which header each of these contract columns reads (blank: none) into the Column mapping table:
+   * a column's row updated in place, a new one appended (`columnMappingEdits`). Without that table it is made
+   * beside the settings table (`mappingColumnBeside`), refused when those cells hold something; without a
+   * settings table either, the settings sheet is made with it (rejecting with 'name-taken' like saveSettings).
+   */
+  saveColumnMapping(entries: ColumnMappingEntry[]): Promise<void>;
   /** Insert the sample portfolio (Initiatives and Capacity tables) on new sheets, as `sampleSheets` lays them out. Rejects if an Initiatives table exists. */
   insertSample(): Promise<void>;
   /** Turn the selected range, with its header row, into the Initiatives table (one selected cell: its current region). */

@@ -24,6 +24,7 @@ function excelPort(): WorkbookPort {
       read: fail,
       write: fail,
       saveSettings: fail,
+      saveColumnMapping: fail,
       insertSample: fail,
       createTableFromSelection: fail,
       useTable: fail,

@@ -19,6 +19,7 @@ import { prioritise } from '../../src/engine/plan';
 import { planLayout } from '../../src/layout/planLayout';
 import { CUT_MARKER, EXCEL_TEXT_LIMIT } from '../../src/layout/grid';
 import { MEANING_HEADER, SETTINGS_HEADER_ROW, settingsRows, settingsSheet } from '../../src/layout/settingsSheet';
+import { mappingRoomMessage } from '../../src/layout/columnMappingTable';
 import { sampleTables } from '../../src/sample/samplePortfolio';
 import { NOW } from '../builders';
 import { ADAPTERS, type AdapterFactory, type WorkbookDescription } from './adapters';
@@ -353,6 +354,55 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       await expect(port.useTable('Nowhere')).rejects.toThrow(noSuchTableMessage('Nowhere'));
       await port.useTable('Other');
       expect((await port.read()).initiatives?.name).toBe('Other');
+    });
+  });
+
+  describe('column mapping', () => {
+    const renamedSample = (): RawTable[] => {
+      const [initiatives, capacity] = sample();
+      return [{ ...initiatives!, headers: initiatives!.headers.map((h) => (h === 'Baseline method' ? 'How we prove it' : h)) }, capacity!];
+    };
+
+    it('saves the mapping with the settings sheet when there is none, and the next run reads it', async () => {
+      const { port, cell, sheets } = await build({ tables: renamedSample() });
+      const before = await run(port);
+      expect(before.plan.table?.columns.inputs.baselineMethod).toBeUndefined();
+      await port.saveColumnMapping([{ column: 'Baseline method', header: 'How we prove it' }]);
+      expect(sheets()).toContain(SETTINGS_SHEET);
+      // Beside the settings (F4 on the settings sheet), so plain Excel shows it.
+      expect([cell(SETTINGS_SHEET, 'F4'), cell(SETTINGS_SHEET, 'G4'), cell(SETTINGS_SHEET, 'F5'), cell(SETTINGS_SHEET, 'G5')]).toEqual(['Column', 'Header', 'Baseline method', 'How we prove it']);
+      const snapshot = await port.read();
+      expect(snapshot.columnMapping?.rows).toEqual([['Baseline method', 'How we prove it']]);
+      expect(readSettings(snapshot.settings).settings).toEqual(DEFAULT_SETTINGS);
+      const after = await run(port);
+      expect(after.plan.table?.columns.how.baselineMethod).toBe('mapped');
+    });
+
+    it("edits the workbook's mapping table in place: a column's header changed, a new column added below, other rows kept", async () => {
+      const mapping: RawTable = { sheet: 'Mapping', name: 'MyMapping', headers: ['Column', 'Header'], rows: [['Owner', 'Sponsor'], ['Baseline method', 'Old header']], origin: { row: 1, column: 1 } };
+      const { port, cell } = await build({ tables: [...renamedSample(), mapping] });
+      await port.saveColumnMapping([
+        { column: 'baseline METHOD', header: 'How we prove it' },
+        { column: 'Data rights', header: '' },
+      ]);
+      expect((await port.read()).columnMapping?.rows).toEqual([['Owner', 'Sponsor'], ['Baseline method', 'How we prove it'], ['Data rights', '']]);
+      expect(cell('Mapping', 'B3')).toBe('Owner');
+      expect(cell('Mapping', 'C4')).toBe('How we prove it');
+      expect(cell('Mapping', 'B5')).toBe('Data rights');
+    });
+
+    it("makes the mapping beside the user's settings table, and refuses, changing nothing, when those cells hold something", async () => {
+      const { port, cell } = await build({ tables: [...renamedSample(), settingsTable([['In-flight limit', 4]])] });
+      await port.saveColumnMapping([{ column: 'Baseline method', header: 'How we prove it' }]);
+      // The settings table is at B3:C4; its meaning column is E, then a gap: the mapping's header is on G3.
+      expect([cell('My settings', 'G3'), cell('My settings', 'H4')]).toEqual(['Column', 'How we prove it']);
+      expect((await port.read()).columnMapping?.rows).toEqual([['Baseline method', 'How we prove it']]);
+
+      const crowded = await build({ tables: [...renamedSample(), settingsTable([['In-flight limit', 4]])], userSheets: [{ name: 'My settings', cells: { H4: 'my note' } }] });
+      await expect(crowded.port.saveColumnMapping([{ column: 'Baseline method', header: 'How we prove it' }])).rejects.toThrow(mappingRoomMessage('My settings', 'G3'));
+      expect(crowded.cell('My settings', 'G3')).toBe('');
+      expect(crowded.cell('My settings', 'H4')).toBe('my note');
+      expect((await crowded.port.read()).columnMapping).toBeUndefined();
     });
   });
 

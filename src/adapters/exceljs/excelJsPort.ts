@@ -34,6 +34,8 @@ import { isFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { insertSampleSheets } from './sampleWorkbook';
 import { saveSettingsTable } from './settingsTable';
+import { addMappingTable, editMappingTable, mappingTableOf } from './columnMappingTable';
+import type { ColumnMappingEntry } from '../../engine/read';
 import { freeTableName, isOurs, isProtected, replaceSheet, sheetNameFor, sheetNamed } from './sheets';
 import { allTables, findTable, resizeTable, tableGeometry, tablesOn, type TableHandle } from './tables';
 import { placeOutputs, writeOutputs } from './writeOutputColumns';
@@ -186,6 +188,14 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
       const table = findTable(workbook, SETTINGS_TABLE);
       if (table) saveSettingsTable(table, settings);
       else ownSheet(workbook, SETTINGS_SHEET, settingsSheet(settings), 'settings');
+    },
+
+    async saveColumnMapping(entries: ColumnMappingEntry[]): Promise<void> {
+      const mapping = mappingTableOf(workbook, initiativesTable(workbook, readSettingsTable(workbook)));
+      const settings = findTable(workbook, SETTINGS_TABLE);
+      if (mapping) editMappingTable(mapping, entries);
+      else if (settings) addMappingTable(settings, entries);
+      else ownSheet(workbook, SETTINGS_SHEET, settingsSheet(readSettings(undefined).settings, entries), 'settings');
     },
 
     async insertSample(): Promise<void> {

@@ -31,6 +31,8 @@ import type { SheetLayout } from '../../layout/grid';
 import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
 import type { PlanLayout } from '../../layout/planLayout';
 import { settingsEdits } from '../../layout/settingsEdits';
+import { COLUMN_MAPPING_TABLE, MAPPING_HEADERS, columnMappingBlock, columnMappingEdits, mappingColumnBeside, mappingRoomMessage } from '../../layout/columnMappingTable';
+import type { ColumnMappingEntry } from '../../engine/read';
 import { meaningColumn, settingsSheet } from '../../layout/settingsSheet';
 import { sampleSheets } from '../../sample/sampleSheets';
 import { changedProblem, DEFAULT_SHEET_NAMES, EDITING_MESSAGE, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE } from '../../port/problems';
@@ -146,6 +148,43 @@ function writeSettings(workbook: MemoryWorkbook, settings: Settings, sheetName =
     const at = appendRow(workbook, table);
     for (const cell of cells) writeBlock(sheet, at, table.column + cell.column, [[cell.value]], [[cell.format]]);
   }
+}
+
+/**
+ * The Column mapping table edited as `columnMappingEdits` says; made beside the settings table when the
+ * workbook has none, and with the settings sheet when that is missing too.
+ */
+function writeColumnMapping(workbook: MemoryWorkbook, entries: ColumnMappingEntry[]): void {
+  const initiatives = initiativesTableOf(workbook);
+  const mapping = workbook.tables.find((t) => t !== initiatives && isColumnMappingTable(t.name, headersOf(workbook, t)));
+  if (mapping) {
+    const edits = columnMappingEdits(rawTable(workbook, mapping), entries);
+    const sheet = sheetOf(workbook, mapping.sheet);
+    for (const update of edits.updates) writeBlock(sheet, mapping.row + 1 + update.rowIndex, mapping.column + edits.headerIndex, [[update.header]], [[TEXT_FORMAT]]);
+    for (const entry of edits.appended) {
+      const at = appendRow(workbook, mapping);
+      writeBlock(sheet, at, mapping.column + edits.columnIndex, [[entry.column]], [[TEXT_FORMAT]]);
+      writeBlock(sheet, at, mapping.column + edits.headerIndex, [[entry.header]], [[TEXT_FORMAT]]);
+    }
+    return;
+  }
+  const settings = settingsTableOf(workbook);
+  if (!settings) {
+    const taken = takenSheet(workbook, [SETTINGS_SHEET]);
+    if (taken) throw new WorkbookProblemError(nameTakenProblem(taken, 'settings'));
+    writeSheetLayout(workbook, settingsSheet(currentSettings(workbook), entries), SETTINGS_SHEET);
+    return;
+  }
+  const block = columnMappingBlock(entries);
+  const column = mappingColumnBeside(settings);
+  const sheet = sheetOf(workbook, settings.sheet);
+  for (let r = 0; r < block.values.length; r++) {
+    for (let c = 0; c < MAPPING_HEADERS.length; c++) {
+      if ((getCell(sheet, settings.row + r, column + c).value ?? '') !== '') throw new Error(mappingRoomMessage(settings.sheet, a1(settings.row, column)));
+    }
+  }
+  writeBlock(sheet, settings.row, column, block.values, block.formats);
+  createTable(workbook, { name: COLUMN_MAPPING_TABLE, sheet: settings.sheet, row: settings.row, column, rows: block.values.length, columns: MAPPING_HEADERS.length });
 }
 
 type SheetNames = Required<NonNullable<WriteOptions['sheetNames']>>;
@@ -279,6 +318,8 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
     },
 
     saveSettings: (settings: Settings) => call(() => writeSettings(workbook, settings)),
+
+    saveColumnMapping: (entries: ColumnMappingEntry[]) => call(() => writeColumnMapping(workbook, entries)),
 
     insertSample: () =>
       call(() => {

@@ -16,6 +16,7 @@ import { officeSupports, type Supports } from './requirements';
 import { changeScenarios, writeScenarioComparison } from './scenarioCommands';
 import { retryWhenEditingEnds, type RetryOptions } from './retryWhenEditingEnds';
 import { saveSettings } from './settingsWrites';
+import { saveColumnMapping } from './columnMappingWrites';
 import { writePlan } from './writePlan';
 
 export type OfficeWorkbookOptions = {
@@ -86,6 +87,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
     },
     saveSettings: (settings) =>
       changing((context) => saveSettings(context, () => settings, supports)),
+    saveColumnMapping: (entries) => changing((context) => saveColumnMapping(context, entries, supports)),
     insertSample: () => changing(insertSample),
     createTableFromSelection: () => changing(createTableFromSelection),
     useTable: (name) => changing((context) => useTable(context, name, supports)),

@@ -242,6 +242,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     },
 
     saveSettings: () => Promise.reject(new Error(NOT_IN_A_FILE)),
+    saveColumnMapping: () => Promise.reject(new Error(NOT_IN_A_FILE)),
     insertSample: () => Promise.reject(new Error(NOT_IN_A_FILE)),
     createTableFromSelection: async () => ({ ok: false as const, message: 'A workbook file has no selection: create the Initiatives table in Excel (Insert > Table) and name it Initiatives.' }),
     useTable: () => Promise.reject(new Error(NOT_IN_A_FILE)),
