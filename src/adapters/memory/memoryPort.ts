@@ -27,7 +27,7 @@ import {
   nextFreeSheetName,
 } from '../../layout/names';
 import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
-import type { SheetLayout } from '../../layout/grid';
+import { TEXT_FORMAT, type SheetLayout } from '../../layout/grid';
 import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
 import type { PlanLayout } from '../../layout/planLayout';
 import { settingsEdits } from '../../layout/settingsEdits';
