@@ -8,6 +8,7 @@ import { benchLive } from './live';
 import { freshPageUs, randomAccessNs } from './machine';
 import { benchOptimalSample, COLD_FLAG, printColdRun } from './optimalSample';
 import { benchSelection, selectionGoals, selectionTable } from './selection';
+import { benchSelectionDependencies, dependenciesLine } from './selectionDependencies';
 import { benchSyncs } from './syncs';
 
 async function main(): Promise<void> {
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
   console.log(selectionGoals(selection.rows));
   result.selection = selection.rows;
   result.selection_cold_ms = { load: selection.loadMs, 500: selection.coldMs };
+  const dependencies = await benchSelectionDependencies();
+  console.log(dependenciesLine(dependencies));
+  const { cpuMs: _cpu, ...dependenciesResult } = dependencies;
+  result.selection_dependencies = dependenciesResult;
   const optimalSample = await benchOptimalSample();
   console.log(`sample portfolio, Optimal with bottleneck economics (cold: first run in a fresh process, median of 3; warm: median of 9): ${JSON.stringify(optimalSample)} ms`);
   result.optimal_sample_ms = optimalSample;
