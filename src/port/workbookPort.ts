@@ -69,6 +69,8 @@ export type WriteOutcome =
       renamed?: RenamedSheet[];
       /** Cells written (a rebuilt sheet counts every cell): how a live re-run shows it wrote only what changed. */
       cellsWritten?: number;
+      /** What the user should know about how it was written (an Excel too old to set how the sheets print), said once per session. */
+      notes?: string[];
     }
   | { ok: false; problem: WriteProblem };
 

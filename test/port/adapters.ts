@@ -15,6 +15,7 @@ import { portOn } from '../adapters/office/workbooks';
 import { columnLetters, parseA1 } from '../../src/engine/address';
 import type { CellValue, RawTable } from '../../src/engine/types';
 import type { WorkbookPort } from '../../src/port/workbookPort';
+import type { PageSetup } from '../../src/layout/pageSetup';
 
 /** A workbook as the suite describes it: tables (each on its sheet, at its origin) and sheets of the user's own. */
 export type WorkbookDescription = {
@@ -33,7 +34,15 @@ export type AdapterUnderTest = {
   type(sheet: string, cell: string, value: CellValue): void;
   /** The user turns on Review > Protect Sheet for `sheet`. */
   protect(sheet: string): void;
+  /** How `sheet` prints, in the layout's terms; undefined when it keeps the defaults (landscape never set). */
+  pageSetup(sheet: string): PageSetup | undefined;
 };
+
+/** "&L…&C…&R…" as left, centre and right. */
+function footerOf(text: string | undefined): PageSetup['footer'] {
+  const parts = /^&L(.*?)&C(.*?)&R(.*)$/.exec(text ?? '');
+  return { left: parts?.[1] ?? '', center: parts?.[2] ?? '', right: parts?.[3] ?? '' };
+}
 
 export type AdapterFactory = { name: string; build(description: WorkbookDescription): Promise<AdapterUnderTest> };
 
@@ -64,6 +73,7 @@ const memory: AdapterFactory = {
         writeBlock(findSheet(workbook, name)!, row, column, [[value]], [[null]]);
       },
       protect: (name) => (findSheet(workbook, name)!.protected = true),
+      pageSetup: (name) => findSheet(workbook, name)?.pageSetup,
     };
   },
 };
@@ -102,6 +112,19 @@ const exceljs: AdapterFactory = {
       type: (name, ref, value) => (sheetOf(name)!.getCell(ref).value = value as ExcelJS.CellValue),
       // As exceljs reads <sheetProtection sheet="1"> from a file (the exceljs adapter's tests read one).
       protect: (name) => ((sheetOf(name) as ExcelJS.Worksheet & { sheetProtection: unknown }).sheetProtection = { sheet: true }),
+      pageSetup: (name) => {
+        const sheet = sheetOf(name);
+        const setup = sheet?.pageSetup;
+        if (!sheet || setup?.orientation !== 'landscape') return undefined;
+        const breaks = (sheet as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id);
+        return {
+          orientation: 'landscape',
+          pagesWide: setup.fitToPage && setup.fitToWidth === 1 && setup.fitToHeight === 0 ? 1 : (Number.NaN as 1),
+          titleRows: Number(/^1:(\d+)$/.exec(setup.printTitlesRow ?? '')?.[1] ?? 0),
+          breaks,
+          footer: footerOf(sheet.headerFooter.oddFooter),
+        };
+      },
     };
   },
 };
@@ -133,6 +156,17 @@ const office: AdapterFactory = {
         fake.model.sheet(name)!.cell(row, column).value = value ?? '';
       },
       protect: (name) => (fake.model.sheet(name)!.protected = true),
+      pageSetup: (name) => {
+        const page = fake.model.sheet(name)?.pageLayout;
+        if (!page || page.orientation !== 'Landscape') return undefined;
+        return {
+          orientation: 'landscape',
+          pagesWide: page.zoom.horizontalFitToPages === 1 && page.zoom.verticalFitToPages === 0 ? 1 : (Number.NaN as 1),
+          titleRows: Number(/^\$1:\$(\d+)$/.exec(page.printTitleRows ?? '')?.[1] ?? 0),
+          breaks: page.breaks,
+          footer: page.footer,
+        };
+      },
     };
   },
 };

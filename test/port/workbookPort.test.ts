@@ -105,6 +105,30 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
   });
 
   describe('write', () => {
+    it("sets how each of the add-in's sheets prints (landscape, one page wide, titles repeated, footer naming the run), never a user's sheet", async () => {
+      const { initiatives, capacity } = sampleTables();
+      const { port, pageSetup } = await build({ tables: sample(), userSheets: [{ name: 'Notes', cells: { A1: 'mine' } }] });
+      const result = await run(port);
+      if (result.kind !== 'written') throw new Error('not written');
+      const layout = planLayout(result.plan);
+      expect(layout.changeImpact.pageSetup).toMatchObject({ orientation: 'landscape', pagesWide: 1, titleRows: 2, footer: { left: '&A', center: 'Run of 2026-11-23 10:00 UTC', right: 'Page &P of &N' } });
+      expect(pageSetup(CHANGE_IMPACT_SHEET)).toEqual(layout.changeImpact.pageSetup);
+      expect(pageSetup(DECISION_LOG_SHEET)).toEqual(layout.decisionLogSheet.pageSetup);
+      expect(pageSetup(SETTINGS_SHEET)).toEqual(layout.settingsSheet.pageSetup);
+      for (const sheet of [initiatives.sheet, capacity.sheet, 'Notes']) expect(pageSetup(sheet)).toBeUndefined();
+      await port.changeScenarios({ kind: 'save', scenario: { name: 'Lean year', settings: {}, capacities: {}, overrides: [] } });
+      expect(pageSetup('Scenarios')).toMatchObject({ orientation: 'landscape', pagesWide: 1, titleRows: 2 });
+    });
+
+    it('names the latest run in the printed footer of Change impact and of the Decision log a run appends to', async () => {
+      const { port, pageSetup } = await build();
+      await run(port);
+      const later = await runPlan(port, { now: '2026-11-24T09:30:00.000Z' }, { write: {} });
+      expect(later.kind).toBe('written');
+      expect(pageSetup(CHANGE_IMPACT_SHEET)?.footer.center).toBe('Run of 2026-11-24 09:30 UTC');
+      expect(pageSetup(DECISION_LOG_SHEET)?.footer.center).toBe('Run of 2026-11-24 09:30 UTC');
+    });
+
     it("writes the outputs, Change impact, the Decision log and the settings sheet, leaving the user's cells alone", async () => {
       const { port, cell, sheets } = await build();
       const result = await run(port);

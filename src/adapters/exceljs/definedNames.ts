@@ -22,15 +22,26 @@ export function takeDefinedNames(workbookXml: string): { xml: string; definedNam
   return { xml: workbookXml.replace(BLOCK, ''), definedNames: { block: found[0], sheets: sheetNames(workbookXml) } };
 }
 
-/** The names in place of whatever exceljs wrote, where the file format wants them: after the sheets. */
+const PRINT_TITLES = /\sname="_xlnm\.Print_Titles"/;
+const scopeOf = (name: string): string | undefined => /\slocalSheetId="(\d+)"/.exec(name)?.[1];
+
+/**
+ * The names in place of whatever exceljs wrote, where the file format wants them: after the sheets.
+ * Only the print titles exceljs wrote are kept from its own: those of the add-in's sheets (a user's
+ * sheet's titles are among the names set aside), each replacing any its sheet had before.
+ */
 export function putDefinedNames(workbookXml: string, definedNames: DefinedNames | undefined): string {
   if (definedNames === undefined) return workbookXml;
   const now = sheetNames(workbookXml);
-  const block = definedNames.block.replace(NAME, (name) => {
+  const titles = (BLOCK.exec(workbookXml)?.[0].match(NAME) ?? []).filter((name) => PRINT_TITLES.test(name));
+  const titled = new Set(titles.map(scopeOf));
+  let block = definedNames.block.replace(NAME, (name) => {
     const scope = /\slocalSheetId="(\d+)"/.exec(name);
     if (!scope) return name;
     const moved = now.indexOf(definedNames.sheets[Number(scope[1])] ?? '');
-    return moved < 0 ? '' : name.replace(scope[0], ` localSheetId="${moved}"`);
+    if (moved < 0 || (PRINT_TITLES.test(name) && titled.has(String(moved)))) return '';
+    return name.replace(scope[0], ` localSheetId="${moved}"`);
   });
+  if (titles.length > 0) block = block.endsWith('/>') ? `${block.slice(0, -2)}>${titles.join('')}</definedNames>` : block.replace(/<\/definedNames>$/, `${titles.join('')}</definedNames>`);
   return workbookXml.replace(BLOCK, '').replace(/<\/sheets>/, `</sheets>${block}`);
 }

@@ -39,7 +39,7 @@ import type { ColumnMappingEntry } from '../../engine/read';
 import { freeTableName, isOurs, isProtected, replaceSheet, sheetNameFor, sheetNamed } from './sheets';
 import { allTables, findTable, resizeTable, tableGeometry, tablesOn, type TableHandle } from './tables';
 import { placeOutputs, writeOutputs } from './writeOutputColumns';
-import { writeRow, writeSheet } from './writeSheet';
+import { setPageSetup, writeRow, writeSheet } from './writeSheet';
 
 
 function readSettingsTable(workbook: ExcelJS.Workbook): RawTable | undefined {
@@ -175,8 +175,11 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
       addSheet(workbook, names.changeImpact!, layout.changeImpact);
       if (names.decisionLog) {
         const log = sheetNamed(workbook, names.decisionLog);
-        if (log && isOurs(log)) appendLogRow(log, layout.logRow);
-        else addSheet(workbook, names.decisionLog, layout.decisionLogSheet);
+        if (log && isOurs(log)) {
+          appendLogRow(log, layout.logRow);
+          // The footer names the latest run; a log made before page setups gets one.
+          if (layout.decisionLogSheet.pageSetup) setPageSetup(log, layout.decisionLogSheet.pageSetup);
+        } else addSheet(workbook, names.decisionLog, layout.decisionLogSheet);
       }
       if (names.settings) addSheet(workbook, names.settings, layout.settingsSheet);
 

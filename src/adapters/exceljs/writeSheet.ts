@@ -1,10 +1,11 @@
 // A whole sheet the add-in owns (Change impact, Decision log, settings) from its
 // layout: values, number formats, styles, widths, frozen rows, highlight rules
-// and tables. Charts are not written: exceljs cannot create them (the command
-// says so; the add-in draws them when the workbook is opened with it).
+// tables and page setup. Charts are not written: exceljs cannot create them (the
+// command says so; the add-in draws them when the workbook is opened with it).
 
 import type ExcelJS from 'exceljs';
 import { writable, type LayoutCell, type SheetLayout, type TableSpec } from '../../layout/grid';
+import { MARGINS, type PageSetup } from '../../layout/pageSetup';
 import { addHighlights } from './conditionalFormats';
 import { cellRef } from './range';
 import { CELL_STYLES } from './styles';
@@ -51,6 +52,28 @@ export function writeSheet(worksheet: ExcelJS.Worksheet, layout: SheetLayout): v
   }
   for (const cf of layout.conditionalFormats) addHighlights(worksheet, cf.row + 1, cf.column + 1, cf.rows, cf.rules);
   if (layout.freezeRows > 0) worksheet.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.freezeRows, topLeftCell: cellRef(layout.freezeRows + 1, 1) }];
+  if (layout.pageSetup) setPageSetup(worksheet, layout.pageSetup);
+}
+
+const inches = (points: number): number => Math.round((points / 72) * 100) / 100;
+
+/** How one of the add-in's sheets prints; its repeated rows become the sheet's print titles when saved. */
+export function setPageSetup(worksheet: ExcelJS.Worksheet, setup: PageSetup): void {
+  Object.assign(worksheet.pageSetup, {
+    orientation: setup.orientation,
+    fitToPage: true,
+    fitToWidth: setup.pagesWide,
+    // 0: as many pages tall as the rows need.
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: inches(MARGINS.left), right: inches(MARGINS.right), top: inches(MARGINS.top), bottom: inches(MARGINS.bottom), header: inches(MARGINS.header), footer: inches(MARGINS.footer) },
+    printTitlesRow: setup.titleRows > 0 ? `1:${setup.titleRows}` : undefined,
+  });
+  worksheet.headerFooter.oddFooter = `&L${setup.footer.left}&C${setup.footer.center}&R${setup.footer.right}`;
+  // A break before zero-based row r is one after row r as Excel counts them.
+  const breaks = (worksheet as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks;
+  breaks.length = 0;
+  for (const row of setup.breaks) breaks.push({ id: row, max: 16383, man: 1 });
 }
 
 /** One more row at the bottom of a sheet's table (or its last used row), with its formats. */

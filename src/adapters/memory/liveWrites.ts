@@ -36,6 +36,8 @@ export function writeSheetChanges(workbook: MemoryWorkbook, changes: SheetChange
     writeSheetLayout(workbook, layout, name);
     return;
   }
+  // The footer names this run, whatever cells changed.
+  if (layout.pageSetup) sheet.pageSetup = JSON.parse(JSON.stringify(layout.pageSetup));
   if (changes.kind === 'same') return;
   for (const run of changes.runs) {
     run.values.forEach((value, i) => {

@@ -200,6 +200,8 @@ function appendLog(workbook: MemoryWorkbook, layout: PlanLayout, names: SheetNam
     under.values.forEach((value, c) => {
       if (value !== undefined) writeBlock(sheetOf(workbook, log.name), at, logTable.column + c, [[value]], [[under.formats[c] ?? null]]);
     });
+    // The footer names the latest run; a log made before page setups gets one.
+    if (layout.decisionLogSheet.pageSetup) log.pageSetup = JSON.parse(JSON.stringify(layout.decisionLogSheet.pageSetup));
   }
 }
 

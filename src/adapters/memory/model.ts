@@ -6,6 +6,7 @@
 import { nextFreeSheetName } from '../../layout/names';
 import type { CellValue } from '../../engine/types';
 import type { CellStyle, ChartSpec, HighlightRule } from '../../layout/grid';
+import type { PageSetup } from '../../layout/pageSetup';
 
 export type MemoryCell = {
   /** What the cell shows; for a formula, the value Excel last calculated ("#NAME?" here: nothing is evaluated). */
@@ -29,6 +30,8 @@ export type MemorySheet = {
   freezeRows: number;
   conditionalFormats: MemoryConditionalFormat[];
   charts: ChartSpec[];
+  /** How the sheet prints: set on the add-in's sheets only, a user's sheet keeps Excel's defaults. */
+  pageSetup?: PageSetup;
   /** Cells whose value was set since the sheet was made: how tests see that a live re-run wrote only what changed. */
   writes?: number;
   /** Review > Protect Sheet is on: Excel refuses every change to the sheet's cells, so the port writes nothing there. */
@@ -157,6 +160,7 @@ const cloneSheet = (sheet: MemorySheet): MemorySheet => ({
   widths: { ...sheet.widths },
   conditionalFormats: sheet.conditionalFormats.map((f) => ({ ...f, rules: f.rules.map((r) => ({ ...r })) })),
   charts: sheet.charts.map((c) => structuredCopy(c)),
+  ...(sheet.pageSetup ? { pageSetup: structuredCopy(sheet.pageSetup) } : {}),
 });
 
 // Charts are small trees of plain data; JSON keeps them exactly.

@@ -33,6 +33,7 @@ export function writeSheetLayout(workbook: MemoryWorkbook, layout: SheetLayout, 
   sheet.freezeRows = layout.freezeRows;
   sheet.conditionalFormats = layout.conditionalFormats.map((f) => ({ ...f, rules: [...f.rules], owner: 'layout' }));
   sheet.charts = layout.charts.map((chart) => JSON.parse(JSON.stringify(chart)));
+  if (layout.pageSetup) sheet.pageSetup = JSON.parse(JSON.stringify(layout.pageSetup));
   for (const table of layout.tables) createTable(workbook, { ...table, name: freeTableName(workbook, table.name), sheet: sheet.name });
   return sheet;
 }

@@ -60,6 +60,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
   const changing = <T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     patiently(work).finally(() => (seen = undefined));
 
+  const told = new Set<string>();
   return {
     read: () =>
       patiently(async (context) => {
@@ -79,7 +80,12 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
         );
         // The write made sheets and columns the last read did not see: a later write looks afresh.
         if (outcome.ok) seen = undefined;
-        return outcome;
+        if (!outcome.ok || !outcome.notes) return outcome;
+        // Each note once: a user told this Excel cannot set the page layout is not told again on every run.
+        const { notes, ...rest } = outcome;
+        const fresh = notes.filter((note) => !told.has(note));
+        for (const note of fresh) told.add(note);
+        return fresh.length > 0 ? { ...rest, notes: fresh } : rest;
       } catch (error) {
         if (error instanceof WorkbookProblemError && error.problem.kind === 'editing') return editingOutcome;
         throw error;

@@ -32,6 +32,7 @@ import { changedProblem, DEFAULT_SHEET_NAMES } from '../../port/problems';
 import { check, type CheckRequest, type Checked, type SheetAction } from './writeCheck';
 import { writeOutputColumns } from './writeOutputs';
 import { dressSheet, writeSheetLayout } from './writeSheet';
+import { NO_PAGE_LAYOUT_NOTE, PAGE_LAYOUT_API, setPageLayout } from './pageLayout';
 
 export type WriteRequest = CheckRequest & {
   options?: WriteOptions;
@@ -95,7 +96,10 @@ async function applySheet(context: Excel.RequestContext, action: SheetAction, la
   if (action.kind === 'keep') return undefined;
   if (action.kind === 'rebuild' && action.role === 'changeImpact' && changes.kind !== 'rebuild') {
     if (changes.kind === 'same') return undefined;
-    await patchSheet(sheets.getItem(action.name), changes.runs, budget);
+    const sheet = sheets.getItem(action.name);
+    await patchSheet(sheet, changes.runs, budget);
+    // The footer names this run.
+    if (layout.changeImpact.pageSetup) setPageLayout(sheet, layout.changeImpact.pageSetup, supports);
     return action.name;
   }
   if (action.kind === 'append-log') {
@@ -104,6 +108,8 @@ async function applySheet(context: Excel.RequestContext, action: SheetAction, la
     const aligned = alignLogRow(action.headers, layout.logRow);
     row.numberFormat = [aligned.formats];
     row.values = [aligned.values];
+    // The footer names the latest run; a log made before page setups gets one.
+    if (layout.decisionLogSheet.pageSetup) setPageLayout(sheets.getItem(action.name), layout.decisionLogSheet.pageSetup, supports);
     return action.name;
   }
   if (action.role === 'changeImpact' && staging) {
@@ -144,7 +150,8 @@ async function commit(context: Excel.RequestContext, request: WriteRequest, chec
   }
   for (const name of checked.leftovers) context.workbook.worksheets.getItem(name).delete();
   await context.sync();
-  return { ok: true, sheetsWritten: written, cellsWritten: changedCellCount(changes, layout) };
+  const notes = supports(PAGE_LAYOUT_API) ? {} : { notes: [NO_PAGE_LAYOUT_NOTE] };
+  return { ok: true, sheetsWritten: written, cellsWritten: changedCellCount(changes, layout), ...notes };
 }
 
 /**

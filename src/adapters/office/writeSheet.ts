@@ -7,6 +7,7 @@ import { a1 } from '../../engine/address';
 import type { SheetLayout } from '../../layout/grid';
 import { rowsForExcel } from './cells';
 import { addChart } from './charts';
+import { setPageLayout } from './pageLayout';
 import { jsonBytes, rowChunks, type RequestBudget } from './payload';
 import type { Supports } from './requirements';
 import { addHighlights, applyLook, widthPoints } from './styles';
@@ -62,7 +63,7 @@ export async function writeSheetCells(sheet: Excel.Worksheet, layout: Pick<Sheet
 }
 
 /**
- * Everything that is not a cell: widths, highlight rules, tables, charts and the frozen header.
+ * Everything that is not a cell: widths, highlight rules, tables, charts, the frozen header and how it prints.
  * A few kilobytes whatever the number of rows, so it can follow the cells into any request.
  */
 export async function dressSheet(sheet: Excel.Worksheet, layout: SheetLayout, budget: RequestBudget, supports: Supports): Promise<void> {
@@ -84,6 +85,10 @@ export async function dressSheet(sheet: Excel.Worksheet, layout: SheetLayout, bu
     addChart(sheet, chart, `${layout.name} chart ${index + 1}`, supports);
   }
   if (layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
+  if (layout.pageSetup) {
+    await budget.spend(500);
+    setPageLayout(sheet, layout.pageSetup, supports);
+  }
 }
 
 export async function writeSheetLayout(sheet: Excel.Worksheet, layout: SheetLayout, budget: RequestBudget, supports: Supports): Promise<void> {

@@ -26,7 +26,7 @@ function afterRun(result: RunResult, names: Extract<RunState, { status: 'done' }
     return {
       intent: 'success',
       title: 'Plan written',
-      text: `${committed} of ${summary.initiatives} initiatives committed, worth ${formatMoney(summary.committedValue, settings.currency)} a year; written to ${result.outcome.sheetsWritten.join(', ')}.`,
+      text: `${committed} of ${summary.initiatives} initiatives committed, worth ${formatMoney(summary.committedValue, settings.currency)} a year; written to ${result.outcome.sheetsWritten.join(', ')}.${(result.outcome.notes ?? []).map((note) => ` ${note}`).join('')}`,
       actions: [],
     };
   }

@@ -33,11 +33,13 @@ describe('parts of the workbook exceljs cannot handle', () => {
     expect(parts.get('xl/tables/table1.xml')).toMatch(/<tableColumn [^>]*name="Owner"[^>]*><calculatedColumnFormula>PROPER\(\[@Owner\]\)<\/calculatedColumnFormula><\/tableColumn>/);
   });
 
-  it('keeps named formulas, named constants and print areas exactly as they were', async () => {
+  it('keeps named formulas, named constants and print areas exactly as they were, the print titles of the add-in sheets after them', async () => {
     const bytes = await editZip(await toBytes(portfolioWorkbook()), async (zip) => {
       zip.file('xl/workbook.xml', (await zip.file('xl/workbook.xml')!.async('string')).replace('</sheets>', `</sheets>${NAMES}`));
     });
-    expect((await prioritise(bytes)).get('xl/workbook.xml')).toContain(`</sheets>${NAMES}`);
+    const written = (await prioritise(bytes)).get('xl/workbook.xml')!;
+    expect(written).toContain(`</sheets>${NAMES.replace('</definedNames>', '')}`);
+    expect(written).toMatch(/<definedName name="_xlnm\.Print_Titles" localSheetId="\d+">(?:'|&apos;)Change impact(?:'|&apos;)!\$1:\$2<\/definedName>/);
   });
 });
 
@@ -76,6 +78,21 @@ describe('putDefinedNames', () => {
     const { definedNames } = takeDefinedNames(workbook(['A']).replace('</sheets>', `</sheets>${NAMES}`));
     const written = workbook(['A']).replace('</sheets>', '</sheets><definedNames><definedName name="x">A!$A$1</definedName></definedNames>');
     expect(putDefinedNames(written, definedNames).match(/<definedNames>/g)).toHaveLength(1);
+  });
+
+  it("keeps the print titles exceljs wrote for the add-in's sheets among the user's names, in place of the ones those sheets had", () => {
+    const sheets = ['Data', 'Change impact'];
+    const before = workbook(sheets).replace(
+      '</sheets>',
+      `</sheets><definedNames><definedName name="TaxRate">0.25</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">Data!$1:$1</definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">'Change impact'!$1:$9</definedName></definedNames>`,
+    );
+    const written = workbook(sheets).replace('</sheets>', `</sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'Change impact'!$1:$2</definedName></definedNames>`);
+    expect(putDefinedNames(written, takeDefinedNames(before).definedNames)).toBe(
+      workbook(sheets).replace(
+        '</sheets>',
+        `</sheets><definedNames><definedName name="TaxRate">0.25</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">Data!$1:$1</definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">'Change impact'!$1:$2</definedName></definedNames>`,
+      ),
+    );
   });
 
   it('leaves a workbook without names as exceljs wrote it', () => {

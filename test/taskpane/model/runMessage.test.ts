@@ -23,6 +23,13 @@ describe('what the pane says after a run', () => {
     });
   });
 
+  test("a note from the write (this Excel cannot set how the sheets print) follows the plan's sentence", async () => {
+    const port = memoryPort(sampleWorkbook());
+    const write: typeof port.write = async (...args) => ({ ...(await port.write(...args)), notes: ['Set Page Layout yourself.'] }) as never;
+    const result = await runPlan({ ...port, write }, { now: NOW });
+    expect(runMessage({ status: 'done', result, names: DEFAULT_SHEET_NAMES })?.text).toMatch(/Prioritisation settings\. Set Page Layout yourself\.$/);
+  });
+
   test('a table changed while planning offers to run again', async () => {
     expect((await notWritten({ kind: 'changed', message: 'x' }))?.actions).toEqual([{ label: 'Run again', action: { kind: 'run-again' } }]);
   });

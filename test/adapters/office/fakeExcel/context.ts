@@ -17,6 +17,7 @@ import {
   type ChartModel,
   type ConditionalFormatModel,
   type CopyType,
+  type PageLayoutModel,
   type Rect,
   type Scalar,
   type SeriesModel,
@@ -433,6 +434,15 @@ class WorksheetProxy extends Proxy<SheetModel> {
   get charts(): ChartCollectionProxy {
     return new ChartCollectionProxy(this.ctx, () => this.target);
   }
+  get pageLayout(): PageLayoutProxy {
+    return new PageLayoutProxy(this.ctx, () => this.target);
+  }
+  get horizontalPageBreaks() {
+    return {
+      removePageBreaks: () => this.change({ call: 'removePageBreaks' }, (s) => (s.pageLayout.breaks = [])),
+      add: (cell: string) => this.change({ addPageBreak: cell }, (s) => s.pageLayout.breaks.push(parseA1(cell).row)),
+    };
+  }
   get freezePanes() {
     return {
       freezeRows: (count: number) => this.change({ freezeRows: count }, (s) => (s.frozenRows = count), { evenWhenProtected: true }),
@@ -480,6 +490,64 @@ class WorksheetProxy extends Proxy<SheetModel> {
       guardStructure(this.ctx.model);
       this.ctx.model.deleteSheet(s);
     }, { evenWhenProtected: true });
+  }
+}
+
+type Margin = keyof PageLayoutModel['margins'];
+
+class PageLayoutProxy extends Proxy<SheetModel> {
+  private set(json: unknown, apply: (page: PageLayoutModel) => void): void {
+    this.change(json, (s) => apply(s.pageLayout));
+  }
+  private margin(side: Margin, points: number): void {
+    this.set({ set: `${side}Margin`, points }, (p) => (p.margins[side] = points));
+  }
+  set orientation(value: string) {
+    this.set({ set: 'orientation', value }, (p) => (p.orientation = value));
+  }
+  /** Set whole, as Excel requires (x.zoom = {...}). */
+  set zoom(value: PageLayoutModel['zoom']) {
+    this.set({ set: 'zoom', value }, (p) => (p.zoom = { ...value }));
+  }
+  set leftMargin(points: number) {
+    this.margin('left', points);
+  }
+  set rightMargin(points: number) {
+    this.margin('right', points);
+  }
+  set topMargin(points: number) {
+    this.margin('top', points);
+  }
+  set bottomMargin(points: number) {
+    this.margin('bottom', points);
+  }
+  set headerMargin(points: number) {
+    this.margin('header', points);
+  }
+  set footerMargin(points: number) {
+    this.margin('footer', points);
+  }
+  set centerHorizontally(value: boolean) {
+    this.set({ set: 'centerHorizontally', value }, (p) => (p.centerHorizontally = value));
+  }
+  setPrintTitleRows(rows: string): void {
+    this.set({ call: { setPrintTitleRows: rows } }, (p) => (p.printTitleRows = rows));
+  }
+  get headersFooters() {
+    const footer = (key: 'left' | 'center' | 'right') => (text: string) => this.set({ set: `${key}Footer`, text }, (p) => (p.footer[key] = text));
+    return {
+      defaultForAllPages: {
+        set leftFooter(text: string) {
+          footer('left')(text);
+        },
+        set centerFooter(text: string) {
+          footer('center')(text);
+        },
+        set rightFooter(text: string) {
+          footer('right')(text);
+        },
+      },
+    };
   }
 }
 

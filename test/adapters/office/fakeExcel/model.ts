@@ -91,8 +91,30 @@ export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 /** Range.copyFrom's copy types (ExcelApi 1.9); "Link" is Excel on the web only and not modelled. */
 export type CopyType = 'All' | 'Formulas' | 'Values' | 'Formats';
 
+/** Page Layout as the page layout API (ExcelApi 1.9) sets it; Excel's defaults until set. */
+export type PageLayoutModel = {
+  orientation: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  margins: Record<'left' | 'right' | 'top' | 'bottom' | 'header' | 'footer', number>;
+  centerHorizontally: boolean;
+  printTitleRows?: string;
+  footer: { left: string; center: string; right: string };
+  /** Zero-based rows that start a page (manual horizontal page breaks). */
+  breaks: number[];
+};
+
+export const defaultPageLayout = (): PageLayoutModel => ({
+  orientation: 'Portrait',
+  zoom: { scale: 100 },
+  margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+  centerHorizontally: false,
+  footer: { left: '', center: '', right: '' },
+  breaks: [],
+});
+
 export class SheetModel {
   private grid: (Cell | undefined)[][] = [];
+  pageLayout: PageLayoutModel = defaultPageLayout();
   charts: ChartModel[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
   frozenRows = 0;
