@@ -1,7 +1,7 @@
 // The workbook contract's columns: how each input column is recognised and read,
 // and which output columns the add-in owns.
 
-import { choice, money, normalise, scale, text, yesNo, type CellReader, type CellRead } from './cells';
+import { choice, money, normalise, quantity, scale, text, yesNo, type CellReader, type CellRead } from './cells';
 import type { AiType, BaselineMethod, DataRights, OverrideChoice, Phase, RiskTier } from './types';
 
 const aiType = choice<AiType>({
@@ -91,6 +91,9 @@ export const INPUT_COLUMNS = [
   { key: 'overrideReason', header: 'Override reason', synonyms: ['reason', 'override rationale', 'rationale'], reader: text },
   { key: 'requires', header: 'Requires', synonyms: ['depends on', 'dependencies', 'prerequisites'], reader: text },
   { key: 'excludes', header: 'Excludes', synonyms: ['alternatives', 'alternative to', 'mutually exclusive with'], reader: text },
+  // Read only with two or more horizons (see horizons.ts); otherwise they are the user's own columns.
+  { key: 'duration', header: 'Duration', synonyms: ['duration in horizons', 'horizons needed'], reader: quantity },
+  { key: 'earliestStart', header: 'Earliest start', synonyms: ['start no earlier than', 'not before', 'earliest horizon'], reader: text },
 ] as const satisfies readonly { key: string; header: string; synonyms: string[]; reader: CellReader<unknown> }[];
 
 export type InputKey = (typeof INPUT_COLUMNS)[number]['key'];
@@ -98,7 +101,10 @@ export type InputKey = (typeof INPUT_COLUMNS)[number]['key'];
 export const REQUIRED_COLUMNS: readonly InputKey[] = ['name'];
 
 /** Columns most portfolios do without: their absence is not worth a warning. */
-export const OPTIONAL_COLUMNS: readonly InputKey[] = ['requires', 'excludes'];
+export const OPTIONAL_COLUMNS: readonly InputKey[] = ['requires', 'excludes', 'duration', 'earliestStart'];
+
+/** Columns read only on a roadmap (two or more horizons). */
+export const ROADMAP_COLUMNS: readonly InputKey[] = ['duration', 'earliestStart'];
 
 /** Output columns, in the order they are appended when absent. The add-in writes these and nothing else in the table. */
 export const OUTPUT_COLUMNS = [
@@ -114,13 +120,16 @@ export const OUTPUT_COLUMNS = [
   { key: 'why', header: 'Why' },
 ] as const;
 
-export type OutputKey = (typeof OUTPUT_COLUMNS)[number]['key'];
+/** The horizon a committed initiative starts in: an output only with two or more horizons. */
+export const START_COLUMN = { key: 'start', header: 'Start' } as const;
+
+export type OutputKey = (typeof OUTPUT_COLUMNS)[number]['key'] | typeof START_COLUMN.key;
 
 const INPUT_BY_NAME = new Map<string, InputKey>();
 for (const column of INPUT_COLUMNS) {
   for (const name of [column.header, ...column.synonyms]) INPUT_BY_NAME.set(normalise(name), column.key);
 }
-const OUTPUT_BY_NAME = new Map<string, OutputKey>(OUTPUT_COLUMNS.map((c) => [normalise(c.header), c.key]));
+const OUTPUT_BY_NAME = new Map<string, OutputKey>([...OUTPUT_COLUMNS, START_COLUMN].map((c) => [normalise(c.header), c.key]));
 
 export const inputKeyOf = (header: string): InputKey | undefined => INPUT_BY_NAME.get(normalise(header));
 export const outputKeyOf = (header: string): OutputKey | undefined => OUTPUT_BY_NAME.get(normalise(header));

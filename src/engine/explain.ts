@@ -4,7 +4,7 @@
 import { formatQuantity, listWords } from './format';
 import { memoised, type Memo } from './memo';
 import { FACTORS, contributions, type ScoreKind } from './scores';
-import type { Decision, DeferralConstraint, DependencyReason, Gate, Initiative, PlanEntry, Scores, Settings } from './types';
+import type { Decision, DeferralConstraint, DependencyReason, Gate, Initiative, PlanEntry, Schedule, Scores, Settings } from './types';
 
 /** A factor's effect on the priority score, in priority points: what it earned and what it left on the table. */
 export type Driver = { factor: string; input: string; earned: number; missed: number };
@@ -45,6 +45,7 @@ const shortfallPart = (team: string) =>
 
 function bindingTextOf(binding: DeferralConstraint, memo: Memo): string {
   if (binding.alternative) return `Alternative ${binding.alternative.name} is in the plan`;
+  if (binding.pastLast !== undefined && !binding.requirement) return `Runs past ${binding.pastLast}, the last horizon`;
   if (binding.requirement) return requirementText(binding, memo);
   return capacityParts(binding, memo);
 }
@@ -71,7 +72,42 @@ function capacityParts(binding: DeferralConstraint, memo: Memo): string {
   const parts: string[] = [];
   if (binding.inFlightLimit !== undefined) parts.push(`In-flight limit (${binding.inFlightLimit})`);
   for (const t of binding.teams) parts.push(memo.of(shortfallPart)(t.team)(t.unit)(t.needed)(t.left));
-  return parts.join('; ');
+  if (binding.pastLast !== undefined) parts.push(`runs past ${binding.pastLast}, the last horizon`);
+  const text = parts.join('; ');
+  return binding.horizon === undefined || text === '' ? text : `${text} in ${binding.horizon}`;
+}
+
+/** The binding constraint of an entry: what held a deferral back, or on a roadmap what was full before a commit's start. */
+export function entryBindingText(binding: DeferralConstraint | undefined, schedule: Schedule | undefined, memo: Memo): string {
+  if (schedule?.reason?.kind === 'full') return bindingText(schedule.reason.constraint, memo);
+  return bindingText(binding, memo);
+}
+
+/** "; starts H2: Legal is full in H1." — when a committed initiative starts on a roadmap, and why not sooner. */
+export function startClause(schedule: Schedule): string {
+  const reason = schedule.reason;
+  const runs = schedule.duration > 1 ? ` for ${schedule.duration} horizons` : '';
+  const head = `starts ${schedule.label}${runs}`;
+  if (!reason) return schedule.start === 0 ? `${head}, the first horizon` : head;
+  switch (reason.kind) {
+    case 'earliest start':
+      return `${head}, its earliest start`;
+    case 'requirement':
+      return `${head}, when ${reason.name}, which it requires, starts`;
+    case 'with':
+      return `${head} with ${reason.name}, which requires it`;
+    case 'full':
+      return `${head}: ${fullWords(reason.constraint)}`;
+  }
+}
+
+/** "Legal is full in H1", "Legal and Security are full in H1", "the in-flight limit of 10 is reached in H1". */
+function fullWords(c: DeferralConstraint): string {
+  const where = c.horizon === undefined ? '' : ` in ${c.horizon}`;
+  const parts: string[] = [];
+  if (c.teams.length > 0) parts.push(`${listWords(c.teams.map(teamOf))} ${c.teams.length === 1 ? 'is' : 'are'} full${where}`);
+  if (c.inFlightLimit !== undefined) parts.push(`the in-flight limit of ${c.inFlightLimit} is reached${where}`);
+  return parts.length > 0 ? parts.join(' and ') : `a better combination used the room${where}`;
 }
 
 // The decision clause ends every Why text. Most are one of a handful of texts (committed as a pilot,
@@ -83,6 +119,8 @@ const COMMITTED_AS = {
   plain: "; committed within every team's capacity.",
 };
 const inFlightEnding = (limit: number | undefined) => `; deferred because the plan already has ${inFlightPhrase(limit)} in flight.`;
+const inFlightIn = (limit: number | undefined, horizon: string) => `; deferred because the plan already has ${inFlightPhrase(limit)} in flight in ${horizon}.`;
+const pastLastEnding = (last: string) => `; deferred because it would run past ${last}, the last horizon, even started as early as it may.`;
 const notReadyEnding = (gap: string) => `; not ready: ${lower(gap)}.`;
 const shortOfCapacity = (teams: string) => `; deferred because ${teams} has too little capacity left.`;
 
@@ -91,7 +129,7 @@ const shortOfTeams = (teams: readonly { team: string }[]) => `; deferred because
 const teamOf = (t: { team: string }) => t.team;
 
 /** The parts of an entry the Why text reads. */
-type Explained = Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'> & Partial<Pick<PlanEntry, 'override' | 'forcedBy' | 'forcesIn' | 'ranksWith'>>;
+type Explained = Pick<PlanEntry, 'decision' | 'binding' | 'gate' | 'initiative'> & Partial<Pick<PlanEntry, 'override' | 'forcedBy' | 'forcesIn' | 'ranksWith' | 'schedule'>>;
 
 /** What a requirement's state is, as the end of "it requires X, which …". */
 function requirementClause(binding: DeferralConstraint | undefined): string {
@@ -137,8 +175,11 @@ function decisionEnding(entry: Explained, memo: Memo): string {
             ? COMMITTED_AS.scale
             : COMMITTED_AS.plain;
     case 'Deferred (in-flight limit)':
+      if (entry.binding?.horizon !== undefined) return inFlightIn(entry.binding.inFlightLimit, entry.binding.horizon);
       return memo.of(inFlightEnding)(entry.binding?.inFlightLimit);
     case 'Deferred (capacity)': {
+      if (entry.binding?.pastLast !== undefined) return pastLastEnding(entry.binding.pastLast);
+      if (entry.binding?.horizon !== undefined) return `; deferred because it fits in no horizon: ${fullWords(entry.binding)}, the first it could start in.`;
       const teams = entry.binding?.teams ?? [];
       if (teams.length === 1) return memo.of(shortOfCapacity)(teams[0]!.team);
       return teams.length > 0 ? memo.ofList(teamOf, shortOfTeams)(teams) : '; deferred: a better combination used the capacity.';
@@ -250,5 +291,8 @@ export function whyStart(initiative: Initiative, scores: Scores, settings: Setti
 export function whyText(entry: Explained & Pick<PlanEntry, 'scores'>, settings: Settings, memo: Memo, start?: string): string {
   if (!entry.scores) return memo.of(notPlanned)(entry.gate.gaps[0] ?? 'some cells could not be read');
   const ranksWith = entry.ranksWith === undefined ? '' : `; ranks with ${entry.ranksWith}, which needs it`;
-  return `${start ?? whyStart(entry.initiative, entry.scores, settings, memo)}${ranksWith}${decisionEnding(entry, memo)}`;
+  const ending = decisionEnding(entry, memo);
+  // On a roadmap a committed initiative also says when it starts and why not sooner.
+  const withStart = entry.schedule ? `${ending.slice(0, -1)}; ${startClause(entry.schedule)}.` : ending;
+  return `${start ?? whyStart(entry.initiative, entry.scores, settings, memo)}${ranksWith}${withStart}`;
 }

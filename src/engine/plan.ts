@@ -3,10 +3,11 @@
 // where the cells came from.
 
 import { changeImpact, type ChangeImpact } from './changeImpact';
-import { bindingText, whyText } from './explain';
+import { entryBindingText, whyText } from './explain';
 import { formatPercent, formatQuantity } from './format';
 import { Memo } from './memo';
 import { gate } from './gates';
+import { roadmapHorizons } from './horizons';
 import { readCapacity, readInitiatives, type ColumnMap, type ColumnMappingEntry } from './read';
 import { mergeMapping, readColumnMapping } from './columnMapping';
 import { currencyCode, currencySymbol, readFxRates, type MoneyRead } from './currency';
@@ -14,7 +15,7 @@ import { scoreInitiative, scoringContext } from './scores';
 import { rankOrder, selectionProblem, TIE_RULE } from './ranking';
 import { withDependencies } from './dependencies';
 import type { Links } from './select/links';
-import type { Selection, SelectionProblem } from './select/problem';
+import type { Placement, Selection, SelectionProblem } from './select/problem';
 import type { Relaxation } from './select/optimal';
 import { committedOf } from './select/selectionModel';
 import { rankAndFillEconomics, type Bottlenecks, type EconomicsBase } from './bottlenecks';
@@ -23,7 +24,7 @@ import { DEFAULT_SETTINGS, readSettings, settingsRecord } from './settings';
 import { withScenario } from './scenarios/inForce';
 import type { ScenarioTables } from './scenarios/readScenarios';
 import { decisionLogEntry, summarise, type DecisionLogEntry, type Summary } from './summary';
-import type { Assessment, Issue, PlanEntry, RawTable, SelectionMethod, SelectionReport, Settings, Team } from './types';
+import type { Assessment, Issue, PlanEntry, RawTable, Schedule, SelectionMethod, SelectionReport, Settings, Team } from './types';
 
 export type WorkbookInput = {
   initiatives: RawTable | undefined;
@@ -81,7 +82,8 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
   const memo = new Memo();
   const settingsRead = readSettings(input.settings);
   let settings = settingsRecord(context.settings ?? settingsRead.settings);
-  const capacity = readCapacity(input.capacity, settings.capacityOverrides);
+  const horizons = roadmapHorizons(settings);
+  const capacity = readCapacity(input.capacity, settings.capacityOverrides, horizons);
   const issues: Issue[] = [...settingsRead.issues, ...capacity.issues];
   if (!input.initiatives) {
     issues.unshift({
@@ -100,7 +102,7 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
     reportingCurrency: settings.reportingCurrency ?? '',
     rates: fx.rates,
     symbolCurrency: currencyCode(settings.currency),
-  }, memo);
+  }, memo, horizons);
   issues.unshift(...read.issues);
   const money = read.money;
   // Amounts are shown in the reporting currency unless the user chose a symbol of their own.
@@ -149,11 +151,14 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
 /** Turn a selection into the plan: decisions, Why texts, change impact, summary and log entry. */
 export function completePlan(assessed: Assessed, selection: Selection, report: SelectionReport, context: RunContext): Plan {
   const { memo } = assessed;
+  const horizons = roadmapHorizons(assessed.settings);
   const position = new Array<number>(assessed.assessments.length);
   assessed.ranking.forEach((index, rank) => (position[index] = rank));
   const entries: PlanEntry[] = assessed.assessments.map((a, index) => {
     const rank = position[index]!;
     const binding = selection.binding[rank];
+    const placement = selection.placements?.[rank];
+    const schedule = placement && horizons ? scheduleOf(placement, horizons, a.initiative.duration ?? 1) : undefined;
     const entry: PlanEntry = {
       initiative: a.initiative,
       scores: a.scores,
@@ -165,7 +170,8 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
       priority: a.scores ? rank + 1 : undefined,
       decision: selection.decisions[rank]!,
       binding,
-      bindingText: bindingText(binding, memo),
+      bindingText: entryBindingText(binding, schedule, memo),
+      ...(schedule ? { schedule } : {}),
       why: '',
     };
     entry.why = whyText(entry, assessed.settings, memo);
@@ -214,6 +220,14 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
     ...(assessed.money ? { money: assessed.money } : {}),
   };
 }
+
+const scheduleOf = (placement: Placement, horizons: readonly string[], duration: number): Schedule => ({
+  start: placement.start,
+  label: horizons[placement.start]!,
+  duration,
+  first: placement.first,
+  ...(placement.reason ? { reason: placement.reason } : {}),
+});
 
 export const NO_SOLVER_NOTE = 'Optimal was chosen, but no solver is available here; rank and fill was used instead.';
 

@@ -4,6 +4,7 @@
 
 import { normalise } from './cells';
 import { Memo } from './memo';
+import { roadmapHorizons } from './horizons';
 import { settled, type Links } from './select/links';
 import { candidateStatus, type SelectionProblem } from './select/problem';
 import type { Assessment, Initiative, Settings, Team } from './types';
@@ -118,6 +119,7 @@ function sortByBuckets(n: number, group: Int8Array, priority: Float64Array, comp
 export type Ranked = { assessments: Assessment[]; ranking: number[]; teams: Team[]; settings: Settings; links?: Links | undefined; memo?: Memo };
 
 export function selectionProblem(ranked: Ranked): SelectionProblem {
+  const horizons = roadmapHorizons(ranked.settings);
   const problem: SelectionProblem = {
     candidates: ranked.ranking.map((index) => {
       const a = ranked.assessments[index]!;
@@ -128,12 +130,15 @@ export function selectionProblem(ranked: Ranked): SelectionProblem {
         annualValue: a.initiative.annualValue ?? 0,
         demand: a.initiative.demand,
         name: a.initiative.name,
+        ...(horizons && a.initiative.duration !== undefined ? { duration: a.initiative.duration } : {}),
+        ...(horizons && a.initiative.earliestStart !== undefined ? { earliest: a.initiative.earliestStart } : {}),
       };
     }),
     teams: ranked.teams,
     inFlightLimit: ranked.settings.inFlightLimit,
     // A plan keeps no memo: its problem (for the economics of an optimal plan) gets one of its own.
     memo: ranked.memo ?? new Memo(),
+    ...(horizons ? { horizons } : {}),
   };
   // Overrides the dependencies cannot honour are settled here, so every method sees the same statuses.
   return ranked.links ? settled({ ...problem, links: ranked.links }) : problem;

@@ -4,10 +4,11 @@
 
 import { z } from 'zod';
 import { a1, qualified } from './address';
-import { normalise, plainText, quantity, text, type CellReader } from './cells';
+import { isBlank, normalise, plainText, quantity, text, type CellReader } from './cells';
 import { Memo } from './memo';
-import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
+import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
+import { horizonIndex } from './horizons';
 import { convertValues, formatCurrency, plainAmountText, statedCurrency, type MoneyRead, type ValueCurrency } from './currency';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
 
@@ -105,7 +106,7 @@ export function missingColumnMessage(key: InputKey, tableName: string): string {
     : `Table ${tableName} has no "${header}" column; it is treated as unknown for every initiative.`;
 }
 
-export function mapColumns(table: RawTable, teams: Team[], mapping: readonly ColumnMappingEntry[] = []): { columns: ColumnMap; issues: Issue[] } {
+export function mapColumns(table: RawTable, teams: Team[], mapping: readonly ColumnMappingEntry[] = [], roadmap = false): { columns: ColumnMap; issues: Issue[] } {
   const columns = emptyColumnMap();
   const issues: Issue[] = [];
   const teamByName = new Map(teams.map((t) => [normalise(t.name), t]));
@@ -204,6 +205,20 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
       warn('demand-column-without-team', header, index, `Column "${header}" (${qualified(table.sheet, cellOf(index))}) asks for capacity from "${demand.team}", which is not a team in the Capacity table; add the team there or its demand is not capped.`);
     }
   });
+  if (!roadmap) {
+    // One planning period: Duration, Earliest start and Start are the user's own columns, as before horizons.
+    for (const key of ROADMAP_COLUMNS) {
+      const index = columns.inputs[key];
+      if (index === undefined) continue;
+      taken.delete(index);
+      delete columns.inputs[key];
+      delete columns.how[key];
+    }
+    if (columns.outputs.start !== undefined) {
+      taken.delete(columns.outputs.start);
+      delete columns.outputs.start;
+    }
+  }
   columns.unrecognised = table.headers.filter((header, index) => !taken.has(index) && header.trim() !== '');
 
   for (const column of INPUT_COLUMNS) {
@@ -279,6 +294,8 @@ export function readInitiatives(
   moneyOptions: MoneyOptions = { reportingCurrency: '', rates: new Map() },
   /** The run's: readings of repeated cell contents are remembered in it. */
   memo = new Memo(),
+  /** The roadmap's horizon labels (two or more): Duration and Earliest start are read against them. */
+  horizons?: readonly string[],
 ): InitiativesRead {
   const shape = rawTableSchema.safeParse(rawTable);
   if (!shape.success) {
@@ -290,7 +307,8 @@ export function readInitiatives(
     };
   }
   const table = shape.data as RawTable;
-  const { columns, issues } = mapColumns(table, teams, mapping);
+  const roadmap = horizons !== undefined && horizons.length >= 2 ? horizons : undefined;
+  const { columns, issues } = mapColumns(table, teams, mapping, roadmap !== undefined);
   if (issues.some((i) => i.severity === 'fatal')) return { initiatives: [], columns, issues, usable: false };
 
   const readers = INPUT_COLUMNS.flatMap((column, slot) => {
@@ -370,6 +388,7 @@ export function readInitiatives(
     }
     if (!anyContent) continue; // A wholly blank row is a gap in the table, not an initiative.
 
+    const schedule = roadmap ? roadmapCells(table, columns, rowIndex, roadmap, values, rowIssues) : undefined;
     const name = values[SLOT.name] as string | undefined;
     if (name === undefined && !nameUnreadable) {
       rowIssues.push(cellIssue(table, rowIndex, 'missing-name', nameColumn, (where) => `The row at ${where} has no initiative name; name it so it can be planned.`));
@@ -442,6 +461,8 @@ export function readInitiatives(
       demand,
       override,
       overrideReason,
+      ...(schedule?.duration !== undefined ? { duration: schedule.duration } : {}),
+      ...(schedule?.earliestStart !== undefined ? { earliestStart: schedule.earliestStart } : {}),
       invalid: rowIssues.length > 0,
     });
     if (valueColumn !== undefined && values[SLOT.annualValue] !== undefined) {
@@ -469,6 +490,47 @@ export function readInitiatives(
     return { initiatives, columns, issues, usable: false, ...(money ? { money } : {}) };
   }
   return { initiatives, columns, issues, usable: true, ...(money ? { money } : {}) };
+}
+
+/**
+ * A row's Duration (whole horizons, 1 to the number of horizons) and Earliest start (a horizon's label).
+ * A value that is neither is a problem naming its cell; the row is then Invalid input, as for any unreadable cell.
+ */
+function roadmapCells(
+  table: RawTable,
+  columns: ColumnMap,
+  rowIndex: number,
+  horizons: readonly string[],
+  values: readonly unknown[],
+  rowIssues: Issue[],
+): { duration?: number; earliestStart?: number } {
+  const result: { duration?: number; earliestStart?: number } = {};
+  const duration = values[SLOT.duration] as number | undefined;
+  const durationColumn = columns.inputs.duration;
+  if (duration !== undefined && durationColumn !== undefined) {
+    if (Number.isInteger(duration) && duration >= 1 && duration <= horizons.length) result.duration = duration;
+    else {
+      rowIssues.push(
+        cellIssue(table, rowIndex, 'invalid-horizon', durationColumn, (where) =>
+          `${table.headers[durationColumn] ?? 'Duration'} in ${where} is ${duration}; expected a whole number of horizons from 1 to ${horizons.length} (the Horizons setting has ${horizons.join(', ')}).`,
+        ),
+      );
+    }
+  }
+  const earliest = values[SLOT.earliestStart] as string | undefined;
+  const earliestColumn = columns.inputs.earliestStart;
+  if (earliest !== undefined && earliestColumn !== undefined) {
+    const index = horizonIndex(horizons, earliest);
+    if (index !== undefined) result.earliestStart = index;
+    else {
+      rowIssues.push(
+        cellIssue(table, rowIndex, 'invalid-horizon', earliestColumn, (where) =>
+          `${table.headers[earliestColumn] ?? 'Earliest start'} in ${where} is "${earliest}", which is not a horizon; expected one of ${horizons.join(', ')} (the Horizons setting).`,
+        ),
+      );
+    }
+  }
+  return result;
 }
 
 type RowReferences = { at: number; requiresText?: string; excludesText?: string };
@@ -528,15 +590,21 @@ function resolveReferences(table: RawTable, columns: ColumnMap, initiatives: Ini
 
 export type CapacityRead = { teams: Team[]; issues: Issue[] };
 
-/** The Capacity table: Team, Capacity, Unit. A capacity that cannot be read counts as 0 so nothing is over-committed. */
-export function readCapacity(rawTable: RawTable | undefined, overrides: Record<string, number> = {}): CapacityRead {
+/**
+ * The Capacity table: Team, Capacity, Unit. A capacity that cannot be read counts as 0 so nothing is over-committed.
+ * With two or more `horizons`, a column headed by a horizon's label gives the team's capacity in that horizon; a
+ * blank there (or no such column) means its Capacity. A capacity set in the settings holds in every horizon.
+ */
+export function readCapacity(rawTable: RawTable | undefined, overrides: Record<string, number> = {}, horizons?: readonly string[]): CapacityRead {
   if (!rawTable) return { teams: [], issues: [] };
   const issues: Issue[] = [];
   const find = (...names: string[]) => rawTable.headers.findIndex((h) => names.includes(normalise(String(h))));
   const teamColumn = find('team', 'teamname', 'bottleneck', 'sharedteam');
   const capacityColumn = find('capacity', 'capacityperperiod', 'available');
   const unitColumn = find('unit', 'units');
-  if (teamColumn < 0 || capacityColumn < 0) {
+  const horizonColumns = horizons && horizons.length >= 2 ? horizons.map((label) => find(normalise(label))) : undefined;
+  const everyHorizon = horizonColumns !== undefined && horizonColumns.every((c) => c >= 0);
+  if (teamColumn < 0 || (capacityColumn < 0 && !everyHorizon)) {
     issues.push({
       code: 'missing-required-column',
       severity: 'warning',
@@ -551,7 +619,6 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
     const nameRead = text.read(toCell(row[teamColumn]) ?? '');
     if (nameRead.kind !== 'value') return;
     const name = nameRead.value;
-    const capacityCell = a1(rawTable.origin.row + 1 + rowIndex, rawTable.origin.column + capacityColumn);
     if (teams.some((t) => normalise(t.name) === normalise(name))) {
       issues.push({
         code: 'duplicate-team',
@@ -565,24 +632,36 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
     }
     const unit = unitColumn >= 0 ? String(row[unitColumn] ?? '').trim() : '';
     const override = overrideByTeam.get(normalise(name));
-    const read = quantity.read(toCell(row[capacityColumn]) ?? '');
-    let capacity = 0;
-    if (override !== undefined) capacity = override;
-    else if (read.kind === 'value') capacity = read.value;
-    else {
+    /** The cell's capacity, or undefined when blank (`blankIsFine`) or unreadable, reported unless `blankIsFine` covers it. */
+    const capacityAt = (column: number, blankIsFine: boolean): number | undefined => {
+      const cell = a1(rawTable.origin.row + 1 + rowIndex, rawTable.origin.column + column);
+      const read = quantity.read(toCell(row[column]) ?? '');
+      if (read.kind === 'value') return read.value;
+      if (read.kind === 'blank' && blankIsFine) return undefined;
+      const header = rawTable.headers[column];
       issues.push({
         code: 'invalid-capacity',
         severity: 'warning',
         sheet: rawTable.sheet,
-        column: rawTable.headers[capacityColumn],
-        cell: capacityCell,
+        column: header,
+        cell,
         message:
           read.kind === 'blank'
-            ? `${name} has no capacity in ${qualified(rawTable.sheet, capacityCell)}; it counts as 0 until it is filled in.`
-            : `${name}'s capacity in ${qualified(rawTable.sheet, capacityCell)} is ${read.shown}; expected ${read.expected}. It counts as 0 until fixed.`,
+            ? `${name} has no capacity in ${qualified(rawTable.sheet, cell)}; it counts as 0 until it is filled in.`
+            : `${name}'s capacity${column === capacityColumn ? '' : ` in ${header}`} in ${qualified(rawTable.sheet, cell)} is ${read.shown}; expected ${read.expected}. It counts as 0 until fixed.`,
       });
+      return undefined;
+    };
+    let capacity = 0;
+    if (override !== undefined) capacity = override;
+    else if (capacityColumn >= 0) capacity = capacityAt(capacityColumn, everyHorizon && horizonColumns!.every((c) => !isBlank(toCell(row[c]) ?? ''))) ?? 0;
+    let byHorizon: number[] | undefined;
+    if (horizonColumns && override === undefined && horizonColumns.some((c) => c >= 0)) {
+      byHorizon = horizonColumns.map((c) => (c < 0 ? capacity : (capacityAt(c, capacityColumn >= 0) ?? (isBlank(toCell(row[c]) ?? '') ? capacity : 0))));
+      // Without a Capacity figure, the team's single figure is its first horizon's.
+      if (capacityColumn < 0 || isBlank(toCell(row[capacityColumn]) ?? '')) capacity = byHorizon[0]!;
     }
-    teams.push({ name, capacity, unit });
+    teams.push(byHorizon ? { name, capacity, unit, byHorizon } : { name, capacity, unit });
   });
   return { teams, issues };
 }

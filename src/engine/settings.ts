@@ -36,6 +36,8 @@ export function settingsRecord(s: Settings): Settings {
     initiativesTable: s.initiativesTable,
     capacityOverrides: s.capacityOverrides,
     scenario: s.scenario,
+    // Present only when set, so the settings of a workbook without horizons read exactly as before.
+    ...(s.horizons && s.horizons.length > 0 ? { horizons: s.horizons } : {}),
   };
 }
 
@@ -60,6 +62,20 @@ const oneOf = <T extends string>(values: T[]) =>
     }
     return found;
   });
+
+/** The most horizons a roadmap has: a time-indexed plan grows with them, and 24 covers two years by month. */
+export const MAX_HORIZONS = 24;
+
+/** The labels of a Horizons setting, in order; undefined when one repeats (ignoring case and spacing) or there are too many. */
+export function horizonLabels(text: string): string[] | undefined {
+  const labels = text
+    .split(/[,;]/)
+    .map((l) => l.trim().replace(/\s+/g, ' '))
+    .filter((l) => l !== '');
+  if (labels.length > MAX_HORIZONS) return undefined;
+  if (new Set(labels.map(normalise)).size !== labels.length || labels.some((l) => normalise(l) === '')) return undefined;
+  return labels;
+}
 
 type SettingSpec = {
   label: string;
@@ -135,6 +151,23 @@ export const SETTING_SPECS: SettingSpec[] = [
     apply: (s, v: string) => ({ ...s, planningPeriod: v }),
     current: (s) => s.planningPeriod,
     meaning: 'The period the capacities and the plan refer to.',
+  },
+  {
+    label: 'Horizons',
+    expected: `horizon labels separated by commas, such as "H1, H2" or "Q1, Q2, Q3, Q4" (at most ${MAX_HORIZONS}, each once), or blank`,
+    schema: z
+      .union([z.string(), z.number()])
+      .transform((v, ctx) => {
+        const labels = horizonLabels(String(v));
+        if (labels === undefined) {
+          ctx.addIssue({ code: 'custom', message: 'not horizon labels' });
+          return z.NEVER;
+        }
+        return labels;
+      }),
+    apply: (s, v: string[]) => ({ ...s, horizons: v }),
+    current: (s) => (s.horizons ?? []).join(', '),
+    meaning: 'The periods of the roadmap, in order, e.g. H1, H2. Blank: one planning period. With two or more, each initiative gets a Start and the Roadmap sheet is written.',
   },
   {
     label: 'Currency symbol',

@@ -48,7 +48,8 @@ export type IssueCode =
   | 'unknown-mapping'
   | 'demand-unit-mismatch'
   | 'invalid-fx-rate'
-  | 'no-fx-rate';
+  | 'no-fx-rate'
+  | 'invalid-horizon';
 
 /** A problem with the user's data: data, never thrown. */
 export type Issue = {
@@ -110,6 +111,10 @@ export type Initiative = {
   overrideReason?: string;
   /** Set when the override comes from the scenario in force (it wins over the Override column): that scenario's name. */
   overrideScenario?: string;
+  /** Whole horizons it runs (Duration column; read only with two or more horizons; undefined: 1). */
+  duration?: number;
+  /** Index of the first horizon it may start in (Earliest start column; read only with two or more horizons). */
+  earliestStart?: number;
   /** Keys of the initiatives this one needs (Requires column), bad references left out. */
   requires?: string[];
   /** Keys of the initiatives this one is an alternative to (Excludes column), bad references left out. */
@@ -118,7 +123,13 @@ export type Initiative = {
   invalid: boolean;
 };
 
-export type Team = { name: string; capacity: number; unit: string };
+export type Team = {
+  name: string;
+  capacity: number;
+  unit: string;
+  /** Capacity in each horizon (the Capacity table's horizon columns), only with two or more horizons. */
+  byHorizon?: number[];
+};
 
 export type SelectionMethod = 'Rank and fill' | 'Optimal';
 export type Objective = 'Priority score' | 'Annual value';
@@ -141,6 +152,8 @@ export type Settings = {
   capacityOverrides: Record<string, number>;
   /** The saved scenario in force (Scenarios sheet): its overrides win over the Override column. '' for none. */
   scenario: string;
+  /** Horizon labels (the Horizons setting); absent or one label: one planning period, as before horizons. */
+  horizons?: string[];
 };
 
 export type Gate = 'Invalid input' | 'Blocked' | 'Learning-only' | 'Pilot-ready' | 'Scale-ready';
@@ -198,6 +211,10 @@ export type Named = { index: number; name: string };
  */
 export type DeferralConstraint = {
   teams: TeamShortfall[];
+  /** With horizons: the horizon the teams and the limit were full in (the first the initiative could have started). */
+  horizon?: string;
+  /** With horizons: it would run past this horizon, the last one, even started as early as it may. */
+  pastLast?: string;
   inFlightLimit?: number;
   requirement?: Named & { reason: DependencyReason; alternative?: Named };
   alternative?: Named;
@@ -223,8 +240,31 @@ export type PlanEntry = Assessment & {
   binding?: DeferralConstraint;
   /** The binding constraint in words ('' when nothing held it back): the output column and the Change impact sheet both say it. */
   bindingText: string;
+  /** With two or more horizons: when a committed initiative runs, and why it starts then. */
+  schedule?: Schedule;
   why: string;
 };
+
+/** When a committed initiative runs on the roadmap, and why it does not start sooner. */
+export type Schedule = {
+  /** Horizon index it starts in, and the label. */
+  start: number;
+  label: string;
+  /** Whole horizons it runs. */
+  duration: number;
+  /** The first horizon it could have started in: its earliest start, or the start of what it requires. */
+  first: number;
+  /** Why it starts where it does: its earliest start, a requirement's start, or what was full before it. */
+  reason?: StartReason;
+};
+
+export type StartReason =
+  | { kind: 'earliest start' }
+  | { kind: 'requirement'; name: string }
+  /** Goes in together with an initiative that requires it, which could not start sooner. */
+  | { kind: 'with'; name: string }
+  /** Full in `constraint.horizon`, the first horizon it could have started in. */
+  | { kind: 'full'; constraint: DeferralConstraint };
 
 export type TeamLoad = {
   team: string;

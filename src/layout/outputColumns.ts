@@ -1,6 +1,7 @@
 // The output columns of the Initiatives table: one row per table row, in table order.
 
-import { OUTPUT_COLUMNS, type OutputKey } from '../engine/columns';
+import { OUTPUT_COLUMNS, START_COLUMN, type OutputKey } from '../engine/columns';
+import { roadmapHorizons } from '../engine/horizons';
 import { joinedGaps } from '../engine/explain';
 import type { Plan } from '../engine/plan';
 import type { PlanEntry } from '../engine/types';
@@ -18,6 +19,7 @@ export const OUTPUT_FORMATS: Record<OutputKey, string> = {
   decision: TEXT_FORMAT,
   binding: TEXT_FORMAT,
   why: TEXT_FORMAT,
+  start: TEXT_FORMAT,
 };
 
 export const OUTPUT_WIDTHS: Record<OutputKey, number> = {
@@ -31,6 +33,7 @@ export const OUTPUT_WIDTHS: Record<OutputKey, number> = {
   decision: 22,
   binding: 30,
   why: 70,
+  start: 9,
 };
 
 export const GATE_HIGHLIGHTS: HighlightRule[] = [
@@ -79,6 +82,8 @@ function outputCell(key: OutputKey, entry: PlanEntry): LayoutCell {
       return entry.bindingText || null;
     case 'why':
       return entry.why;
+    case 'start':
+      return entry.schedule?.label ?? null;
   }
 }
 
@@ -93,7 +98,12 @@ export type OutputColumnsLayout = {
 };
 
 export function outputColumnsLayout(plan: Plan): OutputColumnsLayout {
-  const keys = OUTPUT_COLUMNS.map((c) => c.key);
+  // Start only on a roadmap: with one planning period the columns are exactly as before horizons.
+  // It reads best beside the Decision: "Commit, H2".
+  const columns: readonly { key: OutputKey; header: string }[] = roadmapHorizons(plan.settings)
+    ? OUTPUT_COLUMNS.flatMap((c): { key: OutputKey; header: string }[] => (c.key === 'decision' ? [c, START_COLUMN] : [c]))
+    : OUTPUT_COLUMNS;
+  const keys: OutputKey[] = columns.map((c) => c.key);
   const rowCount = plan.table?.rowCount ?? 0;
   const width = keys.length;
   // Each row is built once at its full width; blank table rows (no entry) get blanks afterwards.
@@ -108,7 +118,7 @@ export function outputColumnsLayout(plan: Plan): OutputColumnsLayout {
   for (let r = 0; r < rowCount; r++) if (values[r] === undefined) values[r] = new Array<LayoutCell>(width).fill(null);
   return {
     keys,
-    headers: OUTPUT_COLUMNS.map((c) => c.header),
+    headers: columns.map((c) => c.header),
     values,
     formats: keys.map((k) => OUTPUT_FORMATS[k]),
     widths: keys.map((k) => OUTPUT_WIDTHS[k]),

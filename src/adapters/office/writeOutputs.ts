@@ -13,14 +13,17 @@ import { setNumberFormat } from './writeSheet';
 
 export type TableShape = { headers: string[]; origin: { row: number; column: number }; rowCount: number };
 
-/** Sheet column of every output column: where its header is, or where it will be appended. */
-export function outputPlaces(shape: TableShape): { places: Map<OutputKey, number>; missing: OutputKey[] } {
+/**
+ * Sheet column of every output column the layout writes: where its header is, or where it will be
+ * appended. A header of an output the layout does not write (a user's "Start" without horizons) is the user's.
+ */
+export function outputPlaces(shape: TableShape, keys: readonly OutputKey[] = OUTPUT_COLUMNS.map((c) => c.key)): { places: Map<OutputKey, number>; missing: OutputKey[] } {
   const places = new Map<OutputKey, number>();
   shape.headers.forEach((header, index) => {
     const key = outputKeyOf(header);
-    if (key !== undefined && !places.has(key)) places.set(key, shape.origin.column + index);
+    if (key !== undefined && keys.includes(key) && !places.has(key)) places.set(key, shape.origin.column + index);
   });
-  const missing = OUTPUT_COLUMNS.map((c) => c.key).filter((key) => !places.has(key));
+  const missing = keys.filter((key) => !places.has(key));
   missing.forEach((key, i) => places.set(key, shape.origin.column + shape.headers.length + i));
   return { places, missing };
 }
@@ -42,8 +45,8 @@ function runsOf(places: Map<OutputKey, number>): { column: number; keys: OutputK
  * highlight rules are already there. False (nothing queued) when an output column is missing, so the
  * caller writes the columns whole.
  */
-export async function writeOutputRuns(sheet: Excel.Worksheet, shape: TableShape, runs: readonly OutputRun[], budget: RequestBudget): Promise<boolean> {
-  const { places, missing } = outputPlaces(shape);
+export async function writeOutputRuns(sheet: Excel.Worksheet, shape: TableShape, runs: readonly OutputRun[], budget: RequestBudget, keys?: readonly OutputKey[]): Promise<boolean> {
+  const { places, missing } = outputPlaces(shape, keys);
   if (missing.length > 0) return false;
   const top = shape.origin.row + 1;
   for (const run of runs) {
@@ -64,9 +67,9 @@ export async function writeOutputColumns(
   budget: RequestBudget,
   runs: readonly OutputRun[] | 'all' = 'all',
 ): Promise<void> {
-  if (runs !== 'all' && (await writeOutputRuns(sheet, shape, runs, budget))) return;
-  const { places, missing } = outputPlaces(shape);
-  const header = OUTPUT_COLUMNS.reduce((m, c) => m.set(c.key, c.header), new Map<OutputKey, string>());
+  if (runs !== 'all' && (await writeOutputRuns(sheet, shape, runs, budget, outputs.keys))) return;
+  const { places, missing } = outputPlaces(shape, outputs.keys);
+  const header = new Map<OutputKey, string>(outputs.keys.map((key, k) => [key, outputs.headers[k]!]));
   for (const key of missing) {
     await budget.spend(100);
     table.columns.add(undefined, undefined, header.get(key));

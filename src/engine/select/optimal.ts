@@ -6,7 +6,8 @@
 
 import { formatGap } from '../format';
 import type { Objective, SelectionReport } from '../types';
-import { decisionsForChosenSet, type Selection, type SelectionProblem } from './problem';
+import { decisionsForChosenSet, isRoadmap, type Selection, type SelectionProblem } from './problem';
+import { selectOptimalRoadmap } from './roadmapOptimal';
 import { rankAndFill } from './rankAndFill';
 import {
   committedFromValues,
@@ -87,6 +88,8 @@ export async function solveRelaxation(
 }
 
 async function relax(original: SelectionProblem, options: Pick<OptimalOptions, 'objective' | 'timeLimitSeconds' | 'exactUpTo'>, solver: Solver): Promise<Relaxation | undefined> {
+  // Over horizons the shadow prices would be per team and horizon: not worked out yet.
+  if (isRoadmap(original)) return undefined;
   const problem = settled(original);
   if (openPositions(problem).length === 0) return undefined;
   const built = selectionModel(problem, {
@@ -145,7 +148,9 @@ function provenGap(value: number, bound: number): number {
   return value > 0 ? (bound - value) / value : 1;
 }
 
+/** The one entry point of the Optimal method: over horizons when the problem has two or more (roadmapOptimal.ts). */
 export async function selectOptimal(original: SelectionProblem, options: OptimalOptions, solver: Solver): Promise<OptimalOutcome> {
+  if (isRoadmap(original)) return selectOptimalRoadmap(original, options, solver);
   // Overrides settled against the dependencies first: every check below then sees the same statuses.
   const problem = settled(original);
   const { objective } = options;

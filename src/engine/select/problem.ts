@@ -3,7 +3,7 @@
 // gated, forced-in and forced-out candidates are shared here.
 
 import { memoised, type Memo } from '../memo';
-import type { Decision, DeferralConstraint, OverrideChoice, Team, TeamShortfall } from '../types';
+import type { Decision, DeferralConstraint, OverrideChoice, StartReason, Team, TeamShortfall } from '../types';
 import { linkView, settled, staticBlock, type Block, type Links } from './links';
 
 export type CandidateStatus = 'gated' | 'forced-in' | 'forced-out' | 'open';
@@ -17,6 +17,10 @@ export type Candidate = {
   demand: Record<string, number>;
   /** The initiative's name, for deferrals that name it (a requirement, an alternative). */
   name?: string;
+  /** With horizons: whole horizons it runs (default 1), its demand needed in each. */
+  duration?: number;
+  /** With horizons: the index of the first horizon it may start in (default 0). */
+  earliest?: number;
 };
 
 export type SelectionProblem = {
@@ -31,13 +35,27 @@ export type SelectionProblem = {
    * what the links say by position is worked out there once per candidate list. Without it, on every call.
    */
   memo?: Memo;
+  /**
+   * The roadmap's horizon labels, two or more: every method then also chooses when each initiative
+   * starts (see roadmap.ts). Absent: one planning period.
+   */
+  horizons?: readonly string[];
 };
+
+/** When a committed candidate starts, the first horizon it could have started in, and why it starts then. */
+export type Placement = { start: number; first: number; reason?: StartReason };
 
 export type Selection = {
   /** One decision per candidate, in the problem's candidate order. */
   decisions: Decision[];
   binding: (DeferralConstraint | undefined)[];
+  /** With horizons: per candidate, where a committed one is placed (undefined for the others). */
+  placements?: (Placement | undefined)[];
 };
+
+/** True when the problem plans two or more horizons. */
+export const isRoadmap = (problem: Pick<SelectionProblem, 'horizons'>): problem is { horizons: readonly string[] } =>
+  problem.horizons !== undefined && problem.horizons.length >= 2;
 
 export const EPSILON = 1e-9;
 

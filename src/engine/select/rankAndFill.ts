@@ -9,7 +9,8 @@
 // in `fill` alone: the plan, the economics' lean re-runs and "what score would
 // it need" all walk the ranking through it.
 
-import { dependencyConstraint, EPSILON, fixedDecision, namedCandidate, sharedShortfalls, type Candidate, type Selection, type SelectionProblem } from './problem';
+import { dependencyConstraint, EPSILON, fixedDecision, isRoadmap, namedCandidate, sharedShortfalls, type Candidate, type Selection, type SelectionProblem } from './problem';
+import { fillRoadmap, rankAndFillRoadmap } from './roadmap';
 import { linkView, settled, staticBlock, type Block, type LinkView } from './links';
 import type { Decision, DeferralConstraint, TeamShortfall } from '../types';
 
@@ -152,10 +153,12 @@ function fill(original: SelectionProblem, record?: Record_, trace?: Trace): bool
  * the lean form the bottleneck economics re-run hundreds of times.
  */
 export function rankAndFillCommitted(problem: SelectionProblem): boolean[] {
-  return fill(problem);
+  return isRoadmap(problem) ? fillRoadmap(problem).committed : fill(problem);
 }
 
+/** The one entry point of rank and fill: over horizons when the problem has two or more, else for one planning period. */
 export function rankAndFill(problem: SelectionProblem): Selection {
+  if (isRoadmap(problem)) return rankAndFillRoadmap(problem);
   const count = problem.candidates.length;
   const record: Record_ = { decisions: new Array<Decision>(count), binding: new Array<DeferralConstraint | undefined>(count).fill(undefined) };
   fill(problem, record);
@@ -169,6 +172,8 @@ export function rankAndFill(problem: SelectionProblem): Selection {
  * candidate still fits is found by bisection.
  */
 export function rankAndFillOvertakes(problem: SelectionProblem): (position: number) => number | undefined {
+  // On a roadmap, capacity left is per horizon and no longer shrinks in one order: not answered there.
+  if (isRoadmap(problem)) return () => undefined;
   const n = problem.candidates.length;
   const teams = problem.teams.map((t) => t.name);
   const left = teams.map(() => new Float64Array(n + 1));

@@ -1,0 +1,118 @@
+// Horizons through the whole engine: reading the setting, the columns and the capacity per horizon,
+// the Start column and the Why; and with no horizons or one, every output exactly as without them.
+
+import { generatePortfolio } from '../../../bench/generate';
+import { prioritise, type WorkbookInput } from '../../../src/engine/plan';
+import type { RawTable } from '../../../src/engine/types';
+import { planLayout } from '../../../src/layout/planLayout';
+import { sampleTables } from '../../../src/sample/samplePortfolio';
+import { capacity, NOW, readyRow, settingsTable, table } from '../../builders';
+
+const withSetting = (settings: RawTable | undefined, label: string, value: string): RawTable => ({
+  ...(settings ?? settingsTable({})),
+  rows: [...(settings?.rows ?? []), [label, value]],
+});
+
+/** A table with extra columns appended: each row gets the next value of its column's list. */
+const withColumns = (t: RawTable, columns: Record<string, (row: number) => string | number>): RawTable => ({
+  ...t,
+  headers: [...t.headers, ...Object.keys(columns)],
+  rows: t.rows.map((row, r) => [...row, ...Object.values(columns).map((f) => f(r))]),
+});
+
+/** What a run writes, the settings sheet (which lists the settings in force) and the log's time aside. */
+const written = (input: WorkbookInput) => {
+  const plan = prioritise(input, { now: NOW });
+  const layout = planLayout(plan);
+  return { outputs: layout.outputs, changeImpact: layout.changeImpact, log: layout.logRow, summary: plan.summary, issues: plan.issues };
+};
+
+describe('with no horizons, or one, every output is what it was before horizons', () => {
+  const inputs: [string, WorkbookInput][] = [
+    ['the sample', sampleTables()],
+    ['a generated portfolio', (() => {
+      const g = generatePortfolio(150, 5);
+      return { initiatives: g.initiatives, capacity: g.capacity, settings: g.settings };
+    })()],
+  ];
+  it.each(inputs)('%s plans the same with Horizons blank, one horizon, or Duration and Start columns of the user', (_, input) => {
+    const before = written(input);
+    expect(before.outputs.headers).not.toContain('Start');
+    expect(written({ ...input, settings: withSetting(input.settings, 'Horizons', '') })).toEqual(before);
+    expect(written({ ...input, settings: withSetting(input.settings, 'Horizons', 'H1') })).toEqual(before);
+    // Without a roadmap, Duration, Earliest start and Start are the user's own columns: read for nothing, never written.
+    const userColumns = withColumns(input.initiatives!, { Duration: () => 'two sprints', 'Earliest start': () => 'May', Start: () => 'kick-off' });
+    const plan = prioritise({ ...input, initiatives: userColumns }, { now: NOW });
+    expect(plan.table?.columns.unrecognised).toEqual(expect.arrayContaining(['Duration', 'Earliest start', 'Start']));
+    expect(plan.table?.columns.outputs.start).toBeUndefined();
+    const layout = planLayout(plan);
+    expect(layout.outputs.keys).toEqual(before.outputs.keys);
+    expect(layout.outputs.values).toEqual(before.outputs.values);
+  });
+});
+
+describe('a roadmap over horizons', () => {
+  const rows = [
+    readyRow({ ID: 'A', Initiative: 'Claims triage', 'Annual value': 2_000_000, Legal: 3 }),
+    readyRow({ ID: 'B', Initiative: 'Invoice matching', 'Annual value': 1_000_000, Legal: 3 }),
+    readyRow({ ID: 'C', Initiative: 'Churn model', 'Annual value': 500_000, Legal: 1, Duration: 2 }),
+    readyRow({ ID: 'D', Initiative: 'Fraud alerts', 'Annual value': 400_000, 'Earliest start': 'H2' }),
+  ];
+  const input = (extra: Record<string, string> = {}): WorkbookInput => ({
+    initiatives: table(rows),
+    capacity: capacity({ Legal: 4 }),
+    settings: settingsTable({ Horizons: 'H1, H2', ...extra }),
+  });
+
+  it('writes the Start column beside the Decision, and says in the Why and Binding constraint why each starts when it does', () => {
+    const plan = prioritise(input(), { now: NOW });
+    const layout = planLayout(plan);
+    expect(layout.outputs.headers.slice(7, 9)).toEqual(['Decision', 'Start']);
+    const byName = new Map(plan.entries.map((e) => [e.initiative.name, e]));
+    expect(byName.get('Claims triage')?.schedule?.label).toBe('H1');
+    expect(byName.get('Invoice matching')?.schedule?.label).toBe('H2');
+    expect(byName.get('Invoice matching')?.why).toMatch(/; starts H2: Legal is full in H1\.$/);
+    expect(byName.get('Invoice matching')?.bindingText).toBe('Legal (needs 3 weeks, 1 week left) in H1');
+    expect(byName.get('Churn model')?.schedule).toMatchObject({ label: 'H1', duration: 2 });
+    expect(byName.get('Churn model')?.why).toMatch(/starts H1 for 2 horizons, the first horizon\.$/);
+    expect(byName.get('Fraud alerts')?.why).toMatch(/starts H2, its earliest start\.$/);
+    const start = layout.outputs.keys.indexOf('start');
+    const row = (name: string) => layout.outputs.values[byName.get(name)!.initiative.rowIndex]!;
+    expect(row('Invoice matching')[start]).toBe('H2');
+  });
+
+  it('reads capacity per horizon from the Capacity table columns headed by the labels', () => {
+    const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 4, 'weeks', 0, '']] };
+    const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
+    expect(plan.teams[0]?.byHorizon).toEqual([0, 4]);
+    expect(plan.entries.filter((e) => e.schedule?.label === 'H1' && (e.initiative.demand.Legal ?? 0) > 0)).toEqual([]);
+  });
+
+  it('reports a bad horizon capacity with its cell, counting it as 0', () => {
+    const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 4, 'weeks', 'lots', 2]] };
+    const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
+    expect(plan.teams[0]?.byHorizon).toEqual([0, 2]);
+    expect(plan.issues.find((i) => i.code === 'invalid-capacity')?.message).toBe(`Legal's capacity in H1 in Capacity!D2 is "lots"; expected a number of at least 0. It counts as 0 until fixed.`);
+  });
+
+  it.each([
+    ['Duration', 'abc', 'Duration in Portfolio!AB2 is "abc"; expected a number of at least 0.'],
+    ['Duration', 0, 'Duration in Portfolio!AB2 is 0; expected a whole number of horizons from 1 to 2 (the Horizons setting has H1, H2).'],
+    ['Duration', 1.5, 'Duration in Portfolio!AB2 is 1.5; expected a whole number of horizons from 1 to 2 (the Horizons setting has H1, H2).'],
+    ['Duration', 3, 'Duration in Portfolio!AB2 is 3; expected a whole number of horizons from 1 to 2 (the Horizons setting has H1, H2).'],
+    ['Earliest start', 'H9', 'Earliest start in Portfolio!AC2 is "H9", which is not a horizon; expected one of H1, H2 (the Horizons setting).'],
+  ])('a %s of %p is a problem naming its cell, and its row is Invalid input', (column, value, message) => {
+    const bad = [readyRow({ ID: 'A', Initiative: 'Claims triage', Legal: 1, Duration: 1, 'Earliest start': 'H1', [column]: value }), rows[1]!];
+    const plan = prioritise({ ...input(), initiatives: table(bad) }, { now: NOW });
+    expect(plan.issues.filter((i) => i.cell && i.rowIndex === 0).map((i) => i.message)).toEqual([message]);
+    expect(plan.entries[0]?.gate.gate).toBe('Invalid input');
+    expect(plan.entries[1]?.decision).toBe('Commit');
+  });
+
+  it('reads the Horizons setting, and reports a repeated label', () => {
+    expect(prioritise(input({ Horizons: 'Q1; Q2 , Q3' }), { now: NOW }).settings.horizons).toEqual(['Q1', 'Q2', 'Q3']);
+    const repeated = prioritise(input({ Horizons: 'H1, h1' }), { now: NOW });
+    expect(repeated.settings.horizons).toBeUndefined();
+    expect(repeated.issues.some((i) => i.code === 'invalid-setting' && i.message.startsWith('Horizons in'))).toBe(true);
+  });
+});
