@@ -18,14 +18,21 @@ const BEFORE = ['conditionalFormatting', 'dataValidations', 'hyperlinks'];
 /** Elements that come after them. */
 const AFTER = ['colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
-export function pageSetupXml(setup: PageSetup): string {
+/** The paper a worksheet prints on (its pageSetup's paperSize), when it names one: the add-in's sheets print on the same. */
+export function paperSizeOf(xml: string): number | undefined {
+  const page = findElement(splitSheet(xml).tail, 'pageSetup');
+  const size = page && Number(attributeOf(page.open, 'paperSize'));
+  return size && Number.isInteger(size) && size > 0 ? size : undefined;
+}
+
+export function pageSetupXml(setup: PageSetup, paperSize?: number): string {
   const { left, center, right } = setup.footer;
   const footer = `&L${left}&C${center}&R${right}`;
   const breaks = setup.breaks.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join('');
   return (
     '<printOptions horizontalCentered="1"/>' +
     `<pageMargins left="${inches(MARGINS.left)}" right="${inches(MARGINS.right)}" top="${inches(MARGINS.top)}" bottom="${inches(MARGINS.bottom)}" header="${inches(MARGINS.header)}" footer="${inches(MARGINS.footer)}"/>` +
-    `<pageSetup orientation="${setup.orientation}" fitToWidth="${setup.pagesWide}" fitToHeight="0"/>` +
+    `<pageSetup${paperSize ? ` paperSize="${paperSize}"` : ''} orientation="${setup.orientation}" fitToWidth="${setup.pagesWide}" fitToHeight="0"/>` +
     `<headerFooter><oddFooter>${escapeXml(footer)}</oddFooter></headerFooter>` +
     (setup.breaks.length > 0 ? `<rowBreaks count="${setup.breaks.length}" manualBreakCount="${setup.breaks.length}">${breaks}</rowBreaks>` : '')
   );
@@ -49,8 +56,8 @@ function fitToPage(head: string): string {
   return head.slice(0, sheetPr.start) + text + head.slice(sheetPr.end);
 }
 
-/** A worksheet part of the add-in's with `setup` in place of whatever page setup it had. */
-export function withPageSetup(xml: string, setup: PageSetup): string {
+/** A worksheet part of the add-in's with `setup` (on `paperSize`, else the file's default, Letter) in place of whatever page setup it had. */
+export function withPageSetup(xml: string, setup: PageSetup, paperSize?: number): string {
   const { head, body, tail } = splitSheet(xml);
   let rest = tail;
   for (const tag of OURS) {
@@ -64,7 +71,7 @@ export function withPageSetup(xml: string, setup: PageSetup): string {
     if (found && (at === -1 || found.start < at)) at = found.start;
   }
   if (at === -1) at = rest.lastIndexOf('</');
-  return fitToPage(head) + body + rest.slice(0, at) + pageSetupXml(setup) + rest.slice(at);
+  return fitToPage(head) + body + rest.slice(0, at) + pageSetupXml(setup, paperSize) + rest.slice(at);
 }
 
 /**

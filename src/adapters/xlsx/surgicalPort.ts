@@ -25,6 +25,7 @@ import type { RenamedSheet, SheetRole, TableInfo, WorkbookPort, WorkbookSnapshot
 import { formatRange, overlaps } from '../exceljs/range';
 import { cellXml, highlightsXml } from './render';
 import { growDimension, splitSheet, setCell, setWidths, shiftRowsDown, styleAt, topPriority, withHighlights, withoutHighlights, writeCells, type CellWrites } from './editSheet';
+import { paperSizeOf } from './pageSetup';
 import { geometryOf, resizedTablePart, type TableGeometry, type TablePart } from './tables';
 import type { SurgicalWorkbook } from './workbook';
 
@@ -225,6 +226,8 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
         if (used !== wanted) renamed.push({ wanted, used });
       }
 
+      // Read before the outputs are written: A4 in Europe, Letter in America, as the user prints.
+      book.paperSize = paperSizeOf(book.sheetXml(initiatives.table.sheet));
       writeOutputs(initiatives.table, layout.outputs, placement);
       book.putSheet(names.changeImpact!, layout.changeImpact);
       const log = book.sheetNamed(names.decisionLog!);

@@ -237,11 +237,14 @@ export class SurgicalWorkbook {
     if (full.pageSetup) this.setPageSetup(sheetName, full.pageSetup);
   }
 
+  /** The paper the user's sheets print on (paperSize), when the Initiatives sheet names one: the add-in's sheets use it too. */
+  paperSize?: number;
+
   /** Gives the add-in's sheet `name` its page setup, and its repeated rows as the sheet's print titles. */
   setPageSetup(name: string, setup: PageSetup): void {
     const sheet = this.sheetNamed(name);
     if (!sheet) return;
-    this.pkg.put(sheet.path, withPageSetup(this.sheetXml(sheet), setup));
+    this.pkg.put(sheet.path, withPageSetup(this.sheetXml(sheet), setup, this.paperSize));
     // A print title belongs to the sheet by its place among all the workbook's sheets.
     const all = findElements(findElement(this.workbook.xml, 'sheets')?.text ?? '', 'sheet');
     const index = all.findIndex((s) => attributeOf(s.open, 'name')?.toLowerCase() === sheet.name.toLowerCase());
