@@ -19,6 +19,8 @@ copy. The input file is never changed.
                      .xlsm for a workbook with macros, which the copy keeps)
   --json             print the summary as one JSON object instead of text
   --by <name>        who ran it, recorded in the Decision log
+  --beside          where the table has a column of its own named like a result column (Priority,
+                     Decision, Why...), write the prioritiser's beside it as "Priority (prioritiser)"
   --map "<column>=<header>"
                      read a contract column from this header, e.g. --map "Baseline method=Baseline / comparison";
                      repeatable; wins over the workbook's Column mapping table ("<column>=" for none)
@@ -27,7 +29,7 @@ copy. The input file is never changed.
 Exit codes: 0 the plan was written (rows with bad cells are listed, not fatal);
 1 the workbook cannot be used (nothing written); 2 the command line is wrong.`;
 
-export type Options = { input: string; out: string; json: boolean; by?: string; map?: ColumnMappingEntry[] };
+export type Options = { input: string; out: string; json: boolean; by?: string; map?: ColumnMappingEntry[]; beside?: boolean };
 
 export type ParsedOptions = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'usage-error'; message: string; json: boolean };
 
@@ -72,6 +74,7 @@ export function parseOptions(argv: string[]): ParsedOptions {
       options: {
         out: { type: 'string', short: 'o' },
         json: { type: 'boolean' },
+        beside: { type: 'boolean' },
         by: { type: 'string' },
         map: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
@@ -98,5 +101,5 @@ export function parseOptions(argv: string[]): ParsedOptions {
     if ('problem' in entry) return { kind: 'usage-error', json, message: `${entry.problem}; see --help` };
     map.push(entry);
   }
-  return { kind: 'run', options: { input, out, json: checked.data.json, ...(checked.data.by ? { by: checked.data.by } : {}), ...(map.length > 0 ? { map } : {}) } };
+  return { kind: 'run', options: { input, out, json: checked.data.json, ...(checked.data.by ? { by: checked.data.by } : {}), ...(map.length > 0 ? { map } : {}), ...(parsed.values.beside ? { beside: true } : {}) } };
 }

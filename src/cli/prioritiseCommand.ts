@@ -113,9 +113,12 @@ async function run(options: Options, io: CommandIo): Promise<number> {
   await checkOutput(options);
   const session = await open(options, io);
   const context = { now: io.now(), ...(options.by ? { runBy: options.by } : {}), ...(options.map ? { columnMapping: options.map } : {}) };
-  const result = await runPlan(session.port, context, { planner: PLANNER, write: { whenNameTaken: 'next-free' } });
+  const result = await runPlan(session.port, context, { planner: PLANNER, write: { whenNameTaken: 'next-free', ...(options.beside ? { userColumns: 'beside' } : {}) } });
   if (result.kind === 'unusable') throw new CommandFailure(1, unusableMessage(options.input, result));
-  if (result.kind === 'not-written') throw new CommandFailure(1, `${options.input}: ${result.outcome.problem.message}`);
+  if (result.kind === 'not-written') {
+    const how = result.outcome.problem.kind === 'user-column' ? ' Run again with --beside to do that.' : '';
+    throw new CommandFailure(1, `${options.input}: ${result.outcome.problem.message}${how}`);
+  }
   const { bytes, lost } = await session.save();
   try {
     await io.writeFile(options.out, bytes);

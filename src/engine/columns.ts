@@ -129,7 +129,15 @@ const INPUT_BY_NAME = new Map<string, InputKey>();
 for (const column of INPUT_COLUMNS) {
   for (const name of [column.header, ...column.synonyms]) INPUT_BY_NAME.set(normalise(name), column.key);
 }
-const OUTPUT_BY_NAME = new Map<string, OutputKey>([...OUTPUT_COLUMNS, START_COLUMN].map((c) => [normalise(c.header), c.key]));
+/**
+ * What the prioritiser adds to an output column's header when it writes that column beside a user's
+ * own column of the same name ("Priority (prioritiser)"): a header it made up, so always its own.
+ */
+export const BESIDE_SUFFIX = ' (prioritiser)';
+
+const OUTPUT_BY_NAME = new Map<string, OutputKey>(
+  [...OUTPUT_COLUMNS, START_COLUMN].flatMap((c) => [[normalise(c.header), c.key] as const, [normalise(`${c.header}${BESIDE_SUFFIX}`), c.key] as const]),
+);
 
 export const inputKeyOf = (header: string): InputKey | undefined => INPUT_BY_NAME.get(normalise(header));
 export const outputKeyOf = (header: string): OutputKey | undefined => OUTPUT_BY_NAME.get(normalise(header));

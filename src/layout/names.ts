@@ -45,3 +45,8 @@ export function isAddinTable(name: string): boolean {
   const lower = name.toLowerCase();
   return [SETTINGS_TABLE, 'ColumnMapping', SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE].some((n) => n.toLowerCase() === lower) || new RegExp(`^${DECISION_LOG_TABLE}\\d*$`, 'i').test(name);
 }
+
+/** The settings row that records the output columns the prioritiser made (ownedColumns). */
+export const OUTPUT_RECORD_LABEL = 'Output columns';
+export const OUTPUT_RECORD_MEANING =
+  "The Initiatives table's columns the prioritiser made and rewrites on every run. A column headed like one of them but not listed here is yours and is left alone.";

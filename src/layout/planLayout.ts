@@ -18,6 +18,16 @@ export type PlanLayout = {
   settingsSheet: SheetLayout;
 };
 
+/**
+ * The settings sheet a run makes when the workbook has none; `record` lists the output columns the
+ * adapter placed (ownedColumns), which only the adapter knows, so it lays the sheet out again with it.
+ */
+export function planSettingsSheet(plan: Plan, record?: string): SheetLayout {
+  const sheet = settingsSheet(plan.settings, [], record);
+  makeWritable(sheet.values);
+  return sheet;
+}
+
 export function planLayout(plan: Plan, extraSections: ExtraSection[] = []): PlanLayout {
   const sections = plan.bottlenecks ? [bottlenecksSection, ...extraSections] : extraSections;
   const layout: PlanLayout = {
@@ -25,7 +35,7 @@ export function planLayout(plan: Plan, extraSections: ExtraSection[] = []): Plan
     changeImpact: changeImpactSheet(plan, sections),
     decisionLogSheet: decisionLogSheet(plan.logEntry, plan.settings.currency),
     logRow: decisionLogRow(plan.logEntry, plan.settings.currency),
-    settingsSheet: settingsSheet(plan.settings),
+    settingsSheet: planSettingsSheet(plan),
   };
   // Nothing non-finite and no text past Excel's cell limit, whatever a section computed (a name of
   // 32,767 characters quoted in a Why would be twice that).

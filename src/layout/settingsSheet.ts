@@ -6,7 +6,7 @@
 import { CAPACITY_PREFIX, SETTING_SPECS } from '../engine/settings';
 import type { Settings } from '../engine/types';
 import { SheetBuilder, TEXT_FORMAT, type LayoutCell, type SheetLayout } from './grid';
-import { OWNER_MARK, SETTINGS_SHEET, SETTINGS_TABLE } from './names';
+import { OUTPUT_RECORD_LABEL, OUTPUT_RECORD_MEANING, OWNER_MARK, SETTINGS_SHEET, SETTINGS_TABLE } from './names';
 import type { ColumnMappingEntry } from '../engine/read';
 import { COLUMN_MAPPING_TABLE, MAPPING_HEADERS, columnMappingBlock, mappingColumnBeside } from './columnMappingTable';
 
@@ -52,7 +52,8 @@ export function settingsRows(settings: Settings): SettingsRow[] {
   ];
 }
 
-export function settingsSheet(settings: Settings, mapping: readonly ColumnMappingEntry[] = []): SheetLayout {
+/** `record`: the headers of the output columns the prioritiser made (ownedColumns), listed in a row of its own. */
+export function settingsSheet(settings: Settings, mapping: readonly ColumnMappingEntry[] = [], record?: string): SheetLayout {
   const width = meaningColumn(SHEET_COLUMNS.width) + 1;
   const s = new SheetBuilder(mapping.length > 0 ? MAPPING_AT + MAPPING_HEADERS.length : width);
   s.row(['Prioritisation settings'], [], 'title');
@@ -63,7 +64,7 @@ export function settingsSheet(settings: Settings, mapping: readonly ColumnMappin
   header[SHEET_COLUMNS.value] = 'Value';
   header[meaningColumn(SHEET_COLUMNS.width)] = MEANING_HEADER;
   s.row(header, [], 'header');
-  const rows = settingsRows(settings);
+  const rows = [...settingsRows(settings), ...(record === undefined ? [] : [{ label: OUTPUT_RECORD_LABEL, value: record, meaning: OUTPUT_RECORD_MEANING }])];
   for (const row of rows) {
     const values = Array<LayoutCell>(width).fill(null);
     const formats = Array<string | null>(width).fill(null);

@@ -2,6 +2,9 @@
 // adapters say the same thing for the same case.
 
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, SETTINGS_SHEET } from '../layout/names';
+import { a1 } from '../engine/address';
+import type { RawTable } from '../engine/types';
+import { userColumnsMessage, type UserColumn } from '../layout/ownedColumns';
 import type { SheetRole, WriteProblem } from './workbookPort';
 
 /** The default name of each sheet the add-in makes. */
@@ -52,3 +55,12 @@ export const SAMPLE_REFUSED_MESSAGE =
   'This workbook already has a table called Initiatives, so the sample was not added. Rename that table first to add the sample beside it.';
 
 export const noSuchTableMessage = (name: string): string => `There is no table called "${name}" in this workbook.`;
+
+/** The table has columns of the user's own headed like output columns: nothing was written. */
+export const userColumnProblem = (table: Pick<RawTable, 'name' | 'sheet' | 'origin'>, columns: readonly UserColumn[]): WriteProblem => ({
+  kind: 'user-column',
+  sheet: table.sheet,
+  table: table.name,
+  columns: columns.map((c) => ({ ...c, cell: a1(table.origin.row, table.origin.column + c.index) })),
+  message: userColumnsMessage(table, columns),
+});

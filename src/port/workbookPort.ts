@@ -8,6 +8,7 @@ import type { ScenarioTables } from '../engine/scenarios/readScenarios';
 import type { SheetLayout } from '../layout/grid';
 import type { PlanLayout } from '../layout/planLayout';
 import type { ScenarioChange } from '../layout/scenariosSheet';
+import type { UserColumn, UserColumnChoice } from '../layout/ownedColumns';
 
 export type TableInfo = { name: string; sheet: string; rows: number; columns: number; headers: string[] };
 
@@ -43,6 +44,11 @@ export type WriteProblem =
   | { kind: 'name-taken'; sheet: string; role?: SheetRole; message: string }
   /** A sheet the add-in must write to is protected: nothing was written; unprotect it and run again. */
   | { kind: 'protected'; sheet: string; message: string }
+  /**
+   * The table has columns of the user's own headed like output columns (a Priority of High/Medium/Low):
+   * nothing was written; ask whether to use them or write the prioritiser's beside them (WriteOptions.userColumns).
+   */
+  | { kind: 'user-column'; sheet: string; table: string; columns: (UserColumn & { cell: string })[]; message: string }
   /** Excel is in cell-edit mode: retry when the user leaves the cell. */
   | { kind: 'editing'; message: string }
   | { kind: 'unsupported'; message: string };
@@ -91,6 +97,11 @@ export type WriteOptions = {
    * first free or own name) and lists it in `renamed`, for the command line, which cannot ask.
    */
   whenNameTaken?: 'ask' | 'next-free';
+  /**
+   * A column of the user's headed like an output column (placeOutputColumns): 'ask' (the default) writes
+   * nothing and reports `user-column`; 'use' writes into it; 'beside' writes "Priority (prioritiser)".
+   */
+  userColumns?: UserColumnChoice;
 };
 
 /** Which of the inputs the user changed: the table of initiatives (its input columns), the Capacity table or the settings table. */

@@ -84,6 +84,7 @@ export function App(props: AppProps) {
   const onAction = (action: RunAction) => {
     if (action.kind === 'run-again') void controller.run();
     else if (action.kind === 'use-other-name') void controller.acceptOtherSheetName(action.sheet);
+    else if (action.kind === 'user-columns') void controller.chooseForUserColumns(action.choice);
     else controller.stopWaiting();
   };
 

@@ -22,6 +22,10 @@ type Case = {
   says?: RegExp;
   /** For exit 0: a problem naming this column and cell must be reported. */
   names?: { column: string; cell: string };
+  /** More words for the command line (besides the input, --out and --json). */
+  args?: string[];
+  /** For exit 0: a check of the output workbook beyond the promises every case keeps. */
+  output?: (workbook: ExcelJS.Workbook) => void;
 };
 
 const bytesOf = (workbook: ExcelJS.Workbook): Promise<Buffer> => workbookBytes(workbook, new Date(NOW));
@@ -113,6 +117,25 @@ const CORPUS: Case[] = [
     exitCode: 0,
     names: { column: 'Value', cell: 'B5' },
   },
+  {
+    name: 'a table with its own Priority and Decision columns',
+    build: () => bytesOf(portfolioWorkbook({ userColumns: { 'Analyst note': 'checked', Priority: 'High', Decision: 'Approved by CFO' } })),
+    exitCode: 1,
+    says: /Table Initiatives has its own Priority and Decision columns \(Portfolio!\w+3, Portfolio!\w+3\), which the prioritiser did not make.* Run again with --beside/,
+  },
+  {
+    name: 'a table with its own Priority column, run with --beside',
+    build: () => bytesOf(portfolioWorkbook({ userColumns: { 'Analyst note': 'checked', Priority: 'High' } })),
+    args: ['--beside'],
+    exitCode: 0,
+    output: (workbook) => {
+      const headers = (workbook.getWorksheet('Portfolio')!.getRow(3).values as unknown[]).filter((v) => typeof v === 'string');
+      expect(headers.filter((h) => String(h).startsWith('Priority'))).toEqual(['Priority', 'Priority (prioritiser)', 'Priority score']);
+      const settings = workbook.getWorksheet('Prioritisation settings')!;
+      const record = [...Array(settings.rowCount).keys()].map((r) => settings.getRow(r + 1)).find((row) => row.getCell(1).value === 'Output columns');
+      expect(String(record?.getCell(2).value)).toMatch(/^Priority \(prioritiser\), Priority score, /);
+    },
+  },
   { name: 'a text file named .xlsx', build: async () => Buffer.from('Initiative,Value\nA,1\n'), exitCode: 1, says: /is not an \.xlsx file/ },
   {
     name: 'a workbook cut short',
@@ -161,7 +184,7 @@ describe.each(CORPUS.map((c): [string, Case] => [c.name, c]))('the command on %s
     const out = folder.path('out.xlsx');
     const bytes = await corpusCase.build();
     writeFileSync(input, bytes);
-    const run = await runCommand([input, '--out', out, '--json']);
+    const run = await runCommand([input, '--out', out, '--json', ...(corpusCase.args ?? [])]);
     expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack frame
     expect(run.code).toBe(corpusCase.exitCode);
     expect(readFileSync(input).equals(bytes)).toBe(true);
@@ -177,6 +200,7 @@ describe.each(CORPUS.map((c): [string, Case] => [c.name, c]))('the command on %s
     const before = await allCells(bytes);
     const after = await allCells(readFileSync(out));
     for (const [where, value] of before) expect([where, after.get(where)]).toEqual([where, value]);
+    corpusCase.output?.(await fromBytes(readFileSync(out)));
     for (const [where, value] of after) {
       if (typeof value === 'number') expect([where, Number.isFinite(value)]).toEqual([where, true]);
       if (typeof value === 'string') expect([where, value.length <= EXCEL_TEXT_LIMIT]).toEqual([where, true]);

@@ -308,6 +308,76 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
     });
   });
 
+  describe("the user's own columns named like the results", () => {
+    /** The sample with a Priority column of the user's own (High, Medium, Low) as its last column. */
+    const withOwnPriority = (): { tables: RawTable[]; column: number } => {
+      const [initiatives, capacity] = sample();
+      const ranks = ['High', 'Medium', 'Low'];
+      const table = { ...initiatives!, headers: [...initiatives!.headers, 'Priority'], rows: initiatives!.rows.map((row, r) => [...row, ranks[r % 3]!]) };
+      return { tables: [table, capacity!], column: table.origin.column + table.headers.length - 1 };
+    };
+    const ownCells = (cell: (sheet: string, ref: string) => unknown, column: number) => {
+      const { initiatives } = sampleTables();
+      return initiatives.rows.map((_, r) => cell(initiatives.sheet, a1(initiatives.origin.row + 1 + r, column)));
+    };
+
+    it('writes nothing and names the column and its header cell, unless told what to do', async () => {
+      const { tables, column } = withOwnPriority();
+      const { port, cell, sheets } = await build({ tables });
+      const before = sheets();
+      const result = await run(port);
+      if (result.kind !== 'not-written') throw new Error(`expected a refusal, got ${result.kind}`);
+      const header = a1(tables[0]!.origin.row, column);
+      expect(result.outcome.problem).toMatchObject({ kind: 'user-column', sheet: tables[0]!.sheet, table: 'Initiatives', columns: [{ key: 'priority', header: 'Priority', cell: header }] });
+      expect(result.outcome.problem.message).toContain(`${tables[0]!.sheet}!${header}`);
+      expect(sheets()).toEqual(before);
+      expect(ownCells(cell, column)).toEqual(tables[0]!.rows.map((row) => row[row.length - 1]));
+      expect(cell(tables[0]!.sheet, a1(tables[0]!.origin.row, column + 1))).toBe('');
+    });
+
+    it("writes its own beside it when asked, leaves the user's values, records it and finds it again on the next run", async () => {
+      const { tables, column } = withOwnPriority();
+      const { port, cell } = await build({ tables });
+      expect((await run(port, { userColumns: 'beside' })).kind).toBe('written');
+      const after = await port.read();
+      const ours = after.initiatives!.headers.indexOf('Priority (prioritiser)');
+      expect(ours).toBeGreaterThan(column - tables[0]!.origin.column);
+      expect(ownCells(cell, column)).toEqual(tables[0]!.rows.map((row) => row[row.length - 1]));
+      const ranks = ownCells(cell, tables[0]!.origin.column + ours);
+      expect([...ranks].sort((a, b) => Number(a) - Number(b))).toEqual(ranks.map((_, i) => i + 1));
+      const record = after.settings!.rows.find((row) => row[0] === 'Output columns');
+      expect(String(record?.[1])).toContain('Priority (prioritiser)');
+      // The next run asks nothing: the record says which columns are the prioritiser's.
+      const again = await run(port);
+      expect(again.kind).toBe('written');
+      expect((await port.read()).initiatives!.headers).toEqual(after.initiatives!.headers);
+      expect(ownCells(cell, column)).toEqual(tables[0]!.rows.map((row) => row[row.length - 1]));
+    });
+
+    it('writes into it when the user agrees, and reruns keep using it', async () => {
+      const { tables, column } = withOwnPriority();
+      const { port, cell } = await build({ tables });
+      expect((await run(port, { userColumns: 'use' })).kind).toBe('written');
+      expect(ownCells(cell, column).every((v) => typeof v === 'number')).toBe(true);
+      const headers = (await port.read()).initiatives!.headers;
+      expect(headers.filter((h) => h.startsWith('Priority'))).toEqual(['Priority', 'Priority score']);
+      expect((await run(port)).kind).toBe('written');
+    });
+
+    it("records its columns in a settings table the user made, and a table it planned before the record existed is still its own", async () => {
+      const [initiatives, capacity] = sample();
+      const { port } = await build({ tables: [initiatives!, capacity!, settingsTable([['In-flight limit', 4]])] });
+      expect((await run(port)).kind).toBe('written');
+      const record = (await port.read()).settings!.rows.find((row) => row[0] === 'Output columns');
+      expect(record?.[1]).toBe('Priority, Priority score, Impact score, Friction score, Readiness score, Gate, Gate gaps, Decision, Binding constraint, Why');
+      // All ten output columns and no record: a workbook planned by an earlier version.
+      const planned = await port.read();
+      const legacy = { ...planned.initiatives!, rows: planned.initiatives!.rows.map((row) => row.map((v) => v)) };
+      const again = await build({ tables: [legacy, capacity!] });
+      expect((await run(again.port)).kind).toBe('written');
+    });
+  });
+
   describe('settings', () => {
     const settingsOf = async (port: Awaited<ReturnType<typeof build>>['port']) => readSettings((await port.read()).settings).settings;
 

@@ -21,9 +21,9 @@ import {
 } from '../../layout/names';
 import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
 import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
-import { changedProblem, DEFAULT_SHEET_NAMES, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE } from '../../port/problems';
+import { changedProblem, DEFAULT_SHEET_NAMES, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE, userColumnProblem } from '../../port/problems';
 import { WorkbookProblemError, type SheetRole } from '../../port/workbookPort';
-import type { PlanLayout } from '../../layout/planLayout';
+import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
 import { settingsSheet } from '../../layout/settingsSheet';
 import { logRowUnder } from '../../layout/decisionLog';
 import { toCellValue } from './cellValue';
@@ -33,7 +33,8 @@ import { isColumnMappingTable } from '../../engine/columnMapping';
 import { isFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { insertSampleSheets } from './sampleWorkbook';
-import { saveSettingsTable } from './settingsTable';
+import { applySettingsEdits, meaningHeaderBeside, saveSettingsTable } from './settingsTable';
+import { placeOutputColumns, recordedOutputs, recordEdits } from '../../layout/ownedColumns';
 import { addMappingTable, editMappingTable, mappingTableOf } from './columnMappingTable';
 import type { ColumnMappingEntry } from '../../engine/read';
 import { freeTableName, isOurs, isProtected, replaceSheet, sheetNameFor, sheetNamed } from './sheets';
@@ -153,7 +154,9 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
         return { ok: false, problem: changedProblem() };
       }
       if (isProtected(table.worksheet)) return { ok: false, problem: protectedProblem(table.worksheet.name) };
-      const placement = placeOutputs(table, raw.headers, layout.outputs);
+      const owned = placeOutputColumns(raw.headers, layout.outputs, recordedOutputs(settingsRaw), options.userColumns);
+      if ('userColumns' in owned) return { ok: false, problem: userColumnProblem(raw, owned.userColumns) };
+      const placement = placeOutputs(table, owned, layout.outputs);
       if ('problem' in placement) return { ok: false, problem: { kind: 'unsupported', message: placement.problem } };
 
       // A run without a log (a live re-run) neither makes nor appends to the Decision log, as in every adapter.
@@ -181,7 +184,12 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
           if (layout.decisionLogSheet.pageSetup) setPageSetup(log, layout.decisionLogSheet.pageSetup);
         } else addSheet(workbook, names.decisionLog, layout.decisionLogSheet);
       }
-      if (names.settings) addSheet(workbook, names.settings, layout.settingsSheet);
+      // The record of the output columns the prioritiser made: in the settings sheet it makes, or its table's own row.
+      if (names.settings) addSheet(workbook, names.settings, planSettingsSheet(plan, owned.record));
+      else {
+        const settingsHandle = settingsRaw && findTable(workbook, SETTINGS_TABLE);
+        if (settingsRaw && settingsHandle && !isProtected(settingsHandle.worksheet)) applySettingsEdits(settingsHandle, recordEdits(settingsRaw, owned.record, meaningHeaderBeside(settingsHandle)));
+      }
 
       const sheetsWritten = [table.worksheet.name, names.changeImpact!, ...(names.decisionLog ? [names.decisionLog] : []), ...(names.settings ? [names.settings] : [])];
       return { ok: true, sheetsWritten, ...(renamed.length > 0 ? { renamed } : {}) };

@@ -4,7 +4,7 @@
 
 import type ExcelJS from 'exceljs';
 import { qualified } from '../../engine/address';
-import { outputKeyOf, type OutputKey } from '../../engine/columns';
+import type { OutputColumnPlacement } from '../../layout/ownedColumns';
 import { listWords } from '../../engine/format';
 import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
 import { writable } from '../../layout/grid';
@@ -21,6 +21,8 @@ export type OutputPlacement = {
   /** Outputs that are new columns at the table's right. */
   appended: number;
   geometry: TableGeometry;
+  /** The header of each output's column (the appended ones are written under it). */
+  headers: string[];
 };
 
 function isEmpty(worksheet: ExcelJS.Worksheet, box: Box): boolean {
@@ -54,24 +56,22 @@ function mergedOutputCell(table: TableHandle, geometry: TableGeometry, columns: 
 }
 
 /** Where each output goes, or why the table cannot take them: nothing is written in that case. */
-export function placeOutputs(table: TableHandle, headers: string[], layout: OutputColumnsLayout): OutputPlacement | { problem: string } {
+export function placeOutputs(table: TableHandle, owned: OutputColumnPlacement, layout: OutputColumnsLayout): OutputPlacement | { problem: string } {
   const geometry = tableGeometry(table.model);
   if (!geometry || geometry.headerRow === undefined) return { problem: `Table ${table.model.name} has no header row, so its output columns cannot be found or added; turn on its header row in Excel (Table Design > Header Row).` };
-  const existing = new Map<OutputKey, number>();
-  headers.forEach((h, i) => {
-    const key = outputKeyOf(h);
-    if (key && !existing.has(key)) existing.set(key, geometry.left + i);
-  });
   let next = geometry.right + 1;
-  const columns = layout.keys.map((key) => existing.get(key) ?? next++);
+  const columns = layout.keys.map((_, k) => {
+    const at = owned.existing[k];
+    return at === undefined ? next++ : geometry.left + at;
+  });
   const appended = next - geometry.right - 1;
   const merged = mergedOutputCell(table, geometry, columns, layout);
   if (merged) return { problem: merged };
-  if (appended === 0) return { columns, appended, geometry };
+  if (appended === 0) return { columns, appended, geometry, headers: owned.headers };
 
   const area = { top: geometry.top, bottom: geometry.bottom, left: geometry.right + 1, right: next - 1 };
   const where = qualified(table.worksheet.name, formatRange(area));
-  const missing = listWords(layout.keys.filter((k) => !existing.has(k)).map((k) => layout.headers[layout.keys.indexOf(k)]!));
+  const missing = listWords(owned.headers.filter((_, k) => owned.existing[k] === undefined));
   if (area.right > MAX_COLUMNS) return { problem: `Table ${table.model.name} ends too close to Excel's last column to add ${missing}; move the table left.` };
   const neighbour = allTables(table.worksheet.workbook).find((t) => t.worksheet === table.worksheet && t.model !== table.model && overlaps(tableGeometry(t.model) ?? area, area));
   if (neighbour || !isEmpty(table.worksheet, area)) {
@@ -79,7 +79,7 @@ export function placeOutputs(table: TableHandle, headers: string[], layout: Outp
       problem: `The cells to the right of table ${table.model.name} (${where}) hold ${neighbour ? `table ${neighbour.model.name}` : 'data'}, and the output columns ${missing} need them; move that ${neighbour ? 'table' : 'data'} or insert ${appended} empty columns after the table, then run again.`,
     };
   }
-  return { columns, appended, geometry };
+  return { columns, appended, geometry, headers: owned.headers };
 }
 
 export function writeOutputs(table: TableHandle, layout: OutputColumnsLayout, placement: OutputPlacement): void {
@@ -92,9 +92,9 @@ export function writeOutputs(table: TableHandle, layout: OutputColumnsLayout, pl
     const header = worksheet.getCell(geometry.headerRow!, column);
     // The new header looks like its neighbours (a user's header fill, font or wrap).
     header.style = { ...headerStyle };
-    header.value = layout.headers[k]!;
+    header.value = placement.headers[k]!;
     worksheet.getColumn(column).width = layout.widths[k]!;
-    model.columns.push({ name: layout.headers[k]!, filterButton: model.columns[0]?.filterButton ?? true });
+    model.columns.push({ name: placement.headers[k]!, filterButton: model.columns[0]?.filterButton ?? true });
   });
   if (placement.appended > 0) resizeTable(model, { ...geometry, right: geometry.right + placement.appended });
 

@@ -3,6 +3,7 @@
 
 import { outputKeyOf } from '../../engine/columns';
 import type { OutputRun, SheetChanges } from '../../layout/layoutChanges';
+import { outputColumnIndices } from '../../layout/ownedColumns';
 import type { InputsChange } from '../../port/workbookPort';
 import { setFormat, setValue } from './cells';
 import { findSheet, sheetOf, type MemoryTable, type MemoryWorkbook, type UserEdit } from './model';
@@ -15,15 +16,11 @@ import type { SheetLayout } from '../../layout/grid';
  * of the output columns is missing, so the caller writes them all instead.
  */
 export function writeOutputRuns(workbook: MemoryWorkbook, table: MemoryTable, runs: OutputRun[]): boolean {
-  const places = new Map<string, number>();
-  headersOf(workbook, table).forEach((header, index) => {
-    const key = outputKeyOf(header);
-    if (key && !places.has(key)) places.set(key, table.column + index);
-  });
+  const places = outputColumnIndices(headersOf(workbook, table), outputKeyOf);
   if (runs.some((run) => !places.has(run.key))) return false;
   const sheet = sheetOf(workbook, table.sheet);
   for (const run of runs) {
-    const column = places.get(run.key)!;
+    const column = table.column + places.get(run.key)!;
     run.values.forEach((value, i) => setValue(sheet, table.row + 1 + run.row + i, column, value));
   }
   return true;

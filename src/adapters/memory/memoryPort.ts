@@ -29,13 +29,14 @@ import {
 import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
 import { TEXT_FORMAT, type SheetLayout } from '../../layout/grid';
 import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
-import type { PlanLayout } from '../../layout/planLayout';
-import { settingsEdits } from '../../layout/settingsEdits';
+import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
+import { settingsEdits, type SettingsEdits } from '../../layout/settingsEdits';
+import { outputColumnIndices, placeOutputColumns, recordedOutputs, recordEdits, type OutputColumnPlacement } from '../../layout/ownedColumns';
 import { COLUMN_MAPPING_TABLE, MAPPING_HEADERS, columnMappingBlock, columnMappingEdits, mappingColumnBeside, mappingRoomMessage } from '../../layout/columnMappingTable';
 import type { ColumnMappingEntry } from '../../engine/read';
 import { meaningColumn, settingsSheet } from '../../layout/settingsSheet';
 import { sampleSheets } from '../../sample/sampleSheets';
-import { changedProblem, DEFAULT_SHEET_NAMES, EDITING_MESSAGE, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE } from '../../port/problems';
+import { changedProblem, DEFAULT_SHEET_NAMES, EDITING_MESSAGE, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE, userColumnProblem } from '../../port/problems';
 import {
   WorkbookProblemError,
   type RenamedSheet,
@@ -136,9 +137,14 @@ function writeSettings(workbook: MemoryWorkbook, settings: Settings, sheetName =
   }
   const locked = protectedSheet(workbook, table.sheet);
   if (locked) throw new WorkbookProblemError(protectedProblem(locked));
+  applySettingsEdits(workbook, table, settingsEdits(rawTable(workbook, table), settings, meaningBeside(workbook, table)));
+}
+
+/** The header-row cell where a settings table's What it means column would be (settingsEdits' `beside`). */
+const meaningBeside = (workbook: MemoryWorkbook, table: MemoryTable) => getCell(sheetOf(workbook, table.sheet), table.row, table.column + meaningColumn(table.columns)).value;
+
+function applySettingsEdits(workbook: MemoryWorkbook, table: MemoryTable, edits: SettingsEdits): void {
   const sheet = sheetOf(workbook, table.sheet);
-  const beside = getCell(sheet, table.row, table.column + meaningColumn(table.columns)).value;
-  const edits = settingsEdits(rawTable(workbook, table), settings, beside);
   const valueColumn = table.column + headersOf(workbook, table).findIndex((h) => h.trim().toLowerCase() === 'value');
   for (const update of edits.updates) {
     setFormat(sheet, table.row + 1 + update.rowIndex, valueColumn, update.format);
@@ -205,17 +211,20 @@ function appendLog(workbook: MemoryWorkbook, layout: PlanLayout, names: SheetNam
   }
 }
 
-function writePlan(workbook: MemoryWorkbook, table: MemoryTable, layout: PlanLayout, names: SheetNames, options: WriteOptions): string[] {
+function writePlan(workbook: MemoryWorkbook, table: MemoryTable, plan: Plan, layout: PlanLayout, names: SheetNames, options: WriteOptions, placement: OutputColumnPlacement): string[] {
   const changes = layoutChanges(options.previous, layout);
-  if (changes.outputs === 'all' || !writeOutputRuns(workbook, table, changes.outputs)) writeOutputColumns(workbook, table, layout.outputs);
+  if (changes.outputs === 'all' || !writeOutputRuns(workbook, table, changes.outputs)) writeOutputColumns(workbook, table, layout.outputs, placement);
   writeSheetChanges(workbook, changes.changeImpact, layout.changeImpact, names.changeImpact);
   const written = [table.sheet, names.changeImpact];
   if (options.log !== false) {
     appendLog(workbook, layout, names);
     written.push(names.decisionLog);
   }
-  if (!settingsTableOf(workbook) && !findSheet(workbook, names.settings)) {
-    writeSheetLayout(workbook, layout.settingsSheet, names.settings);
+  const settings = settingsTableOf(workbook);
+  // The record of the output columns the prioritiser made: in the settings sheet it makes, or its table's own row.
+  if (settings && !protectedSheet(workbook, settings.sheet)) applySettingsEdits(workbook, settings, recordEdits(rawTable(workbook, settings), placement.record, meaningBeside(workbook, settings)));
+  else if (!findSheet(workbook, names.settings)) {
+    writeSheetLayout(workbook, planSettingsSheet(plan, placement.record), names.settings);
     written.push(names.settings);
   }
   return written;
@@ -293,6 +302,9 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       }
       const lockedTable = protectedSheet(workbook, table.sheet);
       if (lockedTable) return { ok: false, problem: protectedProblem(lockedTable) };
+      const settingsTable = settingsTableOf(workbook);
+      const placement = placeOutputColumns(headersOf(workbook, table), layout.outputs, recordedOutputs(settingsTable && rawTable(workbook, settingsTable)), writeOptions.userColumns);
+      if ('userColumns' in placement) return { ok: false, problem: userColumnProblem(rawTable(workbook, table), placement.userColumns) };
       const names = { ...DEFAULT_SHEET_NAMES, ...writeOptions.sheetNames };
       const renamed: RenamedSheet[] = [];
       // The settings sheet is only made when there is no settings table.
@@ -310,7 +322,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       const saved = saveState(workbook);
       const writesBefore = totalWrites(workbook);
       try {
-        const sheetsWritten = writePlan(workbook, table, layout, names, writeOptions);
+        const sheetsWritten = writePlan(workbook, table, plan, layout, names, writeOptions, placement);
         changed(workbook);
         return { ok: true, sheetsWritten, ...(renamed.length > 0 ? { renamed } : {}), cellsWritten: totalWrites(workbook) - writesBefore };
       } catch (error) {
@@ -386,7 +398,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       call(() => {
         const table = initiativesTableOf(workbook);
         if (!table) throw new Error('There is no Initiatives table to sort.');
-        const column = headersOf(workbook, table).findIndex((h) => outputKeyOf(h) === 'priority');
+        const column = outputColumnIndices(headersOf(workbook, table), outputKeyOf).get('priority') ?? -1;
         if (column < 0) throw new Error('The table has no Priority column yet: run the plan first, then sort.');
         sortRows(workbook, table, (row) => (typeof row[column] === 'number' ? (row[column] as number) : Number.POSITIVE_INFINITY));
       }),

@@ -2,34 +2,38 @@
 // the user moved them, appended at the right when absent. Nothing else in the
 // table is written.
 
-import { outputKeyOf, type OutputKey } from '../../engine/columns';
+import type { OutputKey } from '../../engine/columns';
+import type { OutputColumnPlacement } from '../../layout/ownedColumns';
 import type { OutputColumnsLayout } from '../../layout/outputColumns';
 import { HIGHLIGHTS_BY_COLUMN } from '../../layout/outputColumns';
 import { setFormat, setValue } from './cells';
 import { sheetOf, type MemoryTable, type MemoryWorkbook } from './model';
-import { appendColumns, headersOf } from './tables';
+import { appendColumns } from './tables';
 
-/** Table-relative column of each output, appending the absent ones. */
-function outputPositions(workbook: MemoryWorkbook, table: MemoryTable, outputs: OutputColumnsLayout): Map<OutputKey, number> {
+/** Table-relative column of each output, appending the absent ones under the headers the placement gives. */
+function outputPositions(workbook: MemoryWorkbook, table: MemoryTable, outputs: OutputColumnsLayout, placement: OutputColumnPlacement): Map<OutputKey, number> {
   const positions = new Map<OutputKey, number>();
-  headersOf(workbook, table).forEach((header, index) => {
-    const key = outputKeyOf(header);
-    if (key && !positions.has(key)) positions.set(key, index);
-  });
-  const missing = outputs.keys.filter((key) => !positions.has(key));
   const first = table.columns;
-  appendColumns(workbook, table, missing.map((key) => outputs.headers[outputs.keys.indexOf(key)]!));
-  missing.forEach((key, i) => positions.set(key, first + i));
+  const appended: string[] = [];
+  outputs.keys.forEach((key, k) => {
+    const at = placement.existing[k];
+    if (at !== undefined) positions.set(key, at);
+    else {
+      positions.set(key, first + appended.length);
+      appended.push(placement.headers[k]!);
+    }
+  });
+  appendColumns(workbook, table, appended);
   return positions;
 }
 
 export const OUTPUTS_OWNER = 'outputs';
 
-export function writeOutputColumns(workbook: MemoryWorkbook, table: MemoryTable, outputs: OutputColumnsLayout): void {
+export function writeOutputColumns(workbook: MemoryWorkbook, table: MemoryTable, outputs: OutputColumnsLayout, placement: OutputColumnPlacement): void {
   if (outputs.values.length !== table.rows - 1) {
     throw new Error(`The plan has ${outputs.values.length} rows but table ${table.name} has ${table.rows - 1}.`);
   }
-  const positions = outputPositions(workbook, table, outputs);
+  const positions = outputPositions(workbook, table, outputs, placement);
   const sheet = sheetOf(workbook, table.sheet);
   const owner = `${OUTPUTS_OWNER}:${table.name}`;
   sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => f.owner !== owner);

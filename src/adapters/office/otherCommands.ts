@@ -4,6 +4,7 @@
 import { noSuchTableMessage, SAMPLE_REFUSED_MESSAGE } from '../../port/problems';
 import { a1 } from '../../engine/address';
 import { outputKeyOf } from '../../engine/columns';
+import { outputColumnIndices } from '../../layout/ownedColumns';
 import type { RawTable } from '../../engine/types';
 import { CAPACITY_TABLE, INITIATIVES_TABLE } from '../../layout/names';
 import { SAMPLE_HEADERS, sampleTables } from '../../sample/samplePortfolio';
@@ -104,7 +105,7 @@ export async function sortByPriority(context: Excel.RequestContext): Promise<voi
   const located = await locate(context);
   const table = findTable(located, located.initiativesTable);
   if (!table) throw new WorkbookError(`There is no table called ${located.initiativesTable} to sort.`);
-  const priority = table.headers.findIndex((h) => outputKeyOf(h) === 'priority');
+  const priority = outputColumnIndices(table.headers, outputKeyOf).get('priority') ?? -1;
   if (priority < 0) throw new WorkbookError(`Table ${table.name} has no Priority column yet: run the prioritiser first, then sort.`);
   context.workbook.tables.getItem(table.name).sort.apply([{ key: priority, ascending: true }]);
   await context.sync();

@@ -32,7 +32,8 @@ export type Located = {
  * The workbook as the last read saw it, so a write can tell what changed since, and how
  * large the write's re-read of the table's inputs will be (bytes of their values).
  */
-export type ReadState = Located & { fingerprint: string; inputBytes: number };
+/** What a write needs of the last read: the settings table holds the record of the output columns (ownedColumns). */
+export type ReadState = Located & { fingerprint: string; inputBytes: number; settings?: RawTable };
 
 
 /** Columns loaded as a table collection: names and, for the settings table, values (header first). */
@@ -146,7 +147,7 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
       ...(mapping && rest.mapping ? { columnMapping: rawTable(mapping, rest.mapping) } : {}),
       ...(fxRates && rest.fxRates ? { fxRates: rawTable(fxRates, rest.fxRates) } : {}),
     },
-    state: { ...located, fingerprint, inputBytes },
+    state: { ...located, fingerprint, inputBytes, ...(settings && rest.settings ? { settings: rawTable(settings, rest.settings) } : {}) },
   };
 }
 

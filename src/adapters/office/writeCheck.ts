@@ -6,10 +6,12 @@
 
 import type { SheetLayout } from '../../layout/grid';
 import { DECISION_LOG_TABLE, SETTINGS_TABLE } from '../../layout/names';
-import type { PlanLayout } from '../../layout/planLayout';
+import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
 import type { Plan } from '../../engine/plan';
-import { changedProblem, lockedStructureProblem, nameTakenProblem, protectedProblem } from '../../port/problems';
-import type { SheetRole, WriteProblem } from '../../port/workbookPort';
+import { changedProblem, lockedStructureProblem, nameTakenProblem, protectedProblem, userColumnProblem } from '../../port/problems';
+import type { SheetRole, WriteOptions, WriteProblem } from '../../port/workbookPort';
+import type { RawTable } from '../../engine/types';
+import { placeOutputColumns, recordedOutputs, type OutputColumnPlacement } from '../../layout/ownedColumns';
 import { isNotFound } from './officeErrors';
 import { findTable, type Located } from './readWorkbook';
 import { inputFingerprint } from '../../engine/fingerprint';
@@ -17,7 +19,7 @@ import { queueSheetChecks, type SheetStatus } from './sheetChecks';
 import { looksLikeStaging } from './staging';
 import { inputRuns, syncWithTable, type TableRead } from './tableReads';
 
-export type CheckRequest = { plan: Plan; layout: PlanLayout; expectedFingerprint: string };
+export type CheckRequest = { plan: Plan; layout: PlanLayout; expectedFingerprint: string; options?: WriteOptions };
 
 export type SheetAction =
   | { kind: 'create' | 'rebuild'; role: SheetRole; name: string; layout: SheetLayout; status: SheetStatus }
@@ -38,7 +40,7 @@ function sheetStep(role: SheetRole, name: string, layout: SheetLayout, status: S
 
 type Found = { statuses: Map<string, SheetStatus>; logHeaders: string[]; structureLocked: boolean };
 
-function planSheets(layout: PlanLayout, seen: Located, names: Record<SheetRole, string>, found: Found): Step[] {
+function planSheets(plan: Plan, layout: PlanLayout, seen: Located, names: Record<SheetRole, string>, found: Found, owned: OutputColumnPlacement): Step[] {
   const status = (name: string) => found.statuses.get(name)!;
   const step = (role: SheetRole, sheet: SheetLayout) => sheetStep(role, names[role], sheet, status(names[role]), found.structureLocked);
   const log = findTable(seen, DECISION_LOG_TABLE);
@@ -51,7 +53,8 @@ function planSheets(layout: PlanLayout, seen: Located, names: Record<SheetRole, 
           ? { kind: 'problem', problem: protectedProblem(log.sheet) }
           : { kind: 'append-log', name: log.sheet, headers: found.logHeaders }
       : step('decisionLog', layout.decisionLogSheet),
-    findTable(seen, SETTINGS_TABLE) ? { kind: 'keep' } : step('settings', layout.settingsSheet),
+    // The settings sheet a first run makes holds the record of the output columns; an existing table has its row kept up to date (commit).
+    findTable(seen, SETTINGS_TABLE) ? { kind: 'keep' } : step('settings', planSettingsSheet(plan, owned.record)),
   ];
 }
 
@@ -68,6 +71,8 @@ function tableProblem(plan: Plan, expected: string, read: TableRead): WriteProbl
 
 export type Checked = {
   table: TableRead;
+  /** Where the output columns go (ownedColumns). */
+  owned: OutputColumnPlacement;
   /** The Initiatives table's sheet. */
   sheet: string;
   actions: SheetAction[];
@@ -79,7 +84,7 @@ export type Checked = {
 export async function check(
   context: Excel.RequestContext,
   request: CheckRequest,
-  seen: Located,
+  seen: Located & { settings?: RawTable },
   names: Record<SheetRole, string>,
   options: { canSplit: boolean },
 ): Promise<Checked | WriteProblem> {
@@ -106,11 +111,13 @@ export async function check(
     const problem = tableProblem(request.plan, request.expectedFingerprint, read);
     if (problem) return problem;
     if (rest.locked) return protectedProblem(rest.sheet);
-    const steps = planSheets(request.layout, seen, names, rest);
+    const owned = placeOutputColumns(read.headers, request.layout.outputs, recordedOutputs(seen.settings), request.options?.userColumns);
+    if ('userColumns' in owned) return userColumnProblem({ name: table.name, sheet: rest.sheet, origin: read.origin }, owned.userColumns);
+    const steps = planSheets(request.plan, request.layout, seen, names, rest, owned);
     const blocked = steps.find((step) => step.kind === 'problem');
     if (blocked) return blocked.problem;
     const actions = steps.filter((step): step is SheetAction => step.kind !== 'problem');
-    return { table: read, sheet: rest.sheet, actions, leftovers: rest.structureLocked ? [] : rest.leftovers };
+    return { table: read, owned, sheet: rest.sheet, actions, leftovers: rest.structureLocked ? [] : rest.leftovers };
   } catch (error) {
     if (isNotFound(error)) return changedProblem(`Table ${table.name} or one of the prioritiser's sheets was renamed or deleted since the workbook was read.`);
     throw error;

@@ -6,6 +6,7 @@ import { a1 } from '../../engine/address';
 import { OUTPUT_COLUMNS, outputKeyOf, type OutputKey } from '../../engine/columns';
 import type { OutputRun } from '../../layout/layoutChanges';
 import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
+import { outputColumnIndices, type OutputColumnPlacement } from '../../layout/ownedColumns';
 import { cellForExcel, type ExcelCell } from './cells';
 import { rowChunks, type RequestBudget } from './payload';
 import { addHighlights, widthPoints } from './styles';
@@ -19,13 +20,25 @@ export type TableShape = { headers: string[]; origin: { row: number; column: num
  */
 export function outputPlaces(shape: TableShape, keys: readonly OutputKey[] = OUTPUT_COLUMNS.map((c) => c.key)): { places: Map<OutputKey, number>; missing: OutputKey[] } {
   const places = new Map<OutputKey, number>();
-  shape.headers.forEach((header, index) => {
-    const key = outputKeyOf(header);
-    if (key !== undefined && keys.includes(key) && !places.has(key)) places.set(key, shape.origin.column + index);
-  });
+  for (const [key, index] of outputColumnIndices(shape.headers, outputKeyOf)) if (keys.includes(key)) places.set(key, shape.origin.column + index);
   const missing = keys.filter((key) => !places.has(key));
   missing.forEach((key, i) => places.set(key, shape.origin.column + shape.headers.length + i));
   return { places, missing };
+}
+
+/** Sheet column of every output column as `owned` places them (ownedColumns), the absent ones appended in order. */
+function placesOf(shape: TableShape, outputs: OutputColumnsLayout, owned: OutputColumnPlacement): { places: Map<OutputKey, number>; added: { key: OutputKey; header: string }[] } {
+  const places = new Map<OutputKey, number>();
+  const added: { key: OutputKey; header: string }[] = [];
+  outputs.keys.forEach((key, k) => {
+    const at = owned.existing[k];
+    if (at !== undefined) places.set(key, shape.origin.column + at);
+    else {
+      places.set(key, shape.origin.column + shape.headers.length + added.length);
+      added.push({ key, header: owned.headers[k]! });
+    }
+  });
+  return { places, added };
 }
 
 /** Output columns in sheet order, grouped into side-by-side runs so each run is one range write. */
@@ -65,14 +78,14 @@ export async function writeOutputColumns(
   shape: TableShape,
   outputs: OutputColumnsLayout,
   budget: RequestBudget,
+  owned: OutputColumnPlacement,
   runs: readonly OutputRun[] | 'all' = 'all',
 ): Promise<void> {
   if (runs !== 'all' && (await writeOutputRuns(sheet, shape, runs, budget, outputs.keys))) return;
-  const { places, missing } = outputPlaces(shape, outputs.keys);
-  const header = new Map<OutputKey, string>(outputs.keys.map((key, k) => [key, outputs.headers[k]!]));
-  for (const key of missing) {
+  const { places, added } = placesOf(shape, outputs, owned);
+  for (const { key, header } of added) {
     await budget.spend(100);
-    table.columns.add(undefined, undefined, header.get(key));
+    table.columns.add(undefined, undefined, header);
     sheet.getRangeByIndexes(shape.origin.row, places.get(key)!, 1, 1).format.columnWidth = widthPoints(outputs.widths[outputs.keys.indexOf(key)] ?? 12);
   }
   const top = shape.origin.row + 1;

@@ -17,6 +17,10 @@
 
 import { DECISION_LOG_TABLE, nextFreeSheetName, SETTINGS_TABLE } from '../../layout/names';
 import type { PlanLayout } from '../../layout/planLayout';
+import { normalise } from '../../engine/cells';
+import type { RawTable } from '../../engine/types';
+import { recordEdits } from '../../layout/ownedColumns';
+import { cellForExcel } from './cells';
 import type { RenamedSheet, SheetRole, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import type { ExcelRun } from './excelRun';
 import { changedCellCount, layoutChanges, type LayoutChanges, type SheetChanges, type SheetRun } from '../../layout/layoutChanges';
@@ -37,7 +41,7 @@ import { NO_PAGE_LAYOUT_NOTE, PAGE_LAYOUT_API, setPageLayout } from './pageLayou
 export type WriteRequest = CheckRequest & {
   options?: WriteOptions;
   /** What the last read saw; without it the workbook is looked at first (one more round trip). */
-  seen?: Located & { inputBytes?: number };
+  seen?: Located & { inputBytes?: number; settings?: RawTable };
   supports: Supports;
   /** A fresh Excel.run, to delete the staging sheet after a failure without sending whatever the failed step had queued. */
   run: ExcelRun;
@@ -135,12 +139,36 @@ async function applySheet(context: Excel.RequestContext, action: SheetAction, la
 /** The Decision log's row, or its sheet on a first run: what a live re-run leaves out. */
 const isLog = (action: SheetAction): boolean => action.kind === 'append-log' || (action.kind !== 'keep' && action.role === 'decisionLog');
 
-async function commit(context: Excel.RequestContext, request: WriteRequest, checked: Checked, staging: Staging | undefined, changes: LayoutChanges): Promise<WriteOutcome> {
+/**
+ * The settings table's record of the output columns brought up to date (ownedColumns), as saving settings
+ * edits it; the row, when added, goes without its meaning beside it, which would take one more round trip to look for.
+ */
+async function writeRecord(context: Excel.RequestContext, settings: RawTable, record: string, budget: RequestBudget): Promise<void> {
+  const edits = recordEdits(settings, record);
+  const value = settings.headers.findIndex((h) => normalise(h) === 'value');
+  const write = (range: Excel.Range, cell: string, format: string) => {
+    range.numberFormat = [[format]];
+    range.values = [[cellForExcel(cell)]];
+  };
+  for (const update of edits.updates) {
+    await budget.spend(200);
+    write(context.workbook.tables.getItem(SETTINGS_TABLE).getDataBodyRange().getCell(update.rowIndex, value), String(update.value ?? ''), update.format);
+  }
+  for (const cells of edits.appended) {
+    await budget.spend(200);
+    const added = context.workbook.tables.getItem(SETTINGS_TABLE).rows.add().getRange();
+    for (const cell of cells) write(added.getCell(0, cell.column), String(cell.value ?? ''), cell.format);
+  }
+}
+
+async function commit(context: Excel.RequestContext, request: WriteRequest, seen: Located, checked: Checked, staging: Staging | undefined, changes: LayoutChanges): Promise<WriteOutcome> {
   const { plan, layout, supports } = request;
   const budget = requestBudget(context);
   if (supports(SCREEN_AND_BUBBLE_API)) context.workbook.application.suspendScreenUpdatingUntilNextSync();
   const table = context.workbook.tables.getItem(plan.table!.name);
-  await writeOutputColumns(table, context.workbook.worksheets.getItem(checked.sheet), checked.table, layout.outputs, budget, changes.outputs);
+  await writeOutputColumns(table, context.workbook.worksheets.getItem(checked.sheet), checked.table, layout.outputs, budget, checked.owned, changes.outputs);
+  const settings = request.seen?.settings;
+  if (settings && findTable(seen, SETTINGS_TABLE)) await writeRecord(context, settings, checked.owned.record, budget);
   const written = [checked.sheet];
   const log = request.options?.log !== false;
   for (const action of checked.actions) {
@@ -182,7 +210,7 @@ async function stageAndWrite(
     if (staging) await request.run((fresh) => dropStaging(fresh, staging.name));
     return { ok: false, problem: checked };
   }
-  return commit(context, request, checked, staging, changes);
+  return commit(context, request, seen, checked, staging, changes);
 }
 
 /**

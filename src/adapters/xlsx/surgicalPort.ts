@@ -5,7 +5,11 @@
 // session's step (session.ts).
 
 import { qualified } from '../../engine/address';
-import { outputKeyOf, type OutputKey } from '../../engine/columns';
+import { normalise } from '../../engine/cells';
+import type { LayoutCell } from '../../layout/grid';
+import { placeOutputColumns, recordedOutputs, recordEdits, type OutputColumnPlacement } from '../../layout/ownedColumns';
+import type { SettingsEdits } from '../../layout/settingsEdits';
+import { meaningColumn } from '../../layout/settingsSheet';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { isColumnMappingTable } from '../../engine/columnMapping';
 import { isFxRatesTable } from '../../engine/currency';
@@ -19,20 +23,20 @@ import { columnLetters } from '../../engine/address';
 import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
 import { CAPACITY_TABLE, DECISION_LOG_TABLE, INITIATIVES_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import { nextFreeSheetName } from '../../layout/names';
-import type { PlanLayout } from '../../layout/planLayout';
-import { changedProblem, DEFAULT_SHEET_NAMES, nameTakenProblem } from '../../port/problems';
+import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
+import { changedProblem, DEFAULT_SHEET_NAMES, nameTakenProblem, userColumnProblem } from '../../port/problems';
 import type { RenamedSheet, SheetRole, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import { formatRange, overlaps } from '../exceljs/range';
 import { cellXml, highlightsXml } from './render';
 import { growDimension, splitSheet, setCell, setWidths, shiftRowsDown, styleAt, topPriority, withHighlights, withoutHighlights, writeCells, type CellWrites } from './editSheet';
 import { paperSizeOf } from './pageSetup';
 import { geometryOf, resizedTablePart, type TableGeometry, type TablePart } from './tables';
-import type { SurgicalWorkbook } from './workbook';
+import type { ReadTable, SurgicalWorkbook } from './workbook';
 
 /** Excel's last column, XFD. */
 const MAX_COLUMNS = 16_384;
 
-type Placement = { columns: number[]; appended: number; geometry: TableGeometry };
+type Placement = { columns: number[]; appended: number; geometry: TableGeometry; headers: string[] };
 
 const NOT_IN_A_FILE = 'The command changes a workbook file only by running the plan; do this in Excel with the add-in.';
 
@@ -69,15 +73,13 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     return values.every((row) => row.every((v) => v === ''));
   }
 
-  function placeOutputs(table: TablePart, geometry: TableGeometry, headers: string[], layout: OutputColumnsLayout): Placement | { problem: string } {
+  function placeOutputs(table: TablePart, geometry: TableGeometry, owned: OutputColumnPlacement, layout: OutputColumnsLayout): Placement | { problem: string } {
     if (geometry.headerRow === undefined) return { problem: `Table ${table.name} has no header row, so its output columns cannot be found or added; turn on its header row in Excel (Table Design > Header Row).` };
-    const existing = new Map<OutputKey, number>();
-    headers.forEach((h, i) => {
-      const key = outputKeyOf(h);
-      if (key && !existing.has(key)) existing.set(key, geometry.left + i);
-    });
     let next = geometry.right + 1;
-    const columns = layout.keys.map((key) => existing.get(key) ?? next++);
+    const columns = layout.keys.map((_, k) => {
+      const at = owned.existing[k];
+      return at === undefined ? next++ : geometry.left + at;
+    });
     const appended = next - geometry.right - 1;
     // A merged block reaching an output column's cells: writing there would change the user's merged cell.
     for (const merge of book.merges(table.sheet)) {
@@ -88,10 +90,10 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
         problem: `Cells ${qualified(table.sheet.name, formatRange(merge))} are merged into the ${layout.headers[k]} column, where the prioritiser writes its results; writing there would change your merged cell, so nothing was written. Unmerge them (Home > Merge & Center) or move them out of that column, then run again.`,
       };
     }
-    if (appended === 0) return { columns, appended, geometry };
+    if (appended === 0) return { columns, appended, geometry, headers: owned.headers };
     const area = { top: geometry.top, bottom: geometry.bottom, left: geometry.right + 1, right: next - 1 };
     const where = qualified(table.sheet.name, formatRange(area));
-    const missing = listWords(layout.keys.filter((k) => !existing.has(k)).map((k) => layout.headers[layout.keys.indexOf(k)]!));
+    const missing = listWords(owned.headers.filter((_, k) => owned.existing[k] === undefined));
     if (area.right > MAX_COLUMNS) return { problem: `Table ${table.name} ends too close to Excel's last column to add ${missing}; move the table left.` };
     const neighbour = book.tables().find((t) => t.sheet.path === table.sheet.path && t.path !== table.path && overlaps(geometryOf(t) ?? area, area));
     if (neighbour || !isEmpty(table, area)) {
@@ -99,7 +101,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
         problem: `The cells to the right of table ${table.name} (${where}) hold ${neighbour ? `table ${neighbour.name}` : 'data'}, and the output columns ${missing} need them; move that ${neighbour ? 'table' : 'data'} or insert ${appended} empty columns after the table, then run again.`,
       };
     }
-    return { columns, appended, geometry };
+    return { columns, appended, geometry, headers: owned.headers };
   }
 
   function writeOutputs(table: TablePart, layout: OutputColumnsLayout, placement: Placement): void {
@@ -114,9 +116,9 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     columns.forEach((column, k) => {
       if (column < firstNew) return;
       // The new header looks like its neighbours (a user's header fill, font or wrap).
-      setCell(writes, geometry.headerRow!, column - 1, cellXml(`${columnLetters(column - 1)}${geometry.headerRow}`, layout.headers[k]!, headerStyle, book.sharedString)!);
+      setCell(writes, geometry.headerRow!, column - 1, cellXml(`${columnLetters(column - 1)}${geometry.headerRow}`, placement.headers[k]!, headerStyle, book.sharedString)!);
       widths.set(column, layout.widths[k]!);
-      added.push(layout.headers[k]!);
+      added.push(placement.headers[k]!);
     });
     // Each column keeps the look its first cell has, with the output's number format.
     const cellStyles = columns.map((column, k) => styles.withNumberFormat(styleAt(xml, geometry.firstBodyRow, column - 1), layout.formats[k] ?? null));
@@ -179,6 +181,35 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     book.pkg.put(log.path, resizedTablePart(book.pkg.text(log.path)!, { top: geometry.top, left: geometry.left, bottom: at, right: geometry.right }, log.totalsRow, []));
   }
 
+  /** The header-row cell where a settings table's What it means column would be (settingsEdits' `beside`). */
+  function meaningHeaderBeside({ table, geometry }: ReadTable): unknown {
+    const column = geometry.left + meaningColumn(geometry.right - geometry.left + 1);
+    return book.block(table.sheet, { top: geometry.top, bottom: geometry.top, left: column, right: column }).values[0]?.[0];
+  }
+
+  /** The settings table edited as `edits` says: values set in place, rows added at its end (as in every adapter). */
+  function editSettings(settings: ReadTable, edits: SettingsEdits): void {
+    if (edits.updates.length === 0 && edits.appended.length === 0) return;
+    const { table, geometry, raw } = settings;
+    const value = raw.headers.findIndex((h) => normalise(h) === 'value');
+    const styles = book.styles();
+    let xml = book.sheetXml(table.sheet);
+    const writes: CellWrites = new Map();
+    const put = (row: number, column: number, cell: LayoutCell, format: string) =>
+      setCell(writes, row, column, cellXml(`${columnLetters(column)}${row}`, cell, styles.cellFormat(format), book.sharedString) ?? '');
+    for (const update of edits.updates) put(geometry.firstBodyRow + update.rowIndex, geometry.left - 1 + value, update.value, update.format);
+    let bottom = geometry.bottom;
+    for (const row of edits.appended) {
+      bottom++;
+      // A note the user typed just under the table moves down a row rather than being overwritten.
+      const next = book.block(table.sheet, { top: bottom, bottom, left: 1, right: MAX_COLUMNS }).values[0];
+      if (next?.some((v) => v !== '')) xml = shiftRowsDown(xml, bottom);
+      for (const cell of row) put(bottom, geometry.left - 1 + cell.column, cell.value, cell.format);
+    }
+    book.pkg.put(table.sheet.path, growDimension(writeCells(xml, writes), geometry.right, bottom));
+    if (bottom !== geometry.bottom) book.pkg.put(table.path, resizedTablePart(book.pkg.text(table.path)!, { top: geometry.top, left: geometry.left, bottom, right: geometry.right }, table.totalsRow, []));
+  }
+
   /** The name to write a sheet under: `wanted` when free or already ours; otherwise the next free name, or undefined. */
   function sheetNameFor(wanted: string, nextFree: boolean): string | undefined {
     const available = (name: string) => {
@@ -212,7 +243,9 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
       const settings = settingsTable();
       const initiatives = initiativesTable(settings?.raw);
       if (!initiatives || inputFingerprint(initiatives.raw) !== expectedFingerprint) return { ok: false, problem: changedProblem() };
-      const placement = placeOutputs(initiatives.table, initiatives.geometry, initiatives.raw.headers, layout.outputs);
+      const owned = placeOutputColumns(initiatives.raw.headers, layout.outputs, recordedOutputs(settings?.raw), options.userColumns);
+      if ('userColumns' in owned) return { ok: false, problem: userColumnProblem(initiatives.raw, owned.userColumns) };
+      const placement = placeOutputs(initiatives.table, initiatives.geometry, owned, layout.outputs);
       if ('problem' in placement) return { ok: false, problem: { kind: 'unsupported', message: placement.problem } };
 
       const roles: SheetRole[] = settings ? ['changeImpact', 'decisionLog'] : ['changeImpact', 'decisionLog', 'settings'];
@@ -238,7 +271,9 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
           if (layout.decisionLogSheet.pageSetup) book.setPageSetup(log.name, layout.decisionLogSheet.pageSetup);
         }
       } else book.putSheet(names.decisionLog!, layout.decisionLogSheet);
-      if (names.settings) book.putSheet(names.settings, layout.settingsSheet);
+      // The record of the output columns the prioritiser made: in the settings sheet it makes, or its table's own row.
+      if (names.settings) book.putSheet(names.settings, planSettingsSheet(plan, owned.record));
+      else if (settings) editSettings(settings, recordEdits(settings.raw, owned.record, meaningHeaderBeside(settings)));
 
       const sheetsWritten = [initiatives.table.sheet.name, names.changeImpact!, names.decisionLog!, ...(names.settings ? [names.settings] : [])];
       return { ok: true, sheetsWritten, ...(renamed.length > 0 ? { renamed } : {}) };

@@ -1,12 +1,17 @@
 // What the pane says after a run, or while it waits: one plain message and the
 // actions that go with it. A plain function, so every case is tested without React.
 
-import { formatMoney } from '../../engine/format';
+import { formatMoney, listWords } from '../../engine/format';
+import { BESIDE_SUFFIX } from '../../layout/ownedColumns';
 import type { RunResult } from '../../app/runPlan';
 import type { RunState, Notice } from '../controller/paneController';
 import { nextSheetName, sheetKeyOf } from '../model/sheetNames';
 
-export type RunAction = { kind: 'run-again' } | { kind: 'use-other-name'; sheet: string; name: string } | { kind: 'stop-waiting' };
+export type RunAction =
+  | { kind: 'run-again' }
+  | { kind: 'use-other-name'; sheet: string; name: string }
+  | { kind: 'user-columns'; choice: 'use' | 'beside' }
+  | { kind: 'stop-waiting' };
 
 export type RunMessage = {
   intent: 'success' | 'info' | 'warning' | 'error';
@@ -49,6 +54,21 @@ function afterRun(result: RunResult, names: Extract<RunState, { status: 'done' }
           ? `The add-in never changes a sheet it did not create, so nothing was written. Write this sheet as "${name}" instead?`
           : problem.message,
         actions: name ? [{ label: `Use "${name}"`, action: { kind: 'use-other-name', sheet: problem.sheet, name } }] : [],
+      };
+    }
+    case 'user-column': {
+      // The first run on a table with its own Priority, Decision or Why: asked, never taken over.
+      const names = listWords(problem.columns.map((c) => `"${c.header}" (${c.cell})`));
+      const one = problem.columns.length === 1;
+      const first = problem.columns[0]?.header ?? 'Priority';
+      return {
+        intent: 'warning',
+        title: `${problem.table} has ${one ? 'a column' : 'columns'} of your own named like the results`,
+        text: `${names} ${one ? 'is' : 'are'} yours: the prioritiser did not make ${one ? 'it' : 'them'}, so nothing was written. Let it write its results there (your values in ${one ? 'that column' : 'those columns'} are replaced), or write them beside ${one ? 'it' : 'them'} as "${first}${BESIDE_SUFFIX}"${one ? '' : ' and so on'}, leaving yours as ${one ? 'it is' : 'they are'}.`,
+        actions: [
+          { label: `Write beside ${one ? 'it' : 'them'}`, action: { kind: 'user-columns', choice: 'beside' } },
+          { label: `Use my ${one ? 'column' : 'columns'}`, action: { kind: 'user-columns', choice: 'use' } },
+        ],
       };
     }
     case 'editing':

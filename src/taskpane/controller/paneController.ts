@@ -18,6 +18,7 @@ import type { Plan } from '../../engine/plan';
 import { planDiff, whatMovedSentence, type PlanDiff } from '../../engine/planDiff';
 import type { Issue, Settings, Team } from '../../engine/types';
 import { WorkbookProblemError, type WorkbookPort } from '../../port/workbookPort';
+import type { UserColumnChoice } from '../../layout/ownedColumns';
 import { choosePlanner, type Planners } from '../model/planners';
 import { retryWhileEditing } from '../../port/editing';
 import { checkDraft, draftOf, isDirty, type DraftCheck, type SettingsDraft } from '../model/settingsDraft';
@@ -250,7 +251,8 @@ export function paneController(options: PaneOptions) {
     }
   }
 
-  async function runWith(names: SheetNames): Promise<void> {
+  /** What to do with the user's own output-named columns, once asked (ownedColumns); the workbook's record keeps it after. */
+  async function runWith(names: SheetNames, userColumns?: UserColumnChoice): Promise<void> {
     set({ notice: undefined, run: { status: 'busy', step: 'reading' } }); // at once, so the Run button is disabled before the queue turns
     try {
       await exclusively(async () => {
@@ -259,7 +261,7 @@ export function paneController(options: PaneOptions) {
         const stepped = withSteps(port, choosePlanner(planners), (step) => !waitingForEdit && setRun({ status: 'busy', step }));
         const context = { ...runContext(), ...(saving.unsaved ? { settings: saving.unsaved } : {}) };
         const result = await patiently(
-          () => runPlan(stepped.port, context, { planner: stepped.planner, write: { sheetNames: names } }),
+          () => runPlan(stepped.port, context, { planner: stepped.planner, write: { sheetNames: names, ...(userColumns ? { userColumns } : {}) } }),
           (r) => r.kind === 'not-written' && r.outcome.problem.kind === 'editing',
         );
         if (!result) return setRun({ status: 'stopped' });
@@ -461,6 +463,8 @@ export function paneController(options: PaneOptions) {
       set({ sheetNames: names });
       return runWith(names);
     },
+    /** The user answered the question about their own Priority, Decision or Why column: run again with it. */
+    chooseForUserColumns: (choice: 'use' | 'beside') => runWith(state.sheetNames, choice),
     stopWaiting: () => {
       waiting.cancelled = true;
     },

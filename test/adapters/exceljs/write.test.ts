@@ -64,6 +64,8 @@ describe('writing the output columns', () => {
 
   it('writes into output columns the user moved, adding only the missing ones', async () => {
     const input = portfolioWorkbook({ userColumns: { Decision: '', 'Analyst note': 'checked' } });
+    // The settings record Decision as the prioritiser's: it made it on an earlier run, and the user moved it.
+    input.addWorksheet('Prioritisation settings').addTable({ name: 'PrioritisationSettings', ref: 'A3', headerRow: true, columns: [{ name: 'Setting' }, { name: 'Value' }], rows: [['Output columns', 'Decision']] });
     const { workbook } = await runOn(await toBytes(input));
     const headers = headerRow(workbook);
     expect(headers.filter((h) => h === 'Decision')).toHaveLength(1);

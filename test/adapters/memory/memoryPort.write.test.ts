@@ -1,6 +1,7 @@
 import { findSheet, findTable, getCell, saveState, sheetOf, type MemoryWorkbook } from '../../../src/adapters/memory/model';
 import { writeBlock } from '../../../src/adapters/memory/cells';
 import { rawTable } from '../../../src/adapters/memory/tables';
+import type { RawTable } from '../../../src/engine/types';
 import { OUTPUT_COLUMNS } from '../../../src/engine/columns';
 import { TEXT_FORMAT } from '../../../src/layout/grid';
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, SETTINGS_SHEET } from '../../../src/layout/names';
@@ -83,7 +84,9 @@ describe('a run on the memory workbook', () => {
   test('output columns the user moved are found by header and written where they are', async () => {
     const rows = [named('Alpha'), named('Beta')];
     const headers = ['Initiative', 'Decision', ...Object.keys(rows[0]!).filter((h) => h !== 'Initiative')];
-    const workbook = workbookWith(table(rows, { headers }), capacity({}));
+    // The settings record the Decision column as the prioritiser's: it made it on an earlier run, and the user moved it.
+    const settings: RawTable = { sheet: 'Prioritisation settings', name: 'PrioritisationSettings', headers: ['Setting', 'Value'], rows: [['Output columns', 'Decision']], origin: { row: 2, column: 0 } };
+    const workbook = workbookWith(table(rows, { headers }), capacity({}), settings);
     await run(memoryPort(workbook));
     const after = rawTable(workbook, findTable(workbook, 'Initiatives')!);
     expect(after.headers.filter((h) => h === 'Decision')).toHaveLength(1);

@@ -10,7 +10,8 @@ import { writeOutputColumns } from '../../../src/adapters/office/writeOutputs';
 import { requestBudget } from '../../../src/adapters/office/payload';
 import { generatePortfolio } from '../../../bench/generate';
 import { prioritise } from '../../../src/engine/plan';
-import { outputColumnsLayout } from '../../../src/layout/outputColumns';
+import { outputColumnsLayout, type OutputColumnsLayout } from '../../../src/layout/outputColumns';
+import { placeOutputColumns } from '../../../src/layout/ownedColumns';
 import { loadsItems, loadsNullness, mockContext, mockRange, type Make } from './officeMock';
 
 const globals = globalThis as unknown as { Excel?: unknown; Office?: unknown };
@@ -152,6 +153,13 @@ describe('office-addin-mock: writing the output columns', () => {
     return { context, syncs, ranges, added, sheet: workbook.sheet, table: workbook.table };
   }
 
+  /** Where the outputs go in a table that has none of them yet: all appended. */
+  const placed = (headers: string[], outputs: OutputColumnsLayout) => {
+    const placement = placeOutputColumns(headers, outputs, undefined);
+    if ('userColumns' in placement) throw new Error('the fixture has no output columns of its own');
+    return placement;
+  };
+
   const planFor = (name: string) => {
     const { initiatives, capacity } = generatePortfolio(3, 3);
     const rows = initiatives.rows.map((row, i) => (i === 1 ? row.map((cell, c) => (initiatives.headers[c] === 'Initiative' ? name : cell)) : row));
@@ -162,7 +170,7 @@ describe('office-addin-mock: writing the output columns', () => {
     const { context, ranges, added, sheet, table } = tableOnMock();
     const { plan, headers } = planFor('Claims triage');
     const outputs = outputColumnsLayout(plan);
-    await writeOutputColumns(table, sheet, { headers, origin: { row: 0, column: 0 }, rowCount: 3 }, outputs, requestBudget(context));
+    await writeOutputColumns(table, sheet, { headers, origin: { row: 0, column: 0 }, rowCount: 3 }, outputs, requestBudget(context), placed(headers, outputs));
     expect(added).toEqual(outputs.headers);
     const block = ranges.get(`1,${headers.length},3,10`)!;
     expect(block.values).toEqual(outputs.values.map((row) => row.map((cell) => cell ?? '')));
@@ -172,7 +180,7 @@ describe('office-addin-mock: writing the output columns', () => {
     const { context, ranges, sheet, table } = tableOnMock();
     const { plan, headers } = planFor('Claims triage');
     const outputs = outputColumnsLayout(plan);
-    await writeOutputColumns(table, sheet, { headers, origin: { row: 0, column: 0 }, rowCount: 3 }, outputs, requestBudget(context));
+    await writeOutputColumns(table, sheet, { headers, origin: { row: 0, column: 0 }, rowCount: 3 }, outputs, requestBudget(context), placed(headers, outputs));
     const formats = outputs.keys.map((_, i) => ranges.get(`1,${headers.length + i},3,1`)!.numberFormat);
     expect(formats).toEqual(['0', '0.0', '0.0', '0.0', '0.0', '@', '@', '@', '@', '@']);
   });
@@ -184,7 +192,7 @@ describe('office-addin-mock: writing the output columns', () => {
     const why = outputs.keys.indexOf('why');
     const risky = '=HYPERLINK("http://x","y")';
     outputs.values[1]![why] = risky;
-    await writeOutputColumns(table, sheet, { headers, origin: { row: 0, column: 0 }, rowCount: 3 }, outputs, requestBudget(context));
+    await writeOutputColumns(table, sheet, { headers, origin: { row: 0, column: 0 }, rowCount: 3 }, outputs, requestBudget(context), placed(headers, outputs));
     const written = ranges.get(`1,${headers.length},3,10`)!.values as unknown[][];
     expect(written[1]![why]).toBe(`'${risky}`);
   });
@@ -192,7 +200,7 @@ describe('office-addin-mock: writing the output columns', () => {
   it('queues every write without a sync of its own: the caller sends them in one request', async () => {
     const { context, syncs, sheet, table } = tableOnMock();
     const { plan, headers } = planFor('Claims triage');
-    await writeOutputColumns(table, sheet, { headers, origin: { row: 0, column: 0 }, rowCount: 3 }, outputColumnsLayout(plan), requestBudget(context));
+    await writeOutputColumns(table, sheet, { headers, origin: { row: 0, column: 0 }, rowCount: 3 }, outputColumnsLayout(plan), requestBudget(context), placed(headers, outputColumnsLayout(plan)));
     expect(syncs()).toBe(0);
   });
 });

@@ -86,6 +86,8 @@ describe('writing a plan through office.js', () => {
     const headers = [...initiatives.headers.slice(0, 2), 'Priority', 'Why', ...initiatives.headers.slice(2)];
     const rows = initiatives.rows.map((row) => [...row.slice(0, 2), 99, 'stale', ...row.slice(2)]);
     const fake = workbookWith({ ...initiatives, headers, rows }, capacity);
+    // The settings record both as the prioritiser's: it made them on an earlier run, and the user moved them.
+    addTable(fake.model, { sheet: 'Prioritisation settings', name: 'PrioritisationSettings', headers: ['Setting', 'Value'], rows: [['Output columns', 'Priority, Why']], origin: { row: 2, column: 0 } });
     const result = await run(fake);
     if (result.kind !== 'written') throw new Error(result.kind);
     const after = headerRow(fake);

@@ -7,7 +7,11 @@ import type { WorkbookPort } from '../../../src/port/workbookPort';
 import { paneController, type PaneState } from '../../../src/taskpane/controller/paneController';
 import { DEFAULT_PLANNERS } from '../../../src/taskpane/model/planners';
 import { NOW } from '../../builders';
-import { sampleWorkbook } from '../../adapters/memory/memoryBuilders';
+import { sampleWorkbook, workbookWith } from '../../adapters/memory/memoryBuilders';
+import { findTable } from '../../../src/adapters/memory/model';
+import { rawTable } from '../../../src/adapters/memory/tables';
+import { sampleTables } from '../../../src/sample/samplePortfolio';
+import { runMessage } from '../../../src/taskpane/RunStatus/runMessage';
 
 /** Capacity!B2: the sample's Legal capacity. */
 const LEGAL = { sheet: 'Capacity', row: 1, column: 1 };
@@ -287,5 +291,42 @@ describe('the pane controller', () => {
     expect(pending()).toBe(0);
     expect(log.slice(from)).toEqual([]);
     expect(state().dirty).toBe(true);
+  });
+});
+
+describe("the user's own column named like a result", () => {
+  /** The sample with a Priority column of the user's own (High/Medium/Low) after its last column. */
+  async function withOwnPriority() {
+    const { initiatives, capacity } = sampleTables();
+    const ranks = ['High', 'Medium', 'Low'];
+    const own = { ...initiatives, headers: [...initiatives.headers, 'Priority'], rows: initiatives.rows.map((row, r) => [...row, ranks[r % 3]!]) };
+    const workbook = workbookWith(own, capacity);
+    const controller = paneController({ port: memoryPort(workbook), planners: DEFAULT_PLANNERS, now: () => NOW, retryDelayMs: 1 });
+    await controller.load();
+    const mine = () => rawTable(workbook, findTable(workbook, 'Initiatives')!).rows.map((row) => row[initiatives.headers.length]);
+    return { controller, mine, expected: own.rows.map((row) => row[row.length - 1]) };
+  }
+
+  test('the first run asks, naming the column and its cell, and writes nothing', async () => {
+    const { controller, mine, expected } = await withOwnPriority();
+    await controller.run();
+    const message = runMessage(controller.getState().run);
+    expect(message?.text).toContain('"Priority" (');
+    expect(message?.actions.map((a) => a.action)).toEqual([
+      { kind: 'user-columns', choice: 'beside' },
+      { kind: 'user-columns', choice: 'use' },
+    ]);
+    expect(mine()).toEqual(expected);
+  });
+
+  test("writing beside it keeps the user's values and plans", async () => {
+    const { controller, mine, expected } = await withOwnPriority();
+    await controller.run();
+    await controller.chooseForUserColumns('beside');
+    expect(controller.getState().run).toMatchObject({ status: 'done', result: { kind: 'written' } });
+    expect(mine()).toEqual(expected);
+    // The next run asks nothing: the workbook records the prioritiser's columns.
+    await controller.run();
+    expect(controller.getState().run).toMatchObject({ status: 'done', result: { kind: 'written' } });
   });
 });
