@@ -94,6 +94,8 @@ export const INPUT_COLUMNS = [
   // Read only with two or more horizons (see horizons.ts); otherwise they are the user's own columns.
   { key: 'duration', header: 'Duration', synonyms: ['duration in horizons', 'horizons needed'], reader: quantity },
   { key: 'earliestStart', header: 'Earliest start', synonyms: ['start no earlier than', 'not before', 'earliest horizon'], reader: text },
+  { key: 'valueLow', header: 'Value low', synonyms: ['low value', 'annual value low', 'value (low)', 'minimum value', 'value min'], reader: money },
+  { key: 'valueHigh', header: 'Value high', synonyms: ['high value', 'annual value high', 'value (high)', 'maximum value', 'value max'], reader: money },
 ] as const satisfies readonly { key: string; header: string; synonyms: string[]; reader: CellReader<unknown> }[];
 
 export type InputKey = (typeof INPUT_COLUMNS)[number]['key'];
@@ -101,7 +103,7 @@ export type InputKey = (typeof INPUT_COLUMNS)[number]['key'];
 export const REQUIRED_COLUMNS: readonly InputKey[] = ['name'];
 
 /** Columns most portfolios do without: their absence is not worth a warning. */
-export const OPTIONAL_COLUMNS: readonly InputKey[] = ['requires', 'excludes', 'duration', 'earliestStart'];
+export const OPTIONAL_COLUMNS: readonly InputKey[] = ['requires', 'excludes', 'duration', 'earliestStart', 'valueLow', 'valueHigh'];
 
 /** Columns read only on a roadmap (two or more horizons). */
 export const ROADMAP_COLUMNS: readonly InputKey[] = ['duration', 'earliestStart'];

@@ -140,7 +140,17 @@ export function moneySentence(money: MoneyRead | undefined): string | undefined 
 }
 
 /** Where each value came from: the sheet cell and the currency it states (undefined: a plain number). */
-export type ValueCurrency = { initiative: Initiative; cell: string; currency: string | undefined };
+export type ValueCurrency = {
+  initiative: Initiative;
+  cell: string;
+  currency: string | undefined;
+  /** Which amount of the row: the annual value (the default) or an end of its range. Only annual values choose the reporting currency. */
+  field?: MoneyField;
+  /** The header of that amount's column, for the problem a missing rate is. */
+  header?: string;
+};
+
+export type MoneyField = 'annualValue' | 'valueLow' | 'valueHigh';
 
 /**
  * Converts every value stated in another currency into the reporting currency. A value whose
@@ -161,7 +171,7 @@ export function convertValues(
   let from: MoneyRead['from'] = setting === '' ? 'none' : 'setting';
   if (currency === '') {
     const counts = new Map<string, number>();
-    for (const v of values) if (v.currency) counts.set(v.currency, (counts.get(v.currency) ?? 0) + 1);
+    for (const v of values) if (v.currency && (v.field ?? 'annualValue') === 'annualValue') counts.set(v.currency, (counts.get(v.currency) ?? 0) + 1);
     let best = 0;
     // A tie never depends on row order: the Currency symbol setting's currency, then alphabetical order.
     const order = ([a]: [string, number], [b]: [string, number]) => (a === preferredOnTie ? -1 : b === preferredOnTie ? 1 : a < b ? -1 : a > b ? 1 : 0);
@@ -172,23 +182,26 @@ export function convertValues(
   }
   const fxRates: Record<string, number> = {};
   for (const v of values) {
-    if (v.currency === undefined || v.currency === currency || v.initiative.annualValue === undefined) continue;
+    const field = v.field ?? 'annualValue';
+    const amount = v.initiative[field];
+    if (v.currency === undefined || v.currency === currency || amount === undefined) continue;
     const rate = rates.get(v.currency);
     if (rate !== undefined) {
-      v.initiative.annualValue *= rate;
+      v.initiative[field] = amount * rate;
       fxRates[v.currency] = rate;
       continue;
     }
-    v.initiative.annualValue = undefined;
+    v.initiative[field] = undefined;
     v.initiative.invalid = true;
+    const column = v.header ?? header;
     issues.push({
       code: 'no-fx-rate',
       severity: 'error',
       sheet,
-      column: header,
+      column,
       cell: v.cell,
       rowIndex: v.initiative.rowIndex,
-      message: `${header} in ${qualified(sheet, v.cell)} is in ${v.currency}, but the workbook has no rate from ${v.currency} to ${currency}; add ${v.currency} to the FX rates table (Currency, Rate) so it is not added to ${currency} amounts as if the same.`,
+      message: `${column} in ${qualified(sheet, v.cell)} is in ${v.currency}, but the workbook has no rate from ${v.currency} to ${currency}; add ${v.currency} to the FX rates table (Currency, Rate) so it is not added to ${currency} amounts as if the same.`,
     });
   }
   return { money: { currency, fxRates, from }, issues };

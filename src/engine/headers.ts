@@ -180,6 +180,8 @@ const VOCABULARY: Partial<Record<InputKey, string[]>> = {
     'excludes', 'alternative', 'alternative to', 'mutually exclusive with', 'exclusive with', 'conflicts with', 'instead of',
     'incompatible with', 'either or with', 'competes with', 'mutually exclusive',
   ],
+  valueLow: ['value low', 'low value', 'annual value low', 'low annual value', 'minimum value', 'value min', 'benefit low', 'low benefit', 'downside value', 'pessimistic value'],
+  valueHigh: ['value high', 'high value', 'annual value high', 'high annual value', 'maximum value', 'value max', 'benefit high', 'high benefit', 'upside value', 'optimistic value'],
 };
 
 /** Headers whose words look like ours but are the user's own: a column about something else. */
@@ -266,7 +268,7 @@ export function headerWords(header: string): string[] {
 /** A bracket stating a rating scale: "(1-5)", "(1 to 10)", "(/5)", "(score)", "(H/M/L)". */
 const RATING_UNIT = /[([]\s*(?:\d+\s*(?:-|–|to)\s*\d+|\/\s*\d+|score|rating|[hml]\s*\/\s*[hml](?:\s*\/\s*[hml])?)\s*[)\]]/i;
 
-const MONEY_COLUMNS = new Set<InputKey>(['annualValue']);
+const MONEY_COLUMNS = new Set<InputKey>(['annualValue', 'valueLow', 'valueHigh']);
 const RATING_COLUMNS = new Set<InputKey>([
   'strategicFit', 'decisionRightsShift', 'workloadShift', 'incentiveMisalignment', 'newObligations', 'integrationComplexity',
   'dataQuality', 'dataAvailability',

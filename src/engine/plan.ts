@@ -4,6 +4,7 @@
 
 import { changeImpact, type ChangeImpact } from './changeImpact';
 import { entryBindingText, whyText } from './explain';
+import { drawBase, drawConfidenceSync, drawsWanted, withConfidence, type Confidence, type DrawOptions } from './confidence';
 import { formatPercent, formatQuantity } from './format';
 import { Memo } from './memo';
 import { gate } from './gates';
@@ -74,6 +75,8 @@ export type Plan = Omit<Assessed, 'memo'> & {
   run: { at: string; by?: string };
   /** What each bottleneck and override is worth, worked out with the method that chose the plan. */
   bottlenecks?: Bottlenecks;
+  /** How sure the plan is of each initiative (see confidence.ts); absent when no uncertainty is stated or the draws are off. */
+  confidence?: Confidence;
 };
 
 export { TIE_RULE, selectionProblem };
@@ -264,7 +267,17 @@ export function rankAndFillPlan(assessed: Assessed, context: RunContext, note?: 
  * The whole engine, synchronously: rank and fill. The optimal method needs a solver and runs
  * through `prioritiseWith`; asked for here, it falls back to rank and fill and the note says so.
  */
-export function prioritise(input: WorkbookInput, context: RunContext, options: { economics?: boolean } = {}): Plan {
+export function prioritise(input: WorkbookInput, context: RunContext, options: { economics?: boolean; confidence?: boolean } = {}): Plan {
   const assessed = assess(input, context);
-  return rankAndFillPlan(assessed, context, assessed.settings.method === 'Optimal' ? NO_SOLVER_NOTE : undefined, options.economics ?? true);
+  const plan = rankAndFillPlan(assessed, context, assessed.settings.method === 'Optimal' ? NO_SOLVER_NOTE : undefined, options.economics ?? true);
+  return options.confidence === false ? plan : withRankAndFillConfidence(plan);
+}
+
+/** Rank and fill's own selection of a drawn future: committed per candidate. */
+export const rankAndFillCommitted = (problem: SelectionProblem): boolean[] => committedOf(rankAndFill(problem));
+
+/** A plan chosen by rank and fill with its confidence figures, when the workbook states some uncertainty. */
+export function withRankAndFillConfidence(plan: Plan, options: DrawOptions = {}): Plan {
+  const draws = plan.usable ? drawsWanted(plan) : 0;
+  return draws === 0 ? plan : withConfidence(plan, drawConfidenceSync(drawBase(plan), draws, rankAndFillCommitted, options));
 }

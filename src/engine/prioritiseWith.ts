@@ -3,10 +3,11 @@
 // Web Worker; everything else is the same pure pipeline as `prioritise`.
 
 import { optimalEconomics, type EconomicsLimits } from './bottlenecks';
-import { assess, completePlan, economicsBase, NO_SOLVER_NOTE, rankAndFillPlan, type Plan, type RunContext, type WorkbookInput } from './plan';
+import { drawBase, drawConfidence, drawsWanted, withConfidence, type DrawOptions } from './confidence';
+import { assess, completePlan, economicsBase, NO_SOLVER_NOTE, rankAndFillCommitted, rankAndFillPlan, type Plan, type RunContext, type WorkbookInput } from './plan';
 import { selectionProblem } from './ranking';
 import { selectOptimal, solveRelaxation } from './select/optimal';
-import type { Selection } from './select/problem';
+import type { Selection, SelectionProblem } from './select/problem';
 import type { Clock, Solver } from './select/solver';
 
 export type EconomicsSettings = {
@@ -25,6 +26,11 @@ export type PrioritiseOptions = EconomicsSettings & {
    * faster answer and add them with `withBottlenecks` while the room reads the plan.
    */
   economics?: boolean;
+  /**
+   * Draw the confidence figures too, when the workbook states some uncertainty (default true). The
+   * pane leaves them out and draws them off the UI thread once the plan is on screen (`withConfidenceBy`).
+   */
+  confidence?: boolean;
 };
 
 export async function prioritiseWith(
@@ -33,6 +39,11 @@ export async function prioritiseWith(
   solver: Solver | undefined,
   options: PrioritiseOptions,
 ): Promise<Plan> {
+  const plan = await planWith(input, context, solver, options);
+  return options.confidence === false ? plan : withConfidenceBy(plan, solver, options);
+}
+
+async function planWith(input: WorkbookInput, context: RunContext, solver: Solver | undefined, options: PrioritiseOptions): Promise<Plan> {
   const assessed = assess(input, context);
   const { settings } = assessed;
   if (settings.method !== 'Optimal' || !assessed.usable) return rankAndFillPlan(assessed, context);
@@ -43,6 +54,27 @@ export async function prioritiseWith(
   if (!outcome.solved) return rankAndFillPlan(assessed, context, outcome.report.note);
   const plan = completePlan(assessed, outcome.selection, outcome.report, context);
   return options.economics === false ? plan : withBottlenecks(plan, solver, options);
+}
+
+/**
+ * The selection each drawn future runs: the method that chose the plan, through the same entry points
+ * (rank and fill, or the optimal method with its gates, overrides and dependencies), so the futures are
+ * planned exactly as the plan was. The optimal method skips its relaxation: a future needs only its plan.
+ */
+export function selectionOfPlan(plan: Pick<Plan, 'selection' | 'settings'>, solver: Solver | undefined, options: Pick<EconomicsSettings, 'clock' | 'exactUpTo'>): (problem: SelectionProblem) => boolean[] | Promise<boolean[]> {
+  if (plan.selection.method !== 'Optimal' || !solver) return rankAndFillCommitted;
+  const { settings } = plan;
+  const exact = options.exactUpTo !== undefined ? { exactUpTo: options.exactUpTo } : {};
+  return async (problem) =>
+    (await selectOptimal(problem, { objective: settings.objective, timeLimitSeconds: settings.solverTimeLimitSeconds, clock: options.clock, relaxation: false, ...exact }, solver)).committed;
+}
+
+/** The plan with its confidence figures, drawn with the method that chose it; the plan itself when no uncertainty is stated. */
+export async function withConfidenceBy(plan: Plan, solver: Solver | undefined, options: Pick<EconomicsSettings, 'clock' | 'exactUpTo'> & DrawOptions): Promise<Plan> {
+  const draws = plan.usable ? drawsWanted(plan) : 0;
+  if (draws === 0) return plan;
+  const confidence = await drawConfidence(drawBase(plan), draws, selectionOfPlan(plan, solver, options), options);
+  return withConfidence(plan, confidence);
 }
 
 /**

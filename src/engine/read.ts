@@ -9,7 +9,7 @@ import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
 import { horizonIndex } from './horizons';
-import { convertValues, formatCurrency, plainAmountText, statedCurrency, type MoneyRead, type ValueCurrency } from './currency';
+import { convertValues, formatCurrency, plainAmountText, statedCurrency, type MoneyField, type MoneyRead, type ValueCurrency } from './currency';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
 
 // zod checks the table's envelope. Walking 300,000 cells through zod would cost more than the
@@ -315,7 +315,17 @@ export function readInitiatives(
     const index = columns.inputs[column.key];
     return index === undefined
       ? []
-      : [{ reader: column.reader as CellReader<unknown>, plain: column.reader === text, slot, index, isValue: column.key === 'annualValue' }];
+      : [
+          {
+            reader: column.reader as CellReader<unknown>,
+            plain: column.reader === text,
+            slot,
+            index,
+            isValue: MONEY_FIELDS.includes(column.key as MoneyField),
+            multiplier: column.key === 'annualValue' ? columns.valueMultiplier : headerMultiplier(table.headers[index] ?? ''),
+            headerCurrency: statedCurrency(table.headers[index] ?? ''),
+          },
+        ];
   });
   // Two plain arrays, walked by position: the row loop reads them 50,000 times at 10,000 rows.
   const demandTeams = Object.keys(columns.demand);
@@ -331,9 +341,9 @@ export function readInitiatives(
   const references: RowReferences[] = [];
   // The currency each value states (by its text or its cell's number format); plain numbers take the header's, if any.
   const valueColumn = columns.inputs.annualValue;
-  const headerCurrency = valueColumn === undefined ? undefined : statedCurrency(table.headers[valueColumn] ?? '');
   const valueCurrencies: ValueCurrency[] = [];
-  let rowCurrency: string | undefined;
+  // The currency each money cell of the row states, by slot.
+  const rowCurrency: (string | undefined)[] = new Array(INPUT_COLUMNS.length);
 
   for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
     const row = table.rows[rowIndex] as unknown[];
@@ -344,7 +354,7 @@ export function readInitiatives(
     let anyContent = false;
     let nameUnreadable = false;
     for (let r = 0; r < readers.length; r++) {
-      const { reader, plain, slot, index, isValue } = readers[r]!;
+      const { reader, plain, slot, index, isValue, multiplier, headerCurrency } = readers[r]!;
       const cell = toCell(row[index]);
       if (cell === undefined) {
         values[slot] = undefined;
@@ -364,12 +374,12 @@ export function readInitiatives(
       // A value's currency is noted, and a European form ("1.234.567,89 €") read with its separators swapped.
       const read = isValue ? reader.read(typeof cell === 'string' ? plainAmountText(cell) : cell, memo) : reader.read(cell, memo);
       if (isValue) {
-        rowCurrency =
+        rowCurrency[slot] =
           read.kind !== 'value' ? undefined : typeof cell === 'string' ? (statedCurrency(cell) ?? headerCurrency) : (formatCurrency(table.formats?.[rowIndex]?.[index]) ?? headerCurrency);
       }
       // A reader says blank exactly when the cell is blank: the row has content otherwise.
       if (read.kind !== 'blank') anyContent = true;
-      values[slot] = read.kind === 'value' ? (isValue ? scaleAmount(cell, read.value as number, columns.valueMultiplier) : read.value) : undefined;
+      values[slot] = read.kind === 'value' ? (isValue ? scaleAmount(cell, read.value as number, multiplier) : read.value) : undefined;
       if (read.kind === 'error') {
         rowIssues.push(unreadable(table, rowIndex, index, read.shown, read.expected, typeof cell === 'number'));
         if (index === nameColumn) nameUnreadable = true;
@@ -440,6 +450,8 @@ export function readInitiatives(
       function: values[SLOT.function] as string | undefined,
       aiType: values[SLOT.aiType] as Initiative['aiType'],
       annualValue: values[SLOT.annualValue] as number | undefined,
+      ...(values[SLOT.valueLow] !== undefined ? { valueLow: values[SLOT.valueLow] as number } : {}),
+      ...(values[SLOT.valueHigh] !== undefined ? { valueHigh: values[SLOT.valueHigh] as number } : {}),
       strategicFit: values[SLOT.strategicFit] as number | undefined,
       decisionChanged: values[SLOT.decisionChanged] as string | undefined,
       successMetric: values[SLOT.successMetric] as string | undefined,
@@ -465,8 +477,15 @@ export function readInitiatives(
       ...(schedule?.earliestStart !== undefined ? { earliestStart: schedule.earliestStart } : {}),
       invalid: rowIssues.length > 0,
     });
-    if (valueColumn !== undefined && values[SLOT.annualValue] !== undefined) {
-      valueCurrencies.push({ initiative: initiatives[initiatives.length - 1]!, cell: a1(sheetRowOf(table, rowIndex), table.origin.column + valueColumn), currency: rowCurrency });
+    for (const field of MONEY_FIELDS) {
+      const column = columns.inputs[field];
+      if (column === undefined || values[SLOT[field]] === undefined) continue;
+      valueCurrencies.push({
+        initiative: initiatives[initiatives.length - 1]!,
+        cell: a1(sheetRowOf(table, rowIndex), table.origin.column + column),
+        currency: rowCurrency[SLOT[field]],
+        ...(field === 'annualValue' ? {} : { field, header: table.headers[column] ?? inputColumn(field).header }),
+      });
     }
     const requiresText = values[SLOT.requires] as string | undefined;
     const excludesText = values[SLOT.excludes] as string | undefined;
@@ -479,6 +498,7 @@ export function readInitiatives(
     money = converted.money;
     issues.push(...converted.issues);
   }
+  if (columns.inputs.valueLow !== undefined || columns.inputs.valueHigh !== undefined) checkValueRanges(table, columns, initiatives, issues);
 
   if (initiatives.length === 0) {
     issues.push({
@@ -532,6 +552,53 @@ function roadmapCells(
   }
   return result;
 }
+
+const MONEY_FIELDS: readonly MoneyField[] = ['annualValue', 'valueLow', 'valueHigh'];
+
+/** The multiplier a money column's header states ("Value low ($M)"), 1 when none. */
+function headerMultiplier(header: string): number {
+  const unit = headerUnit(header);
+  return unit ? unitMultiplier(unit.unit) : 1;
+}
+
+/**
+ * A value's range must hold the value: both ends or neither, low ≤ value ≤ high. A range that does not
+ * is a problem naming the cell, and its row is `Invalid input` like any cell that cannot be read: a
+ * plan that quietly ignored the range would state a confidence the room never gave.
+ */
+function checkValueRanges(table: RawTable, columns: ColumnMap, initiatives: Initiative[], issues: Issue[]): void {
+  const lowColumn = columns.inputs.valueLow;
+  const highColumn = columns.inputs.valueHigh;
+  const valueColumn = columns.inputs.annualValue;
+  const lowHeader = lowColumn === undefined ? 'Value low' : table.headers[lowColumn] ?? 'Value low';
+  const highHeader = highColumn === undefined ? 'Value high' : table.headers[highColumn] ?? 'Value high';
+  const valueHeader = valueColumn === undefined ? 'Annual value' : table.headers[valueColumn] ?? 'Annual value';
+  const shown = (n: number) => formatAmount(n);
+  for (const initiative of initiatives) {
+    const { valueLow: low, valueHigh: high, annualValue: value } = initiative;
+    if (low === undefined && high === undefined) continue;
+    const problem = (column: number | undefined, message: (where: string) => string) => {
+      initiative.invalid = true;
+      if (column === undefined) {
+        issues.push({ code: 'bad-value-range', severity: 'error', sheet: table.sheet, rowIndex: initiative.rowIndex, message: message(`row ${sheetRowOf(table, initiative.rowIndex) + 1} of ${table.sheet}`) });
+      } else issues.push(cellIssue(table, initiative.rowIndex, 'bad-value-range', column, message));
+    };
+    if (low === undefined || high === undefined) {
+      const [given, givenHeader, missing, missingHeader] = low === undefined ? [high!, highHeader, lowColumn, lowHeader] : [low, lowHeader, highColumn, highHeader];
+      problem(missing, (where) => `${missingHeader} in ${where} is blank, but ${givenHeader} is ${shown(given)}; give both ends of the range or neither.`);
+    } else if (low > high) {
+      problem(lowColumn, (where) => `${lowHeader} in ${where} is ${shown(low)}, above ${highHeader} (${shown(high)}); the low end of the range must not be above the high end.`);
+    } else if (value === undefined) {
+      problem(valueColumn, (where) => `${valueHeader} in ${where} is blank, but the row gives a range (${shown(low)} to ${shown(high)}); give the value the range is around.`);
+    } else if (value < low || value > high) {
+      const [column, header] = value < low ? [lowColumn, lowHeader] : [highColumn, highHeader];
+      problem(column, (where) => `${header} in ${where} leaves ${valueHeader} (${shown(value)}) outside the range ${shown(low)} to ${shown(high)}; the value must lie within its range.`);
+    }
+  }
+}
+
+/** An amount as a problem quotes it: plain, with thousands separators. */
+const formatAmount = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 type RowReferences = { at: number; requiresText?: string; excludesText?: string };
 

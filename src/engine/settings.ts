@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { normalise, parseNumber } from './cells';
 import { currencyCode } from './currency';
 import { a1, qualified } from './address';
-import type { Issue, Objective, RawTable, SelectionMethod, Settings } from './types';
+import type { Issue, Objective, RawTable, SelectionMethod, Settings, WeightRange } from './types';
+
+/** Futures drawn for the confidence figures unless the settings say otherwise. */
+export const DEFAULT_CONFIDENCE_DRAWS = 500;
+/** The most futures a run draws: enough for a figure within a percentage point or so. */
+export const MOST_CONFIDENCE_DRAWS = 10_000;
 
 export const DEFAULT_SETTINGS: Settings = {
   weights: { impact: 50, readiness: 30, friction: 20 },
@@ -20,6 +25,9 @@ export const DEFAULT_SETTINGS: Settings = {
   initiativesTable: 'Initiatives',
   capacityOverrides: {},
   scenario: '',
+  demandOverrun: 0,
+  confidenceDraws: DEFAULT_CONFIDENCE_DRAWS,
+  weightRanges: {},
 };
 
 /** The settings with every field present: the reporting currency is '' when none is set. */
@@ -38,6 +46,9 @@ export function settingsRecord(s: Settings): Settings {
     scenario: s.scenario,
     // Present only when set, so the settings of a workbook without horizons read exactly as before.
     ...(s.horizons && s.horizons.length > 0 ? { horizons: s.horizons } : {}),
+    demandOverrun: s.demandOverrun ?? 0,
+    confidenceDraws: s.confidenceDraws ?? DEFAULT_CONFIDENCE_DRAWS,
+    weightRanges: s.weightRanges ?? {},
   };
 }
 
@@ -51,6 +62,41 @@ const numberCell = z.union([z.number(), z.string()]).transform((cell, ctx) => {
 });
 
 const weight = numberCell.pipe(z.number().min(0).max(100));
+
+/**
+ * A percentage: "20%" as text, 0.2 (what a cell formatted as a percentage holds) or 20 (a plain number
+ * above 1 is read as points: nobody means an overrun of 2,000%).
+ */
+const percentage = z
+  .union([z.number(), z.string()])
+  .transform((cell, ctx) => {
+    const value = parseNumber(cell);
+    if (value === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'not a number' });
+      return z.NEVER;
+    }
+    return typeof cell === 'string' && cell.trim().endsWith('%') ? value : value > 1 ? value / 100 : value;
+  })
+  .pipe(z.number().min(0).max(10));
+
+/** A weight's range, "40-60" or "40 to 60" (blank: none). */
+const weightRange = z.union([z.string(), z.number()]).transform((cell, ctx): WeightRange | undefined => {
+  const text = String(cell).trim();
+  if (text === '') return undefined;
+  const match = /^(\d+(?:\.\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)$/i.exec(text);
+  const low = Number(match?.[1]);
+  const high = Number(match?.[2]);
+  if (!match || !(low <= high) || high > 100) {
+    ctx.addIssue({ code: 'custom', message: 'not a range' });
+    return z.NEVER;
+  }
+  return { low, high };
+});
+
+const rangeText = (range: WeightRange | undefined): string => (range ? `${range.low}-${range.high}` : '');
+
+/** Whole percentages as the settings sheet shows them: 0.5 is "50%". */
+export const percentText = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;
 const methods: SelectionMethod[] = ['Rank and fill', 'Optimal'];
 const objectives: Objective[] = ['Priority score', 'Annual value'];
 const oneOf = <T extends string>(values: T[]) =>
@@ -212,6 +258,37 @@ export const SETTING_SPECS: SettingSpec[] = [
     current: (s) => s.scenario,
     meaning: 'The saved scenario in force: its overrides win over the Override column of the table. Blank for none.',
   },
+  {
+    label: 'Demand overrun',
+    expected: 'a percentage from 0% to 1000%',
+    schema: percentage,
+    apply: (s, v: number) => ({ ...s, demandOverrun: v }),
+    current: (s) => percentText(s.demandOverrun ?? 0),
+    meaning: 'How much larger any team demand may turn out than stated, for How sure is the plan (0%: demands are taken as stated).',
+  },
+  {
+    label: 'Confidence draws',
+    expected: `a whole number from 0 to ${MOST_CONFIDENCE_DRAWS}`,
+    schema: numberCell.pipe(z.number().int().min(0).max(MOST_CONFIDENCE_DRAWS)),
+    apply: (s, v: number) => ({ ...s, confidenceDraws: v }),
+    current: (s) => s.confidenceDraws ?? DEFAULT_CONFIDENCE_DRAWS,
+    meaning: 'How many futures How sure is the plan draws from the value ranges, the demand overrun and the weight ranges (0 turns it off).',
+  },
+  ...(['impact', 'readiness', 'friction'] as const).map(
+    (criterion): SettingSpec => ({
+      label: `${criterion[0]!.toUpperCase()}${criterion.slice(1)} weight range`,
+      expected: 'two weights from 0 to 100 such as 40-60, or blank',
+      schema: weightRange,
+      apply: (s, v: WeightRange | undefined) => {
+        const ranges = { ...s.weightRanges };
+        if (v) ranges[criterion] = v;
+        else delete ranges[criterion];
+        return { ...s, weightRanges: ranges };
+      },
+      current: (s) => rangeText(s.weightRanges?.[criterion]),
+      meaning: `The lowest and highest ${criterion} weight the room proposed; How sure is the plan varies the weight within it. Blank: the weight as set.`,
+    }),
+  ),
 ];
 
 export const CAPACITY_PREFIX = 'Capacity: ';

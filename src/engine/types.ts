@@ -49,7 +49,8 @@ export type IssueCode =
   | 'demand-unit-mismatch'
   | 'invalid-fx-rate'
   | 'no-fx-rate'
-  | 'invalid-horizon';
+  | 'invalid-horizon'
+  | 'bad-value-range';
 
 /** A problem with the user's data: data, never thrown. */
 export type Issue = {
@@ -87,6 +88,9 @@ export type Initiative = {
   function?: string;
   aiType?: AiType;
   annualValue?: number;
+  /** The range of the annual value (Value low, Value high): both or neither, low ≤ value ≤ high. */
+  valueLow?: number;
+  valueHigh?: number;
   strategicFit?: number;
   decisionChanged?: string;
   successMetric?: string;
@@ -154,7 +158,15 @@ export type Settings = {
   scenario: string;
   /** Horizon labels (the Horizons setting); absent or one label: one planning period, as before horizons. */
   horizons?: string[];
+  /** How much larger any team demand may turn out, as a fraction (0.5 for 50%); 0 or absent: demands are taken as stated. */
+  demandOverrun?: number;
+  /** How many futures the confidence draws (default 500; 0 turns the draws off). */
+  confidenceDraws?: number;
+  /** The room's range for a criterion's weight (lowest and highest proposed); the draws vary the weight within it. */
+  weightRanges?: Partial<Record<keyof Weights, WeightRange>>;
 };
+
+export type WeightRange = { low: number; high: number };
 
 export type Gate = 'Invalid input' | 'Blocked' | 'Learning-only' | 'Pilot-ready' | 'Scale-ready';
 

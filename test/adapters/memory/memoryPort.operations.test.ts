@@ -173,6 +173,9 @@ describe('settings', () => {
     initiativesTable: fc.constantFrom('Initiatives', 'Projects'),
     capacityOverrides: fc.dictionary(fc.constantFrom('Legal', 'Security', 'ML platform'), fc.integer({ min: 0, max: 40 })),
     scenario: fc.constantFrom('', 'Legal +2 weeks', '=Board view'),
+    demandOverrun: fc.constantFrom(0, 0.25, 0.5, 1.5),
+    confidenceDraws: fc.constantFrom(0, 100, 500, 10_000),
+    weightRanges: fc.record({ impact: fc.constant({ low: 40, high: 60 }), friction: fc.constant({ low: 5, high: 25.5 }) }, { requiredKeys: [] }),
   });
 
   test('whatever is saved, in whatever order, reads back as the last settings saved', async () => {
