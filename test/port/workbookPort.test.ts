@@ -8,7 +8,7 @@
 
 import { runPlan } from '../../src/app/runPlan';
 import { readScenarios } from '../../src/engine/scenarios/readScenarios';
-import { DEFAULT_SETTINGS, readSettings } from '../../src/engine/settings';
+import { DEFAULT_SETTINGS, readSettings, SETTING_SPECS } from '../../src/engine/settings';
 import type { RawTable, Settings } from '../../src/engine/types';
 import { a1 } from '../../src/engine/address';
 import { DECISION_LOG_HEADER_ROW } from '../../src/layout/decisionLog';
@@ -423,7 +423,8 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       const { port, cell } = await build({ tables: [...sample(), settingsTable([['In-flight limit', 4]])] });
       await port.saveSettings(withCapacity({ Legal: 3 }));
       // The table is B3:C4; the added rows follow it, and column E (where the sheet would say what they mean) stays blank.
-      const added = Array.from({ length: 20 }, (_, k) => 5 + k);
+      // Every setting but the one the table held, and the team's capacity.
+      const added = Array.from({ length: SETTING_SPECS.length }, (_, k) => 5 + k);
       expect(added.map((row) => cell('My settings', `B${row}`))).toContain('Capacity: Legal');
       expect(added.map((row) => cell('My settings', `E${row}`)).filter((v) => v !== '')).toEqual([]);
     });
