@@ -210,19 +210,26 @@ const KINDS: readonly ScoreKind[] = ['impact', 'readiness', 'friction'];
 /** Every factor of the three scores in one flat list, in the order the walk below has always visited them. */
 const WALK = KINDS.flatMap((kind, k) => FACTORS[kind].map((factor, index) => ({ k, index, max: factor.max, friction: kind === 'friction', factor })));
 
+/** A factor's points on the good side: friction counts against, so its points are inverted. */
+function goodPoints(scores: Scores, w: number): number {
+  const step = WALK[w]!;
+  const points = (step.k === 0 ? scores.impact : step.k === 1 ? scores.readiness : scores.friction).points[step.index] ?? 0;
+  return step.friction ? step.max - points : points;
+}
+
+/** The weight of each score in `KINDS` order. */
+const weightsOf = ({ weights }: Settings): number[] => [weights.impact, weights.readiness, weights.friction];
+
 /**
  * The walk's answer for one initiative: the positions in `WALK` of the factors that earned and missed
- * the most priority points, each factor's points on the good side (friction inverted) and the shares
- * of the three scores. The Why text needs only the two positions, not objects.
+ * the most priority points, and how much the second missed. The Why text needs only the positions.
  */
-type Walked = { best: number; worst: number; worstMissed: number; good: number[]; weights: number[]; sum: number };
+type Walked = { best: number; worst: number; worstMissed: number };
 
 function walkFactors(scores: Scores, settings: Settings): Walked {
-  const { impact, readiness, friction } = settings.weights;
+  const weights = weightsOf(settings);
   // Points are scaled as `drivers` scales them, (points × weight) / sum, so both name the same factors even in a tie.
-  const sum = impact + readiness + friction || 1;
-  const weights = [impact, readiness, friction];
-  const good = new Array<number>(WALK.length);
+  const sum = weights[0]! + weights[1]! + weights[2]! || 1;
   // One pass: the best earner, and the two biggest misses (the first of equals wins), because the
   // weakest factor is the biggest miss that is not the best earner.
   let best = -1;
@@ -233,9 +240,8 @@ function walkFactors(scores: Scores, settings: Settings): Walked {
   let secondMissed = -Infinity;
   for (let w = 0; w < WALK.length; w++) {
     const step = WALK[w]!;
-    const p = (step.k === 0 ? scores.impact : step.k === 1 ? scores.readiness : scores.friction).points[step.index] ?? 0;
     const weight = weights[step.k]!;
-    const points = (good[w] = step.friction ? step.max - p : p);
+    const points = goodPoints(scores, w);
     const earned = (points * weight) / sum;
     if (earned > 0 && (best < 0 || earned > bestEarned)) {
       best = w;
@@ -253,18 +259,21 @@ function walkFactors(scores: Scores, settings: Settings): Walked {
     }
   }
   const worstIsSecond = firstMiss === best;
-  return { best, worst: worstIsSecond ? secondMiss : firstMiss, worstMissed: worstIsSecond ? secondMissed : firstMissed, good, weights, sum };
+  return { best, worst: worstIsSecond ? secondMiss : firstMiss, worstMissed: worstIsSecond ? secondMissed : firstMissed };
 }
 
 /** The factors that earned the most and missed the most priority points (never the same factor). */
 export function strongestAndWeakest(initiative: Initiative, scores: Scores, settings: Settings): { strongest?: Driver; weakest?: Driver } {
-  const { best, worst, good, weights, sum } = walkFactors(scores, settings);
+  const { best, worst } = walkFactors(scores, settings);
+  const weights = weightsOf(settings);
+  const sum = weights[0]! + weights[1]! + weights[2]! || 1;
   const driverAt = (w: number): Driver | undefined => {
     if (w < 0) return undefined;
     const step = WALK[w]!;
     const weight = weights[step.k]!;
+    const good = goodPoints(scores, w);
     const input = step.factor.input(initiative, settings.currency);
-    return { factor: step.factor.factor, input, earned: (good[w]! * weight) / sum, missed: ((step.max - good[w]!) * weight) / sum };
+    return { factor: step.factor.factor, input, earned: (good * weight) / sum, missed: ((step.max - good) * weight) / sum };
   };
   return { strongest: driverAt(best), weakest: driverAt(worst) };
 }

@@ -10,7 +10,7 @@ export type ScoringContext = {
   /** Largest annual value among the initiatives being planned: value points are relative to it. */
   largestValue: number;
   currency: string;
-  /** The run's memo: verdicts on repeated texts and the shared friction and readiness scores are kept in it. */
+  /** The run's memo: verdicts on repeated texts (owners, success metrics) are kept in it. */
   memo: Memo;
 };
 
@@ -103,8 +103,6 @@ export const CHANGE_IMPACTS = [
 
 /** Each change impact's rating of an initiative, in `CHANGE_IMPACTS` order. */
 export const CHANGE_IMPACT_RATINGS = CHANGE_IMPACTS.map(({ key }) => RATING_OF[key]);
-/** The ratings friction is scored from: the four change impacts and integration complexity. */
-const FRICTION_RATINGS = [...CHANGE_IMPACT_RATINGS, RATING_OF.integrationComplexity];
 
 /** The factors of each score, in the order their points are kept. */
 export const FACTORS: Record<ScoreKind, readonly Factor[]> = {
@@ -184,46 +182,9 @@ export function contributions(kind: ScoreKind, scored: Score, initiative: Initia
 }
 
 export const impactScore = (initiative: Initiative, context: ScoringContext): Score => score('impact', initiative, context);
-/** Friction and readiness need neither the largest value nor the currency; `memo` is the run's (see `shared`). */
-export const frictionScore = (initiative: Initiative, memo = new Memo()): Score => shared('friction', frictionCode(initiative), initiative, memo);
-export const readinessScore = (initiative: Initiative, memo = new Memo()): Score => shared('readiness', readinessCode(initiative, memo), initiative, memo);
-
-// Friction and readiness depend only on a few ratings and choices, so a portfolio has a few hundred
-// distinct ones however many rows it has: each is scored once per run, by its code below, and shared
-// (never change a score). A rating that is not a whole 1-5 (a percentage read as 2.6, say) has no
-// code and is scored on its own.
-const scoresByCode = (_kind: 'friction' | 'readiness'): (Score | undefined)[] => [];
-
-function shared(kind: 'friction' | 'readiness', code: number, initiative: Initiative, memo: Memo): Score {
-  const scoreOf = () => score(kind, initiative, { largestValue: 0, currency: '', memo });
-  return code < 0 ? scoreOf() : (memo.of(scoresByCode)(kind)[code] ??= scoreOf());
-}
-
-/** 0 for unknown, 1-5 for a whole rating, -1 for anything else. */
-const ratingCode = (rating: number | undefined): number => (rating === undefined ? 0 : Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : -1);
-
-/** The five friction ratings (the four change impacts and integration complexity), base 6. */
-function frictionCode(i: Initiative): number {
-  let code = 0;
-  for (const ratingOf of FRICTION_RATINGS) {
-    const r = ratingCode(ratingOf(i));
-    if (r < 0) return -1;
-    code = code * 6 + r;
-  }
-  return code;
-}
-
-const RIGHTS_CODE = { Yes: 1, Partial: 2, No: 3 } as const;
-const BASELINE_CODE = { 'A/B test': 1, 'Matched cohorts': 2, 'Before/after': 3, None: 4 } as const;
-
-function readinessCode(i: Initiative, memo: Memo): number {
-  const quality = ratingCode(i.dataQuality);
-  const availability = ratingCode(i.dataAvailability);
-  if (quality < 0 || availability < 0) return -1;
-  const rights = i.dataRights === undefined ? 0 : RIGHTS_CODE[i.dataRights];
-  const baseline = i.baselineMethod === undefined ? 0 : BASELINE_CODE[i.baselineMethod];
-  return ((((rights * 6 + quality) * 6 + availability) * 2 + (i.instrumentation ? 1 : 0)) * 5 + baseline) * 8 + controlsMask(i, memo);
-}
+/** Friction and readiness need neither the largest value nor the currency; `memo` is the run's. */
+export const frictionScore = (initiative: Initiative, memo = new Memo()): Score => score('friction', initiative, { largestValue: 0, currency: '', memo });
+export const readinessScore = (initiative: Initiative, memo = new Memo()): Score => score('readiness', initiative, { largestValue: 0, currency: '', memo });
 
 export type OperationalControl = { label: string; present: boolean; gap: string };
 
@@ -301,9 +262,9 @@ export function priorityScore(impact: number, readiness: number, friction: numbe
 }
 
 export function scoreInitiative(initiative: Initiative, context: ScoringContext, settings: Settings): Scores {
-  const impact = impactScore(initiative, context);
-  const friction = frictionScore(initiative, context.memo);
-  const readiness = readinessScore(initiative, context.memo);
+  const impact = score('impact', initiative, context);
+  const friction = score('friction', initiative, context);
+  const readiness = score('readiness', initiative, context);
   return { impact, friction, readiness, priority: priorityScore(impact.value, readiness.value, friction.value, settings) };
 }
 

@@ -43,21 +43,6 @@ export function writable(value: LayoutCell): LayoutCell {
   return value;
 }
 
-/** `writable` over rows in place; true when a cell had to change. Most rows change nothing and cost a type check per cell. */
-export function makeWritable(rows: LayoutCell[][]): boolean {
-  let changed = false;
-  for (const row of rows) {
-    for (let c = 0; c < row.length; c++) {
-      const value = row[c]!;
-      if ((typeof value === 'number' && !Number.isFinite(value)) || (typeof value === 'string' && value.length > EXCEL_TEXT_LIMIT)) {
-        row[c] = writable(value);
-        changed = true;
-      }
-    }
-  }
-  return changed;
-}
-
 export type CellStyle = 'title' | 'note' | 'section' | 'header';
 
 export type StyledRange = { row: number; column: number; columns: number; style: CellStyle };

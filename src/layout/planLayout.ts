@@ -4,7 +4,7 @@ import type { Plan } from '../engine/plan';
 import { bottlenecksSection } from './bottlenecksSection';
 import { changeImpactSheet, type ExtraSection } from './changeImpactSheet';
 import { decisionLogRow, decisionLogSheet } from './decisionLog';
-import { makeWritable, type LayoutCell, type SheetLayout } from './grid';
+import type { LayoutCell, SheetLayout } from './grid';
 import { outputColumnsLayout, type OutputColumnsLayout } from './outputColumns';
 import { settingsSheet } from './settingsSheet';
 
@@ -23,22 +23,18 @@ export type PlanLayout = {
  * adapter placed (ownedColumns), which only the adapter knows, so it lays the sheet out again with it.
  */
 export function planSettingsSheet(plan: Plan, record?: string): SheetLayout {
-  const sheet = settingsSheet(plan.settings, [], record);
-  makeWritable(sheet.values);
-  return sheet;
+  return settingsSheet(plan.settings, [], record);
 }
 
 export function planLayout(plan: Plan, extraSections: ExtraSection[] = []): PlanLayout {
   const sections = plan.bottlenecks ? [bottlenecksSection, ...extraSections] : extraSections;
-  const layout: PlanLayout = {
+  // Cells are laid out as computed: every adapter writes them through `writable` (grid.ts), which leaves
+  // NaN and Infinity blank and cuts text at Excel's limit, so the port suite holds each adapter to it.
+  return {
     outputs: outputColumnsLayout(plan),
     changeImpact: changeImpactSheet(plan, sections),
     decisionLogSheet: decisionLogSheet(plan.logEntry, plan.settings.currency),
     logRow: decisionLogRow(plan.logEntry, plan.settings.currency),
     settingsSheet: planSettingsSheet(plan),
   };
-  // Nothing non-finite and no text past Excel's cell limit, whatever a section computed (a name of
-  // 32,767 characters quoted in a Why would be twice that).
-  for (const rows of [layout.outputs.values, layout.changeImpact.values, layout.decisionLogSheet.values, [layout.logRow.values], layout.settingsSheet.values]) makeWritable(rows);
-  return layout;
 }

@@ -289,9 +289,8 @@ describe('contributions spell out a score', () => {
   });
 });
 
-describe('friction and readiness scores shared between initiatives', () => {
-  // Each input of the two scores, changed on its own from a ready initiative: the score must follow it,
-  // although initiatives with the same inputs share one score object.
+describe('friction and readiness scores follow each of their inputs', () => {
+  // Each input of the two scores, changed on its own from a ready initiative: the score must follow it.
   const variations: [ScoreKind, Partial<Initiative>][] = [
     ['friction', { decisionRightsShift: 4 }],
     ['friction', { workloadShift: undefined }],
@@ -307,7 +306,7 @@ describe('friction and readiness scores shared between initiatives', () => {
     ['readiness', { monitoringOwner: 'TBD' }],
     ['readiness', { incidentProcess: undefined }],
   ];
-  // One run's memo for each test: scores are shared within a run.
+  // One run's memo for each test: verdicts on repeated texts (a monitoring owner) are kept in it.
   let memo = new Memo();
   beforeEach(() => (memo = new Memo()));
   const scoreOf = (kind: ScoreKind, i: Initiative) => (kind === 'friction' ? frictionScore(i, memo) : readinessScore(i, memo));
@@ -317,7 +316,7 @@ describe('friction and readiness scores shared between initiatives', () => {
     const base = readyInitiative();
     const changed = { ...base, ...change };
     const fresh = FACTORS[kind].map((f) => f.points(changed, freshContext()));
-    // Score the base first, so a wrongly shared score would be the base's.
+    // Score the base first, so a score remembered wrongly would be the base's.
     expect(scoreOf(kind, base).points).not.toEqual(fresh);
     expect(scoreOf(kind, changed).points).toEqual(fresh);
   });
@@ -327,11 +326,5 @@ describe('friction and readiness scores shared between initiatives', () => {
     const second = readyInitiative({ decisionRightsShift: 3, workloadShift: undefined });
     expect(frictionScore(first, memo)).not.toBe(frictionScore(second, memo));
     expect(frictionScore(second, memo).points).toEqual(FACTORS.friction.map((f) => f.points(second, freshContext())));
-  });
-
-  test('initiatives with the same inputs share one score within a run, and a new run starts afresh', () => {
-    expect(frictionScore(readyInitiative(), memo)).toBe(frictionScore(readyInitiative({ name: 'Another' }), memo));
-    expect(readinessScore(readyInitiative(), memo)).toBe(readinessScore(readyInitiative({ name: 'Another' }), memo));
-    expect(readinessScore(readyInitiative(), new Memo())).not.toBe(readinessScore(readyInitiative(), memo));
   });
 });

@@ -15,7 +15,7 @@ import { linkView, settled, staticBlock, type Block, type LinkView } from './lin
 import type { Decision, DeferralConstraint, TeamShortfall } from '../types';
 
 /** Demand per team, in the problem's team order. */
-const demandVector = (c: Candidate, teams: readonly string[]): Float64Array => Float64Array.from(teams, (t) => c.demand[t] ?? 0);
+const demandVector = (c: Candidate, teams: readonly string[]): number[] => teams.map((t) => c.demand[t] ?? 0);
 
 /** True when `demand` fits in what is `left` of every team (a team it does not need never holds it back). */
 function fitsTeams(demand: ArrayLike<number>, left: ArrayLike<number>): boolean {
@@ -43,8 +43,8 @@ function fill(original: SelectionProblem, record?: Record_, trace?: Trace): bool
   const committed = new Array<boolean>(n).fill(false);
   const view = linkView(problem);
   const shortfallOf = record ? sharedShortfalls() : undefined;
-  const vectors = new Array<Float64Array | undefined>(n);
-  const vectorOf = (p: number): Float64Array => (vectors[p] ??= demandVector(candidates[p]!, teams));
+  const vectors = new Array<number[] | undefined>(n);
+  const vectorOf = (p: number): number[] => (vectors[p] ??= demandVector(candidates[p]!, teams));
   let inFlight = 0;
 
   const decide = (p: number, decision: Decision, binding?: DeferralConstraint) => {
@@ -63,7 +63,7 @@ function fill(original: SelectionProblem, record?: Record_, trace?: Trace): bool
   const shortOf = (members: readonly number[]): DeferralConstraint | undefined => {
     let total = vectorOf(members[0]!);
     if (members.length > 1) {
-      total = Float64Array.from(total);
+      total = [...total];
       for (let k = 1; k < members.length; k++) {
         const demand = vectorOf(members[k]!);
         for (let t = 0; t < total.length; t++) total[t]! += demand[t]!;
@@ -183,7 +183,7 @@ export function rankAndFillOvertakes(problem: SelectionProblem): (position: numb
     inFlight[p] = count;
   });
   const at = new Float64Array(teams.length);
-  function fitsAt(demand: Float64Array, p: number): boolean {
+  function fitsAt(demand: readonly number[], p: number): boolean {
     if (inFlight[p]! >= problem.inFlightLimit) return false;
     for (let t = 0; t < teams.length; t++) at[t] = left[t]![p]!;
     return fitsTeams(demand, at);
