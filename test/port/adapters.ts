@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { excelJsPort } from '../../src/adapters/exceljs/excelJsPort';
 import { openWorkbook } from '../../src/adapters/exceljs/workbookFile';
+import { openSurgical } from '../../src/adapters/xlsx/session';
 import { writeBlock } from '../../src/adapters/memory/cells';
 import { addSheet, createWorkbook, findSheet, getCell } from '../../src/adapters/memory/model';
 import { memoryPort } from '../../src/adapters/memory/memoryPort';
@@ -44,7 +45,11 @@ function footerOf(text: string | undefined): PageSetup['footer'] {
   return { left: parts?.[1] ?? '', center: parts?.[2] ?? '', right: parts?.[3] ?? '' };
 }
 
-export type AdapterFactory = { name: string; build(description: WorkbookDescription): Promise<AdapterUnderTest> };
+/**
+ * `editsInPlace` false: the adapter changes a workbook only by running the plan (the command's writer);
+ * settings, the mapping, the sample and scenarios are then refused, as one case of the suite checks.
+ */
+export type AdapterFactory = { name: string; editsInPlace?: boolean; build(description: WorkbookDescription): Promise<AdapterUnderTest> };
 
 const blankAsEmpty = (value: unknown): CellValue => (value === null || value === undefined ? '' : (value as CellValue));
 
@@ -78,53 +83,62 @@ const memory: AdapterFactory = {
   },
 };
 
+/** The described workbook as an .xlsx file, written by exceljs. */
+async function describedBytes(description: WorkbookDescription): Promise<Buffer> {
+  const built = new ExcelJS.Workbook();
+  built.addWorksheet('Sheet1');
+  for (const table of description.tables) {
+    const sheet = built.getWorksheet(table.sheet) ?? built.addWorksheet(table.sheet);
+    sheet.addTable({
+      name: table.name,
+      ref: `${columnLetters(table.origin.column)}${table.origin.row + 1}`,
+      headerRow: true,
+      columns: table.headers.map((name) => ({ name })),
+      rows: table.rows.map((r) => r.map((v) => (v === '' ? null : v))),
+    });
+  }
+  for (const user of description.userSheets ?? []) {
+    const sheet = built.getWorksheet(user.name) ?? built.addWorksheet(user.name);
+    for (const [ref, value] of Object.entries(user.cells ?? {})) sheet.getCell(ref).value = value as ExcelJS.CellValue;
+  }
+  return Buffer.from((await built.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** How a sheet exceljs read prints, in the layout's terms. */
+function pageSetupOf(sheet: ExcelJS.Worksheet | undefined): PageSetup | undefined {
+  const setup = sheet?.pageSetup;
+  if (!sheet || setup?.orientation !== 'landscape') return undefined;
+  const breaks = (sheet as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id);
+  return {
+    orientation: 'landscape',
+    pagesWide: setup.fitToPage && setup.fitToWidth === 1 && setup.fitToHeight === 0 ? 1 : (Number.NaN as 1),
+    titleRows: Number(/^1:(\d+)$/.exec(setup.printTitlesRow ?? '')?.[1] ?? 0),
+    breaks,
+    footer: footerOf(sheet.headerFooter.oddFooter),
+  };
+}
+
+/** What a user sees in a cell exceljs read: a formula's result, rich text as its text. */
+function cellValue(value: ExcelJS.CellValue | undefined): CellValue {
+  if (value && typeof value === 'object' && 'result' in value) return blankAsEmpty(value.result);
+  if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('');
+  return blankAsEmpty(value);
+}
+
 const exceljs: AdapterFactory = {
   name: 'exceljs',
   async build(description) {
-    const built = new ExcelJS.Workbook();
-    built.addWorksheet('Sheet1');
-    for (const table of description.tables) {
-      const sheet = built.getWorksheet(table.sheet) ?? built.addWorksheet(table.sheet);
-      sheet.addTable({
-        name: table.name,
-        ref: `${columnLetters(table.origin.column)}${table.origin.row + 1}`,
-        headerRow: true,
-        columns: table.headers.map((name) => ({ name })),
-        rows: table.rows.map((r) => r.map((v) => (v === '' ? null : v))),
-      });
-    }
-    for (const user of description.userSheets ?? []) {
-      const sheet = built.getWorksheet(user.name) ?? built.addWorksheet(user.name);
-      for (const [ref, value] of Object.entries(user.cells ?? {})) sheet.getCell(ref).value = value as ExcelJS.CellValue;
-    }
     // Through a file, as the command opens one.
-    const { workbook } = await openWorkbook(Buffer.from((await built.xlsx.writeBuffer()) as ArrayBuffer));
+    const { workbook } = await openWorkbook(await describedBytes(description));
     const sheetOf = (name: string) => workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
     return {
       port: excelJsPort(workbook),
-      cell: (name, ref) => {
-        const value = sheetOf(name)?.getCell(ref).value;
-        if (value && typeof value === 'object' && 'result' in value) return blankAsEmpty(value.result);
-        if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('');
-        return blankAsEmpty(value);
-      },
+      cell: (name, ref) => cellValue(sheetOf(name)?.getCell(ref).value),
       sheets: () => workbook.worksheets.map((w) => w.name),
       type: (name, ref, value) => (sheetOf(name)!.getCell(ref).value = value as ExcelJS.CellValue),
       // As exceljs reads <sheetProtection sheet="1"> from a file (the exceljs adapter's tests read one).
       protect: (name) => ((sheetOf(name) as ExcelJS.Worksheet & { sheetProtection: unknown }).sheetProtection = { sheet: true }),
-      pageSetup: (name) => {
-        const sheet = sheetOf(name);
-        const setup = sheet?.pageSetup;
-        if (!sheet || setup?.orientation !== 'landscape') return undefined;
-        const breaks = (sheet as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id);
-        return {
-          orientation: 'landscape',
-          pagesWide: setup.fitToPage && setup.fitToWidth === 1 && setup.fitToHeight === 0 ? 1 : (Number.NaN as 1),
-          titleRows: Number(/^1:(\d+)$/.exec(setup.printTitlesRow ?? '')?.[1] ?? 0),
-          breaks,
-          footer: footerOf(sheet.headerFooter.oddFooter),
-        };
-      },
+      pageSetup: (name) => pageSetupOf(sheetOf(name)),
     };
   },
 };
@@ -171,4 +185,55 @@ const office: AdapterFactory = {
   },
 };
 
-export const ADAPTERS: AdapterFactory[] = [memory, exceljs, office];
+/**
+ * The command's surgical writer over a file. The workbook is looked at through exceljs after each port
+ * call (saved, read back); what the user types or protects is done in that copy, which becomes the file
+ * the writer opens on its next call.
+ */
+const surgical: AdapterFactory = {
+  name: "the command's surgical writer",
+  editsInPlace: false,
+  async build(description) {
+    let bytes = await describedBytes(description);
+    let session = await openSurgical(bytes);
+    let workbook = (await openWorkbook(bytes)).workbook;
+    let edited = false;
+    const sheetOf = (name: string) => workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    /** Before each call: what the user did in the copy becomes the file. After it: the copy is the file again. */
+    const call =
+      <A extends unknown[], R>(method: (port: WorkbookPort) => (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        if (edited) {
+          bytes = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+          session = await openSurgical(bytes);
+          edited = false;
+        }
+        try {
+          return await method(session.port).apply(session.port, args);
+        } finally {
+          bytes = (await session.save()).bytes;
+          session = await openSurgical(bytes);
+          workbook = (await openWorkbook(bytes)).workbook;
+        }
+      };
+    const port = Object.fromEntries(
+      (Object.keys(session.port) as (keyof WorkbookPort)[]).map((key) => [key, call((p) => p[key] as (...args: unknown[]) => Promise<unknown>)]),
+    ) as unknown as WorkbookPort;
+    return {
+      port,
+      cell: (name, ref) => cellValue(sheetOf(name)?.getCell(ref).value),
+      sheets: () => workbook.worksheets.map((w) => w.name),
+      type: (name, ref, value) => {
+        sheetOf(name)!.getCell(ref).value = value as ExcelJS.CellValue;
+        edited = true;
+      },
+      protect: (name) => {
+        (sheetOf(name) as ExcelJS.Worksheet & { sheetProtection: unknown }).sheetProtection = { sheet: true };
+        edited = true;
+      },
+      pageSetup: (name) => pageSetupOf(sheetOf(name)),
+    };
+  },
+};
+
+export const ADAPTERS: AdapterFactory[] = [memory, exceljs, office, surgical];

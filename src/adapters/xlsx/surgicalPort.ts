@@ -24,7 +24,7 @@ import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/out
 import { CAPACITY_TABLE, DECISION_LOG_TABLE, INITIATIVES_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import { nextFreeSheetName } from '../../layout/names';
 import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
-import { changedProblem, DEFAULT_SHEET_NAMES, nameTakenProblem, userColumnProblem } from '../../port/problems';
+import { changedProblem, DEFAULT_SHEET_NAMES, nameTakenProblem, protectedProblem, userColumnProblem } from '../../port/problems';
 import type { RenamedSheet, SheetRole, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import { formatRange, overlaps } from '../exceljs/range';
 import { cellXml, highlightsXml } from './render';
@@ -243,18 +243,23 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
       const settings = settingsTable();
       const initiatives = initiativesTable(settings?.raw);
       if (!initiatives || inputFingerprint(initiatives.raw) !== expectedFingerprint) return { ok: false, problem: changedProblem() };
+      if (book.isProtected(initiatives.table.sheet)) return { ok: false, problem: protectedProblem(initiatives.table.sheet.name) };
       const owned = placeOutputColumns(initiatives.raw.headers, layout.outputs, recordedOutputs(settings?.raw), options.userColumns);
       if ('userColumns' in owned) return { ok: false, problem: userColumnProblem(initiatives.raw, owned.userColumns) };
       const placement = placeOutputs(initiatives.table, initiatives.geometry, owned, layout.outputs);
       if ('problem' in placement) return { ok: false, problem: { kind: 'unsupported', message: placement.problem } };
 
-      const roles: SheetRole[] = settings ? ['changeImpact', 'decisionLog'] : ['changeImpact', 'decisionLog', 'settings'];
+      // A run without a log (a live re-run) neither makes nor appends to the Decision log, as in every adapter.
+      const logged = options.log !== false;
+      const roles: SheetRole[] = ['changeImpact', ...(logged ? (['decisionLog'] as const) : []), ...(settings ? [] : (['settings'] as const))];
       const names: Partial<Record<SheetRole, string>> = {};
       const renamed: RenamedSheet[] = [];
       for (const role of roles) {
         const wanted = options.sheetNames?.[role] ?? DEFAULT_SHEET_NAMES[role];
         const used = sheetNameFor(wanted, options.whenNameTaken === 'next-free');
         if (used === undefined) return { ok: false, problem: nameTakenProblem(wanted, role) };
+        const existing = book.sheetNamed(used);
+        if (existing && book.isProtected(existing)) return { ok: false, problem: protectedProblem(existing.name) };
         names[role] = used;
         if (used !== wanted) renamed.push({ wanted, used });
       }
@@ -263,19 +268,19 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
       book.paperSize = paperSizeOf(book.sheetXml(initiatives.table.sheet));
       writeOutputs(initiatives.table, layout.outputs, placement);
       book.putSheet(names.changeImpact!, layout.changeImpact);
-      const log = book.sheetNamed(names.decisionLog!);
-      if (log && book.isOurs(log)) {
-        if (options.log !== false) {
+      if (names.decisionLog) {
+        const log = book.sheetNamed(names.decisionLog);
+        if (log && book.isOurs(log)) {
           appendLogRow(log.name, layout.logRow);
           // The footer names the latest run; a log made before page setups gets one.
           if (layout.decisionLogSheet.pageSetup) book.setPageSetup(log.name, layout.decisionLogSheet.pageSetup);
-        }
-      } else book.putSheet(names.decisionLog!, layout.decisionLogSheet);
+        } else book.putSheet(names.decisionLog, layout.decisionLogSheet);
+      }
       // The record of the output columns the prioritiser made: in the settings sheet it makes, or its table's own row.
       if (names.settings) book.putSheet(names.settings, planSettingsSheet(plan, owned.record));
       else if (settings) editSettings(settings, recordEdits(settings.raw, owned.record, meaningHeaderBeside(settings)));
 
-      const sheetsWritten = [initiatives.table.sheet.name, names.changeImpact!, names.decisionLog!, ...(names.settings ? [names.settings] : [])];
+      const sheetsWritten = [initiatives.table.sheet.name, names.changeImpact!, ...(names.decisionLog ? [names.decisionLog] : []), ...(names.settings ? [names.settings] : [])];
       return { ok: true, sheetsWritten, ...(renamed.length > 0 ? { renamed } : {}) };
     },
 

@@ -154,6 +154,13 @@ export class SurgicalWorkbook {
     return findElements(blocks.text, 'mergeCell').flatMap((m) => parseRange(attributeOf(m.open, 'ref')) ?? []);
   }
 
+  /** True when Review > Protect Sheet is on: a <sheetProtection> after the rows with sheet="1" (Excel) or "true". */
+  isProtected(sheet: SheetEntry): boolean {
+    const found = findElement(splitSheet(this.sheetXml(sheet)).tail, 'sheetProtection');
+    const on = found && attributeOf(found.open, 'sheet');
+    return on === '1' || on === 'true';
+  }
+
   /** True when the sheet is one the add-in made: its A2 carries the mark. */
   isOurs(sheet: SheetEntry): boolean {
     if (sheet.kind !== 'worksheet') return false;
