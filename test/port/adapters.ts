@@ -6,7 +6,10 @@
 import ExcelJS from 'exceljs';
 import { excelJsPort } from '../../src/adapters/exceljs/excelJsPort';
 import { openWorkbook } from '../../src/adapters/exceljs/workbookFile';
+import { readZip } from '../../src/adapters/exceljs/zip';
+import { XlsxPackage } from '../../src/adapters/xlsx/package';
 import { openSurgical } from '../../src/adapters/xlsx/session';
+import { SurgicalWorkbook } from '../../src/adapters/xlsx/workbook';
 import { writeBlock } from '../../src/adapters/memory/cells';
 import { addSheet, createWorkbook, findSheet, getCell } from '../../src/adapters/memory/model';
 import { memoryPort } from '../../src/adapters/memory/memoryPort';
@@ -115,6 +118,26 @@ function pageSetupOf(sheet: ExcelJS.Worksheet | undefined): PageSetup | undefine
     titleRows: Number(/^1:(\d+)$/.exec(setup.printTitlesRow ?? '')?.[1] ?? 0),
     breaks,
     footer: footerOf(sheet.headerFooter.oddFooter),
+  };
+}
+
+/** How a sheet of an .xlsx package prints, read from its XML (exceljs reads neither row breaks nor print titles back). */
+function packagePageSetup(bytes: Buffer, name: string): PageSetup | undefined {
+  const book = new SurgicalWorkbook(new XlsxPackage(readZip(bytes)));
+  const sheet = book.sheetNamed(name);
+  if (!sheet) return undefined;
+  const xml = book.sheetXml(sheet);
+  const setup = /<pageSetup\b[^>]*>/.exec(xml)?.[0] ?? '';
+  if (!/orientation="landscape"/.test(setup)) return undefined;
+  const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const index = book.sheets().findIndex((s) => s.name === sheet.name);
+  const titles = new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">[^<]*?\\$1:\\$(\\d+)<`).exec(book.workbook.xml);
+  return {
+    orientation: 'landscape',
+    pagesWide: /fitToWidth="1"/.test(setup) && /fitToHeight="0"/.test(setup) && /fitToPage="1"/.test(xml) ? 1 : (Number.NaN as 1),
+    titleRows: Number(titles?.[1] ?? 0),
+    breaks: [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1])),
+    footer: footerOf(unescape(/<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)?.[1] ?? '')),
   };
 }
 
@@ -231,7 +254,7 @@ const surgical: AdapterFactory = {
         (sheetOf(name) as ExcelJS.Worksheet & { sheetProtection: unknown }).sheetProtection = { sheet: true };
         edited = true;
       },
-      pageSetup: (name) => pageSetupOf(sheetOf(name)),
+      pageSetup: (name) => packagePageSetup(bytes, name),
     };
   },
 };
