@@ -130,8 +130,8 @@ export function selectionProblem(ranked: Ranked): SelectionProblem {
         annualValue: a.initiative.annualValue ?? 0,
         demand: a.initiative.demand,
         name: a.initiative.name,
-        ...(horizons && a.initiative.duration !== undefined ? { duration: a.initiative.duration } : {}),
-        ...(horizons && a.initiative.earliestStart !== undefined ? { earliest: a.initiative.earliestStart } : {}),
+        duration: horizons ? a.initiative.duration : undefined,
+        earliest: horizons ? a.initiative.earliestStart : undefined,
       };
     }),
     teams: ranked.teams,

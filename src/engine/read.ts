@@ -473,8 +473,9 @@ export function readInitiatives(
       demand,
       override,
       overrideReason,
-      ...(schedule?.duration !== undefined ? { duration: schedule.duration } : {}),
-      ...(schedule?.earliestStart !== undefined ? { earliestStart: schedule.earliestStart } : {}),
+      // Plain fields, undefined when absent: a spread per row would copy the whole initiative again.
+      duration: schedule?.duration,
+      earliestStart: schedule?.earliestStart,
       invalid: rowIssues.length > 0,
     });
     for (const field of MONEY_FIELDS) {
