@@ -2,6 +2,7 @@
 // each committed initiative across five dimensions, who absorbs it, and what
 // the plan is explicitly not doing now.
 
+import { capacityIn } from './horizons';
 import { joinedGaps } from './explain';
 import { formatPercent, formatQuantity, listWords } from './format';
 import { memoised, Memo } from './memo';
@@ -61,31 +62,38 @@ export function level(rating: number | undefined): ChangeLevel {
 
 const share = (demand: number, capacity: number): number | undefined => (capacity > 0 ? demand / capacity : demand > 0 ? undefined : 0);
 
-/** Demand before (every readable initiative starts) and after (the committed plan), per team. */
-export function teamLoads(entries: PlanEntry[], teams: Team[]): TeamLoad[] {
+/**
+ * Demand before (every readable initiative starts) and after (the committed plan), per team. On a
+ * roadmap (`horizons`), over the whole roadmap: demand times the horizons it runs, against the
+ * capacity of every horizon together (the Roadmap sheet has them horizon by horizon).
+ */
+export function teamLoads(entries: PlanEntry[], teams: Team[], horizons?: readonly string[]): TeamLoad[] {
   const before = new Map<string, number>();
   const after = new Map<string, number>();
   for (const entry of entries) {
     if (entry.initiative.invalid) continue;
     const committed = isCommitted(entry);
     const demand = entry.initiative.demand;
+    const runs = horizons ? (entry.initiative.duration ?? 1) : 1;
+    const ran = horizons && entry.schedule ? Math.min(entry.schedule.duration, horizons.length - entry.schedule.start) : runs;
     for (const team in demand) {
       const amount = demand[team]!;
-      before.set(team, (before.get(team) ?? 0) + amount);
-      if (committed) after.set(team, (after.get(team) ?? 0) + amount);
+      before.set(team, (before.get(team) ?? 0) + amount * runs);
+      if (committed) after.set(team, (after.get(team) ?? 0) + amount * ran);
     }
   }
   return teams.map((t) => {
     const demandBefore = before.get(t.name) ?? 0;
     const demandAfter = after.get(t.name) ?? 0;
+    const capacity = horizons ? horizons.reduce((sum, _, h) => sum + capacityIn(t, h), 0) : t.capacity;
     return {
       team: t.name,
       unit: t.unit,
-      capacity: t.capacity,
+      capacity,
       demandBefore,
       demandAfter,
-      utilisationBefore: share(demandBefore, t.capacity),
-      utilisationAfter: share(demandAfter, t.capacity),
+      utilisationBefore: share(demandBefore, capacity),
+      utilisationAfter: share(demandAfter, capacity),
     };
   });
 }
@@ -267,7 +275,7 @@ function committedChange(entry: PlanEntry, capacityUse: CapacityUse, memo: Memo)
 }
 
 /** `ranking` lists entry indices in priority order; committed and not-doing lists follow it. `memo` is the run's. */
-export function changeImpact(entries: PlanEntry[], ranking: number[], teams: Team[], inFlightLimit: number, memo = new Memo()): ChangeImpact {
+export function changeImpact(entries: PlanEntry[], ranking: number[], teams: Team[], inFlightLimit: number, memo = new Memo(), horizons?: readonly string[]): ChangeImpact {
   const capacityUse = capacityUses(new Map(teams.map((t) => [t.name, t])));
   const committed: CommittedChange[] = [];
   const notDoing: NotDoing[] = [];
@@ -279,10 +287,22 @@ export function changeImpact(entries: PlanEntry[], ranking: number[], teams: Tea
   let readable = 0;
   for (const entry of entries) if (!entry.initiative.invalid) readable++;
   return {
-    teamLoads: teamLoads(entries, teams),
-    inFlight: { before: readable, after: committed.length, limit: inFlightLimit },
+    teamLoads: teamLoads(entries, teams, horizons),
+    // On a roadmap the limit holds in each horizon: "after" is the most in flight in any one.
+    inFlight: { before: readable, after: horizons ? mostInFlight(entries, horizons.length) : committed.length, limit: inFlightLimit },
     committed,
     notDoing,
     dependencies: planDependencies(entries, ranking),
   };
+}
+
+/** The most committed initiatives running in any one horizon of a roadmap. */
+function mostInFlight(entries: readonly PlanEntry[], count: number): number {
+  const running = new Array<number>(count).fill(0);
+  for (const entry of entries) {
+    const schedule = entry.schedule;
+    if (!schedule || !isCommitted(entry)) continue;
+    for (let h = schedule.start; h < Math.min(count, schedule.start + schedule.duration); h++) running[h]!++;
+  }
+  return Math.max(0, ...running);
 }

@@ -181,7 +181,7 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
     return entry;
   });
 
-  const impact = changeImpact(entries, assessed.ranking, assessed.teams, assessed.settings.inFlightLimit, memo);
+  const impact = changeImpact(entries, assessed.ranking, assessed.teams, assessed.settings.inFlightLimit, memo, horizons);
   const issues = [...assessed.issues];
   for (const load of impact.teamLoads) {
     if (load.demandAfter > load.capacity + 1e-9) {

@@ -81,7 +81,8 @@ export type RangeRef = { row: number; column: number; rows: number; columns: num
  * Bubble series use x, y and size; column series use categories and y.
  */
 export type ChartSpec = {
-  kind: 'bubble' | 'clusteredColumn';
+  /** A stacked column's series add up, one on the other. */
+  kind: 'bubble' | 'clusteredColumn' | 'stackedColumn';
   title: string;
   /** Where the chart sits, in cells. */
   anchor: RangeRef;

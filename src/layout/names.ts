@@ -6,6 +6,7 @@ export const SETTINGS_SHEET = 'Prioritisation settings';
 export const SETTINGS_TABLE = 'PrioritisationSettings';
 export const CHANGE_IMPACT_SHEET = 'Change impact';
 export const DECISION_LOG_SHEET = 'Decision log';
+export const ROADMAP_SHEET = 'Roadmap';
 export const DECISION_LOG_TABLE = 'DecisionLog';
 
 export const PRODUCT_NAME = 'AI Portfolio Prioritiser';

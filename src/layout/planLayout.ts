@@ -6,6 +6,7 @@ import { changeImpactSheet, type ExtraSection } from './changeImpactSheet';
 import { decisionLogRow, decisionLogSheet } from './decisionLog';
 import type { LayoutCell, SheetLayout } from './grid';
 import { outputColumnsLayout, type OutputColumnsLayout } from './outputColumns';
+import { roadmapSheet } from './roadmapSheet';
 import { settingsSheet } from './settingsSheet';
 
 export type PlanLayout = {
@@ -16,6 +17,8 @@ export type PlanLayout = {
   logRow: { values: LayoutCell[]; formats: string[] };
   /** The settings sheet to create when the workbook has none. An existing one is left as the user edited it. */
   settingsSheet: SheetLayout;
+  /** The Roadmap sheet, rebuilt on every run with two or more horizons; absent otherwise. */
+  roadmap?: SheetLayout;
 };
 
 /**
@@ -30,11 +33,14 @@ export function planLayout(plan: Plan, extraSections: ExtraSection[] = []): Plan
   const sections = plan.bottlenecks ? [bottlenecksSection, ...extraSections] : extraSections;
   // Cells are laid out as computed: every adapter writes them through `writable` (grid.ts), which leaves
   // NaN and Infinity blank and cuts text at Excel's limit, so the port suite holds each adapter to it.
-  return {
+  const layout: PlanLayout = {
     outputs: outputColumnsLayout(plan),
     changeImpact: changeImpactSheet(plan, sections),
     decisionLogSheet: decisionLogSheet(plan.logEntry, plan.settings.currency),
     logRow: decisionLogRow(plan.logEntry, plan.settings.currency),
     settingsSheet: planSettingsSheet(plan),
   };
+  const roadmap = roadmapSheet(plan);
+  if (roadmap) layout.roadmap = roadmap;
+  return layout;
 }

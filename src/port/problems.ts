@@ -1,7 +1,7 @@
 // The words of every refusal the port can give, written once so that the three
 // adapters say the same thing for the same case.
 
-import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, SETTINGS_SHEET } from '../layout/names';
+import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, ROADMAP_SHEET, SETTINGS_SHEET } from '../layout/names';
 import { a1 } from '../engine/address';
 import type { RawTable } from '../engine/types';
 import { userColumnsMessage, type UserColumn } from '../layout/ownedColumns';
@@ -12,9 +12,10 @@ export const DEFAULT_SHEET_NAMES: Record<SheetRole, string> = {
   changeImpact: CHANGE_IMPACT_SHEET,
   decisionLog: DECISION_LOG_SHEET,
   settings: SETTINGS_SHEET,
+  roadmap: ROADMAP_SHEET,
 };
 
-const WHAT: Record<SheetRole, string> = { changeImpact: 'Change impact', decisionLog: 'Decision log', settings: 'settings' };
+const WHAT: Record<SheetRole, string> = { changeImpact: 'Change impact', decisionLog: 'Decision log', settings: 'settings', roadmap: 'Roadmap' };
 
 export const EDITING_MESSAGE =
   'Excel is waiting for you to finish typing in a cell. Press Enter or Esc to leave the cell; the prioritiser carries on by itself.';

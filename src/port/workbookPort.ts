@@ -35,7 +35,7 @@ export type WorkbookSnapshot = {
 };
 
 /** The sheets the add-in makes, each of which the user may ask to call something else. */
-export type SheetRole = 'changeImpact' | 'decisionLog' | 'settings';
+export type SheetRole = 'changeImpact' | 'decisionLog' | 'settings' | 'roadmap';
 
 export type WriteProblem =
   /** The table changed since it was read (a co-author, a sort): nothing was written; run again. */

@@ -114,6 +114,22 @@ describe('a run on a real workbook file', () => {
     expect(drawing).toContain('name="Change impact chart 1"');
   });
 
+  it('writes the Roadmap sheet with its stacked-column chart and the Start column when the settings name two horizons', async () => {
+    const workbook = portfolioWorkbook();
+    const settings = workbook.addWorksheet('Prioritisation settings');
+    settings.addTable({ name: 'PrioritisationSettings', ref: 'A4', headerRow: true, columns: [{ name: 'Setting' }, { name: 'Value' }], rows: [['Horizons', 'H1, H2']] });
+    const run = await runCommand([await writeInput(workbook)]);
+    expect(run.code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(folder.path('portfolio.prioritised.xlsx')));
+    const charts = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => zip.file(p)!.async('string')));
+    const stacked = charts.find((c) => c.includes('<c:grouping val="stacked"/>'));
+    expect(stacked).toContain('<c:overlap val="100"/>');
+    expect(stacked).toContain("<c:f>Roadmap!$H$");
+    const output = await open(folder.path('portfolio.prioritised.xlsx'));
+    expect(output.getWorksheet('Roadmap')!.getCell('A1').value).toBe('Roadmap: H1, H2');
+    expect((output.getWorksheet('Portfolio')!.getRow(3).values as unknown[]).map(String)).toContain('Start');
+  });
+
   it('carries charts, pivot tables, sparklines and macros over byte for byte, and says nothing was lost', async () => {
     const input = folder.path('rich.xlsx');
     const rich = await withRichParts(await toBytes(portfolioWorkbook()));

@@ -49,6 +49,7 @@ export function planLayoutText(layout: PlanLayout): string {
     sheetText(layout.decisionLogSheet),
     `== Decision log row\n${rowsText([layout.logRow.values], (_, c) => layout.logRow.formats[c])[0]}`,
     sheetText(layout.settingsSheet),
+    ...(layout.roadmap ? [sheetText(layout.roadmap)] : []),
   ].join('\n\n') + '\n';
 }
 

@@ -18,9 +18,31 @@ function layoutText(count: number, seed: number, economics: boolean): string {
 
 const goldenPath = (name: string) => join(__dirname, 'golden', name);
 
+/** A generated portfolio planned over three horizons, with durations, earliest starts and a team's capacity per horizon. */
+function roadmapText(count: number, seed: number): string {
+  const portfolio = generatePortfolio(count, seed);
+  const initiatives = {
+    ...portfolio.initiatives,
+    headers: [...portfolio.initiatives.headers, 'Duration', 'Earliest start'],
+    rows: portfolio.initiatives.rows.map((row, r) => [...row, r % 4 === 0 ? 2 : '', r % 5 === 0 ? 'H2' : '']),
+  };
+  const capacity = {
+    ...portfolio.capacity,
+    headers: [...portfolio.capacity.headers, 'H1', 'H2', 'H3'],
+    rows: portfolio.capacity.rows.map((row, r) => [...row, r === 0 ? 2 : '', '', '']),
+  };
+  const settings = { ...portfolio.settings, rows: [...portfolio.settings.rows, ['Horizons', 'H1, H2, H3']] };
+  const plan = prioritise({ initiatives, capacity, settings }, { now: '2026-11-23T10:00:00Z' }, { economics: false });
+  return planLayoutText(planLayout(plan));
+}
+
 describe('what the engine writes for generated portfolios', () => {
   it('lays out 24 initiatives as the golden file shows', () => {
     expect(layoutText(24, 7, false)).toBe(golden(goldenPath('portfolio-24.txt'), layoutText(24, 7, false)));
+  });
+
+  it('lays out a roadmap of 24 initiatives over three horizons as the golden file shows', () => {
+    expect(roadmapText(24, 7)).toBe(golden(goldenPath('roadmap-24.txt'), roadmapText(24, 7)));
   });
 
   it('lays out 30 initiatives with their bottleneck economics as the golden file shows', () => {

@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS, readSettings, SETTING_SPECS } from '../../src/engine/
 import type { RawTable, Settings } from '../../src/engine/types';
 import { a1 } from '../../src/engine/address';
 import { DECISION_LOG_HEADER_ROW } from '../../src/layout/decisionLog';
-import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, SCENARIO_COMPARISON_SHEET, SETTINGS_SHEET, SETTINGS_TABLE } from '../../src/layout/names';
+import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, ROADMAP_SHEET, SCENARIO_COMPARISON_SHEET, SETTINGS_SHEET, SETTINGS_TABLE } from '../../src/layout/names';
 import { changedProblem, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE, SETTINGS_COLUMNS_MESSAGE } from '../../src/port/problems';
 import { WorkbookProblemError, type WriteOptions } from '../../src/port/workbookPort';
 import { prioritise } from '../../src/engine/plan';
@@ -126,6 +126,25 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
   });
 
   describe('write', () => {
+    it('writes the Roadmap sheet and the Start column with two or more horizons, and neither without; a Roadmap sheet of the user is then no concern', async () => {
+      const roadmap = await build({ tables: [...sample(), settingsTable([['Horizons', 'H1, H2']])] });
+      const result = await run(roadmap.port);
+      if (result.kind !== 'written') throw new Error('not written');
+      expect(result.outcome.ok && result.outcome.sheetsWritten).toContain(ROADMAP_SHEET);
+      expect(roadmap.cell(ROADMAP_SHEET, 'A1')).toBe('Roadmap: H1, H2');
+      expect(roadmap.cell(ROADMAP_SHEET, 'F5')).toBe('H1');
+      const first = result.plan.entries.filter((e) => e.schedule).sort((a, b) => a.schedule!.start - b.schedule!.start || a.priority! - b.priority!)[0]!;
+      expect(roadmap.cell(ROADMAP_SHEET, 'B6')).toBe(first.initiative.name);
+      expect((await roadmap.port.read()).initiatives?.headers).toContain('Start');
+
+      const plain = await build({ tables: sample(), userSheets: [{ name: ROADMAP_SHEET, cells: { A1: 'my roadmap' } }] });
+      const written = await run(plain.port);
+      if (written.kind !== 'written') throw new Error('not written');
+      expect(written.outcome.ok && written.outcome.sheetsWritten).not.toContain(ROADMAP_SHEET);
+      expect(plain.cell(ROADMAP_SHEET, 'A1')).toBe('my roadmap');
+      expect((await plain.port.read()).initiatives?.headers).not.toContain('Start');
+    });
+
     it("sets how each of the add-in's sheets prints (landscape, one page wide, titles repeated, footer naming the run), never a user's sheet", async () => {
       const { initiatives, capacity } = sampleTables();
       const { port, pageSetup } = await build({ tables: sample(), userSheets: [{ name: 'Notes', cells: { A1: 'mine' } }] });

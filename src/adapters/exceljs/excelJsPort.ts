@@ -161,7 +161,12 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
 
       // A run without a log (a live re-run) neither makes nor appends to the Decision log, as in every adapter.
       const logged = options.log !== false;
-      const roles: SheetRole[] = ['changeImpact', ...(logged ? (['decisionLog'] as const) : []), ...(settingsRaw ? [] : (['settings'] as const))];
+      const roles: SheetRole[] = [
+        'changeImpact',
+        ...(logged ? (['decisionLog'] as const) : []),
+        ...(settingsRaw ? [] : (['settings'] as const)),
+        ...(layout.roadmap ? (['roadmap'] as const) : []),
+      ];
       const names: Partial<Record<SheetRole, string>> = {};
       const renamed: RenamedSheet[] = [];
       for (const role of roles) {
@@ -190,8 +195,15 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
         const settingsHandle = settingsRaw && findTable(workbook, SETTINGS_TABLE);
         if (settingsRaw && settingsHandle && !isProtected(settingsHandle.worksheet)) applySettingsEdits(settingsHandle, recordEdits(settingsRaw, owned.record, meaningHeaderBeside(settingsHandle)));
       }
+      if (names.roadmap && layout.roadmap) addSheet(workbook, names.roadmap, layout.roadmap);
 
-      const sheetsWritten = [table.worksheet.name, names.changeImpact!, ...(names.decisionLog ? [names.decisionLog] : []), ...(names.settings ? [names.settings] : [])];
+      const sheetsWritten = [
+        table.worksheet.name,
+        names.changeImpact!,
+        ...(names.decisionLog ? [names.decisionLog] : []),
+        ...(names.settings ? [names.settings] : []),
+        ...(names.roadmap ? [names.roadmap] : []),
+      ];
       return { ok: true, sheetsWritten, ...(renamed.length > 0 ? { renamed } : {}) };
     },
 

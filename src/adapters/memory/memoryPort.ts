@@ -227,6 +227,10 @@ function writePlan(workbook: MemoryWorkbook, table: MemoryTable, plan: Plan, lay
     writeSheetLayout(workbook, planSettingsSheet(plan, placement.record), names.settings);
     written.push(names.settings);
   }
+  if (layout.roadmap) {
+    writeSheetLayout(workbook, layout.roadmap, names.roadmap);
+    written.push(names.roadmap);
+  }
   return written;
 }
 
@@ -308,7 +312,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       const names = { ...DEFAULT_SHEET_NAMES, ...writeOptions.sheetNames };
       const renamed: RenamedSheet[] = [];
       // The settings sheet is only made when there is no settings table.
-      const roles: SheetRole[] = settingsTableOf(workbook) ? ['changeImpact', 'decisionLog'] : ['changeImpact', 'decisionLog', 'settings'];
+      const roles: SheetRole[] = [...(settingsTableOf(workbook) ? (['changeImpact', 'decisionLog'] as const) : (['changeImpact', 'decisionLog', 'settings'] as const)), ...(layout.roadmap ? (['roadmap'] as const) : [])];
       for (const role of roles) {
         const wanted = names[role];
         if (takenSheet(workbook, [wanted])) {

@@ -37,7 +37,8 @@ function fillSeries(sheet: Excel.Worksheet, series: Excel.ChartSeries, spec: Cha
 
 export function addChart(sheet: Excel.Worksheet, spec: ChartSpec, name: string, supports: Supports): void {
   if (spec.series.length === 0) return;
-  const chart = sheet.charts.add(spec.kind === 'bubble' ? 'Bubble' : 'ColumnClustered', sourceOf(sheet, spec), 'Columns');
+  const type = spec.kind === 'bubble' ? 'Bubble' : spec.kind === 'stackedColumn' ? 'ColumnStacked' : 'ColumnClustered';
+  const chart = sheet.charts.add(type, sourceOf(sheet, spec), 'Columns');
   chart.name = name;
   chart.title.text = spec.title;
   spec.series.forEach((data, i) => fillSeries(sheet, i === 0 ? chart.series.getItemAt(0) : chart.series.add(data.name), spec, data, supports));

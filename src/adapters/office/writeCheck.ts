@@ -55,6 +55,7 @@ function planSheets(plan: Plan, layout: PlanLayout, seen: Located, names: Record
       : step('decisionLog', layout.decisionLogSheet),
     // The settings sheet a first run makes holds the record of the output columns; an existing table has its row kept up to date (commit).
     findTable(seen, SETTINGS_TABLE) ? { kind: 'keep' } : step('settings', planSettingsSheet(plan, owned.record)),
+    ...(layout.roadmap ? [step('roadmap', layout.roadmap)] : []),
   ];
 }
 
@@ -90,7 +91,8 @@ export async function check(
 ): Promise<Checked | WriteProblem> {
   const table = request.plan.table!;
   const log = findTable(seen, DECISION_LOG_TABLE);
-  const sheetNames = [...Object.values(names), ...(log ? [log.sheet] : [])];
+  // The Roadmap's name is looked at only when there is a roadmap: a user's "Roadmap" sheet is no concern otherwise.
+  const sheetNames = [...(Object.entries(names) as [SheetRole, string][]).filter(([role]) => role !== 'roadmap' || request.layout.roadmap).map(([, name]) => name), ...(log ? [log.sheet] : [])];
   const staleNames = seen.sheets.filter(looksLikeStaging);
   try {
     const { rest, table: read } = await syncWithTable(context, () => context.workbook.tables.getItem(table.name), inputRuns(table.headers), () => {

@@ -217,9 +217,11 @@ async function stageAndWrite(
  * With 'next-free', each of the add-in's sheets whose name one of the user's sheets has goes under the
  * next free (or own) name instead, found in one round trip; otherwise the names stay and the check refuses.
  */
-async function freeNames(context: Excel.RequestContext, wanted: Record<SheetRole, string>, seen: Located): Promise<{ names: Record<SheetRole, string>; renamed: RenamedSheet[] }> {
+async function freeNames(context: Excel.RequestContext, wanted: Record<SheetRole, string>, seen: Located, roadmap: boolean): Promise<{ names: Record<SheetRole, string>; renamed: RenamedSheet[] }> {
   const known = new Set(seen.sheets.map((s) => s.toLowerCase()));
-  const roles = (Object.keys(wanted) as SheetRole[]).filter((role) => known.has(wanted[role].toLowerCase()) && !(role === 'settings' && findTable(seen, SETTINGS_TABLE)));
+  const roles = (Object.keys(wanted) as SheetRole[]).filter(
+    (role) => known.has(wanted[role].toLowerCase()) && !(role === 'settings' && findTable(seen, SETTINGS_TABLE)) && !(role === 'roadmap' && !roadmap),
+  );
   if (roles.length === 0) return { names: wanted, renamed: [] };
   // Among the existing sheets' count plus one numbered names, one is free.
   const candidates = roles.flatMap((role) => {
@@ -250,7 +252,7 @@ export async function writePlan(context: Excel.RequestContext, request: WriteReq
   if (!plan.table) return { ok: false, problem: changedProblem('There is no Initiatives table to write to.') };
   const seen = request.seen ?? (await locate(context));
   const wanted = { ...DEFAULT_SHEET_NAMES, ...request.options?.sheetNames };
-  const { names, renamed } = request.options?.whenNameTaken === 'next-free' ? await freeNames(context, wanted, seen) : { names: wanted, renamed: [] };
+  const { names, renamed } = request.options?.whenNameTaken === 'next-free' ? await freeNames(context, wanted, seen, request.layout.roadmap !== undefined) : { names: wanted, renamed: [] };
   const outcome = await writeUnder(context, request, seen, names);
   return outcome.ok && renamed.length > 0 ? { ...outcome, renamed } : outcome;
 }

@@ -71,7 +71,8 @@ function columnPlot(layout: SheetLayout, spec: ChartSpec): string {
     (s, i) => `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${fill(s.color)}<c:invertIfNegative val="0"/>${categories}<c:val>${numbers(layout, s.y)}</c:val></c:ser>`,
   );
   return (
-    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join('')}<c:gapWidth val="150"/><c:axId val="601"/><c:axId val="602"/></c:barChart>` +
+    // Stacked columns need their series to overlap fully, else Excel draws them side by side.
+    `<c:barChart><c:barDir val="col"/><c:grouping val="${spec.kind === 'stackedColumn' ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>${series.join('')}<c:gapWidth val="150"/>${spec.kind === 'stackedColumn' ? '<c:overlap val="100"/>' : ''}<c:axId val="601"/><c:axId val="602"/></c:barChart>` +
     `<c:catAx><c:axId val="601"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>${title(spec.xTitle)}<c:numFmt formatCode="General" sourceLinked="1"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="602"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     valueAxis(602, 601, 'l', spec.yTitle, 'between', true)

@@ -251,7 +251,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
 
       // A run without a log (a live re-run) neither makes nor appends to the Decision log, as in every adapter.
       const logged = options.log !== false;
-      const roles: SheetRole[] = ['changeImpact', ...(logged ? (['decisionLog'] as const) : []), ...(settings ? [] : (['settings'] as const))];
+      const roles: SheetRole[] = ['changeImpact', ...(logged ? (['decisionLog'] as const) : []), ...(settings ? [] : (['settings'] as const)), ...(layout.roadmap ? (['roadmap'] as const) : [])];
       const names: Partial<Record<SheetRole, string>> = {};
       const renamed: RenamedSheet[] = [];
       for (const role of roles) {
@@ -279,8 +279,9 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
       // The record of the output columns the prioritiser made: in the settings sheet it makes, or its table's own row.
       if (names.settings) book.putSheet(names.settings, planSettingsSheet(plan, owned.record));
       else if (settings) editSettings(settings, recordEdits(settings.raw, owned.record, meaningHeaderBeside(settings)));
+      if (names.roadmap && layout.roadmap) book.putSheet(names.roadmap, layout.roadmap);
 
-      const sheetsWritten = [initiatives.table.sheet.name, names.changeImpact!, ...(names.decisionLog ? [names.decisionLog] : []), ...(names.settings ? [names.settings] : [])];
+      const sheetsWritten = [initiatives.table.sheet.name, names.changeImpact!, ...(names.decisionLog ? [names.decisionLog] : []), ...(names.settings ? [names.settings] : []), ...(names.roadmap ? [names.roadmap] : [])];
       return { ok: true, sheetsWritten, ...(renamed.length > 0 ? { renamed } : {}) };
     },
 

@@ -1,0 +1,91 @@
+// The `Roadmap` sheet, written on every run with two or more horizons: the
+// committed initiatives in start order against the horizons, each horizon it
+// runs in filled by a conditional format (a timeline in plain Excel), and each
+// team's load per horizon before and after, with a native stacked-column chart.
+
+import { roadmapHorizons } from '../engine/horizons';
+import type { Plan } from '../engine/plan';
+import type { PlanEntry } from '../engine/types';
+import { PERCENT_FORMAT, QUANTITY_FORMAT, UTILISATION_HIGHLIGHTS, markLine } from './changeImpactSheet';
+import { SheetBuilder, TEXT_FORMAT, type SheetLayout } from './grid';
+import { ROADMAP_SHEET } from './names';
+import { horizonLoads } from '../engine/horizonLoads';
+
+/** A running horizon holds 1, shown as nothing: the fill says it. */
+export const ACTIVE_FORMAT = ';;;';
+/** The bar colour of a committed initiative, and of one forced in. */
+const BAR = { fill: '#2F5597', font: '#2F5597' };
+const FORCED_BAR = { fill: '#8FAADC', font: '#8FAADC' };
+
+/** Committed entries in start order, then by priority. */
+export function roadmapEntries(plan: Plan): PlanEntry[] {
+  return plan.entries
+    .filter((e) => e.schedule !== undefined)
+    .sort((a, b) => a.schedule!.start - b.schedule!.start || (a.priority ?? Infinity) - (b.priority ?? Infinity));
+}
+
+/** The Roadmap sheet, or undefined with fewer than two horizons. */
+export function roadmapSheet(plan: Plan): SheetLayout | undefined {
+  const horizons = roadmapHorizons(plan.settings);
+  if (!horizons) return undefined;
+  const H = horizons.length;
+  const LEAD = 5; // Priority, Initiative, Decision, Start, Duration
+  const width = Math.max(LEAD + H, 9);
+  const entries = roadmapEntries(plan);
+  const loads = horizonLoads(plan.entries, plan.teams, horizons);
+  const s = new SheetBuilder(width, 16 + entries.length + loads.length);
+  s.runAt = plan.run.at;
+  s.row([`Roadmap: ${horizons.join(', ')}`], [], 'title');
+  s.row([markLine(plan, `Rebuilt on every run; ${plan.selection.method.toLowerCase()} selection. A filled cell is a horizon the initiative runs in.`)], [TEXT_FORMAT], 'note');
+  s.blank();
+
+  s.row(['Committed initiatives in start order'], [], 'section');
+  const headerRow = s.row(['Priority', 'Initiative', 'Decision', 'Start', 'Duration', ...horizons], [], 'header');
+  const barFormats = s.formatsOf(['0', TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, '0', ...horizons.map(() => ACTIVE_FORMAT)]);
+  const first = s.rowCount;
+  for (const e of entries) {
+    const { start, duration, label } = e.schedule!;
+    const bars = horizons.map((_, h) => (h >= start && h < start + duration ? (e.decision === 'Forced in' ? 2 : 1) : null));
+    s.row([e.priority ?? null, e.initiative.name, e.decision, label, duration, ...bars], barFormats);
+  }
+  if (entries.length === 0) s.row(['Nothing is committed in this plan.'], [TEXT_FORMAT]);
+  else {
+    // One rule per horizon column: 1 is a committed run, 2 a forced-in one.
+    for (let h = 0; h < H; h++) {
+      s.conditionalFormats.push({ row: first, column: LEAD + h, rows: entries.length, rules: [{ min: 0.5, below: 1.5, ...BAR }, { min: 1.5, ...FORCED_BAR }] });
+    }
+  }
+  s.blank();
+
+  s.row(['Team load per horizon, before (every requested initiative starts as early as it may) and after (the roadmap)'], [], 'section');
+  s.row(['Team and horizon', 'Unit', 'Horizon', 'Capacity', 'Demand before', 'Demand after', 'Utilisation before', 'Utilisation after', 'Requested, not in the roadmap'], [], 'header');
+  const loadFormats = s.formatsOf([TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, QUANTITY_FORMAT, QUANTITY_FORMAT, QUANTITY_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT]);
+  const loadStart = s.rowCount;
+  for (const l of loads) {
+    const share = (demand: number) => (l.capacity > 0 ? demand / l.capacity : null);
+    const after = share(l.demandAfter);
+    const before = share(l.demandBefore);
+    s.row([`${l.team} ${l.horizon}`, l.unit, l.horizon, l.capacity, l.demandBefore, l.demandAfter, before, after, before === null || after === null ? null : Math.max(0, before - after)], loadFormats);
+  }
+  if (loads.length === 0) s.row(['No team of the Capacity table caps the roadmap.'], [TEXT_FORMAT]);
+  else {
+    for (const column of [6, 7]) s.conditionalFormats.push({ row: loadStart, column, rows: loads.length, rules: UTILISATION_HIGHLIGHTS });
+    // The after part and the rest of the request, stacked: the whole bar is the load before.
+    s.charts.push({
+      kind: 'stackedColumn',
+      title: 'Team load per horizon: the roadmap, and the rest of what was requested',
+      anchor: { row: 3, column: width + 1, rows: 18, columns: 10 },
+      yTitle: 'Share of capacity',
+      categories: { row: loadStart, column: 0, rows: loads.length, columns: 1 },
+      series: [
+        { name: 'In the roadmap', y: { row: loadStart, column: 7, rows: loads.length, columns: 1 }, color: '#2F5597' },
+        { name: 'Requested, not in the roadmap', y: { row: loadStart, column: 8, rows: loads.length, columns: 1 }, color: '#A6A6A6' },
+      ],
+    });
+  }
+  const widths = [9, 40, 16, 9, 9, ...horizons.map(() => 7)];
+  while (widths.length < width) widths.push(12);
+  // Past the timeline, the load table's columns need room for their numbers.
+  for (let c = LEAD; c < 9; c++) widths[c] = Math.max(widths[c]!, 12);
+  return s.build(ROADMAP_SHEET, widths, headerRow + 1);
+}
