@@ -4,7 +4,8 @@
 // series from any range (the portfolio map's one series per decision),
 // frozen panes and ranges by index. Newer sets only make a run nicer
 // (screen updating paused, smaller bubbles, a rerun's Change impact sheet
-// staged ahead of the write) and are used when present.
+// staged ahead of the write, the sheets' page layout: pageLayout.ts) and are
+// used when present.
 
 export type Supports = (version: string) => boolean;
 
