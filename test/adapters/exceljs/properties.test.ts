@@ -19,6 +19,9 @@ async function prioritised(names: string[]): Promise<{ before: ExcelJS.Workbook;
   return { before: await fromBytes(bytes), after: await fromBytes((await session.save()).bytes) };
 }
 
+// Each run opens, plans and saves a whole workbook fifteen times: jest's 5 s default is too short on a busy machine.
+jest.setTimeout(60_000);
+
 describe('any initiative names', () => {
   it('come back as the same text on the Change impact sheet, never as formulas', async () => {
     await fc.assert(
