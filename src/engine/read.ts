@@ -480,7 +480,8 @@ export function readInitiatives(
     });
     for (const field of MONEY_FIELDS) {
       const column = columns.inputs[field];
-      if (column === undefined || values[SLOT[field]] === undefined) continue;
+      // Only an amount that states its currency can need converting (convertValues passes over the rest).
+      if (column === undefined || values[SLOT[field]] === undefined || rowCurrency[SLOT[field]] === undefined) continue;
       valueCurrencies.push({
         initiative: initiatives[initiatives.length - 1]!,
         cell: a1(sheetRowOf(table, rowIndex), table.origin.column + column),
