@@ -60,6 +60,8 @@ export function mockRange(make: Make, grid: unknown[][], origin: { row: number; 
   const within = (next: Rect) => mockRange(make, grid, origin, next);
   return make({
     values: grid.slice(r.row, r.row + r.rows).map((line) => line.slice(r.column, r.column + r.columns)),
+    // Excel reports an unformatted cell as General; the adapter reads the money columns' formats for their currency.
+    numberFormat: grid.slice(r.row, r.row + r.rows).map((line) => line.slice(r.column, r.column + r.columns).map(() => 'General')),
     rowIndex: origin.row + r.row,
     columnIndex: origin.column + r.column,
     rowCount: r.rows,
