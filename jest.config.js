@@ -6,6 +6,8 @@ module.exports = {
   // Suites with their own configs: the browser suites (jest.browser.config.js, jest.chromium.config.js)
   // and the LibreOffice round trip (jest.libreoffice.config.js, needs soffice).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', '<rootDir>/test/libreoffice/'],
+  // Many cases open, plan and save a whole workbook; jest's 5 s default fails them on a busy machine, not on a bug.
+  testTimeout: 20_000,
   setupFilesAfterEnv: ['<rootDir>/test/setup/jestDom.ts'],
   moduleNameMapper: {
     // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose index pulls in
