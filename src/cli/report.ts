@@ -74,7 +74,7 @@ function topOfRanking(plan: Plan): Report['top'] {
     }));
 }
 
-function notes(written: Extract<RunResult, { kind: 'written' }>, lost: FeatureCount[], chartsNotDrawn: string[]): string[] {
+function notes(written: Extract<RunResult, { kind: 'written' }>, lost: FeatureCount[], chartsNotDrawn: string[], surgical: boolean): string[] {
   const said: string[] = [];
   for (const r of written.outcome.renamed ?? []) {
     said.push(`Your workbook already has a sheet named "${r.wanted}" that the prioritiser did not make; it was left alone and the prioritiser's sheet is "${r.used}".`);
@@ -88,17 +88,24 @@ function notes(written: Extract<RunResult, { kind: 'written' }>, lost: FeatureCo
   const own = lost.filter((f) => f.sheet !== undefined && ownSheets.has(f.sheet));
   const yours = lost.filter((f) => !own.includes(f));
   if (yours.length > 0) {
-    said.push(`The output lost ${describeFeatures(yours)}: the library that writes the file cannot carry these over. Your input file still has them; copy the outputs across or run the add-in in Excel to keep them.`);
+    // The surgical writer copies every part it does not change, so a loss there is a fault, not a limit.
+    const why = surgical
+      ? 'the command copies every part of your workbook it does not change, so this is a fault in the prioritiser; please report it with the file'
+      : 'the library that wrote this file (exceljs) cannot carry these over';
+    said.push(`The output lost ${describeFeatures(yours)}: ${why}. Your input file still has them; copy the outputs across or run the add-in in Excel to keep them.`);
   }
   if (own.length > 0) said.push(`On the prioritiser's own sheets the output lost ${describeFeatures(own)}; the add-in draws its charts again when it runs.`);
   return said;
 }
 
-/** `chartsDrawn`: the file was written with the Change impact sheet's charts (the surgical writer draws them; exceljs cannot). */
-export function buildReport(input: string, output: string, result: Extract<RunResult, { kind: 'written' }>, lost: FeatureCount[], chartsDrawn = false): Report {
+/**
+ * `surgical`: the file was written by the surgical writer, which draws the Change impact sheet's charts and
+ * copies every part it does not change; otherwise by exceljs, which can do neither.
+ */
+export function buildReport(input: string, output: string, result: Extract<RunResult, { kind: 'written' }>, lost: FeatureCount[], surgical = false): Report {
   const { plan, layout, outcome } = result;
   const { summary, settings } = plan;
-  const chartsNotDrawn = chartsDrawn ? [] : layout.changeImpact.charts.map((c) => c.title);
+  const chartsNotDrawn = surgical ? [] : layout.changeImpact.charts.map((c) => c.title);
   return {
     ok: true,
     exitCode: 0,
@@ -132,7 +139,7 @@ export function buildReport(input: string, output: string, result: Extract<RunRe
     settingsCreated: !result.snapshot.settings,
     chartsNotDrawn,
     lost,
-    notes: notes(result, lost, chartsNotDrawn),
+    notes: notes(result, lost, chartsNotDrawn, surgical),
   };
 }
 

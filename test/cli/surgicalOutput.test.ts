@@ -7,6 +7,9 @@ import JSZip from 'jszip';
 import { readZip } from '../../src/adapters/exceljs/zip';
 import { openSurgical } from '../../src/adapters/xlsx/session';
 import { editZip, fromBytes, portfolioWorkbook, tempFolder, toBytes } from '../adapters/exceljs/xlsxFixtures';
+import { inventory } from '../../src/adapters/exceljs/features';
+import { readParts } from '../../src/adapters/exceljs/xlsxParts';
+import { OFFICE_PARTS, withOfficeParts } from '../adapters/xlsx/officeParts';
 import { runCommand } from './runCommand';
 
 let folder: ReturnType<typeof tempFolder>;
@@ -98,5 +101,30 @@ describe('workbooks from other tools', () => {
     const names = snapshot.initiatives!.rows.map((r) => r[snapshot.initiatives!.headers.indexOf('Initiative')]);
     expect(names).toContain('Invoice matching');
     expect(names[1]).toBe('Inline text');
+  });
+});
+
+describe('slicers, timelines and threaded comments', () => {
+  it('come out byte for byte on the Initiatives sheet the plan writes into, still linked, and nothing is said lost', async () => {
+    const input = folder.path('board.xlsx');
+    const bytes = await withOfficeParts(await toBytes(portfolioWorkbook()));
+    writeFileSync(input, bytes);
+    const features = async (file: Buffer) => (await inventory(await readParts(readZip(file)))).map((f) => `${f.count} ${f.feature} on ${f.sheet ?? 'the workbook'}`);
+    expect(await features(bytes)).toEqual(expect.arrayContaining(['1 slicer on Portfolio', '1 timeline on Portfolio', '2 threaded comment on Portfolio', '1 note on Portfolio']));
+
+    const run = await runCommand([input]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('lost');
+    const output = readFileSync(folder.path('board.prioritised.xlsx'));
+    const [before, after] = [stored(bytes), stored(output)];
+    for (const part of [...Object.keys(OFFICE_PARTS), 'xl/worksheets/_rels/sheet1.xml.rels']) {
+      expect({ part, same: after.get(part)?.stored.bytes.equals(before.get(part)!.stored.bytes) }).toEqual({ part, same: true });
+    }
+    // The parts the plan rewrites still point at them.
+    const text = (part: string) => after.get(part)!.data().toString();
+    expect(text('xl/worksheets/sheet1.xml')).toMatch(/<legacyDrawing r:id="rIdNotes"\/>.*<x14:slicer r:id="rIdSlicer"\/>.*<x15:timelineRef r:id="rIdTimeline"\/>/s);
+    expect(text('xl/workbook.xml')).toMatch(/<x14:slicerCache r:id="rIdSlicerCache"\/>.*<x15:timelineCacheRef r:id="rIdTimelineCache"\/>/s);
+    for (const target of ['slicerCaches/slicerCache1.xml', 'timelineCaches/timelineCache1.xml', 'persons/person.xml']) expect(text('xl/_rels/workbook.xml.rels')).toContain(`Target="${target}"`);
+    expect(await features(output)).toEqual(expect.arrayContaining(await features(bytes)));
   });
 });

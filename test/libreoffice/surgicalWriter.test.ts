@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readZip } from '../../src/adapters/exceljs/zip';
 import { portfolioWorkbook, tempFolder, toBytes } from '../adapters/exceljs/xlsxFixtures';
+import { withOfficeParts } from '../adapters/xlsx/officeParts';
 import { runCommand } from '../cli/runCommand';
 import { convertWithLibreOffice, sheetsAsShown } from './libreOffice';
 
@@ -44,5 +45,18 @@ describe('the command on a workbook LibreOffice saved, and LibreOffice on what t
     const again = await convertWithLibreOffice(output, 'xlsx', folder.path('again'));
     const charts = [...partsOf(again).entries()].filter(([name]) => /^xl\/charts\/chart\d+\.xml$/.test(name)).map(([, e]) => e.data().toString());
     expect(charts.map((c) => (c.includes('bubbleChart') ? 'bubble' : c.includes('barChart') ? 'columns' : 'other')).sort()).toEqual(['bubble', 'columns']);
+  });
+});
+
+describe('LibreOffice on the output of a workbook with a slicer, a timeline and a threaded comment', () => {
+  it('opens it and shows the plan on the sheet those parts belong to', async () => {
+    const input = folder.path('board.xlsx');
+    writeFileSync(input, await withOfficeParts(await toBytes(portfolioWorkbook())));
+    const output = folder.path('board-planned.xlsx');
+    const run = await runCommand([input, '--out', output]);
+    expect(run.code).toBe(0);
+    const sheets = await sheetsAsShown(output);
+    expect(sheets.get('Portfolio')!.some((row) => row.includes('Decision'))).toBe(true);
+    expect(sheets.get('Change impact')?.[0]?.[0]).toMatch(/^Change impact: /);
   });
 });
