@@ -7,8 +7,8 @@
 // is that column; one that two columns could explain is not guessed; one with
 // a word no column explains ("Owner email", "Budget check") is the user's own.
 
-import { normalise } from './cells';
-import { INPUT_COLUMNS, inputColumn, type InputKey } from './columns';
+import { normalise, text } from './cells';
+import { INPUT_COLUMNS, inputColumn, outputKeyOf, type InputKey } from './columns';
 
 export type HeaderMatch =
   /** `canonical`: the header is the column's own name, not one of its other names. */
@@ -306,6 +306,19 @@ export function moneyColumnIndices(headers: readonly string[]): number[] {
   return headers.flatMap((header, index) => {
     const match = recogniseHeader(String(header ?? ''));
     return match.kind === 'column' && MONEY_COLUMNS.has(match.key) ? [index] : [];
+  });
+}
+
+/**
+ * The headers whose number formats change how their cells read: every column read as a number (money,
+ * 1-5 ratings, yes/no) and every column the table's headers do not name, which may be a team's demand.
+ * Not the text columns nor the output columns. A date there is no number; 150% is no rating of 1.5.
+ */
+export function numberColumnIndices(headers: readonly string[]): number[] {
+  return headers.flatMap((header, index) => {
+    const match = recogniseHeader(String(header ?? ''));
+    if (match.kind === 'column') return inputColumn(match.key).reader === text ? [] : [index];
+    return outputKeyOf(String(header ?? '')) === undefined ? [index] : [];
   });
 }
 

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { a1, qualified } from './address';
-import { isBlank, normalise, plainText, quantity, text, type CellReader } from './cells';
+import { isBlank, normalise, plainText, quantity, shownAs, text, type CellReader } from './cells';
 import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
@@ -21,6 +21,7 @@ const rawTableSchema = z.object({
   rows: z.custom<unknown[][]>((rows) => Array.isArray(rows) && rows.every(Array.isArray), 'rows must be arrays of cells'),
   origin: z.object({ row: z.number().int().min(0), column: z.number().int().min(0) }),
   formats: z.custom<string[][]>((formats) => Array.isArray(formats) && formats.every(Array.isArray), 'formats must be arrays of texts').optional(),
+  uncalculated: z.array(z.object({ row: z.number().int().min(0), column: z.number().int().min(0) })).optional(),
 });
 
 /** What an adapter handed us, in the engine's cell shapes: null and undefined are blank; anything else is unreadable. */
@@ -345,6 +346,13 @@ export function readInitiatives(
   // The currency each money cell of the row states, by slot.
   const rowCurrency: (string | undefined)[] = new Array(INPUT_COLUMNS.length);
 
+  const formats = table.formats;
+  // Formula cells saved without their result, by row: only those in a column the plan reads are said.
+  const uncalculated = new Map<number, number[]>();
+  if (table.uncalculated) {
+    const read = new Set([...readers.map((r) => r.index), ...demandIndices]);
+    for (const { row, column } of table.uncalculated) if (read.has(column)) uncalculated.set(row, [...(uncalculated.get(row) ?? []), column]);
+  }
   for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
     const row = table.rows[rowIndex] as unknown[];
     // Readings in INPUT_COLUMNS order; an array keeps this hot loop free of dynamic property writes.
@@ -355,7 +363,9 @@ export function readInitiatives(
     let nameUnreadable = false;
     for (let r = 0; r < readers.length; r++) {
       const { reader, plain, slot, index, isValue, multiplier, headerCurrency } = readers[r]!;
-      const cell = toCell(row[index]);
+      const given = toCell(row[index]);
+      // A number formatted as a date or a percentage reads as what it shows: a date is no amount, 150% no rating.
+      const cell = formats && given !== undefined && !plain ? shownAs(given, formats[rowIndex]?.[index]) : given;
       if (cell === undefined) {
         values[slot] = undefined;
         rowIssues.push(unreadable(table, rowIndex, index, 'an object', reader.expected, false));
@@ -389,12 +399,21 @@ export function readInitiatives(
     for (let d = 0; d < demandTeams.length; d++) {
       const team = demandTeams[d]!;
       const index = demandIndices[d]!;
-      const cell = toCell(row[index]) ?? '';
+      const given = toCell(row[index]) ?? '';
+      const cell = formats ? shownAs(given, formats[rowIndex]?.[index]) : given;
       const read = quantity.read(cell, memo);
       if (read.kind !== 'blank') anyContent = true;
       if (read.kind === 'value') {
         if (read.value > 0) demand[team] = read.value;
       } else if (read.kind === 'error') rowIssues.push(unreadable(table, rowIndex, index, read.shown, `${read.expected} (demand on ${team})`, typeof cell === 'number'));
+    }
+    for (const index of uncalculated.get(rowIndex) ?? []) {
+      anyContent = true;
+      rowIssues.push(
+        cellIssue(table, rowIndex, 'unreadable-cell', index, (where) =>
+          `${table.headers[index] ?? ''} in ${where} holds a formula saved without its result (some programs write files without calculating them), so it cannot be read; open the workbook in Excel, which calculates it, save it and run again.`,
+        ),
+      );
     }
     if (!anyContent) continue; // A wholly blank row is a gap in the table, not an initiative.
 

@@ -15,6 +15,11 @@ export type RawTable = {
   origin: { row: number; column: number };
   /** Number formats of the body cells, as `rows` (absent where an adapter does not read them): a number formatted as euros is euros. */
   formats?: string[][];
+  /**
+   * Body cells (row in `rows`, column in `headers`) holding a formula saved without its result, as some
+   * scripts write them: they read as blank, and the engine says so rather than plan them as unknown silently.
+   */
+  uncalculated?: { row: number; column: number }[];
 };
 
 export type Severity = 'fatal' | 'error' | 'warning';

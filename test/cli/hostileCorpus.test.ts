@@ -31,6 +31,7 @@ type Case = {
 const bytesOf = (workbook: ExcelJS.Workbook): Promise<Buffer> => workbookBytes(workbook, new Date(NOW));
 const portfolio = (...rows: Parameters<typeof named>[]) => bytesOf(portfolioWorkbook({ rows: rows.map(([name, spec]) => named(name, spec)) }));
 const PLAIN: Parameters<typeof named> = ['Plain row', { 'Annual value': 500_000, Legal: 1 }];
+const PLAIN_ROW = named(...PLAIN);
 
 /** Column letter of a header in the fixture's Initiatives table (at B3). */
 function columnOf(workbook: ExcelJS.Workbook, header: string): number {
@@ -136,6 +137,50 @@ const CORPUS: Case[] = [
       expect(String(record?.getCell(2).value)).toMatch(/^Priority \(prioritiser\), Priority score, /);
     },
   },
+  {
+    name: 'a date in the money, rating and demand columns',
+    build: async () => {
+      const workbook = portfolioWorkbook({ rows: [named('Dated', { 'Annual value': 1, 'Strategic fit': 1, Legal: 1 }), named('Plain row', { 'Annual value': 500_000, Legal: 1 })] });
+      const sheet = workbook.getWorksheet('Portfolio')!;
+      for (const header of ['Annual value', 'Strategic fit', 'Legal']) {
+        const cell = sheet.getCell(4, columnOf(workbook, header));
+        cell.value = new Date(Date.UTC(2025, 6, 1));
+        cell.numFmt = 'yyyy-mm-dd';
+      }
+      return bytesOf(workbook);
+    },
+    exitCode: 0,
+    names: { column: 'Annual value', cell: 'G4' },
+    output: (workbook) => {
+      // The row is Invalid input, not "$45,839 of value": each of the three cells is named.
+      const sheet = workbook.getWorksheet('Portfolio')!;
+      expect(sheet.getCell(4, columnOf(workbook, 'Gate')).value).toBe('Invalid input');
+    },
+  },
+  {
+    name: 'a rating shown as 150% (stored 1.5)',
+    build: async () => {
+      const workbook = portfolioWorkbook({ rows: [named('Percent', {}), PLAIN_ROW] });
+      const cell = workbook.getWorksheet('Portfolio')!.getCell(4, columnOf(workbook, 'Strategic fit'));
+      cell.value = 1.5;
+      cell.numFmt = '0%';
+      return bytesOf(workbook);
+    },
+    exitCode: 0,
+    says: /150%/,
+    names: { column: 'Strategic fit', cell: 'H4' },
+  },
+  {
+    name: 'a formula saved without its result',
+    build: async () => {
+      const workbook = portfolioWorkbook({ rows: [named('Scripted', {}), PLAIN_ROW] });
+      workbook.getWorksheet('Portfolio')!.getCell(4, columnOf(workbook, 'Annual value')).value = { formula: 'H4*1000' } as ExcelJS.CellValue;
+      return bytesOf(workbook);
+    },
+    exitCode: 0,
+    says: /formula saved without its result/,
+    names: { column: 'Annual value', cell: 'G4' },
+  },
   { name: 'a text file named .xlsx', build: async () => Buffer.from('Initiative,Value\nA,1\n'), exitCode: 1, says: /is not an \.xlsx file/ },
   {
     name: 'a workbook cut short',
@@ -196,6 +241,7 @@ describe.each(CORPUS.map((c): [string, Case] => [c.name, c]))('the command on %s
     }
     const report = JSON.parse(run.stdout) as { problems: Problem[] };
     if (corpusCase.names) expect(report.problems).toEqual(expect.arrayContaining([expect.objectContaining(corpusCase.names)]));
+    if (corpusCase.says) expect(report.problems.map((p) => p.message).join('\n')).toMatch(corpusCase.says);
     for (const problem of report.problems) if (problem.cell) expect(problem.message).toContain(problem.cell);
     const before = await allCells(bytes);
     const after = await allCells(readFileSync(out));

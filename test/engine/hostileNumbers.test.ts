@@ -66,3 +66,43 @@ describe('amounts that are not numbers', () => {
     expect(cells.filter((c) => typeof c === 'string' && /NaN|Infinity/.test(c))).toEqual([]);
   });
 });
+
+describe('numbers whose format says they are something else', () => {
+  const formatted = (cells: Record<string, { value: number; format: string }>) => {
+    const input = workbook([named('Formatted', { ID: 'F-1', Legal: 1 }), named('Plain', { ID: 'P-1', 'Annual value': 2_000_000, Legal: 1 })], { Legal: 10 });
+    const table = input.initiatives;
+    const formats = table.rows.map((row) => row.map(() => 'General'));
+    for (const [header, { value, format }] of Object.entries(cells)) {
+      const column = table.headers.indexOf(header);
+      table.rows[0]![column] = value;
+      formats[0]![column] = format;
+    }
+    return prioritise({ ...input, initiatives: { ...table, formats } }, { now: NOW });
+  };
+
+  it('a date in a money, rating or demand column is a problem naming its cell, not its serial number', () => {
+    const result = formatted({ 'Annual value': { value: 45839, format: 'yyyy-mm-dd' }, 'Strategic fit': { value: 45658, format: 'd-mmm-yy' }, Legal: { value: 45658, format: 'mm-dd-yy' } });
+    const problems = result.issues.filter((i) => i.rowIndex === 0 && i.severity === 'error');
+    expect(problems.map((i) => i.column).sort()).toEqual(['Annual value', 'Legal', 'Strategic fit']);
+    expect(problems.find((i) => i.column === 'Annual value')?.message).toContain('2025-07-01, a date');
+    expect(result.assessments.find((a) => a.initiative.rowIndex === 0)?.gate.gate).toBe('Invalid input');
+  });
+
+  it('a rating shown as 150% is refused, one shown as 50% reads as 3 of 5, and a demand of 50% as half a unit', () => {
+    expect(formatted({ 'Strategic fit': { value: 1.5, format: '0%' } }).issues.find((i) => i.column === 'Strategic fit')?.message).toContain('"150%"');
+    const half = formatted({ 'Strategic fit': { value: 0.5, format: '0%' }, Legal: { value: 0.5, format: '0%' } });
+    const initiative = half.assessments.find((a) => a.initiative.rowIndex === 0)!.initiative;
+    expect(initiative.strategicFit).toBe(3);
+    expect(initiative.demand).toEqual({ Legal: 0.5 });
+  });
+
+  it('a formula saved without its result, in a column the plan reads, is a problem naming its cell', () => {
+    const input = workbook([named('Scripted', { ID: 'S-1', 'Annual value': '' }), named('Plain', { ID: 'P-1', 'Annual value': 2_000_000 })]);
+    const column = input.initiatives.headers.indexOf('Annual value');
+    const result = prioritise({ ...input, initiatives: { ...input.initiatives, uncalculated: [{ row: 0, column }] } }, { now: NOW });
+    const problem = result.issues.find((i) => i.rowIndex === 0 && i.column === 'Annual value');
+    expect(problem?.message).toMatch(/formula saved without its result/);
+    expect(problem?.message).toContain(problem!.cell!);
+    expect(result.assessments.find((a) => a.initiative.rowIndex === 0)?.gate.gate).toBe('Invalid input');
+  });
+});

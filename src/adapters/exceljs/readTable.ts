@@ -22,28 +22,39 @@ function rowValues(worksheet: ExcelJS.Worksheet, row: number, left: number, righ
   return values;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !(value instanceof Date);
+const isFormula = (value: unknown): boolean => isObject(value) && ('formula' in value || 'sharedFormula' in value);
+/** A cell's value, or a formula's cached result. */
+const shownValue = (value: unknown): unknown => (isFormula(value) ? (value as { result?: unknown }).result : value);
+
 /**
- * The number formats of the body's number cells ('' for the rest), or undefined when no number cell
- * has a format stating a currency: only then do they tell the engine anything (a number formatted as
- * euros is euros), so the common table carries none.
+ * The number formats of the body's number cells ('' for the rest) where they tell the engine something:
+ * a currency (a number formatted as euros is euros), a percentage or a date (exceljs gives a date cell
+ * as a Date: it is its serial number shown as a date). Undefined when no cell has one, so the common
+ * table carries none. Also the cells holding a formula saved without its result (some scripts write
+ * them): read as blank, they are named to the engine, which says so.
  */
-function numberFormats(worksheet: ExcelJS.Worksheet, first: number, last: number, left: number, right: number): string[][] | undefined {
+function numberFormats(worksheet: ExcelJS.Worksheet, first: number, last: number, left: number, right: number): { formats?: string[][]; uncalculated: { row: number; column: number }[] } {
   const formats: string[][] = [];
+  const uncalculated: { row: number; column: number }[] = [];
   let any = false;
   for (let r = first; r <= last; r++) {
     const found = worksheet.findRow(r);
     const row = new Array<string>(right - left + 1).fill('');
     for (let c = left; c <= right; c++) {
       const cell = found?.findCell(c);
-      const format = cell && typeof cell.value === 'number' ? cell.numFmt : undefined;
-      if (format && /[$€£¥₹]|\[\$|"[A-Z]{3}/.test(format)) {
+      if (!cell || cell.master !== cell) continue;
+      const value = shownValue(cell.value);
+      if (isFormula(cell.value) && (value === undefined || value === null)) uncalculated.push({ row: r - first, column: c - left });
+      const format = value instanceof Date ? cell.numFmt || 'yyyy-mm-dd' : typeof value === 'number' ? cell.numFmt : undefined;
+      if (format && (value instanceof Date || /[$€£¥₹%]|\[\$|"[A-Z]{3}/.test(format))) {
         row[c - left] = format;
         any = true;
       }
     }
     formats.push(row);
   }
-  return any ? formats : undefined;
+  return { ...(any ? { formats } : {}), uncalculated };
 }
 
 export function readTable(table: TableHandle): RawTable | undefined {
@@ -58,7 +69,15 @@ export function readTable(table: TableHandle): RawTable | undefined {
       : model.columns.map((c) => c.name ?? '');
   const rows: CellValue[][] = [];
   for (let r = geometry.firstBodyRow; r <= geometry.lastBodyRow; r++) rows.push(rowValues(worksheet, r, left, right, date1904));
-  const formats = numberFormats(worksheet, geometry.firstBodyRow, geometry.lastBodyRow, left, right);
-  return { sheet: worksheet.name, name: model.name, headers, rows, origin: { row: geometry.top - 1, column: left - 1 }, ...(formats ? { formats } : {}) };
+  const { formats, uncalculated } = numberFormats(worksheet, geometry.firstBodyRow, geometry.lastBodyRow, left, right);
+  return {
+    sheet: worksheet.name,
+    name: model.name,
+    headers,
+    rows,
+    origin: { row: geometry.top - 1, column: left - 1 },
+    ...(formats ? { formats } : {}),
+    ...(uncalculated.length > 0 ? { uncalculated } : {}),
+  };
 }
 

@@ -134,6 +134,8 @@ export function readBlock(
   context: CellContext,
   /** Columns (1-based) whose cells' style indices (`s`) to collect into `styles`, by row of the block. */
   styled?: { columns: Set<number>; styles: number[][] },
+  /** Where to note the cells (1-based row and column) holding a formula saved without its result, which read as blank. */
+  uncalculated?: { row: number; column: number }[],
 ): { values: CellValue[][]; lastRow: number } {
   const bounds = sheetDataBounds(xml);
   const width = box.right - box.left + 1;
@@ -147,7 +149,11 @@ export function readBlock(
       if (row.row < box.top || row.row > bottom) continue;
       const cells = new Array<CellValue>(width).fill('');
       for (const cell of cellsOfRow(row.content)) {
-        if (cell.column + 1 >= box.left && cell.column + 1 <= box.right) cells[cell.column + 1 - box.left] = cellValue(cell, context);
+        if (cell.column + 1 >= box.left && cell.column + 1 <= box.right) {
+          const value = cellValue(cell, context);
+          cells[cell.column + 1 - box.left] = value;
+          if (value === '' && uncalculated && cell.body.includes('<f') && !/<v[\s>/]/.test(cell.body)) uncalculated.push({ row: row.row, column: cell.column + 1 });
+        }
         if (styled?.columns.has(cell.column + 1)) (styled.styles[row.row - box.top] ??= [])[cell.column + 1 - box.left] = Number(/(?:^|\s)s="(\d+)"/.exec(cell.attributes)?.[1] ?? 0);
       }
       values[row.row - box.top] = cells;

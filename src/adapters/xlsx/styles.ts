@@ -8,6 +8,11 @@ import { attributeOf, escapeXml, findElement, findElements, withAttribute } from
 /** Excel's built-in number formats the layout uses (their ids are fixed by the file format). */
 const BUILT_IN: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
 
+/** Excel's built-in date and time formats (ECMA-376 18.8.30), which a file names by id alone: read, never written. */
+const BUILT_IN_DATES: Record<number, string> = {
+  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy h:mm', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0',
+};
+
 const DARK_BLUE = 'FF1F3864';
 const MID_BLUE = 'FF1F4E78';
 const GREY = 'FF595959';
@@ -65,7 +70,7 @@ export class StylesEditor {
     const id = Number((tag && attributeOf(/^<[^>]*?>/.exec(tag)?.[0] ?? '', 'numFmtId')) ?? 0);
     for (const [code, known] of this.formatIds) if (known === id) return code;
     for (const [code, known] of Object.entries(BUILT_IN)) if (known === id) return code;
-    return 'General';
+    return BUILT_IN_DATES[id] ?? 'General';
   }
 
   get changed(): boolean {

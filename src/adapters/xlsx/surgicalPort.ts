@@ -13,7 +13,7 @@ import { meaningColumn } from '../../layout/settingsSheet';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { isColumnMappingTable } from '../../engine/columnMapping';
 import { isFxRatesTable } from '../../engine/currency';
-import { moneyColumnIndices } from '../../engine/headers';
+import { numberColumnIndices } from '../../engine/headers';
 import { listWords } from '../../engine/format';
 import type { Plan } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
@@ -43,8 +43,8 @@ const NOT_IN_A_FILE = 'The command changes a workbook file only by running the p
 export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
   const read = (name: string, options: { formats?: boolean } = {}) => {
     const table = book.findTable(name);
-    // Only the money columns' number formats are read: a number formatted as euros is euros.
-    return table && book.readTable(table, options.formats ? { formatColumns: moneyColumnIndices(table.columns) } : {});
+    // The number columns' formats are read: a number formatted as euros is euros, one formatted as a date is no number.
+    return table && book.readTable(table, options.formats ? { formatColumns: numberColumnIndices(table.columns) } : {});
   };
   const settingsTable = () => read(SETTINGS_TABLE);
   const initiativesTable = (settings: RawTable | undefined, options: { formats?: boolean } = {}) => {

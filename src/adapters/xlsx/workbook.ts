@@ -73,8 +73,8 @@ export class SurgicalWorkbook {
     return xml;
   }
 
-  block(sheet: SheetEntry, box: Box, styled?: { columns: Set<number>; styles: number[][] }): { values: CellValue[][]; lastRow: number } {
-    return readBlock(this.sheetXml(sheet), box, this.cellContext(), styled);
+  block(sheet: SheetEntry, box: Box, styled?: { columns: Set<number>; styles: number[][] }, uncalculated?: { row: number; column: number }[]): { values: CellValue[][]; lastRow: number } {
+    return readBlock(this.sheetXml(sheet), box, this.cellContext(), styled, uncalculated);
   }
 
   /** A table's cells, its body cut back to the rows that hold data when its range runs past the sheet's last row (a table made from whole columns). */
@@ -82,7 +82,8 @@ export class SurgicalWorkbook {
     const geometry = geometryOf(table);
     if (!geometry) return undefined;
     const styled = options.formatColumns?.length ? { columns: new Set(options.formatColumns.map((c) => geometry.left + c)), styles: [] as number[][] } : undefined;
-    const { values, lastRow } = this.block(table.sheet, geometry, styled);
+    const uncalculated: { row: number; column: number }[] = [];
+    const { values, lastRow } = this.block(table.sheet, geometry, styled, uncalculated);
     // A cell covered by a merged block is blank, as Excel shows it and office.js reads it (only the block's first cell holds a value).
     for (const merge of this.merges(table.sheet)) {
       for (let r = Math.max(merge.top, geometry.top); r <= Math.min(merge.bottom, geometry.top + values.length - 1); r++) {
@@ -104,6 +105,8 @@ export class SurgicalWorkbook {
     const headers = geometry.headerRow !== undefined ? (values[0] ?? []).map(String) : table.columns;
     const raw: RawTable = { sheet: table.sheet.name, name: table.name, headers, rows, origin: { row: geometry.top - 1, column: geometry.left - 1 } };
     if (styled) raw.formats = this.formatsOf(styled.styles, fitted.firstBodyRow - geometry.top, rows.length);
+    const body = uncalculated.filter((c) => c.row >= fitted.firstBodyRow && c.row <= fitted.lastBodyRow);
+    if (body.length > 0) raw.uncalculated = body.map((c) => ({ row: c.row - fitted.firstBodyRow, column: c.column - geometry.left }));
     return { table, geometry: fitted, raw };
   }
 
@@ -111,9 +114,12 @@ export class SurgicalWorkbook {
   private formatsOf(styles: number[][], firstBodyIndex: number, rows: number): string[][] {
     const formats: string[][] = [];
     const used = styles.some((row) => row?.some((s) => s > 0));
+    // A table has few distinct styles: each one's format is looked up once.
+    const codes = new Map<number, string>();
+    const codeOf = (s: number) => codes.get(s) ?? codes.set(s, this.styles().formatCodeOf(s)).get(s)!;
     for (let r = 0; r < rows; r++) {
       const row: string[] = [];
-      (styles[firstBodyIndex + r] ?? []).forEach((s, c) => (row[c] = used && s > 0 ? this.styles().formatCodeOf(s) : 'General'));
+      (styles[firstBodyIndex + r] ?? []).forEach((s, c) => (row[c] = used && s > 0 ? codeOf(s) : 'General'));
       formats.push(row);
     }
     return formats;

@@ -45,4 +45,25 @@ describe('reading a workbook file', () => {
     const bytes = await toBytes(portfolioWorkbook());
     expect((await snapshotOf(bytes)).fingerprint).toBe((await snapshotOf(bytes)).fingerprint);
   });
+
+  it("hands the engine a date cell's and a percentage's number format, and names a formula saved without its result", async () => {
+    const workbook = portfolioWorkbook();
+    const sheet = workbook.getWorksheet('Portfolio')!;
+    const headers = (sheet.getRow(3).values as unknown[]).map(String);
+    const column = (header: string) => headers.indexOf(header);
+    const dated = sheet.getCell(4, column('Annual value'));
+    dated.value = new Date(Date.UTC(2025, 6, 1));
+    dated.numFmt = 'dd/mm/yyyy';
+    const percent = sheet.getCell(5, column('Strategic fit'));
+    percent.value = 1.5;
+    percent.numFmt = '0%';
+    sheet.getCell(6, column('Annual value')).value = { formula: 'H6*1000' } as never;
+    const table = (await snapshotOf(await toBytes(workbook))).initiatives!;
+    const at = (header: string) => table.headers.indexOf(header);
+    expect(table.rows[0]![at('Annual value')]).toBe(45839);
+    expect(table.formats?.[0]?.[at('Annual value')]).toBe('dd/mm/yyyy');
+    expect(table.formats?.[1]?.[at('Strategic fit')]).toBe('0%');
+    expect(table.rows[2]![at('Annual value')]).toBe('');
+    expect(table.uncalculated).toEqual([{ row: 2, column: at('Annual value') }]);
+  });
 });
