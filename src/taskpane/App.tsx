@@ -22,6 +22,7 @@ import { isAvailable } from './model/planners';
 import { STEP_TEXT } from './model/steps';
 import { Problems } from './Problems/Problems';
 import { Ranking } from './Ranking/Ranking';
+import { Roadmap } from './Roadmap/Roadmap';
 import { RunBar } from './RunBar/RunBar';
 import { noticeMessage, runMessage, type RunAction } from './RunStatus/runMessage';
 import { RunStatus } from './RunStatus/RunStatus';
@@ -146,6 +147,7 @@ export function App(props: AppProps) {
         <>
           {model.moved && <WhatMoved moved={model.moved} />}
           <Summary plan={plan} methodNote={methodNote} />
+          <Roadmap plan={plan} />
           <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
           <Bottlenecks findings={bottleneckFindings(plan)} />
           <Problems issues={plan.issues} onSelectCell={(issue) => void controller.selectCell(issue)} />
