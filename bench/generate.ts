@@ -124,3 +124,16 @@ export function selectionInstance(count: number, seed: number, capacityShare = 0
     inFlightLimit: Math.round(count * inFlightShare),
   };
 }
+
+/**
+ * The same portfolio with a value range on every row that has a value: from 60% to 150% of it, so
+ * How sure is the plan has something to draw (the Confidence column, the bench's draws).
+ */
+export function withValueRanges(initiatives: RawTable): RawTable {
+  const value = initiatives.headers.indexOf('Annual value');
+  const rows = initiatives.rows.map((row) => {
+    const v = row[value];
+    return typeof v === 'number' ? [...row, Math.round(v * 0.6), Math.round(v * 1.5)] : [...row, '', ''];
+  });
+  return { ...initiatives, headers: [...initiatives.headers, 'Value low', 'Value high'], rows };
+}

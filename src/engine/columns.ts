@@ -125,7 +125,10 @@ export const OUTPUT_COLUMNS = [
 /** The horizon a committed initiative starts in: an output only with two or more horizons. */
 export const START_COLUMN = { key: 'start', header: 'Start' } as const;
 
-export type OutputKey = (typeof OUTPUT_COLUMNS)[number]['key'] | typeof START_COLUMN.key;
+/** The share of drawn futures that commit an initiative: an output only when the workbook states some uncertainty (confidence.ts). */
+export const CONFIDENCE_COLUMN = { key: 'confidence', header: 'Confidence' } as const;
+
+export type OutputKey = (typeof OUTPUT_COLUMNS)[number]['key'] | typeof START_COLUMN.key | typeof CONFIDENCE_COLUMN.key;
 
 const INPUT_BY_NAME = new Map<string, InputKey>();
 for (const column of INPUT_COLUMNS) {
@@ -138,7 +141,7 @@ for (const column of INPUT_COLUMNS) {
 export const BESIDE_SUFFIX = ' (prioritiser)';
 
 const OUTPUT_BY_NAME = new Map<string, OutputKey>(
-  [...OUTPUT_COLUMNS, START_COLUMN].flatMap((c) => [[normalise(c.header), c.key] as const, [normalise(`${c.header}${BESIDE_SUFFIX}`), c.key] as const]),
+  [...OUTPUT_COLUMNS, START_COLUMN, CONFIDENCE_COLUMN].flatMap((c) => [[normalise(c.header), c.key] as const, [normalise(`${c.header}${BESIDE_SUFFIX}`), c.key] as const]),
 );
 
 export const inputKeyOf = (header: string): InputKey | undefined => INPUT_BY_NAME.get(normalise(header));

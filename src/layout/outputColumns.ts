@@ -1,6 +1,7 @@
 // The output columns of the Initiatives table: one row per table row, in table order.
 
-import { OUTPUT_COLUMNS, START_COLUMN, type OutputKey } from '../engine/columns';
+import { CONFIDENCE_COLUMN, OUTPUT_COLUMNS, START_COLUMN, type OutputKey } from '../engine/columns';
+import { drawsWanted } from '../engine/confidence';
 import { roadmapHorizons } from '../engine/horizons';
 import { joinedGaps } from '../engine/explain';
 import type { Plan } from '../engine/plan';
@@ -20,6 +21,7 @@ export const OUTPUT_FORMATS: Record<OutputKey, string> = {
   binding: TEXT_FORMAT,
   why: TEXT_FORMAT,
   start: TEXT_FORMAT,
+  confidence: '0%',
 };
 
 export const OUTPUT_WIDTHS: Record<OutputKey, number> = {
@@ -34,6 +36,7 @@ export const OUTPUT_WIDTHS: Record<OutputKey, number> = {
   binding: 30,
   why: 70,
   start: 9,
+  confidence: 11,
 };
 
 export const GATE_HIGHLIGHTS: HighlightRule[] = [
@@ -60,7 +63,7 @@ export const HIGHLIGHTS_BY_COLUMN: Partial<Record<OutputKey, HighlightRule[]>> =
   decision: DECISION_HIGHLIGHTS,
 };
 
-function outputCell(key: OutputKey, entry: PlanEntry): LayoutCell {
+function outputCell(key: OutputKey, entry: PlanEntry, index: number, plan: Plan): LayoutCell {
   switch (key) {
     case 'priority':
       return entry.priority ?? null;
@@ -84,6 +87,9 @@ function outputCell(key: OutputKey, entry: PlanEntry): LayoutCell {
       return entry.why;
     case 'start':
       return entry.schedule?.label ?? null;
+    case 'confidence':
+      // Blank until the draws are done: the pane draws them once the plan is written.
+      return plan.confidence?.shares[index] ?? null;
   }
 }
 
@@ -100,19 +106,24 @@ export type OutputColumnsLayout = {
 export function outputColumnsLayout(plan: Plan): OutputColumnsLayout {
   // Start only on a roadmap: with one planning period the columns are exactly as before horizons.
   // It reads best beside the Decision: "Commit, H2".
-  const columns: readonly { key: OutputKey; header: string }[] = roadmapHorizons(plan.settings)
-    ? OUTPUT_COLUMNS.flatMap((c): { key: OutputKey; header: string }[] => (c.key === 'decision' ? [c, START_COLUMN] : [c]))
-    : OUTPUT_COLUMNS;
+  const columns: readonly { key: OutputKey; header: string }[] = [
+    ...(roadmapHorizons(plan.settings)
+      ? OUTPUT_COLUMNS.flatMap((c): { key: OutputKey; header: string }[] => (c.key === 'decision' ? [c, START_COLUMN] : [c]))
+      : OUTPUT_COLUMNS),
+    // Confidence only when the workbook states some uncertainty and the draws are on: a table without it never gets the column.
+    ...(plan.usable && drawsWanted(plan) > 0 ? [CONFIDENCE_COLUMN] : []),
+  ];
   const keys: OutputKey[] = columns.map((c) => c.key);
   const rowCount = plan.table?.rowCount ?? 0;
   const width = keys.length;
   // Each row is built once at its full width; blank table rows (no entry) get blanks afterwards.
   const values = new Array<LayoutCell[]>(rowCount);
-  for (const entry of plan.entries) {
+  for (let index = 0; index < plan.entries.length; index++) {
+    const entry = plan.entries[index]!;
     // Filled with null first so the row holds any value from the start: a bare `new Array` starts as
     // small integers and is copied twice per row as scores (doubles) and then texts arrive.
     const row = new Array<LayoutCell>(width).fill(null);
-    for (let k = 0; k < width; k++) row[k] = outputCell(keys[k]!, entry);
+    for (let k = 0; k < width; k++) row[k] = outputCell(keys[k]!, entry, index, plan);
     values[entry.initiative.rowIndex] = row;
   }
   for (let r = 0; r < rowCount; r++) if (values[r] === undefined) values[r] = new Array<LayoutCell>(width).fill(null);

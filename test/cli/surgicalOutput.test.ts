@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { readZip } from '../../src/adapters/exceljs/zip';
 import { openSurgical } from '../../src/adapters/xlsx/session';
-import { editZip, fromBytes, portfolioWorkbook, tempFolder, toBytes } from '../adapters/exceljs/xlsxFixtures';
+import { DEFAULT_ROWS, editZip, fromBytes, portfolioWorkbook, tempFolder, toBytes } from '../adapters/exceljs/xlsxFixtures';
 import { inventory } from '../../src/adapters/exceljs/features';
 import { readParts } from '../../src/adapters/exceljs/xlsxParts';
 import { OFFICE_PARTS, withOfficeParts } from '../adapters/xlsx/officeParts';
@@ -126,5 +126,30 @@ describe('slicers, timelines and threaded comments', () => {
     expect(text('xl/workbook.xml')).toMatch(/<x14:slicerCache r:id="rIdSlicerCache"\/>.*<x15:timelineCacheRef r:id="rIdTimelineCache"\/>/s);
     for (const target of ['slicerCaches/slicerCache1.xml', 'timelineCaches/timelineCache1.xml', 'persons/person.xml']) expect(text('xl/_rels/workbook.xml.rels')).toContain(`Target="${target}"`);
     expect(await features(output)).toEqual(expect.arrayContaining(await features(bytes)));
+  });
+});
+
+describe('how sure is the plan, in the file the command writes', () => {
+  it('adds the Confidence column, as percentages, when the table gives value ranges; none without', async () => {
+    const rows = DEFAULT_ROWS.map((row, i) => ({ ...row, 'Value low': [600_000, 400_000, 500_000, 100_000, 100_000][i]!, 'Value high': [2_500_000, 2_000_000, 2_600_000, 400_000, 900_000][i]! }));
+    const input = folder.path('ranges.xlsx');
+    writeFileSync(input, await toBytes(portfolioWorkbook({ rows })));
+    expect((await runCommand([input])).code).toBe(0);
+    const sheet = (await fromBytes(readFileSync(folder.path('ranges.prioritised.xlsx')))).getWorksheet('Portfolio')!;
+    const headers = sheet.getRow(3).values as unknown[];
+    const column = headers.indexOf('Confidence');
+    expect(column).toBeGreaterThan(0);
+    const shares = rows.map((_, i) => sheet.getCell(4 + i, column).value as number);
+    expect(shares.every((s) => typeof s === 'number' && s >= 0 && s <= 1)).toBe(true);
+    expect(shares.some((s) => s > 0 && s < 1)).toBe(true);
+    expect(sheet.getCell(4, column).numFmt).toBe('0%');
+    // The HR chatbot has no owner: not ready, so in no future.
+    expect(shares[3]).toBe(0);
+
+    const plain = folder.path('plain-values.xlsx');
+    writeFileSync(plain, await toBytes(portfolioWorkbook()));
+    expect((await runCommand([plain])).code).toBe(0);
+    const plainSheet = (await fromBytes(readFileSync(folder.path('plain-values.prioritised.xlsx')))).getWorksheet('Portfolio')!;
+    expect(plainSheet.getRow(3).values).not.toContain('Confidence');
   });
 });

@@ -5,7 +5,7 @@
 //   UPDATE_GOLDEN=1 npx jest test/layout/layoutPinned.test.ts
 
 import { join } from 'node:path';
-import { generatePortfolio } from '../../bench/generate';
+import { generatePortfolio, withValueRanges } from '../../bench/generate';
 import { prioritise } from '../../src/engine/plan';
 import { planLayout } from '../../src/layout/planLayout';
 import { golden, planLayoutText } from './goldenText';
@@ -13,6 +13,14 @@ import { golden, planLayoutText } from './goldenText';
 function layoutText(count: number, seed: number, economics: boolean): string {
   const portfolio = generatePortfolio(count, seed);
   const plan = prioritise({ initiatives: portfolio.initiatives, capacity: portfolio.capacity, settings: portfolio.settings }, { now: '2026-11-23T10:00:00Z' }, { economics });
+  return planLayoutText(planLayout(plan));
+}
+
+/** The same, with a value range on every row: the Confidence column and the Why's How sure sentence. */
+function confidenceText(count: number, seed: number): string {
+  const portfolio = generatePortfolio(count, seed);
+  const settings = { ...portfolio.settings, rows: [...portfolio.settings.rows, ['Demand overrun', '20%'], ['Confidence draws', 200]] };
+  const plan = prioritise({ initiatives: withValueRanges(portfolio.initiatives), capacity: portfolio.capacity, settings }, { now: '2026-11-23T10:00:00Z' }, { economics: false });
   return planLayoutText(planLayout(plan));
 }
 
@@ -47,5 +55,9 @@ describe('what the engine writes for generated portfolios', () => {
 
   it('lays out 30 initiatives with their bottleneck economics as the golden file shows', () => {
     expect(layoutText(30, 11, true)).toBe(golden(goldenPath('portfolio-30-economics.txt'), layoutText(30, 11, true)));
+  });
+
+  it('lays out 20 initiatives with value ranges and a demand overrun, with their Confidence, as the golden file shows', () => {
+    expect(confidenceText(20, 5)).toBe(golden(goldenPath('portfolio-20-confidence.txt'), confidenceText(20, 5)));
   });
 });

@@ -21,6 +21,9 @@ import { CUT_MARKER, EXCEL_TEXT_LIMIT } from '../../src/layout/grid';
 import { MEANING_HEADER, SETTINGS_HEADER_ROW, settingsRows, settingsSheet } from '../../src/layout/settingsSheet';
 import { mappingRoomMessage } from '../../src/layout/columnMappingTable';
 import { sampleTables } from '../../src/sample/samplePortfolio';
+import { withValueRanges } from '../../bench/generate';
+import { withRankAndFillConfidence } from '../../src/engine/plan';
+import { writeConfidence } from '../../src/app/confidenceRun';
 import { NOW } from '../builders';
 import { ADAPTERS, type AdapterFactory, type WorkbookDescription } from './adapters';
 
@@ -200,6 +203,32 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       const after = await port.read();
       expect(after.initiatives?.headers).toEqual(first.initiatives?.headers);
       expect(logRows(cell)).toBe(2);
+    });
+
+    it('writes the Confidence column only when the workbook states some uncertainty, each row its share of the futures', async () => {
+      const plain = await build();
+      await run(plain.port);
+      expect((await plain.port.read()).initiatives?.headers).not.toContain('Confidence');
+
+      const { initiatives, capacity } = sampleTables();
+      const { port, cell } = await build({ tables: [withValueRanges(initiatives), capacity] });
+      // As the pane does it: the plan first, its Confidence blank, then the figures once drawn, writing only what changed.
+      const first = await runPlan(port, { now: NOW }, { planner: (input, context) => prioritise(input, context, { confidence: false }) });
+      if (first.kind !== 'written') throw new Error('not written');
+      const headers = (await port.read()).initiatives!.headers;
+      const column = headers.indexOf('Confidence');
+      expect(column).toBe(headers.length - 1);
+      const at = (r: number) => cell(initiatives.sheet, a1(initiatives.origin.row + 1 + r, initiatives.origin.column + column));
+      expect(initiatives.rows.map((_, r) => at(r))).toEqual(initiatives.rows.map(() => ''));
+      const sure = withRankAndFillConfidence(first.plan);
+      const written = await writeConfidence(port, { plan: first.plan, layout: first.layout, fingerprint: first.snapshot.fingerprint }, sure);
+      expect(written.kind).toBe('written');
+      if (written.kind === 'written') expect(written.outcome.cellsWritten ?? 0).toBeLessThan(initiatives.rows.length * 4);
+      expect(logRows(cell)).toBe(1);
+      const shares = sure.confidence!.shares;
+      expect(initiatives.rows.map((_, r) => at(r))).toEqual(initiatives.rows.map((_, r) => shares[sure.entries.findIndex((e) => e.initiative.rowIndex === r)]));
+      expect(shares.some((s) => s > 0 && s < 1)).toBe(true);
+      expect((await port.read()).initiatives!.headers).toEqual(headers);
     });
 
     it('a run without a log (a live re-run) adds no Decision log row and does not list the log as written', async () => {
