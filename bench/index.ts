@@ -9,6 +9,7 @@ import { freshPageUs, randomAccessNs } from './machine';
 import { benchOptimalSample, COLD_FLAG, printColdRun } from './optimalSample';
 import { benchSelection, selectionGoals, selectionTable } from './selection';
 import { benchSelectionDependencies, dependenciesLine } from './selectionDependencies';
+import { benchSelectionHorizons, horizonsLine } from './selectionHorizons';
 import { benchSyncs } from './syncs';
 
 async function main(): Promise<void> {
@@ -43,6 +44,9 @@ async function main(): Promise<void> {
   console.log(dependenciesLine(dependencies));
   const { cpuMs: _cpu, ...dependenciesResult } = dependencies;
   result.selection_dependencies = dependenciesResult;
+  const horizons = await benchSelectionHorizons();
+  console.log(horizonsLine(horizons));
+  result.selection_horizons = horizons;
   const optimalSample = await benchOptimalSample();
   console.log(`sample portfolio, Optimal with bottleneck economics (cold: first run in a fresh process, median of 3; warm: median of 9): ${JSON.stringify(optimalSample)} ms`);
   result.optimal_sample_ms = optimalSample;
