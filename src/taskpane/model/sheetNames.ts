@@ -2,12 +2,12 @@
 // proposes another and asks before using it.
 
 import type { WriteOptions } from '../../port/workbookPort';
-import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, ROADMAP_SHEET, SETTINGS_SHEET } from '../../layout/names';
 
 export type SheetNames = Required<NonNullable<WriteOptions['sheetNames']>>;
 export type SheetKey = keyof SheetNames;
 
-export const DEFAULT_SHEET_NAMES: SheetNames = { changeImpact: CHANGE_IMPACT_SHEET, decisionLog: DECISION_LOG_SHEET, settings: SETTINGS_SHEET, roadmap: ROADMAP_SHEET };
+// The port's defaults, written once (port/problems.ts).
+export { DEFAULT_SHEET_NAMES } from '../../port/problems';
 
 /** Which of the add-in's sheets `sheet` is, under the names in use. */
 export function sheetKeyOf(names: SheetNames, sheet: string): SheetKey | undefined {
