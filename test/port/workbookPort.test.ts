@@ -231,6 +231,19 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect((await port.read()).initiatives!.headers).toEqual(headers);
     });
 
+    it("places each value of a Decision log row under its header, in a log whose columns the user swapped", async () => {
+      const { port, cell, type } = await build();
+      await run(port);
+      // Selection method (E) and In-flight limit (G) change places.
+      const [method, limit] = [a1(DECISION_LOG_HEADER_ROW, 4), a1(DECISION_LOG_HEADER_ROW, 6)];
+      expect([cell(DECISION_LOG_SHEET, method), cell(DECISION_LOG_SHEET, limit)]).toEqual(['Selection method', 'In-flight limit']);
+      type(DECISION_LOG_SHEET, method, 'In-flight limit');
+      type(DECISION_LOG_SHEET, limit, 'Selection method');
+      await run(port);
+      const second = (column: number) => cell(DECISION_LOG_SHEET, a1(DECISION_LOG_HEADER_ROW + 2, column));
+      expect([second(4), second(6)]).toEqual([DEFAULT_SETTINGS.inFlightLimit, 'Rank and fill']);
+    });
+
     it('a run without a log (a live re-run) adds no Decision log row and does not list the log as written', async () => {
       const { port, cell } = await build();
       await run(port);
