@@ -15,6 +15,8 @@ import { useEffect } from 'react';
 import { usePaneController } from './controller/usePaneController';
 import type { PaneOptions } from './controller/paneController';
 import { Bottlenecks, bottleneckFindings } from './Bottlenecks/Bottlenecks';
+import { ColumnMappingSection } from './ColumnMapping/ColumnMappingSection';
+import { changeColumn } from './ColumnMapping/columnMapping';
 import { Disclosure } from './Disclosure/Disclosure';
 import { FirstRun } from './FirstRun/FirstRun';
 import { LiveSwitch } from './LiveSwitch/LiveSwitch';
@@ -89,6 +91,20 @@ export function App(props: AppProps) {
     else controller.stopWaiting();
   };
 
+  // Which header each column reads: above the results before the first run (or while something is unsettled), with the settings after.
+  const columns = view.kind === 'ready' ? view.columns : undefined;
+  const mapping = columns && (
+    <Disclosure key={plan ? 'after' : 'before'} title="Columns" defaultOpen={!plan || columns.needsAttention}>
+      <ColumnMappingSection
+        view={columns}
+        busy={model.busy}
+        onChange={(column, header) =>
+          void changeColumn(props.port, { operate: controller.operate, run: controller.run, state: () => ({ failed: controller.getState().run.status === 'failed', planned: controller.getState().plan !== undefined }) }, column, header)
+        }
+      />
+    </Disclosure>
+  );
+
   return (
     // A div, not main: the page that holds the pane gives the landmark (taskpane.html's main; the preview's aside).
     <div className={styles.root}>
@@ -137,6 +153,8 @@ export function App(props: AppProps) {
         </>
       )}
 
+      {!plan && mapping}
+
       {/* Run and the results first, settings after: on the projector the room watches the plan, and the pane opens on Run. */}
       <RunStatus messages={messages} onAction={onAction} />
 
@@ -157,6 +175,7 @@ export function App(props: AppProps) {
 
       {view.kind === 'ready' && draft && draftCheck && (
         <>
+          {plan && mapping}
           <Disclosure title="Weights and limits" defaultOpen>
             <SettingsPanel
               draft={draft}

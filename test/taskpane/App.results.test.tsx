@@ -88,6 +88,9 @@ describe('the results of a run', () => {
       screen.getByRole('button', { name: 'Save settings' }),
       screen.getByRole('button', { name: 'Undo changes' }),
       screen.getByRole('switch', { name: 'Live mode' }),
+      // Before the first run, which column each contract column reads (issue 17).
+      screen.getByRole('button', { name: 'Columns' }),
+      screen.getByRole('button', { name: /^Show all \d+ columns/ }),
       screen.getByRole('button', { name: 'Weights and limits' }),
       screen.getByRole('slider', { name: /Impact weight/ }),
       screen.getByRole('slider', { name: /Readiness weight/ }),
@@ -103,6 +106,6 @@ describe('the results of a run', () => {
       await user.tab();
       expect(element).toHaveFocus();
     }
-    // Fifteen tab stops over the whole pane, folded sections' controls included in the search: slow in jsdom on a shared machine.
+    // Seventeen tab stops over the whole pane, folded sections' controls included in the search: slow in jsdom on a shared machine.
   }, 60_000);
 });

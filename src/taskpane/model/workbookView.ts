@@ -7,10 +7,19 @@ import { NO_SCENARIO_TABLES, readScenarios } from '../../engine/scenarios/readSc
 import type { Settings, Team } from '../../engine/types';
 import { CAPACITY_TABLE, DECISION_LOG_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
+import { columnMappingView, type ColumnMappingView } from '../ColumnMapping/columnMapping';
 
 export type WorkbookView =
   | { kind: 'first-run'; tables: TableInfo[]; settings: Settings }
-  | { kind: 'ready'; table: { name: string; sheet: string; rows: number }; settings: Settings; teams: Team[]; scenarios: string[] };
+  | {
+      kind: 'ready';
+      table: { name: string; sheet: string; rows: number };
+      settings: Settings;
+      teams: Team[];
+      scenarios: string[];
+      /** Which header each contract column reads, and how it was found (absent in views made by hand). */
+      columns?: ColumnMappingView;
+    };
 
 /** Tables the add-in reads or writes itself are not offered as the Initiatives table. */
 const OWN_TABLES = new Set([CAPACITY_TABLE, SETTINGS_TABLE, DECISION_LOG_TABLE].map((n) => n.toLowerCase()));
@@ -24,5 +33,6 @@ export function workbookView(snapshot: WorkbookSnapshot): WorkbookView {
   // The Capacity table's own values: the pane shows overrides beside them.
   const teams = readCapacity(snapshot.capacity).teams;
   const scenarios = readScenarios(snapshot.scenarios ?? NO_SCENARIO_TABLES).scenarios.map((s) => s.name);
-  return { kind: 'ready', table: { name, sheet, rows: rows.length }, settings, teams, scenarios };
+  const columns = columnMappingView(snapshot.initiatives, teams, snapshot.columnMapping);
+  return { kind: 'ready', table: { name, sheet, rows: rows.length }, settings, teams, scenarios, columns };
 }
