@@ -40,9 +40,10 @@ function MappingField({ row, headers, busy, onChange }: { row: MappingRow; heade
 export function ColumnMappingSection({ view, busy, onChange }: ColumnMappingSectionProps) {
   const section = useSectionStyles();
   const [all, setAll] = useState(false);
-  // The columns found by their own name need no look unless asked for: the rest come first.
-  const shown = all ? view.rows : view.rows.filter((r) => r.how !== 'exact');
-  const exact = view.rows.length - view.rows.filter((r) => r.how !== 'exact').length;
+  // Only what needs a look unless asked: a column found by its words or set by hand, or missing with an effect on the plan.
+  const toCheck = view.rows.filter((r) => r.how === 'words' || r.how === 'mapped' || r.how === 'none' || (r.how === 'missing' && r.effect !== undefined));
+  const shown = all ? view.rows : toCheck;
+  const rest = view.rows.length - toCheck.length;
   return (
     <div className={section.section}>
       <Body1>
@@ -59,14 +60,14 @@ export function ColumnMappingSection({ view, busy, onChange }: ColumnMappingSect
           Not used (your own columns): {view.unrecognised.map((h) => `"${h}"`).join(', ')}.
         </Caption1>
       )}
-      {shown.length === 0 && <Caption1>Every column was found by its name.</Caption1>}
+      {shown.length === 0 && <Caption1>Nothing to check: every column that changes the plan was found by its name.</Caption1>}
       {shown.map((row) => (
         <MappingField key={row.key} row={row} headers={view.headers} busy={busy} onChange={onChange} />
       ))}
-      {exact > 0 && (
+      {rest > 0 && (
         <div className={section.actions}>
           <Button appearance="secondary" onClick={() => setAll(!all)} aria-expanded={all}>
-            {all ? 'Show only the columns to check' : `Show all ${view.rows.length} columns (${exact} found by their name)`}
+            {all ? 'Show only the columns to check' : `Show all ${view.rows.length} columns`}
           </Button>
         </div>
       )}
