@@ -2,6 +2,7 @@
 // "Legal +1 week: +$1.2M committed value (Claims triage enters)".
 
 import type { CapacityFinding, DeferredFinding, EnablerFinding, OverrideFinding, WaitsFor } from './bottlenecks';
+import type { Remedy } from './remedies';
 import { formatMoney, formatQuantity, listWords, trim } from './format';
 import { MIP_RELATIVE_GAP } from './select/optimal';
 import type { Objective } from './types';
@@ -111,40 +112,42 @@ function waitText(w: WaitsFor, package_: string | undefined, inFlight: boolean):
   }
 }
 
-function cutText(f: Omit<DeferredFinding, 'text'>): string | undefined {
-  if (f.needsInFlightSlot || f.demandCuts.length === 0) return undefined;
-  const cuts = f.demandCuts.map((c) => `${c.team} demand by ${formatQuantity(c.by, c.unit)} (to ${formatQuantity(c.to, c.unit)})`);
-  return `cut its ${listWords(cuts)} to fit beside the plan`;
+/** The change itself: "cut its Legal demand by 1 week (to 2 weeks)". */
+function changeText(r: Remedy, measure: Objective, currency: string): string {
+  if (r.kind === 'cut') return `cut its ${listWords(r.cuts.map((c) => `${c.team} demand by ${formatQuantity(c.by, c.unit)} (to ${formatQuantity(c.to, c.unit)})`))}`;
+  if (r.kind === 'in-flight') return `raise the in-flight limit to ${r.limit}`;
+  const overtakes = r.overtakes ? ` to overtake ${r.overtakes}` : '';
+  if (measure === 'Annual value') return `raise its annual value by more than ${formatMoney(r.to - r.from, currency)} (now ${formatMoney(r.from, currency)})`;
+  return trim(r.to) === trim(r.from) ? `raise its priority score even slightly above ${trim(r.from)}${overtakes}` : `raise its priority score from ${trim(r.from)} to above ${trim(r.to)}${overtakes}`;
 }
 
-/** The rise in score (or value) that would bring it in, or why none would. */
-function scoreText(f: Omit<DeferredFinding, 'text'>, currency: string): { action?: string; remark?: string } {
-  const s = f.scoreNeeded;
-  if (!s) return {};
-  const money = s.measure === 'Annual value';
-  const measure = money ? 'annual value' : 'priority score';
-  if (s.needed === undefined) return { remark: `no ${measure} alone would bring it in, as it does not fit even on its own` };
-  if (!money && s.needed >= 100) return { remark: 'no priority score alone would bring it in (it would need more than 100)' };
-  const overtakes = s.overtakes ? ` to overtake ${s.overtakes}` : '';
-  const rise = money
-    ? `raise its annual value by more than ${formatMoney(s.needed - s.now, currency)} (now ${formatMoney(s.now, currency)})`
-    : trim(s.needed) === trim(s.now)
-      ? `raise its priority score even slightly above ${trim(s.now)}`
-      : `raise its priority score from ${trim(s.now)} to above ${trim(s.needed)}`;
-  return { action: `${rise}${overtakes}${unproven(s.gap)}` };
+/** What the re-run plan did with the change: "it enters; IT service desk routing leaves". */
+function outcomeText(r: Remedy): string {
+  const company = r.enters.length > 0 ? ` with ${someNames(r.enters)}` : '';
+  if (r.leaves.length === 0) return `it enters${company} and nothing leaves`;
+  return `it enters${company}; ${someNames(r.leaves)} ${verb(r.leaves, 'leaves', 'leave')}`;
 }
 
+export const remedyText = (r: Remedy, measure: Objective, currency: string): string => `${changeText(r, measure, currency)}: ${outcomeText(r)}${unproven(r.gap)}`;
+
+/** Why no single change was found: the strongest reason the findings know. */
+function noneText(f: Omit<DeferredFinding, 'text'>): string {
+  if (f.scoreNeeded && f.scoreNeeded.needed === undefined) return 'no single change brings it in: it does not fit even on its own';
+  if (f.needsInFlightSlot) return 'no single change brings it in: it needs an in-flight slot and a team with time left beside the plan';
+  return 'no single change brings it in: a team it needs has nothing left beside the plan, and no higher score alone makes room';
+}
+
+/**
+ * What it would take, as checked by re-running the plan with each change: the changes that bring it in,
+ * least disruptive first, each with what else moves; or that none does; or that it was not checked.
+ */
 export function deferredText(f: Omit<DeferredFinding, 'text'>, currency: string): string {
   if (f.waitsFor) {
     const shortfall = f.demandCuts.map((c) => `${formatQuantity(c.by, c.unit)} of ${c.team}`);
     return `${f.name}: ${waitText(f.waitsFor, shortfall.length > 0 ? listWords(shortfall) : undefined, f.needsInFlightSlot)}.`;
   }
-  const score = scoreText(f, currency);
-  const actions = [cutText(f), score.action].filter((t): t is string => t !== undefined);
-  const clauses: string[] = [];
-  if (f.needsInFlightSlot) clauses.push(actions.length > 0 ? 'it needs an in-flight slot' : 'it needs an in-flight slot: raise the in-flight limit or take another initiative out');
-  if (actions.length > 0) clauses.push(actions.join(', or '));
-  if (score.remark) clauses.push(score.remark);
-  if (clauses.length === 0) clauses.push('it fits beside the plan but would lower its total, so it stays out');
-  return `${f.name}: ${clauses.join('; ')}.`;
+  const measure = f.scoreNeeded?.measure ?? 'Priority score';
+  if (f.remedies.length > 0) return `${f.name}: ${f.remedies.map((r) => remedyText(r, measure, currency)).join('; or ')}.`;
+  if (f.unchecked) return `${f.name}: what it would take was not worked out (only the closest to getting in are re-solved in the time allowed).`;
+  return `${f.name}: ${noneText(f)}.`;
 }

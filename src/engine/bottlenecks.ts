@@ -13,6 +13,7 @@ import { capacityText, deferredText, enablerText, overrideText } from './bottlen
 import { withDependencies } from './dependencies';
 import { rankOrder, selectionProblem, withoutOverride, type Ranked } from './ranking';
 import { linkView } from './select/links';
+import { byDisruption, cutRemedies, inFlightRemedy, overtakeRemedy, residualBesidePlan, scoreRemedy, type Remedy, type RemedyContext } from './remedies';
 import { candidateStatus } from './select/problem';
 import { formatGap, formatMoney, trim } from './format';
 import { MIP_RELATIVE_GAP, selectOptimal, type Relaxation } from './select/optimal';
@@ -93,11 +94,15 @@ export type DeferredFinding = {
   decision: Decision;
   /** `Deferred (dependency)` and `Excluded (alternative)`: what it waits for; the demand cuts are then the whole package's. */
   waitsFor?: WaitsFor;
-  /** The cut in demand on each full team that would let it fit beside the plan (empty when the limit is the in-flight one). */
+  /** The smallest verified cut in its demand that brings it in (empty when no cut alone does); for one waiting on a requirement, the whole package's shortfall. */
   demandCuts: DemandCut[];
   needsInFlightSlot: boolean;
   /** Absent when not analysed (see the notes). */
   scoreNeeded?: ScoreNeeded;
+  /** Each single change that brings it in, checked by re-running the plan with it, least disruptive first. */
+  remedies: Remedy[];
+  /** Some change could not be checked (time budget, or not analysed): an empty `remedies` is then not "none". */
+  unchecked: boolean;
   text: string;
 };
 
@@ -258,9 +263,12 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
   if (resolved < teams.length) {
     notes.push(`Only the ${resolved} teams with the highest LP shadow prices were re-solved; the other ${teams.length - resolved} show the LP estimate per unit.`);
   }
+  let inFlightTrial: { variant: SelectionProblem; evaluation: Evaluation } | undefined;
   {
     const variant = { ...problem, inFlightLimit: problem.inFlightLimit + 1 };
-    const diff = compare(variant, yield { problem: variant, hint: [...base.committed] });
+    const evaluation = yield { problem: variant, hint: [...base.committed] };
+    inFlightTrial = { variant, evaluation };
+    const diff = compare(variant, evaluation);
     const finding = {
       kind: 'in-flight' as const,
       name: 'In-flight limit',
@@ -346,6 +354,10 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
     notes.push(`What it would take to get in is listed for the ${LISTED} highest-ranked of the ${allDeferred.length} deferred initiatives.`);
   }
   const needed = new Map<number, ScoreNeeded>();
+  const remedies = new Map<number, Remedy[]>();
+  const unchecked = new Set<number>();
+  const ctx: RemedyContext = { problem, committed: base.committed, nameOf: (i) => names[i]!, rankOf: (i) => position.get(i)! };
+  const found = (p: number, more: readonly Remedy[]) => remedies.set(p, [...(remedies.get(p) ?? []), ...more]);
   if (exactMethod) {
     const overtake = rankAndFillOvertakes(problem);
     for (const p of scored) {
@@ -358,6 +370,12 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
         ...(target !== undefined ? { overtakes: names[problem.candidates[target]!.index]! } : {}),
         gap: 0,
       });
+      // A score above 100 is not one the scoring can give: no remedy.
+      if (target !== undefined && problem.candidates[target]!.priority < 100) {
+        const to = problem.candidates[target]!.priority;
+        const search = yield* overtakeRemedy(ctx, p, target, to, names[problem.candidates[target]!.index]!);
+        found(p, search.remedies);
+      }
     }
   } else {
     const reduced = base.relaxation?.reducedCosts;
@@ -378,23 +396,47 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
       const evaluation = yield { problem: variant };
       if (!evaluation) continue;
       const withIt = totals(variant, evaluation.committed, objective).objective - now;
-      needed.set(p, { measure: objective, now, needed: Math.max(now, before.objective - withIt), gap: evaluation.gap });
+      const neededScore = Math.max(now, before.objective - withIt);
+      needed.set(p, { measure: objective, now, needed: neededScore, gap: evaluation.gap });
+      const remedy = scoreRemedy(ctx, variant, evaluation, p, now, neededScore);
+      if (remedy) found(p, [remedy]);
     }
+    for (const p of scored) if (!closest.includes(p)) unchecked.add(p);
     if (closest.length < scored.length) {
       notes.push(`The ${objective.toLowerCase()} each deferred initiative would need was re-solved for the ${closest.length} closest to getting in (of ${scored.length}); the others show the demand cut only.`);
+    }
+  }
+  // The demand cuts and the in-flight slot, each re-run (the optimal method: for those it re-solved above).
+  const residual = residualBesidePlan(problem, base.committed);
+  for (const p of scored) {
+    if (unchecked.has(p)) continue;
+    const binding = base.binding[p];
+    if (binding?.inFlightLimit === undefined) {
+      const search = yield* cutRemedies(ctx, p, binding, residual);
+      found(p, search.remedies);
+      if (search.incomplete) unchecked.add(p);
+    }
+    if (binding?.inFlightLimit !== undefined && inFlightTrial) {
+      const remedy = inFlightRemedy(ctx, inFlightTrial.variant, inFlightTrial.evaluation, p);
+      if (remedy) found(p, [remedy]);
+      if (!inFlightTrial.evaluation) unchecked.add(p);
     }
   }
   const deferred: DeferredFinding[] = deferredPositions.map((p) => {
     const c = problem.candidates[p]!;
     const binding = base.binding[p];
+    const verified = [...(remedies.get(p) ?? [])].sort(byDisruption);
+    const cut = verified.find((r) => r.kind === 'cut');
     const finding: DeferredFinding = {
       key: ranked.assessments[c.index]!.initiative.key,
       name: names[c.index]!,
       decision: base.decisions[p]!,
-      demandCuts: (binding?.teams ?? []).map((t) => ({ team: t.team, unit: t.unit, by: t.needed - t.left, to: t.left })),
+      demandCuts: linked(p) ? (binding?.teams ?? []).map((t) => ({ team: t.team, unit: t.unit, by: t.needed - t.left, to: t.left })) : cut?.kind === 'cut' ? cut.cuts : [],
       needsInFlightSlot: binding?.inFlightLimit !== undefined,
       ...(needed.has(p) ? { scoreNeeded: needed.get(p)! } : {}),
       ...(linked(p) ? { waitsFor: waitsFor(binding, ranked) } : {}),
+      remedies: verified,
+      unchecked: unchecked.has(p),
       text: '',
     };
     return { ...finding, text: deferredText(finding, currency) };

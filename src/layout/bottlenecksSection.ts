@@ -103,18 +103,17 @@ function enablerRows(s: SheetBuilder, b: Bottlenecks): void {
 
 function deferredRows(s: SheetBuilder, plan: Plan, b: Bottlenecks): void {
   const measure = b.method === 'Rank and fill' ? 'Priority score' : b.objective;
-  s.row(['Deferred initiative', 'Decision', 'Demand cut that fits it', 'In words', 'Binding constraint', `${measure} needed`, `${measure} now`], [], 'header');
+  s.row(['Deferred initiative', 'Decision', 'Demand cut that brings it in', 'In words', 'Binding constraint', `${measure} needed`, `${measure} now`], [], 'header');
   const format = measure === 'Annual value' ? moneyFormat(b.currency) : POINTS_FORMAT;
   const entries = new Map(plan.entries.map((e) => [e.initiative.key, e]));
   for (const f of b.deferred) {
     const cuts = f.demandCuts.map((c) => `${c.team} -${formatQuantity(c.by, c.unit)}`).join('; ');
+    // Outside a package, the cut is one the plan was re-run with (In words says what else moves); none when no cut alone brings it in.
     const cutCell = f.waitsFor
       ? cuts
         ? `For the package: ${cuts}`
         : `None: it waits for ${f.waitsFor.requirement ?? f.waitsFor.alternative ?? 'another initiative'}`
-      : f.needsInFlightSlot
-        ? 'None: it needs an in-flight slot'
-        : cuts || 'None needed';
+      : cuts || (f.needsInFlightSlot ? 'None: it needs an in-flight slot' : f.unchecked ? 'Not worked out' : 'No cut alone brings it in');
     s.row(
       [f.name, f.decision, cutCell, f.text, entries.get(f.key)?.bindingText ?? '', f.scoreNeeded?.needed ?? null, f.scoreNeeded?.now ?? null],
       [T, T, T, T, T, format, format],

@@ -20,6 +20,8 @@ const deferred = (fields: Partial<DeferredFinding> = {}): Omit<DeferredFinding, 
   decision: 'Deferred (capacity)',
   demandCuts: [],
   needsInFlightSlot: false,
+  remedies: [],
+  unchecked: false,
   ...fields,
 });
 
@@ -54,26 +56,43 @@ describe('capacity findings in words', () => {
 });
 
 describe('deferred findings in words', () => {
-  it('offers the demand cut or the score that would bring it in', () => {
+  it('gives each checked change with what it does, the one that moves nothing else first', () => {
     const f = deferred({
-      demandCuts: [{ team: 'Legal', unit: 'weeks', by: 2, to: 1 }],
-      scoreNeeded: { measure: 'Priority score', now: 58.1, needed: 63.24, overtakes: 'Fraud alerts', gap: 0 },
+      remedies: [
+        { kind: 'cut', cuts: [{ team: 'Legal', unit: 'weeks', by: 2, to: 1 }], enters: [], leaves: [], gap: 0 },
+        { kind: 'score', from: 58.1, to: 63.24, overtakes: 'Fraud alerts', enters: [], leaves: ['IT service desk routing'], gap: 0 },
+      ],
     });
-    expect(deferredText(f, '$')).toBe('Claims triage: cut its Legal demand by 2 weeks (to 1 week) to fit beside the plan, or raise its priority score from 58.1 to above 63.2 to overtake Fraud alerts.');
+    expect(deferredText(f, '$')).toBe(
+      'Claims triage: cut its Legal demand by 2 weeks (to 1 week): it enters and nothing leaves; or raise its priority score from 58.1 to above 63.2 to overtake Fraud alerts: it enters; IT service desk routing leaves.',
+    );
   });
 
-  it('says no score within 0 to 100 would do when the one needed is above 100', () => {
-    const f = deferred({ needsInFlightSlot: true, scoreNeeded: { measure: 'Priority score', now: 40, needed: 130, gap: 0 } });
-    expect(deferredText(f, '$')).toBe('Claims triage: it needs an in-flight slot: raise the in-flight limit or take another initiative out; no priority score alone would bring it in (it would need more than 100).');
+  it('says who enters with it and who leaves', () => {
+    const f = deferred({ remedies: [{ kind: 'in-flight', limit: 9, enters: ['Document intake'], leaves: ['A', 'B'], gap: 0 }] });
+    expect(deferredText(f, '$')).toBe('Claims triage: raise the in-flight limit to 9: it enters with Document intake; A and B leave.');
   });
 
   it('says how much more annual value would bring it in', () => {
-    const f = deferred({ needsInFlightSlot: true, scoreNeeded: { measure: 'Annual value', now: 900_000, needed: 1_400_000, gap: 0 } });
-    expect(deferredText(f, '$')).toBe('Claims triage: it needs an in-flight slot; raise its annual value by more than $500k (now $900k).');
+    const f = deferred({
+      scoreNeeded: { measure: 'Annual value', now: 900_000, needed: 1_400_000, gap: 0 },
+      remedies: [{ kind: 'score', from: 900_000, to: 1_400_000, enters: [], leaves: [], gap: 0.01 }],
+    });
+    expect(deferredText(f, '$')).toBe('Claims triage: raise its annual value by more than $500k (now $900k): it enters and nothing leaves (best found in the time limit).');
   });
 
-  it('explains an initiative that fits but would lower the total', () => {
-    expect(deferredText(deferred(), '$')).toBe('Claims triage: it fits beside the plan but would lower its total, so it stays out.');
+  it('says when no single change brings it in, and why', () => {
+    expect(deferredText(deferred({ scoreNeeded: { measure: 'Priority score', now: 40, needed: undefined, gap: 0 } }), '$')).toBe(
+      'Claims triage: no single change brings it in: it does not fit even on its own.',
+    );
+    expect(deferredText(deferred({ needsInFlightSlot: true }), '$')).toBe(
+      'Claims triage: no single change brings it in: it needs an in-flight slot and a team with time left beside the plan.',
+    );
+    expect(deferredText(deferred(), '$')).toMatch(/^Claims triage: no single change brings it in: /);
+  });
+
+  it('does not call an unchecked initiative hopeless', () => {
+    expect(deferredText(deferred({ unchecked: true }), '$')).toMatch(/^Claims triage: what it would take was not worked out/);
   });
 });
 

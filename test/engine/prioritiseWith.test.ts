@@ -54,7 +54,8 @@ describe('prioritiseWith', () => {
     expect(decisions(plan)).toEqual({ 'Audit fix': 'Forced in', 'Regulator request': 'Forced in', 'Needs Legal': 'Deferred (capacity)', 'Needs Security': 'Commit' });
     expect(plan.issues.map((i) => i.code)).toContain('over-capacity-forced-in');
     expect(plan.bottlenecks!.deferred[0]!.text).toBe(
-      'Needs Legal: cut its Legal demand by 1 week (to 0 weeks) to fit beside the plan; no priority score alone would bring it in, as it does not fit even on its own.',
+      // The forced-in set leaves Legal nothing: no cut short of dropping Legal's work altogether brings it in.
+      'Needs Legal: no single change brings it in: it does not fit even on its own.',
     );
   });
 

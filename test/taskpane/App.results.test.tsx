@@ -77,7 +77,8 @@ describe('the results of a run', () => {
     expect(screen.getByRole('button', { name: 'Select Portfolio!G4' })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('button', { name: 'Sort the table by priority' })).toHaveFocus();
-  });
+    // Each tab searches the whole pane for the next stop: slow in jsdom on a shared machine.
+  }, 60_000);
 
   test('the keyboard reaches Run first, then every setting in reading order', async () => {
     const { user } = renderPane({ workbook: sampleWorkbook() });

@@ -24,7 +24,10 @@ describe('running the plan', () => {
     await runOnce(user);
     expect(screen.getByText(/8 of 25 initiatives committed, worth \$14\.9M a year/)).toBeInTheDocument();
     expect(screen.getByRole('rowheader', { name: /Legal/ })).toBeInTheDocument();
-    expect(within(screen.getByRole('list', { name: 'Ranking' })).getAllByRole('listitem')).toHaveLength(10);
+    // The whole ranking in one list, not paged: each card says where it stands among all 25.
+    const cards = within(screen.getByRole('list', { name: 'Ranking' })).getAllByRole('listitem');
+    expect(cards[0]).toHaveAttribute('aria-setsize', '25');
+    expect(screen.queryByRole('button', { name: /more of/ })).toBeNull();
     expect(findSheet(workbook, 'Change impact')).toBeDefined();
   });
 

@@ -11,9 +11,6 @@ export type BottleneckGroups = { capacity: string[]; overrides: string[]; enable
 
 export type BottlenecksProps = { findings: BottleneckGroups | undefined };
 
-/** How many "what it would take" lines the pane lists; the sheet has them all. */
-export const DEFERRED_SHOWN = 5;
-
 /** The plan's findings as sentences, grouped as the pane shows them; undefined when the plan has none. */
 export function bottleneckFindings(plan: Plan): BottleneckGroups | undefined {
   const b = plan.bottlenecks;
@@ -22,7 +19,8 @@ export function bottleneckFindings(plan: Plan): BottleneckGroups | undefined {
     capacity: b.capacity.map((f) => f.text),
     overrides: b.overrides.map((f) => f.text),
     enablers: b.enablers.map((f) => f.text),
-    deferred: b.deferred.slice(0, DEFERRED_SHOWN).map((f) => f.text),
+    // Every deferred initiative the engine checked (the 50 highest-ranked): the room asks about any of them.
+    deferred: b.deferred.map((f) => f.text),
     notes: b.notes,
   };
   return groups.capacity.length + groups.overrides.length + groups.enablers.length + groups.deferred.length > 0 ? groups : undefined;

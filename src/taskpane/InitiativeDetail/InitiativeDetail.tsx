@@ -9,8 +9,15 @@ import { useSectionStyles } from '../styles';
 import { DECISION_COLOUR, GATE_COLOUR } from '../Summary/badgeColours';
 import { DependencyLinks } from '../DependencyLinks/DependencyLinks';
 
-/** `entries`: the plan's entries, for what it requires, what requires it and its alternatives. */
-export type InitiativeDetailProps = { entry: PlanEntry; settings: Settings; id?: string; entries?: readonly PlanEntry[] };
+export type InitiativeDetailProps = {
+  entry: PlanEntry;
+  settings: Settings;
+  id?: string;
+  /** The plan's entries, for what it requires, what requires it and its alternatives. */
+  entries?: readonly PlanEntry[];
+  /** What it would take to get in, as the bottleneck economics checked it (deferred initiatives only). */
+  advice?: string;
+};
 
 const useStyles = makeStyles({
   root: {
@@ -61,7 +68,7 @@ function Contributions({ title, kind, entry, settings }: { title: string; kind: 
   );
 }
 
-export function InitiativeDetail({ entry, settings, id, entries }: InitiativeDetailProps) {
+export function InitiativeDetail({ entry, settings, id, entries, advice }: InitiativeDetailProps) {
   const styles = useStyles();
   const section = useSectionStyles();
   const { scores, gate } = entry;
@@ -79,6 +86,7 @@ export function InitiativeDetail({ entry, settings, id, entries }: InitiativeDet
         </Badge>
       </div>
       {binding && <Body1>Held back by: {binding}</Body1>}
+      {advice && <Body1>What it would take: {advice.slice(advice.startsWith(`${entry.initiative.name}: `) ? entry.initiative.name.length + 2 : 0)}</Body1>}
       {entries && <DependencyLinks entry={entry} entries={entries} />}
       {gate.gaps.length > 0 && (
         <div>

@@ -1,43 +1,214 @@
-// The top of the ranking, each initiative with its score and decision and a
-// details view that opens in place (focus stays on the button that opened it).
+// The whole ranking, filtered and searched as the room asks (deferred only, one
+// team, one gate, a name), each card with its value, gate, decision and what held
+// it back. Only the cards in view are rendered (model/listWindow.ts), so 10,000
+// rows scroll like 30; details open in place and focus stays on their button.
 
-import { Badge, Body1, Button, Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Badge, Body1, Button, Caption1, Field, SearchBox, Select, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode, type UIEvent } from 'react';
 import type { Plan } from '../../engine/plan';
+import type { Gate } from '../../engine/types';
 import { InitiativeDetail } from '../InitiativeDetail/InitiativeDetail';
+import { listWindow } from '../model/listWindow';
+import { GROUP_LABEL, NO_FILTER, filterChoices, filterRows, rankingRows, shownText, type DecisionGroup, type RankingFilter, type RankingRow } from '../model/rankingRows';
 import { useSectionStyles } from '../styles';
-import { DECISION_COLOUR } from '../Summary/badgeColours';
+import { DECISION_COLOUR, GATE_COLOUR } from '../Summary/badgeColours';
 
 export type RankingProps = {
   plan: Plan;
   busy: boolean;
   onSort: () => void;
-  /** How many rows to show at first and per "Show more". */
-  pageSize?: number;
 };
 
+/** A card's height before it is measured, and the height of the list when the page gives none (tests). */
+const ESTIMATED_ROW = 96;
+const FALLBACK_VIEWPORT = 480;
+const OVERSCAN = 480;
+
 const useStyles = makeStyles({
-  list: { margin: 0, padding: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column' },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(88px, 1fr))', gap: tokens.spacingHorizontalS },
+  search: { gridColumn: '1 / -1' },
+  // Three selects side by side at 320 px: each takes its column's width, none its content's.
+  field: { minWidth: 0 },
+  select: { minWidth: 0, width: '100%' },
+  scroller: {
+    maxHeight: 'min(70vh, 640px)',
+    overflowY: 'auto',
+    overscrollBehavior: 'contain',
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  list: { margin: 0, padding: 0, listStyleType: 'none' },
   item: {
     display: 'flex',
     flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
     paddingBlock: tokens.spacingVerticalXS,
+    paddingInlineEnd: tokens.spacingHorizontalXS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   row: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
-  rank: { minWidth: '2ch', textAlign: 'end', fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
-  name: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
-  meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, paddingInlineStart: '3ch' },
+  rank: { minWidth: '3ch', textAlign: 'end', fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
+  name: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere', fontWeight: tokens.fontWeightSemibold },
+  meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, paddingInlineStart: 'calc(3ch + 8px)' },
+  note: { paddingInlineStart: 'calc(3ch + 8px)', color: tokens.colorNeutralForeground2 },
+  value: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
+  empty: { paddingBlock: tokens.spacingVerticalM },
 });
 
-export function Ranking({ plan, busy, onSort, pageSize = 10 }: RankingProps) {
+function RankingCard({ row, plan, open, onToggle, detailId }: { row: RankingRow; plan: Plan; open: boolean; onToggle: () => void; detailId: string }) {
+  const styles = useStyles();
+  const entry = open ? plan.entries.find((e) => e.initiative.key === row.key) : undefined;
+  return (
+    <>
+      <div className={styles.row}>
+        <span className={styles.rank} aria-hidden>
+          {row.priority}
+        </span>
+        <Body1 className={styles.name}>{row.name}</Body1>
+      </div>
+      <div className={styles.meta}>
+        <Caption1 className={styles.value}>{row.value ?? 'no value stated'}</Caption1>
+        <Caption1>score {row.score.toFixed(1)}</Caption1>
+        <Badge appearance="tint" color={GATE_COLOUR[row.gate]}>
+          {row.gate}
+        </Badge>
+        <Badge appearance="tint" color={DECISION_COLOUR[row.decision]}>
+          {row.decision}
+        </Badge>
+      </div>
+      {row.heldBy && <Caption1 className={styles.note}>Held back by: {row.heldBy}</Caption1>}
+      {row.placement && <Caption1 className={styles.note}>{row.placement}</Caption1>}
+      <div className={styles.meta}>
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-expanded={open}
+          aria-controls={open ? detailId : undefined}
+          aria-label={`${open ? 'Hide' : 'Show'} details for ${row.name}`}
+          onClick={onToggle}
+        >
+          {open ? 'Hide details' : 'Details'}
+        </Button>
+      </div>
+      {entry && <InitiativeDetail id={detailId} entry={entry} settings={plan.settings} entries={plan.entries} advice={plan.bottlenecks?.deferred.find((f) => f.key === row.key)?.text} />}
+    </>
+  );
+}
+
+/** A list item whose height the window learns once it is on screen, and forgets to watch once it leaves. */
+function MeasuredItem(props: { id: string; observer: ResizeObserver | undefined; className: string; setSize: number; position: number; children: ReactNode }) {
+  const { id, observer, className, setSize, position, children } = props;
+  const element = useRef<HTMLLIElement>(null);
+  useLayoutEffect(() => {
+    const li = element.current;
+    if (!li || !observer) return;
+    observer.observe(li);
+    return () => observer.unobserve(li);
+  }, [observer]);
+  return (
+    <li ref={element} data-key={id} className={className} aria-setsize={setSize} aria-posinset={position}>
+      {children}
+    </li>
+  );
+}
+
+function Filters({ filter, onChange, rows, teams }: { filter: RankingFilter; onChange: (f: RankingFilter) => void; rows: RankingRow[]; teams: string[] }) {
+  const styles = useStyles();
+  const choices = useMemo(() => filterChoices(rows, teams), [rows, teams]);
+  return (
+    <div className={styles.filters} role="search" aria-label="Filter the ranking">
+      <Field label="Search by name" className={styles.search}>
+        <SearchBox value={filter.search} onChange={(_, data) => onChange({ ...filter, search: data.value })} />
+      </Field>
+      <Field label="Decision" className={styles.field}>
+        <Select className={styles.select} value={filter.group} onChange={(_, data) => onChange({ ...filter, group: data.value as DecisionGroup | 'all' })}>
+          <option value="all">All</option>
+          {choices.groups.map(({ group, count }) => (
+            <option key={group} value={group}>
+              {GROUP_LABEL[group]} ({count})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Gate" className={styles.field}>
+        <Select className={styles.select} value={filter.gate} onChange={(_, data) => onChange({ ...filter, gate: data.value as Gate | 'all' })}>
+          <option value="all">All</option>
+          {choices.gates.map(({ gate, count }) => (
+            <option key={gate} value={gate}>
+              {gate} ({count})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Team" className={styles.field}>
+        <Select className={styles.select} value={filter.team} onChange={(_, data) => onChange({ ...filter, team: data.value })}>
+          <option value="all">All</option>
+          {choices.teams.map((team) => (
+            <option key={team} value={team}>
+              {team}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
+  );
+}
+
+export function Ranking({ plan, busy, onSort }: RankingProps) {
   const section = useSectionStyles();
   const styles = useStyles();
   const id = useId('ranking');
+  const countId = useId('ranking-count');
   const detailPrefix = useId('detail');
-  const [shown, setShown] = useState(pageSize);
+  const [filter, setFilter] = useState<RankingFilter>(NO_FILTER);
   const [open, setOpen] = useState<string | undefined>();
-  const ranked = plan.ranking.map((i) => plan.entries[i]!).filter((e) => e.priority !== undefined);
+  const all = useMemo(() => rankingRows(plan), [plan]);
+  const teams = useMemo(() => plan.teams.map((t) => t.name), [plan]);
+  const rows = useMemo(() => filterRows(all, filter), [all, filter]);
+
+  // The window: measured card heights by key, the scroll position and the list's own height, all
+  // learnt from one ResizeObserver (none in a test's DOM: the estimates and a tall viewport stand in).
+  const scroller = useRef<HTMLDivElement>(null);
+  const [heights, setHeights] = useState<ReadonlyMap<string, number>>(() => new Map());
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
+  const [observer] = useState(() =>
+    typeof ResizeObserver === 'undefined'
+      ? undefined
+      : new ResizeObserver((records) => {
+          const sizes: [string, number][] = [];
+          for (const record of records) {
+            const target = record.target as HTMLElement;
+            if (target.dataset.scroller !== undefined) {
+              if (target.clientHeight > 0) setViewport(target.clientHeight);
+            } else if (target.dataset.key && target.offsetHeight > 0) sizes.push([target.dataset.key, target.offsetHeight]);
+          }
+          if (sizes.length === 0) return;
+          setHeights((known) => {
+            const changed = sizes.filter(([key, height]) => known.get(key) !== height);
+            return changed.length === 0 ? known : new Map([...known, ...changed]);
+          });
+        }),
+  );
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || !observer) return;
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [observer]);
+
+  const span = useMemo(
+    () => listWindow(rows.length, (i) => heights.get(rows[i]!.key) ?? ESTIMATED_ROW, scrollTop, viewport, OVERSCAN),
+    [rows, heights, scrollTop, viewport],
+  );
+  // A new filter starts at the top of its list.
+  const changeFilter = (next: RankingFilter) => {
+    setFilter(next);
+    scroller.current?.scrollTo?.({ top: 0 });
+    setScrollTop(0);
+  };
+  const onScroll = (event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop);
+
   return (
     <section className={section.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={section.heading}>
@@ -49,45 +220,27 @@ export function Ranking({ plan, busy, onSort, pageSize = 10 }: RankingProps) {
         </Button>
         <Caption1 className={section.quiet}>Whole rows move; your other columns go with them.</Caption1>
       </div>
-      <ol className={styles.list} aria-labelledby={id}>
-        {ranked.slice(0, shown).map((entry) => {
-          const key = entry.initiative.key;
-          const detailId = `${detailPrefix}-${entry.priority}`;
-          const expanded = open === key;
-          return (
-            <li key={key} className={styles.item}>
-              <div className={styles.row}>
-                <span className={styles.rank} aria-hidden>
-                  {entry.priority}
-                </span>
-                <Body1 className={styles.name}>{entry.initiative.name}</Body1>
-              </div>
-              <div className={styles.meta}>
-                <Caption1>Score {entry.scores!.priority.toFixed(1)}</Caption1>
-                <Badge appearance="tint" color={DECISION_COLOUR[entry.decision]}>
-                  {entry.decision}
-                </Badge>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  aria-expanded={expanded}
-                  aria-controls={expanded ? detailId : undefined}
-                  aria-label={`${expanded ? 'Hide' : 'Show'} details for ${entry.initiative.name}`}
-                  onClick={() => setOpen(expanded ? undefined : key)}
-                >
-                  {expanded ? 'Hide details' : 'Details'}
-                </Button>
-              </div>
-              {expanded && <InitiativeDetail id={detailId} entry={entry} settings={plan.settings} entries={plan.entries} />}
-            </li>
-          );
-        })}
-      </ol>
-      {ranked.length > shown && (
-        <Button appearance="subtle" onClick={() => setShown(shown + pageSize)}>
-          Show {Math.min(pageSize, ranked.length - shown)} more of {ranked.length}
-        </Button>
-      )}
+      <Filters filter={filter} onChange={changeFilter} rows={all} teams={teams} />
+      <Caption1 id={countId} role="status" className={section.quiet}>
+        {shownText(rows.length, all.length)}
+      </Caption1>
+      <div ref={scroller} data-scroller className={styles.scroller} onScroll={onScroll}>
+        {rows.length === 0 ? (
+          <Body1 className={styles.empty}>No initiative matches the filter.</Body1>
+        ) : (
+          <ol className={styles.list} aria-labelledby={id} style={{ paddingTop: span.before, paddingBottom: span.after }}>
+            {rows.slice(span.start, span.end).map((row, i) => {
+              const detailId = `${detailPrefix}-${row.priority}`;
+              const expanded = open === row.key;
+              return (
+                <MeasuredItem key={row.key} id={row.key} observer={observer} className={styles.item} setSize={rows.length} position={span.start + i + 1}>
+                  <RankingCard row={row} plan={plan} open={expanded} detailId={detailId} onToggle={() => setOpen(expanded ? undefined : row.key)} />
+                </MeasuredItem>
+              );
+            })}
+          </ol>
+        )}
+      </div>
     </section>
   );
 }
