@@ -1,6 +1,7 @@
 // `npm run bench`: every measurement side by side in one run; the last line is one JSON object.
 
 import { benchBundle } from './bundle';
+import { benchConfidence } from './confidence';
 import { benchEconomics } from './economics';
 import { benchCli } from './cli';
 import { benchEngine, ENGINE_RUNS } from './engine';
@@ -53,6 +54,9 @@ async function main(): Promise<void> {
   const economics = await benchEconomics();
   console.log(`whole plan with bottleneck economics (sample: median of 5; 200 initiatives, in-flight limit 70: median of 5, 3 and 1): ${JSON.stringify(economics.plan_ms)} ms`);
   Object.assign(result, economics);
+  const confidence = await benchConfidence();
+  console.log(`how sure is the plan, 500 drawn futures (goals 1 s by rank and fill at 500, 10 s by Optimal at 200): ${JSON.stringify(confidence.confidence_ms)} ms`);
+  Object.assign(result, confidence);
   const syncs = await benchSyncs();
   console.log(`office.js round trips per run (first run or rerun, whichever takes more): ${JSON.stringify(syncs.syncs)}; largest request ${syncs.largest_request_kb} KB`);
   Object.assign(result, syncs);
