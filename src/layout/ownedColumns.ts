@@ -100,7 +100,11 @@ export function placeOutputColumns(
     }
   });
   if (userColumns.length > 0) return { userColumns };
-  return { existing, headers, record: headers.join(', ') };
+  // A column the prioritiser made that this run does not write (Start, on a run without horizons) stays its own:
+  // still recorded, so a later run writes it again rather than taking it for the user's.
+  const written = new Set(headers.map(normalise));
+  const resting = (record ?? []).filter((h) => indexOf(h) >= 0 && !written.has(normalise(h)));
+  return { existing, headers, record: [...headers, ...resting].join(', ') };
 }
 
 /** The problem a write reports, naming the user's columns and their header cells, when it was asked not to touch them. */

@@ -89,3 +89,16 @@ export function roadmapSheet(plan: Plan): SheetLayout | undefined {
   for (let c = LEAD; c < 9; c++) widths[c] = Math.max(widths[c]!, 12);
   return s.build(ROADMAP_SHEET, widths, headerRow + 1);
 }
+
+/**
+ * What the product's own Roadmap sheet becomes on a run without horizons: a roadmap from an earlier
+ * run would otherwise stay and show a plan that no longer holds. The sheet keeps its mark (a later run
+ * with horizons rebuilds it); a user's sheet of that name is never touched.
+ */
+export function noRoadmapSheet(plan: Plan): SheetLayout {
+  const s = new SheetBuilder(1, 4);
+  s.runAt = plan.run.at;
+  s.row(['Roadmap: none in this run'], [], 'title');
+  s.row([markLine(plan, 'Rebuilt on every run. This run plans one period (the Horizons setting names fewer than two horizons), so there is no roadmap; name two or more to have one, or delete this sheet.')], [TEXT_FORMAT], 'note');
+  return s.build(ROADMAP_SHEET, [100], 0);
+}

@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS, readSettings, SETTING_SPECS } from '../../src/engine/
 import type { RawTable, Settings } from '../../src/engine/types';
 import { a1 } from '../../src/engine/address';
 import { DECISION_LOG_HEADER_ROW } from '../../src/layout/decisionLog';
-import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, ROADMAP_SHEET, SCENARIO_COMPARISON_SHEET, SETTINGS_SHEET, SETTINGS_TABLE } from '../../src/layout/names';
+import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, OWNER_MARK, ROADMAP_SHEET, SCENARIO_COMPARISON_SHEET, SETTINGS_SHEET, SETTINGS_TABLE } from '../../src/layout/names';
 import { changedProblem, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE, SETTINGS_COLUMNS_MESSAGE } from '../../src/port/problems';
 import { WorkbookProblemError, type WriteOptions } from '../../src/port/workbookPort';
 import { prioritise } from '../../src/engine/plan';
@@ -146,6 +146,39 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect(written.outcome.ok && written.outcome.sheetsWritten).not.toContain(ROADMAP_SHEET);
       expect(plain.cell(ROADMAP_SHEET, 'A1')).toBe('my roadmap');
       expect((await plain.port.read()).initiatives?.headers).not.toContain('Start');
+    });
+
+    it("clears the product's own Roadmap sheet on a run without horizons, so no stale roadmap stays; a user's Roadmap sheet is left as it is", async () => {
+      // A Roadmap sheet an earlier run made (its A2 carries the mark), and the settings since name one horizon.
+      const old = { A1: 'Roadmap: H1, H2', A2: `${OWNER_MARK} on 2026-11-01 09:00 UTC.`, B6: 'Claims triage' };
+      const stale = await build({ tables: [...sample(), settingsTable([['Horizons', 'H1']])], userSheets: [{ name: ROADMAP_SHEET, cells: old }] });
+      const result = await run(stale.port);
+      if (result.kind !== 'written') throw new Error('not written');
+      expect(result.outcome.ok && result.outcome.sheetsWritten).toContain(ROADMAP_SHEET);
+      expect(stale.cell(ROADMAP_SHEET, 'A1')).toBe('Roadmap: none in this run');
+      expect(String(stale.cell(ROADMAP_SHEET, 'A2'))).toMatch(new RegExp(`^${OWNER_MARK} on 2026-11-23 10:00.*no roadmap`));
+      expect(stale.cell(ROADMAP_SHEET, 'B6')).toBe('');
+      expect((await stale.port.read()).initiatives?.headers).not.toContain('Start');
+
+      const mine = await build({ tables: sample(), userSheets: [{ name: ROADMAP_SHEET, cells: { A1: 'my roadmap', A2: 'Made by me', B6: 'Claims triage' } }] });
+      const written = await run(mine.port);
+      if (written.kind !== 'written') throw new Error('not written');
+      expect(written.outcome.ok && written.outcome.sheetsWritten).not.toContain(ROADMAP_SHEET);
+      expect([mine.cell(ROADMAP_SHEET, 'A1'), mine.cell(ROADMAP_SHEET, 'B6')]).toEqual(['my roadmap', 'Claims triage']);
+    });
+
+    itInPlace('clears the roadmap a run with horizons made once the Horizons setting is blanked, and rebuilds it, into the same Start column, when they come back', async () => {
+      const { port, cell } = await build({ tables: [...sample(), settingsTable([['Horizons', 'H1, H2']])] });
+      await run(port);
+      expect(cell(ROADMAP_SHEET, 'F5')).toBe('H1');
+      const settings = readSettings((await port.read()).settings).settings;
+      await port.saveSettings({ ...settings, horizons: [] });
+      await run(port);
+      expect([cell(ROADMAP_SHEET, 'A1'), cell(ROADMAP_SHEET, 'F5'), cell(ROADMAP_SHEET, 'B6')]).toEqual(['Roadmap: none in this run', '', '']);
+      await port.saveSettings(settings);
+      // The Start column the first run made is still the prioritiser's (recorded), not taken for the user's.
+      expect((await run(port)).kind).toBe('written');
+      expect([cell(ROADMAP_SHEET, 'A1'), cell(ROADMAP_SHEET, 'F5')]).toEqual(['Roadmap: H1, H2', 'H1']);
     });
 
     it("sets how each of the add-in's sheets prints (landscape, one page wide, titles repeated, footer naming the run), never a user's sheet", async () => {

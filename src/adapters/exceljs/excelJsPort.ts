@@ -37,6 +37,7 @@ import { applySettingsEdits, meaningHeaderBeside, saveSettingsTable } from './se
 import { placeOutputColumns, recordedOutputs, recordEdits } from '../../layout/ownedColumns';
 import { addMappingTable, editMappingTable, mappingTableOf } from './columnMappingTable';
 import type { ColumnMappingEntry } from '../../engine/read';
+import { noRoadmapSheet } from '../../layout/roadmapSheet';
 import { freeTableName, isOurs, isProtected, replaceSheet, sheetNameFor, sheetNamed } from './sheets';
 import { allTables, findTable, resizeTable, tableGeometry, tablesOn, type TableHandle } from './tables';
 import { placeOutputs, writeOutputs } from './writeOutputColumns';
@@ -161,11 +162,14 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
 
       // A run without a log (a live re-run) neither makes nor appends to the Decision log, as in every adapter.
       const logged = options.log !== false;
+      // Without horizons, the product's own Roadmap sheet of an earlier run is cleared (noRoadmapSheet); a user's is no concern.
+      const oldRoadmap = sheetNamed(workbook, options.sheetNames?.roadmap ?? DEFAULT_SHEET_NAMES.roadmap);
+      const roadmap = layout.roadmap ?? (oldRoadmap && isOurs(oldRoadmap) ? noRoadmapSheet(plan) : undefined);
       const roles: SheetRole[] = [
         'changeImpact',
         ...(logged ? (['decisionLog'] as const) : []),
         ...(settingsRaw ? [] : (['settings'] as const)),
-        ...(layout.roadmap ? (['roadmap'] as const) : []),
+        ...(roadmap ? (['roadmap'] as const) : []),
       ];
       const names: Partial<Record<SheetRole, string>> = {};
       const renamed: RenamedSheet[] = [];
@@ -195,7 +199,7 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
         const settingsHandle = settingsRaw && findTable(workbook, SETTINGS_TABLE);
         if (settingsRaw && settingsHandle && !isProtected(settingsHandle.worksheet)) applySettingsEdits(settingsHandle, recordEdits(settingsRaw, owned.record, meaningHeaderBeside(settingsHandle)));
       }
-      if (names.roadmap && layout.roadmap) addSheet(workbook, names.roadmap, layout.roadmap);
+      if (names.roadmap && roadmap) addSheet(workbook, names.roadmap, roadmap);
 
       const sheetsWritten = [
         table.worksheet.name,

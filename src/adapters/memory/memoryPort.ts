@@ -28,6 +28,7 @@ import {
 } from '../../layout/names';
 import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
 import { TEXT_FORMAT, type SheetLayout } from '../../layout/grid';
+import { noRoadmapSheet } from '../../layout/roadmapSheet';
 import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
 import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
 import { settingsEdits, type SettingsEdits } from '../../layout/settingsEdits';
@@ -211,7 +212,7 @@ function appendLog(workbook: MemoryWorkbook, layout: PlanLayout, names: SheetNam
   }
 }
 
-function writePlan(workbook: MemoryWorkbook, table: MemoryTable, plan: Plan, layout: PlanLayout, names: SheetNames, options: WriteOptions, placement: OutputColumnPlacement): string[] {
+function writePlan(workbook: MemoryWorkbook, table: MemoryTable, plan: Plan, layout: PlanLayout, names: SheetNames, options: WriteOptions, placement: OutputColumnPlacement, roadmap: SheetLayout | undefined): string[] {
   const changes = layoutChanges(options.previous, layout);
   if (changes.outputs === 'all' || !writeOutputRuns(workbook, table, changes.outputs)) writeOutputColumns(workbook, table, layout.outputs, placement);
   writeSheetChanges(workbook, changes.changeImpact, layout.changeImpact, names.changeImpact);
@@ -227,8 +228,8 @@ function writePlan(workbook: MemoryWorkbook, table: MemoryTable, plan: Plan, lay
     writeSheetLayout(workbook, planSettingsSheet(plan, placement.record), names.settings);
     written.push(names.settings);
   }
-  if (layout.roadmap) {
-    writeSheetLayout(workbook, layout.roadmap, names.roadmap);
+  if (roadmap) {
+    writeSheetLayout(workbook, roadmap, names.roadmap);
     written.push(names.roadmap);
   }
   return written;
@@ -312,7 +313,10 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       const names = { ...DEFAULT_SHEET_NAMES, ...writeOptions.sheetNames };
       const renamed: RenamedSheet[] = [];
       // The settings sheet is only made when there is no settings table.
-      const roles: SheetRole[] = [...(settingsTableOf(workbook) ? (['changeImpact', 'decisionLog'] as const) : (['changeImpact', 'decisionLog', 'settings'] as const)), ...(layout.roadmap ? (['roadmap'] as const) : [])];
+      // Without horizons, the product's own Roadmap sheet of an earlier run is cleared (noRoadmapSheet); a user's is no concern.
+      const ownRoadmap = findSheet(workbook, names.roadmap) !== undefined && !takenSheet(workbook, [names.roadmap]);
+      const roadmap = layout.roadmap ?? (ownRoadmap ? noRoadmapSheet(plan) : undefined);
+      const roles: SheetRole[] = [...(settingsTableOf(workbook) ? (['changeImpact', 'decisionLog'] as const) : (['changeImpact', 'decisionLog', 'settings'] as const)), ...(roadmap ? (['roadmap'] as const) : [])];
       for (const role of roles) {
         const wanted = names[role];
         if (takenSheet(workbook, [wanted])) {
@@ -326,7 +330,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       const saved = saveState(workbook);
       const writesBefore = totalWrites(workbook);
       try {
-        const sheetsWritten = writePlan(workbook, table, plan, layout, names, writeOptions, placement);
+        const sheetsWritten = writePlan(workbook, table, plan, layout, names, writeOptions, placement, roadmap);
         changed(workbook);
         return { ok: true, sheetsWritten, ...(renamed.length > 0 ? { renamed } : {}), cellsWritten: totalWrites(workbook) - writesBefore };
       } catch (error) {

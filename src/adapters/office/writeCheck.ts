@@ -12,6 +12,7 @@ import { changedProblem, lockedStructureProblem, nameTakenProblem, protectedProb
 import type { SheetRole, WriteOptions, WriteProblem } from '../../port/workbookPort';
 import type { RawTable } from '../../engine/types';
 import { placeOutputColumns, recordedOutputs, type OutputColumnPlacement } from '../../layout/ownedColumns';
+import { noRoadmapSheet } from '../../layout/roadmapSheet';
 import { isNotFound } from './officeErrors';
 import { findTable, type Located } from './readWorkbook';
 import { inputFingerprint } from '../../engine/fingerprint';
@@ -40,6 +41,9 @@ function sheetStep(role: SheetRole, name: string, layout: SheetLayout, status: S
 
 type Found = { statuses: Map<string, SheetStatus>; logHeaders: string[]; structureLocked: boolean };
 
+/** Without horizons, the product's own Roadmap sheet of an earlier run is cleared (noRoadmapSheet); a user's is no concern. */
+const oldRoadmap = (status: SheetStatus | undefined): boolean => status !== undefined && status.exists && status.ours && !status.appeared;
+
 function planSheets(plan: Plan, layout: PlanLayout, seen: Located, names: Record<SheetRole, string>, found: Found, owned: OutputColumnPlacement): Step[] {
   const status = (name: string) => found.statuses.get(name)!;
   const step = (role: SheetRole, sheet: SheetLayout) => sheetStep(role, names[role], sheet, status(names[role]), found.structureLocked);
@@ -55,7 +59,7 @@ function planSheets(plan: Plan, layout: PlanLayout, seen: Located, names: Record
       : step('decisionLog', layout.decisionLogSheet),
     // The settings sheet a first run makes holds the record of the output columns; an existing table has its row kept up to date (commit).
     findTable(seen, SETTINGS_TABLE) ? { kind: 'keep' } : step('settings', planSettingsSheet(plan, owned.record)),
-    ...(layout.roadmap ? [step('roadmap', layout.roadmap)] : []),
+    ...(layout.roadmap ? [step('roadmap', layout.roadmap)] : oldRoadmap(status(names.roadmap)) ? [step('roadmap', noRoadmapSheet(plan))] : []),
   ];
 }
 
@@ -91,8 +95,9 @@ export async function check(
 ): Promise<Checked | WriteProblem> {
   const table = request.plan.table!;
   const log = findTable(seen, DECISION_LOG_TABLE);
-  // The Roadmap's name is looked at only when there is a roadmap: a user's "Roadmap" sheet is no concern otherwise.
-  const sheetNames = [...(Object.entries(names) as [SheetRole, string][]).filter(([role]) => role !== 'roadmap' || request.layout.roadmap).map(([, name]) => name), ...(log ? [log.sheet] : [])];
+  // The Roadmap's name is looked at only when there is a roadmap or a sheet of that name to clear (planSheets).
+  const roadmapSeen = seen.sheets.some((s) => s.toLowerCase() === names.roadmap.toLowerCase());
+  const sheetNames = [...(Object.entries(names) as [SheetRole, string][]).filter(([role]) => role !== 'roadmap' || request.layout.roadmap || roadmapSeen).map(([, name]) => name), ...(log ? [log.sheet] : [])];
   const staleNames = seen.sheets.filter(looksLikeStaging);
   try {
     const { rest, table: read } = await syncWithTable(context, () => context.workbook.tables.getItem(table.name), inputRuns(table.headers), () => {

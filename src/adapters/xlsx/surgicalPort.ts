@@ -7,6 +7,7 @@
 import { qualified } from '../../engine/address';
 import { normalise } from '../../engine/cells';
 import type { LayoutCell } from '../../layout/grid';
+import { noRoadmapSheet } from '../../layout/roadmapSheet';
 import { placeOutputColumns, recordedOutputs, recordEdits, type OutputColumnPlacement } from '../../layout/ownedColumns';
 import type { SettingsEdits } from '../../layout/settingsEdits';
 import { meaningColumn } from '../../layout/settingsSheet';
@@ -251,7 +252,10 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
 
       // A run without a log (a live re-run) neither makes nor appends to the Decision log, as in every adapter.
       const logged = options.log !== false;
-      const roles: SheetRole[] = ['changeImpact', ...(logged ? (['decisionLog'] as const) : []), ...(settings ? [] : (['settings'] as const)), ...(layout.roadmap ? (['roadmap'] as const) : [])];
+      // Without horizons, the product's own Roadmap sheet of an earlier run is cleared (noRoadmapSheet); a user's is no concern.
+      const oldRoadmap = book.sheetNamed(options.sheetNames?.roadmap ?? DEFAULT_SHEET_NAMES.roadmap);
+      const roadmap = layout.roadmap ?? (oldRoadmap && book.isOurs(oldRoadmap) ? noRoadmapSheet(plan) : undefined);
+      const roles: SheetRole[] = ['changeImpact', ...(logged ? (['decisionLog'] as const) : []), ...(settings ? [] : (['settings'] as const)), ...(roadmap ? (['roadmap'] as const) : [])];
       const names: Partial<Record<SheetRole, string>> = {};
       const renamed: RenamedSheet[] = [];
       for (const role of roles) {
@@ -279,7 +283,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
       // The record of the output columns the prioritiser made: in the settings sheet it makes, or its table's own row.
       if (names.settings) book.putSheet(names.settings, planSettingsSheet(plan, owned.record));
       else if (settings) editSettings(settings, recordEdits(settings.raw, owned.record, meaningHeaderBeside(settings)));
-      if (names.roadmap && layout.roadmap) book.putSheet(names.roadmap, layout.roadmap);
+      if (names.roadmap && roadmap) book.putSheet(names.roadmap, roadmap);
 
       const sheetsWritten = [initiatives.table.sheet.name, names.changeImpact!, ...(names.decisionLog ? [names.decisionLog] : []), ...(names.settings ? [names.settings] : []), ...(names.roadmap ? [names.roadmap] : [])];
       return { ok: true, sheetsWritten, ...(renamed.length > 0 ? { renamed } : {}) };
