@@ -2,7 +2,7 @@
 // adapters say the same thing for the same case.
 
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, ROADMAP_SHEET, SETTINGS_SHEET } from '../layout/names';
-import { a1 } from '../engine/address';
+import { a1, qualified } from '../engine/address';
 import type { RawTable } from '../engine/types';
 import { userColumnsMessage, type UserColumn } from '../layout/ownedColumns';
 import type { SheetRole, WriteProblem } from './workbookPort';
@@ -65,3 +65,24 @@ export const userColumnProblem = (table: Pick<RawTable, 'name' | 'sheet' | 'orig
   columns: columns.map((c) => ({ ...c, cell: a1(table.origin.row, table.origin.column + c.index) })),
   message: userColumnsMessage(table, columns),
 });
+
+/** A block of merged cells, zero-based and inclusive. */
+export type MergedBlock = { top: number; left: number; bottom: number; right: number };
+
+/**
+ * The first merged block of the user's reaching an output column's cells (rows `top`..`bottom`, header included),
+ * as a refusal: writing there would change the user's merged cell. `columns` are the outputs' sheet columns, zero-based.
+ */
+export function mergedOutputProblem(sheet: string, merges: readonly MergedBlock[], rows: { top: number; bottom: number }, columns: readonly number[], headers: readonly string[]): WriteProblem | undefined {
+  for (const merge of merges) {
+    if (merge.bottom < rows.top || merge.top > rows.bottom) continue;
+    const k = columns.findIndex((column) => merge.left <= column && column <= merge.right);
+    if (k < 0) continue;
+    const block = `${a1(merge.top, merge.left)}:${a1(merge.bottom, merge.right)}`;
+    return {
+      kind: 'unsupported',
+      message: `Cells ${qualified(sheet, block)} are merged into the ${headers[k]} column, where the prioritiser writes its results; writing there would change your merged cell, so nothing was written. Unmerge them (Home > Merge & Center) or move them out of that column, then run again.`,
+    };
+  }
+  return undefined;
+}

@@ -26,7 +26,17 @@ export type WorkbookDescription = {
   tables: RawTable[];
   /** Sheets the user made, with a few cells ("A1" → value). */
   userSheets?: { name: string; cells?: Record<string, CellValue> }[];
+  /** Blocks of cells the user merged (Home > Merge & Center), as "F2:G2" on a sheet. */
+  merges?: { sheet: string; range: string }[];
 };
+
+/** "F2:G2" as a zero-based, inclusive block. */
+function blockOf(range: string): { top: number; left: number; bottom: number; right: number } {
+  const [from = '', to = from] = range.split(':');
+  const a = parseA1(from);
+  const b = parseA1(to);
+  return { top: a.row, left: a.column, bottom: b.row, right: b.column };
+}
 
 export type AdapterUnderTest = {
   port: WorkbookPort;
@@ -68,6 +78,7 @@ const memory: AdapterFactory = {
         writeBlock(sheet, row, column, [[value]], [[null]]);
       }
     }
+    for (const { sheet, range } of description.merges ?? []) (findSheet(workbook, sheet)!.merges ??= []).push(blockOf(range));
     return {
       port: memoryPort(workbook),
       cell: (name, ref) => {
@@ -104,6 +115,7 @@ async function describedBytes(description: WorkbookDescription): Promise<Buffer>
     const sheet = built.getWorksheet(user.name) ?? built.addWorksheet(user.name);
     for (const [ref, value] of Object.entries(user.cells ?? {})) sheet.getCell(ref).value = value as ExcelJS.CellValue;
   }
+  for (const { sheet, range } of description.merges ?? []) built.getWorksheet(sheet)!.mergeCells(range);
   return Buffer.from((await built.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
@@ -180,6 +192,10 @@ const office: AdapterFactory = {
         const { row, column } = parseA1(ref);
         sheet.cell(row, column).value = value ?? '';
       }
+    }
+    for (const { sheet, range } of description.merges ?? []) {
+      const { top, left, bottom, right } = blockOf(range);
+      fake.model.sheet(sheet)!.merges.push({ row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 });
     }
     return {
       port: portOn(fake),

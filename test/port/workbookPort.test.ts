@@ -10,7 +10,7 @@ import { runPlan } from '../../src/app/runPlan';
 import { readScenarios } from '../../src/engine/scenarios/readScenarios';
 import { DEFAULT_SETTINGS, readSettings, SETTING_SPECS } from '../../src/engine/settings';
 import type { RawTable, Settings } from '../../src/engine/types';
-import { a1 } from '../../src/engine/address';
+import { a1, qualified } from '../../src/engine/address';
 import { DECISION_LOG_HEADER_ROW } from '../../src/layout/decisionLog';
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, OWNER_MARK, ROADMAP_SHEET, SCENARIO_COMPARISON_SHEET, SETTINGS_SHEET, SETTINGS_TABLE } from '../../src/layout/names';
 import { changedProblem, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE, SETTINGS_COLUMNS_MESSAGE } from '../../src/port/problems';
@@ -421,6 +421,36 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       await port.writeScenarioComparison(layout);
       protect(SCENARIO_COMPARISON_SHEET);
       await expect(port.writeScenarioComparison(layout)).rejects.toMatchObject({ problem: protectedProblem(SCENARIO_COMPARISON_SHEET) });
+    });
+  });
+
+  describe("the user's merged cells", () => {
+    it("refuses, naming the cells, when the table's last column is merged into the first output column, and writes nothing", async () => {
+      const [initiatives, capacity] = sample();
+      const { sheet, origin, headers, rows } = initiatives!;
+      const last = origin.column + headers.length - 1;
+      const range = `${a1(origin.row + 1, last)}:${a1(origin.row + 1, last + 1)}`;
+      const { port, cell, sheets } = await build({ tables: [initiatives!, capacity!], merges: [{ sheet, range }] });
+      const before = sheets();
+      const result = await run(port);
+      if (result.kind !== 'not-written') throw new Error(`expected a refusal, got ${result.kind}`);
+      expect(result.outcome.problem.kind).toBe('unsupported');
+      expect(result.outcome.problem.message).toContain(`Cells ${qualified(sheet, range)} are merged into the `);
+      expect(result.outcome.problem.message).toContain('nothing was written');
+      expect(sheets()).toEqual(before);
+      expect(cell(sheet, a1(origin.row, last + 1))).toBe('');
+      expect(cell(sheet, a1(origin.row + 1, last))).toBe(rows[0]![headers.length - 1]);
+      expect((await port.read()).initiatives?.headers).toEqual(headers);
+    });
+
+    it('writes as before when the merged cells lie beside the table, away from its rows', async () => {
+      const [initiatives, capacity] = sample();
+      const { sheet, origin, headers, rows } = initiatives!;
+      const last = origin.column + headers.length - 1;
+      const below = origin.row + rows.length + 3;
+      const range = `${a1(below, last)}:${a1(below, last + 2)}`;
+      const { port } = await build({ tables: [initiatives!, capacity!], merges: [{ sheet, range }] });
+      expect((await run(port)).kind).toBe('written');
     });
   });
 

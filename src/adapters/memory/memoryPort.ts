@@ -37,7 +37,7 @@ import { COLUMN_MAPPING_TABLE, MAPPING_HEADERS, columnMappingBlock, columnMappin
 import type { ColumnMappingEntry } from '../../engine/read';
 import { meaningColumn, settingsSheet } from '../../layout/settingsSheet';
 import { sampleSheets } from '../../sample/sampleSheets';
-import { changedProblem, DEFAULT_SHEET_NAMES, EDITING_MESSAGE, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE, userColumnProblem } from '../../port/problems';
+import { changedProblem, DEFAULT_SHEET_NAMES, EDITING_MESSAGE, mergedOutputProblem, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE, userColumnProblem } from '../../port/problems';
 import {
   WorkbookProblemError,
   type RenamedSheet,
@@ -83,6 +83,12 @@ function userTables(workbook: MemoryWorkbook, initiatives: MemoryTable | undefin
   const columnMapping = others.find((t) => isColumnMappingTable(t.name, t.headers));
   const fxRates = others.find((t) => t !== columnMapping && isFxRatesTable(t.name, t.headers));
   return { ...(columnMapping ? { columnMapping } : {}), ...(fxRates ? { fxRates } : {}) };
+}
+
+/** The sheet columns the outputs go to: where the table already has them, else appended at its right in order. */
+function outputColumns(table: MemoryTable, placement: OutputColumnPlacement): number[] {
+  let next = table.column + table.columns;
+  return placement.existing.map((at) => (at === undefined ? next++ : table.column + at));
 }
 
 function settingsTableOf(workbook: MemoryWorkbook): MemoryTable | undefined {
@@ -310,6 +316,8 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       const settingsTable = settingsTableOf(workbook);
       const placement = placeOutputColumns(headersOf(workbook, table), layout.outputs, recordedOutputs(settingsTable && rawTable(workbook, settingsTable)), writeOptions.userColumns);
       if ('userColumns' in placement) return { ok: false, problem: userColumnProblem(rawTable(workbook, table), placement.userColumns) };
+      const merged = mergedOutputProblem(table.sheet, sheetOf(workbook, table.sheet).merges ?? [], { top: table.row, bottom: table.row + table.rows - 1 }, outputColumns(table, placement), placement.headers);
+      if (merged) return { ok: false, problem: merged };
       const names = { ...DEFAULT_SHEET_NAMES, ...writeOptions.sheetNames };
       const renamed: RenamedSheet[] = [];
       // The settings sheet is only made when there is no settings table.

@@ -7,6 +7,7 @@ import { nextFreeSheetName } from '../../layout/names';
 import type { CellValue } from '../../engine/types';
 import type { CellStyle, ChartSpec, HighlightRule } from '../../layout/grid';
 import type { PageSetup } from '../../layout/pageSetup';
+import type { MergedBlock } from '../../port/problems';
 
 export type MemoryCell = {
   /** What the cell shows; for a formula, the value Excel last calculated ("#NAME?" here: nothing is evaluated). */
@@ -36,6 +37,8 @@ export type MemorySheet = {
   writes?: number;
   /** Review > Protect Sheet is on: Excel refuses every change to the sheet's cells, so the port writes nothing there. */
   protected?: boolean;
+  /** Blocks of merged cells (Home > Merge & Center), zero-based and inclusive. */
+  merges?: MergedBlock[];
 };
 
 /** An Excel table: its header row is the first of `rows`. */
@@ -161,6 +164,7 @@ const cloneSheet = (sheet: MemorySheet): MemorySheet => ({
   conditionalFormats: sheet.conditionalFormats.map((f) => ({ ...f, rules: f.rules.map((r) => ({ ...r })) })),
   charts: sheet.charts.map((c) => structuredCopy(c)),
   ...(sheet.pageSetup ? { pageSetup: structuredCopy(sheet.pageSetup) } : {}),
+  ...(sheet.merges ? { merges: sheet.merges.map((m) => ({ ...m })) } : {}),
 });
 
 // Charts are small trees of plain data; JSON keeps them exactly.

@@ -4,7 +4,8 @@
 // series from any range (the portfolio map's one series per decision),
 // frozen panes and ranges by index. Newer sets only make a run nicer
 // (screen updating paused, smaller bubbles, a rerun's Change impact sheet
-// staged ahead of the write, the sheets' page layout: pageLayout.ts) and are
+// staged ahead of the write, the sheets' page layout: pageLayout.ts, a user's
+// merged cells over the output columns refused before a write) and are
 // used when present.
 
 export type Supports = (version: string) => boolean;
@@ -14,6 +15,9 @@ export const CORE_API = '1.7';
 export const SCREEN_AND_BUBBLE_API = '1.9';
 /** Range.copyFrom: a rerun's staged Change impact cells are copied into the existing sheet. */
 export const RANGE_COPY_API = '1.9';
+
+/** Range.getMergedAreasOrNullObject: a user's merged block over the output columns is refused before writing. */
+export const MERGED_AREAS_API = '1.13';
 
 export const UNSUPPORTED_MESSAGE =
   'This version of Excel is too old for the prioritiser: it needs Excel 2019 or later, Microsoft 365, Excel on the web, or Excel for Mac 16 or later.';

@@ -8,7 +8,9 @@ import type { SheetLayout } from '../../layout/grid';
 import { DECISION_LOG_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
 import type { Plan } from '../../engine/plan';
-import { changedProblem, lockedStructureProblem, nameTakenProblem, protectedProblem, userColumnProblem } from '../../port/problems';
+import { changedProblem, lockedStructureProblem, mergedOutputProblem, nameTakenProblem, protectedProblem, userColumnProblem, type MergedBlock } from '../../port/problems';
+import { parseA1 } from '../../engine/address';
+import { MERGED_AREAS_API, type Supports } from './requirements';
 import type { SheetRole, WriteOptions, WriteProblem } from '../../port/workbookPort';
 import type { RawTable } from '../../engine/types';
 import { placeOutputColumns, recordedOutputs, type OutputColumnPlacement } from '../../layout/ownedColumns';
@@ -20,7 +22,29 @@ import { queueSheetChecks, type SheetStatus } from './sheetChecks';
 import { looksLikeStaging } from './staging';
 import { inputRuns, syncWithTable, type TableRead } from './tableReads';
 
-export type CheckRequest = { plan: Plan; layout: PlanLayout; expectedFingerprint: string; options?: WriteOptions };
+export type CheckRequest = { plan: Plan; layout: PlanLayout; expectedFingerprint: string; options?: WriteOptions; supports?: Supports };
+
+/** The blocks of a RangeAreas address ("Sheet1!A1:B2,'My, sheet'!D4"): commas inside a quoted sheet name do not split. */
+export function mergedBlocks(address: string): MergedBlock[] {
+  const parts = address.match(/(?:'(?:[^']|'')*'|[^,'])+/g) ?? [];
+  return parts.map((part) => {
+    const [from = '', to = from] = part.slice(part.lastIndexOf('!') + 1).split(':');
+    const a = parseA1(from);
+    const b = parseA1(to);
+    return { top: a.row, left: a.column, bottom: b.row, right: b.column };
+  });
+}
+
+/**
+ * The merged blocks in the table's rows, wherever its outputs go (ExcelApi 1.13; an older Excel is not asked,
+ * and its write goes ahead as before), read in the check's round trip. Whole rows, as the table's position is
+ * not known before that trip and a table near Excel's last column cannot be widened to look.
+ */
+function queueMerges(context: Excel.RequestContext, request: CheckRequest): (() => MergedBlock[]) | undefined {
+  if (!request.supports?.(MERGED_AREAS_API)) return undefined;
+  const areas = context.workbook.tables.getItem(request.plan.table!.name).getRange().getEntireRow().getMergedAreasOrNullObject().load('address');
+  return () => (areas.isNullObject ? [] : mergedBlocks(areas.address));
+}
 
 export type SheetAction =
   | { kind: 'create' | 'rebuild'; role: SheetRole; name: string; layout: SheetLayout; status: SheetStatus }
@@ -106,7 +130,9 @@ export async function check(
       const home = context.workbook.tables.getItem(table.name).worksheet.load('name, protection/protected');
       const logHeader = log && context.workbook.tables.getItem(log.name).getHeaderRowRange().load('values');
       const structure = context.workbook.protection.load('protected');
+      const merges = queueMerges(context, request);
       return () => ({
+        merges: merges?.() ?? [],
         statuses: readSheets(),
         sheet: home.name,
         locked: home.protection.protected,
@@ -120,6 +146,10 @@ export async function check(
     if (rest.locked) return protectedProblem(rest.sheet);
     const owned = placeOutputColumns(read.headers, request.layout.outputs, recordedOutputs(seen.settings), request.options?.userColumns);
     if ('userColumns' in owned) return userColumnProblem({ name: table.name, sheet: rest.sheet, origin: read.origin }, owned.userColumns);
+    let next = read.origin.column + read.headers.length;
+    const columns = owned.existing.map((at) => (at === undefined ? next++ : read.origin.column + at));
+    const merged = mergedOutputProblem(rest.sheet, rest.merges, { top: read.origin.row, bottom: read.origin.row + read.rowCount }, columns, owned.headers);
+    if (merged) return merged;
     const steps = planSheets(request.plan, request.layout, seen, names, rest, owned);
     const blocked = steps.find((step) => step.kind === 'problem');
     if (blocked) return blocked.problem;

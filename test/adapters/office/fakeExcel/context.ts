@@ -299,6 +299,9 @@ class RangeProxy extends Proxy<RangeTarget> {
   getColumn(column: number): RangeProxy {
     return this.derived({ getColumn: column }, ({ rect }) => ({ ...rect, column: rect.column + column, columns: 1 }));
   }
+  getEntireRow(): RangeProxy {
+    return this.derived({ call: 'getEntireRow' }, ({ rect }) => ({ ...rect, column: 0, columns: MAX_COLUMNS }));
+  }
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
     return this.derived({ getResizedRange: [deltaRows, deltaColumns] }, ({ rect }) => {
       const resized = { ...rect, rows: rect.rows + deltaRows, columns: rect.columns + deltaColumns };
@@ -320,6 +323,18 @@ class RangeProxy extends Proxy<RangeTarget> {
         return { sheet: this.target.sheet, rect: { row, column, rows, columns } };
       },
       { call: 'getIntersectionOrNullObject', nullable: true },
+    );
+  }
+  /** ExcelApi 1.13: the merged blocks that meet this range, whole; a null object when there are none. */
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(
+      this.ctx,
+      () => {
+        const { sheet, rect } = this.target;
+        const areas = sheet.merges.filter((m) => intersects(m, rect));
+        return areas.length ? { sheet, areas } : null;
+      },
+      { call: 'getMergedAreasOrNullObject', nullable: true },
     );
   }
   clear(): void {
@@ -347,6 +362,18 @@ class RangeProxy extends Proxy<RangeTarget> {
       },
       { evenWhenProtected: true },
     );
+  }
+}
+
+/** Excel.RangeAreas: only its address ("Sheet1!A1:B2,Sheet1!D4:E4", as Excel gives it) is modelled. */
+class RangeAreasProxy extends Proxy<{ sheet: SheetModel; areas: Rect[] }> {
+  get address(): string {
+    return this.read('address');
+  }
+  protected override scalar(name: string): unknown {
+    const { sheet, areas } = this.target;
+    if (name === 'address') return areas.map((area) => qualified(sheet.name, rectA1(area))).join(',');
+    return super.scalar(name);
   }
 }
 

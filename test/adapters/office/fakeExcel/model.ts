@@ -120,6 +120,8 @@ export class SheetModel {
   frozenRows = 0;
   /** Review > Protect Sheet: Excel refuses every change to the sheet's cells. */
   protected = false;
+  /** Blocks of merged cells (Home > Merge & Center). */
+  merges: Rect[] = [];
   visibility: Visibility = 'Visible';
   readonly widths = new Map<number, number>();
   /** Cells given a value through Range.values: how tests see that a live re-run wrote only what changed. */
