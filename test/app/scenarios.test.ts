@@ -2,6 +2,7 @@ import { findTable } from '../../src/adapters/memory/model';
 import { rawTable } from '../../src/adapters/memory/tables';
 import { CURRENT_SETTINGS, compareTwo, deleteScenario, previewSwitch, saveScenarioAs, scenariosIn, switchScenario } from '../../src/app/scenarios';
 import { prioritise } from '../../src/engine/plan';
+import { runPlan } from '../../src/app/runPlan';
 import { DEFAULT_SETTINGS, readSettings } from '../../src/engine/settings';
 import type { Settings } from '../../src/engine/types';
 import { memoryPort, workbookWith } from '../adapters/memory/memoryBuilders';
@@ -129,4 +130,24 @@ test('deleting a scenario that is not on the sheet is refused, naming it, and de
   await saveScenarioAs(port, 'Lean', DEFAULT_SETTINGS, { at: NOW });
   await expect(deleteScenario(port, 'Gone', await settingsNow())).rejects.toThrow('There is no scenario called "Gone"');
   expect(scenariosIn(await port.read()).map((s) => s.name)).toEqual(['Lean']);
+});
+
+test('a scenario saves its Horizons and switching to it plans the roadmap again: with H1, H2 Charlie starts in H2, without it waits', async () => {
+  const { port, settingsNow } = setUp();
+  await saveScenarioAs(port, 'Two halves', { ...DEFAULT_SETTINGS, horizons: ['H1', 'H2'] }, { at: NOW });
+  await saveScenarioAs(port, 'One period', DEFAULT_SETTINGS, { at: NOW });
+  const [halves, one] = scenariosIn(await port.read());
+  expect([halves!.settings.Horizons, one!.settings.Horizons]).toEqual(['H1, H2', undefined]);
+
+  await switchScenario(port, 'Two halves', await settingsNow());
+  const settings = await settingsNow();
+  // A list, as the settings sheet reads it, not the text "H1, H2".
+  expect(settings.horizons).toEqual(['H1', 'H2']);
+  const { plan } = await runPlan(port, { now: NOW });
+  const charlie = plan.entries.find((e) => e.initiative.name === 'Charlie')!;
+  expect([charlie.decision, charlie.schedule?.label]).toEqual(['Commit', 'H2']);
+
+  const comparison = await compareTwo(port, prioritise, { a: 'One period', b: 'Two halves' }, { ...DEFAULT_SETTINGS, scenario: '' }, NOW);
+  expect(comparison.onlyInB.map((o) => o.name)).toEqual(['Charlie']);
+  expect(comparison.settings).toContainEqual({ label: 'Horizons', a: '', b: 'H1, H2' });
 });

@@ -61,15 +61,16 @@ test('each scenario is one row with a column per setting and per team capacity, 
     'Optimise for',
     'Solver time limit (seconds)',
     'Planning period',
+    'Horizons',
     'Capacity: Legal',
     'Capacity: Security',
     'Saved at (UTC)',
     'Saved by',
   ]);
   const [row] = scenarios!.rows;
-  expect(row!.filter((_, i) => i !== 11)).toEqual(['Legal +2 weeks', 60, 25, 15, 8, 'Rank and fill', '', '', 'FY27 H1', 14, 6, 'Ana Ortiz']);
+  expect(row!.filter((_, i) => i !== 12)).toEqual(['Legal +2 weeks', 60, 25, 15, 8, 'Rank and fill', '', '', 'FY27 H1', '', 14, 6, 'Ana Ortiz']);
   // Saved at is the sheet's serial date: 23 November 2026 is day 46349, and 10:00 is 10/24 of a day.
-  expect(row![11]).toBeCloseTo(46349 + 10 / 24, 9);
+  expect(row![12]).toBeCloseTo(46349 + 10 / 24, 9);
   expect(overrides!.rows).toEqual([['Legal +2 weeks', 'AI-04', 'Claims triage', 'In', 'Regulator deadline']]);
   expect(overrides!.origin.row).toBeGreaterThan(scenarios!.origin.row + scenarios!.rows.length + 1);
 });

@@ -89,7 +89,7 @@ function readScenarioRow(table: RawTable, rowIndex: number, nameColumn: number, 
     if (!parsed.success) {
       const expected = label ? scenarioSpec(label).expected : 'a number of at least 0';
       issues.push(issueAt(where(column), 'invalid-scenario', (place) => `${header} of scenario "${name.value}" in ${place} is ${showCell(cell)}; expected ${expected}. The scenario leaves it as it is in force.`));
-    } else if (label) scenario.settings[label] = parsed.data as string | number;
+    } else if (label) scenario.settings[label] = Array.isArray(parsed.data) ? parsed.data.join(', ') : (parsed.data as string | number);
     else scenario.capacities[team!] = parsed.data as number;
   });
   const weights = (['Impact weight', 'Readiness weight', 'Friction weight'] as const).map((l) => scenario.settings[l]);

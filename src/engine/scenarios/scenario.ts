@@ -6,7 +6,10 @@ import { normalise } from '../cells';
 import { SETTING_SPECS } from '../settings';
 import type { OverrideChoice, Settings, Team } from '../types';
 
-/** The settings a scenario carries, by the labels the settings sheet and the Scenarios sheet both use. */
+/**
+ * The settings a scenario carries, by the labels the settings sheet and the Scenarios sheet both use. Each is
+ * kept as its cell shows it (Horizons as "H1, H2"); a blank one leaves the setting as it is in force.
+ */
 export const SCENARIO_SETTING_LABELS = [
   'Impact weight',
   'Readiness weight',
@@ -16,6 +19,7 @@ export const SCENARIO_SETTING_LABELS = [
   'Optimise for',
   'Solver time limit (seconds)',
   'Planning period',
+  'Horizons',
 ] as const;
 
 export type ScenarioSettingLabel = (typeof SCENARIO_SETTING_LABELS)[number];
@@ -56,7 +60,10 @@ export function settingsOfScenario(base: Settings, scenario: Scenario): Settings
   let settings: Settings = base;
   for (const label of SCENARIO_SETTING_LABELS) {
     const value = scenario.settings[label];
-    if (value !== undefined) settings = scenarioSpec(label).apply(settings, value as never);
+    if (value === undefined) continue;
+    // Read as the settings sheet reads the cell, so a list (Horizons) is applied as a list, not as its text.
+    const parsed = scenarioSpec(label).schema.safeParse(value);
+    settings = scenarioSpec(label).apply(settings, (parsed.success ? parsed.data : value) as never);
   }
   // The scenario's capacities replace the overrides in force, so it plans the same whatever was set since.
   return { ...settings, capacityOverrides: { ...scenario.capacities }, scenario: scenario.name };
@@ -71,7 +78,11 @@ export function scenarioOf(
   saved: { at?: string; by?: string } = {},
 ): Scenario {
   const values: Scenario['settings'] = {};
-  for (const label of SCENARIO_SETTING_LABELS) values[label] = scenarioSpec(label).current(settings);
+  for (const label of SCENARIO_SETTING_LABELS) {
+    // Blank (no horizons) is left out, as a blank cell of the Scenarios sheet reads.
+    const value = scenarioSpec(label).current(settings);
+    if (value !== '') values[label] = value;
+  }
   const capacities: Record<string, number> = {};
   for (const team of teams) capacities[team.name] = capacityIn(settings, team.name) ?? team.capacity;
   for (const [team, value] of Object.entries(settings.capacityOverrides)) {

@@ -9,6 +9,17 @@ const teams: Team[] = [
 const now: Settings = { ...DEFAULT_SETTINGS, capacityOverrides: { Legal: 14 } };
 
 describe('a scenario made from the settings in force', () => {
+  test('carries the Horizons as the settings sheet shows them and gives them back as a list; none are left blank', () => {
+    const saved = scenarioOf('Halves', { ...now, horizons: ['H1', 'H2'] }, teams, []);
+    expect(saved.settings.Horizons).toBe('H1, H2');
+    expect(settingsOfScenario(DEFAULT_SETTINGS, saved).horizons).toEqual(['H1', 'H2']);
+    const plain = scenarioOf('Plain', now, teams, []);
+    expect(plain.settings).not.toHaveProperty('Horizons');
+    // Blank leaves the horizons in force, as a blank cell of the Scenarios sheet does.
+    expect(settingsOfScenario({ ...DEFAULT_SETTINGS, horizons: ['Q1', 'Q2'] }, plain).horizons).toEqual(['Q1', 'Q2']);
+  });
+
+
   test('records every scenario setting and every team’s capacity in force, overrides included', () => {
     const scenario = scenarioOf('  Legal +2 weeks ', now, teams, [], { at: '2026-11-23T10:00:00.000Z', by: 'Ana' });
     expect(scenario).toEqual({
