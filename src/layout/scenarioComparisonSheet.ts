@@ -45,6 +45,13 @@ export function scenarioComparisonSheet(comparison: ScenarioComparison, run: { a
 
   oneSided(s, `Committed in ${a.label}, not in ${b.label}`, comparison.onlyInA, b.label, money);
   oneSided(s, `Committed in ${b.label}, not in ${a.label}`, comparison.onlyInB, a.label, money);
+  // Only when a plan has horizons can a start differ: a comparison without them reads as before.
+  if (comparison.startChanges.length > 0) {
+    s.row([`Committed in both, starting at another time`], [], 'section');
+    s.row(['Initiative', `Start in ${a.label}`, `Start in ${b.label}`], [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT], 'header');
+    for (const change of comparison.startChanges) s.row([change.name, change.startA, change.startB], [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT]);
+    s.blank();
+  }
 
   s.row(['Capacity used per team after each plan'], [], 'section');
   s.row(['Team', 'Unit', `Capacity (${a.label})`, `Utilisation (${a.label})`, `Capacity (${b.label})`, `Utilisation (${b.label})`], Array(WIDTH).fill(TEXT_FORMAT), 'header');

@@ -3,6 +3,7 @@ import { rawTable } from '../../src/adapters/memory/tables';
 import { CURRENT_SETTINGS, compareTwo, deleteScenario, previewSwitch, saveScenarioAs, scenariosIn, switchScenario } from '../../src/app/scenarios';
 import { prioritise } from '../../src/engine/plan';
 import { runPlan } from '../../src/app/runPlan';
+import { scenarioComparisonSheet } from '../../src/layout/scenarioComparisonSheet';
 import { DEFAULT_SETTINGS, readSettings } from '../../src/engine/settings';
 import type { Settings } from '../../src/engine/types';
 import { memoryPort, workbookWith } from '../adapters/memory/memoryBuilders';
@@ -150,4 +151,18 @@ test('a scenario saves its Horizons and switching to it plans the roadmap again:
   const comparison = await compareTwo(port, prioritise, { a: 'One period', b: 'Two halves' }, { ...DEFAULT_SETTINGS, scenario: '' }, NOW);
   expect(comparison.onlyInB.map((o) => o.name)).toEqual(['Charlie']);
   expect(comparison.settings).toContainEqual({ label: 'Horizons', a: '', b: 'H1, H2' });
+});
+
+test('compare names the initiatives both plans commit that start at another time, and the comparison sheet lists them', async () => {
+  const { port } = setUp();
+  await saveScenarioAs(port, 'Two halves', { ...DEFAULT_SETTINGS, horizons: ['H1', 'H2'] }, { at: NOW });
+  await saveScenarioAs(port, 'Legal doubled', { ...DEFAULT_SETTINGS, horizons: ['H1', 'H2'], capacityOverrides: { Legal: 12 } }, { at: NOW });
+  const comparison = await compareTwo(port, prioritise, { a: 'Two halves', b: 'Legal doubled' }, { ...DEFAULT_SETTINGS, scenario: '' }, NOW);
+  expect(comparison.startChanges.map((c) => [c.name, c.startA, c.startB])).toEqual([['Charlie', 'H2', 'H1']]);
+  const sheet = scenarioComparisonSheet(comparison, { at: NOW });
+  const at = sheet.values.findIndex((row) => row[0] === 'Committed in both, starting at another time');
+  expect(sheet.values[at + 2]?.slice(0, 3)).toEqual(['Charlie', 'H2', 'H1']);
+
+  const plain = await compareTwo(port, prioritise, { a: CURRENT_SETTINGS, b: CURRENT_SETTINGS }, { ...DEFAULT_SETTINGS, scenario: '' }, NOW);
+  expect(plain.startChanges).toEqual([]);
 });

@@ -40,6 +40,9 @@ export type TeamComparison = {
   utilisationB: number | undefined;
 };
 
+/** An initiative both plans commit, starting in a different horizon in each ("the planning period" without horizons). */
+export type StartChange = { key: string; name: string; startA: string; startB: string };
+
 export type SettingDifference = { label: string; a: string | number; b: string | number };
 
 export type ScenarioComparison = {
@@ -52,6 +55,8 @@ export type ScenarioComparison = {
   teams: TeamComparison[];
   /** Settings that differ between the two plans, capacities included. */
   settings: SettingDifference[];
+  /** Committed in both and starting at a different time, in A's priority order. */
+  startChanges: StartChange[];
 };
 
 const figures = (plan: Plan, label: string): PlanFigures => ({
@@ -76,6 +81,19 @@ function oneSided(from: Plan, other: Plan): OneSided[] {
         otherDecision: there?.decision,
         otherReason: there ? reasonOf(there) : 'not in this plan',
       };
+    });
+}
+
+const startOf = (entry: PlanEntry): string => entry.schedule?.label ?? 'the planning period';
+
+function startChanges(a: Plan, b: Plan): StartChange[] {
+  const inB = new Map(b.entries.map((e) => [e.initiative.key, e]));
+  return a.ranking
+    .map((index) => a.entries[index]!)
+    .flatMap((entry) => {
+      const there = inB.get(entry.initiative.key);
+      if (!there || !isCommitted(entry) || !isCommitted(there) || startOf(entry) === startOf(there)) return [];
+      return [{ key: entry.initiative.key, name: entry.initiative.name, startA: startOf(entry), startB: startOf(there) }];
     });
 }
 
@@ -135,6 +153,7 @@ export function compareScenarios(a: Plan, b: Plan, labels: { a: string; b: strin
     onlyInB: oneSided(b, a),
     teams: compared,
     settings: settingDifferences(a, b, compared),
+    startChanges: startChanges(a, b),
   };
 }
 
