@@ -25,6 +25,8 @@ export type GridViewProps = { workbook: MemoryWorkbook };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, height: '100%' },
+  // Many sheets (the add-in adds up to six) scroll within the grid's width instead of running under the task pane.
+  sheetTabs: { flexShrink: 0, overflowX: 'auto', overflowY: 'hidden' },
   scroller: {
     flexGrow: 1,
     overflow: 'auto',
@@ -175,7 +177,7 @@ export function GridView({ workbook }: GridViewProps) {
 
   return (
     <div className={styles.root}>
-      <TabList size="small" selectedValue={sheet.name} onTabSelect={(_, data) => switchSheet(String(data.value))} aria-label="Sheets">
+      <TabList className={styles.sheetTabs} size="small" selectedValue={sheet.name} onTabSelect={(_, data) => switchSheet(String(data.value))} aria-label="Sheets">
         {workbook.sheets.map((s) => (
           <Tab key={s.name} value={s.name}>
             {s.name}
