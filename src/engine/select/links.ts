@@ -132,6 +132,20 @@ export function staticBlock(problem: SelectionProblem, view: LinkView, p: number
   return undefined;
 }
 
+/** What keeps `p` out now, given what is `committed`: an alternative in the plan, or a requirement that cannot come in. */
+export function blockNow(problem: SelectionProblem, view: LinkView, committed: readonly boolean[], p: number): { alternative: number } | { block: Block } | undefined {
+  const alternative = view.alternatives[p]!.find((a) => committed[a]);
+  if (alternative !== undefined) return { alternative };
+  const block = staticBlock(problem, view, p);
+  if (block) return { block };
+  for (const r of view.closure[p]!) {
+    if (committed[r]) continue;
+    const clash = view.alternatives[r]!.find((a) => committed[a]);
+    if (clash !== undefined) return { block: { position: r, reason: 'alternative in the plan', alternative: clash } };
+  }
+  return undefined;
+}
+
 /**
  * Statuses with the overrides settled against the links. Forcing an initiative in forces in what it
  * requires; a forced-in initiative whose requirement is not ready or forced out, or whose package holds

@@ -11,7 +11,7 @@
 
 import { dependencyConstraint, EPSILON, fixedDecision, isRoadmap, namedCandidate, sharedShortfalls, type Candidate, type Selection, type SelectionProblem } from './problem';
 import { fillRoadmap, rankAndFillRoadmap } from './roadmap';
-import { linkView, settled, staticBlock, type Block, type LinkView } from './links';
+import { blockNow as blockNowIn, linkView, settled, type Block, type LinkView } from './links';
 import type { Decision, DeferralConstraint, TeamShortfall } from '../types';
 
 /** Demand per team, in the problem's team order. */
@@ -80,19 +80,7 @@ function fill(original: SelectionProblem, record?: Record_, trace?: Trace): bool
   };
   const named = (p: number) => namedCandidate(candidates[p]!);
   const dependencyDeferral = (block: Block, shortfall?: DeferralConstraint) => dependencyConstraint(problem, block, shortfall);
-  /** What keeps `p` out now: an alternative in the plan, or a requirement that cannot come in. */
-  const blockNow = (p: number, linked: LinkView): { alternative: number } | { block: Block } | undefined => {
-    const alternative = linked.alternatives[p]!.find((a) => committed[a]);
-    if (alternative !== undefined) return { alternative };
-    const block = staticBlock(problem, linked, p);
-    if (block) return { block };
-    for (const r of linked.closure[p]!) {
-      if (committed[r]) continue;
-      const clash = linked.alternatives[r]!.find((a) => committed[a]);
-      if (clash !== undefined) return { block: { position: r, reason: 'alternative in the plan', alternative: clash } };
-    }
-    return undefined;
-  };
+  const blockNow = (p: number, linked: LinkView) => blockNowIn(problem, linked, committed, p);
   const missingOf = (p: number, linked: LinkView | undefined): readonly number[] => (linked ? linked.closure[p]!.filter((r) => !committed[r]) : NOTHING);
 
   /** Decides the open or forced-in candidate at `p` (a shared enabler may be left for its turn at the end). */

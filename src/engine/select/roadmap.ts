@@ -13,7 +13,7 @@
 
 import { capacityIn } from '../horizons';
 import type { Decision, DeferralConstraint, StartReason, TeamShortfall } from '../types';
-import { linkView, settled, staticBlock, type Block, type LinkView } from './links';
+import { blockNow as blockNowIn, linkView, settled, staticBlock, type LinkView } from './links';
 import {
   dependencyConstraint,
   EPSILON,
@@ -214,18 +214,7 @@ export function fillRoadmap(original: SelectionProblem & { horizons: readonly st
       }
     }
   };
-  const blockNow = (p: number, linked: LinkView): { alternative: number } | { block: Block } | undefined => {
-    const alternative = linked.alternatives[p]!.find((a) => committed[a]);
-    if (alternative !== undefined) return { alternative };
-    const block = staticBlock(problem, linked, p);
-    if (block) return { block };
-    for (const r of linked.closure[p]!) {
-      if (committed[r]) continue;
-      const clash = linked.alternatives[r]!.find((a) => committed[a]);
-      if (clash !== undefined) return { block: { position: r, reason: 'alternative in the plan', alternative: clash } };
-    }
-    return undefined;
-  };
+  const blockNow = (p: number, linked: LinkView) => blockNowIn(problem, linked, committed, p);
   const missingOf = (p: number): readonly number[] => (view ? view.closure[p]!.filter((r) => !committed[r]) : NOTHING);
   const deferral = (c: DeferralConstraint): Decision => (c.inFlightLimit !== undefined ? 'Deferred (in-flight limit)' : 'Deferred (capacity)');
 
