@@ -12,6 +12,7 @@ import { ZipTooLargeError } from '../adapters/exceljs/zip';
 import { openSurgical } from '../adapters/xlsx/session';
 import type { WorkbookPort } from '../port/workbookPort';
 import type { FeatureCount } from '../adapters/exceljs/features';
+import type { ColumnMappingEntry } from '../engine/read';
 import { outputProblem } from './outputPath';
 import { writeFileAtomic } from './atomicWrite';
 import { parseOptions, USAGE, type Options } from './options';
@@ -29,7 +30,12 @@ export type CommandIo = {
   writer?: Writer;
 };
 
-type Session = { port: WorkbookPort; save(): Promise<{ bytes: Buffer; lost: FeatureCount[] }> };
+type Session = {
+  port: WorkbookPort;
+  save(): Promise<{ bytes: Buffer; lost: FeatureCount[] }>;
+  /** Records --map in the output's Column mapping table; resolves to where the table is. */
+  recordMapping(entries: ColumnMappingEntry[], initiativesTable?: string): Promise<string>;
+};
 
 /**
  * 'surgical' (the default): the input package with only the changed parts rewritten and both charts drawn
@@ -42,7 +48,14 @@ async function openWith(writer: Writer, bytes: Buffer): Promise<Session> {
   if (writer === 'surgical') return openSurgical(bytes);
   // Loaded only when asked for: exceljs takes a while to load.
   const { openXlsx } = await import('../adapters/exceljs/xlsxFile');
-  return openXlsx(bytes);
+  const session = await openXlsx(bytes);
+  return {
+    ...session,
+    recordMapping: async (entries) => {
+      await session.port.saveColumnMapping(entries);
+      return 'the Column mapping table';
+    },
+  };
 }
 
 export const nodeIo = (): CommandIo => ({
@@ -109,6 +122,20 @@ async function checkOutput(options: Options): Promise<void> {
   if (problem === 'is-folder') throw new CommandFailure(2, `--out ${options.out} is a folder; name the .xlsx file to write, for example ${options.out}/prioritised.xlsx`);
 }
 
+/**
+ * --map is saved into the output like a mapping made in the pane, so a rerun and the add-in read the same
+ * columns. When that would change a cell of the user's, the plan is still written and the note says why not.
+ */
+async function mappingNote(session: Session, map: Options['map'], initiativesTable: string | undefined): Promise<string | undefined> {
+  if (!map || map.length === 0) return undefined;
+  try {
+    const where = await session.recordMapping(map, initiativesTable);
+    return `--map is saved in the Column mapping table (${where}): a rerun and the add-in read the same columns.`;
+  } catch (error) {
+    return `--map was used for this run but not saved in the workbook: ${errorText(error).replace(/\.$/, '')}.`;
+  }
+}
+
 async function run(options: Options, io: CommandIo): Promise<number> {
   await checkOutput(options);
   const session = await open(options, io);
@@ -119,6 +146,7 @@ async function run(options: Options, io: CommandIo): Promise<number> {
     const how = result.outcome.problem.kind === 'user-column' ? ' Run again with --beside to do that.' : '';
     throw new CommandFailure(1, `${options.input}: ${result.outcome.problem.message}${how}`);
   }
+  const saved = await mappingNote(session, options.map, result.plan.table?.name);
   const { bytes, lost } = await session.save();
   try {
     await io.writeFile(options.out, bytes);
@@ -128,6 +156,7 @@ async function run(options: Options, io: CommandIo): Promise<number> {
     throw new CommandFailure(1, `cannot write ${options.out}: ${why}; nothing was written`);
   }
   const report = buildReport(options.input, options.out, result, lost, (io.writer ?? 'surgical') === 'surgical');
+  if (saved) report.notes.push(saved);
   io.stdout(options.json ? JSON.stringify(report) : reportText(report, result.plan));
   return 0;
 }

@@ -2,6 +2,7 @@
 // reports `columns` and `unrecognised` in --json.
 
 import { writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { portfolioWorkbook, tempFolder, toBytes } from '../adapters/exceljs/xlsxFixtures';
 import { parseOptions } from '../../src/cli/options';
 import { runCommand } from './runCommand';
@@ -40,6 +41,81 @@ describe('the command with a workbook\'s own headers', () => {
     const mapped = JSON.parse((await runCommand([path, '--json', '--map', 'Baseline method=How we prove it', '--out', folder.path('m.xlsx')])).stdout);
     expect(mapped.columns).toContainEqual({ column: 'Baseline method', header: 'How we prove it', how: 'mapped' });
     expect(mapped.gates['Scale-ready']).toBeGreaterThan(0);
+  });
+});
+
+describe('--map saved into the output, as the contract says', () => {
+  const reread = async (path: string) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    return workbook;
+  };
+
+  it('makes the Column mapping table beside the settings it creates, and a rerun of the output needs no --map', async () => {
+    const path = await input({ 'Baseline method': 'How we prove it' });
+    const out = folder.path('mapped.xlsx');
+    const first = JSON.parse((await runCommand([path, '--json', '--map', 'Baseline method=How we prove it', '--out', out])).stdout);
+    expect(first.notes).toContain('--map is saved in the Column mapping table (\'Prioritisation settings\'!F4): a rerun and the add-in read the same columns.');
+    const settings = (await reread(out)).getWorksheet('Prioritisation settings')!;
+    expect([settings.getCell('F4').value, settings.getCell('G4').value, settings.getCell('F5').value, settings.getCell('G5').value]).toEqual(['Column', 'Header', 'Baseline method', 'How we prove it']);
+    const again = JSON.parse((await runCommand([out, '--json', '--out', folder.path('again.xlsx')])).stdout);
+    expect(again.columns).toContainEqual({ column: 'Baseline method', header: 'How we prove it', how: 'mapped' });
+    expect(again.gates).toEqual(first.gates);
+  });
+
+  it("edits the workbook's own mapping table: a row changed in place, a new one added under it, other rows and cells kept", async () => {
+    const workbook = portfolioWorkbook({ rename: { 'Baseline method': 'How we prove it', 'Data rights': 'Rights' } });
+    const sheet = workbook.addWorksheet('Mapping');
+    sheet.addTable({ name: 'MyMapping', ref: 'B2', headerRow: true, columns: [{ name: 'Column' }, { name: 'Header' }], rows: [['Owner', 'Owner'], ['Baseline method', 'Old header']] });
+    sheet.getCell('E5').value = 'my note';
+    const path = folder.path('own.xlsx');
+    writeFileSync(path, await toBytes(workbook));
+    const out = folder.path('own-out.xlsx');
+    const run = await runCommand([path, '--map', 'Baseline method=How we prove it', '--map', 'data rights=Rights', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('--map is saved in the Column mapping table (Mapping!B2)');
+    const mapping = (await reread(out)).getWorksheet('Mapping')!;
+    expect([2, 3, 4, 5].map((r) => [mapping.getCell(r, 2).value, mapping.getCell(r, 3).value])).toEqual([
+      ['Column', 'Header'],
+      ['Owner', 'Owner'],
+      ['Baseline method', 'How we prove it'],
+      ['Data rights', 'Rights'],
+    ]);
+    expect(mapping.getCell('E5').value).toBe('my note');
+    const again = JSON.parse((await runCommand([out, '--json', '--out', folder.path('own-again.xlsx')])).stdout);
+    expect(again.columns).toContainEqual({ column: 'Data rights', header: 'Rights', how: 'mapped' });
+  });
+
+  /** The portfolio with a settings table of the user's at My settings!B3:C4, and what else `cells` puts on that sheet. */
+  async function withOwnSettings(name: string, cells: Record<string, string> = {}): Promise<string> {
+    const workbook = portfolioWorkbook({ rename: { 'Baseline method': 'How we prove it' } });
+    const sheet = workbook.addWorksheet('My settings');
+    sheet.addTable({ name: 'PrioritisationSettings', ref: 'B3', headerRow: true, columns: [{ name: 'Setting' }, { name: 'Value' }], rows: [['In-flight limit', 4]] });
+    for (const [ref, value] of Object.entries(cells)) sheet.getCell(ref).value = value;
+    const path = folder.path(name);
+    writeFileSync(path, await toBytes(workbook));
+    return path;
+  }
+
+  it("makes the Column mapping table beside the user's own settings table, as the pane does", async () => {
+    const out = folder.path('own-settings-out.xlsx');
+    const run = JSON.parse((await runCommand([await withOwnSettings('own-settings.xlsx'), '--json', '--map', 'Baseline method=How we prove it', '--out', out])).stdout);
+    expect(run.notes).toContain("--map is saved in the Column mapping table ('My settings'!G3): a rerun and the add-in read the same columns.");
+    const sheet = (await reread(out)).getWorksheet('My settings')!;
+    expect([sheet.getCell('G3').value, sheet.getCell('H4').value, sheet.getCell('C4').value]).toEqual(['Column', 'How we prove it', 4]);
+    const again = JSON.parse((await runCommand([out, '--json', '--out', folder.path('own-settings-again.xlsx')])).stdout);
+    expect(again.columns).toContainEqual({ column: 'Baseline method', header: 'How we prove it', how: 'mapped' });
+    expect(again.problems).toEqual(run.problems);
+  });
+
+  it("still writes the plan, and says the mapping was not saved, when saving it would change the user's cells", async () => {
+    const path = await withOwnSettings('crowded.xlsx', { H4: 'my note' });
+    const out = folder.path('crowded-out.xlsx');
+    const run = JSON.parse((await runCommand([path, '--json', '--map', 'Baseline method=How we prove it', '--out', out])).stdout);
+    expect(run.columns).toContainEqual({ column: 'Baseline method', header: 'How we prove it', how: 'mapped' });
+    expect(run.notes.join(' ')).toContain("--map was used for this run but not saved in the workbook: The Column mapping table goes at My settings!G3, beside the settings, but those cells hold something");
+    const kept = (await reread(out)).getWorksheet('My settings')!;
+    expect([kept.getCell('G3').value, kept.getCell('H4').value]).toEqual([null, 'my note']);
   });
 });
 

@@ -10,12 +10,16 @@ import { readParts } from '../exceljs/xlsxParts';
 import { readZip, ZipTooLargeError, type ZipEntry } from '../exceljs/zip';
 import { XlsxPackage } from './package';
 import { surgicalPort } from './surgicalPort';
+import { recordMapping } from './mappingTable';
+import type { ColumnMappingEntry } from '../../engine/read';
 import { SurgicalWorkbook } from './workbook';
 
 export type SurgicalSession = {
   port: WorkbookPort;
   /** The workbook as it is now, and what of the input it no longer has. */
   save(date?: Date): Promise<{ bytes: Buffer; lost: FeatureCount[] }>;
+  /** Records the command's --map in the Column mapping table (recordMapping); resolves to where the table is. */
+  recordMapping(entries: ColumnMappingEntry[], initiativesTable?: string): Promise<string>;
 };
 
 /** The root element of a part is closed: a part cut short (a damaged file) is refused rather than half read. */
@@ -56,6 +60,7 @@ export async function openSurgical(bytes: Buffer): Promise<SurgicalSession> {
   }
   return {
     port: surgicalPort(book),
+    recordMapping: async (entries, initiativesTable) => recordMapping(book, entries, initiativesTable),
     async save(date = new Date()) {
       const saved = book.save(date);
       const before = await inventory(await readParts(entries));

@@ -267,6 +267,35 @@ export class SurgicalWorkbook {
     if (full.pageSetup) this.setPageSetup(sheetName, full.pageSetup);
   }
 
+  /** Adds a table (of the add-in's, such as the Column mapping) on a sheet that stays as it is otherwise; returns its name. */
+  addTable(sheet: SheetEntry, wanted: string, box: Box, headers: string[]): string {
+    const name = this.freeTableName(wanted, new Set(this.tables().map((t) => t.name.toLowerCase())));
+    const part = this.pkg.freePath('xl/tables/table', '.xml');
+    this.pkg.put(part, newTablePart(Math.max(0, ...this.tables().map((t) => t.id)) + 1, name, box, headers));
+    this.pkg.addOverride(part, CONTENT_TYPES.table);
+    const id = this.pkg.relate(sheet.path, RELATIONSHIP_TYPES.table, part);
+    const xml = this.sheetXml(sheet);
+    const list = findElement(xml, 'tableParts');
+    const prefix = /^<(\w+:)?/.exec(list?.open ?? '')?.[1] ?? '';
+    // The relationships namespace declared on the element itself: a sheet's root need not declare it.
+    const entry = `<${prefix}tablePart xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${id}"/>`;
+    if (list && !list.open.endsWith('/>')) {
+      const count = findElements(list.text.slice(list.open.length), 'tablePart').length + 1;
+      const close = list.text.lastIndexOf('</');
+      this.pkg.put(sheet.path, xml.slice(0, list.start) + withAttribute(list.open, 'count', String(count)) + list.text.slice(list.open.length, close) + entry + list.text.slice(close) + xml.slice(list.end));
+    } else {
+      const without = list ? xml.slice(0, list.start) + xml.slice(list.end) : xml;
+      const root = /<\/((?:\w+:)?worksheet)>\s*$/.exec(without)?.[1] ?? 'worksheet';
+      const p = /^(\w+:)?/.exec(root)?.[1] ?? '';
+      // Before the sheet's own extLst, the last element (a conditional format's rules hold extLst too).
+      const ext = findElements(without, 'extLst').find((e) => /^\s*<\/(?:\w+:)?worksheet>/.test(without.slice(e.end)));
+      const at = ext ? ext.start : without.lastIndexOf(`</${root}>`);
+      this.pkg.put(sheet.path, `${without.slice(0, at)}<${p}tableParts count="1">${entry.replace(`<${prefix}`, `<${p}`)}</${p}tableParts>${without.slice(at)}`);
+    }
+    this.tableList = undefined;
+    return name;
+  }
+
   /** The paper the user's sheets print on (paperSize), when the Initiatives sheet names one: the add-in's sheets use it too. */
   paperSize?: number;
 
