@@ -17,7 +17,9 @@ try {
     target: 'node20',
     format: 'cjs',
     // HiGHS finds its WebAssembly next to its own module: load it from node_modules, not the bundle.
-    external: ['highs'],
+    // exceljs is loaded only when a caller asks for its writer: leaving it out of the bundle
+    // spares every run the parsing of its code.
+    external: ['highs', 'exceljs'],
     logLevel: 'warning',
   });
 } catch (error) {

@@ -6,7 +6,7 @@ import type { RunResult } from '../app/runPlan';
 import type { Plan } from '../engine/plan';
 import type { Decision, Gate, Issue } from '../engine/types';
 import type { RenamedSheet } from '../port/workbookPort';
-import { describeFeatures, type FeatureCount } from '../adapters/exceljs/xlsxFile';
+import { describeFeatures, type FeatureCount } from '../adapters/exceljs/features';
 import { summaryText } from './summaryText';
 import { columnsFound, type ColumnFound } from '../engine/columnMapping';
 import { moneySentence } from '../engine/currency';

@@ -1,6 +1,7 @@
-// The solver in Node (command line, bench, tests): HiGHS loaded once, on first use.
+// The solver in Node (command line, bench, tests): HiGHS loaded once, on first use,
+// so a run by rank and fill never loads it.
 
-import loadHighs, { type Highs } from 'highs';
+import type { Highs } from 'highs';
 import type { Solver } from '../../engine/select/solver';
 import { solveWithHighs } from './highsSolve';
 
@@ -8,7 +9,7 @@ let runtime: Promise<Highs> | undefined;
 
 /** A `Solver` backed by HiGHS in this process. The WebAssembly module loads on the first solve. */
 export const highsNodeSolver: Solver = async (model) => {
-  runtime ??= loadHighs().catch((error: unknown) => {
+  runtime ??= import('highs').then(({ default: loadHighs }) => loadHighs()).catch((error: unknown) => {
     runtime = undefined; // A failed load is retried on the next solve.
     throw error;
   });
