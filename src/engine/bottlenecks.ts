@@ -356,7 +356,7 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
   const needed = new Map<number, ScoreNeeded>();
   const remedies = new Map<number, Remedy[]>();
   const unchecked = new Set<number>();
-  const ctx: RemedyContext = { problem, committed: base.committed, nameOf: (i) => names[i]!, rankOf: (i) => position.get(i)! };
+  const ctx: RemedyContext = { problem, committed: base.committed, planned: before.set, nameOf: (i) => names[i]!, rankOf: (i) => position.get(i)! };
   const found = (p: number, more: readonly Remedy[]) => remedies.set(p, [...(remedies.get(p) ?? []), ...more]);
   if (exactMethod) {
     const overtake = rankAndFillOvertakes(problem);

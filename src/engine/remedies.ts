@@ -34,6 +34,8 @@ export type RemedyContext = {
   problem: SelectionProblem;
   /** The plan, committed per candidate. */
   committed: readonly boolean[];
+  /** The plan's committed initiatives (assessment indices): what every trial is compared with. */
+  planned: ReadonlySet<number>;
   /** Position → name, in rank order compare. */
   nameOf: (assessmentIndex: number) => string;
   rankOf: (assessmentIndex: number) => number;
@@ -93,8 +95,11 @@ function cutTargets(ctx: RemedyContext, p: number, binding: DeferralConstraint |
 function movesOf(ctx: RemedyContext, variant: SelectionProblem, trial: Trial, p: number): { enters: string[]; leaves: string[]; gap: number } | undefined {
   if (!trial) return undefined;
   const target = ctx.problem.candidates[p]!.index;
-  const before = new Set(ctx.problem.candidates.flatMap((c, i) => (ctx.committed[i] ? [c.index] : [])));
-  const after = new Set(variant.candidates.flatMap((c, i) => (trial.committed[i] ? [c.index] : [])));
+  const before = ctx.planned;
+  const after = new Set<number>();
+  trial.committed.forEach((inPlan, i) => {
+    if (inPlan) after.add(variant.candidates[i]!.index);
+  });
   if (!after.has(target)) return undefined;
   const named = (set: number[]) => set.sort((a, b) => ctx.rankOf(a) - ctx.rankOf(b)).map(ctx.nameOf);
   return {
