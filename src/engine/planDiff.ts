@@ -19,6 +19,8 @@ export type RankMove = {
 export type DecisionChange = { key: string; name: string; from: Decision | undefined; to: Decision };
 export type GateChange = { key: string; name: string; from: Gate; to: Gate };
 export type LoadChange = { team: string; unit: string; from: number | undefined; to: number | undefined };
+/** Committed in both plans of a roadmap, starting in another horizon now ("starts H1 instead of H2"). */
+export type StartMove = { key: string; name: string; from: string; to: string; earlier: boolean };
 
 export type PlanDiff = {
   /** Every initiative whose priority changed, biggest move first. */
@@ -28,6 +30,11 @@ export type PlanDiff = {
   /** Committed before, and not now. */
   left: DecisionChange[];
   gates: GateChange[];
+  /**
+   * Committed before and now, starting in another horizon, in the new plan's rank order. Only when both
+   * plans have horizons: switching horizons on or off moves every start, and says nothing about any one.
+   */
+  starts: StartMove[];
   /** Teams whose utilisation after the plan changed (by at least half a percentage point). */
   loads: LoadChange[];
   committedValue: { from: number; to: number };
@@ -72,6 +79,7 @@ export function planDiff(previous: Plan, next: Plan): PlanDiff {
   const entered: DecisionChange[] = [];
   const left: DecisionChange[] = [];
   const gates: GateChange[] = [];
+  const starts: StartMove[] = [];
   for (const entry of next.entries) {
     const { key, name } = entry.initiative;
     const old = before.get(key);
@@ -79,12 +87,18 @@ export function planDiff(previous: Plan, next: Plan): PlanDiff {
     if (isCommitted(entry) && !isCommitted(old)) entered.push({ key, name, from: old.decision, to: entry.decision });
     if (!isCommitted(entry) && isCommitted(old)) left.push({ key, name, from: old.decision, to: entry.decision });
     if (old.gate.gate !== entry.gate.gate) gates.push({ key, name, from: old.gate.gate, to: entry.gate.gate });
+    if (isCommitted(entry) && isCommitted(old) && entry.schedule && old.schedule && entry.schedule.label !== old.schedule.label) {
+      starts.push({ key, name, from: old.schedule.label, to: entry.schedule.label, earlier: entry.schedule.start < old.schedule.start });
+    }
   }
+  const rank = new Map(next.ranking.map((index, r) => [next.entries[index]!.initiative.key, r]));
+  starts.sort((a, b) => rank.get(a.key)! - rank.get(b.key)!);
   return {
     moves: rankMoves(before, next),
     entered,
     left,
     gates,
+    starts,
     loads: loadChanges(previous, next),
     committedValue: { from: previous.summary.committedValue, to: next.summary.committedValue },
     added: next.entries.filter((e) => !before.has(e.initiative.key)).map((e) => e.initiative.name),
@@ -97,6 +111,7 @@ export const isUnchanged = (diff: PlanDiff): boolean =>
   diff.entered.length === 0 &&
   diff.left.length === 0 &&
   diff.gates.length === 0 &&
+  diff.starts.length === 0 &&
   diff.loads.length === 0 &&
   diff.added.length === 0 &&
   diff.removed.length === 0 &&
@@ -118,6 +133,10 @@ export function whatMovedSentence(diff: PlanDiff, currency: string): string {
   if (diff.left.length) parts.push(`${namesVerb(diff.left, 'leaves', 'leave')} the plan`);
   if (diff.gates.length) {
     parts.push(diff.gates.length === 1 ? `${diff.gates[0]!.name} is now ${diff.gates[0]!.to}` : `${diff.gates.length} gates changed`);
+  }
+  if (diff.starts.length) {
+    const [only] = diff.starts;
+    parts.push(diff.starts.length === 1 ? `${only!.name} starts ${only!.to} instead of ${only!.from}` : `${diff.starts.length} initiatives start at another time`);
   }
   parts.push(...diff.loads.slice(0, 3).map((load) => `${load.team} now at ${utilisation(load.to)}`));
   const { from, to } = diff.committedValue;

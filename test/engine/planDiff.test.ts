@@ -69,6 +69,20 @@ describe('planDiff', () => {
     expect(diff.entered).toEqual([]);
   });
 
+  test('on a roadmap, an initiative committed in both that starts in another horizon is named with both starts', () => {
+    const halves = { Horizons: 'H1, H2' };
+    const diff = planDiff(plan(rows, { Legal: 8 }, halves), plan(rows, { Legal: 12 }, halves));
+    expect(diff.entered).toEqual([]);
+    expect(diff.starts).toEqual([{ key: expect.any(String), name: 'Churn alerts', from: 'H2', to: 'H1', earlier: true }]);
+    expect(whatMovedSentence(diff, '$')).toBe('Churn alerts starts H1 instead of H2; Legal now at 50%.');
+    expect(planDiff(plan(rows, { Legal: 12 }, halves), plan(rows, { Legal: 8 }, halves)).starts[0]).toMatchObject({ from: 'H1', to: 'H2', earlier: false });
+  });
+
+  test('switching horizons on moves no start: without horizons before, nothing had one', () => {
+    const diff = planDiff(plan(rows, { Legal: 8 }), plan(rows, { Legal: 8 }, { Horizons: 'H1, H2' }));
+    expect(diff.starts).toEqual([]);
+  });
+
   test('committed value before and after', () => {
     const diff = planDiff(plan(rows, { Legal: 8 }), plan(rows, { Legal: 12 }));
     expect(diff.committedValue).toEqual({ from: 5_000_000, to: 6_000_000 });

@@ -61,4 +61,8 @@ test('one sentence says what enters and leaves and what it is worth', () => {
   expect(comparisonSentence(comparison)).toBe('In Legal +6 weeks against Today, =Charlie enters: $1M a year more committed.');
   expect(comparisonSentence(compareScenarios(plan({ capacityOverrides: { Legal: 18 } }), plan({}), { a: 'B', b: 'A' }))).toBe('In A against B, =Charlie leaves: $1M a year less committed.');
   expect(comparisonSentence(compareScenarios(plan({}), plan({}), { a: 'A', b: 'B' }))).toBe('B commits the same initiatives as A.');
+  // On a roadmap the sentence also says who starts at another time.
+  const halves = { horizons: ['H1', 'H2'] };
+  const roadmap = compareScenarios(plan(halves), plan({ ...halves, capacityOverrides: { Legal: 18 } }), { a: 'Today', b: 'Legal +6 weeks' });
+  expect(comparisonSentence(roadmap)).toBe('Legal +6 weeks commits the same initiatives as Today; =Charlie starts H1 instead of H2.');
 });

@@ -1,7 +1,7 @@
 import type { PlanDiff, RankMove } from '../../src/engine/planDiff';
 import { movedRows } from '../../src/taskpane/WhatMoved/movedRows';
 
-const EMPTY: PlanDiff = { moves: [], entered: [], left: [], gates: [], loads: [], committedValue: { from: 0, to: 0 }, added: [], removed: [] };
+const EMPTY: PlanDiff = { moves: [], entered: [], left: [], gates: [], starts: [], loads: [], committedValue: { from: 0, to: 0 }, added: [], removed: [] };
 const move = (name: string, from: number | undefined, to: number | undefined): RankMove => ({ key: name, name, from, to });
 
 describe('the rows What moved lists', () => {
@@ -32,6 +32,22 @@ describe('the rows What moved lists', () => {
       'gate D: gate Pilot-ready → Scale-ready',
       'rank A: up 1 place, now 1',
     ]);
+  });
+
+  test('a start that moves says when it starts now and when before, after gate changes and before rank moves', () => {
+    const diff: PlanDiff = {
+      ...EMPTY,
+      moves: [move('A', 2, 1)],
+      starts: [{ key: 'S', name: 'Claims triage', from: 'H2', to: 'H1', earlier: true }],
+      gates: [{ key: 'D', name: 'D', from: 'Pilot-ready' as const, to: 'Scale-ready' as const }],
+    };
+    expect(movedRows(diff).rows.map((r) => `${r.kind} ${r.name}: ${r.text}`)).toEqual([
+      'gate D: gate Pilot-ready → Scale-ready',
+      'start Claims triage: starts H1 instead of H2',
+      'rank A: up 1 place, now 1',
+    ]);
+    const later = Array.from({ length: 7 }, (_, i) => ({ key: `s${i}`, name: `s${i}`, from: 'H1', to: 'H3', earlier: false }));
+    expect(movedRows({ ...EMPTY, starts: later }, 5).notShown).toBe('Not shown: 2 more start changes.');
   });
 
   test('beyond the limit per kind, the rest are counted, not listed', () => {

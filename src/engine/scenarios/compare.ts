@@ -160,12 +160,20 @@ export function compareScenarios(a: Plan, b: Plan, labels: { a: string; b: strin
 /** One sentence: what B commits that A does not and the other way round, and the difference in committed value. */
 export function comparisonSentence(comparison: ScenarioComparison): string {
   const { a, b, currency } = comparison;
-  if (comparison.onlyInA.length === 0 && comparison.onlyInB.length === 0) return `${b.label} commits the same initiatives as ${a.label}.`;
+  if (comparison.onlyInA.length === 0 && comparison.onlyInB.length === 0) return `${b.label} commits the same initiatives as ${a.label}${startsClause(comparison)}.`;
   const delta = b.committedValue - a.committedValue;
   const value = delta === 0 ? 'the same committed value' : `${formatMoney(Math.abs(delta), currency)} a year ${delta > 0 ? 'more' : 'less'} committed`;
   const parts = [
     comparison.onlyInB.length > 0 ? `${listWords(comparison.onlyInB.map((o) => o.name))} ${comparison.onlyInB.length === 1 ? 'enters' : 'enter'}` : '',
     comparison.onlyInA.length > 0 ? `${listWords(comparison.onlyInA.map((o) => o.name))} ${comparison.onlyInA.length === 1 ? 'leaves' : 'leave'}` : '',
   ].filter((p) => p !== '');
-  return `In ${b.label} against ${a.label}, ${parts.join(' and ')}: ${value}.`;
+  return `In ${b.label} against ${a.label}, ${parts.join(' and ')}: ${value}${startsClause(comparison)}.`;
+}
+
+/** "; Claims triage starts H1 instead of H2" (B against A), or how many start at another time; '' when none does. */
+function startsClause(comparison: ScenarioComparison): string {
+  const changes = comparison.startChanges;
+  if (changes.length === 0) return '';
+  if (changes.length === 1) return `; ${changes[0]!.name} starts ${changes[0]!.startB} instead of ${changes[0]!.startA}`;
+  return `; ${changes.length} initiatives in both start at another time`;
 }

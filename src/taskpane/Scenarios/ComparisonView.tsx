@@ -1,11 +1,12 @@
 // Two scenarios' plans side by side: the one sentence, committed value, what
-// only one of them commits, and each team's utilisation.
+// only one of them commits, each team's utilisation, and what starts at another time.
 
 import { Badge, Caption1, Text, mergeClasses } from '@fluentui/react-components';
 import { comparisonSentence, type OneSided, type ScenarioComparison } from '../../engine/scenarios/compare';
 import { formatMoney, formatPercent } from '../../engine/format';
 import { utilisationColour } from '../Summary/badgeColours';
 import { useSectionStyles, useTableStyles } from '../styles';
+import { StartChanges } from './StartChanges';
 
 const share = (value: number | undefined) => (value === undefined ? '–' : formatPercent(value));
 
@@ -93,6 +94,7 @@ export function ComparisonView({ comparison }: { comparison: ScenarioComparison 
       </table>
       <OnlyIn title={`Only in ${a.label}`} items={comparison.onlyInA} />
       <OnlyIn title={`Only in ${b.label}`} items={comparison.onlyInB} />
+      <StartChanges comparison={comparison} />
     </section>
   );
 }

@@ -23,8 +23,8 @@ const useStyles = makeStyles({
 
 function Mark({ row }: { row: MovedRow }) {
   const styles = useStyles();
-  const up = row.kind === 'entered' || (row.kind === 'rank' && row.direction === 'up');
-  const down = row.kind === 'left' || (row.kind === 'rank' && row.direction === 'down');
+  const up = row.kind === 'entered' || (row.kind === 'rank' && row.direction === 'up') || (row.kind === 'start' && row.earlier);
+  const down = row.kind === 'left' || (row.kind === 'rank' && row.direction === 'down') || (row.kind === 'start' && !row.earlier);
   if (up) return <ArrowUpFilled aria-hidden className={mergeClasses(styles.mark, styles.up)} />;
   if (down) return <ArrowDownFilled aria-hidden className={mergeClasses(styles.mark, styles.down)} />;
   return <CircleSmallFilled aria-hidden className={mergeClasses(styles.mark, styles.neutral)} />;
