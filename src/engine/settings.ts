@@ -112,8 +112,18 @@ const oneOf = <T extends string>(values: T[]) =>
 /** The most horizons a roadmap has: a time-indexed plan grows with them, and 24 covers two years by month. */
 export const MAX_HORIZONS = 24;
 
-/** The labels of a Horizons setting, in order; undefined when one repeats (ignoring case and spacing) or there are too many. */
+/**
+ * What a Horizons cell says to plan one planning period. Blank says it too, but a blank cell of a scenario
+ * leaves the setting as it is in force, so a scenario planned without horizons says `None`.
+ */
+export const NO_HORIZONS = 'None';
+
+/**
+ * The labels of a Horizons setting, in order (none for `None` or `No horizons`); undefined when one
+ * repeats (ignoring case and spacing) or there are too many.
+ */
 export function horizonLabels(text: string): string[] | undefined {
+  if (['none', 'nohorizons'].includes(normalise(text))) return [];
   const labels = text
     .split(/[,;]/)
     .map((l) => l.trim().replace(/\s+/g, ' '))
@@ -122,6 +132,8 @@ export function horizonLabels(text: string): string[] | undefined {
   if (new Set(labels.map(normalise)).size !== labels.length || labels.some((l) => normalise(l) === '')) return undefined;
   return labels;
 }
+
+const withoutHorizons = ({ horizons: _none, ...settings }: Settings): Settings => settings;
 
 type SettingSpec = {
   label: string;
@@ -200,7 +212,7 @@ export const SETTING_SPECS: SettingSpec[] = [
   },
   {
     label: 'Horizons',
-    expected: `horizon labels separated by commas, such as "H1, H2" or "Q1, Q2, Q3, Q4" (at most ${MAX_HORIZONS}, each once), or blank`,
+    expected: `horizon labels separated by commas, such as "H1, H2" or "Q1, Q2, Q3, Q4" (at most ${MAX_HORIZONS}, each once), or ${NO_HORIZONS} or blank for one planning period`,
     schema: z
       .union([z.string(), z.number()])
       .transform((v, ctx) => {
@@ -211,7 +223,8 @@ export const SETTING_SPECS: SettingSpec[] = [
         }
         return labels;
       }),
-    apply: (s, v: string[]) => ({ ...s, horizons: v }),
+    // None is one planning period, as if the setting were blank.
+    apply: (s, v: string[]) => (v.length > 0 ? { ...s, horizons: v } : withoutHorizons(s)),
     current: (s) => (s.horizons ?? []).join(', '),
     meaning: 'The periods of the roadmap, in order, e.g. H1, H2. Blank: one planning period. With two or more, each initiative gets a Start and the Roadmap sheet is written.',
   },

@@ -138,7 +138,7 @@ test('a scenario saves its Horizons and switching to it plans the roadmap again:
   await saveScenarioAs(port, 'Two halves', { ...DEFAULT_SETTINGS, horizons: ['H1', 'H2'] }, { at: NOW });
   await saveScenarioAs(port, 'One period', DEFAULT_SETTINGS, { at: NOW });
   const [halves, one] = scenariosIn(await port.read());
-  expect([halves!.settings.Horizons, one!.settings.Horizons]).toEqual(['H1, H2', undefined]);
+  expect([halves!.settings.Horizons, one!.settings.Horizons]).toEqual(['H1, H2', 'None']);
 
   await switchScenario(port, 'Two halves', await settingsNow());
   const settings = await settingsNow();
@@ -150,7 +150,14 @@ test('a scenario saves its Horizons and switching to it plans the roadmap again:
 
   const comparison = await compareTwo(port, prioritise, { a: 'One period', b: 'Two halves' }, { ...DEFAULT_SETTINGS, scenario: '' }, NOW);
   expect(comparison.onlyInB.map((o) => o.name)).toEqual(['Charlie']);
-  expect(comparison.settings).toContainEqual({ label: 'Horizons', a: '', b: 'H1, H2' });
+  expect(comparison.settings).toContainEqual({ label: 'Horizons', a: 'None', b: 'H1, H2' });
+
+  // Back to the scenario saved without horizons: they are gone from the settings sheet, and the plan has no starts.
+  await switchScenario(port, 'One period', settings);
+  const after = await settingsNow();
+  expect(after.horizons ?? []).toEqual([]);
+  const { plan: plain } = await runPlan(port, { now: NOW });
+  expect(plain.entries.some((e) => e.schedule)).toBe(false);
 });
 
 test('compare names the initiatives both plans commit that start at another time, and the comparison sheet lists them', async () => {

@@ -6,7 +6,7 @@ import { isCommitted } from '../changeImpact';
 import type { Plan } from '../plan';
 import { SETTING_SPECS } from '../settings';
 import type { Decision, PlanEntry } from '../types';
-import { SCENARIO_SETTING_LABELS } from './scenario';
+import { SCENARIO_SETTING_LABELS, shownSetting } from './scenario';
 import { normalise } from '../cells';
 import { formatMoney, listWords } from '../format';
 
@@ -133,7 +133,7 @@ function settingDifferences(a: Plan, b: Plan, compared: TeamComparison[]): Setti
   const labels = [...SCENARIO_SETTING_LABELS, 'Scenario'];
   const differences: SettingDifference[] = [];
   for (const spec of SETTING_SPECS.filter((s) => labels.includes(s.label))) {
-    const [va, vb] = [spec.current(a.settings), spec.current(b.settings)];
+    const [va, vb] = [shownSetting(spec.label, a.settings), shownSetting(spec.label, b.settings)];
     if (va !== vb) differences.push({ label: spec.label, a: va, b: vb });
   }
   for (const t of compared) {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { a1, qualified } from '../address';
 import { INPUT_COLUMNS } from '../columns';
 import { isBlank, normalise, showCell, text } from '../cells';
-import { capacityTeamOf, capacityValue } from '../settings';
+import { capacityTeamOf, capacityValue, NO_HORIZONS } from '../settings';
 import type { CellValue, Issue, IssueCode, OverrideChoice, RawTable } from '../types';
 import { SCENARIO_SETTING_LABELS, scenarioSpec, sameScenarioName, type Scenario, type ScenarioOverride } from './scenario';
 
@@ -63,6 +63,9 @@ function parseTable(raw: RawTable | undefined, what: string, issues: Issue[]): R
 
 const columnOf = (table: RawTable, header: string): number => table.headers.findIndex((h) => normalise(h) === normalise(header));
 
+/** The Horizons a scenario carries, as its cell shows them: the labels, or `None` for one planning period. */
+const horizonsCell = (labels: readonly string[]): string => (labels.length === 0 ? NO_HORIZONS : labels.join(', '));
+
 function readScenarioRow(table: RawTable, rowIndex: number, nameColumn: number, issues: Issue[]): Scenario | undefined {
   const row = table.rows[rowIndex]!;
   const where = (column: number): Where => ({ table, rowIndex, column });
@@ -89,7 +92,7 @@ function readScenarioRow(table: RawTable, rowIndex: number, nameColumn: number, 
     if (!parsed.success) {
       const expected = label ? scenarioSpec(label).expected : 'a number of at least 0';
       issues.push(issueAt(where(column), 'invalid-scenario', (place) => `${header} of scenario "${name.value}" in ${place} is ${showCell(cell)}; expected ${expected}. The scenario leaves it as it is in force.`));
-    } else if (label) scenario.settings[label] = Array.isArray(parsed.data) ? parsed.data.join(', ') : (parsed.data as string | number);
+    } else if (label) scenario.settings[label] = Array.isArray(parsed.data) ? horizonsCell(parsed.data) : (parsed.data as string | number);
     else scenario.capacities[team!] = parsed.data as number;
   });
   const weights = (['Impact weight', 'Readiness weight', 'Friction weight'] as const).map((l) => scenario.settings[l]);

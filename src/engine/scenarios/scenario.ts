@@ -3,12 +3,14 @@
 // Plain data; the Scenarios sheet holds it (src/layout/scenariosSheet.ts).
 
 import { normalise } from '../cells';
-import { SETTING_SPECS } from '../settings';
+import { roadmapHorizons } from '../horizons';
+import { NO_HORIZONS, SETTING_SPECS } from '../settings';
 import type { OverrideChoice, Settings, Team } from '../types';
 
 /**
  * The settings a scenario carries, by the labels the settings sheet and the Scenarios sheet both use. Each is
- * kept as its cell shows it (Horizons as "H1, H2"); a blank one leaves the setting as it is in force.
+ * kept as its cell shows it (Horizons as "H1, H2", or `None` for one planning period); a blank one leaves the
+ * setting as it is in force.
  */
 export const SCENARIO_SETTING_LABELS = [
   'Impact weight',
@@ -79,10 +81,11 @@ export function scenarioOf(
 ): Scenario {
   const values: Scenario['settings'] = {};
   for (const label of SCENARIO_SETTING_LABELS) {
-    // Blank (no horizons) is left out, as a blank cell of the Scenarios sheet reads.
     const value = scenarioSpec(label).current(settings);
     if (value !== '') values[label] = value;
   }
+  // Planned without horizons, it says so: a blank cell would leave whatever horizons are in force when it is switched to.
+  if (!roadmapHorizons(settings)) values.Horizons = NO_HORIZONS;
   const capacities: Record<string, number> = {};
   for (const team of teams) capacities[team.name] = capacityIn(settings, team.name) ?? team.capacity;
   for (const [team, value] of Object.entries(settings.capacityOverrides)) {
@@ -108,8 +111,8 @@ export function settingsDifferences(settings: Settings, scenario: Scenario, team
   const target = settingsOfScenario(settings, scenario);
   const differences: { label: string; now: string | number; scenario: string | number }[] = [];
   for (const label of SCENARIO_SETTING_LABELS) {
-    const spec = scenarioSpec(label);
-    if (spec.current(settings) !== spec.current(target)) differences.push({ label, now: spec.current(settings), scenario: spec.current(target) });
+    const [now, then] = [shownSetting(label, settings), shownSetting(label, target)];
+    if (now !== then) differences.push({ label, now, scenario: then });
   }
   const names = new Map<string, string>();
   for (const t of teams) names.set(normalise(t.name), t.name);
@@ -121,4 +124,10 @@ export function settingsDifferences(settings: Settings, scenario: Scenario, team
     if (now !== then) differences.push({ label: `Capacity: ${team}`, now: now ?? 'the Capacity table', scenario: then ?? 'the Capacity table' });
   }
   return differences;
+}
+
+/** A setting as a difference shows it: no horizons (one planning period, or a single label) as `None`, not blank. */
+export function shownSetting(label: string, settings: Settings): string | number {
+  if (normalise(label) === normalise('Horizons')) return roadmapHorizons(settings)?.join(', ') ?? NO_HORIZONS;
+  return SETTING_SPECS.find((s) => s.label === label)!.current(settings);
 }

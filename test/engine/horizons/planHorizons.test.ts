@@ -40,6 +40,7 @@ describe('with no horizons, or one, every output is what it was before horizons'
     expect(before.outputs.headers).not.toContain('Start');
     expect(written({ ...input, settings: withSetting(input.settings, 'Horizons', '') })).toEqual(before);
     expect(written({ ...input, settings: withSetting(input.settings, 'Horizons', 'H1') })).toEqual(before);
+    expect(written({ ...input, settings: withSetting(input.settings, 'Horizons', 'None') })).toEqual(before);
     // Without a roadmap, Duration, Earliest start and Start are the user's own columns: read for nothing, never written.
     const userColumns = withColumns(input.initiatives!, { Duration: () => 'two sprints', 'Earliest start': () => 'May', Start: () => 'kick-off' });
     const plan = prioritise({ ...input, initiatives: userColumns }, { now: NOW });

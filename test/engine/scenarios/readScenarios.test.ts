@@ -36,6 +36,22 @@ describe('reading the scenarios table', () => {
     ]);
   });
 
+  test('Horizons are read as the cell shows them; None (any case) says the scenario plans one period', () => {
+    const { scenarios, issues } = readScenarios(scenarioTables([{ Scenario: 'Halves', Horizons: 'h1 ; H2' }, { Scenario: 'Plain', Horizons: 'none' }, { Scenario: 'Kept', Horizons: '' }]));
+    expect(issues).toEqual([]);
+    expect(scenarios.map((s) => s.settings.Horizons)).toEqual(['h1, H2', 'None', undefined]);
+  });
+
+  test('bad Horizons (a label twice, or more than 24) are reported naming the sheet, the column and the cell, and the horizons in force are kept', () => {
+    const many = Array.from({ length: 25 }, (_, i) => `M${i + 1}`).join(', ');
+    const { scenarios, issues } = readScenarios(scenarioTables([{ Scenario: 'Twice', Horizons: 'H1, h1' }, { Scenario: 'Many', Horizons: many }]));
+    expect(scenarios.map((s) => s.settings)).toEqual([{}, {}]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'invalid-scenario', sheet: 'Scenarios', column: 'Horizons', cell: 'B5', message: expect.stringContaining('Horizons of scenario "Twice" in Scenarios!B5 is "H1, h1"; expected horizon labels') }),
+      expect.objectContaining({ column: 'Horizons', cell: 'B6', message: expect.stringMatching(/or None or blank for one planning period\. The scenario leaves it as it is in force\.$/) }),
+    ]);
+  });
+
   test('a negative team capacity is reported and the Capacity table is used for that team', () => {
     const { scenarios, issues } = readScenarios(scenarioTables([{ Scenario: 'Cut', 'Capacity: Legal': -3 }]));
     expect(scenarios[0]!.capacities).toEqual({});

@@ -9,14 +9,30 @@ const teams: Team[] = [
 const now: Settings = { ...DEFAULT_SETTINGS, capacityOverrides: { Legal: 14 } };
 
 describe('a scenario made from the settings in force', () => {
-  test('carries the Horizons as the settings sheet shows them and gives them back as a list; none are left blank', () => {
+  test('carries the Horizons as the settings sheet shows them and gives them back as a list; without horizons it says None', () => {
     const saved = scenarioOf('Halves', { ...now, horizons: ['H1', 'H2'] }, teams, []);
     expect(saved.settings.Horizons).toBe('H1, H2');
     expect(settingsOfScenario(DEFAULT_SETTINGS, saved).horizons).toEqual(['H1', 'H2']);
+    // Saved without horizons (or with one label, which plans one period), switching to it takes the horizons in force away.
+    for (const horizons of [undefined, ['H1']]) {
+      const plain = scenarioOf('Plain', { ...now, ...(horizons ? { horizons } : {}) }, teams, []);
+      expect(plain.settings.Horizons).toBe('None');
+      expect(settingsOfScenario({ ...DEFAULT_SETTINGS, horizons: ['Q1', 'Q2'] }, plain)).not.toHaveProperty('horizons');
+    }
+  });
+
+  test('None and No horizons, in any case, plan one period; a blank Horizons leaves the horizons in force', () => {
+    const roadmap = { ...DEFAULT_SETTINGS, horizons: ['Q1', 'Q2'] };
+    const scenario = (Horizons?: string): Scenario => ({ name: 'S', settings: Horizons === undefined ? {} : { Horizons }, capacities: {}, overrides: [] });
+    for (const none of ['None', 'none', ' No horizons ']) expect(settingsOfScenario(roadmap, scenario(none))).not.toHaveProperty('horizons');
+    expect(settingsOfScenario(roadmap, scenario()).horizons).toEqual(['Q1', 'Q2']);
+  });
+
+  test('a switch that takes the horizons away shows them as None, not blank', () => {
+    const roadmap = { ...now, horizons: ['H1', 'H2'] };
     const plain = scenarioOf('Plain', now, teams, []);
-    expect(plain.settings).not.toHaveProperty('Horizons');
-    // Blank leaves the horizons in force, as a blank cell of the Scenarios sheet does.
-    expect(settingsOfScenario({ ...DEFAULT_SETTINGS, horizons: ['Q1', 'Q2'] }, plain).horizons).toEqual(['Q1', 'Q2']);
+    expect(settingsDifferences(roadmap, plain, teams)).toContainEqual({ label: 'Horizons', now: 'H1, H2', scenario: 'None' });
+    expect(settingsDifferences(now, plain, teams)).toEqual([]);
   });
 
 
@@ -33,6 +49,7 @@ describe('a scenario made from the settings in force', () => {
         'Optimise for': 'Priority score',
         'Solver time limit (seconds)': 2,
         'Planning period': 'Next planning period',
+        Horizons: 'None',
       },
       capacities: { Legal: 14, Security: 6 },
       overrides: [],
