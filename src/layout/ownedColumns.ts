@@ -36,6 +36,12 @@ export type OutputColumnPlacement = {
   headers: string[];
   /** The value of the settings row recording the prioritiser's columns after this write. */
   record: string;
+  /**
+   * Table-relative indices of the prioritiser's recorded columns this run does not write (Start after the
+   * horizons are switched off, Confidence once no uncertainty is stated): every adapter blanks their values,
+   * so no stale result stays. Never a user's column: only what the record lists.
+   */
+  resting: number[];
 };
 
 const cellsOf = (settings: Pick<RawTable, 'headers' | 'rows'>) => ({
@@ -104,7 +110,7 @@ export function placeOutputColumns(
   // still recorded, so a later run writes it again rather than taking it for the user's.
   const written = new Set(headers.map(normalise));
   const resting = (record ?? []).filter((h) => indexOf(h) >= 0 && !written.has(normalise(h)));
-  return { existing, headers, record: [...headers, ...resting].join(', ') };
+  return { existing, headers, record: [...headers, ...resting].join(', '), resting: resting.map(indexOf) };
 }
 
 /** The problem a write reports, naming the user's columns and their header cells, when it was asked not to touch them. */

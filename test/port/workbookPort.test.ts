@@ -181,6 +181,31 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect([cell(ROADMAP_SHEET, 'A1'), cell(ROADMAP_SHEET, 'F5')]).toEqual(['Roadmap: H1, H2', 'H1']);
     });
 
+    it("blanks the values of a column of its own that a run no longer writes (Start once the horizons are gone), never a user's column", async () => {
+      const [initiatives, capacity] = sample();
+      // The user's own Confidence column: the run writes no Confidence (no value ranges) and the record does not list it.
+      const mine: RawTable = { ...initiatives!, headers: [...initiatives!.headers, 'Confidence'], rows: initiatives!.rows.map((row, r) => [...row, r % 2 ? 'High' : 'Low']) };
+      const { port, cell, type } = await build({ tables: [mine, capacity!, settingsTable([['Horizons', 'H1, H2']])] });
+      expect((await run(port)).kind).toBe('written');
+      const table = (await port.read()).initiatives!;
+      const at = (header: string, r: number) => a1(table.origin.row + 1 + r, table.origin.column + table.headers.indexOf(header));
+      const rows = table.rows.map((_, r) => r);
+      const starts = rows.map((r) => cell(table.sheet, at('Start', r)));
+      expect(starts).toContain('H1');
+      const decisions = rows.map((r) => cell(table.sheet, at('Decision', r)));
+      const confidence = rows.map((r) => cell(table.sheet, at('Confidence', r)));
+
+      type('My settings', 'C4', 'H1');
+      expect((await run(port)).kind).toBe('written');
+      const after = (await port.read()).initiatives!;
+      // The header stays (still the prioritiser's, recorded) and every value under it is blank.
+      expect(after.headers).toEqual(table.headers);
+      expect(rows.map((r) => cell(table.sheet, at('Start', r)))).toEqual(rows.map(() => ''));
+      expect(rows.map((r) => cell(table.sheet, at('Decision', r))).filter((d) => d !== '')).toHaveLength(decisions.filter((d) => d !== '').length);
+      expect(rows.map((r) => cell(table.sheet, at('Confidence', r)))).toEqual(confidence);
+      expect(cell(table.sheet, a1(table.origin.row, table.origin.column + table.headers.indexOf('Start')))).toBe('Start');
+    });
+
     it("sets how each of the add-in's sheets prints (landscape, one page wide, titles repeated, footer naming the run), never a user's sheet", async () => {
       const { initiatives, capacity } = sampleTables();
       const { port, pageSetup } = await build({ tables: sample(), userSheets: [{ name: 'Notes', cells: { A1: 'mine' } }] });

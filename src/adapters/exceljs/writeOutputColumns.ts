@@ -23,6 +23,8 @@ export type OutputPlacement = {
   geometry: TableGeometry;
   /** The header of each output's column (the appended ones are written under it). */
   headers: string[];
+  /** 1-based sheet columns of the prioritiser's columns this run does not write (OutputColumnPlacement.resting): blanked. */
+  resting: number[];
 };
 
 function isEmpty(worksheet: ExcelJS.Worksheet, box: Box): boolean {
@@ -67,7 +69,8 @@ export function placeOutputs(table: TableHandle, owned: OutputColumnPlacement, l
   const appended = next - geometry.right - 1;
   const merged = mergedOutputCell(table, geometry, columns, layout);
   if (merged) return { problem: merged };
-  if (appended === 0) return { columns, appended, geometry, headers: owned.headers };
+  const resting = owned.resting.map((index) => geometry.left + index);
+  if (appended === 0) return { columns, appended, geometry, headers: owned.headers, resting };
 
   const area = { top: geometry.top, bottom: geometry.bottom, left: geometry.right + 1, right: next - 1 };
   const where = qualified(table.worksheet.name, formatRange(area));
@@ -79,7 +82,7 @@ export function placeOutputs(table: TableHandle, owned: OutputColumnPlacement, l
       problem: `The cells to the right of table ${table.model.name} (${where}) hold ${neighbour ? `table ${neighbour.model.name}` : 'data'}, and the output columns ${missing} need them; move that ${neighbour ? 'table' : 'data'} or insert ${appended} empty columns after the table, then run again.`,
     };
   }
-  return { columns, appended, geometry, headers: owned.headers };
+  return { columns, appended, geometry, headers: owned.headers, resting };
 }
 
 export function writeOutputs(table: TableHandle, layout: OutputColumnsLayout, placement: OutputPlacement): void {
@@ -109,6 +112,8 @@ export function writeOutputs(table: TableHandle, layout: OutputColumnsLayout, pl
       cell.value = writable(values?.[k] ?? null);
       cell.style = styles[k]!;
     });
+    // A column of the prioritiser's this run does not write keeps its header, not a stale result.
+    for (const column of placement.resting) row.getCell(column).value = null;
   }
   const bodyRows = geometry.lastBodyRow - geometry.firstBodyRow + 1;
   layout.keys.forEach((key, k) => {

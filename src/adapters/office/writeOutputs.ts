@@ -101,6 +101,12 @@ export async function writeOutputColumns(
       addHighlights(body, rules, a1(top, column));
     }
   }
+  // A column of the prioritiser's this run does not write (Start without horizons) keeps its header and
+  // formats, not a stale result: its values cleared in one request, whatever the rows.
+  for (const index of owned.resting) {
+    await budget.spend(100);
+    sheet.getRangeByIndexes(top, shape.origin.column + index, rows, 1).clear('Contents');
+  }
   for (const run of runsOf(places)) {
     const indices = run.keys.map((key) => keyIndex.get(key)!);
     const values: ExcelCell[][] = Array.from({ length: rows }, (_, r) => indices.map((i) => cellForExcel(outputs.values[r]?.[i])));

@@ -37,7 +37,8 @@ import type { ReadTable, SurgicalWorkbook } from './workbook';
 /** Excel's last column, XFD. */
 const MAX_COLUMNS = 16_384;
 
-type Placement = { columns: number[]; appended: number; geometry: TableGeometry; headers: string[] };
+/** `resting`: 1-based sheet columns of the prioritiser's columns this run does not write (OutputColumnPlacement.resting), blanked. */
+type Placement = { columns: number[]; appended: number; geometry: TableGeometry; headers: string[]; resting: number[] };
 
 const NOT_IN_A_FILE = 'The command changes a workbook file only by running the plan; do this in Excel with the add-in.';
 
@@ -91,7 +92,8 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
         problem: `Cells ${qualified(table.sheet.name, formatRange(merge))} are merged into the ${layout.headers[k]} column, where the prioritiser writes its results; writing there would change your merged cell, so nothing was written. Unmerge them (Home > Merge & Center) or move them out of that column, then run again.`,
       };
     }
-    if (appended === 0) return { columns, appended, geometry, headers: owned.headers };
+    const resting = owned.resting.map((index) => geometry.left + index);
+    if (appended === 0) return { columns, appended, geometry, headers: owned.headers, resting };
     const area = { top: geometry.top, bottom: geometry.bottom, left: geometry.right + 1, right: next - 1 };
     const where = qualified(table.sheet.name, formatRange(area));
     const missing = listWords(owned.headers.filter((_, k) => owned.existing[k] === undefined));
@@ -102,7 +104,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
         problem: `The cells to the right of table ${table.name} (${where}) hold ${neighbour ? `table ${neighbour.name}` : 'data'}, and the output columns ${missing} need them; move that ${neighbour ? 'table' : 'data'} or insert ${appended} empty columns after the table, then run again.`,
       };
     }
-    return { columns, appended, geometry, headers: owned.headers };
+    return { columns, appended, geometry, headers: owned.headers, resting };
   }
 
   function writeOutputs(table: TablePart, layout: OutputColumnsLayout, placement: Placement): void {
@@ -124,10 +126,13 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     // Each column keeps the look its first cell has, with the output's number format.
     const cellStyles = columns.map((column, k) => styles.withNumberFormat(styleAt(xml, geometry.firstBodyRow, column - 1), layout.formats[k] ?? null));
     const letters = columns.map((c) => columnLetters(c - 1));
+    const restingStyles = placement.resting.map((column) => styleAt(xml, geometry.firstBodyRow, column - 1));
     for (let i = 0; i <= geometry.lastBodyRow - geometry.firstBodyRow; i++) {
       const values = layout.values[i];
       const row = geometry.firstBodyRow + i;
       columns.forEach((column, k) => setCell(writes, row, column - 1, cellXml(`${letters[k]}${row}`, values?.[k] ?? null, cellStyles[k]!, book.sharedString) ?? ''));
+      // A column of the prioritiser's this run does not write keeps its header and look, not a stale result.
+      restingStyles.forEach((style, j) => setCell(writes, row, placement.resting[j]! - 1, cellXml(`${columnLetters(placement.resting[j]! - 1)}${row}`, null, style, book.sharedString) ?? ''));
     }
     const parts = splitSheet(xml);
     xml = '';
