@@ -114,9 +114,17 @@ export function* rowsOf(xml: string, from = 0): Generator<SheetRow> {
   }
 }
 
+const SHEET_DATA = /<(?:\w+:)?sheetData\b[^>]*?(\/?)>/;
+
+/** Where the sheet's rows begin, just after `<sheetData>`: found without looking for their end, a large sheet's far end. */
+export function sheetDataStart(xml: string): number | undefined {
+  const open = SHEET_DATA.exec(xml);
+  return open && open[1] !== '/' ? open.index + open[0].length : undefined;
+}
+
 /** Where the sheet's rows are: the content of `<sheetData>`, as offsets into the part. */
 export function sheetDataBounds(xml: string): { start: number; end: number } | undefined {
-  const open = /<(?:\w+:)?sheetData\b[^>]*?(\/?)>/.exec(xml);
+  const open = SHEET_DATA.exec(xml);
   if (!open) return undefined;
   const start = open.index + open[0].length;
   if (open[1] === '/') return { start, end: start };

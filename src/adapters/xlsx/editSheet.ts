@@ -6,7 +6,7 @@
 import { columnIndex, columnLetters } from '../../engine/address';
 import { highlightFormula, type HighlightRule } from '../../layout/grid';
 import { parseRange } from '../exceljs/range';
-import { cellsOfRow, rowsOf, sheetDataBounds } from './cells';
+import { cellsOfRow, rowsOf, sheetDataBounds, sheetDataStart } from './cells';
 import { attributeOf, decodeXml, findElement, findElements, insertBefore, withAttribute, withoutAttribute } from './xml';
 
 /**
@@ -34,18 +34,33 @@ export function setCell(writes: CellWrites, row: number, column: number, xml: st
   (writes.get(row) ?? writes.set(row, new Map()).get(row)!).set(column, xml);
 }
 
+/** The column of a row's last cell, -1 for a row without cells; undefined when that cell has no address. */
+function lastColumn(content: string): number | undefined {
+  const at = content.lastIndexOf('<c');
+  if (at === -1) return -1;
+  const [cell] = cellsOfRow(content.slice(at));
+  return cell && / r="/.test(cell.attributes) ? cell.column : undefined;
+}
+
 function mergedRow(open: string, content: string, row: number, cells: Map<number, string>): string {
-  const kept = cellsOfRow(content)
-    .filter((c) => !cells.has(c.column))
-    .map((c) => ({ column: c.column, xml: / r="/.test(c.attributes) ? c.text : c.text.replace(/^<c\b/, `<c r="${columnLetters(c.column)}${row}"`) }));
   const added = [...cells].filter(([, xml]) => xml !== '').map(([column, xml]) => ({ column, xml }));
-  const all = [...kept, ...added].sort((a, b) => a.column - b.column);
+  let body: string;
+  const last = lastColumn(content);
+  if (last !== undefined && [...cells.keys()].every((column) => column > last)) {
+    // Only new cells after the row's last (a first run's output columns): the row's own cells stay as written.
+    body = content + added.sort((a, b) => a.column - b.column).map((c) => c.xml).join('');
+  } else {
+    const kept = cellsOfRow(content)
+      .filter((c) => !cells.has(c.column))
+      .map((c) => ({ column: c.column, xml: / r="/.test(c.attributes) ? c.text : c.text.replace(/^<c\b/, `<c r="${columnLetters(c.column)}${row}"`) }));
+    body = [...kept, ...added].sort((a, b) => a.column - b.column).map((c) => c.xml).join('');
+  }
   // spans is a hint of the row's first and last cell; a stale one is worse than none.
   let tag = withoutAttribute(open, 'spans');
   if (!/ r="/.test(tag)) tag = withAttribute(tag, 'r', String(row));
   if (tag.endsWith('/>')) tag = `${tag.slice(0, -2)}>`;
   const closing = tag.startsWith('<row') ? '</row>' : `</${/^<([\w:]+)/.exec(tag)![1]}>`;
-  return `${tag}${all.map((c) => c.xml).join('')}${closing}`;
+  return `${tag}${body}${closing}`;
 }
 
 const newRow = (row: number, cells: Map<number, string>): string => {
@@ -104,9 +119,10 @@ export function shiftRowsDown(xml: string, from: number): string {
 
 /** The cellXfs index of the cell at `row` (1-based), `column` (0-based); 0 when the cell is absent or unstyled. */
 export function styleAt(xml: string, row: number, column: number): number {
-  const bounds = sheetDataBounds(xml);
-  if (!bounds) return 0;
-  for (const r of rowsOf(xml.slice(bounds.start, bounds.end))) {
+  const start = sheetDataStart(xml);
+  if (start === undefined) return 0;
+  // Rows are walked only as far as `row`: the end of a large sheet is never looked for.
+  for (const r of rowsOf(xml, start)) {
     if (r.row < row) continue;
     if (r.row > row) break;
     const cell = cellsOfRow(r.content).find((c) => c.column === column);
