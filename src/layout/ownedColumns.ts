@@ -39,9 +39,10 @@ export type OutputColumnPlacement = {
   /**
    * Table-relative indices of the prioritiser's recorded columns this run does not write (Start after the
    * horizons are switched off, Confidence once no uncertainty is stated): every adapter blanks their values,
-   * so no stale result stays. Never a user's column: only what the record lists.
+   * so no stale result stays (a merged block reaching one is refused, as for the written ones). Never a
+   * user's column: only what the record lists.
    */
-  resting: number[];
+  resting: { index: number; header: string }[];
 };
 
 const cellsOf = (settings: Pick<RawTable, 'headers' | 'rows'>) => ({
@@ -110,7 +111,7 @@ export function placeOutputColumns(
   // still recorded, so a later run writes it again rather than taking it for the user's.
   const written = new Set(headers.map(normalise));
   const resting = (record ?? []).filter((h) => indexOf(h) >= 0 && !written.has(normalise(h)));
-  return { existing, headers, record: [...headers, ...resting].join(', '), resting: resting.map(indexOf) };
+  return { existing, headers, record: [...headers, ...resting].join(', '), resting: resting.map((h) => ({ index: indexOf(h), header: String(tableHeaders[indexOf(h)]) })) };
 }
 
 /** The problem a write reports, naming the user's columns and their header cells, when it was asked not to touch them. */

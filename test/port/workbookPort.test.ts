@@ -468,6 +468,21 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect((await port.read()).initiatives?.headers).toEqual(headers);
     });
 
+    it("refuses, naming the Start column, when the user merged cells in a column of the prioritiser's that the run would blank", async () => {
+      const [initiatives, capacity] = sample();
+      const { sheet, origin, headers, rows } = initiatives!;
+      // A table an earlier run with horizons wrote: its Start column is recorded as the prioritiser's; the run now has none.
+      const withStart: RawTable = { ...initiatives!, headers: [...headers, 'Start'], rows: rows.map((row) => [...row, 'H1']) };
+      const record = settingsTable([['Output columns', 'Priority, Priority score, Impact score, Friction score, Readiness score, Gate, Gate gaps, Decision, Binding constraint, Why, Start']]);
+      const start = origin.column + headers.length;
+      const range = `${a1(origin.row + 2, start)}:${a1(origin.row + 3, start)}`;
+      const { port, cell } = await build({ tables: [withStart, capacity!, record], merges: [{ sheet, range }] });
+      const result = await run(port);
+      if (result.kind !== 'not-written') throw new Error(`expected a refusal, got ${result.kind}`);
+      expect(result.outcome.problem.message).toContain(`Cells ${qualified(sheet, range)} are merged into the Start column`);
+      expect(cell(sheet, a1(origin.row + 2, start))).toBe('H1');
+    });
+
     it('writes as before when the merged cells lie beside the table, away from its rows', async () => {
       const [initiatives, capacity] = sample();
       const { sheet, origin, headers, rows } = initiatives!;

@@ -9,6 +9,7 @@ import { listWords } from '../../engine/format';
 import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
 import { writable } from '../../layout/grid';
 import { addHighlights, removeHighlights } from './conditionalFormats';
+import { mergedOutputProblem } from '../../port/problems';
 import { formatRange, overlaps, type Box } from './range';
 import { allTables, resizeTable, tableGeometry, type TableGeometry, type TableHandle } from './tables';
 
@@ -44,17 +45,12 @@ type MergedRange = { model: Box };
 /**
  * A merged block that reaches an output column's cells (header or body): exceljs writes a merged cell's
  * value into the block's first cell, so our rank would land in the user's own cell. Nothing is written;
- * the message names the block and the column. exceljs keeps merges by their first cell in `_merges`.
+ * the message (mergedOutputProblem, the same in every adapter) names the block and the column. exceljs
+ * keeps merges by their first cell in `_merges`; they, the rows and the columns here are 1-based.
  */
-function mergedOutputCell(table: TableHandle, geometry: TableGeometry, columns: number[], layout: OutputColumnsLayout): string | undefined {
-  const merges = Object.values((table.worksheet as unknown as { _merges?: Record<string, MergedRange> })._merges ?? {});
-  for (const { model: merge } of merges) {
-    if (merge.bottom < geometry.top || merge.top > geometry.bottom) continue;
-    const k = columns.findIndex((column) => merge.left <= column && column <= merge.right);
-    if (k < 0) continue;
-    return `Cells ${qualified(table.worksheet.name, formatRange(merge))} are merged into the ${layout.headers[k]} column, where the prioritiser writes its results; writing there would change your merged cell, so nothing was written. Unmerge them (Home > Merge & Center) or move them out of that column, then run again.`;
-  }
-  return undefined;
+function mergedOutputCell(table: TableHandle, geometry: TableGeometry, columns: number[], headers: readonly string[]): string | undefined {
+  const merges = Object.values((table.worksheet as unknown as { _merges?: Record<string, MergedRange> })._merges ?? {}).map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+  return mergedOutputProblem(table.worksheet.name, merges, { top: geometry.top - 1, bottom: geometry.bottom - 1 }, columns.map((c) => c - 1), headers)?.message;
 }
 
 /** Where each output goes, or why the table cannot take them: nothing is written in that case. */
@@ -67,9 +63,9 @@ export function placeOutputs(table: TableHandle, owned: OutputColumnPlacement, l
     return at === undefined ? next++ : geometry.left + at;
   });
   const appended = next - geometry.right - 1;
-  const merged = mergedOutputCell(table, geometry, columns, layout);
+  const resting = owned.resting.map((r) => geometry.left + r.index);
+  const merged = mergedOutputCell(table, geometry, [...columns, ...resting], [...owned.headers, ...owned.resting.map((r) => r.header)]);
   if (merged) return { problem: merged };
-  const resting = owned.resting.map((index) => geometry.left + index);
   if (appended === 0) return { columns, appended, geometry, headers: owned.headers, resting };
 
   const area = { top: geometry.top, bottom: geometry.bottom, left: geometry.right + 1, right: next - 1 };

@@ -86,9 +86,10 @@ function userTables(workbook: MemoryWorkbook, initiatives: MemoryTable | undefin
 }
 
 /** The sheet columns the outputs go to: where the table already has them, else appended at its right in order. */
+/** Sheet columns of the outputs, then of the resting columns (blanked): every column the write changes. */
 function outputColumns(table: MemoryTable, placement: OutputColumnPlacement): number[] {
   let next = table.column + table.columns;
-  return placement.existing.map((at) => (at === undefined ? next++ : table.column + at));
+  return [...placement.existing.map((at) => (at === undefined ? next++ : table.column + at)), ...placement.resting.map((r) => table.column + r.index)];
 }
 
 function settingsTableOf(workbook: MemoryWorkbook): MemoryTable | undefined {
@@ -316,7 +317,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       const settingsTable = settingsTableOf(workbook);
       const placement = placeOutputColumns(headersOf(workbook, table), layout.outputs, recordedOutputs(settingsTable && rawTable(workbook, settingsTable)), writeOptions.userColumns);
       if ('userColumns' in placement) return { ok: false, problem: userColumnProblem(rawTable(workbook, table), placement.userColumns) };
-      const merged = mergedOutputProblem(table.sheet, sheetOf(workbook, table.sheet).merges ?? [], { top: table.row, bottom: table.row + table.rows - 1 }, outputColumns(table, placement), placement.headers);
+      const merged = mergedOutputProblem(table.sheet, sheetOf(workbook, table.sheet).merges ?? [], { top: table.row, bottom: table.row + table.rows - 1 }, outputColumns(table, placement), [...placement.headers, ...placement.resting.map((r) => r.header)]);
       if (merged) return { ok: false, problem: merged };
       const names = { ...DEFAULT_SHEET_NAMES, ...writeOptions.sheetNames };
       const renamed: RenamedSheet[] = [];

@@ -48,7 +48,7 @@ export function writeOutputColumns(workbook: MemoryWorkbook, table: MemoryTable,
     if (rules) sheet.conditionalFormats.push({ row: table.row + 1, column, rows: table.rows - 1, rules: [...rules], owner });
   });
   // The prioritiser's columns this run does not write (placement.resting) keep their header, not a stale result.
-  for (const index of placement.resting) {
+  for (const { index } of placement.resting) {
     for (let r = 1; r < table.rows; r++) setValue(sheet, table.row + r, table.column + index, null);
   }
   sheet.freezeRows = table.row + 1;

@@ -147,8 +147,9 @@ export async function check(
     const owned = placeOutputColumns(read.headers, request.layout.outputs, recordedOutputs(seen.settings), request.options?.userColumns);
     if ('userColumns' in owned) return userColumnProblem({ name: table.name, sheet: rest.sheet, origin: read.origin }, owned.userColumns);
     let next = read.origin.column + read.headers.length;
-    const columns = owned.existing.map((at) => (at === undefined ? next++ : read.origin.column + at));
-    const merged = mergedOutputProblem(rest.sheet, rest.merges, { top: read.origin.row, bottom: read.origin.row + read.rowCount }, columns, owned.headers);
+    // Every column the write changes: the outputs, then the resting ones it blanks.
+    const columns = [...owned.existing.map((at) => (at === undefined ? next++ : read.origin.column + at)), ...owned.resting.map((r) => read.origin.column + r.index)];
+    const merged = mergedOutputProblem(rest.sheet, rest.merges, { top: read.origin.row, bottom: read.origin.row + read.rowCount }, columns, [...owned.headers, ...owned.resting.map((r) => r.header)]);
     if (merged) return merged;
     const steps = planSheets(request.plan, request.layout, seen, names, rest, owned);
     const blocked = steps.find((step) => step.kind === 'problem');

@@ -103,7 +103,7 @@ export async function writeOutputColumns(
   }
   // A column of the prioritiser's this run does not write (Start without horizons) keeps its header and
   // formats, not a stale result: its values cleared in one request, whatever the rows.
-  for (const index of owned.resting) {
+  for (const { index } of owned.resting) {
     await budget.spend(100);
     sheet.getRangeByIndexes(top, shape.origin.column + index, rows, 1).clear('Contents');
   }

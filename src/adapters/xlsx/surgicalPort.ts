@@ -25,7 +25,7 @@ import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/out
 import { CAPACITY_TABLE, DECISION_LOG_TABLE, INITIATIVES_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import { nextFreeSheetName } from '../../layout/names';
 import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
-import { changedProblem, DEFAULT_SHEET_NAMES, nameTakenProblem, protectedProblem, userColumnProblem } from '../../port/problems';
+import { changedProblem, DEFAULT_SHEET_NAMES, mergedOutputProblem, nameTakenProblem, protectedProblem, userColumnProblem } from '../../port/problems';
 import type { RenamedSheet, SheetRole, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import { formatRange, overlaps } from '../exceljs/range';
 import { cellXml, highlightsXml } from './render';
@@ -84,15 +84,11 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     });
     const appended = next - geometry.right - 1;
     // A merged block reaching an output column's cells: writing there would change the user's merged cell.
-    for (const merge of book.merges(table.sheet)) {
-      if (merge.bottom < geometry.top || merge.top > geometry.bottom) continue;
-      const k = columns.findIndex((column) => merge.left <= column && column <= merge.right);
-      if (k < 0) continue;
-      return {
-        problem: `Cells ${qualified(table.sheet.name, formatRange(merge))} are merged into the ${layout.headers[k]} column, where the prioritiser writes its results; writing there would change your merged cell, so nothing was written. Unmerge them (Home > Merge & Center) or move them out of that column, then run again.`,
-      };
-    }
-    const resting = owned.resting.map((index) => geometry.left + index);
+    const toZeroBased = (box: { top: number; left: number; bottom: number; right: number }) => ({ top: box.top - 1, left: box.left - 1, bottom: box.bottom - 1, right: box.right - 1 });
+    const resting = owned.resting.map((r) => geometry.left + r.index);
+    const written = [...columns, ...resting].map((c) => c - 1);
+    const merged = mergedOutputProblem(table.sheet.name, book.merges(table.sheet).map(toZeroBased), { top: geometry.top - 1, bottom: geometry.bottom - 1 }, written, [...owned.headers, ...owned.resting.map((r) => r.header)]);
+    if (merged) return { problem: merged.message };
     if (appended === 0) return { columns, appended, geometry, headers: owned.headers, resting };
     const area = { top: geometry.top, bottom: geometry.bottom, left: geometry.right + 1, right: next - 1 };
     const where = qualified(table.sheet.name, formatRange(area));
