@@ -57,6 +57,14 @@ export function cellsOfRow(content: string): ParsedCell[] {
   return cells;
 }
 
+/** The column of a row's last cell, -1 for a row without cells; undefined when that cell has no address. */
+export function lastColumn(content: string): number | undefined {
+  const at = content.lastIndexOf('<c');
+  if (at === -1) return -1;
+  const [cell] = cellsOfRow(content.slice(at));
+  return cell && / r="/.test(cell.attributes) ? cell.column : undefined;
+}
+
 export type CellContext = { strings: string[]; date1904: boolean };
 
 const typeOf = (attributes: string): string | undefined => / t="(\w+)"/.exec(attributes)?.[1];
@@ -156,6 +164,10 @@ export function readBlock(
       lastRow = row.row;
       if (row.row < box.top || row.row > bottom) continue;
       const cells = new Array<CellValue>(width).fill('');
+      values[row.row - box.top] = cells;
+      // A row whose cells all lie left of the block (the empty columns beside a table) is not taken apart.
+      const last = styled ? undefined : lastColumn(row.content);
+      if (last !== undefined && last + 1 < box.left) continue;
       for (const cell of cellsOfRow(row.content)) {
         if (cell.column + 1 >= box.left && cell.column + 1 <= box.right) {
           const value = cellValue(cell, context);
@@ -164,7 +176,6 @@ export function readBlock(
         }
         if (styled?.columns.has(cell.column + 1)) (styled.styles[row.row - box.top] ??= [])[cell.column + 1 - box.left] = Number(/(?:^|\s)s="(\d+)"/.exec(cell.attributes)?.[1] ?? 0);
       }
-      values[row.row - box.top] = cells;
     }
   }
   const height = Math.min(bottom, Math.max(lastRow, box.top)) - box.top + 1;

@@ -6,7 +6,7 @@
 import { columnIndex, columnLetters } from '../../engine/address';
 import { highlightFormula, type HighlightRule } from '../../layout/grid';
 import { parseRange } from '../exceljs/range';
-import { cellsOfRow, rowsOf, sheetDataBounds, sheetDataStart } from './cells';
+import { cellsOfRow, lastColumn, rowsOf, sheetDataBounds, sheetDataStart } from './cells';
 import { attributeOf, decodeXml, findElement, findElements, insertBefore, withAttribute, withoutAttribute } from './xml';
 
 /**
@@ -32,14 +32,6 @@ export type CellWrites = Map<number, Map<number, string>>;
 
 export function setCell(writes: CellWrites, row: number, column: number, xml: string): void {
   (writes.get(row) ?? writes.set(row, new Map()).get(row)!).set(column, xml);
-}
-
-/** The column of a row's last cell, -1 for a row without cells; undefined when that cell has no address. */
-function lastColumn(content: string): number | undefined {
-  const at = content.lastIndexOf('<c');
-  if (at === -1) return -1;
-  const [cell] = cellsOfRow(content.slice(at));
-  return cell && / r="/.test(cell.attributes) ? cell.column : undefined;
 }
 
 function mergedRow(open: string, content: string, row: number, cells: Map<number, string>): string {
