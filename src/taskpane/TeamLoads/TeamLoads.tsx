@@ -1,6 +1,7 @@
 // Utilisation per team before (everything requested starts) and after (the committed plan).
 
 import { Badge, Caption1, Subtitle2, makeStyles, mergeClasses, useId } from '@fluentui/react-components';
+import { Component, Suspense, lazy, type ReactNode } from 'react';
 import { formatPercent, formatQuantity } from '../../engine/format';
 import type { TeamLoad } from '../../engine/types';
 import { useSectionStyles, useTableStyles } from '../styles';
@@ -10,7 +11,23 @@ export type TeamLoadsProps = { loads: TeamLoad[]; inFlight: { before: number; af
 
 const useStyles = makeStyles({
   numberWidth: { width: '4.5em' },
+  // The chart's height, kept while it loads so the table below does not jump.
+  chartSpace: { height: '236px' },
 });
+
+// The charting code (d3 and Fluent's charts) loads only when a plan has team loads to draw.
+const TeamLoadChart = lazy(() => import(/* webpackChunkName: "charts" */ './TeamLoadChart'));
+
+/** Without the chart (it failed to load) the table below still says everything. */
+class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
 
 const share = (value: number | undefined) => (value === undefined ? 'no capacity' : formatPercent(value));
 
@@ -28,6 +45,13 @@ export function TeamLoads({ loads, inFlight }: TeamLoadsProps) {
       <Caption1 className={section.quiet}>
         {loads.length === 0 ? 'No Capacity table, so no team is capped. ' : ''}Before: if everything requested started. After: the committed plan.
       </Caption1>
+      {loads.length > 0 && (
+        <ChartBoundary>
+          <Suspense fallback={<div className={own.chartSpace} />}>
+            <TeamLoadChart loads={loads} />
+          </Suspense>
+        </ChartBoundary>
+      )}
       <table className={styles.table} aria-labelledby={id}>
         <thead>
           <tr>
