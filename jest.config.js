@@ -13,6 +13,8 @@ module.exports = {
     // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose index pulls in
     // ESM-only packages (strip-bom, uuid) that jest cannot load: point it at the plain CommonJS file.
     '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
+    // Fluent's charts pull in d3's ESM-only packages: component tests draw a stub (test/setup/reactChartsStub.tsx).
+    '^@fluentui/react-charts$': '<rootDir>/test/setup/reactChartsStub.tsx',
   },
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', jsx: 'react-jsx', isolatedModules: true } }],

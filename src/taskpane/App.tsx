@@ -164,9 +164,9 @@ export function App(props: AppProps) {
       {plan && (
         <>
           {model.moved && <WhatMoved moved={model.moved} />}
+          <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
           <Summary plan={plan} methodNote={methodNote} />
           <Roadmap plan={plan} />
-          <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
           <Bottlenecks findings={bottleneckFindings(plan)} />
           <Problems issues={plan.issues} onSelectCell={(issue) => void controller.selectCell(issue)} />
           <Ranking plan={plan} busy={model.busy} onSort={() => void controller.sortByPriority()} />

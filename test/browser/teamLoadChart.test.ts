@@ -1,0 +1,39 @@
+// The team-load chart at 320 px: drawn once its lazily loaded code arrives, read
+// as one image named by its summary, no tab stop inside it, and axe-clean in
+// every theme (the chart's own legend buttons and focus guards made it fail).
+
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { previewInChromium } from './previewServer';
+
+const session = previewInChromium();
+let context: BrowserContext | undefined;
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function planned(theme: string): Promise<Page> {
+  context = await session.browser().newContext({ viewport: { width: 1280, height: 700 } });
+  const page = await context.newPage();
+  await page.goto(`${session.url()}?width=320&theme=${theme}`);
+  const pane = page.getByRole('complementary', { name: 'Task pane' });
+  await pane.getByRole('button', { name: 'Run' }).click();
+  await pane.getByText('Plan written').waitFor();
+  return page;
+}
+
+test.each(['light', 'dark', 'highContrast'])('in the %s theme the chart draws every team, holds no tab stop and axe finds nothing', async (theme) => {
+  const page = await planned(theme);
+  const chart = page.getByRole('img', { name: /^Team load as a share of capacity, before and after the plan: Legal \d+% then \d+%/ });
+  await chart.locator('svg rect').first().waitFor();
+  // Two bars a team: before and after.
+  const teams = await page.getByRole('complementary', { name: 'Task pane' }).getByRole('table', { name: 'Team capacity used' }).locator('tbody tr').count();
+  expect(await chart.locator('svg rect').count()).toBeGreaterThanOrEqual(2 * (teams - 1));
+  const tabStops = await chart.evaluate((root) =>
+    [...root.querySelectorAll<HTMLElement>('*')].filter((el) => el.tabIndex >= 0 && !el.closest('[inert]')).length,
+  );
+  expect(tabStops).toBe(0);
+  const result = await new AxeBuilder({ page }).include('aside').analyze();
+  expect(result.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`))).toEqual([]);
+});
