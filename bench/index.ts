@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   console.log(`whole plan with bottleneck economics (sample: median of 5; 200 initiatives, in-flight limit 70: median of 5, 3 and 1): ${JSON.stringify(economics.plan_ms)} ms`);
   Object.assign(result, economics);
   const confidence = await benchConfidence();
-  console.log(`how sure is the plan, drawn futures (500 by rank and fill at 500, goal 1 s; 50 by Optimal at 200, where the goal is 10 s for 500): ${JSON.stringify(confidence.confidence_ms)} ms`);
+  console.log(`how sure is the plan, drawn futures (500 by rank and fill at 500, goal 1 s; 500 by Optimal at 200, goal 10 s): ${JSON.stringify(confidence.confidence_ms)} ms`);
   Object.assign(result, confidence);
   const syncs = await benchSyncs();
   console.log(`office.js round trips per run (first run or rerun, whichever takes more): ${JSON.stringify(syncs.syncs)}; largest request ${syncs.largest_request_kb} KB`);

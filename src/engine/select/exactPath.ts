@@ -5,6 +5,7 @@
 // limit, goes to HiGHS.
 
 import { solveExactly } from './branchAndBound';
+import { searchWithinGap } from './gapSearch';
 import { packingOf, solvePackingLp } from './packingLp';
 import type { SolverModel, SolverSolution } from './solver';
 
@@ -44,4 +45,30 @@ export function mipInEngine(model: SolverModel, nodeLimit = NODE_LIMIT): EngineM
   if (!result.proven) return result.values ? { start: result.values } : {};
   const objective = result.objective + model.offset;
   return { solution: { status: 'optimal', values: result.values, objective, bound: objective, gap: 0 } };
+}
+
+/** The most open candidates the engine's gap search (gapSearch.ts) and LP relaxation take on; larger selections go to HiGHS. */
+export const SEARCH_UP_TO = 400;
+/** Nodes the gap search may visit on the plan's own selection before it hands over to HiGHS with its best plan. */
+export const SEARCH_NODE_LIMIT = 1000;
+
+/**
+ * The engine's gap search on a packing model: the answer with status optimal when proven within the
+ * model's relative gap, else with status time-limit (a node limit here) and its proven bound.
+ */
+export function searchInEngine(model: SolverModel, nodeLimit = SEARCH_NODE_LIMIT): EngineMip {
+  const packing = packingOf(model);
+  if (!packing) return {};
+  const result = searchWithinGap(packing, { relativeGap: model.relativeGap, offset: model.offset, nodeLimit, ...(model.start ? { start: model.start } : {}) });
+  if (!result || result.objective === -Infinity) return {};
+  const objective = result.objective + model.offset;
+  const bound = result.bound + model.offset;
+  const solution: SolverSolution = {
+    status: result.proven ? 'optimal' : 'time-limit',
+    values: result.values,
+    objective,
+    bound,
+    gap: objective > 0 ? Math.max(0, bound - objective) / objective : undefined,
+  };
+  return { solution, start: result.values };
 }

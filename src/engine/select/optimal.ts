@@ -4,7 +4,6 @@
 // before it is used; when the solver fails, rank and fill decides and the
 // report says so.
 
-import { formatGap } from '../format';
 import type { Objective, SelectionReport } from '../types';
 import { decisionsForChosenSet, isRoadmap, type Selection, type SelectionProblem } from './problem';
 import { selectOptimalRoadmap } from './roadmapOptimal';
@@ -13,6 +12,7 @@ import {
   committedFromValues,
   committedOf,
   committedValue,
+  fitted,
   infeasibility,
   openPositions,
   planObjective,
@@ -21,7 +21,8 @@ import {
   topUp,
 } from './selectionModel';
 import type { Clock, Solver, SolverModel, SolverSolution } from './solver';
-import { EXACT_UP_TO, mipInEngine, relaxationInEngine } from './exactPath';
+import { EXACT_UP_TO, mipInEngine, relaxationInEngine, searchInEngine, SEARCH_UP_TO } from './exactPath';
+import { bestBound, limitNote, provenGap } from './gap';
 import { settled } from './links';
 
 /** Stop once the plan is proven within 0.1% of the best possible. */
@@ -42,6 +43,12 @@ export type OptimalOptions = {
    * (default `EXACT_UP_TO`; 0 sends every model to the solver).
    */
   exactUpTo?: number;
+  /**
+   * For selections past `exactUpTo`: the nodes the engine's gap search may visit, keeping its best plan
+   * at that limit rather than asking the solver. The drawn futures set it, so each is solved fast and the
+   * same way every time. Unset, the search hands an unproven plan over to the solver.
+   */
+  searchNodes?: number;
 };
 
 /** What the LP relaxation says: the bound, and what one more unit of each limit is worth in it. */
@@ -87,7 +94,7 @@ export async function solveRelaxation(
   return relax(problem, { objective, timeLimitSeconds, ...(exactUpTo !== undefined ? { exactUpTo } : {}) }, solver);
 }
 
-async function relax(original: SelectionProblem, options: Pick<OptimalOptions, 'objective' | 'timeLimitSeconds' | 'exactUpTo'>, solver: Solver): Promise<Relaxation | undefined> {
+async function relax(original: SelectionProblem, options: Pick<OptimalOptions, 'objective' | 'timeLimitSeconds' | 'exactUpTo' | 'searchNodes'>, solver: Solver): Promise<Relaxation | undefined> {
   // Over horizons the shadow prices would be per team and horizon: not worked out yet.
   if (isRoadmap(original)) return undefined;
   const problem = settled(original);
@@ -100,7 +107,7 @@ async function relax(original: SelectionProblem, options: Pick<OptimalOptions, '
   });
   let lp: SolverSolution;
   try {
-    lp = (inEngine(problem, options) && relaxationInEngine(built.model)) || (await solver(built.model));
+    lp = (searchable(problem, options) && relaxationInEngine(built.model)) || (await solver(built.model));
   } catch {
     return undefined; // The bound is a report, not a requirement: the MIP still runs.
   }
@@ -123,7 +130,8 @@ function startingPlan(problem: SelectionProblem, options: OptimalOptions): { com
   // should a caller break that order, the forced-in set alone is the safe start.
   const ranked = committedOf(rankAndFill(problem));
   const rf = infeasibility(problem, ranked) ? problem.candidates.map((c) => c.status === 'forced-in') : ranked;
-  const hint = options.hint;
+  // A hint that no longer fits (a drawn future's larger demands) gives what of it still does.
+  const hint = options.hint && (infeasibility(problem, options.hint) ? fitted(problem, options.hint, options.objective) : options.hint);
   if (hint && !infeasibility(problem, hint) && planObjective(problem, hint, options.objective) > planObjective(problem, rf, options.objective)) {
     return { committed: [...hint], fromHint: true };
   }
@@ -132,21 +140,23 @@ function startingPlan(problem: SelectionProblem, options: OptimalOptions): { com
 
 const inEngine = (problem: SelectionProblem, options: Pick<OptimalOptions, 'exactUpTo'>): boolean => openPositions(problem).length <= (options.exactUpTo ?? EXACT_UP_TO);
 
-/** The MIP: by the engine's exact path when the selection is small, else (or past its node limit) by the solver. */
+/** Within reach of the engine's gap search and LP relaxation; `exactUpTo: 0` sends everything to the solver. */
+const searchable = (problem: SelectionProblem, options: Pick<OptimalOptions, 'exactUpTo' | 'searchNodes'>): boolean =>
+  options.exactUpTo !== 0 && (inEngine(problem, options) || options.searchNodes !== undefined || openPositions(problem).length <= SEARCH_UP_TO);
+
+/**
+ * The MIP: by the engine's exact path when the selection is small; by its gap search when larger, up to
+ * SEARCH_UP_TO open candidates; by the solver when neither proves a plan, starting from the best they found.
+ */
 async function solveMip(problem: SelectionProblem, options: OptimalOptions, model: SolverModel, solver: Solver): Promise<SolverSolution> {
-  if (!inEngine(problem, options)) return solver(model);
-  const engine = mipInEngine(model);
-  if (engine.solution) return engine.solution;
+  if (!searchable(problem, options)) return solver(model);
+  const engine = inEngine(problem, options) ? mipInEngine(model) : searchInEngine(model, options.searchNodes);
+  if (engine.solution && (engine.solution.status === 'optimal' || options.searchNodes !== undefined)) return engine.solution;
   const better = engine.start && model.start && dot(model.objective, engine.start) > dot(model.objective, model.start);
   return solver(better ? { ...model, start: engine.start } : model);
 }
 
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, v, k) => sum + v * (b[k] ?? 0), 0);
-
-function provenGap(value: number, bound: number): number {
-  if (bound <= value + 1e-9 * Math.max(1, Math.abs(value))) return 0;
-  return value > 0 ? (bound - value) / value : 1;
-}
 
 /** The one entry point of the Optimal method: over horizons when the problem has two or more (roadmapOptimal.ts). */
 export async function selectOptimal(original: SelectionProblem, options: OptimalOptions, solver: Solver): Promise<OptimalOutcome> {
@@ -199,12 +209,9 @@ export async function selectOptimal(original: SelectionProblem, options: Optimal
   }
 
   const value = planObjective(problem, committed, objective);
-  const bounds = [solverBound, relaxation?.bound, simpleBound(problem, objective)].filter((b): b is number => b !== undefined && Number.isFinite(b));
-  const bound = Math.max(value, Math.min(...bounds));
+  const bound = bestBound(value, [solverBound, relaxation?.bound, simpleBound(problem, objective)]);
   const gap = provenGap(value, bound);
-  if (timedOut) {
-    note = `the ${options.timeLimitSeconds} s time limit was reached: this is the best plan found, proven within ${formatGap(gap)} of the best possible${note ? `; ${note}` : ''}`;
-  }
+  if (timedOut) note = limitNote(options.searchNodes !== undefined ? `search's limit of ${options.searchNodes} nodes` : `${options.timeLimitSeconds} s time limit`, gap, note);
   const report: SelectionReport = {
     method: 'Optimal',
     ...(note ? { note } : {}),

@@ -17,13 +17,13 @@
 // It starts from rank and fill's roadmap and keeps it when the solver does
 // no better, so it is never worse than rank and fill on its own objective.
 
-import { formatGap } from '../format';
 import type { Objective, SelectionReport } from '../types';
 import { linkView, settled, staticBlock } from './links';
 import type { OptimalOptions, OptimalOutcome } from './optimal';
 import { isRoadmap, type Selection, type SelectionProblem } from './problem';
 import { durationOf, earliestOf, emptyLoad, fillRoadmap, roadmapDecisions, roadmapRules } from './roadmap';
 import { EXACT_UP_TO, mipInEngine } from './exactPath';
+import { bestBound, limitNote, provenGap } from './gap';
 import type { Solver, SolverRow, SolverSolution } from './solver';
 
 /** How much less a start one horizon later counts, on the priority-score objective. */
@@ -243,11 +243,6 @@ function simpleRoadmapBound(problem: Roadmap, forcedStarts: ArrayLike<number>, o
   return total;
 }
 
-function provenGap(value: number, bound: number): number {
-  if (bound <= value + 1e-9 * Math.max(1, Math.abs(value))) return 0;
-  return value > 0 ? (bound - value) / value : 1;
-}
-
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The Optimal method over horizons: the same outcome shape as for one planning period. */
@@ -291,10 +286,9 @@ export async function selectOptimalRoadmap(original: SelectionProblem, options: 
     }
   }
   const value = roadmapObjective(problem, starts, objective);
-  const bounds = [solverBound, simpleRoadmapBound(problem, rf.start, objective)].filter((b): b is number => b !== undefined && Number.isFinite(b));
-  const bound = Math.max(value, Math.min(...bounds));
+  const bound = bestBound(value, [solverBound, simpleRoadmapBound(problem, rf.start, objective)]);
   const gap = provenGap(value, bound);
-  if (timedOut) note = `the ${options.timeLimitSeconds} s time limit was reached: this is the best plan found, proven within ${formatGap(gap)} of the best possible${note ? `; ${note}` : ''}`;
+  if (timedOut) note = limitNote(`${options.timeLimitSeconds} s time limit`, gap, note);
   const report: SelectionReport = {
     method: 'Optimal',
     ...(note ? { note } : {}),

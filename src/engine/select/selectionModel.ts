@@ -254,3 +254,14 @@ export function simpleBound(problem: SelectionProblem, objective: Objective): nu
   }
   return forced + Math.min(...bounds);
 }
+
+/**
+ * The part of a wanted plan that fits this problem: forced-in work, then each wanted open candidate
+ * in rank order that still fits. A drawn future starts from the plan's own choice this way, though
+ * its larger demands may no longer hold all of it.
+ */
+export function fitted(original: SelectionProblem, wanted: readonly boolean[], objective: Objective): boolean[] {
+  const problem = settled(original);
+  const candidates = problem.candidates.map((c, i) => (c.status === 'open' && !wanted[i] ? { ...c, status: 'forced-out' as const } : c));
+  return topUp({ ...problem, candidates }, problem.candidates.map((c) => c.status === 'forced-in'), objective);
+}

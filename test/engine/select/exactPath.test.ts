@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { highsNodeSolver } from '../../../src/adapters/solver/highsNode';
-import { EXACT_UP_TO, mipInEngine, relaxationInEngine } from '../../../src/engine/select/exactPath';
+import { EXACT_UP_TO, mipInEngine, relaxationInEngine, SEARCH_UP_TO } from '../../../src/engine/select/exactPath';
 import { selectOptimal } from '../../../src/engine/select/optimal';
 import { rankAndFill } from '../../../src/engine/select/rankAndFill';
 import { committedOf, infeasibility, planObjective, selectionModel } from '../../../src/engine/select/selectionModel';
@@ -100,17 +100,24 @@ describe("the engine's exact path for small selections", () => {
     );
   });
 
-  it('asks the solver once the open candidates outnumber what the exact path takes on', async () => {
-    const models: SolverModel[] = [];
-    const watching: Solver = (model) => {
-      models.push(model);
-      return highsNodeSolver(model);
-    };
+  it('past the exact path, answers by its gap search without the solver when it proves its plan', async () => {
     const p = selectionInstance(Math.ceil((EXACT_UP_TO + 10) / 0.88), 5);
-    const outcome = await selectOptimal(p, { objective: 'Priority score', timeLimitSeconds: 10, clock: STILL_CLOCK }, watching);
+    const outcome = await selectOptimal(p, { objective: 'Priority score', timeLimitSeconds: 10, clock: STILL_CLOCK }, untouchable);
+    expect(outcome.solved).toBe(true);
+    expect(outcome.report.optimisation!.gap).toBeLessThanOrEqual(0.001);
+    expect(infeasibility(p, outcome.committed)).toBeUndefined();
+  });
+
+  it('asks the solver once the open candidates outnumber what the gap search takes on', async () => {
+    const models: SolverModel[] = [];
+    const refusing: Solver = (model) => {
+      models.push(model);
+      return Promise.resolve({ status: 'error', values: [], objective: undefined, bound: undefined, gap: undefined, message: 'not asked to solve' });
+    };
+    const p = selectionInstance(Math.ceil((SEARCH_UP_TO + 10) / 0.88), 5);
+    await selectOptimal(p, { objective: 'Priority score', timeLimitSeconds: 10, clock: STILL_CLOCK }, refusing);
     expect(models.map((m) => m.integer)).toEqual([false, true]);
     expect(models[1]!.start).toBeDefined();
-    expect(outcome.report.method).toBe('Optimal');
   });
 });
 
