@@ -299,17 +299,6 @@ function vocabulary(): { phrases: Phrase[]; exactNames: Map<string, InputKey>; n
 }
 
 /**
- * The headers that name an amount of money (the annual value) by their name or their words: an adapter
- * that reads number formats only where they can state a currency reads these columns' formats.
- */
-export function moneyColumnIndices(headers: readonly string[]): number[] {
-  return headers.flatMap((header, index) => {
-    const match = recogniseHeader(String(header ?? ''));
-    return match.kind === 'column' && MONEY_COLUMNS.has(match.key) ? [index] : [];
-  });
-}
-
-/**
  * The headers whose number formats change how their cells read: every column read as a number (money,
  * 1-5 ratings, yes/no) and every column the table's headers do not name, which may be a team's demand.
  * Not the text columns nor the output columns. A date there is no number; 150% is no rating of 1.5.

@@ -5,7 +5,7 @@
 //      and the size of every other table.
 
 import { isColumnMappingTable } from '../../engine/columnMapping';
-import { moneyColumnIndices } from '../../engine/headers';
+import { numberColumnIndices } from '../../engine/headers';
 import { isFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { readSettings } from '../../engine/settings';
@@ -14,7 +14,7 @@ import { CAPACITY_TABLE, isAddinTable, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
 import { WorkbookError } from './officeErrors';
 import { jsonBytes } from './payload';
-import { inputRuns, queueTableRead, syncWithTable, type TableRead } from './tableReads';
+import { inputRuns, queueTableRead, syncWithTable, type ColumnRun, type TableRead } from './tableReads';
 
 export type TableEntry = { name: string; sheet: string; headers: string[] };
 
@@ -71,13 +71,24 @@ const rawTable = (entry: TableEntry, read: TableRead): RawTable => ({
   origin: read.origin,
 });
 
-/** The table with the number formats read for some of its columns, by body row (other columns left out). */
-function withFormats(raw: RawTable, columns: { column: number; formats: string[] }[]): RawTable {
-  // Numbers in General (most tables) state no currency: the table is read as before.
-  if (!columns.some((c) => c.formats.some((f) => f !== 'General'))) return raw;
+/** The table with the number formats read for some of its columns (runs of side-by-side columns), by body row (other columns left out). */
+function withFormats(raw: RawTable, runs: { start: number; formats: string[][] }[]): RawTable {
+  // Numbers in General (most tables) state no currency, date or percentage: the table is read as before.
+  if (!runs.some((run) => run.formats.some((row) => row.some((f) => f !== 'General')))) return raw;
   const formats = raw.rows.map(() => [] as string[]);
-  for (const { column, formats: read } of columns) read.forEach((format, r) => formats[r] && (formats[r]![column] = format));
+  for (const { start, formats: read } of runs) read.forEach((row, r) => formats[r] && row.forEach((format, c) => (formats[r]![start + c] = format)));
   return { ...raw, formats };
+}
+
+/** Contiguous runs of `columns` (ascending), so each run's formats are one range's load. */
+function runsOf(columns: readonly number[]): ColumnRun[] {
+  const runs: ColumnRun[] = [];
+  for (const column of columns) {
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.length === column) last.length++;
+    else runs.push({ start: column, length: 1 });
+  }
+  return runs;
 }
 
 /** The same input columns in the same places (a date header may read differently as a column name and a value). */
@@ -94,7 +105,10 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
   const others = located.tables.filter((t) => t !== initiatives && !isAddinTable(t.name));
   const mapping = located.tables.find((t) => t !== initiatives && isColumnMappingTable(t.name, t.headers));
   const fxRates = located.tables.find((t) => t !== initiatives && t !== mapping && isFxRatesTable(t.name, t.headers));
-  const moneyColumns = initiatives ? moneyColumnIndices(initiatives.headers) : [];
+  // The number formats of the columns read as numbers (money, ratings, yes/no, a team's demand): a number
+  // formatted as euros is euros, one shown as a date is no amount, 150% is no rating of 1.5 (numberColumnIndices,
+  // as the command reads them). Text and output columns are left out: their formats would only add bytes.
+  const formatRuns = initiatives ? runsOf(numberColumnIndices(initiatives.headers)) : [];
   const queueRest = () => {
     const tables = context.workbook.tables;
     const capacityRead = capacity && queueTableRead(tables.getItem(capacity.name), 'all');
@@ -104,10 +118,9 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
     const mappingRead = mapping && queueTableRead(tables.getItem(mapping.name), 'all');
     const fxRatesRead = fxRates && queueTableRead(tables.getItem(fxRates.name), 'all');
     const sizes = others.map((t) => tables.getItem(t.name).getDataBodyRange().load('rowCount'));
-    // The number formats of the money columns only (a number formatted as euros is euros): every column's would double the payload.
-    const formatReads = moneyColumns.map((column) => ({ column, range: tables.getItem(initiatives!.name).getDataBodyRange().getColumn(column).load('numberFormat') }));
+    const formatReads = formatRuns.map((run) => ({ start: run.start, range: tables.getItem(initiatives!.name).getDataBodyRange().getColumn(run.start).getResizedRange(0, run.length - 1).load('numberFormat') }));
     return () => ({
-      formats: formatReads.map(({ column, range }) => ({ column, formats: range.numberFormat.map((row) => String(row[0] ?? 'General')) })),
+      formats: formatReads.map(({ start, range }) => ({ start, formats: range.numberFormat.map((row) => row.map((f) => String(f ?? 'General'))) })),
       capacity: capacityRead?.(),
       settings: settingsRead?.(),
       scenarios: scenariosRead?.(),

@@ -126,3 +126,33 @@ describe('a number formatted as a currency, through office.js', () => {
     expect(plan.entries.find((e) => e.initiative.rowIndex === 0)?.initiative.annualValue).toBe(100_000);
   });
 });
+
+describe('ratings and demands formatted as percentages or dates, through office.js', () => {
+  it('reads the formats of the columns read as numbers, not only the money column: 50% is a rating of 3, 150% no rating, a date no demand', async () => {
+    const { initiatives, capacity } = sampleTables();
+    const fit = initiatives.headers.indexOf('Strategic fit');
+    const legal = initiatives.headers.indexOf('Legal');
+    const rows = initiatives.rows.map((row, r) => row.map((cell, c) => (c === fit && r < 2 ? [0.5, 1.5][r]! : c === legal && r === 2 ? 45_838 : cell)));
+    const fake = workbookWith({ ...initiatives, rows }, capacity);
+    const sheet = fake.model.sheet(initiatives.sheet)!;
+    // Body row r is sheet row origin + 1 + r.
+    sheet.cell(initiatives.origin.row + 1, initiatives.origin.column + fit).format = '0%';
+    sheet.cell(initiatives.origin.row + 2, initiatives.origin.column + fit).format = '0%';
+    sheet.cell(initiatives.origin.row + 3, initiatives.origin.column + legal).format = 'yyyy-mm-dd';
+    const snapshot = await portOn(fake).read();
+    expect(snapshot.initiatives?.formats?.[0]?.[fit]).toBe('0%');
+    expect(snapshot.initiatives?.formats?.[2]?.[legal]).toBe('yyyy-mm-dd');
+    // A text column's format is not read: it changes nothing.
+    expect(snapshot.initiatives?.formats?.[0]?.[initiatives.headers.indexOf('Initiative')]).toBeUndefined();
+    const { prioritise } = await import('../../../src/engine/plan');
+    const plan = prioritise(snapshot, { now: '2026-01-01T00:00:00Z' });
+    const entry = (r: number) => plan.entries.find((e) => e.initiative.rowIndex === r)!;
+    expect(entry(0).initiative.strategicFit).toBe(3);
+    const cellOf = (r: number, c: number) => `${String.fromCharCode(65 + initiatives.origin.column + c)}${initiatives.origin.row + 2 + r}`;
+    const problemCells = plan.issues.filter((i) => i.rowIndex === 1 || i.rowIndex === 2).map((i) => i.cell);
+    expect(problemCells).toContain(cellOf(1, fit));
+    expect(problemCells).toContain(cellOf(2, legal));
+    expect(entry(1).gate.gate).toBe('Invalid input');
+    expect(entry(2).gate.gate).toBe('Invalid input');
+  });
+});
