@@ -61,9 +61,6 @@ function fill(original: SelectionProblem, record?: Record_, trace?: Trace): bool
   };
   /** The teams short for `members` together and the in-flight limit if it would be passed; undefined when all fit. */
   const shortOf = (members: readonly number[]): DeferralConstraint | undefined => {
-    const limitReached = inFlight + members.length > inFlightLimit;
-    // A lean re-run asks only whether they fit: past the in-flight limit, their demand need not be looked at.
-    if (limitReached && !record) return { teams: [] };
     let total = vectorOf(members[0]!);
     if (members.length > 1) {
       total = [...total];
@@ -72,6 +69,7 @@ function fill(original: SelectionProblem, record?: Record_, trace?: Trace): bool
         for (let t = 0; t < total.length; t++) total[t]! += demand[t]!;
       }
     }
+    const limitReached = inFlight + members.length > inFlightLimit;
     if (!limitReached && fitsTeams(total, left)) return undefined;
     if (!record) return { teams: [] };
     let shortfalls: TeamShortfall[] | undefined;
@@ -131,6 +129,8 @@ function fill(original: SelectionProblem, record?: Record_, trace?: Trace): bool
       decide(p, fixed);
       continue;
     }
+    // A lean run (the economics' re-runs) past the in-flight limit: only a forced-in initiative can still go in.
+    if (!record && inFlight + 1 > inFlightLimit && fixed !== 'Forced in') continue;
     visit(p, true);
   }
   trace?.(n, left, inFlight);
