@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   console.log(`engine (median of ${ENGINE_RUNS} after 3 warm-up runs): ${JSON.stringify(engine.engine_ms)} ms; first run ${JSON.stringify(engine.engine_first_ms)} ms; with bottleneck economics ${JSON.stringify(engine.engine_economics_ms)} ms; heap held by one layout ${JSON.stringify(engine.heap_mb)} MB; page faults per run ${JSON.stringify(engine.engine_page_faults)}`);
   Object.assign(result, engine);
   const live = await benchLive();
-  console.log(`live mode, engine and memory adapter, edit to changed outputs written (median of 7, goal 250 ms at 500): ${JSON.stringify(live.live_ms)} ms; cells written ${JSON.stringify(live.live_cells)}`);
+  console.log(`live mode, engine and memory adapter, edit to changed outputs written (median of 7, goal 250 ms at 500; 500x4: over 4 horizons, goal 1 s): ${JSON.stringify(live.live_ms)} ms; cells written ${JSON.stringify(live.live_cells)}`);
   Object.assign(result, live);
   const bundle = benchBundle();
   console.log(

@@ -10,12 +10,18 @@ import { generatePortfolio } from './generate';
 import { median, round } from './stats';
 
 export const LIVE_SIZES = [500];
+/** Issue 19: live mode at 500 initiatives over 4 horizons, reported beside the figure without them as "500x4". */
+const LIVE_HORIZONS = 'Q1, Q2, Q3, Q4';
 const NOW = '2026-11-23T10:00:00Z';
 
-/** The median ms of `runs` live re-runs on `size` initiatives, each after one edit of the first team's capacity. */
-async function liveMs(size: number, runs: number): Promise<{ ms: number; cells: number }> {
+/**
+ * The median ms of `runs` live re-runs on `size` initiatives, each after one edit of the first team's capacity;
+ * with `horizons`, the same portfolio planned as a roadmap over them.
+ */
+async function liveMs(size: number, runs: number, horizons?: string): Promise<{ ms: number; cells: number }> {
   const portfolio = generatePortfolio(size, size);
-  const workbook = workbookWith(portfolio.initiatives, portfolio.capacity, portfolio.settings);
+  const settings = horizons ? { ...portfolio.settings, rows: [...portfolio.settings.rows, ['Horizons', horizons]] } : portfolio.settings;
+  const workbook = workbookWith(portfolio.initiatives, portfolio.capacity, settings);
   const port = memoryPort(workbook);
   const first = await liveRun(port, { now: NOW }, { planner: prioritise, base: undefined });
   if (first.kind !== 'written') throw new Error(`the first live run ended ${first.kind}`);
@@ -48,5 +54,10 @@ export async function benchLive(runs = 7): Promise<LiveBench> {
     result.live_ms[size] = round(ms);
     result.live_cells[size] = cells;
   }
+  const size = LIVE_SIZES[0]!;
+  const roadmap = await liveMs(size, runs, LIVE_HORIZONS);
+  const key = `${size}x${LIVE_HORIZONS.split(',').length}`;
+  result.live_ms[key] = round(roadmap.ms);
+  result.live_cells[key] = roadmap.cells;
   return result;
 }

@@ -1,5 +1,6 @@
 // How the plan was chosen and what its bottlenecks are worth, for the terminal.
 
+import { capacityLines } from '../engine/bottleneckText';
 import { formatGap, formatMoney, trim } from '../engine/format';
 import type { Plan } from '../engine/plan';
 
@@ -16,7 +17,7 @@ export function bottlenecksText(plan: Plan): string[] {
   const b = plan.bottlenecks;
   if (!b) return lines;
   lines.push('', `Bottlenecks (${b.method.toLowerCase()})`);
-  for (const f of b.capacity) lines.push(`  ${f.text}`);
+  for (const line of capacityLines(b.capacity)) lines.push(`  ${line}`);
   for (const f of b.overrides) lines.push(`  ${f.text}`);
   if (b.enablers.length > 0) lines.push('', 'What each shared enabler is worth');
   for (const f of b.enablers) lines.push(`  ${f.text}`);

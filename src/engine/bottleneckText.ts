@@ -35,8 +35,42 @@ export const cutShort = (gap: number): boolean => gap > MIP_RELATIVE_GAP + 1e-12
 
 const unproven = (gap: number): string => (cutShort(gap) ? ' (best found in the time limit)' : '');
 
+/**
+ * On a roadmap: "Claims triage enters, starting H2", "A (H2) and B (H3) enter", "Invoice matching leaves",
+ * "Claims triage moves from H2 to H1".
+ */
+function roadmapMovesText(f: Omit<CapacityFinding, 'text'>): string {
+  const parts: string[] = [];
+  const at = f.entersAt ?? [];
+  if (f.enters.length === 1 && at[0]) parts.push(`${f.enters[0]!} enters, starting ${at[0]}`);
+  else if (f.enters.length > 0) parts.push(`${someNames(f.enters.map((name, i) => (at[i] ? `${name} (${at[i]})` : name)))} enter`);
+  if (f.leaves.length > 0) parts.push(`${someNames(f.leaves)} ${verb(f.leaves, 'leaves', 'leave')}`);
+  const moves = f.moves ?? [];
+  if (moves.length > 0 && moves.length <= MAX_NAMES + 1) parts.push(listWords(moves.map((m) => `${m.name} moves from ${m.from} to ${m.to}`)));
+  else if (moves.length > 0) parts.push(`${moves.length} initiatives start at another time`);
+  return parts.join('; ');
+}
+
+/** "Legal +1 week in H1: +$0.4M delivered this year (Claims triage moves from H2 to H1)." */
+function roadmapCapacityText(f: Omit<CapacityFinding, 'text'>, what: string, objective: Objective, currency: string): string {
+  if (!f.exact || f.objectiveGain === undefined || f.valueGain === undefined) {
+    return `${what}: not worked out (only the fullest teams and horizons are re-solved in the time allowed).`;
+  }
+  const moves = roadmapMovesText(f);
+  if (moves === '') return `${what}: no change to the plan.`;
+  const delivered = f.deliveredGain ?? 0;
+  const amounts = [
+    f.valueGain !== 0 ? `${signedMoney(f.valueGain, currency)} committed value` : '',
+    delivered !== 0 ? `${signedMoney(delivered, currency)} delivered this year` : '',
+  ].filter((part) => part !== '');
+  const value = amounts.length > 0 ? amounts.join(', ') : 'no change in value delivered this year';
+  const points = objective === 'Priority score' && Math.abs(f.objectiveGain) > 1e-9 ? `, ${signedPoints(f.objectiveGain)}` : '';
+  return `${what}: ${value}${points} (${moves})${unproven(f.gap)}.`;
+}
+
 export function capacityText(f: Omit<CapacityFinding, 'text'>, objective: Objective, currency: string): string {
-  const what = f.kind === 'team' ? `${f.name} +${formatQuantity(f.step, f.unit)}` : `In-flight limit +${f.step}`;
+  const what = f.kind === 'team' ? `${f.name} +${formatQuantity(f.step, f.unit)}${f.horizon ? ` in ${f.horizon}` : ''}` : `In-flight limit +${f.step}`;
+  if (f.moves !== undefined || f.horizon !== undefined) return roadmapCapacityText(f, f.kind === 'team' ? what : `${what} (in every horizon)`, objective, currency);
   if (!f.exact || f.objectiveGain === undefined || f.valueGain === undefined) {
     if (f.shadowPrice === undefined) return `${what}: could not be worked out.`;
     const price = objective === 'Annual value' ? formatMoney(f.shadowPrice, currency) : `${trim(f.shadowPrice)} priority points`;
@@ -47,6 +81,20 @@ export function capacityText(f: Omit<CapacityFinding, 'text'>, objective: Object
   const points = objective === 'Priority score' ? `, ${signedPoints(f.objectiveGain)}` : '';
   const value = f.valueGain === 0 ? 'no change in committed value' : `${signedMoney(f.valueGain, currency)} committed value`;
   return `${what}: ${value}${points} (${moves})${unproven(f.gap)}.`;
+}
+
+/**
+ * The capacity findings as lines to read: on a roadmap, the teams and horizons where one more unit changes
+ * nothing are said in one line ("One more unit changes nothing for Legal in H2 and H3, Security in H1"),
+ * so the lines that matter stay in view.
+ */
+export function capacityLines(findings: readonly CapacityFinding[]): string[] {
+  const idle = findings.filter((f) => f.horizon !== undefined && f.exact && f.enters.length === 0 && f.leaves.length === 0 && (f.moves?.length ?? 0) === 0);
+  if (idle.length < 2) return findings.map((f) => f.text);
+  const byTeam = new Map<string, string[]>();
+  for (const f of idle) byTeam.set(f.name, [...(byTeam.get(f.name) ?? []), f.horizon!]);
+  const where = [...byTeam].map(([team, horizons]) => `${team} in ${listWords(horizons)}`);
+  return [...findings.filter((f) => !idle.includes(f)).map((f) => f.text), `One more unit changes nothing in the plan for ${where.join('; ')}.`];
 }
 
 export function overrideText(f: Omit<OverrideFinding, 'text'>, objective: Objective, currency: string): string {

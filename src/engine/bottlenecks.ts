@@ -10,6 +10,7 @@
 // evaluated: rank and fill drives it synchronously, the solver asynchronously.
 
 import { capacityText, deferredText, enablerText, overrideText } from './bottleneckText';
+import { capacityIn } from './horizons';
 import { withDependencies } from './dependencies';
 import { rankOrder, selectionProblem, withoutOverride, type Ranked } from './ranking';
 import { linkView } from './select/links';
@@ -18,8 +19,10 @@ import { candidateStatus } from './select/problem';
 import { formatGap, formatMoney, trim } from './format';
 import { MIP_RELATIVE_GAP, selectOptimal, type Relaxation } from './select/optimal';
 import type { Clock, Solver } from './select/solver';
-import { EPSILON, type Candidate, type SelectionProblem } from './select/problem';
+import { EPSILON, isRoadmap, type Candidate, type SelectionProblem } from './select/problem';
 import { rankAndFillCommitted, rankAndFillOvertakes } from './select/rankAndFill';
+import { fillRoadmap } from './select/roadmap';
+import { startWorth } from './select/roadmapOptimal';
 import { objectiveOf, residualLimits } from './select/selectionModel';
 import type { Decision, DeferralConstraint, DependencyReason, Objective, OverrideChoice, SelectionMethod } from './types';
 
@@ -42,8 +45,19 @@ export type CapacityFinding = {
   shadowPrice?: number;
   /** Proven relative gap of the re-solve: 0 when proven best. */
   gap: number;
+  /** On a roadmap, a team's finding is about one more unit in this horizon alone (the in-flight limit's holds in every one). */
+  horizon?: string;
+  /** On a roadmap: initiatives committed with and without the extra unit that start at another time, in rank order. */
+  moves?: StartShift[];
+  /** On a roadmap: what the extra unit changes in the value delivered within the horizons (see `deliveredValue`). */
+  deliveredGain?: number;
+  /** On a roadmap: the horizon each of `enters` starts in. */
+  entersAt?: string[];
   text: string;
 };
+
+/** An initiative that starts at another time: "Claims triage moves from H2 to H1". */
+export type StartShift = { name: string; from: string; to: string };
 
 export type OverrideFinding = {
   key: string;
@@ -162,29 +176,51 @@ export type EconomicsBase = {
   relaxation?: Relaxation;
   /** Proven gap of the plan itself (0 for rank and fill). */
   planGap: number;
+  /** On a roadmap: the horizon each candidate of `problem` starts in, −1 when not committed. */
+  starts?: ArrayLike<number>;
 };
 
 /** A plan to evaluate; `hint` is a feasible plan for it (committed per candidate), when one is known. */
 export type EvaluationRequest = { problem: SelectionProblem; hint?: boolean[] };
-/** Committed per candidate of the request's problem, and the proven gap; undefined when it could not be evaluated. */
-export type Evaluation = { committed: boolean[]; gap: number } | undefined;
+/**
+ * Committed per candidate of the request's problem, and the proven gap; on a roadmap, the start of each
+ * (−1 when not committed). Undefined when it could not be evaluated.
+ */
+export type Evaluation = { committed: boolean[]; gap: number; starts?: ArrayLike<number> } | undefined;
 
 export type EconomicsSteps = Generator<EvaluationRequest, Bottlenecks, Evaluation>;
 
-type Totals = { objective: number; value: number; set: Set<number> };
+/** What a plan adds up to. On a roadmap (with starts) the objective is the roadmap's own, and `starts` and `delivered` are set. */
+type Totals = { objective: number; value: number; set: Set<number>; starts?: Map<number, number>; delivered?: number };
 
-function totals(problem: SelectionProblem, committed: readonly boolean[], objective: Objective): Totals {
+function totals(problem: SelectionProblem, committed: readonly boolean[], objective: Objective, starts?: ArrayLike<number>): Totals {
   const set = new Set<number>();
   let total = 0;
   let value = 0;
+  const roadmap = isRoadmap(problem) && starts !== undefined;
+  const at = roadmap ? new Map<number, number>() : undefined;
+  let delivered = 0;
   problem.candidates.forEach((c, i) => {
     if (!committed[i]) return;
     set.add(c.index);
-    total += objectiveOf(c, objective);
     value += c.annualValue;
+    if (!roadmap) {
+      total += objectiveOf(c, objective);
+      return;
+    }
+    const h = Math.max(0, starts[i]!);
+    at!.set(c.index, h);
+    total += startWorth(problem, i, h, objective);
+    delivered += deliveredValue(problem, i, h);
   });
-  return { objective: total, value, set };
+  return { objective: total, value, set, ...(at ? { starts: at, delivered } : {}) };
 }
+
+/**
+ * The value an initiative delivers within the roadmap's horizons, taken together as one year: what the
+ * Optimal method maximises with `Optimise for: Annual value` (see roadmapOptimal.ts).
+ */
+const deliveredValue = (problem: SelectionProblem & { horizons: readonly string[] }, p: number, start: number): number => startWorth(problem, p, start, 'Annual value');
 
 /**
  * The base problem with one override lifted, re-ranked as the engine would rank it. Candidates
@@ -217,19 +253,32 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
   const names = ranked.assessments.map((a) => a.initiative.name);
   const position = new Map(ranked.ranking.map((index, rank) => [index, rank]));
   const inRankOrder = (set: Iterable<number>) => [...set].sort((a, b) => position.get(a)! - position.get(b)!).map((i) => names[i]!);
-  const before = totals(problem, base.committed, objective);
+  const horizons = isRoadmap(problem) && base.starts ? problem.horizons : undefined;
+  const before = totals(problem, base.committed, objective, horizons && base.starts);
   const notes: string[] = [];
   const exactMethod = base.method === 'Rank and fill';
 
   const compare = (variant: SelectionProblem, evaluation: Evaluation) => {
     if (!evaluation) return undefined;
-    const after = totals(variant, evaluation.committed, objective);
+    const after = totals(variant, evaluation.committed, objective, horizons && evaluation.starts);
+    const entering = [...after.set].filter((i) => !before.set.has(i)).sort((a, b) => position.get(a)! - position.get(b)!);
     return {
       after,
       gap: evaluation.gap,
-      enters: inRankOrder([...after.set].filter((i) => !before.set.has(i))),
+      enters: entering.map((i) => names[i]!),
       leaves: inRankOrder([...before.set].filter((i) => !after.set.has(i))),
+      /** On a roadmap, the horizon each one entering starts in. */
+      entersAt: horizons && after.starts ? entering.map((i) => horizons[after.starts!.get(i)!]!) : undefined,
     };
+  };
+
+  /** Committed with and without the change, starting at another time, in rank order. */
+  const shifts = (after: Totals): StartShift[] => {
+    if (!horizons || !before.starts || !after.starts) return [];
+    const moved = [...after.starts].filter(([i, h]) => before.starts!.has(i) && before.starts!.get(i) !== h).map(([i]) => i);
+    return moved
+      .sort((a, b) => position.get(a)! - position.get(b)!)
+      .map((i) => ({ name: names[i]!, from: horizons[before.starts!.get(i)!]!, to: horizons[after.starts!.get(i)!]! }));
   };
 
   /** What one more unit changed, as a capacity finding states it (undefined gains when the re-solve gave no answer). */
@@ -240,6 +289,9 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
     enters: diff?.enters ?? [],
     leaves: diff?.leaves ?? [],
     gap: diff?.gap ?? 0,
+    ...(horizons && diff?.after.delivered !== undefined
+      ? { moves: shifts(diff.after), deliveredGain: diff.after.delivered - before.delivered!, ...(diff.entersAt ? { entersAt: diff.entersAt } : {}) }
+      : {}),
   });
 
   // One more unit of each team, and one more in-flight slot.
@@ -247,7 +299,28 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
   const prices = base.relaxation?.teamPrices;
   const teams = [...problem.teams].sort((a, b) => (prices ? (prices.get(b.name) ?? 0) - (prices.get(a.name) ?? 0) : 0));
   const resolved = exactMethod ? teams.length : Math.min(teams.length, limits.teams);
-  for (const [rank, team] of teams.entries()) {
+  if (horizons) {
+    // On a roadmap, one more unit of a team in each horizon on its own: what it brings in, or brings forward.
+    const cells = fullestFirst(problem, horizons, base.starts!);
+    const worked = exactMethod ? cells.length : Math.min(cells.length, limits.teams * ROADMAP_CELLS_PER_TEAM);
+    for (const [rank, { team, h }] of cells.entries()) {
+      const common = { kind: 'team' as const, name: team.name, unit: team.unit, step: 1, horizon: horizons[h]! };
+      if (rank >= worked) {
+        const finding = { ...common, exact: false, objectiveGain: undefined, valueGain: undefined, enters: [], leaves: [], gap: 0, text: '' };
+        capacity.push({ ...finding, text: capacityText(finding, objective, currency) });
+        continue;
+      }
+      const byHorizon = horizons.map((_, k) => capacityIn(team, k) + (k === h ? 1 : 0));
+      const variant = { ...problem, teams: problem.teams.map((t) => (t.name === team.name ? { ...t, byHorizon } : t)) };
+      const diff = compare(variant, yield { problem: variant, hint: [...base.committed] });
+      const finding = { ...common, ...gainOf(diff), text: '' };
+      capacity.push({ ...finding, text: capacityText(finding, objective, currency) });
+    }
+    if (worked < cells.length) {
+      notes.push(`Only the ${worked} fullest teams and horizons (the most of their capacity used by the plan) were re-solved; the other ${cells.length - worked} are not worked out.`);
+    }
+  }
+  for (const [rank, team] of (horizons ? [] : teams).entries()) {
     const shadowPrice = prices ? (prices.get(team.name) ?? 0) : undefined;
     const common = { kind: 'team' as const, name: team.name, unit: team.unit, step: 1, ...(shadowPrice !== undefined ? { shadowPrice } : {}) };
     if (rank >= resolved) {
@@ -280,7 +353,12 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
     };
     capacity.push({ ...finding, text: capacityText(finding, objective, currency) });
   }
-  capacity.sort((a, b) => (b.objectiveGain ?? -Infinity) - (a.objectiveGain ?? -Infinity) || (b.valueGain ?? -Infinity) - (a.valueGain ?? -Infinity));
+  capacity.sort(
+    (a, b) =>
+      (b.objectiveGain ?? -Infinity) - (a.objectiveGain ?? -Infinity) ||
+      (b.deliveredGain ?? -Infinity) - (a.deliveredGain ?? -Infinity) ||
+      (b.valueGain ?? -Infinity) - (a.valueGain ?? -Infinity),
+  );
 
   // What each override costs: the plan with it against the plan without it.
   const overrides: OverrideFinding[] = [];
@@ -456,6 +534,29 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
   return { method: base.method, objective, currency, baseObjective: before.objective, baseValue: before.value, capacity, overrides, enablers, deferred, notes };
 }
 
+/** How many team-horizon cells of a roadmap the optimal method re-solves per team it would re-solve with one planning period. */
+const ROADMAP_CELLS_PER_TEAM = 2;
+
+/**
+ * Every team in every horizon, the fullest first (the share of its capacity the plan uses there; no
+ * capacity left counts as full), then in the teams' and the horizons' order: where one more unit is most
+ * likely to change the plan, so a limit on the re-solves spends them there.
+ */
+function fullestFirst(problem: SelectionProblem, horizons: readonly string[], starts: ArrayLike<number>) {
+  const cells = problem.teams.flatMap((team, t) =>
+    horizons.map((_, h) => {
+      let used = 0;
+      problem.candidates.forEach((c, p) => {
+        const s = starts[p]!;
+        if (s >= 0 && s <= h && h < s + Math.max(1, Math.round(c.duration ?? 1))) used += c.demand[team.name] ?? 0;
+      });
+      const cap = capacityIn(team, h);
+      return { team, h, t, share: cap > 0 ? used / cap : used > 0 ? Infinity : 0 };
+    }),
+  );
+  return cells.sort((a, b) => b.share - a.share || a.t - b.t || a.h - b.h);
+}
+
 /** What a dependency-deferred or excluded initiative waits for, from its binding constraint. */
 function waitsFor(binding: DeferralConstraint | undefined, ranked: Ranked): WaitsFor {
   if (binding?.alternative) return { alternative: binding.alternative.name };
@@ -484,7 +585,11 @@ async function runAsync(steps: EconomicsSteps, evaluate: (request: EvaluationReq
 
 /** Rank and fill's economics: every figure from a re-run of rank and fill, synchronously. */
 export function rankAndFillEconomics(base: EconomicsBase): Bottlenecks {
-  return runSync(economicsSteps(base), ({ problem }) => ({ committed: rankAndFillCommitted(problem), gap: 0 }));
+  return runSync(economicsSteps(base), ({ problem }) => {
+    if (!isRoadmap(problem)) return { committed: rankAndFillCommitted(problem), gap: 0 };
+    const { committed, start } = fillRoadmap(problem);
+    return { committed, gap: 0, starts: start };
+  });
 }
 
 export type EconomicsOptions = {
@@ -515,7 +620,9 @@ export async function optimalEconomics(base: EconomicsBase, solver: Solver, opti
     const timeLimitSeconds = Math.min(options.timeLimitSeconds, left);
     const exact = options.exactUpTo !== undefined ? { exactUpTo: options.exactUpTo } : {};
     const outcome = await selectOptimal(problem, { objective: base.objective, timeLimitSeconds, clock, relaxation: false, ...exact, ...(hint ? { hint } : {}) }, solver);
-    return outcome.solved ? { committed: outcome.committed, gap: outcome.report.optimisation?.gap ?? 0 } : undefined;
+    if (!outcome.solved) return undefined;
+    const starts = outcome.selection.placements?.map((placement) => placement?.start ?? -1);
+    return { committed: outcome.committed, gap: outcome.report.optimisation?.gap ?? 0, ...(starts ? { starts } : {}) };
   });
   const tolerance = MIP_RELATIVE_GAP * Math.abs(bottlenecks.baseObjective);
   if (tolerance > 0) {

@@ -251,6 +251,7 @@ export function economicsBase(
     objective: assessed.settings.objective,
     ...(extra.relaxation ? { relaxation: extra.relaxation } : {}),
     planGap: extra.planGap ?? 0,
+    ...(selection.placements ? { starts: selection.placements.map((placement) => placement?.start ?? -1) } : {}),
   };
 }
 

@@ -101,6 +101,8 @@ export async function withBottlenecks(plan: Plan, solver: Solver, options: Econo
   const selection: Selection = {
     decisions: problem.candidates.map((c) => plan.entries[c.index]!.decision),
     binding: problem.candidates.map((c) => plan.entries[c.index]!.binding),
+    // On a roadmap, where each starts: the economics compare starts too.
+    ...(plan.entries.some((e) => e.schedule) ? { placements: problem.candidates.map((c) => plan.entries[c.index]!.schedule) } : {}),
   };
   const relaxation = await solveRelaxation(problem, settings.objective, settings.solverTimeLimitSeconds, solver, options.exactUpTo);
   const base = economicsBase(plan, problem, selection, {

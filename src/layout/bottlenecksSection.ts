@@ -61,17 +61,27 @@ function howChosen(s: SheetBuilder, plan: Plan, b: Bottlenecks): void {
 }
 
 function capacityRows(s: SheetBuilder, b: Bottlenecks): void {
-  s.row(['Bottleneck', 'One more', 'Committed value gained', 'In words', 'What changes', 'Objective gained', 'Worked out by'], [], 'header');
+  // On a roadmap, a team's unit is in one horizon, and what it is worth includes the value delivered sooner.
+  const roadmap = b.capacity.some((f) => f.deliveredGain !== undefined || f.horizon !== undefined);
+  s.row(['Bottleneck', 'One more', 'Committed value gained', 'In words', 'What changes', 'Objective gained', 'Worked out by', ...(roadmap ? ['Delivered this year gained'] : [])], [], 'header');
   const first = s.rowCount;
   for (const f of b.capacity) {
-    const changes = [f.enters.length > 0 ? `Enters: ${f.enters.join(', ')}` : '', f.leaves.length > 0 ? `Leaves: ${f.leaves.join(', ')}` : ''].filter(Boolean).join('. ');
-    const how = !f.exact ? 'LP estimate only' : cutShort(f.gap) ? 'Re-solve, time limit reached' : b.method === 'Optimal' ? 'Re-solve' : 'Re-run of rank and fill';
+    const changes = [
+      f.enters.length > 0 ? `Enters: ${f.enters.map((name, i) => (f.entersAt?.[i] ? `${name} (${f.entersAt[i]})` : name)).join(', ')}` : '',
+      f.leaves.length > 0 ? `Leaves: ${f.leaves.join(', ')}` : '',
+      (f.moves?.length ?? 0) > 0 ? `Moves: ${f.moves!.map((m) => `${m.name} ${m.from} → ${m.to}`).join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('. ');
+    const how = !f.exact ? (roadmap ? 'Not worked out' : 'LP estimate only') : cutShort(f.gap) ? 'Re-solve, time limit reached' : b.method === 'Optimal' ? 'Re-solve' : 'Re-run of rank and fill';
+    const unit = f.kind === 'team' ? `${formatQuantity(f.step, f.unit)}${f.horizon ? ` in ${f.horizon}` : ''}` : roadmap ? '1 initiative in every horizon' : '1 initiative';
     s.row(
-      [f.name, f.kind === 'team' ? formatQuantity(f.step, f.unit) : '1 initiative', f.valueGain ?? null, f.text, changes, f.objectiveGain ?? null, how],
-      [T, T, moneyFormat(b.currency), T, T, objectiveFormat(b.objective, b.currency), T],
+      [f.name, unit, f.valueGain ?? null, f.text, changes, f.objectiveGain ?? null, how, ...(roadmap ? [f.deliveredGain ?? null] : [])],
+      [T, T, moneyFormat(b.currency), T, T, objectiveFormat(b.objective, b.currency), T, ...(roadmap ? [moneyFormat(b.currency)] : [])],
     );
   }
   highlight(s, first, 2, GAIN_HIGHLIGHTS);
+  if (roadmap) highlight(s, first, 7, GAIN_HIGHLIGHTS);
 }
 
 function overrideRows(s: SheetBuilder, b: Bottlenecks): void {

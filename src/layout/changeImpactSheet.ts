@@ -2,6 +2,7 @@
 // what changes for each committed initiative, the four change impacts, and what
 // the plan is not doing now.
 
+import { roadmapHorizons } from '../engine/horizons';
 import type { RatedChange } from '../engine/changeImpact';
 import { moneySentence } from '../engine/currency';
 import { joinedGaps } from '../engine/explain';
@@ -108,7 +109,9 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   const impact = plan.changeImpact;
   // Eight rows per committed initiative, one per initiative not done and per bubble, and a few dozen
   // for titles, teams and the sections added by other parts of the engine.
-  const s = new SheetBuilder(WIDTH, 64 + impact.teamLoads.length + 8 * impact.committed.length + impact.notDoing.length + plan.entries.length);
+  // On a roadmap the bottlenecks' table has one more column: the value delivered this year.
+  const width = plan.bottlenecks && roadmapHorizons(plan.settings) ? WIDTH + 1 : WIDTH;
+  const s = new SheetBuilder(width, 64 + impact.teamLoads.length + 8 * impact.committed.length + impact.notDoing.length + plan.entries.length);
   s.runAt = plan.run.at;
   const period = plan.settings.planningPeriod;
   s.row([`Change impact: ${period}`], [], 'title');
@@ -208,5 +211,5 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
     for (const d of plan.changeImpact.dependencies) s.row([d.name, d.requires.join('; '), null, null, null, null, null], TEXT_5);
   }
 
-  return s.build(CHANGE_IMPACT_SHEET, [30, 22, 24, 52, 60, 16, 16], 0);
+  return s.build(CHANGE_IMPACT_SHEET, [30, 22, 24, 52, 60, 16, 16, 16].slice(0, width), 0);
 }

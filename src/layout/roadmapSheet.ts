@@ -1,13 +1,15 @@
 // The `Roadmap` sheet, written on every run with two or more horizons: the
 // committed initiatives in start order against the horizons, each horizon it
 // runs in filled by a conditional format (a timeline in plain Excel), and each
-// team's load per horizon before and after, with a native stacked-column chart.
+// team's load per horizon before and after, with a native stacked-column chart;
+// and what one more unit of each team is worth in each horizon.
 
 import { roadmapHorizons } from '../engine/horizons';
 import type { Plan } from '../engine/plan';
 import type { PlanEntry } from '../engine/types';
 import { PERCENT_FORMAT, QUANTITY_FORMAT, UTILISATION_HIGHLIGHTS, markLine } from './changeImpactSheet';
-import { SheetBuilder, TEXT_FORMAT, type SheetLayout } from './grid';
+import { moneyFormat } from './bottlenecksSection';
+import { BAD, GOOD, SheetBuilder, TEXT_FORMAT, type SheetLayout } from './grid';
 import { ROADMAP_SHEET } from './names';
 import { horizonLoads } from '../engine/horizonLoads';
 
@@ -33,7 +35,8 @@ export function roadmapSheet(plan: Plan): SheetLayout | undefined {
   const width = Math.max(LEAD + H, 9);
   const entries = roadmapEntries(plan);
   const loads = horizonLoads(plan.entries, plan.teams, horizons);
-  const s = new SheetBuilder(width, 16 + entries.length + loads.length);
+  const worth = horizonWorth(plan, horizons);
+  const s = new SheetBuilder(width, 20 + entries.length + loads.length + (worth?.length ?? 0));
   s.runAt = plan.run.at;
   s.row([`Roadmap: ${horizons.join(', ')}`], [], 'title');
   s.row([markLine(plan, `Rebuilt on every run; ${plan.selection.method.toLowerCase()} selection. A filled cell is a horizon the initiative runs in.`)], [TEXT_FORMAT], 'note');
@@ -83,11 +86,37 @@ export function roadmapSheet(plan: Plan): SheetLayout | undefined {
       ],
     });
   }
+  if (worth) {
+    s.blank();
+    s.row(['What one more unit of each team is worth in each horizon: the value it adds to what the roadmap delivers this year'], [], 'section');
+    s.row(['A re-run of the plan with one more unit in that horizon alone; blank: not worked out. What it changes is on the Change impact sheet.'], [TEXT_FORMAT], 'note');
+    s.row(['Team', 'One more', 'Unit', ...horizons], [], 'header');
+    const worthFormats = s.formatsOf([TEXT_FORMAT, '0', TEXT_FORMAT, ...horizons.map(() => moneyFormat(plan.settings.currency))]);
+    const worthStart = s.rowCount;
+    for (const w of worth) s.row([w.team, 1, w.unit, ...w.gains], worthFormats);
+    for (let h = 0; h < H; h++) s.conditionalFormats.push({ row: worthStart, column: 3 + h, rows: worth.length, rules: [{ min: 1e-9, ...GOOD }, { below: -1e-9, ...BAD }] });
+  }
   const widths = [9, 40, 16, 9, 9, ...horizons.map(() => 7)];
   while (widths.length < width) widths.push(12);
   // Past the timeline, the load table's columns need room for their numbers.
   for (let c = LEAD; c < 9; c++) widths[c] = Math.max(widths[c]!, 12);
   return s.build(ROADMAP_SHEET, widths, headerRow + 1);
+}
+
+/** Per team, what one more unit in each horizon adds to the value delivered this year (null: not worked out); undefined without findings. */
+function horizonWorth(plan: Plan, horizons: readonly string[]): { team: string; unit: string; gains: (number | null)[] }[] | undefined {
+  const findings = plan.bottlenecks?.capacity.filter((f) => f.kind === 'team' && f.horizon !== undefined) ?? [];
+  if (findings.length === 0) return undefined;
+  const teams: { team: string; unit: string; gains: (number | null)[] }[] = [];
+  for (const f of findings) {
+    let row = teams.find((t) => t.team === f.name);
+    if (!row) teams.push((row = { team: f.name, unit: f.unit, gains: horizons.map(() => null) }));
+    const h = horizons.indexOf(f.horizon!);
+    if (h >= 0 && f.exact && f.deliveredGain !== undefined) row.gains[h] = f.deliveredGain;
+  }
+  // In the order of the Capacity table.
+  const order = new Map(plan.teams.map((t, i) => [t.name, i]));
+  return teams.sort((a, b) => (order.get(a.team) ?? Infinity) - (order.get(b.team) ?? Infinity));
 }
 
 /**

@@ -4,6 +4,7 @@
 // pane, the Change impact sheet and the command line say the same thing.
 
 import { Body1, Caption1, Subtitle2, useId } from '@fluentui/react-components';
+import { capacityLines } from '../../engine/bottleneckText';
 import type { Plan } from '../../engine/plan';
 import { useSectionStyles } from '../styles';
 
@@ -16,7 +17,7 @@ export function bottleneckFindings(plan: Plan): BottleneckGroups | undefined {
   const b = plan.bottlenecks;
   if (!b) return undefined;
   const groups = {
-    capacity: b.capacity.map((f) => f.text),
+    capacity: capacityLines(b.capacity),
     overrides: b.overrides.map((f) => f.text),
     enablers: b.enablers.map((f) => f.text),
     // Every deferred initiative the engine checked (the 50 highest-ranked): the room asks about any of them.
