@@ -11,6 +11,7 @@ import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
 import { horizonIndex } from './horizons';
 import { convertValues, formatCurrency, plainAmountText, statedCurrency, type MoneyField, type MoneyRead, type ValueCurrency } from './currency';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
+import { uncalculatedAt, uncalculatedIssues } from './uncalculated';
 
 // zod checks the table's envelope. Walking 300,000 cells through zod would cost more than the
 // whole engine, so each cell's shape is checked by `toCell` in the same pass that reads it.
@@ -703,6 +704,23 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
   }
   const overrideByTeam = new Map(Object.entries(overrides).map(([team, value]) => [normalise(team), value]));
   const teams: Team[] = [];
+  // A formula saved without its result reads as blank: said with its cell, in place of "no capacity".
+  const uncalculated = uncalculatedAt(rawTable);
+  issues.push(
+    ...uncalculatedIssues(rawTable, 'invalid-capacity', [teamColumn, capacityColumn, unitColumn, ...(horizonColumns ?? [])], (column) =>
+      column === teamColumn
+        ? 'that row is no team until then'
+        : column === unitColumn
+          ? 'its unit is blank until then'
+          : column === capacityColumn
+            ? everyHorizon
+              ? "the team's first horizon stands for it until then"
+              : 'it counts as 0 until then'
+            : capacityColumn >= 0
+              ? "the team's Capacity stands for that horizon until then"
+              : 'it counts as 0 until then',
+    ),
+  );
   rawTable.rows.forEach((row, rowIndex) => {
     const nameRead = text.read(toCell(row[teamColumn]) ?? '');
     if (nameRead.kind !== 'value') return;
@@ -725,6 +743,7 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
       const cell = a1(rawTable.origin.row + 1 + rowIndex, rawTable.origin.column + column);
       const read = quantity.read(toCell(row[column]) ?? '');
       if (read.kind === 'value') return read.value;
+      if (uncalculated(rowIndex, column)) return undefined;
       if (read.kind === 'blank' && blankIsFine) return undefined;
       const header = rawTable.headers[column];
       issues.push({

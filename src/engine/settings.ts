@@ -2,6 +2,7 @@
 // settings sheet. zod checks each value at this boundary; a bad value is
 // reported with its cell and the default is used, so a run never stops on it.
 
+import { uncalculatedIssues } from './uncalculated';
 import { z } from 'zod';
 import { normalise, parseNumber } from './cells';
 import { currencyCode } from './currency';
@@ -328,6 +329,8 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
     return { settings: DEFAULT_SETTINGS, issues };
   }
   let settings: Settings = { ...DEFAULT_SETTINGS, capacityOverrides: {} };
+  // A formula saved without its result reads as blank: the setting keeps its default, said with the cell.
+  issues.push(...uncalculatedIssues(table, 'invalid-setting', [labelColumn, valueColumn], () => 'that setting keeps its default until then'));
   /** Each setting's first cell: a later row for the same setting is reported, never read. */
   const seen = new Map<string, string>();
   table.rows.forEach((row, rowIndex) => {

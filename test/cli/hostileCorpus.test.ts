@@ -181,6 +181,30 @@ const CORPUS: Case[] = [
     says: /formula saved without its result/,
     names: { column: 'Annual value', cell: 'G4' },
   },
+  {
+    name: 'a formula saved without its result in the Capacity table',
+    build: async () => {
+      const workbook = portfolioWorkbook({ rows: [PLAIN_ROW] });
+      workbook.getWorksheet('Capacity')!.getCell('B2').value = { formula: 'C9*2' } as ExcelJS.CellValue; // Legal's capacity
+      return bytesOf(workbook);
+    },
+    exitCode: 0,
+    says: /Capacity in Capacity!B2 holds a formula saved without its result.*it counts as 0 until then/,
+    names: { column: 'Capacity', cell: 'B2' },
+  },
+  {
+    name: 'a formula saved without its result in the settings table',
+    build: async () => {
+      const workbook = portfolioWorkbook({ rows: [PLAIN_ROW] });
+      const sheet = workbook.addWorksheet('My settings');
+      sheet.addTable({ name: 'PrioritisationSettings', ref: 'A1', headerRow: true, columns: [{ name: 'Setting' }, { name: 'Value' }], rows: [['In-flight limit', 3]] });
+      sheet.getCell('B2').value = { formula: 'D9+1' } as ExcelJS.CellValue;
+      return bytesOf(workbook);
+    },
+    exitCode: 0,
+    says: /Value in 'My settings'!B2 holds a formula saved without its result.*keeps its default/,
+    names: { column: 'Value', cell: 'B2' },
+  },
   { name: 'a text file named .xlsx', build: async () => Buffer.from('Initiative,Value\nA,1\n'), exitCode: 1, says: /is not an \.xlsx file/ },
   {
     name: 'a workbook cut short',

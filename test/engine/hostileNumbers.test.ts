@@ -6,6 +6,7 @@ import { prioritise, type Plan } from '../../src/engine/plan';
 import { planLayout } from '../../src/layout/planLayout';
 import type { LayoutCell } from '../../src/layout/grid';
 import { NOW, named, workbook } from '../builders';
+import { DEFAULT_SETTINGS } from '../../src/engine/settings';
 
 const HUGE_TEXT = `9${'0'.repeat(399)}`;
 
@@ -104,5 +105,27 @@ describe('numbers whose format says they are something else', () => {
     expect(problem?.message).toMatch(/formula saved without its result/);
     expect(problem?.message).toContain(problem!.cell!);
     expect(result.assessments.find((a) => a.initiative.rowIndex === 0)?.gate.gate).toBe('Invalid input');
+  });
+
+  it('a formula saved without its result in the Capacity or settings table is said once, with its sheet, column and cell', () => {
+    const input = workbook([named('Plain', { ID: 'P-1', 'Annual value': 2_000_000, Legal: 1 })], { Legal: 4, Security: 2 }, { 'In-flight limit': '' });
+    const capacityColumn = input.capacity.headers.indexOf('Capacity');
+    const settings = input.settings!;
+    const result = prioritise(
+      {
+        ...input,
+        capacity: { ...input.capacity, rows: input.capacity.rows.map((row, r) => (r === 0 ? row.map((cell, c) => (c === capacityColumn ? '' : cell)) : row)), uncalculated: [{ row: 0, column: capacityColumn }] },
+        settings: { ...settings, uncalculated: [{ row: 0, column: settings.headers.indexOf('Value') }] },
+      },
+      { now: NOW },
+    );
+    const formulas = result.issues.filter((i) => /formula saved without its result/.test(i.message));
+    expect(formulas.map((i) => [i.sheet, i.column, i.cell]).sort()).toEqual([
+      [input.capacity.sheet, 'Capacity', `${String.fromCharCode(65 + input.capacity.origin.column + capacityColumn)}${input.capacity.origin.row + 2}`],
+      [settings.sheet, 'Value', `${String.fromCharCode(65 + settings.origin.column + settings.headers.indexOf('Value'))}${settings.origin.row + 2}`],
+    ]);
+    // In place of "Legal has no capacity", not beside it; the team still counts as 0 and the setting keeps its default.
+    expect(result.issues.filter((i) => i.code === 'invalid-capacity')).toHaveLength(1);
+    expect(result.settings.inFlightLimit).toBe(DEFAULT_SETTINGS.inFlightLimit);
   });
 });
