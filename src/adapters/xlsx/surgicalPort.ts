@@ -49,6 +49,13 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     return table && book.readTable(table, options.formats ? { formatColumns: numberColumnIndices(table.columns) } : {});
   };
   const settingsTable = () => read(SETTINGS_TABLE);
+  // The check before a write fingerprints the table again; a table unchanged since the read is the very same object.
+  const fingerprints = new WeakMap<RawTable, string>();
+  const fingerprintOf = (raw: RawTable): string => {
+    let fingerprint = fingerprints.get(raw);
+    if (fingerprint === undefined) fingerprints.set(raw, (fingerprint = inputFingerprint(raw)));
+    return fingerprint;
+  };
   const initiativesTable = (settings: RawTable | undefined, options: { formats?: boolean } = {}) => {
     const wanted = readSettings(settings).settings.initiativesTable;
     return read(wanted, options) ?? read(INITIATIVES_TABLE, options);
@@ -231,7 +238,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
         initiatives: initiatives?.raw,
         capacity: capacity?.raw,
         settings: settings?.raw,
-        fingerprint: initiatives ? inputFingerprint(initiatives.raw) : '',
+        fingerprint: initiatives ? fingerprintOf(initiatives.raw) : '',
         tables: book
           .tables()
           .filter((t) => t.path !== initiatives?.table.path && !isAddinTable(t.name))
@@ -244,7 +251,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     async write(plan: Plan, layout: PlanLayout, expectedFingerprint: string, options: WriteOptions = {}): Promise<WriteOutcome> {
       const settings = settingsTable();
       const initiatives = initiativesTable(settings?.raw);
-      if (!initiatives || inputFingerprint(initiatives.raw) !== expectedFingerprint) return { ok: false, problem: changedProblem() };
+      if (!initiatives || fingerprintOf(initiatives.raw) !== expectedFingerprint) return { ok: false, problem: changedProblem() };
       if (book.isProtected(initiatives.table.sheet)) return { ok: false, problem: protectedProblem(initiatives.table.sheet.name) };
       const owned = placeOutputColumns(initiatives.raw.headers, layout.outputs, recordedOutputs(settings?.raw), options.userColumns);
       if ('userColumns' in owned) return { ok: false, problem: userColumnProblem(initiatives.raw, owned.userColumns) };
