@@ -57,7 +57,7 @@ async function planWith(input: WorkbookInput, context: RunContext, solver: Solve
 }
 
 /** Nodes the engine's gap search visits in each drawn future past the exact path's size (see `OptimalOptions.searchNodes`). */
-export const FUTURE_SEARCH_NODES = 12;
+export const FUTURE_SEARCH_NODES = 20;
 
 /**
  * The selection each drawn future runs: the method that chose the plan, through the same entry points

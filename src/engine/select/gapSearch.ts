@@ -7,7 +7,8 @@
 // seconds: the same model gives the same plan on every machine, which the
 // confidence draws need (the same workbook, the same figures).
 
-import { solvePackingLp, type Packing } from './packingLp';
+import { copyState, fixAndResolve, solveRoot, stateBound, type LpState } from './boundedLp';
+import type { Packing } from './packingLp';
 
 export type GapSearchOptions = {
   /** Stop once the plan is proven within this share of the best possible (0.001 = 0.1%). */
@@ -33,20 +34,24 @@ export type GapSearchResult = {
 };
 
 const WHOLE = 1e-9;
+/** The columns left out, best first, that the one-for-two move considers. */
+const SPLIT_CANDIDATES = 12;
 
 /** Undefined when the root LP fails (the caller then asks HiGHS). */
 export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearchResult | undefined {
   const { n, m, c, a, b } = p;
   const slack = Float64Array.from(b, (limit) => 1e-9 * Math.max(1, limit));
-  const root = solvePackingLp(p);
+  const root = solveRoot(p);
   if (!root) return undefined;
+  const rootBound = stateBound(p, root);
+  const duals = Float64Array.from({ length: m }, (_, t) => Math.max(0, -root.reduced[n + t]!));
   const allowed = (value: number) => options.relativeGap * Math.abs(value + options.offset) + 1e-9 * Math.max(1, Math.abs(value));
 
   // Columns by objective less their shadow-priced demand at the root, best first: the order the plans fill in.
   const worth = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     let w = c[j]!;
-    for (let t = 0; t < m; t++) w -= root.duals[t]! * a[t * n + j]!;
+    for (let t = 0; t < m; t++) w -= duals[t]! * a[t * n + j]!;
     worth[j] = w;
   }
   const fillOrder = Int32Array.from({ length: n }, (_, j) => j).sort((x, y) => worth[y]! - worth[x]! || x - y);
@@ -54,9 +59,17 @@ export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearc
 
   let best = -Infinity;
   let incumbent: number[] = new Array<number>(n).fill(0);
+  const load = new Float64Array(m);
   const consider = (x: Uint8Array) => {
     let value = 0;
-    for (let j = 0; j < n; j++) if (x[j]) value += c[j]!;
+    load.fill(0);
+    for (let j = 0; j < n; j++) {
+      if (!x[j]) continue;
+      value += c[j]!;
+      for (let t = 0; t < m; t++) load[t]! += a[t * n + j]!;
+    }
+    // Only plans that keep every limit count, whatever rounding the tableau carries.
+    for (let t = 0; t < m; t++) if (load[t]! > b[t]! + slack[t]!) return;
     if (value > best + 1e-9 * Math.max(1, Math.abs(value))) {
       best = value;
       incumbent = Array.from(x);
@@ -83,7 +96,8 @@ export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearc
         if (x[j] || !free(j) || c[j]! <= 0) continue;
         for (let k = n - 1; k >= 0 && !swapped; k--) {
           const i = byObjective[k]!;
-          if (!x[i] || !free(i) || c[i]! >= c[j]! - 1e-12) continue;
+          if (c[i]! >= c[j]! - 1e-12) break; // From here on every column is worth as much: no gain left.
+          if (!x[i] || !free(i)) continue;
           let ok = true;
           for (let t = 0; t < m && ok; t++) if (a[t * n + j]! - a[t * n + i]! > left[t]! + slack[t]!) ok = false;
           if (ok) {
@@ -94,8 +108,39 @@ export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearc
         }
         if (swapped) break;
       }
-      if (!swapped) return;
+      if (!swapped && !splitOne(x, left, free, move)) return;
     }
+  };
+
+  /**
+   * One column out for two that fit in its place and are worth more together: the move that uses a
+   * slot or capacity a swap cannot. Tried over the few best columns left out, so it stays cheap.
+   */
+  const splitOne = (x: Uint8Array, left: Float64Array, free: (j: number) => boolean, move: (j: number, sign: number) => void): boolean => {
+    const out: number[] = [];
+    for (const j of fillOrder) {
+      if (!x[j] && free(j) && c[j]! > 0) out.push(j);
+      if (out.length === SPLIT_CANDIDATES) break;
+    }
+    for (let k = n - 1; k >= 0; k--) {
+      const i = byObjective[k]!;
+      if (!x[i] || !free(i)) continue;
+      for (let u = 0; u < out.length; u++) {
+        const j = out[u]!;
+        for (let v = u + 1; v < out.length; v++) {
+          const q = out[v]!;
+          if (c[j]! + c[q]! <= c[i]! + 1e-9 * Math.max(1, Math.abs(c[i]!))) continue;
+          let ok = true;
+          for (let t = 0; t < m && ok; t++) if (a[t * n + j]! + a[t * n + q]! - a[t * n + i]! > left[t]! + slack[t]!) ok = false;
+          if (!ok) continue;
+          move(i, -1);
+          move(j, 1);
+          move(q, 1);
+          return true;
+        }
+      }
+    }
+    return false;
   };
 
   if (options.start && options.start.length === n) {
@@ -104,42 +149,10 @@ export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearc
     consider(start);
   }
 
-  /** A node: which columns are fixed in (1) or out (0), and its LP's bound. */
-  type Node = { fixed: Int8Array; fixedValue: number; bound: number; lp: Float64Array; columns: number[]; order: number };
+  /** A node: which columns are fixed in (1) or out (0), its solved LP, and that LP's bound. */
+  type Node = { fixed: Int8Array; state: LpState; bound: number; order: number };
   let nodes = 0;
   let made = 0;
-
-  /** The LP of the node with these fixings, undefined when what is fixed in does not fit. */
-  const solveNode = (fixed: Int8Array): Node | undefined => {
-    const left = Float64Array.from(b);
-    let fixedValue = 0;
-    for (let j = 0; j < n; j++) {
-      if (fixed[j] !== 1) continue;
-      fixedValue += c[j]!;
-      for (let t = 0; t < m; t++) left[t]! -= a[t * n + j]!;
-    }
-    for (let t = 0; t < m; t++) if (left[t]! < -slack[t]!) return undefined;
-    // The free columns that still fit on their own: the rest can only be left out here.
-    const columns: number[] = [];
-    for (let j = 0; j < n; j++) {
-      if (fixed[j]! >= 0 || c[j]! <= 0) continue;
-      let fits = true;
-      for (let t = 0; t < m && fits; t++) if (a[t * n + j]! > left[t]! + slack[t]!) fits = false;
-      if (fits) columns.push(j);
-    }
-    const width = columns.length;
-    let lp: { bound: number; values: Float64Array } | undefined = root;
-    if (width !== n) {
-      const sub: Packing = { n: width, m, c: new Float64Array(width), a: new Float64Array(m * width), b: Float64Array.from(left, (v) => Math.max(0, v)) };
-      columns.forEach((j, k) => {
-        sub.c[k] = c[j]!;
-        for (let t = 0; t < m; t++) sub.a[t * width + k] = a[t * n + j]!;
-      });
-      lp = solvePackingLp(sub);
-    }
-    if (!lp) return undefined;
-    return { fixed, fixedValue, bound: fixedValue + lp.bound, lp: lp.values, columns, order: made++ };
-  };
 
   // Best bound first, so the proven bound falls as fast as it can; the earlier node on a tie, so the search is the same every time.
   const open: Node[] = [];
@@ -181,7 +194,7 @@ export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearc
     return top;
   };
 
-  push(solveNode(new Int8Array(n).fill(-1)));
+  push({ fixed: new Int8Array(n).fill(-1), state: root, bound: rootBound, order: made++ });
   while (open.length > 0) {
     const node = pop();
     // The best open bound is within the gap, or the node limit is reached: what is left stays unexplored.
@@ -189,26 +202,32 @@ export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearc
       prunedBound = Math.max(prunedBound, node.bound);
       break;
     }
-    // A plan from this node: what is fixed in and what the LP takes in full, then fill and swaps.
+    // A plan from this node: what the LP takes in full, then fill and swaps.
     const x = new Uint8Array(n);
-    for (let j = 0; j < n; j++) if (node.fixed[j] === 1) x[j] = 1;
     let branch = -1;
     let branchWorth = -Infinity;
-    node.columns.forEach((j, k) => {
-      const v = node.lp[k]!;
+    for (let j = 0; j < n; j++) {
+      const v = node.state.value[j]!;
       if (v >= 1 - WHOLE) x[j] = 1;
       else if (v > WHOLE && c[j]! > branchWorth) [branch, branchWorth] = [j, c[j]!];
-    });
+    }
     improve(x, node.fixed);
     consider(x);
     if (branch < 0) continue; // An integral LP is its node's best plan, taken above.
-    const taken = Int8Array.from(node.fixed);
-    taken[branch] = 1;
-    const left = Int8Array.from(node.fixed);
-    left[branch] = 0;
-    push(solveNode(taken));
-    push(solveNode(left));
+    for (const at of [1, 0]) {
+      const state = copyState(node.state);
+      const outcome = fixAndResolve(state, branch, at);
+      if (outcome === 'infeasible') continue;
+      if (outcome === 'failed') {
+        prunedBound = Math.max(prunedBound, node.bound); // Left unexplored: its parent's bound stands for it.
+        continue;
+      }
+      const fixed = Int8Array.from(node.fixed);
+      fixed[branch] = at;
+      push({ fixed, state, bound: Math.min(node.bound, stateBound(p, state)), order: made++ });
+    }
   }
-  const bound = Math.max(best, Math.min(prunedBound, root.bound));
+
+  const bound = Math.max(best, Math.min(prunedBound, rootBound));
   return { values: incumbent, objective: best, bound, proven: bound <= best + allowed(best), nodes };
 }
