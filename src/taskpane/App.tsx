@@ -20,6 +20,7 @@ import { changeColumn } from './ColumnMapping/columnMapping';
 import { Disclosure } from './Disclosure/Disclosure';
 import { FirstRun } from './FirstRun/FirstRun';
 import { LiveSwitch } from './LiveSwitch/LiveSwitch';
+import { cancelOffer } from './model/cancelRun';
 import { isAvailable } from './model/planners';
 import { STEP_TEXT } from './model/steps';
 import { Problems } from './Problems/Problems';
@@ -148,6 +149,8 @@ export function App(props: AppProps) {
             onRun={() => void controller.run()}
             onSave={() => void controller.saveSettings()}
             onReset={controller.resetDraft}
+            cancel={cancelOffer(runState)}
+            onCancel={controller.cancelRun}
           />
           {model.live.available && <LiveSwitch on={model.live.on} status={model.live.status} lastWrite={model.liveWrite} onChange={controller.setLive} />}
         </>

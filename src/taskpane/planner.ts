@@ -7,6 +7,7 @@ import type { WorkerSolver } from '../adapters/solver/highsWorker';
 import type { Planner } from '../app/runPlan';
 import { prioritise } from '../engine/plan';
 import { prioritiseWith } from '../engine/prioritiseWith';
+import { stoppableClock, stoppableSolver, type Stoppable } from './model/cancelRun';
 import type { Planners } from './model/planners';
 import type { Solver } from '../engine/select/solver';
 
@@ -14,7 +15,22 @@ let worker: WorkerSolver | undefined;
 /** HiGHS in the worker, created on the first model the engine's own exact path leaves to it. */
 export const paneSolver: Solver = (model) => (worker ??= highsWorkerSolver())(model);
 
-export const panePlanner: Planner = (input, context) => prioritiseWith(input, context, paneSolver, { clock: () => performance.now() });
+/** The run under way; `stop` (the pane's Cancel) ends its solve and lets it start no more. */
+let current = { stopped: false };
+
+export const panePlanner: Planner & Stoppable = Object.assign(
+  ((input, context) => {
+    const run = (current = { stopped: false });
+    const stopped = () => run.stopped;
+    return prioritiseWith(input, context, stoppableSolver(paneSolver, stopped), { clock: stoppableClock(() => performance.now(), stopped) });
+  }) satisfies Planner,
+  {
+    stop: () => {
+      current.stopped = true;
+      worker?.dispose(); // the worker is made again for the next solve
+    },
+  },
+);
 
 /** Both methods for the pane: rank and fill stays synchronous and never loads the solver. */
 export const PANE_PLANNERS: Planners = { 'Rank and fill': prioritise, Optimal: panePlanner };

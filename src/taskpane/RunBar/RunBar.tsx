@@ -2,6 +2,7 @@
 // the edits; while a run is under way, what it is doing.
 
 import { Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef } from 'react';
 import { useSectionStyles } from '../styles';
 
 export type RunBarProps = {
@@ -19,6 +20,9 @@ export type RunBarProps = {
   onRun: () => void;
   onSave: () => void;
   onReset: () => void;
+  /** Cancel for the run under way: enabled while it reads or plans, disabled while it writes; absent otherwise. */
+  cancel?: 'enabled' | 'disabled' | undefined;
+  onCancel?: () => void;
 };
 
 const appear = { from: { opacity: 0 }, to: { opacity: 1 } };
@@ -34,18 +38,25 @@ const useStyles = makeStyles({
     animationDelay: '300ms',
     animationFillMode: 'both',
   },
+  cancel: { alignSelf: 'flex-start' },
 });
 
-export function RunBar({ busy, progress, canRun, dirty, live = false, canUndo = dirty, runBy, onRunByChange, onRun, onSave, onReset }: RunBarProps) {
+export function RunBar({ busy, progress, canRun, dirty, live = false, canUndo = dirty, runBy, onRunByChange, onRun, onSave, onReset, cancel, onCancel }: RunBarProps) {
   const section = useSectionStyles();
   const styles = useStyles();
+  const runButton = useRef<HTMLButtonElement>(null);
+  // Cancel goes away with the run: focus waits on Run (focusable while disabled) rather than drop to the page.
+  const cancelRun = () => {
+    runButton.current?.focus();
+    onCancel?.();
+  };
   return (
     <div className={section.section}>
       <Field label="Your name (optional)" hint="Shown as who ran the plan in the Decision log.">
         <Input value={runBy} onChange={(_, data) => onRunByChange(data.value)} />
       </Field>
       <div className={section.actions}>
-        <Button appearance="primary" disabledFocusable={busy || !canRun} onClick={onRun}>
+        <Button ref={runButton} appearance="primary" disabledFocusable={busy || !canRun} onClick={onRun}>
           {dirty ? 'Save settings and run' : 'Run'}
         </Button>
         <Button disabledFocusable={busy || !dirty || !canRun} onClick={onSave}>
@@ -56,9 +67,16 @@ export function RunBar({ busy, progress, canRun, dirty, live = false, canUndo = 
         </Button>
       </div>
       {busy && progress && (
-        <Field className={styles.progress} validationMessage={progress} validationState="none">
-          <ProgressBar aria-label={progress} />
-        </Field>
+        <div className={styles.progress}>
+          <Field validationMessage={progress} validationState="none">
+            <ProgressBar aria-label={progress} />
+          </Field>
+          {cancel && onCancel && (
+            <Button className={styles.cancel} disabledFocusable={cancel === 'disabled'} onClick={cancelRun}>
+              Cancel the run
+            </Button>
+          )}
+        </div>
       )}
     </div>
   );

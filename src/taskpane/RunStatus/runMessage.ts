@@ -97,6 +97,13 @@ export function runMessage(state: RunState): RunMessage | undefined {
       return waitingMessage();
     case 'stopped':
       return { intent: 'info', title: 'Stopped waiting', text: 'Nothing was changed in the workbook.', actions: [] };
+    case 'cancelled':
+      return {
+        intent: 'info',
+        title: 'Run cancelled',
+        text: `Nothing was written: the sheets still hold the plan from before.${state.settingsSaved ? ' The settings you changed are saved; Run plans with them.' : ''}`,
+        actions: [{ label: 'Run again', action: { kind: 'run-again' } }],
+      };
     case 'failed':
       return { intent: 'error', title: 'Something went wrong', text: state.message, actions: [] };
     case 'done':

@@ -24,6 +24,7 @@ import { retryWhileEditing } from '../../port/editing';
 import { checkDraft, draftOf, isDirty, type DraftCheck, type SettingsDraft } from '../model/settingsDraft';
 import { DEFAULT_SHEET_NAMES, nextSheetName, sheetKeyOf, type SheetKey, type SheetNames } from '../model/sheetNames';
 import { withSteps, type RunStep } from '../model/steps';
+import { canCancel, cancellablePlanner, isStoppable, RunCancelled } from '../model/cancelRun';
 import { workbookView, type WorkbookView } from '../model/workbookView';
 
 export type PaneOptions = {
@@ -46,6 +47,8 @@ export type RunState =
   | { status: 'busy'; step: RunStep | 'saving' | 'working' }
   | { status: 'waiting-for-edit' }
   | { status: 'stopped' }
+  /** Cancelled while it read or planned: nothing written; `settingsSaved` when the run had saved changed settings first. */
+  | { status: 'cancelled'; settingsSaved: boolean }
   | { status: 'done'; result: RunResult; names: SheetNames }
   | { status: 'failed'; message: string };
 
@@ -254,14 +257,21 @@ export function paneController(options: PaneOptions) {
   /** What to do with the user's own output-named columns, once asked (ownedColumns); the workbook's record keeps it after. */
   async function runWith(names: SheetNames, userColumns?: UserColumnChoice): Promise<void> {
     set({ notice: undefined, run: { status: 'busy', step: 'reading' } }); // at once, so the Run button is disabled before the queue turns
+    const cancel = new AbortController();
+    running = cancel;
+    let settingsSaved = false;
     try {
       await exclusively(async () => {
+        if (cancel.signal.aborted) throw new RunCancelled(); // cancelled while it waited its turn: not even the settings are saved
+        const wasDirty = state.dirty;
         const saving = await saveDraft();
         if (!saving.ok) return setRun(waiting.cancelled ? { status: 'stopped' } : { status: 'idle' });
-        const stepped = withSteps(port, choosePlanner(planners), (step) => !waitingForEdit && setRun({ status: 'busy', step }));
+        settingsSaved = wasDirty && !saving.unsaved;
+        const stepped = withSteps(port, choosePlanner(planners), (step) => !waitingForEdit && !cancel.signal.aborted && setRun({ status: 'busy', step }));
+        const planner = cancellablePlanner(stepped.planner, cancel.signal);
         const context = { ...runContext(), ...(saving.unsaved ? { settings: saving.unsaved } : {}) };
         const result = await patiently(
-          () => runPlan(stepped.port, context, { planner: stepped.planner, write: { sheetNames: names, ...(userColumns ? { userColumns } : {}) } }),
+          () => runPlan(stepped.port, context, { planner, write: { sheetNames: names, ...(userColumns ? { userColumns } : {}) } }),
           (r) => r.kind === 'not-written' && r.outcome.problem.kind === 'editing',
         );
         if (!result) return setRun({ status: 'stopped' });
@@ -274,8 +284,20 @@ export function paneController(options: PaneOptions) {
         } else if (result.kind === 'unusable' && !result.snapshot.initiatives) showView(workbookView(result.snapshot));
       });
     } catch (error) {
-      setRun({ status: 'failed', message: messageOf(error) });
+      setRun(error instanceof RunCancelled ? { status: 'cancelled', settingsSaved } : { status: 'failed', message: messageOf(error) });
+    } finally {
+      if (running === cancel) running = undefined;
     }
+  }
+
+  /** The run under way, while Cancel may stop it (see model/cancelRun.ts). */
+  let running: AbortController | undefined;
+
+  /** Cancel the run while it reads or plans; a write, once begun, finishes. */
+  function cancelRun(): void {
+    if (!running || !canCancel(state.run)) return;
+    running.abort();
+    for (const planner of Object.values(planners)) if (isStoppable(planner)) planner.stop();
   }
 
   /** Sort whole rows by Priority, then plan again without writing so cell addresses follow the rows. */
@@ -470,6 +492,7 @@ export function paneController(options: PaneOptions) {
     },
     selectCell,
     sortByPriority,
+    cancelRun,
     setLive,
     /** Re-run now, if live mode is on. */
     liveNow: () => session?.runNow(),
