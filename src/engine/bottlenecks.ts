@@ -303,19 +303,23 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
     // On a roadmap, one more unit of a team in each horizon on its own: what it brings in, or brings forward.
     const cells = fullestFirst(problem, horizons, base.starts!);
     const worked = exactMethod ? cells.length : Math.min(cells.length, limits.teams * ROADMAP_CELLS_PER_TEAM);
-    for (const [rank, { team, h }] of cells.entries()) {
+    const found: { at: number; finding: CapacityFinding }[] = [];
+    for (const [rank, { team, t, h }] of cells.entries()) {
       const common = { kind: 'team' as const, name: team.name, unit: team.unit, step: 1, horizon: horizons[h]! };
+      const at = t * horizons.length + h;
       if (rank >= worked) {
         const finding = { ...common, exact: false, objectiveGain: undefined, valueGain: undefined, enters: [], leaves: [], gap: 0, text: '' };
-        capacity.push({ ...finding, text: capacityText(finding, objective, currency) });
+        found.push({ at, finding: { ...finding, text: capacityText(finding, objective, currency) } });
         continue;
       }
       const byHorizon = horizons.map((_, k) => capacityIn(team, k) + (k === h ? 1 : 0));
-      const variant = { ...problem, teams: problem.teams.map((t) => (t.name === team.name ? { ...t, byHorizon } : t)) };
+      const variant = { ...problem, teams: problem.teams.map((x) => (x.name === team.name ? { ...x, byHorizon } : x)) };
       const diff = compare(variant, yield { problem: variant, hint: [...base.committed] });
       const finding = { ...common, ...gainOf(diff), text: '' };
-      capacity.push({ ...finding, text: capacityText(finding, objective, currency) });
+      found.push({ at, finding: { ...finding, text: capacityText(finding, objective, currency) } });
     }
+    // In the teams' and the horizons' order, so equal gains read H1 before H2 (the sort below is stable).
+    capacity.push(...found.sort((a, b) => a.at - b.at).map((f) => f.finding));
     if (worked < cells.length) {
       notes.push(`Only the ${worked} fullest teams and horizons (the most of their capacity used by the plan) were re-solved; the other ${cells.length - worked} are not worked out.`);
     }

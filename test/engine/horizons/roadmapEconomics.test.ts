@@ -50,6 +50,17 @@ describe('one more unit of a team in each horizon, by rank and fill', () => {
     expect(cell(plan.bottlenecks, 'H2').text).toBe('Legal +1 week in H2: no change to the plan.');
   });
 
+  test('findings of equal worth read in the teams’ and the horizons’ order', () => {
+    // Invoice matching runs both halves and H2 is the smaller: H2 is the fuller, yet H1 is listed first.
+    const long = [{ ...rows[0]!, Duration: 2 }, rows[1]!, { ...rows[2]!, Duration: 1 }];
+    const plan = prioritise({ ...input([40, 9]), initiatives: table(long) }, { now: NOW });
+    const idle = plan.bottlenecks!.capacity.filter((f) => f.kind === 'team');
+    expect(idle.map((f) => [f.horizon, f.text])).toEqual([
+      ['H1', 'Legal +1 week in H1: no change to the plan.'],
+      ['H2', 'Legal +1 week in H2: no change to the plan.'],
+    ]);
+  });
+
   test('each figure is what a re-run with that horizon’s capacity one higher gives', () => {
     for (const [h, legal] of [['H1', [9, 8]], ['H2', [8, 9]]] as const) {
       const more = prioritise(input([...legal]), { now: NOW });
