@@ -1,5 +1,6 @@
 // Counts, committed value and the decision log entry for one run.
 
+import { roadmapHorizons } from './horizons';
 import { isCommitted } from './changeImpact';
 import { formatPercent } from './format';
 import { GATE_ORDER } from './gates';
@@ -111,7 +112,8 @@ export function decisionLogEntry(
   return {
     runAt: run.at,
     runBy: run.by ?? '',
-    planningPeriod: settings.planningPeriod,
+    // A roadmap's horizons in the period's cell, so the log's columns stay as they are in workbooks logged before.
+    planningPeriod: roadmapHorizons(settings) ? `${settings.planningPeriod} (horizons ${settings.horizons!.join(', ')})` : settings.planningPeriod,
     scenario: settings.scenario,
     method: selection.note ? `${selection.method} (${selection.note})` : selection.method,
     weights: `Impact ${impact} / Readiness ${readiness} / Friction ${friction}`,

@@ -65,6 +65,12 @@ describe('a roadmap over horizons', () => {
     settings: settingsTable({ Horizons: 'H1, H2', ...extra }),
   });
 
+  it('the Decision log row names the horizons with the planning period, in the columns the log always had', () => {
+    const layout = planLayout(prioritise(input(), { now: NOW }));
+    expect(layout.logRow.values[2]).toBe('Next planning period (horizons H1, H2)');
+    expect(layout.logRow.values).toHaveLength(planLayout(prioritise({ ...input(), settings: settingsTable({}) }, { now: NOW })).logRow.values.length);
+  });
+
   it('writes the Start column beside the Decision, and says in the Why and Binding constraint why each starts when it does', () => {
     const plan = prioritise(input(), { now: NOW });
     const layout = planLayout(plan);
