@@ -4,7 +4,6 @@
 // (saxes): it is several times faster on sheet XML, whose shape (row, c, v, f,
 // is) is fixed by the file format, and it lets a row be skipped unread.
 
-import { columnIndex } from '../../engine/address';
 import type { CellValue } from '../../engine/types';
 import { decodeXml } from './xml';
 
@@ -40,6 +39,23 @@ function textRuns(xml: string): string {
 
 export type ParsedCell = { column: number; attributes: string; body: string; text: string };
 
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * The zero-based column of a cell's address (r="AB12"), undefined without one. Read in place rather than
+ * by a regular expression: this and the two below run for every cell read, and a match allocates.
+ */
+function addressedColumn(attributes: string): number | undefined {
+  const at = attributes.indexOf(' r="');
+  if (at === -1) return undefined;
+  let column = 0;
+  let k = at + 4;
+  for (let code = attributes.charCodeAt(k); code >= 65 && code <= 90; code = attributes.charCodeAt(++k)) column = column * 26 + code - 64;
+  if (k === at + 4) return undefined;
+  while (isDigit(attributes.charCodeAt(k))) k++;
+  return attributes.charCodeAt(k) === 34 ? column - 1 : undefined;
+}
+
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
 /** The cells of a row's content, with their zero-based columns (implied by position when a cell has no address). */
@@ -49,8 +65,7 @@ export function cellsOfRow(content: string): ParsedCell[] {
   CELL.lastIndex = 0;
   for (let m = CELL.exec(content); m; m = CELL.exec(content)) {
     const attributes = m[1]!;
-    const ref = / r="([A-Z]+)\d*"/.exec(attributes);
-    const column = ref ? columnIndex(ref[1]!) : next;
+    const column = addressedColumn(attributes) ?? next;
     next = column + 1;
     cells.push({ column, attributes, body: m[2] ?? '', text: m[0] });
   }
@@ -67,14 +82,29 @@ export function lastColumn(content: string): number | undefined {
 
 export type CellContext = { strings: string[]; date1904: boolean };
 
-const typeOf = (attributes: string): string | undefined => / t="(\w+)"/.exec(attributes)?.[1];
+/** The cell's type (t="s"), undefined without one. */
+function typeOf(attributes: string): string | undefined {
+  const at = attributes.indexOf(' t="');
+  if (at === -1) return undefined;
+  const end = attributes.indexOf('"', at + 4);
+  return end === -1 ? undefined : attributes.slice(at + 4, end);
+}
+
+/** The text of a cell's `<v>` (its value or a formula's cached result), undefined without one. */
+function valueText(body: string): string | undefined {
+  const at = body.indexOf('<v');
+  if (at === -1) return undefined;
+  const open = body.indexOf('>', at);
+  const close = body.indexOf('</v>', open);
+  return open === -1 || close === -1 || body.charCodeAt(open - 1) === 47 ? undefined : body.slice(open + 1, close);
+}
 
 /** A cell's value as the engine reads it: what Excel shows, as a number, text or boolean; a formula gives its cached result. */
 export function cellValue(cell: ParsedCell, context: CellContext): CellValue {
   const type = typeOf(cell.attributes);
   const { body } = cell;
   if (type === 'inlineStr') return textRuns(body);
-  const v = /<v(?:\s[^>]*)?>([^<]*)<\/v>/.exec(body)?.[1];
+  const v = valueText(body);
   if (v === undefined) return '';
   switch (type) {
     case 's':
