@@ -8,6 +8,9 @@ import { Bottlenecks } from '../../src/taskpane/Bottlenecks/Bottlenecks';
 import { Problems } from '../../src/taskpane/Problems/Problems';
 import { RunBar, type RunBarProps } from '../../src/taskpane/RunBar/RunBar';
 import { TeamCapacity } from '../../src/taskpane/TeamCapacity/TeamCapacity';
+import { Summary } from '../../src/taskpane/Summary/Summary';
+import { prioritise } from '../../src/engine/plan';
+import { NOW, named, workbook } from '../builders';
 
 jest.setTimeout(30_000);
 
@@ -119,5 +122,19 @@ describe('bottlenecks', () => {
     expect(findings?.deferred).toHaveLength(deferred.length);
     expect(findings?.deferred.join('\n')).not.toMatch(/to 0 weeks/);
     expect(findings?.capacity[0]).toBe(plan.bottlenecks?.capacity[0]?.text);
+  });
+});
+
+describe('the plan summary', () => {
+  test('says which currency its totals are in and the FX rates that converted them', () => {
+    const input = workbook([named('Claims triage', { 'Annual value': '€300k' }), named('Invoice matching', { 'Annual value': '$1.2M' }), named('Churn', { 'Annual value': '$250k' })]);
+    const fxRates = { sheet: 'Rates', name: 'FXRates', headers: ['Currency', 'Rate'], rows: [['EUR', 1.1]], origin: { row: 0, column: 0 } };
+    show(<Summary plan={prioritise({ ...input, fxRates }, { now: NOW })} />);
+    expect(screen.getByText('Amounts in USD (the currency most amounts state); converted with 1 EUR = 1.1 USD (FX rates table).')).toBeInTheDocument();
+  });
+
+  test('says nothing of currencies when the amounts state none', () => {
+    show(<Summary plan={prioritise(workbook([named('Plain', { 'Annual value': 500_000 })]), { now: NOW })} />);
+    expect(screen.queryByText(/^Amounts in/)).not.toBeInTheDocument();
   });
 });

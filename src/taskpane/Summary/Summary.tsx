@@ -1,6 +1,7 @@
 // Decisions and gates by count, committed value and the in-flight slots used.
 
 import { Badge, Body1, Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { moneySentence } from '../../engine/currency';
 import { formatMoney } from '../../engine/format';
 import { GATE_ORDER } from '../../engine/gates';
 import type { Plan } from '../../engine/plan';
@@ -54,6 +55,8 @@ export function Summary({ plan, methodNote }: SummaryProps) {
   const id = useId('summary');
   const { summary, settings, selection } = plan;
   const money = (n: number) => formatMoney(n, settings.currency);
+  // Which currency the totals are in and the rates that converted them, as the Change impact sheet says.
+  const currency = moneySentence(plan.money);
   return (
     <section className={section.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={section.heading}>
@@ -63,6 +66,7 @@ export function Summary({ plan, methodNote }: SummaryProps) {
         Committed value <strong>{money(summary.committedValue)}</strong> a year of {money(summary.requestedValue)} requested; {summary.inFlight} of{' '}
         {summary.inFlightLimit} in-flight places used.
       </Body1>
+      {currency && <Caption1 className={section.quiet}>{currency}</Caption1>}
       <Caption1 className={section.quiet}>
         {selection.method}
         {selection.note ? ` (${selection.note})` : ''}. {methodNote ?? ''}
