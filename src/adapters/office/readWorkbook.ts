@@ -118,9 +118,7 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
     const mappingRead = mapping && queueTableRead(tables.getItem(mapping.name), 'all');
     const fxRatesRead = fxRates && queueTableRead(tables.getItem(fxRates.name), 'all');
     const sizes = others.map((t) => tables.getItem(t.name).getDataBodyRange().load('rowCount'));
-    const formatReads = formatRuns.map((run) => ({ start: run.start, range: tables.getItem(initiatives!.name).getDataBodyRange().getColumn(run.start).getResizedRange(0, run.length - 1).load('numberFormat') }));
     return () => ({
-      formats: formatReads.map(({ start, range }) => ({ start, formats: range.numberFormat.map((row) => row.map((f) => String(f ?? 'General'))) })),
       capacity: capacityRead?.(),
       settings: settingsRead?.(),
       scenarios: scenariosRead?.(),
@@ -133,7 +131,7 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
   let rest: ReturnType<ReturnType<typeof queueRest>>;
   let table: TableRead | undefined;
   if (initiatives) {
-    const read = await syncWithTable(context, () => context.workbook.tables.getItem(initiatives.name), inputRuns(initiatives.headers), queueRest);
+    const read = await syncWithTable(context, () => context.workbook.tables.getItem(initiatives.name), inputRuns(initiatives.headers), queueRest, { formatRuns });
     // Columns inserted between the two round trips would shift the runs: start again.
     if (!sameRuns(read.table.headers, initiatives.headers)) return 'moved';
     ({ rest, table } = read);
@@ -143,7 +141,7 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
     rest = readRest();
   }
   const tables: TableInfo[] = others.map((t, i) => ({ name: t.name, sheet: t.sheet, rows: rest.sizes[i] ?? 0, columns: t.headers.length, headers: t.headers }));
-  const initiativesRaw = initiatives && table ? withFormats(rawTable(initiatives, table), rest.formats) : undefined;
+  const initiativesRaw = initiatives && table ? withFormats(rawTable(initiatives, table), table.formats ?? []) : undefined;
   const fingerprint = initiativesRaw ? inputFingerprint(initiativesRaw) : '';
   const inputBytes = table ? jsonBytes(table.rows) : 0;
   return {

@@ -31,22 +31,23 @@ export type TableRead = {
   rowCount: number;
   /** Full-width rows; cells outside the loaded runs are blank. */
   rows: CellValue[][];
+  /** The number formats of the format runs asked for, by run: each run's rows of formats. */
+  formats?: { start: number; formats: string[][] }[];
 };
 
 const toCell = (value: unknown): CellValue =>
   typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? value : '';
 
-/** Queues the header, position and size of `table`, and the body values of `runs` ('all' for every column). */
-export function queueTableRead(table: Excel.Table, runs: ColumnRun[] | 'all', rows?: { first: number; count: number }): () => TableRead {
+/**
+ * Queues the header, position and size of `table`, the body values of `runs` ('all' for every column), and
+ * the number formats of `formatRuns` over the same rows (so a table read in row chunks reads its formats in them too).
+ */
+export function queueTableRead(table: Excel.Table, runs: ColumnRun[] | 'all', rows?: { first: number; count: number }, formatRuns: readonly ColumnRun[] = []): () => TableRead {
   const header = table.getHeaderRowRange().load('values, rowIndex, columnIndex');
   const body = table.getDataBodyRange().load('rowCount');
-  const blocks =
-    runs === 'all'
-      ? [{ run: undefined, range: body.load('values') }]
-      : runs.map((run) => ({
-          run,
-          range: (rows ? body.getCell(rows.first, run.start).getResizedRange(rows.count - 1, run.length - 1) : body.getColumn(run.start).getResizedRange(0, run.length - 1)).load('values'),
-        }));
+  const rangeOf = (run: ColumnRun) => (rows ? body.getCell(rows.first, run.start).getResizedRange(rows.count - 1, run.length - 1) : body.getColumn(run.start).getResizedRange(0, run.length - 1));
+  const blocks = runs === 'all' ? [{ run: undefined, range: body.load('values') }] : runs.map((run) => ({ run, range: rangeOf(run).load('values') }));
+  const formatBlocks = formatRuns.map((run) => ({ start: run.start, range: rangeOf(run).load('numberFormat') }));
   return () => {
     const headers = (header.values[0] ?? []).map((h) => String(h ?? ''));
     const count = rows?.count ?? body.rowCount;
@@ -60,7 +61,9 @@ export function queueTableRead(table: Excel.Table, runs: ColumnRun[] | 'all', ro
         for (let c = 0; c < source.length; c++) target[start + c] = toCell(source[c]);
       }
     }
-    return { headers, origin: { row: header.rowIndex, column: header.columnIndex }, rowCount: body.rowCount, rows: out };
+    const read: TableRead = { headers, origin: { row: header.rowIndex, column: header.columnIndex }, rowCount: body.rowCount, rows: out };
+    if (formatBlocks.length > 0) read.formats = formatBlocks.map(({ start, range }) => ({ start, formats: range.numberFormat.map((row) => row.map((f) => String(f ?? 'General'))) }));
+    return read;
   };
 }
 
@@ -76,11 +79,12 @@ export async function syncWithTable<T>(
   table: () => Excel.Table,
   runs: ColumnRun[],
   queue: () => () => T,
-  options: { canSplit?: boolean } = {},
+  options: { canSplit?: boolean; formatRuns?: readonly ColumnRun[] } = {},
 ): Promise<{ rest: T; table: TableRead }> {
+  const formatRuns = options.formatRuns ?? [];
   try {
     const readRest = queue();
-    const readTable = queueTableRead(table(), runs);
+    const readTable = queueTableRead(table(), runs, undefined, formatRuns);
     await context.sync();
     return { rest: readRest(), table: readTable() };
   } catch (error) {
@@ -91,17 +95,20 @@ export async function syncWithTable<T>(
   await context.sync();
   const shape = readShape();
   const rows: CellValue[][] = [];
+  const formats = formatRuns.map((run) => ({ start: run.start, formats: [] as string[][] }));
   let size = Math.max(1, Math.ceil(shape.rowCount / 2));
   while (rows.length < shape.rowCount) {
     const count = Math.min(size, shape.rowCount - rows.length);
     try {
-      const readChunk = queueTableRead(table(), runs, { first: rows.length, count });
+      const readChunk = queueTableRead(table(), runs, { first: rows.length, count }, formatRuns);
       await context.sync();
-      rows.push(...readChunk().rows);
+      const chunk = readChunk();
+      rows.push(...chunk.rows);
+      chunk.formats?.forEach((run, i) => formats[i]!.formats.push(...run.formats));
     } catch (error) {
       if (!isPayloadTooLarge(error) || count === 1) throw error;
       size = Math.ceil(count / 2);
     }
   }
-  return { rest: readRest(), table: { ...shape, rows } };
+  return { rest: readRest(), table: { ...shape, rows, ...(formats.length > 0 ? { formats } : {}) } };
 }

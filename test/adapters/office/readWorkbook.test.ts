@@ -70,6 +70,24 @@ describe('reading the workbook through office.js', () => {
     expect(syncs.filter((s) => !s.refused).every((s) => s.responseBytes <= 5 * 1024 * 1024)).toBe(true);
   });
 
+  it('reads the number formats in the same row chunks, so formats Excel on the web could not send at once are read too', async () => {
+    // Long custom formats: the number columns' formats alone are past the 5 MB a response may hold.
+    const format = `#,##0 "${'k'.repeat(200)}"`;
+    const headers = ['Initiative', ...Array.from({ length: 14 }, (_, i) => `Team ${i + 1}`)];
+    const rows = Array.from({ length: 2_000 }, (_, r) => [`Initiative ${r}`, ...headers.slice(1).map(() => 1)]);
+    const fake = workbookWith({ sheet: 'Portfolio', name: 'Initiatives', headers, rows, origin: { row: 0, column: 0 } });
+    const sheet = fake.model.sheet('Portfolio')!;
+    for (let r = 1; r <= rows.length; r++) for (let c = 1; c < headers.length; c++) sheet.cell(r, c).format = format;
+    sheet.cell(rows.length, 3).format = '0%';
+    const snapshot = await portOn(fake).read();
+    expect(snapshot.initiatives!.rows).toEqual(rows);
+    expect(snapshot.initiatives!.formats?.[0]?.[1]).toBe(format);
+    expect(snapshot.initiatives!.formats?.[rows.length - 1]?.[3]).toBe('0%');
+    const syncs = syncsSince(fake);
+    expect(syncs.some((s) => s.refused)).toBe(true);
+    expect(syncs.filter((s) => !s.refused).every((s) => s.responseBytes <= 5 * 1024 * 1024)).toBe(true);
+  });
+
   it('reads again when a column is inserted between its two round trips', async () => {
     const fake = sampleWorkbook();
     const run = fake.run;
