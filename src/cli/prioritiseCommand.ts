@@ -33,8 +33,8 @@ export type CommandIo = {
 type Session = {
   port: WorkbookPort;
   save(): Promise<{ bytes: Buffer; lost: FeatureCount[] }>;
-  /** Records --map in the output's Column mapping table; resolves to where the table is. */
-  recordMapping(entries: ColumnMappingEntry[], initiativesTable?: string): Promise<string>;
+  /** Records --map in the output's Column mapping table; resolves to where the table is, when the writer can tell. */
+  recordMapping(entries: ColumnMappingEntry[], initiativesTable?: string): Promise<string | undefined>;
 };
 
 /**
@@ -53,7 +53,7 @@ async function openWith(writer: Writer, bytes: Buffer): Promise<Session> {
     ...session,
     recordMapping: async (entries) => {
       await session.port.saveColumnMapping(entries);
-      return 'the Column mapping table';
+      return undefined;
     },
   };
 }
@@ -130,7 +130,7 @@ async function mappingNote(session: Session, map: Options['map'], initiativesTab
   if (!map || map.length === 0) return undefined;
   try {
     const where = await session.recordMapping(map, initiativesTable);
-    return `--map is saved in the Column mapping table (${where}): a rerun and the add-in read the same columns.`;
+    return `--map is saved in the Column mapping table${where ? ` (${where})` : ''}: a rerun and the add-in read the same columns.`;
   } catch (error) {
     return `--map was used for this run but not saved in the workbook: ${errorText(error).replace(/\.$/, '')}.`;
   }
