@@ -13,7 +13,8 @@ import type { Solver } from '../engine/select/solver';
 
 let worker: WorkerSolver | undefined;
 /** HiGHS in the worker, created on the first model the engine's own exact path leaves to it. */
-export const paneSolver: Solver = (model) => (worker ??= highsWorkerSolver())(model);
+/** It runs the engine's gap search too, so larger optimal plans and their futures are searched off the UI thread. */
+export const paneSolver: Solver = Object.assign((model: Parameters<Solver>[0]) => (worker ??= highsWorkerSolver())(model), { runsSearch: true as const });
 
 /** The run under way; `stop` (the pane's Cancel) ends its solve and lets it start no more. */
 let current = { stopped: false };

@@ -14,7 +14,7 @@ export type WorkerLike = {
   onerror: ((event: { message?: string }) => void) | null;
 };
 
-export type WorkerSolver = Solver & { dispose(): void };
+export type WorkerSolver = Solver & { dispose(): void; readonly runsSearch: true };
 
 export type WorkerSolverOptions = {
   /** Seconds allowed beyond the model's time limit (the first solve also loads HiGHS) before the worker counts as hung. */
@@ -68,5 +68,6 @@ export function workerSolver(createWorker: () => WorkerLike, options: WorkerSolv
       }
     });
 
-  return Object.assign(solve, { dispose: () => failAll('the solver was closed') });
+  // The worker runs the engine's gap search too (workerProtocol.ts), so the UI thread hands it the larger models.
+  return Object.assign(solve, { dispose: () => failAll('the solver was closed'), runsSearch: true as const });
 }

@@ -72,3 +72,18 @@ export function searchInEngine(model: SolverModel, nodeLimit = SEARCH_NODE_LIMIT
   };
   return { solution, start: result.values };
 }
+
+/**
+ * The gap search's answer to a model when it has one (proven within the gap, or any plan when a node
+ * limit is given: the futures keep the best found); else the model for HiGHS, started from the better
+ * of its own start and the best plan the search met.
+ */
+export function engineFirst(model: SolverModel, nodeLimit: number | undefined): { solution: SolverSolution } | { model: SolverModel } {
+  const engine = searchInEngine(model, nodeLimit ?? SEARCH_NODE_LIMIT);
+  if (engine.solution && (engine.solution.status === 'optimal' || nodeLimit !== undefined)) return { solution: engine.solution };
+  const better = engine.start && model.start && dot(model.objective, engine.start) > dot(model.objective, model.start);
+  return { model: better ? { ...model, start: engine.start! } : model };
+}
+
+/** The objective of a plan's columns (its offset left out). */
+export const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, v, k) => sum + v * (b[k] ?? 0), 0);

@@ -21,7 +21,7 @@ import {
   topUp,
 } from './selectionModel';
 import type { Clock, Solver, SolverModel, SolverSolution } from './solver';
-import { EXACT_UP_TO, mipInEngine, relaxationInEngine, searchInEngine, SEARCH_UP_TO } from './exactPath';
+import { dot, engineFirst, EXACT_UP_TO, mipInEngine, relaxationInEngine, SEARCH_UP_TO } from './exactPath';
 import { bestBound, limitNote, provenGap } from './gap';
 import { settled } from './links';
 
@@ -146,17 +146,22 @@ const searchable = (problem: SelectionProblem, options: Pick<OptimalOptions, 'ex
 
 /**
  * The MIP: by the engine's exact path when the selection is small; by its gap search when larger, up to
- * SEARCH_UP_TO open candidates; by the solver when neither proves a plan, starting from the best they found.
+ * SEARCH_UP_TO open candidates (in the solver's worker when it runs the search there); by the solver when
+ * neither proves a plan, starting from the best they found.
  */
 async function solveMip(problem: SelectionProblem, options: OptimalOptions, model: SolverModel, solver: Solver): Promise<SolverSolution> {
   if (!searchable(problem, options)) return solver(model);
-  const engine = inEngine(problem, options) ? mipInEngine(model) : searchInEngine(model, options.searchNodes);
-  if (engine.solution && (engine.solution.status === 'optimal' || options.searchNodes !== undefined)) return engine.solution;
-  const better = engine.start && model.start && dot(model.objective, engine.start) > dot(model.objective, model.start);
-  return solver(better ? { ...model, start: engine.start } : model);
+  if (inEngine(problem, options)) {
+    const engine = mipInEngine(model);
+    if (engine.solution) return engine.solution;
+    const better = engine.start && model.start && dot(model.objective, engine.start) > dot(model.objective, model.start);
+    return solver(better ? { ...model, start: engine.start } : model);
+  }
+  const search = options.searchNodes !== undefined ? { nodeLimit: options.searchNodes } : {};
+  if (solver.runsSearch) return solver({ ...model, search });
+  const first = engineFirst(model, options.searchNodes);
+  return 'solution' in first ? first.solution : solver(first.model);
 }
-
-const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, v, k) => sum + v * (b[k] ?? 0), 0);
 
 /** The one entry point of the Optimal method: over horizons when the problem has two or more (roadmapOptimal.ts). */
 export async function selectOptimal(original: SelectionProblem, options: OptimalOptions, solver: Solver): Promise<OptimalOutcome> {

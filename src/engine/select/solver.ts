@@ -27,6 +27,11 @@ export type SolverModel = {
   timeLimitSeconds: number;
   /** Stop once the best plan found is proven within this share of the best possible (0.001 = 0.1%). */
   relativeGap: number;
+  /**
+   * For a solver that runs the engine's gap search where it runs HiGHS (the pane's worker): search
+   * first, with this node limit when one is given (see `engineFirst`). Other solvers never see it.
+   */
+  search?: { nodeLimit?: number };
 };
 
 export type SolverStatus =
@@ -56,8 +61,12 @@ export type SolverSolution = {
   message?: string;
 };
 
-/** Solves one model. Rejects, or resolves with status error, when it cannot; the engine falls back either way. */
-export type Solver = (model: SolverModel) => Promise<SolverSolution>;
+/**
+ * Solves one model. Rejects, or resolves with status error, when it cannot; the engine falls back either way.
+ * `runsSearch`: the solver runs the engine's gap search itself (off the UI thread), so the engine hands it
+ * the larger models with `search` set rather than searching them where it runs.
+ */
+export type Solver = ((model: SolverModel) => Promise<SolverSolution>) & { readonly runsSearch?: boolean };
 
 /**
  * Milliseconds from any fixed origin, for time limits only. The engine never reads the time itself:

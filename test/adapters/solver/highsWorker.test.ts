@@ -140,6 +140,18 @@ describe('the worker side of the exchange', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
+  it("runs the engine's gap search first when the model asks for it, and loads HiGHS only when the search proves nothing", async () => {
+    const load = jest.fn(() => loadHighs());
+    const answer = requestAnswerer(load);
+    const searched = await answer({ id: 3, model: { ...model(), search: {} } });
+    expect(searched).toMatchObject({ id: 3, ok: true, solution: { status: 'optimal', objective: 3, values: [1, 0] } });
+    // A future's node limit: the search's best plan is the answer, proven or not.
+    expect(await answer({ id: 4, model: { ...model(), search: { nodeLimit: 1 } } })).toMatchObject({ id: 4, ok: true, solution: { objective: 3 } });
+    expect(load).not.toHaveBeenCalled();
+    expect(await answer({ id: 5, model: model() })).toMatchObject({ id: 5, ok: true, solution: { status: 'optimal', objective: 3 } });
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   it('runs end to end behind the client, as the pane uses it', async () => {
     const answer = requestAnswerer(() => loadHighs());
     const solver = workerSolver(() => {

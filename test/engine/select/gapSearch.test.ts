@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { mipInEngine } from '../../../src/engine/select/exactPath';
+import { engineFirst, mipInEngine } from '../../../src/engine/select/exactPath';
 import { searchWithinGap } from '../../../src/engine/select/gapSearch';
 import { selectOptimal } from '../../../src/engine/select/optimal';
 import { packingOf, type Packing } from '../../../src/engine/select/packingLp';
 import { committedOf, infeasibility, planObjective, selectionModel } from '../../../src/engine/select/selectionModel';
 import { rankAndFill } from '../../../src/engine/select/rankAndFill';
-import type { Solver } from '../../../src/engine/select/solver';
+import type { Solver, SolverModel } from '../../../src/engine/select/solver';
 import type { Objective } from '../../../src/engine/types';
 import { STILL_CLOCK } from '../../builders';
 import { selectionInstance } from '../../../bench/generate';
@@ -104,5 +104,26 @@ describe('the optimal method with a node limit, as the drawn futures run it', ()
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('a solver that runs the gap search itself (the pane worker)', () => {
+  it('is handed the larger models with the search asked for, and none is searched where the engine runs', async () => {
+    const asked: SolverModel[] = [];
+    const worker = Object.assign(
+      (model: SolverModel) => {
+        asked.push(model);
+        const { search, ...plain } = model;
+        const first = engineFirst(plain, search?.nodeLimit);
+        return Promise.resolve('solution' in first ? first.solution : { status: 'error' as const, values: [], objective: undefined, bound: undefined, gap: undefined });
+      },
+      { runsSearch: true as const },
+    );
+    const p = selectionInstance(150, 3);
+    const inWorker = await selectOptimal(p, { objective: 'Priority score', timeLimitSeconds: 10, clock: STILL_CLOCK, relaxation: false, searchNodes: 20 }, worker);
+    const here = await selectOptimal(p, { objective: 'Priority score', timeLimitSeconds: 10, clock: STILL_CLOCK, relaxation: false, searchNodes: 20 }, untouchable);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.search).toEqual({ nodeLimit: 20 });
+    expect(inWorker.committed).toEqual(here.committed);
   });
 });
