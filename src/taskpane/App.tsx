@@ -19,6 +19,7 @@ import { ColumnMappingSection } from './ColumnMapping/ColumnMappingSection';
 import { changeColumn } from './ColumnMapping/columnMapping';
 import { Disclosure } from './Disclosure/Disclosure';
 import { FirstRun } from './FirstRun/FirstRun';
+import { HowSure } from './HowSure/HowSure';
 import { LiveSwitch } from './LiveSwitch/LiveSwitch';
 import { cancelOffer } from './model/cancelRun';
 import { isAvailable } from './model/planners';
@@ -169,6 +170,7 @@ export function App(props: AppProps) {
           {model.moved && <WhatMoved moved={model.moved} />}
           <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
           <Summary plan={plan} methodNote={methodNote} />
+          <HowSure plan={plan} sure={model.sure} progress={controller.sureProgress} onCancel={controller.cancelSure} />
           <Roadmap plan={plan} />
           <Bottlenecks findings={bottleneckFindings(plan)} />
           <Problems issues={plan.issues} onSelectCell={(issue) => void controller.selectCell(issue)} />

@@ -4,7 +4,7 @@
 
 import type { WorkbookPort } from '../port/workbookPort';
 import { bootPane } from './boot';
-import { PANE_PLANNERS } from './planner';
+import { PANE_DRAWER, PANE_PLANNERS } from './planner';
 import { officePort } from './officePort';
 import { themeFromOffice } from './theme/themes';
 
@@ -40,13 +40,13 @@ const forcedColors = () => typeof window.matchMedia === 'function' && window.mat
 
 async function bootOutsideExcel(): Promise<void> {
   const { createWorkbook, memoryPort } = await import(/* webpackChunkName: "memory" */ '../adapters/memory');
-  bootPane(container(), { port: memoryPort(createWorkbook()), theme: themeFromOffice(undefined, forcedColors()), planners: PANE_PLANNERS });
+  bootPane(container(), { port: memoryPort(createWorkbook()), theme: themeFromOffice(undefined, forcedColors()), planners: PANE_PLANNERS, drawer: PANE_DRAWER });
 }
 
 if (typeof Office !== 'undefined') {
   void Office.onReady((info) => {
     if (!info.host) return void bootOutsideExcel(); // office.js loaded, but not inside an Office host
-    bootPane(container(), { port: excelPort(), theme: themeFromOffice(Office.context.officeTheme, forcedColors()), planners: PANE_PLANNERS });
+    bootPane(container(), { port: excelPort(), theme: themeFromOffice(Office.context.officeTheme, forcedColors()), planners: PANE_PLANNERS, drawer: PANE_DRAWER });
   });
 } else {
   void bootOutsideExcel();

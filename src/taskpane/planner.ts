@@ -5,10 +5,11 @@
 import { highsWorkerSolver } from '../adapters/solver/highsBrowser';
 import type { WorkerSolver } from '../adapters/solver/highsWorker';
 import type { Planner } from '../app/runPlan';
-import { prioritise } from '../engine/plan';
+import { confidenceWorkerDrawer } from '../adapters/solver/confidenceBrowser';
+import type { Drawer } from '../app/confidenceDraws';
 import { prioritiseWith } from '../engine/prioritiseWith';
 import { stoppableClock, stoppableSolver, type Stoppable } from './model/cancelRun';
-import type { Planners } from './model/planners';
+import { rankAndFillPlanner, type Planners } from './model/planners';
 import type { Solver } from '../engine/select/solver';
 
 let worker: WorkerSolver | undefined;
@@ -16,6 +17,7 @@ let worker: WorkerSolver | undefined;
 /** It runs the engine's gap search too, so larger optimal plans and their futures are searched off the UI thread. */
 export const paneSolver: Solver = Object.assign((model: Parameters<Solver>[0]) => (worker ??= highsWorkerSolver())(model), { runsSearch: true as const });
 
+/** The plan without its confidence draws: those run in their own worker once the plan is on screen (PANE_DRAWER). */
 /** The run under way; `stop` (the pane's Cancel) ends its solve and lets it start no more. */
 let current = { stopped: false };
 
@@ -23,7 +25,7 @@ export const panePlanner: Planner & Stoppable = Object.assign(
   ((input, context) => {
     const run = (current = { stopped: false });
     const stopped = () => run.stopped;
-    return prioritiseWith(input, context, stoppableSolver(paneSolver, stopped), { clock: stoppableClock(() => performance.now(), stopped) });
+    return prioritiseWith(input, context, stoppableSolver(paneSolver, stopped), { clock: stoppableClock(() => performance.now(), stopped), confidence: false });
   }) satisfies Planner,
   {
     stop: () => {
@@ -34,4 +36,7 @@ export const panePlanner: Planner & Stoppable = Object.assign(
 );
 
 /** Both methods for the pane: rank and fill stays synchronous and never loads the solver. */
-export const PANE_PLANNERS: Planners = { 'Rank and fill': prioritise, Optimal: panePlanner };
+export const PANE_PLANNERS: Planners = { 'Rank and fill': rankAndFillPlanner, Optimal: panePlanner };
+
+/** The confidence draws in a Web Worker of their own, started after each plan is written. */
+export const PANE_DRAWER: Drawer = confidenceWorkerDrawer();

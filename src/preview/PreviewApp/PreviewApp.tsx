@@ -7,12 +7,13 @@ import { findSheet, subscribe, type MemoryWorkbook } from '../../adapters/memory
 import type { WorkbookPort } from '../../port/workbookPort';
 import { paneProps } from '../../taskpane/boot';
 import type { Planners } from '../../taskpane/model/planners';
+import type { Drawer } from '../../app/confidenceDraws';
 import { Pane } from '../../taskpane/Pane';
 import { PANE_THEMES, fluentTheme, type PaneTheme } from '../../taskpane/theme/themes';
 import { ChartList } from '../ChartList/ChartList';
 import { GridView } from '../GridView/GridView';
 
-export type PreviewAppProps = { workbook: MemoryWorkbook; port: WorkbookPort; initialTheme: PaneTheme; paneWidth: number; planners?: Planners };
+export type PreviewAppProps = { workbook: MemoryWorkbook; port: WorkbookPort; initialTheme: PaneTheme; paneWidth: number; planners?: Planners; drawer?: Drawer };
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground3 },
@@ -34,7 +35,7 @@ const useStyles = makeStyles({
   pane: { flexShrink: 0, overflowY: 'auto', borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
 });
 
-export function PreviewApp({ workbook, port, initialTheme, paneWidth, planners }: PreviewAppProps) {
+export function PreviewApp({ workbook, port, initialTheme, paneWidth, planners, drawer }: PreviewAppProps) {
   const styles = useStyles();
   const [theme, setTheme] = useState<PaneTheme>(initialTheme);
   useSyncExternalStore(
@@ -43,7 +44,7 @@ export function PreviewApp({ workbook, port, initialTheme, paneWidth, planners }
   );
   const sheet = findSheet(workbook, workbook.activeSheet);
   // The pane's props stay the same object across renders, so it does not reload the workbook on every change.
-  const [pane] = useState(() => paneProps({ port, theme: initialTheme, planners }));
+  const [pane] = useState(() => paneProps({ port, theme: initialTheme, planners, drawer }));
   return (
     <FluentProvider theme={fluentTheme(theme)}>
       <div className={styles.page}>

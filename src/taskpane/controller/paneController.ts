@@ -25,6 +25,8 @@ import { checkDraft, draftOf, isDirty, type DraftCheck, type SettingsDraft } fro
 import { DEFAULT_SHEET_NAMES, nextSheetName, sheetKeyOf, type SheetKey, type SheetNames } from '../model/sheetNames';
 import { withSteps, type RunStep } from '../model/steps';
 import { canCancel, cancellablePlanner, isStoppable, RunCancelled } from '../model/cancelRun';
+import { inThreadDrawer, type Drawer } from '../../app/confidenceDraws';
+import { progressStore, sureRun, type SureState } from './sureRun';
 import { workbookView, type WorkbookView } from '../model/workbookView';
 
 export type PaneOptions = {
@@ -38,6 +40,8 @@ export type PaneOptions = {
   liveDebounceMs?: number;
   /** Live mode's timer; tests pass a fake one. */
   timer?: Timer;
+  /** Who draws the confidence futures once a plan is written (a Web Worker in the add-in); this thread by default. */
+  drawer?: Drawer;
 };
 
 export type ViewState = { kind: 'loading' } | { kind: 'unreadable'; message: string } | WorkbookView;
@@ -88,6 +92,8 @@ export type PaneState = {
   liveWrite: LiveWrite | undefined;
   /** In live mode, whether Undo has a step of the pane's own to take back. */
   canUndo: boolean;
+  /** How sure is the plan: the draws after the plan, their progress, and whether their figures were written. */
+  sure: SureState;
 };
 
 export type PaneController = ReturnType<typeof paneController>;
@@ -123,6 +129,7 @@ export function paneController(options: PaneOptions) {
     live: { available: port.onInputsChanged !== undefined, on: false, status: 'stopped' },
     liveWrite: undefined,
     canUndo: false,
+    sure: { status: 'none' },
   });
   const listeners = new Set<() => void>();
   let alive = true;
@@ -181,6 +188,22 @@ export function paneController(options: PaneOptions) {
   let shown: Plan | undefined;
   /** What the workbook's outputs were last written from: a live re-run writes only what differs from it. */
   let liveBase: LiveBase | undefined;
+
+  // --- How sure is the plan: drawn after each written plan, written when done -----------------------
+  const sureProgress = progressStore();
+  const sure = sureRun({
+    port,
+    onProgress: sureProgress.set,
+    drawer: options.drawer ?? inThreadDrawer(undefined, () => Date.now()),
+    exclusively,
+    onState: (next) => set({ sure: next }),
+    onWritten: ({ plan, layout }) => {
+      if (liveBase) liveBase = { ...liveBase, plan, layout };
+      shown = plan;
+      set({ plan });
+    },
+    retryMs: retryDelayMs,
+  });
 
   const showView = (next: WorkbookView) => set({ view: next, draft: draftOf(next.settings, next.kind === 'ready' ? next.teams : []) });
 
@@ -257,6 +280,7 @@ export function paneController(options: PaneOptions) {
   /** What to do with the user's own output-named columns, once asked (ownedColumns); the workbook's record keeps it after. */
   async function runWith(names: SheetNames, userColumns?: UserColumnChoice): Promise<void> {
     set({ notice: undefined, run: { status: 'busy', step: 'reading' } }); // at once, so the Run button is disabled before the queue turns
+    sure.supersede();
     const cancel = new AbortController();
     running = cancel;
     let settingsSaved = false;
@@ -279,6 +303,7 @@ export function paneController(options: PaneOptions) {
         if (result.kind === 'written') {
           liveBase = { key: inputsKey(result.snapshot, context.settings), plan: result.plan, layout: result.layout };
           showPlan(result.plan);
+          void sure.start({ plan: result.plan, layout: result.layout, fingerprint: result.snapshot.fingerprint }, { sheetNames: names });
           const next = workbookView(result.snapshot);
           showView(saving.unsaved ? { ...next, settings: saving.unsaved } : next);
         } else if (result.kind === 'unusable' && !result.snapshot.initiatives) showView(workbookView(result.snapshot));
@@ -312,6 +337,8 @@ export function paneController(options: PaneOptions) {
         const replanned = await choosePlanner(planners)(snapshot, { now: plan?.run.at ?? now(), ...(plan?.run.by ? { runBy: plan.run.by } : {}) });
         // The same plan in a new row order: nothing moved, so the last what-moved stays.
         if (replanned.usable) {
+          // The written figures moved with their rows; the re-plan has none, so the pane stops saying how sure.
+          sure.supersede();
           shown = replanned;
           set({ plan: replanned });
         }
@@ -383,6 +410,8 @@ export function paneController(options: PaneOptions) {
     if (outcome.kind === 'written') {
       liveBase = outcome.base;
       showPlan(outcome.base.plan, outcome.diff);
+      // Live mode re-plans first; how sure the new plan is follows once its futures are drawn.
+      void sure.start({ ...outcome.base, fingerprint: outcome.snapshot.fingerprint }, { sheetNames: names });
       const result: RunResult = { kind: 'written', plan: outcome.base.plan, layout: outcome.base.layout, snapshot: outcome.snapshot, outcome: outcome.outcome };
       set({ liveWrite: { at: context.now, cellsWritten: outcome.outcome.cellsWritten }, run: { status: 'done', result, names } });
       // The pane's capacities and settings follow the workbook's, unless the user is editing them in the pane.
@@ -445,6 +474,7 @@ export function paneController(options: PaneOptions) {
       stopLive();
       waiting.cancelled = true;
       alive = false;
+      sure.supersede();
       listeners.clear();
     },
     exclusively,
@@ -494,6 +524,10 @@ export function paneController(options: PaneOptions) {
     sortByPriority,
     cancelRun,
     setLive,
+    /** Stop drawing the futures: the Confidence column keeps what it held. */
+    cancelSure: () => sure.cancel(),
+    /** How many futures are drawn so far, for the progress bar alone. */
+    sureProgress: { get: sureProgress.get, subscribe: sureProgress.subscribe },
     /** Re-run now, if live mode is on. */
     liveNow: () => session?.runNow(),
   };

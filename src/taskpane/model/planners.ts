@@ -9,7 +9,10 @@ import type { Planner } from '../../app/runPlan';
 
 export type Planners = { 'Rank and fill': Planner } & Partial<Record<Exclude<SelectionMethod, 'Rank and fill'>, Planner>>;
 
-export const DEFAULT_PLANNERS: Planners = { 'Rank and fill': prioritise };
+/** Rank and fill without the confidence draws: the pane draws them after the plan is on screen (controller/sureRun.ts). */
+export const rankAndFillPlanner: Planner = (input, context) => prioritise(input, context, { confidence: false });
+
+export const DEFAULT_PLANNERS: Planners = { 'Rank and fill': rankAndFillPlanner };
 
 export const isAvailable = (planners: Planners, method: SelectionMethod): boolean => planners[method] !== undefined;
 

@@ -1,0 +1,97 @@
+// How sure is the plan, in Chromium: the plan is on screen first, the futures
+// drawn in the confidence worker after, with progress and Cancel; the figures
+// land in the grid's Confidence column, or nothing does.
+
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { previewInChromium } from './previewServer';
+
+const session = previewInChromium();
+let context: BrowserContext | undefined;
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function open(query: string): Promise<Page> {
+  // axe needs a page of its own context (it opens a blank page beside it).
+  context = await session.browser().newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${session.url()}?ranges${query}`);
+  return page;
+}
+
+const pane = (page: Page) => page.getByRole('complementary', { name: 'Task pane' });
+const howSure = (page: Page) => pane(page).getByRole('region', { name: 'How sure is the plan' });
+
+async function run(page: Page): Promise<void> {
+  await pane(page).getByRole('button', { name: 'Run' }).click();
+  await pane(page).getByText('Plan written').waitFor();
+}
+
+/** The Confidence column's body cells as the grid shows them. */
+async function confidenceCells(page: Page): Promise<string[]> {
+  const grid = page.getByRole('grid');
+  const header = await grid.locator('[data-address$="1"]', { hasText: /^Confidence$/ }).first().getAttribute('data-address');
+  const column = header!.replace(/\d+$/, '');
+  const cells = await grid.locator(`[data-address^="${column}"]`).allTextContents();
+  return cells.slice(1, 26);
+}
+
+async function violations(page: Page, within = 'aside'): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(within).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+}
+
+test('after the plan, the futures are drawn and the borderline initiatives lead, with what would settle them; axe finds nothing', async () => {
+  const page = await open('&width=320');
+  await run(page);
+  await howSure(page).getByText(/core, \d+ borderline, \d+ outside, over 500 futures/).waitFor({ timeout: 30_000 });
+  const borderline = howSure(page).getByRole('list', { name: 'Borderline initiatives' }).getByRole('listitem');
+  expect(await borderline.count()).toBeGreaterThan(0);
+  await expect(borderline.first().textContent()).resolves.toMatch(/borderline\d+%.* is in \d+% of futures: its value range \$[\d.]+[kM]-\$[\d.]+[kM] decides it/);
+  const cells = await confidenceCells(page);
+  expect(cells.every((c) => /^\d+%$/.test(c))).toBe(true);
+  expect(await violations(page)).toEqual([]);
+  await pane(page).getByRole('button', { name: /Core and outside/ }).click();
+  expect(await violations(page)).toEqual([]);
+});
+
+test('in the dark theme the How sure view has no accessibility violations', async () => {
+  const page = await open('&width=320&theme=dark');
+  await run(page);
+  await howSure(page).getByText(/over 500 futures/).waitFor({ timeout: 30_000 });
+  expect(await violations(page)).toEqual([]);
+});
+
+test('while the futures are drawn, the progress and Cancel have no accessibility violations', async () => {
+  const page = await open('&width=320');
+  // The confidence worker's script is held back until axe is done, so axe sees the draws under way.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/confidence-worker\.[0-9a-f]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await run(page);
+  const cancel = howSure(page).getByRole('button', { name: 'Cancel' });
+  await cancel.waitFor();
+  expect(await howSure(page).innerText()).toContain('Drawing futures: 0 of 500');
+  expect(await violations(page)).toEqual([]);
+  release();
+  await howSure(page).getByText(/over 500 futures/).waitFor({ timeout: 30_000 });
+});
+
+test('Cancel stops the draws at once and leaves the Confidence column as the plan wrote it (blank)', async () => {
+  // 10,000 futures of 500 initiatives: far too long to finish before Cancel, on any machine.
+  const page = await open('&initiatives=500&draws=10000');
+  await run(page);
+  // The plan is on screen while the futures are drawn: the progress and Cancel are there, the pane answers.
+  const cancel = howSure(page).getByRole('button', { name: 'Cancel' });
+  await cancel.waitFor();
+  await expect(howSure(page).getByRole('progressbar', { name: 'Futures drawn' }).count()).resolves.toBe(1);
+  await cancel.click();
+  await howSure(page).getByText(/Stopped: the Confidence column keeps what it held/).first().waitFor();
+  await page.waitForTimeout(300);
+  expect((await confidenceCells(page)).every((c) => c === '')).toBe(true);
+}, 120_000);
