@@ -2,6 +2,7 @@
 
 import type { Plan } from '../engine/plan';
 import { bottlenecksSection } from './bottlenecksSection';
+import { howSureSection } from './howSureSection';
 import { changeImpactSheet, type ExtraSection } from './changeImpactSheet';
 import { decisionLogRow, decisionLogSheet } from './decisionLog';
 import type { LayoutCell, SheetLayout } from './grid';
@@ -30,7 +31,7 @@ export function planSettingsSheet(plan: Plan, record?: string): SheetLayout {
 }
 
 export function planLayout(plan: Plan, extraSections: ExtraSection[] = []): PlanLayout {
-  const sections = plan.bottlenecks ? [bottlenecksSection, ...extraSections] : extraSections;
+  const sections = [...(plan.bottlenecks ? [bottlenecksSection] : []), ...(plan.confidence ? [howSureSection] : []), ...extraSections];
   // Cells are laid out as computed: every adapter writes them through `writable` (grid.ts), which leaves
   // NaN and Infinity blank and cuts text at Excel's limit, so the port suite holds each adapter to it.
   const layout: PlanLayout = {

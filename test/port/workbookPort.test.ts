@@ -24,6 +24,7 @@ import { sampleTables } from '../../src/sample/samplePortfolio';
 import { withValueRanges } from '../../bench/generate';
 import { withRankAndFillConfidence } from '../../src/engine/plan';
 import { writeConfidence } from '../../src/app/confidenceRun';
+import { HOW_SURE_TITLE } from '../../src/layout/howSureSection';
 import { NOW } from '../builders';
 import { ADAPTERS, type AdapterFactory, type WorkbookDescription } from './adapters';
 
@@ -269,7 +270,7 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect((await plain.port.read()).initiatives?.headers).not.toContain('Confidence');
 
       const { initiatives, capacity } = sampleTables();
-      const { port, cell } = await build({ tables: [withValueRanges(initiatives), capacity] });
+      const { port, cell, pageSetup } = await build({ tables: [withValueRanges(initiatives), capacity] });
       // As the pane does it: the plan first, its Confidence blank, then the figures once drawn, writing only what changed.
       const first = await runPlan(port, { now: NOW }, { planner: (input, context) => prioritise(input, context, { confidence: false }) });
       if (first.kind !== 'written') throw new Error('not written');
@@ -281,8 +282,13 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       const sure = withRankAndFillConfidence(first.plan);
       const written = await writeConfidence(port, { plan: first.plan, layout: first.layout, fingerprint: first.snapshot.fingerprint }, sure);
       expect(written.kind).toBe('written');
-      if (written.kind === 'written') expect(written.outcome.cellsWritten ?? 0).toBeLessThan(initiatives.rows.length * 4);
+      if (written.kind !== 'written') throw new Error('not written');
       expect(logRows(cell)).toBe(1);
+      // Change impact gains its How sure section, laid out and set up for printing as the layout says.
+      const column0 = Array.from({ length: written.layout.changeImpact.values.length }, (_, r) => cell(CHANGE_IMPACT_SHEET, a1(r, 0)));
+      expect(column0).toEqual(written.layout.changeImpact.values.map((row) => row[0] ?? ''));
+      expect(column0).toContain(HOW_SURE_TITLE);
+      expect(pageSetup(CHANGE_IMPACT_SHEET)).toEqual(written.layout.changeImpact.pageSetup);
       const shares = sure.confidence!.shares;
       expect(initiatives.rows.map((_, r) => at(r))).toEqual(initiatives.rows.map((_, r) => shares[sure.entries.findIndex((e) => e.initiative.rowIndex === r)]));
       expect(shares.some((s) => s > 0 && s < 1)).toBe(true);
