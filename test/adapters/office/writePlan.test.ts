@@ -9,6 +9,7 @@ import { OWNER_MARK } from '../../../src/layout/names';
 import { sampleTables } from '../../../src/sample/samplePortfolio';
 import { addTable } from './fakeExcel';
 import { NOW, everything, portOn, sampleWorkbook, syncsSince, workbookWith } from './workbooks';
+import { withValueRanges } from '../../../bench/generate';
 
 const run = (fake: ReturnType<typeof sampleWorkbook>, options = {}) => runPlan(portOn(fake), { now: NOW }, { write: options });
 
@@ -148,6 +149,18 @@ describe('writing a plan through office.js', () => {
     const columns = fake.model.sheet('Change impact')!.charts.find((c) => c.type === 'ColumnClustered')!;
     expect(columns.series.map((s) => s.name)).toEqual(['Before', 'After']);
     expect(columns.series.every((s) => s.x === columns.series[0]!.x && s.x?.startsWith("'Change impact'!A"))).toBe(true);
+  });
+
+  it('draws how sure the plan is as a native column chart of the borderline initiatives\' confidence, over their names', async () => {
+    const { initiatives, capacity } = sampleTables();
+    const fake = workbookWith(withValueRanges(initiatives), capacity);
+    const result = await run(fake);
+    if (result.kind !== 'written') throw new Error(result.kind);
+    const spec = result.layout.changeImpact.charts.find((c) => c.title.startsWith('How sure'))!;
+    const chart = fake.model.sheet('Change impact')!.charts.find((c) => c.title === spec.title)!;
+    expect(chart.type).toBe('ColumnClustered');
+    const rows = (ref: { row: number; rows: number }, column: string) => `'Change impact'!${column}${ref.row + 1}:${column}${ref.row + ref.rows}`;
+    expect(chart.series.map((s) => [s.name, s.x, s.y, s.color])).toEqual([['Confidence', rows(spec.categories!, 'A'), rows(spec.series[0]!.y, 'C'), '#BF8F00']]);
   });
 
   it('appends one Decision log row per run, keeping the earlier ones', async () => {
