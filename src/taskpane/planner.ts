@@ -13,8 +13,10 @@ import { rankAndFillPlanner, type Planners } from './model/planners';
 import type { Solver } from '../engine/select/solver';
 
 let worker: WorkerSolver | undefined;
-/** HiGHS in the worker, created on the first model the engine's own exact path leaves to it. */
-/** It runs the engine's gap search too, so larger optimal plans and their futures are searched off the UI thread. */
+/**
+ * HiGHS in the worker, created on the first model the engine's own exact path leaves to it. The worker runs
+ * the engine's gap search too, so larger optimal plans are searched off the UI thread.
+ */
 export const paneSolver: Solver = Object.assign((model: Parameters<Solver>[0]) => (worker ??= highsWorkerSolver())(model), { runsSearch: true as const });
 
 /** The plan without its confidence draws: those run in their own worker once the plan is on screen (PANE_DRAWER). */

@@ -54,12 +54,14 @@ export const isStoppable = (planner: unknown): planner is Stoppable => typeof (p
  * whoever stops it), so the engine falls back quickly and the run's work ends.
  */
 export function stoppableSolver(solver: Solver, stopped: () => boolean): Solver {
-  return async (model) => {
+  const stoppable = async (model: Parameters<Solver>[0]) => {
     if (stopped()) throw new RunCancelled();
     const solution = await solver(model);
     if (stopped()) throw new RunCancelled();
     return solution;
   };
+  // A solver that runs the engine's gap search (the pane's worker) still does behind the wrapper.
+  return solver.runsSearch ? Object.assign(stoppable, { runsSearch: true as const }) : stoppable;
 }
 
 /** The run's clock: once stopped, every time budget of the economics reads as spent, so no re-solve starts. */

@@ -158,6 +158,12 @@ describe('what a cancelled run stops', () => {
     await expect(solver({ ...model })).rejects.toBeInstanceOf(RunCancelled);
   });
 
+  test("a solver that runs the engine's gap search (the pane's worker) still says so behind the wrapper", () => {
+    const searching = Object.assign(() => Promise.resolve(solution), { runsSearch: true as const });
+    expect(stoppableSolver(searching, () => false).runsSearch).toBe(true);
+    expect(stoppableSolver(() => Promise.resolve(solution), () => false).runsSearch).toBeUndefined();
+  });
+
   test('once stopped, the clock reads every time budget as spent', () => {
     let stopped = false;
     const clock = stoppableClock(() => 1000, () => stopped);
