@@ -27,6 +27,7 @@ import { STEP_TEXT } from './model/steps';
 import { Problems } from './Problems/Problems';
 import { Ranking } from './Ranking/Ranking';
 import { Roadmap } from './Roadmap/Roadmap';
+import { useJustLeft } from './RunBar/focusAfterFirstRun';
 import { RunBar } from './RunBar/RunBar';
 import { noticeMessage, runMessage, type RunAction } from './RunStatus/runMessage';
 import { RunStatus } from './RunStatus/RunStatus';
@@ -62,6 +63,7 @@ export function App(props: AppProps) {
   const styles = useStyles();
   const { state: model, controller } = usePaneController(props);
   const { view, plan, run: runState, draft, draftCheck } = model;
+  const leftFirstRun = useJustLeft(view.kind, 'first-run');
   const scenarios = useScenarios({
     ...props,
     runBy: model.runBy,
@@ -152,6 +154,7 @@ export function App(props: AppProps) {
             onReset={controller.resetDraft}
             cancel={cancelOffer(runState)}
             onCancel={controller.cancelRun}
+            focusRun={leftFirstRun}
           />
           {model.live.available && <LiveSwitch on={model.live.on} status={model.live.status} lastWrite={model.liveWrite} onChange={controller.setLive} />}
         </>

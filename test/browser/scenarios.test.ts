@@ -26,7 +26,8 @@ async function valueBeside(label: string, column = 'B'): Promise<string | null> 
 }
 
 async function setLimit(value: string): Promise<void> {
-  await pane().getByRole('textbox', { name: 'In-flight limit' }).fill(value);
+  await pane().getByRole('spinbutton', { name: 'In-flight limit' }).fill(value);
+  await pane().getByRole('spinbutton', { name: 'In-flight limit' }).press('Enter');
 }
 
 async function saveAs(name: string): Promise<void> {
@@ -65,7 +66,7 @@ test('switching shows what changes, then the settings sheet holds the scenarioâ€
   expect(await text(preview.getByRole('list', { name: 'What switching changes' }))).toContain('In-flight limit: 12 â†’ 4');
   await preview.getByRole('button', { name: 'Switch to Lean' }).click();
   await pane().getByText(/Scenario "Lean" is in force/).waitFor();
-  expect(await pane().getByRole('textbox', { name: 'In-flight limit' }).inputValue()).toBe('4');
+  expect(await pane().getByRole('spinbutton', { name: 'In-flight limit' }).inputValue()).toBe('4');
   await page.getByRole('tab', { name: 'Prioritisation settings' }).click();
   expect(await valueBeside('In-flight limit')).toBe('4');
   expect(await valueBeside('Scenario')).toBe('Lean');

@@ -15,11 +15,12 @@ describe('the pane on a workbook without an Initiatives table', () => {
     expect(screen.getByText('This workbook has no other tables.')).toBeInTheDocument();
   });
 
-  test('inserting the sample portfolio leads straight to the settings and Run', async () => {
+  test('inserting the sample portfolio leads straight to the settings and Run, with focus on Run', async () => {
     const { user, workbook } = renderPane();
     await user.click(await screen.findByRole('button', { name: 'Insert the sample portfolio' }));
     expect(await screen.findByText('25 rows in table Initiatives on Portfolio.')).toBeInTheDocument();
-    expect(runButton()).toBeInTheDocument();
+    // The button pressed went away with the offer: focus lands on the next thing to press, not the page.
+    expect(runButton()).toHaveFocus();
     expect(findTable(workbook, 'Capacity')).toBeDefined();
   });
 

@@ -96,7 +96,7 @@ describe('the results of a run', () => {
       screen.getByRole('slider', { name: /Impact weight/ }),
       screen.getByRole('slider', { name: /Readiness weight/ }),
       screen.getByRole('slider', { name: /Friction weight/ }),
-      screen.getByRole('textbox', { name: 'In-flight limit' }),
+      screen.getByRole('spinbutton', { name: 'In-flight limit' }),
       screen.getByRole('radio', { name: 'Rank and fill' }),
       screen.getByRole('textbox', { name: 'Planning period' }),
       screen.getByRole('button', { name: 'Team capacity' }),

@@ -57,9 +57,9 @@ describe('running the plan', () => {
     const { user, workbook } = renderPane({ workbook: sampleWorkbook() });
     await loaded();
     await user.click(screen.getByRole('button', { name: 'Team capacity' }));
-    const legal = screen.getByRole('textbox', { name: 'Legal (weeks)' });
+    const legal = screen.getByRole('spinbutton', { name: 'Legal (weeks)' });
     await user.clear(legal);
-    await user.type(legal, '40');
+    await user.type(legal, '40{Enter}');
     expect(screen.getByText('Changed: applies when you run the plan. Capacity table: 12 weeks. This plan uses the value here instead.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved to the Prioritisation settings sheet.');
@@ -70,10 +70,11 @@ describe('running the plan', () => {
   test('an in-flight limit that is not a whole number is explained and Run waits for a valid one', async () => {
     const { user } = renderPane({ workbook: sampleWorkbook() });
     await loaded();
-    const limit = screen.getByRole('textbox', { name: 'In-flight limit' });
+    const limit = screen.getByRole('spinbutton', { name: 'In-flight limit' });
     await user.clear(limit);
-    await user.type(limit, '2.5');
-    expect(screen.getByText('Enter a whole number of 0 or more.')).toBeInTheDocument();
+    await user.type(limit, '2.5{Enter}');
+    expect(screen.getByText('The in-flight limit is 2.5, which is not a whole number: enter a whole number of initiatives, 0 or more, for example 10.')).toBeInTheDocument();
+    expect(limit).toHaveValue('2.5');
     expect(limit).toHaveAttribute('aria-invalid', 'true');
     expect(runButton()).toHaveAttribute('aria-disabled', 'true');
   });

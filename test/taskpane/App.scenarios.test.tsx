@@ -13,9 +13,9 @@ type User = ReturnType<typeof renderPane>['user'];
 const settingsOf = (workbook: ReturnType<typeof sampleWorkbook>) => readSettings(rawTable(workbook, findTable(workbook, 'PrioritisationSettings')!)).settings;
 
 async function setLimit(user: User, value: string) {
-  const limit = screen.getByRole('textbox', { name: 'In-flight limit' });
+  const limit = screen.getByRole('spinbutton', { name: 'In-flight limit' });
   await user.clear(limit);
-  await user.type(limit, value);
+  await user.type(limit, `${value}{Enter}`);
 }
 
 async function saveAs(user: User, name: string) {
@@ -64,7 +64,7 @@ test('switching shows what changes first, then puts the scenario’s settings on
   await user.click(within(preview).getByRole('button', { name: 'Switch to Lean' }));
   await screen.findByText(/Scenario "Lean" is in force/, {}, { timeout: 10_000 });
   expect([settingsOf(workbook).scenario, settingsOf(workbook).inFlightLimit]).toEqual(['Lean', 4]);
-  await waitFor(() => expect(screen.getByRole('textbox', { name: 'In-flight limit' })).toHaveValue('4'));
+  await waitFor(() => expect(screen.getByRole('spinbutton', { name: 'In-flight limit' })).toHaveValue('4'));
   await statusSays('Plan written');
   expect(screen.getByText(/\b4 of 25 initiatives committed/)).toBeInTheDocument();
 });

@@ -79,7 +79,7 @@ describe('team capacity', () => {
 
   test('each team is a labelled field with its validation message', () => {
     show(<TeamCapacity teams={[{ name: 'Legal', capacity: 12, unit: 'weeks' }]} capacities={{ Legal: '-1' }} errors={{ Legal: 'Enter a number of 0 or more (weeks).' }} onChange={() => {}} />);
-    const field = screen.getByRole('textbox', { name: 'Legal (weeks)' });
+    const field = screen.getByRole('spinbutton', { name: 'Legal (weeks)' });
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveAccessibleDescription(expect.stringContaining('Enter a number of 0 or more (weeks).'));
   });

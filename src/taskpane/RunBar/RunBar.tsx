@@ -1,8 +1,9 @@
 // Run the plan (saving edited settings first), save settings alone, or undo
 // the edits; while a run is under way, what it is doing.
 
-import { Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef } from 'react';
+import { Body1Strong, Button, Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
+import { focusIfLost } from './focusAfterFirstRun';
 import { useSectionStyles } from '../styles';
 
 export type RunBarProps = {
@@ -23,6 +24,8 @@ export type RunBarProps = {
   /** Cancel for the run under way: enabled while it reads or plans, disabled while it writes; absent otherwise. */
   cancel?: 'enabled' | 'disabled' | undefined;
   onCancel?: () => void;
+  /** The first-run offer just went away with the button that had focus: put focus on Run. */
+  focusRun?: boolean;
 };
 
 const appear = { from: { opacity: 0 }, to: { opacity: 1 } };
@@ -39,12 +42,17 @@ const useStyles = makeStyles({
     animationFillMode: 'both',
   },
   cancel: { alignSelf: 'flex-start' },
+  // Heard, not seen: the visible step is in the progress block.
+  said: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
-export function RunBar({ busy, progress, canRun, dirty, live = false, canUndo = dirty, runBy, onRunByChange, onRun, onSave, onReset, cancel, onCancel }: RunBarProps) {
+export function RunBar({ busy, progress, canRun, dirty, live = false, canUndo = dirty, runBy, onRunByChange, onRun, onSave, onReset, cancel, onCancel, focusRun = false }: RunBarProps) {
   const section = useSectionStyles();
   const styles = useStyles();
   const runButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusRun) focusIfLost(runButton.current, document);
+  }, [focusRun]);
   // Cancel goes away with the run: focus waits on Run (focusable while disabled) rather than drop to the page.
   const cancelRun = () => {
     runButton.current?.focus();
@@ -66,11 +74,15 @@ export function RunBar({ busy, progress, canRun, dirty, live = false, canUndo = 
           {live && !dirty ? 'Undo the last change' : 'Undo changes'}
         </Button>
       </div>
+      {/* Always there, so screen readers announce each step as it changes (a live region added with its text is often missed). */}
+      <div role="status" className={styles.said}>
+        {busy && progress ? progress : ''}
+      </div>
       {busy && progress && (
         <div className={styles.progress}>
-          <Field validationMessage={progress} validationState="none">
-            <ProgressBar aria-label={progress} />
-          </Field>
+          {/* Seen from across a room: a thick bar and the step in strong text (the status above says it to screen readers). */}
+          <ProgressBar thickness="large" aria-label={progress} />
+          <Body1Strong aria-hidden>{progress}</Body1Strong>
           {cancel && onCancel && (
             <Button className={styles.cancel} disabledFocusable={cancel === 'disabled'} onClick={cancelRun}>
               Cancel the run

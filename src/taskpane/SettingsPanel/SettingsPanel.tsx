@@ -4,6 +4,7 @@
 import { Field, Input, Radio, RadioGroup, Slider, makeStyles, tokens } from '@fluentui/react-components';
 import type { SelectionMethod } from '../../engine/types';
 import type { DraftErrors, SettingsDraft } from '../model/settingsDraft';
+import { NumberField } from '../NumberField/NumberField';
 import { useSectionStyles } from '../styles';
 import { sharesOf, withShare } from '../model/weightShares';
 import { WEIGHTS } from './weightMeanings';
@@ -60,14 +61,13 @@ export function SettingsPanel({ draft, errors, optimalAvailable, onChange, chang
           />
         </Field>
       ))}
-      <Field
+      <NumberField
         label="In-flight limit"
         hint={`${note(saved !== undefined && saved.inFlightLimit !== draft.inFlightLimit)}The most initiatives the plan may have under way at once, forced-in ones included.`}
-        validationMessage={errors.inFlightLimit}
-        validationState={errors.inFlightLimit ? 'error' : 'none'}
-      >
-        <Input inputMode="numeric" value={draft.inFlightLimit} onChange={(_, data) => onChange({ ...draft, inFlightLimit: data.value })} />
-      </Field>
+        value={draft.inFlightLimit}
+        error={errors.inFlightLimit}
+        onChange={(inFlightLimit) => onChange({ ...draft, inFlightLimit })}
+      />
       <Field label="Selection method" hint={`${note(saved !== undefined && saved.method !== draft.method)}Rank and fill commits in priority order while every team has capacity left. ${optimalNote}`}>
         <RadioGroup value={draft.method} onChange={(_, data) => onChange({ ...draft, method: data.value as SelectionMethod })}>
           <Radio value="Rank and fill" label="Rank and fill" />

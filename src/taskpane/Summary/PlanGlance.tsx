@@ -1,7 +1,7 @@
 // The plan at a glance, right under Run: what was committed and what was held
 // back and why, so the first screen of the pane is the answer, not chrome.
 
-import { Body1, Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Body1, Body1Strong, Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { formatMoney } from '../../engine/format';
 import type { Plan } from '../../engine/plan';
 import type { PlanEntry } from '../../engine/types';
@@ -11,7 +11,10 @@ export type PlanGlanceProps = { plan: Plan; updating?: boolean; top?: number };
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  reason: { color: tokens.colorNeutralForeground3 },
+  // Read from across a room: the reason at the name's size, in the strong secondary colour (7:1 or more
+  // on the background in the light and dark themes, white on black in high contrast), not small grey text.
+  reason: { color: tokens.colorNeutralForeground2 },
+  item: { marginBlockEnd: tokens.spacingVerticalXXS },
   updating: { opacity: 0.5 },
 });
 
@@ -55,8 +58,8 @@ export function PlanGlance({ plan, updating = false, top = 3 }: PlanGlanceProps)
           <Caption1>Top deferred</Caption1>
           <ol className={styles.list} aria-label="Top deferred">
             {outs.slice(0, top).map((e) => (
-              <li key={e.initiative.key}>
-                <Body1>{e.initiative.name}</Body1> <Caption1 className={styles.reason}>— {deferralReason(e)}</Caption1>
+              <li key={e.initiative.key} className={styles.item}>
+                <Body1Strong>{e.initiative.name}</Body1Strong> <Body1 className={styles.reason}>— {deferralReason(e)}</Body1>
               </li>
             ))}
           </ol>

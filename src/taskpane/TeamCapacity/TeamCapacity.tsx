@@ -1,10 +1,11 @@
 // Capacity per shared team for this plan. A value that differs from the
 // Capacity table is saved as "Capacity: <team>" in the settings sheet and wins.
 
-import { Body1, Field, Input } from '@fluentui/react-components';
+import { Body1 } from '@fluentui/react-components';
 import { parseNumber } from '../../engine/cells';
 import { formatQuantity } from '../../engine/format';
 import type { Team } from '../../engine/types';
+import { NumberField } from '../NumberField/NumberField';
 import { useSectionStyles } from '../styles';
 
 export type TeamCapacityProps = {
@@ -40,15 +41,14 @@ export function TeamCapacity({ teams, capacities, errors, onChange, saved, chang
         const typed = capacities[team.name] ?? '';
         const error = errors[team.name];
         return (
-          <Field
+          <NumberField
             key={team.name}
             label={team.unit ? `${team.name} (${team.unit})` : team.name}
             hint={`${changedNote && saved && saved[team.name] !== typed ? `${changedNote} ` : ''}${hintFor(team, typed)}`}
-            validationMessage={error}
-            validationState={error ? 'error' : 'none'}
-          >
-            <Input inputMode="decimal" value={typed} onChange={(_, data) => onChange(team.name, data.value)} />
-          </Field>
+            value={typed}
+            error={error}
+            onChange={(value) => onChange(team.name, value)}
+          />
         );
       })}
     </div>

@@ -37,18 +37,27 @@ export function draftOf(settings: Settings, teams: Team[]): SettingsDraft {
   };
 }
 
+/** What is wrong with a typed number, said after the field's name: "is empty", "is -3, which is below 0". */
+function numberProblem(text: string, wholeOnly: boolean): string | undefined {
+  const typed = text.trim();
+  const value = parseNumber(typed);
+  if (typed === '') return 'is empty';
+  if (value === undefined) return `is "${typed}", which is not a number`;
+  if (value < 0) return `is ${typed}, which is below 0`;
+  if (wholeOnly && !Number.isInteger(value)) return `is ${typed}, which is not a whole number`;
+  return undefined;
+}
+
 function checkLimit(text: string): { value?: number; error?: string } {
-  const value = parseNumber(text.trim());
-  if (text.trim() === '') return { error: 'Enter the most initiatives that may run at once, for example 10.' };
-  if (value === undefined || !Number.isInteger(value) || value < 0) return { error: 'Enter a whole number of 0 or more.' };
-  return { value };
+  const problem = numberProblem(text, true);
+  if (problem) return { error: `The in-flight limit ${problem}: enter a whole number of initiatives, 0 or more, for example 10.` };
+  return { value: parseNumber(text.trim())! };
 }
 
 function checkCapacity(text: string, team: Team): { value?: number; error?: string } {
-  const value = parseNumber(text.trim());
-  if (text.trim() === '') return { error: `Enter ${team.name}'s capacity${team.unit ? ` in ${team.unit}` : ''}, 0 or more.` };
-  if (value === undefined || value < 0) return { error: `Enter a number of 0 or more${team.unit ? ` (${team.unit})` : ''}.` };
-  return { value };
+  const problem = numberProblem(text, false);
+  if (problem) return { error: `${team.name}'s capacity ${problem}: enter a number${team.unit ? ` of ${team.unit}` : ''}, 0 or more.` };
+  return { value: parseNumber(text.trim())! };
 }
 
 /** The settings the draft stands for, or the reason each field cannot be used yet. */

@@ -28,14 +28,14 @@ describe('the settings draft', () => {
   });
 
   test.each([
-    ['', 'Enter the most initiatives'],
-    ['ten', 'whole number'],
-    ['-1', 'whole number'],
-    ['2.5', 'whole number'],
-  ])('an in-flight limit of "%s" is refused with a reason', (typed, reason) => {
+    ['', 'The in-flight limit is empty: enter a whole number of initiatives, 0 or more, for example 10.'],
+    ['ten', 'The in-flight limit is "ten", which is not a number: enter a whole number of initiatives, 0 or more, for example 10.'],
+    ['-1', 'The in-flight limit is -1, which is below 0: enter a whole number of initiatives, 0 or more, for example 10.'],
+    ['2.5', 'The in-flight limit is 2.5, which is not a whole number: enter a whole number of initiatives, 0 or more, for example 10.'],
+  ])('an in-flight limit of "%s" is refused, the message naming the field, the value and what is wrong', (typed, message) => {
     const check = checkDraft({ ...draftOf(DEFAULT_SETTINGS, teams), inFlightLimit: typed }, DEFAULT_SETTINGS, teams);
     expect(check.settings).toBeUndefined();
-    expect(check.errors.inFlightLimit).toContain(reason);
+    expect(check.errors.inFlightLimit).toBe(message);
   });
 
   test('an in-flight limit written with spaces is read', () => {
@@ -43,12 +43,12 @@ describe('the settings draft', () => {
   });
 
   test.each([
-    ['', "Enter Legal's capacity in weeks"],
-    ['-3', 'a number of 0 or more (weeks)'],
-    ['lots', 'a number of 0 or more (weeks)'],
-  ])('a capacity of "%s" is refused with a reason naming the unit', (typed, reason) => {
+    ['', "Legal's capacity is empty: enter a number of weeks, 0 or more."],
+    ['-3', "Legal's capacity is -3, which is below 0: enter a number of weeks, 0 or more."],
+    ['lots', 'Legal\'s capacity is "lots", which is not a number: enter a number of weeks, 0 or more.'],
+  ])('a capacity of "%s" is refused, the message naming the team, the value, what is wrong and the unit', (typed, message) => {
     const check = checkDraft({ ...draftOf(DEFAULT_SETTINGS, teams), capacities: { Legal: typed, Security: '8' } }, DEFAULT_SETTINGS, teams);
-    expect(check.errors.capacities.Legal).toContain(reason);
+    expect(check.errors.capacities.Legal).toBe(message);
     expect(check.settings).toBeUndefined();
   });
 
