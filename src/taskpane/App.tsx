@@ -205,7 +205,7 @@ export function App(props: AppProps) {
             />
           </Disclosure>
           <Disclosure title="Agree the weights">
-            <WeightsExercise current={draft.weights} onApply={(weights) => controller.setDraft({ ...draft, weights })} />
+            <WeightsExercise current={draft.weights} onApply={(weights, weightRanges) => controller.setDraft({ ...draft, weights, ...(weightRanges ? { weightRanges } : {}) })} />
           </Disclosure>
           <Disclosure title="Scenarios">
             <ScenariosPanel

@@ -42,7 +42,7 @@ test('the weights change only when the user confirms, and then to the proposal',
   await user.selectOptions(question(/Impact or friction/), 'Impact matters far more than friction');
   expect(onApply).not.toHaveBeenCalled();
   await user.click(screen.getByRole('button', { name: 'Use these weights' }));
-  expect(onApply).toHaveBeenCalledWith({ impact: 82, readiness: 9, friction: 9 });
+  expect(onApply).toHaveBeenCalledWith({ impact: 82, readiness: 9, friction: 9 }, undefined);
   expect(screen.getByText(/are now 82, 9 and 9/)).toBeInTheDocument();
 });
 
@@ -60,4 +60,29 @@ test('circular answers are called inconsistent, say which answers disagree and a
 test('equal answers propose 33, 33 and 34, friction taking the spare point', async () => {
   show();
   expect(screen.getByText(/Proposed weights/)).toHaveTextContent('impact 33, readiness 33, friction 34.');
+});
+
+test("the room keeps each person's proposal, and the weights used carry the room's range: each weight from the lowest to the highest proposed", async () => {
+  const { user, question, onApply } = show();
+  await user.selectOptions(question(/Impact or readiness/), 'Impact matters far more than readiness');
+  await user.selectOptions(question(/Impact or friction/), 'Impact matters far more than friction');
+  await user.click(screen.getByRole('button', { name: 'Keep this proposal for the range' }));
+  expect(screen.getByRole('button', { name: 'Keep this proposal for the range' })).toBeDisabled();
+  expect(screen.getByText(/1 proposal kept/)).toBeInTheDocument();
+  // A second person: everything equal (33, 33, 34 or so).
+  await user.selectOptions(question(/Impact or readiness/), 'Impact and readiness matter equally');
+  await user.selectOptions(question(/Impact or friction/), 'Impact and friction matter equally');
+  const equal = screen.getByText(/Proposed weights/).textContent!.match(/impact (\d+), readiness (\d+), friction (\d+)/)!.slice(1).map(Number);
+  await user.click(screen.getByRole('button', { name: /^Use these weights/ }));
+  const [weights, ranges] = onApply.mock.calls.at(-1)!;
+  expect(weights).toEqual({ impact: equal[0], readiness: equal[1], friction: equal[2] });
+  expect(ranges).toEqual({ impact: { low: equal[0], high: 82 }, readiness: { low: 9, high: equal[1] }, friction: { low: 9, high: equal[2] } });
+  expect(screen.getByText(/within the room's range/)).toHaveTextContent(`impact ${equal[0]}-82, readiness 9-${equal[1]}, friction 9-${equal[2]}`);
+});
+
+test('with no proposal kept, using the weights leaves the ranges as they are', async () => {
+  const { user, question, onApply } = show();
+  await user.selectOptions(question(/Impact or readiness/), 'Impact matters far more than readiness');
+  await user.click(screen.getByRole('button', { name: /^Use these weights/ }));
+  expect(onApply.mock.calls.at(-1)![1]).toBeUndefined();
 });

@@ -8,11 +8,13 @@ import { CONSISTENCY_LIMIT, EQUAL_ANSWERS, PAIRS, weightsFromAnswers, type Answe
 import { answerText, disagreementText } from '../../engine/weights/pairwiseText';
 import type { Weights } from '../../engine/types';
 import { useSectionStyles } from '../styles';
+import { roomRange, roomRangeText, type WeightRanges } from '../model/roomRange';
 
 export type WeightsExerciseProps = {
   /** The weights in the pane now, to say what would change. */
   current: Weights;
-  onApply: (weights: Weights) => void;
+  /** The proposal to use, and the room's range of each weight once the room kept proposals (undefined: the ranges stay as they are). */
+  onApply: (weights: Weights, ranges: WeightRanges | undefined) => void;
 };
 
 const useStyles = makeStyles({ figures: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold } });
@@ -27,10 +29,15 @@ export function WeightsExercise({ current, onApply }: WeightsExerciseProps) {
   const styles = useStyles();
   const [answers, setAnswers] = useState<Answers>(EQUAL_ANSWERS);
   const [applied, setApplied] = useState(false);
+  /** The proposals the room kept: each weight's range runs from the lowest to the highest of them. */
+  const [kept, setKept] = useState<Weights[]>([]);
   const proposal = weightsFromAnswers(answers);
   const disagreement = disagreementText(answers);
   const { impact, readiness, friction } = proposal.weights;
   const same = impact === current.impact && readiness === current.readiness && friction === current.friction;
+  const isKept = kept.some((k) => k.impact === impact && k.readiness === readiness && k.friction === friction);
+  // The weights used are a proposal too: the range holds them.
+  const ranges = kept.length === 0 ? {} : roomRange(isKept ? kept : [...kept, proposal.weights]);
   return (
     <div className={section.section}>
       <Caption1 className={section.quiet}>
@@ -70,18 +77,37 @@ export function WeightsExercise({ current, onApply }: WeightsExerciseProps) {
         </MessageBar>
       )}
       <div className={section.actions}>
-        <Button appearance={proposal.consistent ? 'primary' : 'secondary'} disabled={same} onClick={() => {
-            onApply(proposal.weights);
+        <Button appearance={proposal.consistent ? 'primary' : 'secondary'} disabled={same && kept.length === 0} onClick={() => {
+            onApply(proposal.weights, kept.length === 0 ? undefined : ranges);
             setApplied(true);
           }}
         >
           {proposal.consistent ? 'Use these weights' : 'Use these weights anyway'}
         </Button>
-        {same && !applied && <Caption1 className={section.quiet}>The weights are already these.</Caption1>}
+        <Button disabled={isKept} onClick={() => setKept([...kept, proposal.weights])}>
+          Keep this proposal for the range
+        </Button>
+        {same && !applied && kept.length === 0 && <Caption1 className={section.quiet}>The weights are already these.</Caption1>}
       </div>
+      <Caption1 className={section.quiet}>
+        {kept.length === 0
+          ? 'Each person may propose weights: keep each proposal, and How sure is the plan varies every weight between the lowest and highest proposed.'
+          : `${kept.length} ${kept.length === 1 ? 'proposal' : 'proposals'} kept. The room's range: ${roomRangeText(ranges)}.`}
+        {kept.length > 0 && (
+          <>
+            {' '}
+            <Button appearance="transparent" size="small" onClick={() => setKept([])}>
+              Forget the kept proposals
+            </Button>
+          </>
+        )}
+      </Caption1>
       {applied && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>The weights under Weights and limits are now {impact}, {readiness} and {friction}. Run (or Save settings) to keep them in the workbook.</MessageBarBody>
+          <MessageBarBody>
+            The weights under Weights and limits are now {impact}, {readiness} and {friction}
+            {Object.keys(ranges).length > 0 ? `, within the room's range (${roomRangeText(ranges)})` : ''}. Run (or Save settings) to keep them in the workbook.
+          </MessageBarBody>
         </MessageBar>
       )}
     </div>

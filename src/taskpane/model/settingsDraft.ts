@@ -3,6 +3,7 @@
 
 import { normalise, parseNumber } from '../../engine/cells';
 import type { SelectionMethod, Settings, Team, Weights } from '../../engine/types';
+import type { WeightRanges } from './roomRange';
 
 export type SettingsDraft = {
   weights: Weights;
@@ -11,6 +12,8 @@ export type SettingsDraft = {
   planningPeriod: string;
   /** Capacity per team of the Capacity table, as typed. */
   capacities: Record<string, string>;
+  /** The room's range of each weight (the weights exercise keeps it); absent when none is set. */
+  weightRanges?: WeightRanges;
 };
 
 export type DraftErrors = {
@@ -34,6 +37,7 @@ export function draftOf(settings: Settings, teams: Team[]): SettingsDraft {
     method: settings.method,
     planningPeriod: settings.planningPeriod,
     capacities: Object.fromEntries(teams.map((t) => [t.name, String(overrideFor(settings, t.name) ?? t.capacity)])),
+    ...(settings.weightRanges && Object.keys(settings.weightRanges).length > 0 ? { weightRanges: { ...settings.weightRanges } } : {}),
   };
 }
 
@@ -83,7 +87,15 @@ export function checkDraft(draft: SettingsDraft, base: Settings, teams: Team[]):
   return {
     errors,
     settings: valid
-      ? { ...base, weights: { ...draft.weights }, inFlightLimit: limit.value!, method: draft.method, planningPeriod: period, capacityOverrides: overrides }
+      ? {
+          ...base,
+          weights: { ...draft.weights },
+          weightRanges: { ...draft.weightRanges },
+          inFlightLimit: limit.value!,
+          method: draft.method,
+          planningPeriod: period,
+          capacityOverrides: overrides,
+        }
       : undefined,
   };
 }

@@ -13,6 +13,17 @@ describe('the settings draft', () => {
     expect(checkDraft(draftOf(settings, teams), settings, teams)).toEqual({ errors: { capacities: {} }, settings });
   });
 
+  test("the room's weight ranges travel with the draft: shown from the saved settings, saved from the draft, a change makes it dirty", () => {
+    const settings = { ...DEFAULT_SETTINGS, weightRanges: { impact: { low: 40, high: 60 } } };
+    const draft = draftOf(settings, teams);
+    expect(draft.weightRanges).toEqual({ impact: { low: 40, high: 60 } });
+    expect(checkDraft(draft, settings, teams).settings).toEqual(settings);
+    const widened = { ...draft, weightRanges: { impact: { low: 30, high: 60 }, friction: { low: 10, high: 20 } } };
+    expect(isDirty(widened, draft)).toBe(true);
+    expect(checkDraft(widened, settings, teams).settings?.weightRanges).toEqual(widened.weightRanges);
+    expect(draftOf(DEFAULT_SETTINGS, teams)).not.toHaveProperty('weightRanges');
+  });
+
   test('a team shows its override, matched ignoring case, or else the Capacity table’s value', () => {
     expect(draftOf({ ...DEFAULT_SETTINGS, capacityOverrides: { legal: 20 } }, teams).capacities).toEqual({ Legal: '20', Security: '8' });
   });
