@@ -95,3 +95,19 @@ test('Cancel stops the draws at once and leaves the Confidence column as the pla
   await page.waitForTimeout(300);
   expect((await confidenceCells(page)).every((c) => c === '')).toBe(true);
 }, 120_000);
+
+test("agreeing the weights with the room's range kept has no accessibility violations, and the run saves the range", async () => {
+  const page = await open('&width=320');
+  await pane(page).getByRole('button', { name: 'Agree the weights' }).click();
+  await pane(page).getByRole('combobox', { name: /Impact or readiness/ }).selectOption({ label: 'Impact matters far more than readiness' });
+  await pane(page).getByRole('button', { name: 'Keep this proposal for the range' }).click();
+  await pane(page).getByRole('combobox', { name: /Impact or readiness/ }).selectOption({ label: 'Impact and readiness matter equally' });
+  await pane(page).getByRole('button', { name: 'Use these weights' }).click();
+  await pane(page).getByText(/within the room's range \(impact 33-58/).waitFor();
+  expect(await violations(page)).toEqual([]);
+  await pane(page).getByRole('button', { name: 'Save settings and run' }).click();
+  await pane(page).getByText('Plan written').waitFor();
+  await page.getByRole('tab', { name: 'Prioritisation settings' }).click();
+  const rangeRow = page.getByRole('grid').getByRole('row').filter({ hasText: 'Impact weight range' });
+  await expect(rangeRow.textContent()).resolves.toContain('33-58');
+});
