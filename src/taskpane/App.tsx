@@ -138,6 +138,15 @@ export function App(props: AppProps) {
           onInsertSample={() => void controller.insertSample()}
         />
       )}
+      {/* The first screen is the plan (320 x 700 px): committed against requested, what held the top deferrals back and
+          each team's load as a chart, kept, dimmed, while a re-run is under way; then Run and Live mode. */}
+      {plan && (
+        <>
+          <PlanGlance plan={plan} updating={runState.status === 'busy'} />
+          <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
+        </>
+      )}
+
       {view.kind === 'ready' && draft && draftCheck && (
         <>
           <RunBar
@@ -162,16 +171,12 @@ export function App(props: AppProps) {
 
       {!plan && mapping}
 
-      {/* Run and the results first, settings after: on the projector the room watches the plan, and the pane opens on Run. */}
+      {/* The rest of the results after Run, settings after them. */}
       <RunStatus messages={messages} onAction={onAction} />
-
-      {/* The answer at a glance on the first screen; kept, dimmed, while a re-run is under way. */}
-      {plan && <PlanGlance plan={plan} updating={runState.status === 'busy'} />}
 
       {plan && (
         <>
           {model.moved && <WhatMoved moved={model.moved} />}
-          <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
           <Summary plan={plan} methodNote={methodNote} />
           <HowSure plan={plan} sure={model.sure} progress={controller.sureProgress} onCancel={controller.cancelSure} />
           <Roadmap plan={plan} />

@@ -1,5 +1,7 @@
-// The plan at a glance, right under Run: what was committed and what was held
-// back and why, so the first screen of the pane is the answer, not chrome.
+// The plan at a glance, at the top of the pane: what was committed against what
+// was requested and what was held back and why, so the first screen is the answer,
+// not chrome. The committed names are in the ranking; here they would push the
+// team-load chart below the first screen at 320 x 700.
 
 import { Body1, Body1Strong, Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { formatMoney } from '../../engine/format';
@@ -39,20 +41,9 @@ export function PlanGlance({ plan, updating = false, top = 3 }: PlanGlanceProps)
   return (
     <section className={`${section.section} ${updating ? styles.updating : ''}`} aria-labelledby={id} aria-busy={updating}>
       <Subtitle2 as="h2" id={id} className={section.heading}>
-        {ins.length} of {summary.initiatives} committed, worth {formatMoney(summary.committedValue, settings.currency)} a year
+        {ins.length} of {summary.initiatives} committed: {formatMoney(summary.committedValue, settings.currency)} a year of{' '}
+        {formatMoney(summary.requestedValue, settings.currency)} requested
       </Subtitle2>
-      {ins.length > 0 && (
-        <div>
-          <Caption1>Top committed</Caption1>
-          <ol className={styles.list} aria-label="Top committed">
-            {ins.slice(0, top).map((e) => (
-              <li key={e.initiative.key}>
-                <Body1>{e.initiative.name}</Body1>
-              </li>
-            ))}
-          </ol>
-        </div>
-      )}
       {outs.length > 0 && (
         <div>
           <Caption1>Top deferred</Caption1>

@@ -18,9 +18,14 @@ const BEFORE = tokens.colorNeutralForeground3;
 // The compound brand colour stays apart from the grey in every theme (cyan beside white in high contrast).
 const AFTER = tokens.colorCompoundBrandBackground;
 
+const PLOT_HEIGHT = 160;
+
 const useStyles = makeStyles({
   legend: { display: 'flex', columnGap: tokens.spacingHorizontalL, alignItems: 'center' },
   key: { display: 'inline-flex', columnGap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  // The chart fills its container's height (350 px when the container has none): a fixed one keeps it, with the
+  // glance above, on the pane's first screen at 320 x 700.
+  plot: { height: `${PLOT_HEIGHT}px` },
   // Swatches drawn with a border, not a fill, so they keep their colour when the page's backgrounds are forced.
   swatch: { width: '12px', height: '12px', boxSizing: 'border-box', border: '6px solid' },
 });
@@ -54,10 +59,10 @@ export default function TeamLoadChart({ loads }: TeamLoadChartProps) {
           After
         </Caption1>
       </div>
-      <div ref={makeInert}>
+      <div ref={makeInert} className={styles.plot}>
         <GroupedVerticalBarChart
           data={data}
-          height={180}
+          height={PLOT_HEIGHT}
           yMaxValue={top}
           yAxisTickValues={ticks}
           yAxisTickFormat={(v: number) => `${v}%`}

@@ -12,7 +12,7 @@ export type TeamLoadsProps = { loads: TeamLoad[]; inFlight: { before: number; af
 const useStyles = makeStyles({
   numberWidth: { width: '4.5em' },
   // The chart's height, kept while it loads so the table below does not jump.
-  chartSpace: { height: '210px' },
+  chartSpace: { height: '180px' },
 });
 
 // The charting code (d3 and Fluent's charts) loads only when a plan has team loads to draw.
