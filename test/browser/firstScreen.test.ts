@@ -60,3 +60,70 @@ test('after a run at 320 x 700 the committed value against requested, the team-l
   expect(await bottomInPane(chart)).toBeLessThanOrEqual(700);
   expect(await bottomInPane(deferred.last())).toBeLessThanOrEqual(700);
 });
+
+test('during a slow run (?latency=400) the last plan stays on screen, marked as updating, until the new one replaces it', async () => {
+  await open('&latency=400');
+  await run();
+  const glance = pane().getByRole('region', { name: /^\d+ of 25 committed: / });
+  const chart = pane().getByRole('img', { name: /^Team load as a share of capacity, before and after the plan: / });
+  await chart.locator('svg rect').first().waitFor();
+  const shown = await glance.innerText();
+  expect(await glance.getAttribute('aria-busy')).toBe('false');
+
+  await pane().getByRole('button', { name: 'Run' }).click();
+  await pane().getByRole('progressbar').first().waitFor();
+  // Mid-run: the last plan is still there, word for word, with its chart, marked busy and dimmed.
+  expect(await glance.getAttribute('aria-busy')).toBe('true');
+  expect(await glance.innerText()).toBe(shown);
+  expect(await glance.isVisible()).toBe(true);
+  expect(Number(await glance.evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(1);
+  expect(await chart.isVisible()).toBe(true);
+  expect(await bottomInPane(glance)).toBeLessThanOrEqual(700);
+
+  await pane().locator('section[aria-busy="false"]', { hasText: /^\d+ of 25 committed: / }).waitFor({ timeout: 30_000 });
+  expect(await pane().getByRole('progressbar').count()).toBe(0);
+  expect(Number(await glance.evaluate((el) => getComputedStyle(el).opacity))).toBe(1);
+});
+
+/** The preview's workbook, as far as this test reads it. */
+type PageWorkbook = { sheets: { name: string; writes?: number }[]; listeners: Set<() => void> };
+
+test('with 500 initiatives in Live mode, moving the Impact weight slider re-plans and rewrites the outputs within a second', async () => {
+  await open('&initiatives=500');
+  await pane().getByText('500 rows in table Initiatives on Portfolio.').waitFor();
+  await run();
+  await pane().getByRole('switch', { name: 'Live mode' }).check();
+  const impact = pane().getByRole('slider', { name: /Impact weight/ });
+  await impact.focus();
+  // Timed in the page itself: from the key that moves the slider to the first change after it that writes to the Portfolio sheet.
+  await page.evaluate(() => {
+    const workbook = (window as unknown as { previewWorkbook: PageWorkbook }).previewWorkbook;
+    const portfolio = workbook.sheets.find((s) => s.name === 'Portfolio')!;
+    const timing: { movedAt?: number; writtenAt?: number; writesAtMove?: number } = {};
+    (window as unknown as { sliderTiming: typeof timing }).sliderTiming = timing;
+    document.addEventListener(
+      'keydown',
+      () => {
+        timing.movedAt ??= performance.now();
+        timing.writesAtMove ??= portfolio.writes ?? 0;
+      },
+      { capture: true },
+    );
+    workbook.listeners.add(() => {
+      if (timing.movedAt !== undefined && timing.writtenAt === undefined && (portfolio.writes ?? 0) > timing.writesAtMove!) timing.writtenAt = performance.now();
+    });
+  });
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => (window as unknown as { sliderTiming: { writtenAt?: number } }).sliderTiming.writtenAt !== undefined, undefined, { timeout: 10_000 });
+  const ms = await page.evaluate(() => {
+    const timing = (window as unknown as { sliderTiming: { movedAt: number; writtenAt: number } }).sliderTiming;
+    return timing.writtenAt - timing.movedAt;
+  });
+  console.log(`live mode, 500 initiatives in the preview: Impact weight slider to outputs written ${Math.round(ms)} ms`);
+  expect(ms).toBeLessThanOrEqual(1000);
+  expect(await impact.getAttribute('aria-valuetext')).toBe('0% of the priority score');
+  // The re-plan saved the pane's weight to the settings sheet, as Run would.
+  await page.getByRole('tab', { name: 'Prioritisation settings' }).click();
+  const row = page.getByRole('grid').locator('tr', { has: page.locator('[data-address^="A"]', { hasText: /^Impact weight$/ }) });
+  expect(await row.locator('[data-address^="B"]').textContent()).toBe('0');
+}, 120_000);
