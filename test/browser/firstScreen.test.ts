@@ -1,6 +1,7 @@
 // The pane at 320 px, as the room sees it: the answer on the first screen, the
-// results kept while a slow run is under way, and Live mode re-planning from the
-// pane's own weight slider at 500 initiatives.
+// results kept while a slow run is under way, Live mode re-planning from the
+// pane's own weight slider at 500 initiatives, and advice that holds when the
+// room follows it in the grid.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,3 +128,49 @@ test('with 500 initiatives in Live mode, moving the Impact weight slider re-plan
   const row = page.getByRole('grid').locator('tr', { has: page.locator('[data-address^="A"]', { hasText: /^Impact weight$/ }) });
   expect(await row.locator('[data-address^="B"]').textContent()).toBe('0');
 }, 120_000);
+
+const grid = () => page.getByRole('grid');
+
+/** The column letter of a header in row 1 of the sheet shown. */
+async function columnOf(header: string): Promise<string> {
+  const address = await grid().locator('[data-address$="1"]', { hasText: new RegExp(`^${header}$`) }).first().getAttribute('data-address');
+  return address!.replace(/\d+$/, '');
+}
+
+/** Each initiative's decision, as the grid shows it on the Portfolio sheet. */
+async function decisions(): Promise<Map<string, string>> {
+  const names = await grid().locator(`[data-address^="${await columnOf('Initiative')}"]`).allTextContents();
+  const made = await grid().locator(`[data-address^="${await columnOf('Decision')}"]`).allTextContents();
+  // Row 1 holds the headers; the grid shows a blank row or two past the table.
+  return new Map(names.slice(1).flatMap((name, i) => (name === '' ? [] : [[name, made[i + 1]!] as const])));
+}
+
+const committedNames = (plan: Map<string, string>) => [...plan].filter(([, d]) => d === 'Commit' || d === 'Forced in').map(([name]) => name).sort();
+
+test('a "what it would take" cut, typed into the grid, gives exactly the plan it promised', async () => {
+  await open('');
+  await run();
+  const before = await decisions();
+  expect(before.size).toBe(25);
+  const deferred = [...before].find(([, d]) => d.startsWith('Deferred'))![0];
+  await pane().getByRole('button', { name: `Show details for ${deferred}` }).click();
+  const advice = (await pane().getByText(/^What it would take: /).first().innerText()).trim();
+  // The demand cut among the changes it offers (the room can type that one into the grid).
+  const promise = /(?:^What it would take: |; or )cut its (.+?) demand by [\d.]+ weeks? \(to ([\d.]+) weeks?\): it enters(?: with (.+?))?(?: and nothing leaves|; (.+?) leaves?)(?:; or |\.$)/.exec(advice);
+  expect(promise).not.toBeNull();
+  const [, team, to, enters, leaves] = promise!;
+  const list = (names: string | undefined) => (names ? names.split(/, | and /) : []);
+
+  const row = (await grid().locator(`[data-address^="${await columnOf('Initiative')}"]`, { hasText: new RegExp(`^${deferred}$`) }).getAttribute('data-address'))!.replace(/^[A-Z]+/, '');
+  await grid().locator(`[data-address="${await columnOf(team!)}${row}"]`).dblclick();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(to!);
+  await page.keyboard.press('Enter');
+  await pane().getByRole('button', { name: 'Run' }).click();
+  // The re-run has written once the initiative's own Decision cell says it is in, and the glance is no longer busy.
+  await grid().locator(`[data-address="${await columnOf('Decision')}${row}"]`, { hasText: /^(Commit|Forced in)$/ }).waitFor();
+  await pane().locator('section[aria-busy="false"]', { hasText: /^\d+ of 25 committed: / }).waitFor();
+
+  const promised = [...committedNames(before), deferred, ...list(enters)].filter((name) => !list(leaves).includes(name)).sort();
+  expect(committedNames(await decisions())).toEqual(promised);
+});
