@@ -142,7 +142,7 @@ export function App(props: AppProps) {
           each team's load as a chart, kept, dimmed, while a re-run is under way; then Run and Live mode. */}
       {plan && (
         <>
-          <PlanGlance plan={plan} updating={runState.status === 'busy'} />
+          <PlanGlance plan={plan} updating={runState.status === 'busy'} moved={model.moved?.sentence} />
           <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
         </>
       )}

@@ -9,6 +9,7 @@ import { Problems } from '../../src/taskpane/Problems/Problems';
 import { RunBar, type RunBarProps } from '../../src/taskpane/RunBar/RunBar';
 import { TeamCapacity } from '../../src/taskpane/TeamCapacity/TeamCapacity';
 import { Summary } from '../../src/taskpane/Summary/Summary';
+import { PlanGlance } from '../../src/taskpane/Summary/PlanGlance';
 import { prioritise } from '../../src/engine/plan';
 import { NOW, named, workbook } from '../builders';
 
@@ -136,5 +137,21 @@ describe('the plan summary', () => {
   test('says nothing of currencies when the amounts state none', () => {
     show(<Summary plan={prioritise(workbook([named('Plain', { 'Annual value': 500_000 })]), { now: NOW })} />);
     expect(screen.queryByText(/^Amounts in/)).not.toBeInTheDocument();
+  });
+});
+
+describe('the plan at a glance', () => {
+  const plan = () => prioritise(workbook([named('Claims triage', { 'Annual value': 300_000 }), named('Churn', { 'Annual value': 250_000 })]), { now: NOW });
+
+  test('says how many in-flight places the plan uses, and what moved since the last run when there was one', () => {
+    const shown = plan();
+    show(<PlanGlance plan={shown} moved="Churn enters the plan." />);
+    expect(screen.getByText(`${shown.summary.inFlight} of ${shown.summary.inFlightLimit} in-flight places used. Since the last run: Churn enters the plan.`)).toBeInTheDocument();
+  });
+
+  test('after a first run it says nothing of what moved', () => {
+    show(<PlanGlance plan={plan()} />);
+    expect(screen.queryByText(/Since the last run/)).not.toBeInTheDocument();
+    expect(screen.getByText(/in-flight places used\.$/)).toBeInTheDocument();
   });
 });

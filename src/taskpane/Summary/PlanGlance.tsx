@@ -9,7 +9,8 @@ import type { Plan } from '../../engine/plan';
 import type { PlanEntry } from '../../engine/types';
 import { useSectionStyles } from '../styles';
 
-export type PlanGlanceProps = { plan: Plan; updating?: boolean; top?: number };
+/** `moved` is What moved's sentence, when there was a plan before: the room reads the change first. */
+export type PlanGlanceProps = { plan: Plan; updating?: boolean; top?: number; moved?: string };
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
@@ -18,6 +19,7 @@ const useStyles = makeStyles({
   reason: { color: tokens.colorNeutralForeground2 },
   item: { marginBlockEnd: tokens.spacingVerticalXXS },
   updating: { opacity: 0.5 },
+  line: { marginBlock: 0 },
 });
 
 const committed = (e: PlanEntry) => e.decision === 'Commit' || e.decision === 'Forced in';
@@ -30,7 +32,7 @@ export function deferralReason(entry: PlanEntry): string {
   return entry.decision;
 }
 
-export function PlanGlance({ plan, updating = false, top = 3 }: PlanGlanceProps) {
+export function PlanGlance({ plan, updating = false, top = 3, moved }: PlanGlanceProps) {
   const section = useSectionStyles();
   const styles = useStyles();
   const id = useId('glance');
@@ -44,6 +46,9 @@ export function PlanGlance({ plan, updating = false, top = 3 }: PlanGlanceProps)
         {ins.length} of {summary.initiatives} committed: {formatMoney(summary.committedValue, settings.currency)} a year of{' '}
         {formatMoney(summary.requestedValue, settings.currency)} requested
       </Subtitle2>
+      <Body1 as="p" className={styles.line}>
+        {summary.inFlight} of {summary.inFlightLimit} in-flight places used.{moved ? ` Since the last run: ${moved}` : ''}
+      </Body1>
       {outs.length > 0 && (
         <div>
           <Caption1>Top deferred</Caption1>
