@@ -128,9 +128,9 @@ describe('the solver in the task pane, in Chromium', () => {
       `Chromium: Optimal plan with bottleneck economics and 500 futures at 200 initiatives, ${Math.round(result.ms)} ms; ` +
         `longest stall ${Math.round(result.longestStallMs)} ms; long tasks (over 50 ms): ${result.longTasksMs.length ? result.longTasksMs.map(Math.round).join(', ') : 'none'} (${result.phases})`,
     );
-    // While the futures are drawn the page does only the drawing between the worker's answers. The goal is no
-    // task over 50 ms (the browser's long tasks); on a busy shared machine the check allows what the others allow.
-    expect(result.longestDrawingTaskMs).toBeLessThan(250);
+    // While the futures are drawn the page only takes the worker's progress: no task of the page's may reach the
+    // browser's long-task mark (50 ms). Seen with none on a quiet machine and on one loaded three times over.
+    expect(result.longestDrawingTaskMs).toBeLessThanOrEqual(50);
     await page.close();
   });
 });
