@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { usePaneController } from './controller/usePaneController';
 import type { PaneOptions } from './controller/paneController';
 import { Bottlenecks, bottleneckFindings } from './Bottlenecks/Bottlenecks';
@@ -19,19 +19,16 @@ import { ColumnMappingSection } from './ColumnMapping/ColumnMappingSection';
 import { changeColumn } from './ColumnMapping/columnMapping';
 import { Disclosure } from './Disclosure/Disclosure';
 import { FirstRun } from './FirstRun/FirstRun';
-import { HowSure } from './HowSure/HowSure';
 import { LiveSwitch } from './LiveSwitch/LiveSwitch';
 import { cancelOffer } from './model/cancelRun';
 import { isAvailable } from './model/planners';
 import { STEP_TEXT } from './model/steps';
 import { Problems } from './Problems/Problems';
 import { Ranking } from './Ranking/Ranking';
-import { Roadmap } from './Roadmap/Roadmap';
 import { useJustLeft } from './RunBar/focusAfterFirstRun';
 import { RunBar } from './RunBar/RunBar';
 import { noticeMessage, runMessage, type RunAction } from './RunStatus/runMessage';
 import { RunStatus } from './RunStatus/RunStatus';
-import { ScenariosPanel } from './Scenarios/ScenariosPanel';
 import { useScenarios } from './Scenarios/useScenarios';
 import { SettingsPanel } from './SettingsPanel/SettingsPanel';
 import { PlanGlance } from './Summary/PlanGlance';
@@ -39,7 +36,15 @@ import { Summary } from './Summary/Summary';
 import { TeamCapacity } from './TeamCapacity/TeamCapacity';
 import { TeamLoads } from './TeamLoads/TeamLoads';
 import { WhatMoved } from './WhatMoved/WhatMoved';
-import { WeightsExercise } from './WeightsExercise/WeightsExercise';
+
+// Scenarios and the weights exercise sit in closed sections below the plan: their code (and the radio groups they
+// use) loads after the pane's first screen rather than with it, keeping the first download under 250 KB.
+const ScenariosPanel = lazy(() => import(/* webpackChunkName: "sessions" */ './Scenarios/ScenariosPanel').then((m) => ({ default: m.ScenariosPanel })));
+// The roadmap shows only when the settings name horizons.
+const Roadmap = lazy(() => import(/* webpackChunkName: "sessions" */ './Roadmap/Roadmap').then((m) => ({ default: m.Roadmap })));
+// How sure shows only once the futures are drawn, after the plan is on screen.
+const HowSure = lazy(() => import(/* webpackChunkName: "sessions" */ './HowSure/HowSure').then((m) => ({ default: m.HowSure })));
+const WeightsExercise = lazy(() => import(/* webpackChunkName: "sessions" */ './WeightsExercise/WeightsExercise').then((m) => ({ default: m.WeightsExercise })));
 
 export type AppProps = PaneOptions;
 
@@ -178,8 +183,12 @@ export function App(props: AppProps) {
         <>
           {model.moved && <WhatMoved moved={model.moved} />}
           <Summary plan={plan} methodNote={methodNote} />
-          <HowSure plan={plan} sure={model.sure} progress={controller.sureProgress} onCancel={controller.cancelSure} />
-          <Roadmap plan={plan} />
+          <Suspense fallback={null}>
+            <HowSure plan={plan} sure={model.sure} progress={controller.sureProgress} onCancel={controller.cancelSure} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <Roadmap plan={plan} />
+          </Suspense>
           <Bottlenecks findings={bottleneckFindings(plan)} />
           <Problems issues={plan.issues} onSelectCell={(issue) => void controller.selectCell(issue)} />
           <Ranking plan={plan} busy={model.busy} onSort={() => void controller.sortByPriority()} />
@@ -210,16 +219,20 @@ export function App(props: AppProps) {
             />
           </Disclosure>
           <Disclosure title="Agree the weights">
-            <WeightsExercise current={draft.weights} onApply={(weights, weightRanges) => controller.setDraft({ ...draft, weights, ...(weightRanges ? { weightRanges } : {}) })} />
+            <Suspense fallback={null}>
+              <WeightsExercise current={draft.weights} onApply={(weights, weightRanges) => controller.setDraft({ ...draft, weights, ...(weightRanges ? { weightRanges } : {}) })} />
+            </Suspense>
           </Disclosure>
           <Disclosure title="Scenarios">
-            <ScenariosPanel
-              names={view.scenarios}
-              inForce={view.settings.scenario}
-              busy={model.busy}
-              canAct={draftCheck.settings !== undefined}
-              model={scenarios}
-            />
+            <Suspense fallback={null}>
+              <ScenariosPanel
+                names={view.scenarios}
+                inForce={view.settings.scenario}
+                busy={model.busy}
+                canAct={draftCheck.settings !== undefined}
+                model={scenarios}
+              />
+            </Suspense>
           </Disclosure>
         </>
       )}

@@ -7,7 +7,6 @@ import { outputKeyOf } from '../../engine/columns';
 import { outputColumnIndices } from '../../layout/ownedColumns';
 import type { RawTable } from '../../engine/types';
 import { CAPACITY_TABLE, INITIATIVES_TABLE } from '../../layout/names';
-import { SAMPLE_HEADERS, sampleTables } from '../../sample/samplePortfolio';
 import { rowsForExcel } from './cells';
 import { isNotFound, officeErrorCode, WorkbookError } from './officeErrors';
 import { findTable, locate } from './readWorkbook';
@@ -37,6 +36,8 @@ export async function insertSample(context: Excel.RequestContext): Promise<void>
   if (findTable(located, INITIATIVES_TABLE)) {
     throw new WorkbookError(SAMPLE_REFUSED_MESSAGE);
   }
+  // The sample's rows load only when asked for: they are a tenth of the pane's first download otherwise.
+  const { SAMPLE_HEADERS, sampleTables } = await import(/* webpackChunkName: "sample" */ '../../sample/samplePortfolio');
   const sample = sampleTables();
   const portfolioName = freeSheetName('Portfolio', located.sheets);
   const portfolio = context.workbook.worksheets.add(portfolioName);
