@@ -3,6 +3,7 @@
 // score lower, scores stay in range, and every deferral is really forced.
 
 import fc from 'fast-check';
+import { statedCurrency } from '../../src/engine/currency';
 import { strongestAndWeakest } from '../../src/engine/explain';
 import { prioritise, type Plan } from '../../src/engine/plan';
 import { namedPerson } from '../../src/engine/scores';
@@ -236,7 +237,13 @@ describe('engine properties over generated portfolios', () => {
         const target = scored[pick % scored.length]!;
         const i = target.initiative;
         const better: RowSpec = { ...p.rows[i.rowIndex]! };
-        if (change.kind === 'value') better['Annual value'] = (i.annualValue ?? 0) + change.extra;
+        if (change.kind === 'value') {
+          // Keep the currency the cell states: "€300k" raised becomes "EUR 300001", not a plain number that
+          // would count for another currency when the reporting currency is chosen by most amounts.
+          const stated = statedCurrency(String(better['Annual value'] ?? ''));
+          const raised = (i.annualValue ?? 0) + change.extra;
+          better['Annual value'] = stated ? `${stated} ${raised}` : raised;
+        }
         if (change.kind === 'fit') better['Strategic fit'] = Math.max(i.strategicFit ?? 1, change.to);
         if (change.kind === 'metric') better['Success metric'] = 'Cut cycle time 25%';
         if (change.kind === 'decision') better['Decision changed'] = 'Approval of supplier invoices';
