@@ -91,6 +91,13 @@ export class XlsxPackage {
     return entry && !this.removed.has(path) && !this.edited.has(path) ? unpack(path, entry.stored) : undefined;
   }
 
+  /** Keeps a part's bytes, inflated by peek and looked at already, as its text: the part is not inflated again for text(). */
+  keep(path: string, bytes: Buffer): string {
+    const text = bytes.toString('utf8');
+    this.texts.set(path, text);
+    return text;
+  }
+
   /** Forget a part's text (it will be copied as stored unless edited). */
   forget(path: string): void {
     this.texts.delete(path);

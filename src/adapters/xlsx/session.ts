@@ -6,9 +6,9 @@ import type { WorkbookPort } from '../../port/workbookPort';
 import { errorText } from '../../app/errorText';
 import { inventory, lostFeatures, type FeatureCount } from '../exceljs/features';
 import { checkCellBudget, checkZipMagic, NotAWorkbookError } from '../exceljs/limits';
-import { readParts } from '../exceljs/xlsxParts';
-import { readZip, ZipTooLargeError, type ZipEntry } from '../exceljs/zip';
-import { XlsxPackage } from './package';
+import { readParts, type XlsxParts } from '../exceljs/xlsxParts';
+import { readZip, ZipTooLargeError } from '../exceljs/zip';
+import { RELATIONSHIP_TYPES, typeName, XlsxPackage, type SheetEntry } from './package';
 import { surgicalPort } from './surgicalPort';
 import { recordMapping } from './mappingTable';
 import type { ColumnMappingEntry } from '../../engine/read';
@@ -22,31 +22,73 @@ export type SurgicalSession = {
   recordMapping(entries: ColumnMappingEntry[], initiativesTable?: string): Promise<string>;
 };
 
+/** The name of a part's root element: the first tag after the declaration and any comments before it (the rest of a large sheet is not scanned). */
+function rootName(xml: string): string | undefined {
+  let at = 0;
+  for (;;) {
+    while (at < xml.length && xml.charCodeAt(at) <= 32) at++;
+    const end = xml.startsWith('<?', at) ? xml.indexOf('?>', at) + 2 : xml.startsWith('<!--', at) ? xml.indexOf('-->', at) + 3 : at;
+    if (end === at) break;
+    if (end < at) return undefined;
+    at = end;
+  }
+  const tag = /<([\w:.-]+)[\s>/]/g;
+  tag.lastIndex = at;
+  return tag.exec(xml)?.[1];
+}
+
 /** The root element of a part is closed: a part cut short (a damaged file) is refused rather than half read. */
 function checkComplete(path: string, xml: string | undefined): void {
   if (xml === undefined) return;
-  const root = /<([\w:.-]+)[\s>/]/.exec(xml.replace(/^<\?[^>]*\?>/, '').replace(/<!--[\s\S]*?-->/g, '').trimStart())?.[1];
+  const root = rootName(xml);
   const tail = xml.trimEnd();
   if (!root || !(tail.endsWith(`</${root}>`) || (tail.endsWith('/>') && !tail.slice(0, -2).includes('<', xml.indexOf(`<${root}`) + 1)))) {
     throw new NotAWorkbookError(`its part ${path} is damaged (it ends early); open it in Excel, which can repair it, save it and run again`);
   }
 }
 
+/** A worksheet's text from where its rows end (`sheetData>`), all the inventory looks at; the whole text when it has no rows element. */
+function afterRows(xml: Buffer): string {
+  const end = xml.lastIndexOf('sheetData>');
+  return xml.toString('utf8', end === -1 ? 0 : end);
+}
+
+/** The input's parts as the feature inventory reads them, read before any edit: its sheets as far as afterRows, the rest from the package. */
+function inputParts(book: SurgicalWorkbook, sheets: SheetEntry[], tails: Map<string, string>): XlsxParts {
+  return {
+    paths: book.pkg.paths(),
+    sheets: sheets.map((s) => ({ name: s.name, path: s.path, kind: s.kind })),
+    text: async (path) => tails.get(path) ?? book.pkg.text(path),
+    relationships: async (path) => book.pkg.relationships(path).flatMap((r) => (r.external || !r.target ? [] : [{ type: typeName(r.type), target: r.target }])),
+  };
+}
+
 /** Throws NotAWorkbookError when the bytes are not an .xlsx workbook, ZipTooLargeError when it is past the command's limits. */
 export async function openSurgical(bytes: Buffer): Promise<SurgicalSession> {
   checkZipMagic(bytes);
-  let entries: ZipEntry[];
   let book: SurgicalWorkbook;
   try {
-    entries = readZip(bytes);
-    book = new SurgicalWorkbook(new XlsxPackage(entries));
+    book = new SurgicalWorkbook(new XlsxPackage(readZip(bytes)));
   } catch (error) {
     if (error instanceof ZipTooLargeError) throw error;
     throw new NotAWorkbookError('it is a zip file without an Excel workbook in it; check that this is the right file');
   }
+  let before: FeatureCount[];
   try {
     const sheets = book.sheets();
-    checkCellBudget(sheets, (path) => book.pkg.peek(path));
+    // Each sheet is inflated once: counted for the budget, the end the inventory looks at kept, and the
+    // text of a sheet holding a table kept for reading (a sheet of 10,000 rows unpacks to 9 MB).
+    const withTables = new Set(sheets.filter((s) => book.pkg.relationships(s.path).some((r) => r.type === RELATIONSHIP_TYPES.table)).map((s) => s.path));
+    const tails = new Map<string, string>();
+    checkCellBudget(
+      sheets,
+      (path) => book.pkg.peek(path),
+      (path, xml) => {
+        tails.set(path, afterRows(xml));
+        if (withTables.has(path)) book.pkg.keep(path, xml);
+      },
+    );
+    before = await inventory(inputParts(book, sheets, tails));
     // The parts a run reads, checked whole now, so a damaged one is refused before anything is planned.
     checkComplete(book.workbook.path, book.workbook.xml);
     for (const table of book.tables()) {
@@ -63,7 +105,6 @@ export async function openSurgical(bytes: Buffer): Promise<SurgicalSession> {
     recordMapping: async (entries, initiativesTable) => recordMapping(book, entries, initiativesTable),
     async save(date = new Date()) {
       const saved = book.save(date);
-      const before = await inventory(await readParts(entries));
       // Most workbooks have nothing at risk: then the output need not be opened again to compare.
       const lost = before.length === 0 ? [] : lostFeatures(before, await inventory(await readParts(saved)));
       return { bytes: saved, lost };

@@ -27,6 +27,16 @@ const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.sprea
  */
 const SHEET_OWNED = new Set(['table', 'drawing', 'chart', 'chartUserShapes', 'chartStyle', 'chartColorStyle', 'pivotTable', 'comments', 'vmlDrawing', 'threadedComment']);
 
+/**
+ * What follows a sheet's rows (merged cells, protection, conditional formats), as splitSheet's tail: found
+ * from the end of the part rather than by scanning the rows of a large sheet for their end.
+ */
+function afterRows(xml: string): string {
+  const close = xml.lastIndexOf('sheetData>');
+  if (close !== -1 && xml.charCodeAt(xml.lastIndexOf('<', close) + 1) === 47) return xml.slice(close + 'sheetData>'.length);
+  return splitSheet(xml).tail;
+}
+
 export type ReadTable = { table: TablePart; raw: RawTable; geometry: TableGeometry };
 
 export class SurgicalWorkbook {
@@ -171,7 +181,7 @@ export class SurgicalWorkbook {
 
   /** The sheet's merged blocks, 1-based. */
   merges(sheet: SheetEntry): Box[] {
-    const xml = splitSheet(this.sheetXml(sheet)).tail;
+    const xml = afterRows(this.sheetXml(sheet));
     const blocks = findElement(xml, 'mergeCells');
     if (!blocks) return [];
     return findElements(blocks.text, 'mergeCell').flatMap((m) => parseRange(attributeOf(m.open, 'ref')) ?? []);
@@ -179,7 +189,7 @@ export class SurgicalWorkbook {
 
   /** True when Review > Protect Sheet is on: a <sheetProtection> after the rows with sheet="1" (Excel) or "true". */
   isProtected(sheet: SheetEntry): boolean {
-    const found = findElement(splitSheet(this.sheetXml(sheet)).tail, 'sheetProtection');
+    const found = findElement(afterRows(this.sheetXml(sheet)), 'sheetProtection');
     const on = found && attributeOf(found.open, 'sheet');
     return on === '1' || on === 'true';
   }
