@@ -170,9 +170,73 @@ export function sheetDataBounds(xml: string): { start: number; end: number } | u
   return { start, end: end === -1 ? xml.length : xml.lastIndexOf('<', end) };
 }
 
+/** True for a character a regular expression's \\w matches: after `<c` or `<row` it means another element (`<color`, `<rows`). */
+const isWordCode = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
+/**
+ * Where the value of the one-letter attribute `letter` (a char code) starts in the start tag `xml[from, to)`, just
+ * after its `x="`; -1 when the tag has none. Searched within the tag only: an indexOf over the part would run on
+ * through the rows of a large sheet for every cell without the attribute.
+ */
+function attributeAt(xml: string, letter: number, from: number, to: number): number {
+  for (let i = from; i + 3 < to; i++) {
+    if (xml.charCodeAt(i + 1) === letter && xml.charCodeAt(i + 2) === 61 && xml.charCodeAt(i + 3) === 34 && xml.charCodeAt(i) <= 32) return i + 4;
+  }
+  return -1;
+}
+
+/** The unsigned integer of digits at `xml[at...]` closed by a quote, as addressed rows and style indices are written; undefined otherwise. */
+function digitsAt(xml: string, at: number): number | undefined {
+  let n = 0;
+  let k = at;
+  for (let code = xml.charCodeAt(k); isDigit(code); code = xml.charCodeAt(++k)) n = n * 10 + code - 48;
+  return k > at && xml.charCodeAt(k) === 34 ? n : undefined;
+}
+
+/** The zero-based column of the address at `xml[at...]` (r="AB12"): capitals, digits, then the quote; undefined otherwise. */
+function columnAt(xml: string, at: number): number | undefined {
+  let column = 0;
+  let k = at;
+  for (let code = xml.charCodeAt(k); code >= 65 && code <= 90; code = xml.charCodeAt(++k)) column = column * 26 + code - 64;
+  if (k === at) return undefined;
+  while (isDigit(xml.charCodeAt(k))) k++;
+  return xml.charCodeAt(k) === 34 ? column - 1 : undefined;
+}
+
+/** The number a `<v>` holds (its text from `from` to `to`): digits read in place, anything else as Number() reads it. */
+function numberIn(xml: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const code = xml.charCodeAt(k);
+    if (!isDigit(code) || k - from > 14) return Number(xml.slice(from, to));
+    n = n * 10 + code - 48;
+  }
+  return to > from ? n : 0;
+}
+
+/**
+ * A cell's value from its type (t), the span of its content and `at`, where the first `<v` at or after its
+ * content starts; as cellValue, without taking the cell apart into strings first.
+ */
+function valueAt(xml: string, type: string | undefined, bodyStart: number, bodyEnd: number, at: number, context: CellContext): CellValue {
+  if (type === 'inlineStr') return textRuns(xml.slice(bodyStart, bodyEnd));
+  if (at === -1 || at >= bodyEnd) return '';
+  const open = xml.indexOf('>', at);
+  const close = open === -1 ? -1 : xml.indexOf('</v>', open);
+  if (close === -1 || close > bodyEnd || xml.charCodeAt(open - 1) === 47) return '';
+  if (type === 's') return context.strings[numberIn(xml, open + 1, close)] ?? '';
+  if (type === undefined || type === 'n') {
+    const n = numberIn(xml, open + 1, close);
+    return Number.isFinite(n) && (n !== 0 || xml.slice(open + 1, close).trim() !== '') ? n : '';
+  }
+  return cellValue({ column: 0, attributes: ` t="${type}"`, body: xml.slice(bodyStart, bodyEnd), text: '' }, context);
+}
+
 /**
  * The values of rows `top..bottom`, columns `left..right` (1-based, inclusive), '' for cells that are
- * absent; and the number of the sheet's last row element.
+ * absent; and the number of the sheet's last row element. Read by index over the part's text, as rowsOf
+ * and cellsOfRow would take it apart, but without making a string of each row, cell and attribute: at
+ * 10,000 rows of 31 columns those strings were most of the reading and of the garbage collector's work.
  */
 export function readBlock(
   xml: string,
@@ -185,31 +249,111 @@ export function readBlock(
 ): { values: CellValue[][]; lastRow: number } {
   const bounds = sheetDataBounds(xml);
   const width = box.right - box.left + 1;
-  const bottom = box.bottom;
+  const { top, bottom, left } = box;
   const values: CellValue[][] = [];
   let lastRow = 0;
   if (bounds) {
-    const data = xml.slice(bounds.start, bounds.end);
-    for (const row of rowsOf(data)) {
-      lastRow = row.row;
-      if (row.row < box.top || row.row > bottom) continue;
-      const cells = new Array<CellValue>(width).fill('');
-      values[row.row - box.top] = cells;
-      // A row whose cells all lie left of the block (the empty columns beside a table) is not taken apart.
-      const last = styled ? undefined : lastColumn(row.content);
-      if (last !== undefined && last + 1 < box.left) continue;
-      for (const cell of cellsOfRow(row.content)) {
-        if (cell.column + 1 >= box.left && cell.column + 1 <= box.right) {
-          const value = cellValue(cell, context);
-          cells[cell.column + 1 - box.left] = value;
-          if (value === '' && uncalculated && cell.body.includes('<f') && !/<v[\s>/]/.test(cell.body)) uncalculated.push({ row: row.row, column: cell.column + 1 });
-        }
-        if (styled?.columns.has(cell.column + 1)) (styled.styles[row.row - box.top] ??= [])[cell.column + 1 - box.left] = Number(/(?:^|\s)s="(\d+)"/.exec(cell.attributes)?.[1] ?? 0);
+    const end = bounds.end;
+    const found = { v: -2 };
+    for (let at = xml.indexOf('<row', bounds.start); at !== -1 && at < end; ) {
+      if (isWordCode(xml.charCodeAt(at + 4))) {
+        at = xml.indexOf('<row', at + 4);
+        continue;
       }
+      const tagEnd = xml.indexOf('>', at);
+      if (tagEnd === -1 || tagEnd >= end) break;
+      const r = attributeAt(xml, 114, at + 4, tagEnd);
+      const row = (r === -1 ? undefined : digitsAt(xml, r)) ?? lastRow + 1;
+      lastRow = row;
+      const selfClosed = xml.charCodeAt(tagEnd - 1) === 47;
+      const close = selfClosed ? -1 : xml.indexOf('</row>', tagEnd);
+      const contentEnd = selfClosed ? tagEnd + 1 : close === -1 || close > end ? end : close;
+      const next = selfClosed ? tagEnd + 1 : contentEnd + 6;
+      if (row >= top && row <= bottom) {
+        const cells = new Array<CellValue>(width).fill('');
+        values[row - top] = cells;
+        if (styled || !allLeftOf(xml, tagEnd + 1, contentEnd, left)) readRow(xml, tagEnd + 1, contentEnd, row, cells, box, context, styled, uncalculated, found);
+      } else if (row > bottom) {
+        // Past the block, only the number of the sheet's last row is wanted: the last row element says it when it is addressed.
+        const last = xml.lastIndexOf('<row', end);
+        const tail = last > at ? xml.indexOf('>', last) : -1;
+        const lastR = tail === -1 || isWordCode(xml.charCodeAt(last + 4)) ? -1 : attributeAt(xml, 114, last + 4, tail);
+        const lastNumber = lastR === -1 ? undefined : digitsAt(xml, lastR);
+        if (lastNumber !== undefined && lastNumber >= row) {
+          lastRow = lastNumber;
+          break;
+        }
+      }
+      at = xml.indexOf('<row', next);
     }
   }
-  const height = Math.min(bottom, Math.max(lastRow, box.top)) - box.top + 1;
+  const height = Math.min(bottom, Math.max(lastRow, top)) - top + 1;
   const full: CellValue[][] = new Array<CellValue[]>(Math.max(0, height));
   for (let i = 0; i < full.length; i++) full[i] = values[i] ?? new Array<CellValue>(width).fill('');
   return { values: full, lastRow };
+}
+
+/** True when the last cell of the row content `xml[from, to)` is addressed and lies left of column `left` (1-based): the empty columns beside a table. */
+function allLeftOf(xml: string, from: number, to: number, left: number): boolean {
+  if (left <= 1) return false;
+  const at = xml.lastIndexOf('<c', to - 1);
+  if (at < from) return true;
+  if (isWordCode(xml.charCodeAt(at + 2))) return false;
+  const tagEnd = xml.indexOf('>', at);
+  const r = tagEnd === -1 || tagEnd >= to ? -1 : attributeAt(xml, 114, at + 2, tagEnd);
+  const column = r === -1 ? undefined : columnAt(xml, r);
+  return column !== undefined && column + 1 < left;
+}
+
+/** Reads the cells of one row's content `xml[from, to)` that fall in the block into `cells`. */
+function readRow(
+  xml: string,
+  from: number,
+  to: number,
+  row: number,
+  cells: CellValue[],
+  box: { top: number; left: number; right: number },
+  context: CellContext,
+  styled: { columns: Set<number>; styles: number[][] } | undefined,
+  uncalculated: { row: number; column: number }[] | undefined,
+  /** Where the next `<v` is, kept from cell to cell: cells without one (formulas saved without their results) do not each search on through the sheet. */
+  found: { v: number },
+): void {
+  let next = 0;
+  for (let at = xml.indexOf('<c', from); at !== -1 && at < to; ) {
+    if (isWordCode(xml.charCodeAt(at + 2))) {
+      at = xml.indexOf('<c', at + 2);
+      continue;
+    }
+    const tagEnd = xml.indexOf('>', at);
+    if (tagEnd === -1 || tagEnd >= to) return;
+    const selfClosed = xml.charCodeAt(tagEnd - 1) === 47;
+    const attributesEnd = selfClosed ? tagEnd - 1 : tagEnd;
+    const bodyStart = tagEnd + 1;
+    let bodyEnd = bodyStart;
+    if (!selfClosed) {
+      bodyEnd = xml.indexOf('</c>', bodyStart);
+      if (bodyEnd === -1 || bodyEnd >= to) return;
+    }
+    const r = attributeAt(xml, 114, at + 2, attributesEnd);
+    const column = (r === -1 ? undefined : columnAt(xml, r)) ?? next;
+    next = column + 1;
+    const sheetColumn = column + 1;
+    if (sheetColumn >= box.left && sheetColumn <= box.right) {
+      const t = attributeAt(xml, 116, at + 2, attributesEnd);
+      const type = t === -1 ? undefined : xml.slice(t, xml.indexOf('"', t));
+      if (found.v !== -1 && found.v < bodyStart) found.v = xml.indexOf('<v', bodyStart);
+      const value = valueAt(xml, type, bodyStart, bodyEnd, found.v, context);
+      cells[sheetColumn - box.left] = value;
+      if (value === '' && uncalculated) {
+        const body = xml.slice(bodyStart, bodyEnd);
+        if (body.includes('<f') && !/<v[\s>/]/.test(body)) uncalculated.push({ row, column: sheetColumn });
+      }
+    }
+    if (styled?.columns.has(sheetColumn)) {
+      const s = attributeAt(xml, 115, at + 2, attributesEnd);
+      (styled.styles[row - box.top] ??= [])[sheetColumn - box.left] = (s === -1 ? undefined : digitsAt(xml, s)) ?? 0;
+    }
+    at = xml.indexOf('<c', selfClosed ? bodyStart : bodyEnd + 4);
+  }
 }

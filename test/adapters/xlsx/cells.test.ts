@@ -1,6 +1,8 @@
 // Reading a block of cells out of a worksheet part, as the command's reader does.
 
-import { readBlock } from '../../../src/adapters/xlsx/cells';
+import fc from 'fast-check';
+import { cellsOfRow, cellValue, readBlock, rowsOf, sheetDataBounds, type CellContext } from '../../../src/adapters/xlsx/cells';
+import type { CellValue } from '../../../src/engine/types';
 
 const context = { strings: ['Name'], date1904: false };
 const sheet = (rows: string): string => `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
@@ -33,4 +35,83 @@ test('a cell address that is not letters then digits is no address: the cell tak
   const row = '<c r="B1"><v>1</v></c><c r="c1"><v>2</v></c><c r="D1x"><v>3</v></c><c r="F9"><v>4</v></c>';
   const { values } = readBlock(sheet(`<row r="1">${row}</row>`), { top: 1, bottom: 1, left: 1, right: 6 }, context);
   expect(values[0]).toEqual(['', 1, 2, 3, '', 4]);
+});
+
+describe('reading by index gives what taking the rows and cells apart gives', () => {
+  // The reader as it was written first, on rowsOf and cellsOfRow, less its skipping of rows left of the block (which
+  // took the last cell's column from a slice, so a last cell with a malformed address read as column A): what readBlock returns.
+  function byParts(xml: string, box: { top: number; bottom: number; left: number; right: number }, context: CellContext, styled?: { columns: Set<number>; styles: number[][] }, uncalculated?: { row: number; column: number }[]) {
+    const bounds = sheetDataBounds(xml);
+    const width = box.right - box.left + 1;
+    const values: CellValue[][] = [];
+    let lastRow = 0;
+    if (bounds) {
+      for (const row of rowsOf(xml.slice(bounds.start, bounds.end))) {
+        lastRow = row.row;
+        if (row.row < box.top || row.row > box.bottom) continue;
+        const cells = new Array<CellValue>(width).fill('');
+        values[row.row - box.top] = cells;
+        for (const cell of cellsOfRow(row.content)) {
+          if (cell.column + 1 >= box.left && cell.column + 1 <= box.right) {
+            const value = cellValue(cell, context);
+            cells[cell.column + 1 - box.left] = value;
+            if (value === '' && uncalculated && cell.body.includes('<f') && !/<v[\s>/]/.test(cell.body)) uncalculated.push({ row: row.row, column: cell.column + 1 });
+          }
+          if (styled?.columns.has(cell.column + 1)) (styled.styles[row.row - box.top] ??= [])[cell.column + 1 - box.left] = Number(/(?:^|\s)s="(\d+)"/.exec(cell.attributes)?.[1] ?? 0);
+        }
+      }
+    }
+    const height = Math.min(box.bottom, Math.max(lastRow, box.top)) - box.top + 1;
+    const full: CellValue[][] = [];
+    for (let i = 0; i < Math.max(0, height); i++) full.push(values[i] ?? new Array<CellValue>(width).fill(''));
+    return { values: full, lastRow };
+  }
+
+  const strings = ['Alpha', 'Beta &amp; co', ''];
+  const cell = fc.record({
+    address: fc.constantFrom('none', 'valid', 'lower', 'bad'),
+    type: fc.constantFrom(undefined, 's', 'n', 'str', 'b', 'e', 'inlineStr', 'd', ''),
+    style: fc.option(fc.nat(40), { nil: undefined }),
+    content: fc.constantFrom('self', '<v>1</v>', '<v>0</v>', '<v> 12.5 </v>', '<v></v>', '<v/>', '<v>abc</v>', '<v>2</v>', '<f>A1</f>', '<f>A1</f><v>7</v>', '<v>1904-01-02T00:00:00</v>', '<is><t>In</t><r><rPr><color rgb="FF0000"/></rPr><t>line</t></r></is>', '<v>123456789012345678</v>'),
+    skip: fc.nat(3),
+  });
+  const row = fc.record({ numbered: fc.boolean(), gap: fc.nat(2), selfClosed: fc.boolean(), spans: fc.boolean(), cells: fc.array(cell, { maxLength: 8 }) });
+  const letters = (n: number): string => (n < 26 ? String.fromCharCode(65 + n) : letters(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26)));
+
+  function sheetOf(rows: fc.GeneratorValue<typeof row>[]): string {
+    let number = 0;
+    const xml = rows.map((r) => {
+      number += 1 + (r.numbered ? r.gap : 0);
+      let column = 0;
+      const cells = r.cells.map((c) => {
+        column += c.address === 'none' ? 0 : c.skip;
+        const ref = c.address === 'valid' ? ` r="${letters(column)}${number}"` : c.address === 'lower' ? ` r="${letters(column).toLowerCase()}${number}"` : c.address === 'bad' ? ` r="${letters(column)}${number}x"` : '';
+        column++;
+        const attributes = `${ref}${c.style === undefined ? '' : ` s="${c.style}"`}${c.type === undefined ? '' : ` t="${c.type}"`}`;
+        return c.content === 'self' ? `<c${attributes}/>` : `<c${attributes}>${c.content}</c>`;
+      });
+      const open = `<row${r.numbered ? ` r="${number}"` : ''}${r.spans ? ' spans="1:9" x14ac:dyDescent="0.25"' : ''}`;
+      return r.selfClosed && cells.length === 0 ? `${open}/>` : `${open}>${cells.join('')}</row>`;
+    });
+    return `<worksheet><sheetData>${xml.join('')}</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
+  }
+
+  test('for any rows, block and columns whose styles are wanted', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), fc.nat(14), fc.nat(6), fc.nat(10), fc.nat(6), fc.boolean(), fc.boolean(), (rows, top, height, left, width, withStyles, date1904) => {
+        const xml = sheetOf(rows);
+        const box = { top: top + 1, bottom: top + 1 + height, left: left + 1, right: left + 1 + width };
+        const context = { strings, date1904 };
+        const columns = new Set([box.left, box.left + 2]);
+        const styled = withStyles ? { columns, styles: [] as number[][] } : undefined;
+        const styledBefore = withStyles ? { columns, styles: [] as number[][] } : undefined;
+        const uncalculated: { row: number; column: number }[] = [];
+        const uncalculatedBefore: { row: number; column: number }[] = [];
+        expect(readBlock(xml, box, context, styled, uncalculated)).toEqual(byParts(xml, box, context, styledBefore, uncalculatedBefore));
+        expect(styled?.styles).toEqual(styledBefore?.styles);
+        expect(uncalculated).toEqual(uncalculatedBefore);
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
