@@ -78,7 +78,9 @@ describe('reading by index gives what taking the rows and cells apart gives', ()
   const row = fc.record({ numbered: fc.boolean(), gap: fc.nat(2), selfClosed: fc.boolean(), spans: fc.boolean(), cells: fc.array(cell, { maxLength: 8 }) });
   const letters = (n: number): string => (n < 26 ? String.fromCharCode(65 + n) : letters(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26)));
 
-  function sheetOf(rows: fc.GeneratorValue<typeof row>[]): string {
+  type RowSpec = typeof row extends fc.Arbitrary<infer T> ? T : never;
+
+  function sheetOf(rows: RowSpec[]): string {
     let number = 0;
     const xml = rows.map((r) => {
       number += 1 + (r.numbered ? r.gap : 0);
