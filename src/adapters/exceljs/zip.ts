@@ -101,6 +101,14 @@ function dosDateTime(date: Date): { time: number; day: number } {
   };
 }
 
+/** `data` as a zip entry, deflated at `level` (0 stores it as it is). */
+export const packEntry = (data: Buffer, level = 1): StoredEntry => ({
+  method: level === 0 ? STORED : DEFLATED,
+  crc: crc32(data),
+  size: data.length,
+  bytes: level === 0 ? data : deflateRawSync(data, { level }),
+});
+
 /**
  * A zip of `entries`, deflated at `level` (0 stores them as they are). Directories are implied by
  * the names, as in files Excel writes.
@@ -113,10 +121,7 @@ export function writeZip(entries: ({ name: string; data: Buffer } | { name: stri
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     // An entry copied as stored keeps its compressed bytes: not inflated, not deflated again.
-    const stored: StoredEntry =
-      'stored' in entry
-        ? entry.stored
-        : { method: level === 0 ? STORED : DEFLATED, crc: crc32(entry.data), size: entry.data.length, bytes: level === 0 ? entry.data : deflateRawSync(entry.data, { level }) };
+    const stored: StoredEntry = 'stored' in entry ? entry.stored : packEntry(entry.data, level);
     const { method, bytes: packed } = stored;
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);

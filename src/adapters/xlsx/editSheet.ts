@@ -19,10 +19,10 @@ export function splitSheet(xml: string): { head: string; body: string; tail: str
   if (!open) return { head: xml, body: '', tail: '' };
   let end = open.index + open[0].length;
   if (open[1] !== '/') {
-    const close = /<\/(?:\w+:)?sheetData>/g;
-    close.lastIndex = end;
-    const found = close.exec(xml);
-    end = found ? found.index + found[0].length : xml.length;
+    // A sheet has one sheetData: its end tag is found from the part's end, past the few elements that follow the rows, not after every row.
+    const close = xml.lastIndexOf('sheetData>');
+    const tag = close === -1 ? undefined : /<\/(?:\w+:)?$/.exec(xml.slice(Math.max(end, close - 64), close));
+    end = tag && close > end ? close + 'sheetData>'.length : xml.length;
   }
   return { head: xml.slice(0, open.index), body: xml.slice(open.index, end), tail: xml.slice(end) };
 }
@@ -34,35 +34,53 @@ export function setCell(writes: CellWrites, row: number, column: number, xml: st
   (writes.get(row) ?? writes.set(row, new Map()).get(row)!).set(column, xml);
 }
 
-function mergedRow(open: string, content: string, row: number, cells: Map<number, string>): string {
-  const added = [...cells].filter(([, xml]) => xml !== '').map(([column, xml]) => ({ column, xml }));
-  let body: string;
+/**
+ * Writes made row by row as a large sheet is written (writeCellsTo): `rows` in ascending order, and
+ * each row's cells made only when the writer reaches it, so they are dropped as soon as they are written.
+ */
+export type RowWrites = { rows: readonly number[]; cellsOf(row: number): Map<number, string> };
+
+/** Writes one row with `cells` set: its own cells kept as written, spans dropped, the row number added when absent. */
+function mergedRow(open: string, content: string, row: number, cells: Map<number, string>, write: (piece: string) => void): void {
+  // spans is a hint of the row's first and last cell; a stale one is worse than none.
+  let tag = /\sspans\s*=/.test(open) ? withoutAttribute(open, 'spans') : open;
+  if (!/ r="/.test(tag)) tag = withAttribute(tag, 'r', String(row));
+  if (tag.endsWith('/>')) tag = `${tag.slice(0, -2)}>`;
+  write(tag);
+  const added = [...cells].filter(([, xml]) => xml !== '').sort((a, b) => a[0] - b[0]);
   const last = lastColumn(content);
   if (last !== undefined && [...cells.keys()].every((column) => column > last)) {
     // Only new cells after the row's last (a first run's output columns): the row's own cells stay as written.
-    body = content + added.sort((a, b) => a.column - b.column).map((c) => c.xml).join('');
+    write(content);
+    for (const [, xml] of added) write(xml);
   } else {
     const kept = cellsOfRow(content)
       .filter((c) => !cells.has(c.column))
       .map((c) => ({ column: c.column, xml: / r="/.test(c.attributes) ? c.text : c.text.replace(/^<c\b/, `<c r="${columnLetters(c.column)}${row}"`) }));
-    body = [...kept, ...added].sort((a, b) => a.column - b.column).map((c) => c.xml).join('');
+    for (const c of [...kept, ...added.map(([column, xml]) => ({ column, xml }))].sort((a, b) => a.column - b.column)) write(c.xml);
   }
-  // spans is a hint of the row's first and last cell; a stale one is worse than none.
-  let tag = withoutAttribute(open, 'spans');
-  if (!/ r="/.test(tag)) tag = withAttribute(tag, 'r', String(row));
-  if (tag.endsWith('/>')) tag = `${tag.slice(0, -2)}>`;
-  const closing = tag.startsWith('<row') ? '</row>' : `</${/^<([\w:]+)/.exec(tag)![1]}>`;
-  return `${tag}${body}${closing}`;
+  write(tag.startsWith('<row') ? '</row>' : `</${/^<([\w:]+)/.exec(tag)![1]}>`);
 }
 
-const newRow = (row: number, cells: Map<number, string>): string => {
-  const xml = [...cells].filter(([, x]) => x !== '').sort((a, b) => a[0] - b[0]).map(([, x]) => x);
-  return xml.length > 0 ? `<row r="${row}">${xml.join('')}</row>` : '';
-};
+function newRow(row: number, cells: Map<number, string>, write: (piece: string) => void): void {
+  const xml = [...cells].filter(([, x]) => x !== '').sort((a, b) => a[0] - b[0]);
+  if (xml.length === 0) return;
+  write(`<row r="${row}">`);
+  for (const [, x] of xml) write(x);
+  write('</row>');
+}
 
 /** The sheet with `writes` made: existing rows get their cells replaced or added in column order, missing rows are inserted in order. */
 export function writeCells(xml: string, writes: CellWrites): string {
   if (writes.size === 0) return xml;
+  const out: string[] = [];
+  writeCellsTo(xml, writes, (piece) => out.push(piece));
+  return out.join('');
+}
+
+/** writeCells' sheet given piece by piece to `write` (XmlBytes for a large sheet): no one string of the whole sheet is made. */
+export function writeCellsTo(xml: string, writes: CellWrites | RowWrites, write: (piece: string) => void): void {
+  const { rows, cellsOf } = writes instanceof Map ? { rows: [...writes.keys()].sort((a, b) => a - b), cellsOf: (row: number) => writes.get(row)! } : writes;
   let bounds = sheetDataBounds(xml);
   if (!bounds) throw new Error('worksheet without sheetData');
   if (bounds.start === bounds.end && /<(?:\w+:)?sheetData\b[^>]*\/>/.test(xml.slice(0, bounds.start))) {
@@ -71,21 +89,20 @@ export function writeCells(xml: string, writes: CellWrites): string {
     xml = `${xml.slice(0, open.index)}<${open[1]}${open[2]}></${open[1]}>${xml.slice(open.index + open[0].length)}`;
     bounds = sheetDataBounds(xml)!;
   }
+  write(xml.slice(0, bounds.start));
   const data = xml.slice(bounds.start, bounds.end);
-  const pending = [...writes.keys()].sort((a, b) => a - b);
-  const out: string[] = [];
   let p = 0;
   let last = 0;
   for (const row of rowsOf(data)) {
-    out.push(data.slice(last, row.start));
-    while (p < pending.length && pending[p]! < row.row) out.push(newRow(pending[p]!, writes.get(pending[p++]!)!));
-    if (pending[p] === row.row) out.push(mergedRow(row.open, row.content, row.row, writes.get(pending[p++]!)!));
-    else out.push(data.slice(row.start, row.end));
+    if (row.start > last) write(data.slice(last, row.start));
+    while (p < rows.length && rows[p]! < row.row) newRow(rows[p]!, cellsOf(rows[p++]!), write);
+    if (rows[p] === row.row) mergedRow(row.open, row.content, row.row, cellsOf(rows[p++]!), write);
+    else write(data.slice(row.start, row.end));
     last = row.end;
   }
-  while (p < pending.length) out.push(newRow(pending[p]!, writes.get(pending[p++]!)!));
-  out.push(data.slice(last));
-  return xml.slice(0, bounds.start) + out.join('') + xml.slice(bounds.end);
+  while (p < rows.length) newRow(rows[p]!, cellsOf(rows[p++]!), write);
+  write(data.slice(last));
+  write(xml.slice(bounds.end));
 }
 
 /** Rows from `from` on move down one row (their cells' addresses too): room for a row inserted at `from`. */

@@ -3,7 +3,7 @@
 // edited as the very bytes it was stored as (still compressed), so charts,
 // pivot tables, slicers, macros and the rest come out byte for byte.
 
-import { readZip, unpack, writeZip, type StoredEntry, type ZipEntry } from '../exceljs/zip';
+import { packEntry, readZip, unpack, writeZip, type StoredEntry, type ZipEntry } from '../exceljs/zip';
 import { resolvePart } from '../exceljs/xlsxParts';
 import { attributeOf, attributesOf, escapeXml, findElement, findElements } from './xml';
 
@@ -103,6 +103,7 @@ export class XlsxPackage {
     this.texts.delete(path);
   }
 
+  /** `content`: the part's text, or its UTF-8 bytes (a large part written as bytes, XmlBytes). */
   put(path: string, content: string | Buffer): void {
     this.removed.delete(path);
     this.edited.set(path, content);
@@ -170,12 +171,11 @@ export class XlsxPackage {
 
   /** The package as zip bytes: edited parts deflated, the rest copied as stored. Parts keep their order; new ones follow. */
   bytes(date: Date): Buffer {
-    const out: ({ name: string; data: Buffer } | { name: string; stored: StoredEntry })[] = [];
-    for (const path of this.paths()) {
+    // Each edited part is encoded and deflated in turn: only one part's uncompressed bytes are held at a time.
+    const out: { name: string; stored: StoredEntry }[] = this.paths().map((path) => {
       const edited = this.edited.get(path);
-      if (edited !== undefined) out.push({ name: path, data: typeof edited === 'string' ? Buffer.from(edited, 'utf8') : edited });
-      else out.push({ name: path, stored: this.entries.get(path)!.stored });
-    }
+      return { name: path, stored: edited === undefined ? this.entries.get(path)!.stored : packEntry(typeof edited === 'string' ? Buffer.from(edited, 'utf8') : edited) };
+    });
     return writeZip(out, date);
   }
 }

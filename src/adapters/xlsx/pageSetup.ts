@@ -59,6 +59,12 @@ function fitToPage(head: string): string {
 /** A worksheet part of the add-in's with `setup` (on `paperSize`, else the file's default, Letter) in place of whatever page setup it had. */
 export function withPageSetup(xml: string, setup: PageSetup, paperSize?: number): string {
   const { head, body, tail } = splitSheet(xml);
+  const around = pageSetupAround(head, tail, setup, paperSize);
+  return around.head + body + around.tail;
+}
+
+/** withPageSetup on the two ends of a worksheet part: `head` before its `<sheetData>`, `tail` after it. */
+export function pageSetupAround(head: string, tail: string, setup: PageSetup, paperSize?: number): { head: string; tail: string } {
   let rest = tail;
   for (const tag of OURS) {
     for (const found of findElements(rest, tag).reverse()) rest = rest.slice(0, found.start) + rest.slice(found.end);
@@ -71,7 +77,7 @@ export function withPageSetup(xml: string, setup: PageSetup, paperSize?: number)
     if (found && (at === -1 || found.start < at)) at = found.start;
   }
   if (at === -1) at = rest.lastIndexOf('</');
-  return fitToPage(head) + body + rest.slice(0, at) + pageSetupXml(setup, paperSize) + rest.slice(at);
+  return { head: fitToPage(head), tail: rest.slice(0, at) + pageSetupXml(setup, paperSize) + rest.slice(at) };
 }
 
 /**

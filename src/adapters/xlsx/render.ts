@@ -8,6 +8,7 @@ import { highlightFormula, looksLikeFormula, TEXT_FORMAT, writable, type CellSty
 import { escapeXString } from '../exceljs/xmlText';
 import type { StylesEditor } from './styles';
 import { escapeXml } from './xml';
+import { XmlBytes } from './xmlBytes';
 
 export const WORKSHEET_OPEN =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
@@ -46,8 +47,12 @@ export function highlightsXml(cf: ConditionalFormat, styles: StylesEditor, prior
 
 export type SheetParts = { drawingId?: string; tableIds: string[]; sharedString?: (escaped: string) => number };
 
-/** The worksheet XML of `layout`. */
-export function renderSheet(layout: SheetLayout, styles: StylesEditor, parts: SheetParts): string {
+/**
+ * The worksheet XML of `layout`, in three: what comes before its rows, the rows (`<sheetData>`, as UTF-8
+ * bytes: a sheet of 20,000 rows is never one string), and what follows them. Page setup edits the
+ * small head and tail (pageSetupAround); the part is the three one after the other.
+ */
+export function renderSheet(layout: SheetLayout, styles: StylesEditor, parts: SheetParts): { head: string; rows: Buffer; tail: string } {
   const looks = new Map<number, Map<number, CellStyle>>();
   for (const styled of layout.styles) {
     const row = looks.get(styled.row) ?? looks.set(styled.row, new Map()).get(styled.row)!;
@@ -63,13 +68,14 @@ export function renderSheet(layout: SheetLayout, styles: StylesEditor, parts: Sh
     if (s === undefined) formatStyles.set(fmt, (s = styles.cellFormat(fmt)));
     return s;
   };
-  const rows: string[] = [];
+  const out = new XmlBytes(layout.values.length * 400);
+  out.write('<sheetData>');
   let lastColumn = 0;
   layout.values.forEach((cells, r) => {
     const formats = layout.formats[r] ?? [];
     const rowLooks = looks.get(r);
-    const xml: string[] = [];
     const n = Math.max(cells.length, rowLooks ? Math.max(...rowLooks.keys()) + 1 : 0);
+    let open = false;
     for (let c = 0; c < n; c++) {
       const value = cells[c] ?? null;
       const look = rowLooks?.get(c);
@@ -77,12 +83,15 @@ export function renderSheet(layout: SheetLayout, styles: StylesEditor, parts: Sh
       if (isEmpty(value) && format === null && !look) continue;
       const cell = cellXml(`${letter(c)}${r + 1}`, value, styleOf(format, look, value), parts.sharedString);
       if (cell) {
-        xml.push(cell);
+        if (!open) out.write(`<row r="${r + 1}">`);
+        open = true;
+        out.write(cell);
         if (c > lastColumn) lastColumn = c;
       }
     }
-    if (xml.length > 0) rows.push(`<row r="${r + 1}">${xml.join('')}</row>`);
+    if (open) out.write('</row>');
   });
+  out.write('</sheetData>');
   const dimension = `A1:${columnLetters(lastColumn)}${Math.max(1, layout.values.length)}`;
   const frozen =
     layout.freezeRows > 0
@@ -97,9 +106,9 @@ export function renderSheet(layout: SheetLayout, styles: StylesEditor, parts: Sh
   });
   const drawing = parts.drawingId ? `<drawing r:id="${parts.drawingId}"/>` : '';
   const tables = parts.tableIds.length > 0 ? `<tableParts count="${parts.tableIds.length}">${parts.tableIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : '';
-  return (
-    `${WORKSHEET_OPEN}<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${rows.join('')}</sheetData>${highlights.join('')}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${drawing}${tables}</worksheet>`
-  );
+  return {
+    head: `${WORKSHEET_OPEN}<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}`,
+    rows: out.result(),
+    tail: `${highlights.join('')}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${drawing}${tables}</worksheet>`,
+  };
 }

@@ -29,7 +29,8 @@ import { changedProblem, DEFAULT_SHEET_NAMES, mergedOutputProblem, nameTakenProb
 import type { RenamedSheet, SheetRole, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import { formatRange, overlaps } from '../exceljs/range';
 import { cellXml, highlightsXml } from './render';
-import { growDimension, splitSheet, setCell, setWidths, shiftRowsDown, styleAt, topPriority, withHighlights, withoutHighlights, writeCells, type CellWrites } from './editSheet';
+import { growDimension, splitSheet, setCell, setWidths, shiftRowsDown, styleAt, topPriority, withHighlights, withoutHighlights, writeCells, writeCellsTo, type CellWrites } from './editSheet';
+import { XmlBytes } from './xmlBytes';
 import { paperSizeOf } from './pageSetup';
 import { geometryOf, resizedTablePart, type TableGeometry, type TablePart } from './tables';
 import type { ReadTable, SurgicalWorkbook } from './workbook';
@@ -113,7 +114,8 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
   function writeOutputs(table: TablePart, layout: OutputColumnsLayout, placement: Placement): void {
     const styles = book.styles();
     const { geometry, columns } = placement;
-    let xml = book.sheetXml(table.sheet);
+    const xml = book.sheetXml(table.sheet);
+    // The header row's new cells; the body's are made as the rows are written (bodyCells).
     const writes: CellWrites = new Map();
     const firstNew = geometry.right + 1;
     const headerStyle = styleAt(xml, geometry.headerRow!, geometry.right - 1);
@@ -130,20 +132,22 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     const cellStyles = columns.map((column, k) => styles.withNumberFormat(styleAt(xml, geometry.firstBodyRow, column - 1), layout.formats[k] ?? null));
     const letters = columns.map((c) => columnLetters(c - 1));
     const restingStyles = placement.resting.map((column) => styleAt(xml, geometry.firstBodyRow, column - 1));
-    for (let i = 0; i <= geometry.lastBodyRow - geometry.firstBodyRow; i++) {
-      const values = layout.values[i];
-      const row = geometry.firstBodyRow + i;
-      columns.forEach((column, k) => setCell(writes, row, column - 1, cellXml(`${letters[k]}${row}`, values?.[k] ?? null, cellStyles[k]!, book.sharedString) ?? ''));
+    const restingLetters = placement.resting.map((column) => columnLetters(column - 1));
+    // The body's cells are made row by row as the sheet is written, and dropped once written.
+    const bodyCells = (row: number): Map<number, string> => {
+      const values = layout.values[row - geometry.firstBodyRow];
+      const cells = new Map<number, string>();
+      columns.forEach((column, k) => cells.set(column - 1, cellXml(`${letters[k]}${row}`, values?.[k] ?? null, cellStyles[k]!, book.sharedString) ?? ''));
       // A column of the prioritiser's this run does not write keeps its header and look, not a stale result.
-      restingStyles.forEach((style, j) => setCell(writes, row, placement.resting[j]! - 1, cellXml(`${columnLetters(placement.resting[j]! - 1)}${row}`, null, style, book.sharedString) ?? ''));
-    }
+      restingStyles.forEach((style, j) => cells.set(placement.resting[j]! - 1, cellXml(`${restingLetters[j]}${row}`, null, style, book.sharedString) ?? ''));
+      return cells;
+    };
+    const bodyRows = geometry.lastBodyRow - geometry.firstBodyRow + 1;
+    const rows = [...writes.keys(), ...Array.from({ length: bodyRows }, (_, i) => geometry.firstBodyRow + i)];
     const parts = splitSheet(xml);
-    xml = '';
-    const body = writeCells(parts.body, writes);
     const right = geometry.right + placement.appended;
     const head = growDimension(setWidths(parts.head, widths), right, geometry.bottom);
     let tail = parts.tail;
-    const bodyRows = geometry.lastBodyRow - geometry.firstBodyRow + 1;
     let formats = '';
     let priority = 0;
     layout.keys.forEach((key, k) => {
@@ -155,7 +159,12 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
       formats += made.xml;
       priority = made.next;
     });
-    book.pkg.put(table.sheet.path, head + body + withHighlights(tail, formats));
+    // Written as bytes: the sheet of a large table is never one string.
+    const out = new XmlBytes(xml.length + bodyRows * (columns.length + placement.resting.length) * 64);
+    out.write(head);
+    writeCellsTo(parts.body, { rows, cellsOf: (row) => writes.get(row) ?? bodyCells(row) }, out.write);
+    out.write(withHighlights(tail, formats));
+    book.pkg.put(table.sheet.path, out.result());
     const box = { top: geometry.top, left: geometry.left, bottom: geometry.bottom, right };
     book.pkg.put(table.path, resizedTablePart(book.pkg.text(table.path)!, box, table.totalsRow, added));
   }

@@ -13,7 +13,7 @@ import { attributeOf, escapeXml, findElement, findElements, withAttribute } from
 import { chartXml, drawingXml } from './charts';
 import { readBlock, sharedStrings, type CellContext } from './cells';
 import { CONTENT_TYPES, RELATIONSHIP_TYPES, WorkbookPart, typeName, type SheetEntry, type XlsxPackage } from './package';
-import { withPageSetup, withPrintTitles } from './pageSetup';
+import { pageSetupAround, withPageSetup, withPrintTitles } from './pageSetup';
 import { renderSheet } from './render';
 import { splitSheet } from './editSheet';
 import { MINIMAL_STYLES, StylesEditor } from './styles';
@@ -271,10 +271,13 @@ export class SurgicalWorkbook {
       rels.push({ id: relId, type: RELATIONSHIP_TYPES.table, target: part, external: false });
       return relId;
     });
-    this.pkg.put(path, renderSheet(full, this.styles(), { ...(drawingId ? { drawingId } : {}), tableIds, sharedString: this.sharedString }));
+    const sheet = renderSheet(full, this.styles(), { ...(drawingId ? { drawingId } : {}), tableIds, sharedString: this.sharedString });
+    // The page setup goes into the sheet's two ends as it is put, rather than into the whole part read back.
+    const { head, tail } = full.pageSetup ? pageSetupAround(sheet.head, sheet.tail, full.pageSetup, this.paperSize) : sheet;
+    this.pkg.put(path, Buffer.concat([Buffer.from(head, 'utf8'), sheet.rows, Buffer.from(tail, 'utf8')]));
     this.pkg.setRelationships(path, rels);
     this.tableList = undefined;
-    if (full.pageSetup) this.setPageSetup(sheetName, full.pageSetup);
+    if (full.pageSetup) this.setPrintTitles(sheetName, full.pageSetup);
   }
 
   /** Adds a table (of the add-in's, such as the Column mapping) on a sheet that stays as it is otherwise; returns its name. */
@@ -314,6 +317,13 @@ export class SurgicalWorkbook {
     const sheet = this.sheetNamed(name);
     if (!sheet) return;
     this.pkg.put(sheet.path, withPageSetup(this.sheetXml(sheet), setup, this.paperSize));
+    this.setPrintTitles(name, setup);
+  }
+
+  /** The repeated rows of `setup` as the print titles of the add-in's sheet `name`. */
+  private setPrintTitles(name: string, setup: PageSetup): void {
+    const sheet = this.sheetNamed(name);
+    if (!sheet) return;
     // A print title belongs to the sheet by its place among all the workbook's sheets.
     const all = findElements(findElement(this.workbook.xml, 'sheets')?.text ?? '', 'sheet');
     const index = all.findIndex((s) => attributeOf(s.open, 'name')?.toLowerCase() === sheet.name.toLowerCase());

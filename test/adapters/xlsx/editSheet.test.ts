@@ -1,6 +1,6 @@
 // Cell edits to a user's worksheet part: what is written changes, the rest of each row stays as written.
 
-import { setCell, styleAt, writeCells, type CellWrites } from '../../../src/adapters/xlsx/editSheet';
+import { setCell, styleAt, writeCells, writeCellsTo, type CellWrites } from '../../../src/adapters/xlsx/editSheet';
 
 const sheet = (rows: string): string => `<worksheet><dimension ref="A1:B2"/><sheetData>${rows}</sheetData><pageMargins left="0.7"/></worksheet>`;
 
@@ -43,4 +43,14 @@ test('styleAt reads the style index of a cell, 0 for one absent or unstyled', ()
   expect(styleAt(xml, 2, 0)).toBe(0);
   expect(styleAt(xml, 5, 0)).toBe(0);
   expect(styleAt('<worksheet><sheetData/></worksheet>', 1, 0)).toBe(0);
+});
+
+test('writes made row by row as the sheet is written give the same sheet as the same writes made up front', () => {
+  const xml = sheet('<row r="1" spans="1:2"><c r="A1"><v>1</v></c></row><row r="3"><c r="B3"><v>3</v></c></row>');
+  const upFront = writes([1, 2, '<c r="C1"><v>8</v></c>'], [2, 0, '<c r="A2"><v>2</v></c>'], [3, 1, '<c r="B3"><v>9</v></c>'], [5, 0, '<c r="A5"><v>5</v></c>']);
+  const pieces: string[] = [];
+  const asked: number[] = [];
+  writeCellsTo(xml, { rows: [1, 2, 3, 5], cellsOf: (row) => (asked.push(row), upFront.get(row)!) }, (piece) => pieces.push(piece));
+  expect(pieces.join('')).toBe(writeCells(xml, upFront));
+  expect(asked).toEqual([1, 2, 3, 5]);
 });
