@@ -5,7 +5,6 @@
 
 import { isColumnMappingTable } from '../../engine/columnMapping';
 import type { ColumnMappingEntry } from '../../engine/read';
-import type { CellValue } from '../../engine/types';
 import { a1 } from '../../engine/address';
 import { TEXT_FORMAT } from '../../layout/grid';
 import { COLUMN_MAPPING_TABLE, MAPPING_HEADERS, columnMappingBlock, columnMappingEdits, mappingColumnBeside, mappingRoomMessage } from '../../layout/columnMappingTable';
@@ -14,6 +13,7 @@ import { cellForExcel } from './cells';
 import { WorkbookError } from './officeErrors';
 import type { Supports } from './requirements';
 import { saveSettings } from './settingsWrites';
+import { queueTableRead } from './tableReads';
 
 export async function saveColumnMapping(context: Excel.RequestContext, entries: ColumnMappingEntry[], supports: Supports): Promise<void> {
   const tables = context.workbook.tables.load('items/name');
@@ -47,11 +47,11 @@ export async function saveColumnMapping(context: Excel.RequestContext, entries: 
 
 async function editMappingTable(context: Excel.RequestContext, name: string, entries: ColumnMappingEntry[]): Promise<void> {
   const table = context.workbook.tables.getItem(name);
-  const header = table.getHeaderRowRange().load('values');
-  const body = table.getDataBodyRange().load('values');
+  // Its rows down to the last one holding a value (a table the user made from whole columns is not a million rows).
+  const read = queueTableRead(table, 'all');
   await context.sync();
-  const headers = (header.values[0] ?? []).map((h) => String(h ?? ''));
-  const rows = body.values.map((row) => row.map((v) => v as CellValue));
+  const { headers, rows } = read();
+  const body = table.getDataBodyRange();
   const edits = columnMappingEdits({ headers, rows }, entries);
   const write = (range: Excel.Range, value: string) => {
     range.numberFormat = [[TEXT_FORMAT]];

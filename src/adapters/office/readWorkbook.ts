@@ -2,7 +2,8 @@
 //   1. every table's name, sheet and headers, every sheet's name, and the
 //      settings table's cells (they may name another Initiatives table);
 //   2. the Initiatives table's input columns, the Capacity and settings tables,
-//      and the size of every other table.
+//      and the size of every other table: each down to its last row holding a
+//      value, whatever its declared range (tableReads.ts, usedRows).
 
 import { isColumnMappingTable } from '../../engine/columnMapping';
 import { numberColumnIndices } from '../../engine/headers';
@@ -14,7 +15,7 @@ import { CAPACITY_TABLE, isAddinTable, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
 import { WorkbookError } from './officeErrors';
 import { jsonBytes } from './payload';
-import { inputRuns, queueTableRead, syncWithTable, type ColumnRun, type TableRead } from './tableReads';
+import { inputRuns, queueTableRead, syncWithTable, usedBodyRows, usedRows, type ColumnRun, type TableRead } from './tableReads';
 
 export type TableEntry = { name: string; sheet: string; headers: string[] };
 
@@ -117,7 +118,8 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
     const overridesRead = overrides && queueTableRead(tables.getItem(overrides.name), 'all');
     const mappingRead = mapping && queueTableRead(tables.getItem(mapping.name), 'all');
     const fxRatesRead = fxRates && queueTableRead(tables.getItem(fxRates.name), 'all');
-    const sizes = others.map((t) => tables.getItem(t.name).getDataBodyRange().load('rowCount'));
+    // Each table's rows that hold data, as the Initiatives table is counted (a whole-column table is not a million rows).
+    const sizes = others.map((t) => usedRows(tables.getItem(t.name)).load('rowCount'));
     return () => ({
       capacity: capacityRead?.(),
       settings: settingsRead?.(),
@@ -125,7 +127,7 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
       overrides: overridesRead?.(),
       mapping: mappingRead?.(),
       fxRates: fxRatesRead?.(),
-      sizes: sizes.map((s) => s.rowCount),
+      sizes: sizes.map(usedBodyRows),
     });
   };
   let rest: ReturnType<ReturnType<typeof queueRest>>;

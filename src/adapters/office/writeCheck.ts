@@ -20,7 +20,7 @@ import { findTable, type Located } from './readWorkbook';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { queueSheetChecks, type SheetStatus } from './sheetChecks';
 import { looksLikeStaging } from './staging';
-import { inputRuns, syncWithTable, type TableRead } from './tableReads';
+import { inputRuns, syncWithTable, usedRows, type TableRead } from './tableReads';
 
 export type CheckRequest = { plan: Plan; layout: PlanLayout; expectedFingerprint: string; options?: WriteOptions; supports?: Supports };
 
@@ -38,11 +38,12 @@ export function mergedBlocks(address: string): MergedBlock[] {
 /**
  * The merged blocks in the table's rows, wherever its outputs go (ExcelApi 1.13; an older Excel is not asked,
  * and its write goes ahead as before), read in the check's round trip. Whole rows, as the table's position is
- * not known before that trip and a table near Excel's last column cannot be widened to look.
+ * not known before that trip and a table near Excel's last column cannot be widened to look; only the rows
+ * the write reaches (usedRows), not a whole-column table's million.
  */
 function queueMerges(context: Excel.RequestContext, request: CheckRequest): (() => MergedBlock[]) | undefined {
   if (!request.supports?.(MERGED_AREAS_API)) return undefined;
-  const areas = context.workbook.tables.getItem(request.plan.table!.name).getRange().getEntireRow().getMergedAreasOrNullObject().load('address');
+  const areas = usedRows(context.workbook.tables.getItem(request.plan.table!.name)).getEntireRow().getMergedAreasOrNullObject().load('address');
   return () => (areas.isNullObject ? [] : mergedBlocks(areas.address));
 }
 

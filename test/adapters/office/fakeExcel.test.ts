@@ -43,6 +43,27 @@ describe('the fake Excel', () => {
     await expect(context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
   });
 
+  it('refuses a response over 5 MB, as Excel on the web does: a million rows\' values are never built', async () => {
+    const fake = fakeExcel();
+    addTable(fake.model, { sheet: 'S', name: 'T', headers: ['A', 'B'], rows: [[1, 2]], declaredRows: 'whole columns' });
+    fake.excel.workbook.tables.getItem('T').getDataBodyRange().load('values');
+    await expect(fake.excel.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    expect(fake.context.syncs[0]!.refused).toBe('ResponsePayloadSizeLimitExceeded');
+  });
+
+  it('finds the used range of a range by its values only, and bounds two ranges as Excel does', async () => {
+    const fake = fakeExcel();
+    addTable(fake.model, { sheet: 'S', name: 'T', headers: ['A', 'B'], rows: [[1, ''], ['', ''], ['', 'x']], declaredRows: 'whole columns', origin: { row: 2, column: 1 } });
+    fake.model.sheet('S')!.cell(20, 1).format = '0.00'; // a format alone is no value
+    const table = fake.excel.workbook.tables.getItem('T');
+    const used = table.getDataBodyRange().getUsedRange(true).load('address');
+    const bounded = table.getHeaderRowRange().getBoundingRect(used).load('address');
+    const none = table.getDataBodyRange().getLastRow().getUsedRangeOrNullObject(true).load('address');
+    await fake.excel.sync();
+    expect([used.address, bounded.address, none.isNullObject]).toEqual(['S!B4:C6', 'S!B3:C6', true]);
+    expect(() => table.getDataBodyRange().getUsedRange()).toThrow(/valuesOnly/);
+  });
+
   it('refuses a change to the cells of a protected sheet, but still lets the user be shown it', async () => {
     const { context, model } = table();
     model.sheet('S')!.protected = true;

@@ -96,10 +96,12 @@ describe('office-addin-mock: selecting a problem cell', () => {
 /** A workbook with one Initiatives table and nothing else, for office-addin-mock. */
 function portfolioWorkbook(make: Make, rows: number) {
   const { initiatives } = generatePortfolio(rows, rows);
+  const grid = [initiatives.headers, ...initiatives.rows];
+  const width = initiatives.headers.length;
   const table = () =>
     make({
-      getHeaderRowRange: () => mockRange(make, [initiatives.headers], { row: 0, column: 0 }),
-      getDataBodyRange: () => mockRange(make, initiatives.rows, { row: 1, column: 0 }),
+      getHeaderRowRange: () => mockRange(make, grid, { row: 0, column: 0 }, { row: 0, column: 0, rows: 1, columns: width }),
+      getDataBodyRange: () => mockRange(make, grid, { row: 0, column: 0 }, { row: 1, column: 0, rows: initiatives.rows.length, columns: width }),
     });
   const workbook = {
     tables: {

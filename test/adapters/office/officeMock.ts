@@ -51,14 +51,25 @@ export const loadsNullness = {
 
 type Rect = { row: number; column: number; rows: number; columns: number };
 
+/** Each mock range's block of its grid, so getBoundingRect can see the other range's (the mock's own properties load only at sync). */
+const blocks = new WeakMap<object, Rect>();
+
+const blank = (value: unknown) => value === '' || value === null || value === undefined;
+
 /**
  * Part of a grid of cells as a loadable range: values, position and size, and the
- * getColumn / getCell / getResizedRange steps the adapter takes inside it.
+ * getColumn / getCell / getResizedRange / getBoundingRect / getUsedRange steps the adapter takes inside it.
  */
 export function mockRange(make: Make, grid: unknown[][], origin: { row: number; column: number }, rect?: Rect): OfficeMockObject {
   const r = rect ?? { row: 0, column: 0, rows: grid.length, columns: grid[0]?.length ?? 0 };
   const within = (next: Rect) => mockRange(make, grid, origin, next);
-  return make({
+  /** The rows of this block down to the last holding a value (the mock's used range is only ever asked of blocks whose first row holds values). */
+  const usedRows = () => {
+    let rows = r.rows;
+    while (rows > 1 && (grid[r.row + rows - 1] ?? []).slice(r.column, r.column + r.columns).every(blank)) rows--;
+    return rows;
+  };
+  const range = make({
     values: grid.slice(r.row, r.row + r.rows).map((line) => line.slice(r.column, r.column + r.columns)),
     // Excel reports an unformatted cell as General; the adapter reads the money columns' formats for their currency.
     numberFormat: grid.slice(r.row, r.row + r.rows).map((line) => line.slice(r.column, r.column + r.columns).map(() => 'General')),
@@ -69,5 +80,14 @@ export function mockRange(make: Make, grid: unknown[][], origin: { row: number; 
     getColumn: (c: number) => within({ ...r, column: r.column + c, columns: 1 }),
     getCell: (row: number, c: number) => within({ row: r.row + row, column: r.column + c, rows: 1, columns: 1 }),
     getResizedRange: (rows: number, columns: number) => within({ ...r, rows: r.rows + rows, columns: r.columns + columns }),
+    getBoundingRect: (other: object) => {
+      const b = blocks.get(other)!;
+      const row = Math.min(r.row, b.row);
+      const column = Math.min(r.column, b.column);
+      return within({ row, column, rows: Math.max(r.row + r.rows, b.row + b.rows) - row, columns: Math.max(r.column + r.columns, b.column + b.columns) - column });
+    },
+    getUsedRange: () => within({ ...r, rows: usedRows() }),
   });
+  blocks.set(range, r);
+  return range;
 }

@@ -40,6 +40,7 @@ type Action = { json: string; run: () => void };
 export class FakeContext {
   private pending: Action[] = [];
   private responseBytes = 0;
+  private current: SyncRecord | undefined;
   readonly syncs: SyncRecord[] = [];
   readonly workbook: WorkbookProxy;
   /** Runs before a batch is applied, with the sync's number (1 = first): lets a test play a co-author. */
@@ -57,6 +58,16 @@ export class FakeContext {
     this.responseBytes += JSON.stringify(value ?? null).length;
   }
 
+  /**
+   * Before a grid of `cells` is loaded: at three bytes a cell at the least ("",), a grid past the limit is
+   * refused as Excel refuses it, without the fake building a million-row answer first.
+   */
+  expectCells(cells: number): void {
+    if (this.responseBytes + cells * 3 <= PAYLOAD_LIMIT_BYTES) return;
+    if (this.current) this.current.refused = 'ResponsePayloadSizeLimitExceeded';
+    throw new FakeRichApiError('ResponsePayloadSizeLimitExceeded', `The response would hold ${cells} cells.`);
+  }
+
   get syncCount(): number {
     return this.syncs.length;
   }
@@ -71,6 +82,7 @@ export class FakeContext {
     const requestBytes = batch.reduce((sum, a) => sum + a.json.length + ENVELOPE_BYTES, 0);
     const record: SyncRecord = { requestBytes, responseBytes: 0, actions: batch.length };
     this.syncs.push(record);
+    this.current = record;
     await Promise.resolve();
     this.beforeSync?.(this.syncs.length);
     const refuse = (code: string, message: string) => {
@@ -271,8 +283,10 @@ class RangeProxy extends Proxy<RangeTarget> {
     const { sheet, rect } = this.target;
     switch (name) {
       case 'values':
+        this.ctx.expectCells(rect.rows * rect.columns);
         return sheet.values(rect);
       case 'numberFormat':
+        this.ctx.expectCells(rect.rows * rect.columns);
         return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => sheet.format(rect.row + r, rect.column + c)));
       case 'address':
         return qualified(sheet.name, rectA1(rect));
@@ -298,6 +312,43 @@ class RangeProxy extends Proxy<RangeTarget> {
   }
   getColumn(column: number): RangeProxy {
     return this.derived({ getColumn: column }, ({ rect }) => ({ ...rect, column: rect.column + column, columns: 1 }));
+  }
+  /** The smallest range holding this one and `other`, as GetBoundingRect of "B2:C5" and "D10:E15" is "B2:E15". */
+  getBoundingRect(other: RangeProxy | string): RangeProxy {
+    return this.derived({ call: 'getBoundingRect' }, ({ sheet, rect }) => {
+      const b = typeof other === 'string' ? parseA1(other) : other.resolve()!.rect;
+      if (typeof other !== 'string' && other.resolve()!.sheet !== sheet) throw new FakeRichApiError('InvalidArgument', 'The ranges are on different sheets.');
+      const row = Math.min(rect.row, b.row);
+      const column = Math.min(rect.column, b.column);
+      return { row, column, rows: Math.max(rect.row + rect.rows, b.row + b.rows) - row, columns: Math.max(rect.column + rect.columns, b.column + b.columns) - column };
+    });
+  }
+  /**
+   * The block of this range's cells that hold values (valuesOnly, ExcelApi 1.2). Without valuesOnly Excel counts
+   * formatted cells as used too (a whole column's number format would make a million rows used): not modelled.
+   */
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return this.used(valuesOnly, false);
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return this.used(valuesOnly, true);
+  }
+  private used(valuesOnly: boolean | undefined, nullable: boolean): RangeProxy {
+    if (valuesOnly !== true) throw new FakeRichApiError('NotImplemented', 'The fake finds the used range of cells with values only (valuesOnly: true).');
+    const call = nullable ? 'getUsedRangeOrNullObject' : 'getUsedRange';
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const { sheet, rect } = this.target;
+        const used = sheet.usedRect(rect);
+        if (!used && !nullable) throw new FakeRichApiError('ItemNotFound', 'The range has no used cells.');
+        return used ? { sheet, rect: used } : null;
+      },
+      { call: { [call]: true }, nullable },
+    );
+  }
+  getLastRow(): RangeProxy {
+    return this.derived({ call: 'getLastRow' }, ({ rect }) => ({ ...rect, row: rect.row + rect.rows - 1, rows: 1 }));
   }
   getEntireRow(): RangeProxy {
     return this.derived({ call: 'getEntireRow' }, ({ rect }) => ({ ...rect, column: 0, columns: MAX_COLUMNS }));
@@ -621,7 +672,10 @@ class TableColumnProxy extends Proxy<ColumnTarget> {
     const { table, index } = this.target;
     if (name === 'name') return table.headers[index];
     if (name === 'index') return index;
-    if (name === 'values') return table.sheet.values({ row: table.row, column: table.column + index, rows: table.bodyRows + 1, columns: 1 });
+    if (name === 'values') {
+      this.ctx.expectCells(table.bodyRows + 1);
+      return table.sheet.values({ row: table.row, column: table.column + index, rows: table.bodyRows + 1, columns: 1 });
+    }
     return super.scalar(name);
   }
   getDataBodyRange(): RangeProxy {

@@ -3,7 +3,7 @@
 
 import type { CellValue } from '../../../../src/engine/types';
 import { FakeContext } from './context';
-import { WorkbookModel, enter, type SheetModel } from './model';
+import { MAX_ROWS, WorkbookModel, enter, type SheetModel } from './model';
 
 export { FakeContext, PAYLOAD_LIMIT_BYTES } from './context';
 export { FakeRichApiError, WorkbookModel, parseA1, type SheetModel, type TableChangedArgs, type TableModel } from './model';
@@ -35,15 +35,27 @@ export function fakeExcel(model = new WorkbookModel()): FakeExcel {
   };
 }
 
-/** Put a table on a sheet (made if absent), header row at `origin`. */
+/**
+ * Put a table on a sheet (made if absent), header row at `origin`. `declaredRows` (body rows) makes its range
+ * larger than its rows, blank below them; 'whole columns' runs it to the sheet's last row, as Insert > Table
+ * does on whole columns selected.
+ */
 export function addTable(
   model: WorkbookModel,
-  options: { sheet: string; name: string; headers: readonly string[]; rows: readonly (readonly CellValue[])[]; origin?: { row: number; column: number } },
+  options: {
+    sheet: string;
+    name: string;
+    headers: readonly string[];
+    rows: readonly (readonly CellValue[])[];
+    origin?: { row: number; column: number };
+    declaredRows?: number | 'whole columns';
+  },
 ): SheetModel {
   const sheet = model.sheet(options.sheet) ?? model.addSheet(options.sheet);
   const { row, column } = options.origin ?? { row: 0, column: 0 };
   options.headers.forEach((header, c) => enter(sheet.cell(row, column + c), header));
   options.rows.forEach((cells, r) => cells.forEach((value, c) => (sheet.cell(row + 1 + r, column + c).value = value)));
-  model.addTable(sheet, { row, column, rows: options.rows.length + 1, columns: options.headers.length }, options.name);
+  const declared = options.declaredRows === 'whole columns' ? MAX_ROWS - row - 1 : (options.declaredRows ?? options.rows.length);
+  model.addTable(sheet, { row, column, rows: Math.max(declared, options.rows.length) + 1, columns: options.headers.length }, options.name);
   return sheet;
 }

@@ -215,14 +215,13 @@ export class SheetModel {
     );
   }
 
-  usedRect(): Rect | undefined {
+  /** The smallest block holding every cell with a value (in `within`, else the whole sheet); undefined when there is none. */
+  usedRect(within?: Rect): Rect | undefined {
     let top = Infinity, left = Infinity, bottom = -1, right = -1;
-    this.grid.forEach((line, r) =>
-      line?.forEach((cell, c) => {
-        if (!cell || cell.value === '') return;
-        top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
-      }),
-    );
+    for (const [r, c, cell] of this.cellsIn(within ?? { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS })) {
+      if (cell.value === '') continue;
+      top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
+    }
     return bottom < 0 ? undefined : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
   }
 
