@@ -160,7 +160,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
       priority = made.next;
     });
     // Written as bytes: the sheet of a large table is never one string.
-    const out = new XmlBytes(xml.length + bodyRows * (columns.length + placement.resting.length) * 64);
+    const out = new XmlBytes(xml.length + bodyRows * (columns.length + placement.resting.length) * 128);
     out.write(head);
     writeCellsTo(parts.body, { rows, cellsOf: (row) => writes.get(row) ?? bodyCells(row) }, out.write);
     out.write(withHighlights(tail, formats));

@@ -8,8 +8,12 @@ export { decodeXml };
 // Characters XML 1.0 cannot hold; Excel stores them as _xHHHH_, and so do we.
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
+// Any character escapeXml changes: most texts have none and are returned after this one scan.
+const TO_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 /** Text as element content or an attribute value. */
 export function escapeXml(text: string): string {
+  if (!TO_ESCAPE.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

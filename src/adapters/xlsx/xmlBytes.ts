@@ -12,7 +12,26 @@ export class XmlBytes {
     this.bytes = Buffer.allocUnsafe(Math.max(estimate, 1024));
   }
 
+  /** Short pieces (a cell, a tag) gathered into one string before they are encoded: one write for many. */
+  private pending = '';
+
   readonly write = (piece: string): void => {
+    if (piece.length < 1024) {
+      this.pending += piece;
+      if (this.pending.length >= 8192) this.flush();
+      return;
+    }
+    this.flush();
+    this.encode(piece);
+  };
+
+  private flush(): void {
+    if (this.pending === '') return;
+    this.encode(this.pending);
+    this.pending = '';
+  }
+
+  private encode(piece: string): void {
     // A UTF-16 unit takes at most three bytes in UTF-8: only a piece that might not fit is measured.
     if (this.bytes.length - this.at < piece.length * 3) {
       const needed = this.at + Buffer.byteLength(piece, 'utf8');
@@ -23,10 +42,11 @@ export class XmlBytes {
       }
     }
     this.at += this.bytes.write(piece, this.at, 'utf8');
-  };
+  }
 
   /** The bytes written so far. */
   result(): Buffer {
+    this.flush();
     return this.bytes.subarray(0, this.at);
   }
 }
