@@ -4,6 +4,7 @@
 // suite, write one more factory here and add it to ADAPTERS.
 
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { excelJsPort } from '../../src/adapters/exceljs/excelJsPort';
 import { openWorkbook } from '../../src/adapters/exceljs/workbookFile';
 import { readZip } from '../../src/adapters/exceljs/zip';
@@ -28,7 +29,11 @@ export type WorkbookDescription = {
   userSheets?: { name: string; cells?: Record<string, CellValue> }[];
   /** Blocks of cells the user merged (Home > Merge & Center), as "F2:G2" on a sheet. */
   merges?: { sheet: string; range: string }[];
+  /** Tables made from whole columns (Insert > Table on A:AE): declared down to the sheet's last row, blank below their rows. */
+  wholeColumns?: string[];
 };
+
+const LAST_ROW = 1_048_576;
 
 /** "F2:G2" as a zero-based, inclusive block. */
 function blockOf(range: string): { top: number; left: number; bottom: number; right: number } {
@@ -68,6 +73,7 @@ const blankAsEmpty = (value: unknown): CellValue => (value === null || value ===
 
 const memory: AdapterFactory = {
   name: 'memory',
+  // wholeColumns is not modelled: the memory workbook is the preview's own, never a file a user selected whole columns in.
   async build(description) {
     const workbook = createWorkbook(['Sheet1']);
     for (const table of description.tables) addMemoryTable(workbook, table);
@@ -116,7 +122,19 @@ async function describedBytes(description: WorkbookDescription): Promise<Buffer>
     for (const [ref, value] of Object.entries(user.cells ?? {})) sheet.getCell(ref).value = value as ExcelJS.CellValue;
   }
   for (const { sheet, range } of description.merges ?? []) built.getWorksheet(sheet)!.mergeCells(range);
-  return Buffer.from((await built.xlsx.writeBuffer()) as ArrayBuffer);
+  const bytes = Buffer.from((await built.xlsx.writeBuffer()) as ArrayBuffer);
+  return description.wholeColumns?.length ? declaredToLastRow(bytes, description.wholeColumns) : bytes;
+}
+
+/** The named tables' refs (and their filters') run to the sheet's last row, as Excel writes a table made from whole columns. */
+async function declaredToLastRow(bytes: Buffer, names: readonly string[]): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const path of Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))) {
+    const xml = await zip.file(path)!.async('string');
+    const name = /<table\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1];
+    if (name && names.includes(name)) zip.file(path, xml.replace(/ref="([A-Z]+\d+):([A-Z]+)\d+"/g, `ref="$1:$2${LAST_ROW}"`));
+  }
+  return zip.generateAsync({ type: 'nodebuffer' });
 }
 
 /** How a sheet exceljs read prints, in the layout's terms. */
@@ -184,7 +202,8 @@ const office: AdapterFactory = {
     const fake = fakeExcel();
     fake.model.addSheet('Sheet1');
     for (const table of description.tables) {
-      addFakeTable(fake.model, { sheet: table.sheet, name: table.name, headers: table.headers, rows: table.rows, origin: table.origin });
+      const declaredRows = description.wholeColumns?.includes(table.name) ? 'whole columns' : undefined;
+      addFakeTable(fake.model, { sheet: table.sheet, name: table.name, headers: table.headers, rows: table.rows, origin: table.origin, declaredRows });
     }
     for (const user of description.userSheets ?? []) {
       const sheet = fake.model.sheet(user.name) ?? fake.model.addSheet(user.name);

@@ -252,6 +252,24 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect(after.fingerprint).toBe(result.snapshot.fingerprint);
     });
 
+    it('reads and writes a table made from whole columns (declared down to the last row) as its rows that hold data', async () => {
+      const { initiatives, capacity } = sampleTables();
+      const { port, cell } = await build({ tables: [initiatives, capacity], wholeColumns: [initiatives.name, capacity.name] });
+      const snapshot = await port.read();
+      expect(snapshot.initiatives?.rows).toEqual(initiatives.rows);
+      expect(snapshot.capacity?.rows).toEqual(capacity.rows);
+      const result = await run(port);
+      if (result.kind !== 'written') throw new Error(`not written: ${JSON.stringify(result.kind === 'not-written' ? result.outcome : result.kind)}`);
+      const after = await port.read();
+      expect(after.initiatives?.rows).toHaveLength(initiatives.rows.length);
+      const priority = initiatives.origin.column + after.initiatives!.headers.indexOf('Priority');
+      const last = initiatives.origin.row + initiatives.rows.length;
+      const byRow = [...result.plan.entries].sort((a, b) => a.initiative.rowIndex - b.initiative.rowIndex);
+      expect(initiatives.rows.map((_, r) => cell(initiatives.sheet, a1(initiatives.origin.row + 1 + r, priority)))).toEqual(byRow.map((e) => e.priority ?? ''));
+      // No initiative below the last one: nothing written there.
+      expect([cell(initiatives.sheet, a1(last + 1, priority)), cell(initiatives.sheet, a1(last + 2, priority))]).toEqual(['', '']);
+    });
+
     it('appends one Decision log row per run and adds no output column on a rerun', async () => {
       const { port, cell } = await build();
       await run(port);
