@@ -102,6 +102,23 @@ describe('a table made from whole columns, 25 rows used', () => {
   });
 });
 
+describe('a whole-column table too large for one response', () => {
+  it('is read in row chunks down to its last used row only, cell for cell the same', async () => {
+    const long = 'x'.repeat(200);
+    const headers = ['Initiative', ...Array.from({ length: 14 }, (_, i) => `Note ${i + 1}`)];
+    const rows = Array.from({ length: 2_000 }, (_, r) => [`Initiative ${r}`, ...headers.slice(1).map(() => long)]);
+    const fake = fakeExcel();
+    addTable(fake.model, { sheet: 'Portfolio', name: 'Initiatives', headers, rows, declaredRows: 'whole columns' });
+    const snapshot = await portOn(fake).read();
+    expect(snapshot.initiatives!.rows).toEqual(rows);
+    const syncs = syncsSince(fake);
+    expect(syncs.filter((s) => s.refused).map((s) => s.refused)).toEqual(['ResponsePayloadSizeLimitExceeded']);
+    // Names, the refused read, the size, then two halves of the 2,000 rows: not a million rows' worth of chunks.
+    expect(syncs).toHaveLength(5);
+    expect(syncs.filter((s) => !s.refused).every((s) => s.responseBytes <= 5 * 1024 * 1024)).toBe(true);
+  });
+});
+
 describe('blank rows in a table declared larger than its rows', () => {
   it('keeps the blank rows between initiatives as gaps, and leaves the blank rows after the last one out: no Priority, no cell', async () => {
     const { initiatives, capacity } = generatePortfolio(8, 8);
