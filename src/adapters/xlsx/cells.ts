@@ -15,6 +15,8 @@ const DATE_1904_OFFSET = 1_462;
 export function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
   const strings: string[] = [];
+  // Where the next run or phonetic run (`<r`) is: an item before it is one plain <t>, read without a regular expression.
+  let run = -2;
   for (let at = xml.indexOf('<si'); at !== -1; ) {
     const end = xml.indexOf('</si>', at);
     const selfClosed = xml.startsWith('<si/>', at);
@@ -23,10 +25,25 @@ export function sharedStrings(xml: string | undefined): string[] {
       at = xml.indexOf('<si', at + 3);
       continue;
     }
-    strings.push(textRuns(xml.slice(at, end)));
+    if (run !== -1 && run < at) run = xml.indexOf('<r', at);
+    strings.push((run === -1 || run > end ? plainText(xml, at, end) : undefined) ?? textRuns(xml.slice(at, end)));
     at = xml.indexOf('<si', end);
   }
   return strings;
+}
+
+/** The text of an item `xml[from, to)` holding one `<t>` (`<si><t>Text</t>`), as textRuns reads it; undefined for any other shape. */
+function plainText(xml: string, from: number, to: number): string | undefined {
+  const t = xml.indexOf('<t', from);
+  if (t === -1 || t > to) return undefined;
+  const after = xml.charCodeAt(t + 2);
+  if (after !== 62 && after !== 32) return undefined;
+  const open = xml.indexOf('>', t);
+  const close = open === -1 ? -1 : xml.indexOf('</t>', open);
+  // No markup inside the text, and the text closed within the item (an item without runs holds one <t>).
+  if (close === -1 || close + 4 > to || xml.charCodeAt(open - 1) === 47 || xml.indexOf('<', open + 1) !== close) return undefined;
+  const text = xml.slice(open + 1, close);
+  return text.includes('&') || text.includes('_x') ? decodeXml(text).replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
 /** The text of an `<si>` or `<is>` element: every `<t>` outside phonetic runs. */

@@ -37,6 +37,13 @@ function afterRows(xml: string): string {
   return splitSheet(xml).tail;
 }
 
+/** True when two rows' collected style indices are the same, column by column (a column not collected in both). */
+function sameStyles(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export type ReadTable = { table: TablePart; raw: RawTable; geometry: TableGeometry };
 
 export class SurgicalWorkbook {
@@ -144,10 +151,18 @@ export class SurgicalWorkbook {
     // A table has few distinct styles: each one's format is looked up once.
     const codes = new Map<number, string>();
     const codeOf = (s: number) => codes.get(s) ?? codes.set(s, this.styles().formatCodeOf(s)).get(s)!;
+    // Rows styled alike (most of a table) share one row of formats, which the engine only reads.
+    let previous: { styles: number[]; row: string[] } | undefined;
     for (let r = 0; r < rows; r++) {
+      const rowStyles = styles[firstBodyIndex + r] ?? [];
+      if (previous && sameStyles(previous.styles, rowStyles)) {
+        formats.push(previous.row);
+        continue;
+      }
       const row: string[] = [];
-      (styles[firstBodyIndex + r] ?? []).forEach((s, c) => (row[c] = used && s > 0 ? codeOf(s) : 'General'));
+      rowStyles.forEach((s, c) => (row[c] = used && s > 0 ? codeOf(s) : 'General'));
       formats.push(row);
+      previous = { styles: rowStyles, row };
     }
     return formats;
   }

@@ -1,7 +1,7 @@
 // Reading a block of cells out of a worksheet part, as the command's reader does.
 
 import fc from 'fast-check';
-import { cellsOfRow, cellValue, readBlock, rowsOf, sheetDataBounds, type CellContext } from '../../../src/adapters/xlsx/cells';
+import { cellsOfRow, cellValue, readBlock, rowsOf, sharedStrings, sheetDataBounds, type CellContext } from '../../../src/adapters/xlsx/cells';
 import type { CellValue } from '../../../src/engine/types';
 
 const context = { strings: ['Name'], date1904: false };
@@ -116,4 +116,9 @@ describe('reading by index gives what taking the rows and cells apart gives', ()
       { numRuns: 400 },
     );
   });
+});
+
+test('shared strings read the same whether an item is one plain <t> or runs', () => {
+  const items = ['<si><t>Plain</t></si>', '<si><t xml:space="preserve"> Spaced &amp; </t></si>', '<si><t>A_x000D_B</t></si>', '<si/>', '<si><t/></si>', '<si><r><t>Ri</t></r><r><rPr><b/></rPr><t>ch</t></r></si>', '<si><t>Ka</t><rPh sb="0" eb="1"><t>カ</t></rPh><phoneticPr fontId="1"/></si>', '<si><t>After runs</t></si>', '<si><t\n>Odd</t></si>'];
+  expect(sharedStrings(`<sst>${items.join('')}</sst>`)).toEqual(['Plain', ' Spaced & ', 'A\rB', '', '', 'Rich', 'Ka', 'After runs', 'Odd']);
 });
