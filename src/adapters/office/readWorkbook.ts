@@ -13,7 +13,7 @@ import { readSettings } from '../../engine/settings';
 import type { CellValue, RawTable } from '../../engine/types';
 import { CAPACITY_TABLE, isAddinTable, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
-import { WorkbookError } from './officeErrors';
+import { isPayloadTooLarge, WorkbookError } from './officeErrors';
 import { jsonBytes } from './payload';
 import { inputRuns, queueTableRead, syncWithTable, usedBodyRows, usedRows, type ColumnRun, type TableRead } from './tableReads';
 
@@ -45,13 +45,29 @@ function columnsToRaw(columns: Excel.TableColumnCollection): { headers: string[]
   return { headers, rows };
 }
 
+/**
+ * The settings table's cells load whole with its columns (a null object's methods cannot be called, so its used
+ * rows cannot be asked for in the same request). A settings table made from whole columns is a million rows that
+ * Excel will not send: the user is told to resize it, rather than the read and the write working around it.
+ */
+export const WHOLE_COLUMN_SETTINGS_MESSAGE = `The settings table ${SETTINGS_TABLE} runs down whole columns, too large for Excel to send. Resize it to its rows (Table Design > Resize Table), then run again.`;
+
+export async function syncSettings(context: Excel.RequestContext): Promise<void> {
+  try {
+    await context.sync();
+  } catch (error) {
+    if (isPayloadTooLarge(error)) throw new WorkbookError(WHOLE_COLUMN_SETTINGS_MESSAGE, { cause: error });
+    throw error;
+  }
+}
+
 export async function locate(context: Excel.RequestContext): Promise<Located> {
   const tables = context.workbook.tables.load('items/name, items/worksheet/name, items/columns/items/name');
   const sheets = context.workbook.worksheets.load('items/name');
   const protection = context.workbook.protection.load('protected');
   // A null object may be loaded by path; its methods are never called before it is known to exist.
   const settings = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE).load('columns/items/name, columns/items/values');
-  await context.sync();
+  await syncSettings(context);
   const entries = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, headers: t.columns.items.map((c) => c.name) }));
   let initiativesTable = 'Initiatives';
   if (!settings.isNullObject) {

@@ -14,6 +14,7 @@ import { WorkbookProblemError } from '../../port/workbookPort';
 import { cellForExcel } from './cells';
 import { WorkbookError } from './officeErrors';
 import { requestBudget } from './payload';
+import { syncSettings } from './readWorkbook';
 import type { Supports } from './requirements';
 import { writeSheetLayout } from './writeSheet';
 
@@ -28,7 +29,7 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
 export async function saveSettings(context: Excel.RequestContext, change: (current: Settings) => Settings, supports: Supports): Promise<void> {
   const table = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE).load('columns/items/name, columns/items/values, worksheet/name, worksheet/protection/protected');
   const existing = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
-  await context.sync();
+  await syncSettings(context);
   if (table.isNullObject) {
     // A sheet of that name with no settings table in it: the user's (refused) or an old one of ours (rebuilt).
     if (!existing.isNullObject) {

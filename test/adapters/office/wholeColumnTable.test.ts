@@ -10,7 +10,10 @@ import { runPlan } from '../../../src/app/runPlan';
 import type { CellValue, RawTable } from '../../../src/engine/types';
 import { addTable, fakeExcel, type FakeExcel } from './fakeExcel';
 import { MAX_COLUMNS, MAX_ROWS } from './fakeExcel/model';
-import { NOW, portOn, syncsSince } from './workbooks';
+import { NOW, everything, portOn, syncsSince } from './workbooks';
+import { WHOLE_COLUMN_SETTINGS_MESSAGE } from '../../../src/adapters/office/readWorkbook';
+import { SETTINGS_TABLE } from '../../../src/layout/names';
+import { DEFAULT_SETTINGS } from '../../../src/engine/settings';
 
 type Declared = number | 'whole columns' | undefined;
 
@@ -99,6 +102,20 @@ describe('a table made from whole columns, 25 rows used', () => {
     fake.model.typeInto('Portfolio', 'B27', 'A late idea');
     const result = await runPlan({ ...port, read: async () => before }, { now: NOW });
     expect(result.kind === 'not-written' && result.outcome.problem).toEqual({ kind: 'changed', message: expect.stringMatching(/Rows were added to or removed .* \(it had 25, now 26\)/) });
+  });
+});
+
+describe('a settings table made from whole columns', () => {
+  it('is refused in one plain line naming it, on a read and on saving settings, and nothing is changed', async () => {
+    const { initiatives, capacity } = generatePortfolio(5, 5);
+    const fake = workbook(initiatives, capacity, undefined);
+    addTable(fake.model, { sheet: 'My settings', name: SETTINGS_TABLE, headers: ['Setting', 'Value'], rows: [['Planning period', 'FY27']], declaredRows: 'whole columns' });
+    const before = everything(fake);
+    const port = portOn(fake);
+    await expect(port.read()).rejects.toThrow(WHOLE_COLUMN_SETTINGS_MESSAGE);
+    await expect(port.saveSettings(DEFAULT_SETTINGS)).rejects.toThrow(WHOLE_COLUMN_SETTINGS_MESSAGE);
+    expect(WHOLE_COLUMN_SETTINGS_MESSAGE).toContain(SETTINGS_TABLE);
+    expect(everything(fake)).toEqual(before);
   });
 });
 
