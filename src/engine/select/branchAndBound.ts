@@ -13,7 +13,7 @@
 // relaxation's shadow prices (at the root it equals the LP bound); one per limit
 // alone (for the in-flight limit: the best few that remain).
 
-import { solvePackingLp, type Packing, type PackingLpSolution } from './packingLp';
+import { lpBound, solutionOf, solvePackingLp, type Packing, type PackingLpSolution } from './packingLp';
 
 export type ExactOptions = {
   /** Nodes the search may visit before it gives up (and the caller asks HiGHS). */
@@ -87,7 +87,8 @@ export function solveExactly(p: Packing, options: ExactOptions): ExactResult {
   const slack = Float64Array.from(b, (limit) => 1e-9 * Math.max(1, limit));
   const positive = c.reduce((sum, v) => sum + Math.max(0, v), 0);
   const tie = 1e-9 * Math.max(1, positive);
-  const lp = solvePackingLp(p);
+  const root = solvePackingLp(p);
+  const lp = root && solutionOf(p, root);
   const bounds = surrogates(p, lp);
   const left = Float64Array.from(b);
   const chosen = new Uint8Array(n);
@@ -138,7 +139,8 @@ export function solveExactly(p: Packing, options: ExactOptions): ExactResult {
     const width = n - depth;
     const sub = { n: width, m, c: c.subarray(depth), a: new Float64Array(m * width), b: Float64Array.from(left, (v) => Math.max(0, v)) };
     for (let t = 0; t < m; t++) sub.a.set(a.subarray(t * n + depth, (t + 1) * n), t * width);
-    return solvePackingLp(sub)?.bound ?? Infinity;
+    const lp = solvePackingLp(sub);
+    return lp ? lpBound(sub, lp) : Infinity;
   };
 
   const search = (depth: number, value: number): void => {

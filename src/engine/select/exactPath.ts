@@ -6,7 +6,7 @@
 
 import { solveExactly } from './branchAndBound';
 import { searchWithinGap } from './gapSearch';
-import { packingOf, solvePackingLp } from './packingLp';
+import { packingOf, solutionOf, solvePackingLp } from './packingLp';
 import type { SolverModel, SolverSolution } from './solver';
 
 /** The most open candidates the exact path takes on (measured: see `npm run bench`). */
@@ -17,8 +17,9 @@ export const NODE_LIMIT = 10_000;
 /** The LP relaxation with its duals, or undefined when the model is not a packing the engine can solve. */
 export function relaxationInEngine(model: SolverModel): SolverSolution | undefined {
   const packing = packingOf(model);
-  const lp = packing && solvePackingLp(packing);
-  if (!lp) return undefined;
+  const solved = packing && solvePackingLp(packing);
+  if (!solved) return undefined;
+  const lp = solutionOf(packing, solved);
   const objective = lp.bound + model.offset;
   return {
     status: 'optimal',

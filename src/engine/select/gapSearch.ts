@@ -7,8 +7,7 @@
 // seconds: the same model gives the same plan on every machine, which the
 // confidence draws need (the same workbook, the same figures).
 
-import { copyState, fixAndResolve, solveRoot, stateBound, type LpState } from './boundedLp';
-import type { Packing } from './packingLp';
+import { copyLp, fixAndResolve, lpBound, shadowPrices, solvePackingLp, type Packing, type PackingLp } from './packingLp';
 
 export type GapSearchOptions = {
   /** Stop once the plan is proven within this share of the best possible (0.001 = 0.1%). */
@@ -41,10 +40,10 @@ const SPLIT_CANDIDATES = 12;
 export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearchResult | undefined {
   const { n, m, c, a, b } = p;
   const slack = Float64Array.from(b, (limit) => 1e-9 * Math.max(1, limit));
-  const root = solveRoot(p);
+  const root = solvePackingLp(p);
   if (!root) return undefined;
-  const rootBound = stateBound(p, root);
-  const duals = Float64Array.from({ length: m }, (_, t) => Math.max(0, -root.reduced[n + t]!));
+  const rootBound = lpBound(p, root);
+  const duals = shadowPrices(root);
   const allowed = (value: number) => options.relativeGap * Math.abs(value + options.offset) + 1e-9 * Math.max(1, Math.abs(value));
 
   // Columns by objective less their shadow-priced demand at the root, best first: the order the plans fill in.
@@ -150,7 +149,7 @@ export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearc
   }
 
   /** A node: which columns are fixed in (1) or out (0), its solved LP, and that LP's bound. */
-  type Node = { fixed: Int8Array; state: LpState; bound: number; order: number };
+  type Node = { fixed: Int8Array; lp: PackingLp; bound: number; order: number };
   let nodes = 0;
   let made = 0;
 
@@ -194,7 +193,7 @@ export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearc
     return top;
   };
 
-  push({ fixed: new Int8Array(n).fill(-1), state: root, bound: rootBound, order: made++ });
+  push({ fixed: new Int8Array(n).fill(-1), lp: root, bound: rootBound, order: made++ });
   while (open.length > 0) {
     const node = pop();
     // The best open bound is within the gap, or the node limit is reached: what is left stays unexplored.
@@ -207,7 +206,7 @@ export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearc
     let branch = -1;
     let branchWorth = -Infinity;
     for (let j = 0; j < n; j++) {
-      const v = node.state.value[j]!;
+      const v = node.lp.value[j]!;
       if (v >= 1 - WHOLE) x[j] = 1;
       else if (v > WHOLE && c[j]! > branchWorth) [branch, branchWorth] = [j, c[j]!];
     }
@@ -215,8 +214,8 @@ export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearc
     consider(x);
     if (branch < 0) continue; // An integral LP is its node's best plan, taken above.
     for (const at of [1, 0]) {
-      const state = copyState(node.state);
-      const outcome = fixAndResolve(state, branch, at);
+      const lp = copyLp(node.lp);
+      const outcome = fixAndResolve(lp, branch, at);
       if (outcome === 'infeasible') continue;
       if (outcome === 'failed') {
         prunedBound = Math.max(prunedBound, node.bound); // Left unexplored: its parent's bound stands for it.
@@ -224,7 +223,7 @@ export function searchWithinGap(p: Packing, options: GapSearchOptions): GapSearc
       }
       const fixed = Int8Array.from(node.fixed);
       fixed[branch] = at;
-      push({ fixed, state, bound: Math.min(node.bound, stateBound(p, state)), order: made++ });
+      push({ fixed, lp, bound: Math.min(node.bound, lpBound(p, lp)), order: made++ });
     }
   }
 

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { highsNodeSolver } from '../../../src/adapters/solver/highsNode';
-import { copyState, fixAndResolve, solveRoot, stateBound } from '../../../src/engine/select/boundedLp';
-import { solvePackingLp, type Packing } from '../../../src/engine/select/packingLp';
+import { copyLp, fixAndResolve, lpBound, packingOf, solutionOf, solvePackingLp, type Packing } from '../../../src/engine/select/packingLp';
+import { selectionModel } from '../../../src/engine/select/selectionModel';
 import type { SolverModel } from '../../../src/engine/select/solver';
+import type { Objective } from '../../../src/engine/types';
+import { selectionInstance } from '../../../bench/generate';
 
 // Random packing LPs as the selection model builds them (a row per team, an in-flight row of ones),
 // with some columns fixed in or out as a branch and bound node fixes them. Integer demands and limits
 // keep "fits" exact, so no case sits on a tolerance edge.
 
 type Case = { p: Packing; fixings: Int8Array };
+const objectives = fc.constantFrom<Objective>('Priority score', 'Annual value');
 
 const itemArbitrary = fc.record({
   team: fc.nat(3),
@@ -83,7 +86,8 @@ function solvedAfresh({ p, fixings }: Case): Answer | undefined {
   const b = Float64Array.from(p.b, (limit, t) => limit - Array.from(fixings).reduce((load, at, j) => load + (at === 1 ? p.a[t * p.n + j]! : 0), 0));
   const a = new Float64Array(p.m * width);
   for (let t = 0; t < p.m; t++) free.forEach((j, k) => (a[t * width + k] = p.a[t * p.n + j]!));
-  const lp = solvePackingLp({ n: width, m: p.m, c: Float64Array.from(free, (j) => p.c[j]!), a, b })!;
+  const rest = { n: width, m: p.m, c: Float64Array.from(free, (j) => p.c[j]!), a, b };
+  const lp = solutionOf(rest, solvePackingLp(rest)!);
   const values = Float64Array.from(fixings, (at) => Math.max(0, at));
   free.forEach((j, k) => (values[j] = lp.values[k]!));
   const fixedIn = Array.from(fixings).reduce((sum, at, j) => sum + (at === 1 ? p.c[j]! : 0), 0);
@@ -92,14 +96,15 @@ function solvedAfresh({ p, fixings }: Case): Answer | undefined {
 
 /** Solved at the root, then re-solved warm by fixing one column at a time, as the gap search does; undefined when a fixing is infeasible. */
 function solvedWarm({ p, fixings }: Case): Answer | undefined {
-  const state = copyState(solveRoot(p)!);
-  for (let j = 0; j < p.n; j++) {
-    if (fixings[j]! < 0) continue;
-    const outcome = fixAndResolve(state, j, fixings[j]!);
-    expect(outcome).not.toBe('failed');
-    if (outcome === 'infeasible') return undefined;
-  }
-  return { bound: stateBound(p, state), values: state.value.subarray(0, p.n) };
+  const root = solvePackingLp(p)!;
+  const rootBound = lpBound(p, root);
+  const lp = copyLp(root);
+  let outcome: ReturnType<typeof fixAndResolve> = 'optimal';
+  for (let j = 0; j < p.n && outcome === 'optimal'; j++) if (fixings[j]! >= 0) outcome = fixAndResolve(lp, j, fixings[j]!);
+  expect(outcome).not.toBe('failed');
+  // Re-solving the copy left the root as it was.
+  expect(lpBound(p, root)).toBe(rootBound);
+  return outcome === 'infeasible' ? undefined : { bound: lpBound(p, lp), values: lp.value.subarray(0, p.n) };
 }
 
 /** The best 0-1 plan within the limits and fixings, by enumeration. */
@@ -152,16 +157,50 @@ describe('the packing LP', () => {
     );
   });
 
-  it('at the root (nothing fixed), gives the same bound, plan and shadow prices every way it is solved', () => {
+  it('reads out shadow prices and reduced costs that prove its plan optimal', () => {
     fc.assert(
       fc.property(caseArbitrary(60), ({ p }) => {
-        const root = solveRoot(p)!;
-        const lp = solvePackingLp(p)!;
-        expect(Math.abs(stateBound(p, root) - lp.bound)).toBeLessThanOrEqual(tolerance(lp.bound));
-        for (let j = 0; j < p.n; j++) expect(Math.abs(root.value[j]! - lp.values[j]!)).toBeLessThanOrEqual(1e-9);
-        for (let t = 0; t < p.m; t++) expect(Math.abs(Math.max(0, -root.reduced[p.n + t]!) - lp.duals[t]!)).toBeLessThanOrEqual(1e-9);
+        const lp = solutionOf(p, solvePackingLp(p)!);
+        expect(Math.abs(worth(p, lp.values) - lp.bound)).toBeLessThanOrEqual(tolerance(lp.bound));
+        for (let t = 0; t < p.m; t++) {
+          expect(lp.duals[t]).toBeGreaterThanOrEqual(0);
+          // A limit with room to spare is worth nothing more.
+          let load = 0;
+          for (let j = 0; j < p.n; j++) load += p.a[t * p.n + j]! * lp.values[j]!;
+          if (load < p.b[t]! - 1e-6) expect(lp.duals[t]).toBeLessThanOrEqual(1e-9);
+        }
+        for (let j = 0; j < p.n; j++) {
+          let reduced = p.c[j]!;
+          for (let t = 0; t < p.m; t++) reduced -= lp.duals[t]! * p.a[t * p.n + j]!;
+          expect(Math.abs(lp.reducedCosts[j]! - reduced)).toBeLessThanOrEqual(tolerance(p.c[j]!));
+          // Left out only if not worth its priced demand, taken in full only if worth at least that.
+          if (lp.values[j]! < 1 - 1e-9) expect(reduced).toBeLessThanOrEqual(tolerance(p.c[j]!));
+          if (lp.values[j]! > 1e-9) expect(reduced).toBeGreaterThanOrEqual(-tolerance(p.c[j]!));
+        }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("on seeded selection models, re-solved warm with the LP's fractional column fixed, equals solving afresh", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 120 }), fc.integer({ min: 1, max: 1_000_000 }), objectives, fc.boolean(), (count, seed, objective, fixIn) => {
+        const p = packingOf(selectionModel(selectionInstance(count, seed), { objective, integer: false, timeLimitSeconds: 1, relativeGap: 0 }).model);
+        if (!p || p.n === 0) return;
+        const root = solutionOf(p, solvePackingLp(p)!);
+        const fixings = new Int8Array(p.n).fill(-1);
+        fixings[Math.max(0, root.values.findIndex((v) => v > 1e-9 && v < 1 - 1e-9))] = fixIn ? 1 : 0;
+        const k = { p, fixings };
+        const warm = solvedWarm(k);
+        if (overfull(k)) {
+          expect(warm).toBeUndefined();
+          return;
+        }
+        const afresh = solvedAfresh(k)!;
+        expect(Math.abs(warm!.bound - afresh.bound)).toBeLessThanOrEqual(tolerance(afresh.bound));
+        expect(feasible(k, warm!.values)).toBe(true);
+      }),
+      { numRuns: 80 },
     );
   });
 
