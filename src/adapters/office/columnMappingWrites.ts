@@ -49,9 +49,13 @@ async function editMappingTable(context: Excel.RequestContext, name: string, ent
   const table = context.workbook.tables.getItem(name);
   // Its rows down to the last one holding a value (a table the user made from whole columns is not a million rows).
   const read = queueTableRead(table, 'all');
+  const body = table.getDataBodyRange().load('rowCount');
   await context.sync();
   const { headers, rows } = read();
-  const body = table.getDataBodyRange();
+  // New rows go into the table's blank rows below its last used one, while it has any (a whole-column
+  // table cannot grow past the sheet's last row); past them, the table grows by a row.
+  let next = rows.length;
+  while (next > 0 && rows[next - 1]!.every((v) => v === '')) next--;
   const edits = columnMappingEdits({ headers, rows }, entries);
   const write = (range: Excel.Range, value: string) => {
     range.numberFormat = [[TEXT_FORMAT]];
@@ -59,7 +63,7 @@ async function editMappingTable(context: Excel.RequestContext, name: string, ent
   };
   for (const update of edits.updates) write(body.getCell(update.rowIndex, edits.headerIndex), update.header);
   for (const entry of edits.appended) {
-    const added = table.rows.add().getRange();
+    const added = next < body.rowCount ? body.getCell(next++, 0) : table.rows.add().getRange();
     write(added.getCell(0, edits.columnIndex), entry.column);
     write(added.getCell(0, edits.headerIndex), entry.header);
   }

@@ -119,6 +119,19 @@ describe('a settings table made from whole columns', () => {
   });
 });
 
+describe('a column mapping table made from whole columns', () => {
+  it('gets a new entry in its first blank row below the others, stays declared as the user made it, and reads back by its used rows', async () => {
+    const { initiatives, capacity } = generatePortfolio(5, 5);
+    const fake = workbook(initiatives, capacity, undefined);
+    addTable(fake.model, { sheet: 'Mapping', name: 'MyMapping', headers: ['Column', 'Header'], rows: [['Annual value', 'Benefit']], declaredRows: 'whole columns' });
+    const port = portOn(fake);
+    await port.saveColumnMapping([{ column: 'Annual value', header: 'Yearly benefit' }, { column: 'Strategic fit', header: 'Fit' }]);
+    expect(fake.model.sheet('Mapping')!.values({ row: 0, column: 0, rows: 4, columns: 2 })).toEqual([['Column', 'Header'], ['Annual value', 'Yearly benefit'], ['Strategic fit', 'Fit'], ['', '']]);
+    expect(fake.model.table('MyMapping')!.rect.rows).toBe(MAX_ROWS);
+    expect((await port.read()).columnMapping?.rows).toEqual([['Annual value', 'Yearly benefit'], ['Strategic fit', 'Fit']]);
+  });
+});
+
 describe('a whole-column table too large for one response', () => {
   it('is read in row chunks down to its last used row only, cell for cell the same', async () => {
     const long = 'x'.repeat(200);

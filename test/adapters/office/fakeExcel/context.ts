@@ -730,6 +730,8 @@ class TableRowCollectionProxy extends Proxy<TableModel> {
         guard(table.sheet);
         if (index !== undefined && index !== null) throw new FakeRichApiError('NotImplemented', 'The fake appends rows at the end only.');
         const row = table.row + 1 + table.bodyRows;
+        // A table made from whole columns already reaches the sheet's last row (the error code is the fake's guess).
+        if (row >= MAX_ROWS) throw new FakeRichApiError('InvalidOperation', 'The table cannot grow past the last row of the sheet.');
         table.sheet.shiftDown({ row, column: table.column, rows: 1, columns: table.columns });
         table.bodyRows++;
         if (values !== undefined) throw new FakeRichApiError('NotImplemented', 'The fake adds empty rows only.');
