@@ -7,7 +7,7 @@ import { columnIndex, columnLetters } from '../../engine/address';
 import { highlightFormula, type HighlightRule } from '../../layout/grid';
 import { parseRange } from '../exceljs/range';
 import { cellsOfRow, lastColumn, rowsOf, sheetDataBounds, sheetDataStart } from './cells';
-import { attributeOf, decodeXml, findElement, findElements, insertBefore, withAttribute, withoutAttribute } from './xml';
+import { attributeOf, decodeXml, findElement, findElements, insertBefore, withAttribute } from './xml';
 
 /**
  * A worksheet part in three: what comes before its rows (views, widths, the dimension), the rows
@@ -40,10 +40,12 @@ export function setCell(writes: CellWrites, row: number, column: number, xml: st
  */
 export type RowWrites = { rows: readonly number[]; cellsOf(row: number): Map<number, string> };
 
+const SPANS = /\sspans\s*=\s*("[^"]*"|'[^']*')/;
+
 /** Writes one row with `cells` set: its own cells kept as written, spans dropped, the row number added when absent. */
 function mergedRow(open: string, content: string, row: number, cells: Map<number, string>, write: (piece: string) => void): void {
   // spans is a hint of the row's first and last cell; a stale one is worse than none.
-  let tag = /\sspans\s*=/.test(open) ? withoutAttribute(open, 'spans') : open;
+  let tag = open.replace(SPANS, '');
   if (!/ r="/.test(tag)) tag = withAttribute(tag, 'r', String(row));
   if (tag.endsWith('/>')) tag = `${tag.slice(0, -2)}>`;
   write(tag);
