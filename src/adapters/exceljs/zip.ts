@@ -3,7 +3,7 @@
 // second on a 10,000-row workbook; Node's native zlib does it in a fraction.
 // Only what .xlsx files use: stored or deflated entries, no encryption, no zip64.
 
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export type ZipEntry = {
   name: string;
@@ -108,6 +108,13 @@ export const packEntry = (data: Buffer, level = 1): StoredEntry => ({
   size: data.length,
   bytes: level === 0 ? data : deflateRawSync(data, { level }),
 });
+
+/** packEntry on Node's thread pool: the deflating goes on while the caller does other work. */
+export function packEntryLater(data: Buffer, level = 1): Promise<StoredEntry> {
+  return new Promise((resolve, reject) =>
+    deflateRaw(data, { level }, (error, bytes) => (error ? reject(error) : resolve({ method: DEFLATED, crc: crc32(data), size: data.length, bytes }))),
+  );
+}
 
 /**
  * A zip of `entries`, deflated at `level` (0 stores them as they are). Directories are implied by

@@ -3,7 +3,7 @@
 // edited as the very bytes it was stored as (still compressed), so charts,
 // pivot tables, slicers, macros and the rest come out byte for byte.
 
-import { packEntry, readZip, unpack, writeZip, type StoredEntry, type ZipEntry } from '../exceljs/zip';
+import { packEntry, packEntryLater, readZip, unpack, writeZip, type StoredEntry, type ZipEntry } from '../exceljs/zip';
 import { resolvePart } from '../exceljs/xlsxParts';
 import { attributeOf, attributesOf, escapeXml, findElement, findElements } from './xml';
 
@@ -46,6 +46,9 @@ export function relativeTarget(owner: string, target: string): string {
   while (same < from.length && same < to.length - 1 && from[same] === to[same]) same++;
   return [...Array<string>(from.length - same).fill('..'), ...to.slice(same)].join('/');
 }
+
+/** A part this large (a sheet of a thousand rows and more) is deflated on the thread pool (XlsxPackage.packing). */
+const LARGE_PART = 256 * 1024;
 
 export class XlsxPackage {
   private readonly entries: Map<string, ZipEntry>;
@@ -103,11 +106,26 @@ export class XlsxPackage {
     this.texts.delete(path);
   }
 
-  /** `content`: the part's text, or its UTF-8 bytes (a large part written as bytes, XmlBytes). */
+  /** `content`: the part's text, or its UTF-8 bytes (a large part written as bytes, XmlBytes), deflated from now on (packing). */
   put(path: string, content: string | Buffer): void {
     this.removed.delete(path);
     this.edited.set(path, content);
     this.texts.delete(path);
+    if (Buffer.isBuffer(content) && content.length >= LARGE_PART) this.pack(path, content);
+  }
+
+  /**
+   * Large parts being deflated on the thread pool while the run goes on (the Portfolio sheet, while our
+   * sheets are made), each with the content it deflates: a part put again is deflated again.
+   */
+  private readonly packing = new Map<string, { content: Buffer | string; entry: Promise<StoredEntry> }>();
+
+  private pack(path: string, content: Buffer | string): Promise<StoredEntry> {
+    const entry = packEntryLater(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    // A part put again before saving leaves its first deflate unawaited: a failure of that one is no failure of the run's.
+    entry.catch(() => undefined);
+    this.packing.set(path, { content, entry });
+    return entry;
   }
 
   remove(path: string): void {
@@ -169,14 +187,20 @@ export class XlsxPackage {
     return xml;
   }
 
-  /** The package as zip bytes: edited parts deflated, the rest copied as stored. Parts keep their order; new ones follow. */
-  bytes(date: Date): Buffer {
-    // Each edited part is encoded and deflated in turn: only one part's uncompressed bytes are held at a time.
-    const out: { name: string; stored: StoredEntry }[] = this.paths().map((path) => {
+  /**
+   * The package as zip bytes: edited parts deflated, the rest copied as stored. Parts keep their order; new ones
+   * follow. The large parts are deflated side by side on the thread pool, the small ones here.
+   */
+  async bytes(date: Date): Promise<Buffer> {
+    const out = this.paths().map(async (path): Promise<{ name: string; stored: StoredEntry }> => {
       const edited = this.edited.get(path);
-      return { name: path, stored: edited === undefined ? this.entries.get(path)!.stored : packEntry(typeof edited === 'string' ? Buffer.from(edited, 'utf8') : edited) };
+      if (edited === undefined) return { name: path, stored: this.entries.get(path)!.stored };
+      const packing = this.packing.get(path);
+      if (packing?.content === edited) return { name: path, stored: await packing.entry };
+      if (edited.length >= LARGE_PART) return { name: path, stored: await this.pack(path, edited) };
+      return { name: path, stored: packEntry(typeof edited === 'string' ? Buffer.from(edited, 'utf8') : edited) };
     });
-    return writeZip(out, date);
+    return writeZip(await Promise.all(out), date);
   }
 }
 

@@ -104,7 +104,7 @@ export async function openSurgical(bytes: Buffer): Promise<SurgicalSession> {
     port: surgicalPort(book),
     recordMapping: async (entries, initiativesTable) => recordMapping(book, entries, initiativesTable),
     async save(date = new Date()) {
-      const saved = book.save(date);
+      const saved = await book.save(date);
       // Most workbooks have nothing at risk: then the output need not be opened again to compare.
       const lost = before.length === 0 ? [] : lostFeatures(before, await inventory(await readParts(saved)));
       return { bytes: saved, lost };

@@ -346,7 +346,7 @@ export class SurgicalWorkbook {
   }
 
   /** The package's bytes, with the styles the writes need and Excel asked to recalculate on open. */
-  save(date: Date): Buffer {
+  save(date: Date): Promise<Buffer> {
     if (this.stylesEditor?.changed) this.pkg.put(this.stylesPath!, this.stylesEditor.result());
     this.saveSharedStrings();
     this.workbook.recalculateOnOpen();
