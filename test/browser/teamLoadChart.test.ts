@@ -1,6 +1,7 @@
 // The team-load chart at 320 px: drawn once its lazily loaded code arrives, read
 // as one image named by its summary, no tab stop inside it, and axe-clean in
-// every theme (the chart's own legend buttons and focus guards made it fail).
+// every theme (the chart's own legend buttons and focus guards made it fail);
+// each team's name whole and clear of the others (columns ran them together).
 
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -36,4 +37,26 @@ test.each(['light', 'dark', 'highContrast'])('in the %s theme the chart draws ev
   expect(tabStops).toBe(0);
   const result = await new AxeBuilder({ page }).include('aside').analyze();
   expect(result.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`))).toEqual([]);
+});
+
+test('at 320 px each team is named in full beside its bars, and no two names touch', async () => {
+  const page = await planned('light');
+  const chart = page.getByRole('img', { name: /^Team load as a share of capacity/ });
+  await chart.locator('svg rect').first().waitFor();
+  const teams = await page
+    .getByRole('complementary', { name: 'Task pane' })
+    .getByRole('table', { name: 'Team capacity used' })
+    .locator('tbody th')
+    .evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent ?? '').filter((name) => name !== 'In flight'));
+  const labels = await chart.locator('svg text').evaluateAll((texts) =>
+    texts.map((text) => {
+      const box = text.getBoundingClientRect();
+      return { text: text.textContent, left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+    }),
+  );
+  const named = teams.map((team) => labels.find((label) => label.text === team));
+  expect(named.map((label) => label?.text)).toEqual(teams);
+  const boxes = named.map((label) => label!);
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
 });

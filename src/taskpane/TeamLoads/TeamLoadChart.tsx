@@ -7,7 +7,7 @@
 // whole reads as one image whose name is the one-sentence summary. The table
 // beside it is the full text alternative.
 
-import { GroupedVerticalBarChart } from '@fluentui/react-charts';
+import { HorizontalBarChartWithAxis, type HorizontalBarChartWithAxisDataPoint } from '@fluentui/react-charts';
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { TeamLoad } from '../../engine/types';
 import { loadSummary } from './loadSummary';
@@ -18,17 +18,20 @@ const BEFORE = tokens.colorNeutralForeground3;
 // The compound brand colour stays apart from the grey in every theme (cyan beside white in high contrast).
 const AFTER = tokens.colorCompoundBrandBackground;
 
-const PLOT_HEIGHT = 160;
+// Each team a row: its name at the left in full (up to NAME_CHARS), its before and after bars side by side.
+const ROW = 24;
+const AXIS = 36;
+const BAR = 9;
+const NAME_CHARS = 18;
 
 const useStyles = makeStyles({
   legend: { display: 'flex', columnGap: tokens.spacingHorizontalL, alignItems: 'center' },
   key: { display: 'inline-flex', columnGap: tokens.spacingHorizontalXS, alignItems: 'center' },
-  // The chart fills its container's height (350 px when the container has none): a fixed one keeps it, with the
-  // glance above, on the pane's first screen at 320 x 700.
-  plot: { height: `${PLOT_HEIGHT}px` },
-  // Swatches drawn with a border, not a fill, so they keep their colour when the page's backgrounds are forced.
   swatch: { width: '12px', height: '12px', boxSizing: 'border-box', border: '6px solid' },
 });
+
+/** A long team name is cut short here; the table below names it in full. */
+const shortName = (team: string) => (team.length > NAME_CHARS ? `${team.slice(0, NAME_CHARS - 1).trimEnd()}…` : team);
 
 const percent = (share: number | undefined) => Math.round((share ?? 0) * 100);
 
@@ -37,16 +40,17 @@ const makeInert = (element: HTMLElement | null) => element?.setAttribute('inert'
 
 export default function TeamLoadChart({ loads }: TeamLoadChartProps) {
   const styles = useStyles();
-  const data = loads.map((load) => ({
-    name: load.team,
-    series: [
-      { key: 'before', data: percent(load.utilisationBefore), legend: 'Before', color: BEFORE },
-      { key: 'after', data: percent(load.utilisationAfter), legend: 'After', color: AFTER },
-    ],
-  }));
-  // A gridline every 100%, so "full" is a line the room can see.
-  const top = Math.ceil(Math.max(100, ...data.flatMap((d) => d.series.map((s) => s.data))) / 100) * 100;
+  // Fluent's v9 charts have no grouped horizontal bars: the teams sit on a numeric y axis, one
+  // tick a team (the first at the top), and its two bars either side of the tick.
+  const n = loads.length;
+  const row = (i: number) => n - i;
+  const data: HorizontalBarChartWithAxisDataPoint[] = loads.flatMap((load, i) => [
+    { y: row(i) + 0.2, x: percent(load.utilisationBefore), legend: 'Before', color: BEFORE },
+    { y: row(i) - 0.2, x: percent(load.utilisationAfter), legend: 'After', color: AFTER },
+  ]);
+  const top = Math.ceil(Math.max(100, ...data.map((d) => d.x)) / 100) * 100;
   const ticks = Array.from({ length: top / 100 + 1 }, (_, i) => i * 100);
+  const height = n * ROW + AXIS;
   return (
     <div role="img" aria-label={loadSummary(loads)}>
       <div className={styles.legend}>
@@ -59,17 +63,22 @@ export default function TeamLoadChart({ loads }: TeamLoadChartProps) {
           After
         </Caption1>
       </div>
-      <div ref={makeInert} className={styles.plot}>
-        <GroupedVerticalBarChart
+      <div ref={makeInert} style={{ height }}>
+        <HorizontalBarChartWithAxis
           data={data}
-          height={PLOT_HEIGHT}
-          yMaxValue={top}
-          yAxisTickValues={ticks}
-          yAxisTickFormat={(v: number) => `${v}%`}
-          wrapXAxisLables
-          hideTickOverlap={false}
+          height={height}
+          margins={{ top: 0 }}
+          barHeight={BAR}
+          yMinValue={0.5}
+          yMaxValue={n + 0.5}
+          yAxisTickValues={loads.map((_, i) => row(i))}
+          yAxisTickFormat={(v: number) => shortName(loads[n - Math.round(v)]?.team ?? '')}
+          showYAxisLables
+          tickValues={ticks}
+          tickFormat={(v: number | Date) => `${String(v)}%`}
           hideLegend
           hideTooltip
+          hideLabels
         />
       </div>
     </div>
