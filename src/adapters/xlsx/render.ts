@@ -13,6 +13,9 @@ import { XmlBytes } from './xmlBytes';
 export const WORKSHEET_OPEN =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
 
+/** A text that escapeXString or escapeXml would change, or whose spaces need xml:space="preserve" (cellXml). */
+const NOT_PLAIN = /[\u0000-\u001f&<>"\ufffe\uffff]|_x[0-9A-Fa-f]{4}_|^\s|\s$/;
+
 /** An empty text is written as an empty cell, as Excel itself stores it. */
 const isEmpty = (value: LayoutCell): boolean => value === null || value === '';
 
@@ -27,8 +30,10 @@ export function cellXml(ref: string, layoutValue: LayoutCell, style: number, sha
   if (value === null || value === '') return style ? `<c r="${ref}"${s}/>` : undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s}/>`;
   if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  // Inline text is text whatever it starts with: "=SUM(1,2)" stays those characters. Control characters and
-  // a literal "_x0041_" are escaped as Excel escapes them, so they read back as they were.
+  // Inline text is text whatever it starts with: "=SUM(1,2)" stays those characters. Most texts need nothing
+  // below (one scan tells); control characters and a literal "_x0041_" are escaped as Excel escapes them, so they
+  // read back as they were.
+  if (!NOT_PLAIN.test(value)) return `<c r="${ref}"${s} t="inlineStr"><is><t>${value}</t></is></c>`;
   const escaped = escapeXString(value);
   if (escaped !== value && sharedString) return `<c r="${ref}"${s} t="s"><v>${sharedString(escaped)}</v></c>`;
   const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : '';
