@@ -4,7 +4,9 @@
 
 import type { RunResult } from '../app/runPlan';
 import type { Plan } from '../engine/plan';
-import type { Decision, Gate, Issue } from '../engine/types';
+import type { Decision, Gate, Issue, Objective, OverrideChoice, SelectionMethod } from '../engine/types';
+import type { Bottlenecks, DemandCut, ScoreNeeded, StartShift, WaitsFor } from '../engine/bottlenecks';
+import type { Remedy } from '../engine/remedies';
 import type { RenamedSheet } from '../port/workbookPort';
 import { describeFeatures, type FeatureCount } from '../adapters/exceljs/features';
 import { summaryText } from './summaryText';
@@ -55,6 +57,99 @@ export type Report = {
   /** What the input had that the output lost. */
   lost: FeatureCount[];
   notes: string[];
+  /** What each bottleneck is worth, as the text's Bottlenecks section says it; absent when the plan has none worked out. */
+  bottlenecks?: BottlenecksReport;
+};
+
+/**
+ * One bottleneck finding, with the figures behind its sentence. Value figures are in the reporting currency;
+ * objective figures (`objectiveGain`, `objectiveCost`, `objectiveLost`, `shadowPrice`) are in the objective's
+ * terms: the currency when it is Annual value, priority points otherwise. A figure not worked out is null.
+ */
+export type BottleneckFinding = (
+  | {
+      kind: 'capacity';
+      team: string;
+      unit: string;
+      step: number;
+      /** On a roadmap: the horizon the extra unit is in; null otherwise. */
+      horizon: string | null;
+      shadowPrice: number | null;
+      valueGain: number | null;
+      objectiveGain: number | null;
+      /** On a roadmap: the change in value delivered within the horizons; null otherwise. */
+      deliveredGain: number | null;
+      /** False: only the LP estimate (`shadowPrice`), not re-solved. */
+      exact: boolean;
+      enters: string[];
+      leaves: string[];
+      /** On a roadmap: committed initiatives that start at another time. */
+      moves: StartShift[];
+      /** Proven relative gap of the re-run behind the figures: 0 when proven best. */
+      gap: number;
+    }
+  | {
+      kind: 'in-flight';
+      step: number;
+      shadowPrice: number | null;
+      valueGain: number | null;
+      objectiveGain: number | null;
+      deliveredGain: number | null;
+      exact: boolean;
+      enters: string[];
+      leaves: string[];
+      moves: StartShift[];
+      gap: number;
+    }
+  | {
+      kind: 'override';
+      initiative: string;
+      choice: OverrideChoice;
+      reason: string;
+      /** What the override costs the plan (negative: it gains). */
+      valueCost: number | null;
+      objectiveCost: number | null;
+      /** What would change without the override. */
+      enters: string[];
+      leaves: string[];
+      gap: number;
+    }
+  | {
+      kind: 'enabler';
+      initiative: string;
+      unlocks: string[];
+      demand: { team: string; unit: string; amount: number }[];
+      valueLost: number | null;
+      objectiveLost: number | null;
+      /** What would change without it. */
+      enters: string[];
+      leaves: string[];
+      gap: number;
+    }
+  | {
+      kind: 'deferred';
+      initiative: string;
+      decision: Decision;
+      waitsFor: WaitsFor | null;
+      demandCuts: DemandCut[];
+      needsInFlightSlot: boolean;
+      scoreNeeded: ScoreNeeded | null;
+      /** Each single change that brings it in, least disruptive first (each with the gap of its re-run). */
+      remedies: Remedy[];
+      /** Some change could not be checked: an empty `remedies` is then not "none". */
+      unchecked: boolean;
+    }
+) & {
+  /** The sentence the pane and the Change impact sheet show. */
+  text: string;
+};
+
+export type BottlenecksReport = {
+  method: SelectionMethod;
+  objective: Objective;
+  /** In the order the text prints them: capacity (most valuable first), overrides, enablers, deferred (in rank order). */
+  findings: BottleneckFinding[];
+  notes: string[];
 };
 
 export type Failure = { ok: false; exitCode: 1 | 2; error: string };
@@ -96,6 +191,67 @@ function notes(written: Extract<RunResult, { kind: 'written' }>, lost: FeatureCo
   }
   if (own.length > 0) said.push(`On the prioritiser's own sheets the output lost ${describeFeatures(own)}; the add-in draws its charts again when it runs.`);
   return said;
+}
+
+const orNull = <T>(x: T | undefined): T | null => (x === undefined ? null : x);
+
+/** A figure without the float noise of its sums (-7.599999999999909 is -7.6, 1e-13 is 0); null when not worked out. */
+const figure = (x: number | undefined): number | null => (x === undefined ? null : Math.abs(x) < 1e-9 ? 0 : Number(x.toPrecision(12)));
+
+function bottlenecksReport(b: Bottlenecks): BottlenecksReport {
+  const capacity = b.capacity.map((f): BottleneckFinding => {
+    const figures = {
+      step: f.step,
+      shadowPrice: figure(f.shadowPrice),
+      valueGain: figure(f.valueGain),
+      objectiveGain: figure(f.objectiveGain),
+      deliveredGain: figure(f.deliveredGain),
+      exact: f.exact,
+      enters: f.enters,
+      leaves: f.leaves,
+      moves: f.moves ?? [],
+      gap: f.gap,
+      text: f.text,
+    };
+    return f.kind === 'team' ? { kind: 'capacity', team: f.name, unit: f.unit, horizon: orNull(f.horizon), ...figures } : { kind: 'in-flight', ...figures };
+  });
+  const overrides = b.overrides.map((f): BottleneckFinding => ({
+    kind: 'override',
+    initiative: f.name,
+    choice: f.choice,
+    reason: f.reason,
+    valueCost: figure(f.valueCost),
+    objectiveCost: figure(f.cost),
+    enters: f.enters,
+    leaves: f.leaves,
+    gap: f.gap,
+    text: f.text,
+  }));
+  const enablers = b.enablers.map((f): BottleneckFinding => ({
+    kind: 'enabler',
+    initiative: f.name,
+    unlocks: f.unlocks,
+    demand: f.demand,
+    valueLost: figure(f.valueLost),
+    objectiveLost: figure(f.objectiveLost),
+    enters: f.enters,
+    leaves: f.leaves,
+    gap: f.gap,
+    text: f.text,
+  }));
+  const deferred = b.deferred.map((f): BottleneckFinding => ({
+    kind: 'deferred',
+    initiative: f.name,
+    decision: f.decision,
+    waitsFor: orNull(f.waitsFor),
+    demandCuts: f.demandCuts,
+    needsInFlightSlot: f.needsInFlightSlot,
+    scoreNeeded: orNull(f.scoreNeeded),
+    remedies: f.remedies,
+    unchecked: f.unchecked,
+    text: f.text,
+  }));
+  return { method: b.method, objective: b.objective, findings: [...capacity, ...overrides, ...enablers, ...deferred], notes: b.notes };
 }
 
 /**
@@ -140,6 +296,7 @@ export function buildReport(input: string, output: string, result: Extract<RunRe
     chartsNotDrawn,
     lost,
     notes: notes(result, lost, chartsNotDrawn, surgical),
+    ...(plan.bottlenecks ? { bottlenecks: bottlenecksReport(plan.bottlenecks) } : {}),
   };
 }
 

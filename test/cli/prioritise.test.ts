@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { OUTPUT_COLUMNS } from '../../src/engine/columns';
@@ -170,6 +171,70 @@ describe('a run on a real workbook file', () => {
     expect(report.top[0]).toMatchObject({ priority: 1, initiative: 'Invoice matching' });
     expect(report.problems).toEqual([expect.objectContaining({ severity: 'error', sheet: 'Portfolio', column: 'Strategic fit', cell: 'H5' })]);
     expect(report.chartsNotDrawn).toEqual([]);
+  });
+
+  it('adds the bottleneck findings to the JSON, each with its figures and the sentence the text prints', async () => {
+    const sample = resolve(__dirname, '../../examples/sample-portfolio.xlsx');
+    const report = JSON.parse((await runCommand([sample, '--json', '--out', folder.path('sample.xlsx')])).stdout);
+    const printed = (await runCommand([sample, '--out', folder.path('sample-text.xlsx')])).stdout.split('\n').map((line) => line.trim());
+    // The members scripts already read are all still there, in their order; the findings come last.
+    expect(Object.keys(report).slice(0, -1)).toEqual(['ok', 'exitCode', 'input', 'output', 'planningPeriod', 'method', 'initiatives', 'decisions', 'gates', 'currency', 'fxRates', 'committedValue', 'requestedValue', 'inFlight', 'teams', 'top', 'columns', 'unrecognised', 'problems', 'sheetsWritten', 'renamedSheets', 'settingsCreated', 'chartsNotDrawn', 'lost', 'notes']);
+    const { bottlenecks } = report;
+    expect(bottlenecks).toMatchObject({ method: 'Rank and fill', objective: 'Priority score' });
+    expect(bottlenecks.notes[0]).toBe('Each figure re-runs rank and fill with the one change, so it matches the plan shown.');
+    const finding = (kind: string, name: string) => bottlenecks.findings.find((f: { kind: string; team?: string; initiative?: string }) => f.kind === kind && (f.team ?? f.initiative) === name);
+    // Data engineering binds Claims triage: one more week is worth $1.02M of committed value.
+    expect(finding('capacity', 'Data engineering')).toEqual({
+      kind: 'capacity',
+      team: 'Data engineering',
+      unit: 'weeks',
+      horizon: null,
+      step: 1,
+      shadowPrice: null,
+      valueGain: 1_020_000,
+      objectiveGain: -7.6,
+      deliveredGain: null,
+      exact: true,
+      enters: ['Claims triage', 'Board pack drafting'],
+      leaves: ['Expense audit sampling', 'IT service desk routing'],
+      moves: [],
+      gap: 0,
+      text: 'Data engineering +1 week: +$1M committed value, -7.6 priority points (Claims triage and Board pack drafting enter; Expense audit sampling and IT service desk routing leave).',
+    });
+    expect(finding('capacity', 'Security')).toMatchObject({ valueGain: 150_000, objectiveGain: 64, enters: ['Board pack drafting'] });
+    expect(bottlenecks.findings.find((f: { kind: string }) => f.kind === 'in-flight')).toMatchObject({ valueGain: 0, text: 'In-flight limit +1: no change to the plan.' });
+    expect(finding('override', 'AP duplicate payment detection')).toMatchObject({
+      choice: 'In',
+      valueCost: 0,
+      objectiveCost: 0,
+      text: 'Forcing in AP duplicate payment detection costs nothing: the plan would commit it anyway.',
+    });
+    expect(finding('deferred', 'Claims triage')).toMatchObject({
+      decision: 'Deferred (capacity)',
+      demandCuts: [{ team: 'Data engineering', unit: 'weeks', by: 1, to: 3 }],
+      scoreNeeded: { measure: 'Priority score', now: 77.2, needed: 78.3, overtakes: 'Demand forecasting for stores' },
+    });
+    // Every finding is one the text prints, in the same order.
+    const texts = bottlenecks.findings.map((f: { text: string }) => f.text);
+    expect(texts.map((t: string) => printed.indexOf(t))).toEqual(texts.map((t: string) => printed.indexOf(t)).sort((a: number, b: number) => a - b));
+    expect(texts.filter((t: string) => !printed.includes(t))).toEqual([]);
+  });
+
+  it('gives each team one finding per horizon on a roadmap, with the starts that move', async () => {
+    const workbook = portfolioWorkbook();
+    const settings = workbook.addWorksheet('Prioritisation settings');
+    settings.addTable({ name: 'PrioritisationSettings', ref: 'A4', headerRow: true, columns: [{ name: 'Setting' }, { name: 'Value' }], rows: [['Horizons', 'H1, H2']] });
+    const { findings } = JSON.parse((await runCommand([await writeInput(workbook), '--json'])).stdout).bottlenecks;
+    const capacity = findings.filter((f: { kind: string }) => f.kind === 'capacity');
+    expect(capacity.map((f: { team: string; horizon: string }) => `${f.team} in ${f.horizon}`).sort()).toEqual(['Legal in H1', 'Legal in H2', 'Security in H1', 'Security in H2']);
+    expect(capacity.find((f: { team: string; horizon: string }) => f.team === 'Legal' && f.horizon === 'H1')).toMatchObject({
+      valueGain: 0,
+      deliveredGain: -50_000,
+      moves: expect.arrayContaining([{ name: 'Churn early warning', from: 'H2', to: 'H1' }]),
+      text: expect.stringMatching(/^Legal \+1 week in H1: -\$50k delivered this year/),
+    });
+    // The in-flight limit holds in every horizon: one finding, with no horizon of its own.
+    expect(findings.filter((f: { kind: string }) => f.kind === 'in-flight')).toEqual([expect.objectContaining({ text: 'In-flight limit +1 (in every horizon): no change to the plan.' })]);
   });
 
   it('records who ran it in the Decision log', async () => {
