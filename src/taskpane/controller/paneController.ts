@@ -28,6 +28,8 @@ import { canCancel, cancellablePlanner, isStoppable, RunCancelled } from '../mod
 import { inThreadDrawer, type Drawer } from '../../app/confidenceDraws';
 import { progressStore, sureRun, type SureState } from './sureRun';
 import { workbookView, type WorkbookView } from '../model/workbookView';
+import { confidenceAfterSort } from '../model/sortedConfidence';
+import { planLayout } from '../../layout/planLayout';
 
 export type PaneOptions = {
   port: WorkbookPort;
@@ -337,10 +339,15 @@ export function paneController(options: PaneOptions) {
         const replanned = await choosePlanner(planners)(snapshot, { now: plan?.run.at ?? now(), ...(plan?.run.by ? { runBy: plan.run.by } : {}) });
         // The same plan in a new row order: nothing moved, so the last what-moved stays.
         if (replanned.usable) {
-          // The written figures moved with their rows; the re-plan has none, so the pane stops saying how sure.
-          sure.supersede();
-          shown = replanned;
-          set({ plan: replanned });
+          // How sure stays: the figures written moved with their rows, so they follow their initiatives here;
+          // figures still being drawn (or ones that cannot be followed) are drawn again for the sorted rows.
+          const carried = confidenceAfterSort(plan, replanned);
+          shown = carried ?? replanned;
+          set({ plan: shown });
+          if (!carried && (plan?.confidence || state.sure.status === 'drawing')) {
+            const layout = planLayout(replanned);
+            void sure.start({ plan: replanned, layout, fingerprint: snapshot.fingerprint }, { sheetNames: state.sheetNames });
+          }
         }
         setRun({ status: 'idle' });
         set({ notice: { intent: 'success', text: `${snapshot.initiatives?.name ?? 'The table'} is sorted by priority; your other columns moved with their rows.` } });

@@ -146,6 +146,38 @@ describe('how sure is the plan, after the plan', () => {
     controller.dispose();
   });
 
+  it('sorting the ranking keeps How sure: each figure follows its initiative to its new row', async () => {
+    const { controller, jobs, confidenceColumn } = setUp();
+    await controller.load();
+    await controller.run();
+    jobs[0]!.finish();
+    await until(() => controller.getState().sure.status === 'done');
+    const before = controller.getState().plan!;
+    const shareOf = (plan: Plan) => new Map(plan.assessments.map((a, i) => [a.initiative.key, plan.confidence?.shares[i]]));
+    await controller.sortByPriority();
+    const sorted = controller.getState().plan!;
+    expect(sorted.assessments.map((a) => a.initiative.key)).not.toEqual(before.assessments.map((a) => a.initiative.key));
+    expect(controller.getState().sure).toEqual({ status: 'done', draws: 500 });
+    expect(shareOf(sorted)).toEqual(shareOf(before));
+    // The pane's figures are the ones in the Confidence column, row for row.
+    expect(confidenceColumn()).toEqual(sorted.entries.map((_, r) => sorted.confidence!.shares[sorted.entries.findIndex((e) => e.initiative.rowIndex === r)]));
+    expect(jobs).toHaveLength(1);
+  });
+
+  it('sorting while the futures are drawn draws them again for the sorted rows, and writes them there', async () => {
+    const { controller, jobs, confidenceColumn } = setUp();
+    await controller.load();
+    await controller.run();
+    await controller.sortByPriority();
+    expect(jobs).toHaveLength(2);
+    expect(jobs[0]!.cancelled).toBe(true);
+    expect(controller.getState().sure).toEqual({ status: 'drawing', total: 500 });
+    jobs[1]!.finish();
+    await until(() => controller.getState().sure.status === 'done');
+    const sorted = controller.getState().plan!;
+    expect(confidenceColumn()).toEqual(sorted.entries.map((_, r) => sorted.confidence!.shares[sorted.entries.findIndex((e) => e.initiative.rowIndex === r)]));
+  });
+
   it('draws nothing and says nothing when the workbook states no uncertainty', async () => {
     const { initiatives, capacity } = sampleTables();
     const { drawer, jobs } = heldDrawer();
