@@ -43,10 +43,13 @@ function fail<T>(cell: CellValue, expected: string): CellRead<T> {
   return { kind: 'error', shown: showCell(cell), expected };
 }
 
+/** Whole numbers below this are read once, when a reader is made (see `reader`). */
+const SMALL_WHOLE_NUMBERS = 64;
+
 /**
  * Wrap a reader so blanks and Excel errors are handled once, the same way for every column.
  * Portfolios repeat the same few texts ("Yes", "Medium", "A/B test") and numbers (ratings 1-5,
- * demand 1-6) thousands of times, so with a run's memo each content's reading is remembered: a
+ * demand 1-6) thousands of times, so with a run's memo each text's reading is remembered: a
  * reading is never changed by its users, and one object serves every cell with the same content.
  */
 function reader<T>(expected: string, parse: (cell: number | string | boolean) => T | undefined, amounts = false): CellReader<T> {
@@ -61,15 +64,18 @@ function reader<T>(expected: string, parse: (cell: number | string | boolean) =>
     if (amounts && typeof trimmed === 'string' && ambiguousSeparator(trimmed)) return fail(cell, AMBIGUOUS);
     return fail(cell, expected);
   };
+  // Whole numbers 1-63 (ratings, demand) are most number cells: their readings are made here, with
+  // the reader, and looked up by value. A table of constants, not a cache: nothing is added to it later.
+  const wholeNumbers = Array.from({ length: SMALL_WHOLE_NUMBERS }, (_, n) => readOnce(n));
   return {
     expected,
     read(cell, memo) {
       // Empty cells (most demand and override cells) are blank without a lookup.
       if (cell === '') return BLANK;
-      // Amounts are nearly all different: remembering them would fill the memo and leave no room for
-      // the texts and small whole numbers (ratings, demand) that do repeat.
-      const repeats = typeof cell === 'string' || (typeof cell === 'number' && cell > 0 && cell < 64 && Number.isInteger(cell));
-      return memo && repeats ? memo.of(readOnce)(cell) : readOnce(cell);
+      if (typeof cell === 'number') return cell > 0 && cell < SMALL_WHOLE_NUMBERS && Number.isInteger(cell) ? wholeNumbers[cell]! : readOnce(cell);
+      // Amounts are nearly all different, so only texts are remembered: amounts would fill the memo
+      // and leave no room for the texts that do repeat.
+      return memo && typeof cell === 'string' ? memo.of(readOnce)(cell) : readOnce(cell);
     },
   };
 }
@@ -151,6 +157,9 @@ const SCALE_WORDS: Record<string, number> = {
   'very low': 1, low: 1, l: 1, medium: 3, med: 3, m: 3, moderate: 3, high: 5, h: 5, 'very high': 5,
 };
 
+// Defined before `scale`: a reader reads its whole numbers as it is made.
+const inScale = (value: number): number | undefined => (value >= 1 && value <= 5 ? value : undefined);
+
 /** A 1-5 rating: a number, "4/5", Low/Medium/High (1, 3, 5) or a percentage mapped onto 1-5. */
 export const scale: CellReader<number> = reader('1-5 or Low/Medium/High', (cell) => {
   if (typeof cell === 'boolean') return undefined;
@@ -167,8 +176,6 @@ export const scale: CellReader<number> = reader('1-5 or Low/Medium/High', (cell)
   const value = parseNumber(cell);
   return value === undefined ? undefined : inScale(value);
 });
-
-const inScale = (value: number): number | undefined => (value >= 1 && value <= 5 ? value : undefined);
 
 const YES = new Set(['yes', 'y', 'true', '1', '✓', '✔', '☑', '✅']);
 const NO = new Set(['no', 'n', 'false', '0', '✗', '✘', '☒', '❌', '×']);

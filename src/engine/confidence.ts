@@ -45,16 +45,22 @@ export type Confidence = {
 
 const CRITERIA: readonly (keyof Weights)[] = ['impact', 'readiness', 'friction'];
 
+/** What `uncertaintyStated` reads: a plan or an assessed portfolio, with its table's columns when it has them. */
+type StatedIn = Pick<Ranked, 'assessments' | 'settings'> & { table?: Pick<NonNullable<Plan['table']>, 'columns'> | undefined };
+
 /** True when the workbook states some uncertainty: a value range, a demand overrun or a weight range. */
-export function uncertaintyStated(ranked: Pick<Ranked, 'assessments' | 'settings'>): boolean {
+export function uncertaintyStated(ranked: StatedIn): boolean {
   const { settings } = ranked;
   if ((settings.demandOverrun ?? 0) > 0) return true;
   if (CRITERIA.some((c) => settings.weightRanges?.[c] !== undefined)) return true;
+  // A range needs both its columns: a table without them states none, and its rows need no look.
+  const columns = ranked.table?.columns.inputs;
+  if (columns && (columns.valueLow === undefined || columns.valueHigh === undefined)) return false;
   return ranked.assessments.some((a) => a.initiative.valueLow !== undefined && a.initiative.valueHigh !== undefined);
 }
 
 /** How many futures a run draws: none when no uncertainty is stated or the setting is 0. */
-export function drawsWanted(ranked: Pick<Ranked, 'assessments' | 'settings'>): number {
+export function drawsWanted(ranked: StatedIn): number {
   if (!uncertaintyStated(ranked)) return 0;
   return Math.max(0, Math.floor(ranked.settings.confidenceDraws ?? DEFAULT_CONFIDENCE_DRAWS));
 }

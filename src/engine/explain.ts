@@ -4,7 +4,7 @@
 import { formatQuantity, listWords } from './format';
 import { memoised, type Memo } from './memo';
 import { FACTORS, contributions, type ScoreKind } from './scores';
-import type { Decision, DeferralConstraint, DependencyReason, Gate, Initiative, PlanEntry, Schedule, Scores, Settings } from './types';
+import type { Decision, DeferralConstraint, DependencyReason, Gate, Initiative, PlanEntry, Schedule, Scores, Settings, TeamShortfall } from './types';
 
 /** A factor's effect on the priority score, in priority points: what it earned and what it left on the table. */
 export type Driver = { factor: string; input: string; earned: number; missed: number };
@@ -39,9 +39,9 @@ export function bindingText(binding: DeferralConstraint | undefined, memo: Memo)
   return binding ? bindingTextOf(binding, memo) : '';
 }
 
-// Thousands of deferrals are short of the same team by the same amounts: each shortfall is worded once a run.
-const shortfallPart = (team: string) =>
-  memoised((unit: string) => memoised((needed: number) => memoised((left: number) => `${team} (needs ${formatQuantity(needed, unit)}, ${formatQuantity(left, unit)} left)`)));
+// Thousands of deferrals are short of the same team by the same amounts, and rank and fill shares
+// each such shortfall (see sharedShortfalls): each is worded once a run.
+const shortfallPart = (t: TeamShortfall) => `${t.team} (needs ${formatQuantity(t.needed, t.unit)}, ${formatQuantity(t.left, t.unit)} left)`;
 
 function bindingTextOf(binding: DeferralConstraint, memo: Memo): string {
   if (binding.alternative) return `Alternative ${binding.alternative.name} is in the plan`;
@@ -71,7 +71,7 @@ function requirementText(binding: DeferralConstraint, memo: Memo): string {
 function capacityParts(binding: DeferralConstraint, memo: Memo): string {
   const parts: string[] = [];
   if (binding.inFlightLimit !== undefined) parts.push(`In-flight limit (${binding.inFlightLimit})`);
-  for (const t of binding.teams) parts.push(memo.of(shortfallPart)(t.team)(t.unit)(t.needed)(t.left));
+  for (const t of binding.teams) parts.push(memo.of(shortfallPart)(t));
   if (binding.pastLast !== undefined) parts.push(`runs past ${binding.pastLast}, the last horizon`);
   const text = parts.join('; ');
   return binding.horizon === undefined || text === '' ? text : `${text} in ${binding.horizon}`;

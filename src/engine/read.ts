@@ -346,6 +346,11 @@ export function readInitiatives(
   const valueCurrencies: ValueCurrency[] = [];
   // The currency each money cell of the row states, by slot.
   const rowCurrency: (string | undefined)[] = new Array(INPUT_COLUMNS.length);
+  // The table's money columns, looked up once rather than on every row.
+  const moneyColumns = MONEY_FIELDS.flatMap((field) => {
+    const column = columns.inputs[field];
+    return column === undefined ? [] : [{ field, column, slot: SLOT[field] }];
+  });
 
   const formats = table.formats;
   // Formula cells saved without their result, by row: only those in a column the plan reads are said.
@@ -383,10 +388,15 @@ export function readInitiatives(
         }
       }
       // A value's currency is noted, and a European form ("1.234.567,89 €") read with its separators swapped.
-      const read = isValue ? reader.read(typeof cell === 'string' ? plainAmountText(cell) : cell, memo) : reader.read(cell, memo);
+      // Amount texts repeat ("$1.2M"), so their forms and currencies are worked out once a run.
+      const read = isValue ? reader.read(typeof cell === 'string' ? memo.of(plainAmountText)(cell) : cell, memo) : reader.read(cell, memo);
       if (isValue) {
         rowCurrency[slot] =
-          read.kind !== 'value' ? undefined : typeof cell === 'string' ? (statedCurrency(cell) ?? headerCurrency) : (formatCurrency(table.formats?.[rowIndex]?.[index]) ?? headerCurrency);
+          read.kind !== 'value'
+            ? undefined
+            : typeof cell === 'string'
+              ? (memo.of(statedCurrency)(cell) ?? headerCurrency)
+              : (formatCurrency(table.formats?.[rowIndex]?.[index]) ?? headerCurrency);
       }
       // A reader says blank exactly when the cell is blank: the row has content otherwise.
       if (read.kind !== 'blank') anyContent = true;
@@ -470,8 +480,8 @@ export function readInitiatives(
       function: values[SLOT.function] as string | undefined,
       aiType: values[SLOT.aiType] as Initiative['aiType'],
       annualValue: values[SLOT.annualValue] as number | undefined,
-      ...(values[SLOT.valueLow] !== undefined ? { valueLow: values[SLOT.valueLow] as number } : {}),
-      ...(values[SLOT.valueHigh] !== undefined ? { valueHigh: values[SLOT.valueHigh] as number } : {}),
+      valueLow: values[SLOT.valueLow] as number | undefined,
+      valueHigh: values[SLOT.valueHigh] as number | undefined,
       strategicFit: values[SLOT.strategicFit] as number | undefined,
       decisionChanged: values[SLOT.decisionChanged] as string | undefined,
       successMetric: values[SLOT.successMetric] as string | undefined,
@@ -498,14 +508,13 @@ export function readInitiatives(
       earliestStart: schedule?.earliestStart,
       invalid: rowIssues.length > 0,
     });
-    for (const field of MONEY_FIELDS) {
-      const column = columns.inputs[field];
+    for (const { field, column, slot } of moneyColumns) {
       // Only an amount that states its currency can need converting (convertValues passes over the rest).
-      if (column === undefined || values[SLOT[field]] === undefined || rowCurrency[SLOT[field]] === undefined) continue;
+      if (values[slot] === undefined || rowCurrency[slot] === undefined) continue;
       valueCurrencies.push({
         initiative: initiatives[initiatives.length - 1]!,
         cell: a1(sheetRowOf(table, rowIndex), table.origin.column + column),
-        currency: rowCurrency[SLOT[field]],
+        currency: rowCurrency[slot],
         ...(field === 'annualValue' ? {} : { field, header: table.headers[column] ?? inputColumn(field).header }),
       });
     }
