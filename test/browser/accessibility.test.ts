@@ -2,23 +2,12 @@
 // an initiative's details open, the dark theme and high contrast.
 
 import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { previewInChromium } from './previewServer';
 
-const session = previewInChromium();
-let context: BrowserContext | undefined;
+const { openPane } = previewInChromium();
 
-afterEach(async () => {
-  await context?.close();
-});
-
-async function open(query: string): Promise<Page> {
-  // axe needs a page of its own context (it opens a blank page beside it).
-  context = await session.browser().newContext({ viewport: { width: 1280, height: 700 } });
-  const page = await context.newPage();
-  await page.goto(`${session.url()}?width=320${query}`);
-  return page;
-}
+const open = (query: string): Promise<Page> => openPane({ width: 320, height: 700, query });
 
 const pane = (page: Page) => page.getByRole('complementary', { name: 'Task pane' });
 

@@ -5,12 +5,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { previewInChromium } from './previewServer';
 
-const session = previewInChromium();
+const { openPane } = previewInChromium();
 let page: Page;
-
-afterEach(async () => {
-  await page?.close();
-});
 
 const pane = () => page.getByRole('complementary', { name: 'Task pane' });
 const grid = () => page.getByRole('grid');
@@ -38,8 +34,7 @@ async function columnOf(header: string): Promise<string> {
 }
 
 test('a column chosen in the pane is saved in the Column mapping table and used by the next run', async () => {
-  page = await session.browser().newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${session.url()}?width=320`);
+  page = await openPane({ width: 320 });
   // The finance team calls its baseline column something of its own.
   const baseline = await columnOf('Baseline method');
   await cell(`${baseline}1`).dblclick();

@@ -8,19 +8,14 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { previewInChromium } from './previewServer';
 
-const session = previewInChromium();
+const { openPane } = previewInChromium();
 let page: Page;
-
-afterEach(async () => {
-  await page?.close();
-});
 
 const pane = () => page.getByRole('complementary', { name: 'Task pane' });
 
 async function open(query: string): Promise<void> {
   // Taller than 700 so the pane itself (below the preview's own header) is at least 700 px high.
-  page = await session.browser().newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${session.url()}?width=320${query}`);
+  page = await openPane({ width: 320, query });
 }
 
 async function run(): Promise<void> {

@@ -3,23 +3,12 @@
 // land in the grid's Confidence column, or nothing does.
 
 import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { previewInChromium } from './previewServer';
 
-const session = previewInChromium();
-let context: BrowserContext | undefined;
+const { openPane } = previewInChromium();
 
-afterEach(async () => {
-  await context?.close();
-});
-
-async function open(query: string): Promise<Page> {
-  // axe needs a page of its own context (it opens a blank page beside it).
-  context = await session.browser().newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(`${session.url()}?ranges${query}`);
-  return page;
-}
+const open = (query: string): Promise<Page> => openPane({ height: 800, query: `ranges${query}` });
 
 const pane = (page: Page) => page.getByRole('complementary', { name: 'Task pane' });
 const howSure = (page: Page) => pane(page).getByRole('region', { name: 'How sure is the plan' });

@@ -4,12 +4,8 @@
 import type { Page } from 'playwright-core';
 import { previewInChromium } from './previewServer';
 
-const session = previewInChromium();
+const { openPane } = previewInChromium();
 let page: Page;
-
-afterEach(async () => {
-  await page?.close();
-});
 
 const pane = () => page.getByRole('complementary', { name: 'Task pane' });
 const grid = () => page.getByRole('grid');
@@ -52,8 +48,7 @@ const editToWrittenMs = async (): Promise<number> => {
 };
 
 test('with 500 initiatives, an edited capacity rewrites the outputs within a second and What moved says what changed', async () => {
-  page = await session.browser().newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${session.url()}?initiatives=500`);
+  page = await openPane({ query: 'initiatives=500' });
   await pane().getByText('500 rows in table Initiatives on Portfolio.').waitFor();
   await pane().getByRole('button', { name: 'Run' }).click();
   await pane().getByText('Plan written').waitFor({ timeout: 30_000 });
@@ -73,8 +68,7 @@ test('with 500 initiatives, an edited capacity rewrites the outputs within a sec
 });
 
 test('with 500 initiatives over 4 horizons, an edited capacity re-plans the roadmap and rewrites the outputs within a second', async () => {
-  page = await session.browser().newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${session.url()}?initiatives=500`);
+  page = await openPane({ query: 'initiatives=500' });
   await pane().getByText('500 rows in table Initiatives on Portfolio.').waitFor();
   await pane().getByRole('button', { name: 'Run' }).click();
   await pane().getByText('Plan written').waitFor({ timeout: 30_000 });
@@ -100,8 +94,7 @@ test('with 500 initiatives over 4 horizons, an edited capacity re-plans the road
 });
 
 test('an edit to an output cell re-plans nothing', async () => {
-  page = await session.browser().newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(session.url());
+  page = await openPane();
   await pane().getByRole('button', { name: 'Run' }).click();
   await pane().getByText('Plan written').waitFor();
   await pane().getByRole('switch', { name: 'Live mode' }).check();

@@ -8,16 +8,11 @@ let page: Page;
 let external: string[] = [];
 
 async function open(query = ''): Promise<Page> {
-  page = await session.browser().newPage({ viewport: { width: 1280, height: 900 } });
   external = [];
-  page.on('request', (request) => !request.url().startsWith(session.url()) && !request.url().startsWith('data:') && external.push(request.url()));
-  await page.goto(`${session.url()}${query}`);
+  const watch = (opening: Page) => opening.on('request', (request) => !request.url().startsWith(session.url()) && !request.url().startsWith('data:') && external.push(request.url()));
+  page = await session.openPane({ query, beforeLoad: watch });
   return page;
 }
-
-afterEach(async () => {
-  await page?.close();
-});
 
 const pane = () => page.getByRole('complementary', { name: 'Task pane' });
 const grid = () => page.getByRole('grid');

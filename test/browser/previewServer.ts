@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '../..');
 const OUT = join(ROOT, 'dist-preview');
@@ -60,18 +60,62 @@ export const CHROMIUM_FLAGS = [
 
 export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 
-/** The built preview served and Chromium launched once for a test file (its beforeAll and afterAll), closed after it. */
-export function previewInChromium(): { url: () => string; browser: () => Browser } {
+/** How a test opens the preview. */
+export type PaneOptions = {
+  /** The task pane's width in px (`?width=`); the preview's default otherwise. */
+  width?: number;
+  /** The Fluent theme (`?theme=`): light, dark or highContrast. */
+  theme?: string;
+  /** More of the preview's query, such as `empty`, `initiatives=500`, `latency=400` (a leading ? or & is dropped). */
+  query?: string;
+  /** The window's height; its width is 1280, room for the grid beside the pane. */
+  height?: number;
+  /** Called with the page before it loads the preview, to watch its requests. */
+  beforeLoad?: (page: Page) => void;
+};
+
+export type PreviewSession = {
+  url: () => string;
+  /** The preview in a page of its own browser context (axe opens a blank page beside it), closed after the test. */
+  openPane: (options?: PaneOptions) => Promise<Page>;
+};
+
+function previewQuery({ width, theme, query }: PaneOptions): string {
+  const words = [width === undefined ? '' : `width=${width}`, theme === undefined ? '' : `theme=${theme}`, query?.replace(/^[?&]/, '') ?? ''].filter((w) => w !== '');
+  return words.length > 0 ? `?${words.join('&')}` : '';
+}
+
+/**
+ * The built preview served and Chromium launched once for a test file (its beforeAll and afterAll), closed
+ * after it; each pane the file's tests open is closed after its test.
+ */
+export function previewInChromium(): PreviewSession {
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof servePreview>> | undefined;
+  let open: BrowserContext[] = [];
   beforeAll(async () => {
     ensurePreviewBuilt();
     server = await servePreview();
     browser = await launchChromium();
   }, 180_000);
+  afterEach(async () => {
+    const closing = open;
+    open = [];
+    await Promise.all(closing.map((context) => context.close()));
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
-  return { url: () => server!.url, browser: () => browser! };
+  return {
+    url: () => server!.url,
+    openPane: async (options = {}) => {
+      const context = await browser!.newContext({ viewport: { width: 1280, height: options.height ?? 900 } });
+      open.push(context);
+      const page = await context.newPage();
+      options.beforeLoad?.(page);
+      await page.goto(`${server!.url}${previewQuery(options)}`);
+      return page;
+    },
+  };
 }

@@ -6,20 +6,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { previewInChromium } from './previewServer';
 
-const session = previewInChromium();
+const { openPane } = previewInChromium();
 let page: Page;
-
-afterEach(async () => {
-  await page?.close();
-});
 
 const pane = () => page.getByRole('complementary', { name: 'Task pane' });
 const ranking = () => pane().getByRole('list', { name: 'Ranking' });
 const cards = () => ranking().getByRole('listitem');
 
 async function openAndRun(): Promise<void> {
-  page = await session.browser().newPage({ viewport: { width: 1280, height: 700 } });
-  await page.goto(`${session.url()}?initiatives=500&width=320`);
+  page = await openPane({ width: 320, height: 700, query: 'initiatives=500' });
   await pane().getByText('500 rows in table Initiatives on Portfolio.').waitFor();
   await pane().getByRole('button', { name: 'Run' }).click();
   await pane().getByText('Plan written').waitFor({ timeout: 30_000 });

@@ -4,16 +4,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { previewInChromium } from './previewServer';
 
-const session = previewInChromium();
+const { openPane } = previewInChromium();
 let page: Page;
 
 beforeEach(async () => {
-  page = await session.browser().newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(session.url());
-});
-
-afterEach(async () => {
-  await page?.close();
+  page = await openPane();
 });
 
 const pane = () => page.getByRole('complementary', { name: 'Task pane' });

@@ -4,20 +4,13 @@
 // each team's name whole and clear of the others (columns ran them together).
 
 import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { previewInChromium } from './previewServer';
 
-const session = previewInChromium();
-let context: BrowserContext | undefined;
-
-afterEach(async () => {
-  await context?.close();
-});
+const { openPane } = previewInChromium();
 
 async function planned(theme: string): Promise<Page> {
-  context = await session.browser().newContext({ viewport: { width: 1280, height: 700 } });
-  const page = await context.newPage();
-  await page.goto(`${session.url()}?width=320&theme=${theme}`);
+  const page = await openPane({ width: 320, height: 700, theme });
   const pane = page.getByRole('complementary', { name: 'Task pane' });
   await pane.getByRole('button', { name: 'Run' }).click();
   await pane.getByText('Plan written').waitFor();
