@@ -10,6 +10,7 @@ import { DEFAULT_ROWS, editZip, fromBytes, portfolioWorkbook, tempFolder, toByte
 import { inventory } from '../../src/adapters/exceljs/features';
 import { readParts } from '../../src/adapters/exceljs/xlsxParts';
 import { OFFICE_PARTS, withOfficeParts } from '../adapters/xlsx/officeParts';
+import { NOW } from '../builders';
 import { runCommand } from './runCommand';
 
 let folder: ReturnType<typeof tempFolder>;
@@ -101,6 +102,25 @@ describe('workbooks from other tools', () => {
     const names = snapshot.initiatives!.rows.map((r) => r[snapshot.initiatives!.headers.indexOf('Initiative')]);
     expect(names).toContain('Invoice matching');
     expect(names[1]).toBe('Inline text');
+  });
+});
+
+describe('a workbook of the 1904 date system', () => {
+  // Excel counts such a workbook's dates from 1904: a 1900-system serial there shows four years and a day late.
+  it('logs the run at its own time, first run and a rerun that appends', async () => {
+    const input = folder.path('mac.xlsx');
+    writeFileSync(
+      input,
+      await editZip(await toBytes(portfolioWorkbook()), async (zip) => {
+        const book = await zip.file('xl/workbook.xml')!.async('string');
+        zip.file('xl/workbook.xml', book.replace(/<workbookPr([^>]*)\/>/, '<workbookPr$1 date1904="1"/>'));
+      }),
+    );
+    expect((await runCommand([input, '--out', folder.path('once.xlsx')])).code).toBe(0);
+    expect((await runCommand([folder.path('once.xlsx'), '--out', folder.path('twice.xlsx')])).code).toBe(0);
+    const log = (await fromBytes(readFileSync(folder.path('twice.xlsx')))).getWorksheet('Decision log')!;
+    expect(log.getCell('A5').value).toEqual(new Date(NOW));
+    expect(log.getCell('A6').value).toEqual(new Date(NOW));
   });
 });
 
