@@ -225,6 +225,31 @@ const CORPUS: Case[] = [
     says: /it is damaged: sheet Portfolio refers to a table whose part \(xl\/tables\/table1\.xml\) is missing/,
   },
   {
+    // Valid XML the Open XML SDK writes when told to: the reader would see a table without its columns.
+    name: 'a sheet written with namespace-prefixed elements (<x:row>, <x:c>)',
+    build: async () =>
+      editZip(await portfolio(PLAIN), async (zip) => {
+        const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+        const prefixed = xml
+          .replace(/<worksheet xmlns="([^"]+)"/, '<x:worksheet xmlns:x="$1"')
+          .replace(/<(\/?)(?!x:|\?)([a-zA-Z]+[\s>/])/g, '<$1x:$2');
+        zip.file('xl/worksheets/sheet1.xml', prefixed);
+      }),
+    exitCode: 1,
+    says: /sheet Portfolio \(xl\/worksheets\/sheet1\.xml\) is written with namespace-prefixed elements \(<x:worksheet>\), which the command does not take; open the workbook in Excel or LibreOffice, save it and run again/,
+  },
+  {
+    name: "a sheet whose cells' attributes are in single quotes (r='A1')",
+    build: async () =>
+      editZip(await portfolio(PLAIN), async (zip) => {
+        const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+        const single = xml.replace(/<(row|c) ([^>]*)>/g, (_, tag: string, attributes: string) => `<${tag} ${attributes.replace(/="([^"]*)"/g, "='$1'")}>`);
+        zip.file('xl/worksheets/sheet1.xml', single);
+      }),
+    exitCode: 1,
+    says: /sheet Portfolio \(xl\/worksheets\/sheet1\.xml\) is written with attributes in single quotes/,
+  },
+  {
     name: 'a workbook without an Initiatives table',
     build: async () => {
       const workbook = portfolioWorkbook({ tableName: 'Projects' });

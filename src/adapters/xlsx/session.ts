@@ -47,6 +47,22 @@ function checkComplete(path: string, xml: string | undefined): void {
   }
 }
 
+/**
+ * The command reads a sheet's rows as Excel and LibreOffice write them: unprefixed elements (`<row>`, `<c>`) and
+ * double-quoted attributes. A generator that writes `<x:row>` or `r='A1'` (valid XML, rare) would otherwise read
+ * as a table without its columns, a misleading message; it is refused by name instead, with the way out.
+ */
+function checkPlainlyWritten(part: string, xml: string | undefined, what: string): void {
+  if (xml === undefined) return;
+  const root = rootName(xml);
+  const prefixed = root?.includes(':') ? root : undefined;
+  const firstCell = /<(?:row|c)\s[^>]*>/.exec(xml.slice(0, 200_000))?.[0];
+  const singleQuoted = firstCell !== undefined && /=\s*'/.test(firstCell);
+  if (!prefixed && !singleQuoted) return;
+  const how = prefixed ? `namespace-prefixed elements (<${prefixed}>)` : "attributes in single quotes (r='A1')";
+  throw new NotAWorkbookError(`${what} (${part}) is written with ${how}, which the command does not take; open the workbook in Excel or LibreOffice, save it and run again`);
+}
+
 /** A worksheet's text from where its rows end (`sheetData>`), all the inventory looks at; the whole text when it has no rows element. */
 function afterRows(xml: Buffer): string {
   const end = xml.lastIndexOf('sheetData>');
@@ -94,6 +110,8 @@ export async function openSurgical(bytes: Buffer): Promise<SurgicalSession> {
     for (const table of book.tables()) {
       checkComplete(table.path, book.pkg.text(table.path));
       checkComplete(table.sheet.path, book.pkg.text(table.sheet.path));
+      checkPlainlyWritten(table.path, book.pkg.text(table.path), `the part of table ${table.name}`);
+      checkPlainlyWritten(table.sheet.path, book.pkg.text(table.sheet.path), `sheet ${table.sheet.name}`);
     }
     book.cellContext();
   } catch (error) {
