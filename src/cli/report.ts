@@ -61,46 +61,38 @@ export type Report = {
   bottlenecks?: BottlenecksReport;
 };
 
+/** What one more unit of a team, or one more in-flight place, is worth: the figures both kinds of capacity finding carry. */
+type CapacityFigures = {
+  step: number;
+  shadowPrice: number | null;
+  valueGain: number | null;
+  objectiveGain: number | null;
+  /** On a roadmap: the change in value delivered within the horizons; null otherwise. */
+  deliveredGain: number | null;
+  /** False: only the LP estimate (`shadowPrice`), not re-solved. */
+  exact: boolean;
+  enters: string[];
+  leaves: string[];
+  /** On a roadmap: committed initiatives that start at another time. */
+  moves: StartShift[];
+  /** Proven relative gap of the re-run behind the figures: 0 when proven best. */
+  gap: number;
+};
+
 /**
  * One bottleneck finding, with the figures behind its sentence. Value figures are in the reporting currency;
  * objective figures (`objectiveGain`, `objectiveCost`, `objectiveLost`, `shadowPrice`) are in the objective's
  * terms: the currency when it is Annual value, priority points otherwise. A figure not worked out is null.
  */
 export type BottleneckFinding = (
-  | {
+  | ({
       kind: 'capacity';
       team: string;
       unit: string;
-      step: number;
       /** On a roadmap: the horizon the extra unit is in; null otherwise. */
       horizon: string | null;
-      shadowPrice: number | null;
-      valueGain: number | null;
-      objectiveGain: number | null;
-      /** On a roadmap: the change in value delivered within the horizons; null otherwise. */
-      deliveredGain: number | null;
-      /** False: only the LP estimate (`shadowPrice`), not re-solved. */
-      exact: boolean;
-      enters: string[];
-      leaves: string[];
-      /** On a roadmap: committed initiatives that start at another time. */
-      moves: StartShift[];
-      /** Proven relative gap of the re-run behind the figures: 0 when proven best. */
-      gap: number;
-    }
-  | {
-      kind: 'in-flight';
-      step: number;
-      shadowPrice: number | null;
-      valueGain: number | null;
-      objectiveGain: number | null;
-      deliveredGain: number | null;
-      exact: boolean;
-      enters: string[];
-      leaves: string[];
-      moves: StartShift[];
-      gap: number;
-    }
+    } & CapacityFigures)
+  | ({ kind: 'in-flight' } & CapacityFigures)
   | {
       kind: 'override';
       initiative: string;
