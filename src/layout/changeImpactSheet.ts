@@ -6,6 +6,7 @@ import { roadmapHorizons } from '../engine/horizons';
 import type { RatedChange } from '../engine/changeImpact';
 import { moneySentence } from '../engine/currency';
 import { joinedGaps } from '../engine/explain';
+import { Memo } from '../engine/memo';
 import type { Plan } from '../engine/plan';
 import { CHANGE_IMPACTS } from '../engine/scores';
 import { DECISION_ORDER } from '../engine/summary';
@@ -105,7 +106,8 @@ function portfolioMapData(s: SheetBuilder, plan: Plan): void {
 /** A hook for sections added by other parts of the engine (bottleneck economics). */
 export type ExtraSection = (sheet: SheetBuilder, plan: Plan) => void;
 
-export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []): SheetLayout {
+/** `memo` is the layout's: gate results are shared, so each list of gaps is joined once. */
+export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = [], memo = new Memo()): SheetLayout {
   const impact = plan.changeImpact;
   // Eight rows per committed initiative, one per initiative not done and per bubble, and a few dozen
   // for titles, teams and the sections added by other parts of the engine.
@@ -157,7 +159,7 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   for (const c of plan.changeImpact.committed) {
     for (const d of c.dimensions) s.row([c.name, c.decision, d.dimension, d.before, d.after, null, null], TEXT_5);
     s.row([c.name, c.decision, 'Who absorbs the change', null, c.absorbedBy, null, null], TEXT_5);
-    s.row([c.name, c.decision, 'Gaps still open', null, joinedGaps(c.openGaps) || 'None', null, null], TEXT_5);
+    s.row([c.name, c.decision, 'Gaps still open', null, joinedGaps(c.openGaps, memo) || 'None', null, null], TEXT_5);
   }
   if (plan.changeImpact.committed.length === 0) s.row(['Nothing is committed in this plan.'], [TEXT_FORMAT]);
   s.blank();

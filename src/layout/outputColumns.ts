@@ -4,6 +4,7 @@ import { CONFIDENCE_COLUMN, OUTPUT_COLUMNS, START_COLUMN, type OutputKey } from 
 import { drawsWanted } from '../engine/confidence';
 import { roadmapHorizons } from '../engine/horizons';
 import { joinedGaps } from '../engine/explain';
+import { Memo } from '../engine/memo';
 import type { Plan } from '../engine/plan';
 import type { PlanEntry } from '../engine/types';
 import { BAD, GOOD, INFO, NEUTRAL, QUIET, scoreCell, TEXT_FORMAT, type HighlightRule, type LayoutCell } from './grid';
@@ -63,7 +64,7 @@ export const HIGHLIGHTS_BY_COLUMN: Partial<Record<OutputKey, HighlightRule[]>> =
   decision: DECISION_HIGHLIGHTS,
 };
 
-function outputCell(key: OutputKey, entry: PlanEntry, index: number, plan: Plan): LayoutCell {
+function outputCell(key: OutputKey, entry: PlanEntry, index: number, plan: Plan, memo: Memo): LayoutCell {
   switch (key) {
     case 'priority':
       return entry.priority ?? null;
@@ -78,7 +79,7 @@ function outputCell(key: OutputKey, entry: PlanEntry, index: number, plan: Plan)
     case 'gate':
       return entry.gate.gate;
     case 'gateGaps':
-      return joinedGaps(entry.gate.gaps) || null;
+      return joinedGaps(entry.gate.gaps, memo) || null;
     case 'decision':
       return entry.decision;
     case 'binding':
@@ -103,7 +104,8 @@ export type OutputColumnsLayout = {
   widths: number[];
 };
 
-export function outputColumnsLayout(plan: Plan): OutputColumnsLayout {
+/** `memo` is the layout's: gate results are shared, so each list of gaps is joined once. */
+export function outputColumnsLayout(plan: Plan, memo = new Memo()): OutputColumnsLayout {
   // Start only on a roadmap: with one planning period the columns are exactly as before horizons.
   // It reads best beside the Decision: "Commit, H2".
   const columns: readonly { key: OutputKey; header: string }[] = [
@@ -123,7 +125,7 @@ export function outputColumnsLayout(plan: Plan): OutputColumnsLayout {
     // Filled with null first so the row holds any value from the start: a bare `new Array` starts as
     // small integers and is copied twice per row as scores (doubles) and then texts arrive.
     const row = new Array<LayoutCell>(width).fill(null);
-    for (let k = 0; k < width; k++) row[k] = outputCell(keys[k]!, entry, index, plan);
+    for (let k = 0; k < width; k++) row[k] = outputCell(keys[k]!, entry, index, plan, memo);
     values[entry.initiative.rowIndex] = row;
   }
   for (let r = 0; r < rowCount; r++) if (values[r] === undefined) values[r] = new Array<LayoutCell>(width).fill(null);

@@ -1,5 +1,6 @@
 // Everything a run writes, laid out once for every adapter.
 
+import { Memo } from '../engine/memo';
 import type { Plan } from '../engine/plan';
 import { bottlenecksSection } from './bottlenecksSection';
 import { howSureSection } from './howSureSection';
@@ -34,9 +35,11 @@ export function planLayout(plan: Plan, extraSections: ExtraSection[] = []): Plan
   const sections = [...(plan.bottlenecks ? [bottlenecksSection] : []), ...(plan.confidence ? [howSureSection] : []), ...extraSections];
   // Cells are laid out as computed: every adapter writes them through `writable` (grid.ts), which leaves
   // NaN and Infinity blank and cuts text at Excel's limit, so the port suite holds each adapter to it.
+  // Texts the sheets repeat (a gate's gaps) are put together once for the whole layout.
+  const memo = new Memo();
   const layout: PlanLayout = {
-    outputs: outputColumnsLayout(plan),
-    changeImpact: changeImpactSheet(plan, sections),
+    outputs: outputColumnsLayout(plan, memo),
+    changeImpact: changeImpactSheet(plan, sections, memo),
     decisionLogSheet: decisionLogSheet(plan.logEntry, plan.settings.currency),
     logRow: decisionLogRow(plan.logEntry, plan.settings.currency),
     settingsSheet: planSettingsSheet(plan),
