@@ -87,9 +87,11 @@ export function pageSetupOf(sheet: Printable, runAt?: string): PageSetup {
 
   // The blocks between candidates, each as tall as its rows or the charts that start in it, whichever is more.
   const end = Math.max(sheet.values.length, ...sheet.charts.map((c) => c.anchor.row + c.anchor.rows));
+  // Every row is as tall as the default but the few title rows: a block is counted, not walked row by row.
+  const titles = [...styles].filter(([, style]) => style === 'title').map(([row]) => row);
   const blockPoints = (from: number, to: number): number => {
-    let points = 0;
-    for (let r = from; r < to; r++) points += heightOf(r);
+    let points = Math.max(0, to - from) * ROW_POINTS;
+    for (const row of titles) if (row >= from && row < to) points += TITLE_ROW_POINTS - ROW_POINTS;
     for (const c of sheet.charts) if (c.anchor.row >= from && c.anchor.row < to) points = Math.max(points, (c.anchor.row + c.anchor.rows - from) * ROW_POINTS);
     return points;
   };
