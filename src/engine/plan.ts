@@ -257,11 +257,15 @@ export function economicsBase(
 
 /** The plan by rank and fill, with its economics worked out by rank and fill too (unless `economics` is false). */
 export function rankAndFillPlan(assessed: Assessed, context: RunContext, note?: string, economics = true): Plan {
+  const report: SelectionReport = { method: 'Rank and fill', ...(note ? { note } : {}) };
+  if (!economics || !assessed.usable || assessed.assessments.length === 0) {
+    // The problem is let go once selected: the plan is made without it.
+    return completePlan(assessed, rankAndFill(selectionProblem(assessed)), report, context);
+  }
   const problem = selectionProblem(assessed);
   const selection = rankAndFill(problem);
-  const plan = completePlan(assessed, selection, { method: 'Rank and fill', ...(note ? { note } : {}) }, context);
-  if (!economics || !assessed.usable || assessed.assessments.length === 0) return plan;
-  return { ...plan, bottlenecks: rankAndFillEconomics(economicsBase(assessed, problem, selection, { method: 'Rank and fill' })) };
+  const bottlenecks = rankAndFillEconomics(economicsBase(assessed, problem, selection, { method: 'Rank and fill' }));
+  return { ...completePlan(assessed, selection, report, context), bottlenecks };
 }
 
 /**
