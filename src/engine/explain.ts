@@ -217,8 +217,14 @@ function goodPoints(scores: Scores, w: number): number {
   return step.friction ? step.max - points : points;
 }
 
-/** The weight of each score in `KINDS` order. */
-const weightsOf = ({ weights }: Settings): number[] => [weights.impact, weights.readiness, weights.friction];
+/** The weight of the score the step at `WALK[w]` belongs to. */
+const weightAt = ({ weights }: Settings, w: number): number => {
+  const k = WALK[w]!.k;
+  return k === 0 ? weights.impact : k === 1 ? weights.readiness : weights.friction;
+};
+
+/** What the weights add up to (1 when they are all 0). */
+const weightSum = ({ weights }: Settings): number => weights.impact + weights.readiness + weights.friction || 1;
 
 /**
  * The walk's answer for one initiative: the positions in `WALK` of the factors that earned and missed
@@ -227,9 +233,8 @@ const weightsOf = ({ weights }: Settings): number[] => [weights.impact, weights.
 type Walked = { best: number; worst: number; worstMissed: number };
 
 function walkFactors(scores: Scores, settings: Settings): Walked {
-  const weights = weightsOf(settings);
   // Points are scaled as `drivers` scales them, (points × weight) / sum, so both name the same factors even in a tie.
-  const sum = weights[0]! + weights[1]! + weights[2]! || 1;
+  const sum = weightSum(settings);
   // One pass: the best earner, and the two biggest misses (the first of equals wins), because the
   // weakest factor is the biggest miss that is not the best earner.
   let best = -1;
@@ -240,7 +245,7 @@ function walkFactors(scores: Scores, settings: Settings): Walked {
   let secondMissed = -Infinity;
   for (let w = 0; w < WALK.length; w++) {
     const step = WALK[w]!;
-    const weight = weights[step.k]!;
+    const weight = weightAt(settings, w);
     const points = goodPoints(scores, w);
     const earned = (points * weight) / sum;
     if (earned > 0 && (best < 0 || earned > bestEarned)) {
@@ -265,12 +270,11 @@ function walkFactors(scores: Scores, settings: Settings): Walked {
 /** The factors that earned the most and missed the most priority points (never the same factor). */
 export function strongestAndWeakest(initiative: Initiative, scores: Scores, settings: Settings): { strongest?: Driver; weakest?: Driver } {
   const { best, worst } = walkFactors(scores, settings);
-  const weights = weightsOf(settings);
-  const sum = weights[0]! + weights[1]! + weights[2]! || 1;
+  const sum = weightSum(settings);
   const driverAt = (w: number): Driver | undefined => {
     if (w < 0) return undefined;
     const step = WALK[w]!;
-    const weight = weights[step.k]!;
+    const weight = weightAt(settings, w);
     const good = goodPoints(scores, w);
     const input = step.factor.input(initiative, settings.currency);
     return { factor: step.factor.factor, input, earned: (good * weight) / sum, missed: ((step.max - good) * weight) / sum };
