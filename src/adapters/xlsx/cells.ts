@@ -183,8 +183,16 @@ export function sheetDataBounds(xml: string): { start: number; end: number } | u
   if (!open) return undefined;
   const start = open.index + open[0].length;
   if (open[1] === '/') return { start, end: start };
+  return { start, end: sheetDataEnd(xml, start) };
+}
+
+/** Where `</sheetData>` starts: a sheet has one, found from the part's end, past the few elements after the rows, not through every row. */
+function sheetDataEnd(xml: string, start: number): number {
+  const close = xml.lastIndexOf('sheetData>');
+  const tag = close > start ? xml.lastIndexOf('<', close) : -1;
+  if (tag >= start && /^<\/(?:\w+:)?$/.test(xml.slice(tag, close))) return tag;
   const end = xml.indexOf('sheetData>', start);
-  return { start, end: end === -1 ? xml.length : xml.lastIndexOf('<', end) };
+  return end === -1 ? xml.length : xml.lastIndexOf('<', end);
 }
 
 /** True for a character a regular expression's \\w matches: after `<c` or `<row` it means another element (`<color`, `<rows`). */
@@ -251,7 +259,8 @@ function valueAt(xml: string, type: string | undefined, bodyStart: number, bodyE
 
 /**
  * The values of rows `top..bottom`, columns `left..right` (1-based, inclusive), '' for cells that are
- * absent; and the number of the sheet's last row element. Read by index over the part's text, as rowsOf
+ * absent; the number of the sheet's last row element; and whether any of those rows has a cell (even an
+ * empty one) right of the block. Read by index over the part's text, as rowsOf
  * and cellsOfRow would take it apart, but without making a string of each row, cell and attribute: at
  * 10,000 rows of 31 columns those strings were most of the reading and of the garbage collector's work.
  */
@@ -263,12 +272,13 @@ export function readBlock(
   styled?: { columns: Set<number>; styles: number[][] },
   /** Where to note the cells (1-based row and column) holding a formula saved without its result, which read as blank. */
   uncalculated?: { row: number; column: number }[],
-): { values: CellValue[][]; lastRow: number } {
+): { values: CellValue[][]; lastRow: number; cellsRight: boolean } {
   const bounds = sheetDataBounds(xml);
   const width = box.right - box.left + 1;
   const { top, bottom, left } = box;
   const values: CellValue[][] = [];
   let lastRow = 0;
+  let cellsRight = false;
   if (bounds) {
     const end = bounds.end;
     const found = { v: -2 };
@@ -289,7 +299,7 @@ export function readBlock(
       if (row >= top && row <= bottom) {
         const cells = new Array<CellValue>(width).fill('');
         values[row - top] = cells;
-        if (styled || !allLeftOf(xml, tagEnd + 1, contentEnd, left)) readRow(xml, tagEnd + 1, contentEnd, row, cells, box, context, styled, uncalculated, found);
+        if ((styled || !allLeftOf(xml, tagEnd + 1, contentEnd, left)) && readRow(xml, tagEnd + 1, contentEnd, row, cells, box, context, styled, uncalculated, found)) cellsRight = true;
       } else if (row > bottom) {
         // Past the block, only the number of the sheet's last row is wanted: the last row element says it when it is addressed.
         const last = xml.lastIndexOf('<row', end);
@@ -307,7 +317,7 @@ export function readBlock(
   const height = Math.min(bottom, Math.max(lastRow, top)) - top + 1;
   const full: CellValue[][] = new Array<CellValue[]>(Math.max(0, height));
   for (let i = 0; i < full.length; i++) full[i] = values[i] ?? new Array<CellValue>(width).fill('');
-  return { values: full, lastRow };
+  return { values: full, lastRow, cellsRight };
 }
 
 /** True when the last cell of the row content `xml[from, to)` is addressed and lies left of column `left` (1-based): the empty columns beside a table. */
@@ -322,7 +332,7 @@ function allLeftOf(xml: string, from: number, to: number, left: number): boolean
   return column !== undefined && column + 1 < left;
 }
 
-/** Reads the cells of one row's content `xml[from, to)` that fall in the block into `cells`. */
+/** Reads the cells of one row's content `xml[from, to)` that fall in the block into `cells`; true when the row has a cell right of the block. */
 function readRow(
   xml: string,
   from: number,
@@ -335,22 +345,23 @@ function readRow(
   uncalculated: { row: number; column: number }[] | undefined,
   /** Where the next `<v` is, kept from cell to cell: cells without one (formulas saved without their results) do not each search on through the sheet. */
   found: { v: number },
-): void {
+): boolean {
   let next = 0;
+  let right = false;
   for (let at = xml.indexOf('<c', from); at !== -1 && at < to; ) {
     if (isWordCode(xml.charCodeAt(at + 2))) {
       at = xml.indexOf('<c', at + 2);
       continue;
     }
     const tagEnd = xml.indexOf('>', at);
-    if (tagEnd === -1 || tagEnd >= to) return;
+    if (tagEnd === -1 || tagEnd >= to) return right;
     const selfClosed = xml.charCodeAt(tagEnd - 1) === 47;
     const attributesEnd = selfClosed ? tagEnd - 1 : tagEnd;
     const bodyStart = tagEnd + 1;
     let bodyEnd = bodyStart;
     if (!selfClosed) {
       bodyEnd = xml.indexOf('</c>', bodyStart);
-      if (bodyEnd === -1 || bodyEnd >= to) return;
+      if (bodyEnd === -1 || bodyEnd >= to) return right;
     }
     const r = attributeAt(xml, 114, at + 2, attributesEnd);
     const column = (r === -1 ? undefined : columnAt(xml, r)) ?? next;
@@ -366,11 +377,12 @@ function readRow(
         const body = xml.slice(bodyStart, bodyEnd);
         if (body.includes('<f') && !/<v[\s>/]/.test(body)) uncalculated.push({ row, column: sheetColumn });
       }
-    }
+    } else if (sheetColumn > box.right) right = true;
     if (styled?.columns.has(sheetColumn)) {
       const s = attributeAt(xml, 115, at + 2, attributesEnd);
       (styled.styles[row - box.top] ??= [])[sheetColumn - box.left] = (s === -1 ? undefined : digitsAt(xml, s)) ?? 0;
     }
     at = xml.indexOf('<c', selfClosed ? bodyStart : bodyEnd + 4);
   }
+  return right;
 }

@@ -83,7 +83,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     return values.every((row) => row.every((v) => v === ''));
   }
 
-  function placeOutputs(table: TablePart, geometry: TableGeometry, owned: OutputColumnPlacement, layout: OutputColumnsLayout): Placement | { problem: string } {
+  function placeOutputs({ table, geometry, cellsRight }: ReadTable, owned: OutputColumnPlacement, layout: OutputColumnsLayout): Placement | { problem: string } {
     if (geometry.headerRow === undefined) return { problem: `Table ${table.name} has no header row, so its output columns cannot be found or added; turn on its header row in Excel (Table Design > Header Row).` };
     let next = geometry.right + 1;
     const columns = layout.keys.map((_, k) => {
@@ -103,7 +103,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     const missing = listWords(owned.headers.filter((_, k) => owned.existing[k] === undefined));
     if (area.right > MAX_COLUMNS) return { problem: `Table ${table.name} ends too close to Excel's last column to add ${missing}; move the table left.` };
     const neighbour = book.tables().find((t) => t.sheet.path === table.sheet.path && t.path !== table.path && overlaps(geometryOf(t) ?? area, area));
-    if (neighbour || !isEmpty(table, area)) {
+    if (neighbour || (cellsRight && !isEmpty(table, area))) {
       return {
         problem: `The cells to the right of table ${table.name} (${where}) hold ${neighbour ? `table ${neighbour.name}` : 'data'}, and the output columns ${missing} need them; move that ${neighbour ? 'table' : 'data'} or insert ${appended} empty columns after the table, then run again.`,
       };
@@ -265,7 +265,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
       if (book.isProtected(initiatives.table.sheet)) return { ok: false, problem: protectedProblem(initiatives.table.sheet.name) };
       const owned = placeOutputColumns(initiatives.raw.headers, layout.outputs, recordedOutputs(settings?.raw), options.userColumns);
       if ('userColumns' in owned) return { ok: false, problem: userColumnProblem(initiatives.raw, owned.userColumns) };
-      const placement = placeOutputs(initiatives.table, initiatives.geometry, owned, layout.outputs);
+      const placement = placeOutputs(initiatives, owned, layout.outputs);
       if ('problem' in placement) return { ok: false, problem: { kind: 'unsupported', message: placement.problem } };
 
       // A run without a log (a live re-run) neither makes nor appends to the Decision log, as in every adapter.

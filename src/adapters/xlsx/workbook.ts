@@ -44,7 +44,8 @@ function sameStyles(a: number[], b: number[]): boolean {
   return true;
 }
 
-export type ReadTable = { table: TablePart; raw: RawTable; geometry: TableGeometry };
+/** `cellsRight`: some row of the table has a cell right of it, if only an empty one (when none has, nothing there is in the way of output columns). */
+export type ReadTable = { table: TablePart; raw: RawTable; geometry: TableGeometry; cellsRight: boolean };
 
 export class SurgicalWorkbook {
   readonly workbook: WorkbookPart;
@@ -90,7 +91,7 @@ export class SurgicalWorkbook {
     return xml;
   }
 
-  block(sheet: SheetEntry, box: Box, styled?: { columns: Set<number>; styles: number[][] }, uncalculated?: { row: number; column: number }[]): { values: CellValue[][]; lastRow: number } {
+  block(sheet: SheetEntry, box: Box, styled?: { columns: Set<number>; styles: number[][] }, uncalculated?: { row: number; column: number }[]): { values: CellValue[][]; lastRow: number; cellsRight: boolean } {
     return readBlock(this.sheetXml(sheet), box, this.cellContext(), styled, uncalculated);
   }
 
@@ -117,7 +118,7 @@ export class SurgicalWorkbook {
     if (!geometry) return undefined;
     const styled = options.formatColumns?.length ? { columns: new Set(options.formatColumns.map((c) => geometry.left + c)), styles: [] as number[][] } : undefined;
     const uncalculated: { row: number; column: number }[] = [];
-    const { values, lastRow } = this.block(table.sheet, geometry, styled, uncalculated);
+    const { values, lastRow, cellsRight } = this.block(table.sheet, geometry, styled, uncalculated);
     // A cell covered by a merged block is blank, as Excel shows it and office.js reads it (only the block's first cell holds a value).
     for (const merge of this.merges(table.sheet)) {
       for (let r = Math.max(merge.top, geometry.top); r <= Math.min(merge.bottom, geometry.top + values.length - 1); r++) {
@@ -141,7 +142,7 @@ export class SurgicalWorkbook {
     if (styled) raw.formats = this.formatsOf(styled.styles, fitted.firstBodyRow - geometry.top, rows.length);
     const body = uncalculated.filter((c) => c.row >= fitted.firstBodyRow && c.row <= fitted.lastBodyRow);
     if (body.length > 0) raw.uncalculated = body.map((c) => ({ row: c.row - fitted.firstBodyRow, column: c.column - geometry.left }));
-    return { table, geometry: fitted, raw };
+    return { table, geometry: fitted, raw, cellsRight };
   }
 
   /** The number format codes of the collected cells' styles, by body row (other columns left blank). */

@@ -45,6 +45,7 @@ describe('reading by index gives what taking the rows and cells apart gives', ()
     const width = box.right - box.left + 1;
     const values: CellValue[][] = [];
     let lastRow = 0;
+    let cellsRight = false;
     if (bounds) {
       for (const row of rowsOf(xml.slice(bounds.start, bounds.end))) {
         lastRow = row.row;
@@ -52,6 +53,7 @@ describe('reading by index gives what taking the rows and cells apart gives', ()
         const cells = new Array<CellValue>(width).fill('');
         values[row.row - box.top] = cells;
         for (const cell of cellsOfRow(row.content)) {
+          if (cell.column + 1 > box.right) cellsRight = true;
           if (cell.column + 1 >= box.left && cell.column + 1 <= box.right) {
             const value = cellValue(cell, context);
             cells[cell.column + 1 - box.left] = value;
@@ -64,7 +66,7 @@ describe('reading by index gives what taking the rows and cells apart gives', ()
     const height = Math.min(box.bottom, Math.max(lastRow, box.top)) - box.top + 1;
     const full: CellValue[][] = [];
     for (let i = 0; i < Math.max(0, height); i++) full.push(values[i] ?? new Array<CellValue>(width).fill(''));
-    return { values: full, lastRow };
+    return { values: full, lastRow, cellsRight };
   }
 
   const strings = ['Alpha', 'Beta &amp; co', ''];
