@@ -355,6 +355,7 @@ export function readInitiatives(
   const formats = table.formats;
   // Formula cells saved without their result, by row: only those in a column the plan reads are said.
   const uncalculated = new Map<number, number[]>();
+  const noColumns: readonly number[] = [];
   if (table.uncalculated) {
     const read = new Set([...readers.map((r) => r.index), ...demandIndices]);
     for (const { row, column } of table.uncalculated) if (read.has(column)) uncalculated.set(row, [...(uncalculated.get(row) ?? []), column]);
@@ -418,7 +419,7 @@ export function readInitiatives(
         if (read.value > 0) demand[team] = read.value;
       } else if (read.kind === 'error') rowIssues.push(unreadable(table, rowIndex, index, read.shown, `${read.expected} (demand on ${team})`, typeof cell === 'number'));
     }
-    for (const index of uncalculated.get(rowIndex) ?? []) {
+    for (const index of uncalculated.get(rowIndex) ?? noColumns) {
       anyContent = true;
       rowIssues.push(
         cellIssue(table, rowIndex, 'unreadable-cell', index, (where) =>
