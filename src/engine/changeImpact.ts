@@ -279,13 +279,14 @@ export function changeImpact(entries: PlanEntry[], ranking: number[], teams: Tea
   const capacityUse = capacityUses(new Map(teams.map((t) => [t.name, t])));
   const committed: CommittedChange[] = [];
   const notDoing: NotDoing[] = [];
+  // The ranking lists every entry, unreadable rows last.
+  let readable = 0;
   for (const index of ranking) {
     const entry = entries[index]!;
+    if (!entry.initiative.invalid) readable++;
     if (isCommitted(entry)) committed.push(committedChange(entry, capacityUse, memo));
     else notDoing.push({ key: entry.initiative.key, name: entry.initiative.name, decision: entry.decision, reason: notDoingReason(entry, memo) });
   }
-  let readable = 0;
-  for (const entry of entries) if (!entry.initiative.invalid) readable++;
   return {
     teamLoads: teamLoads(entries, teams, horizons),
     // On a roadmap the limit holds in each horizon: "after" is the most in flight in any one.
