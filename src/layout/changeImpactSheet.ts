@@ -103,6 +103,9 @@ function portfolioMapData(s: SheetBuilder, plan: Plan): void {
   }
 }
 
+/** "Workload shift (High)": rated changes are shared (see changeImpact.ts), so each is worded once a layout. */
+const heaviestText = (rated: RatedChange): string => `${rated.label} (${rated.level})`;
+
 /** A hook for sections added by other parts of the engine (bottleneck economics). */
 export type ExtraSection = (sheet: SheetBuilder, plan: Plan) => void;
 
@@ -177,7 +180,7 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
       // The first of the highest known ratings.
       if (rated.rating !== undefined && (heaviest === undefined || rated.rating > heaviest.rating!)) heaviest = rated;
     }
-    if (heaviest) row[5] = `${heaviest.label} (${heaviest.level})`;
+    if (heaviest) row[5] = memo.of(heaviestText)(heaviest);
     s.row(row, RATING_FORMATS);
   }
   if (s.rowCount > ratingsStart) {
