@@ -284,9 +284,13 @@ export function strongestAndWeakest(initiative: Initiative, scores: Scores, sett
 
 // Each part of a Why text repeats across a portfolio ("lifted by data rights (Yes)"), so the parts are
 // worded once a run per factor (its position in `WALK`) and input, and the sentence is shared pieces put together.
-const liftPart = (w: number) => memoised((input: string) => `, lifted by ${lower(WALK[w]!.factor.factor)} (${input})`);
-const dragPart = (w: number) => memoised((input: string) => `, held back by ${lower(WALK[w]!.factor.factor)} (${input})`);
+const liftPart = (w: number) => factorPart(`, lifted by ${lower(WALK[w]!.factor.factor)} (`);
+const dragPart = (w: number) => factorPart(`, held back by ${lower(WALK[w]!.factor.factor)} (`);
+/** The factor's words, said once, then its input in brackets, once per input. */
+const factorPart = (opening: string) => memoised((input: string) => `${opening}${input})`);
 const notPlanned = (gap: string) => `Not planned: ${lower(gap)}.`;
+/** "Priority 71.3": a priority has one decimal, so a portfolio has at most a thousand of these. */
+const priorityWords = (priority: number): string => `Priority ${priority.toFixed(1)}`;
 
 /** The Why text up to its decision: "Priority 71.3, lifted by data rights (Yes), held back by workload shift (5/5)". */
 export function whyStart(initiative: Initiative, scores: Scores, settings: Settings, memo: Memo): string {
@@ -294,7 +298,7 @@ export function whyStart(initiative: Initiative, scores: Scores, settings: Setti
   // The best factor always earned something; the worst is named only when it cost more than half a point.
   const lift = best >= 0 ? memo.of(liftPart)(best)(WALK[best]!.factor.input(initiative, settings.currency)) : '';
   const drag = worst >= 0 && worstMissed > 0.5 ? memo.of(dragPart)(worst)(WALK[worst]!.factor.input(initiative, settings.currency)) : '';
-  return `Priority ${scores.priority.toFixed(1)}${lift}${drag}`;
+  return `${memo.of(priorityWords)(scores.priority)}${lift}${drag}`;
 }
 
 /**
