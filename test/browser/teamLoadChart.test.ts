@@ -53,3 +53,34 @@ test('at 320 px each team is named in full beside its bars, and no two names tou
   for (const [i, a] of boxes.entries())
     for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
 });
+
+test('its axis text is as large as the pane’s smallest text, and the last tick stays inside the chart when no bar reaches it', async () => {
+  const page = await openPane({ width: 320, height: 700 });
+  const pane = page.getByRole('complementary', { name: 'Task pane' });
+  // Legal at 40 weeks: the highest bar is 275%, short of the 300% tick the axis ends on.
+  await page.getByRole('tab', { name: 'Capacity' }).click();
+  await page.getByRole('grid').locator('[data-address="B2"]').dblclick();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('40');
+  await page.keyboard.press('Enter');
+  await pane.getByRole('button', { name: 'Run' }).click();
+  await pane.getByText('Plan written').waitFor();
+  const chart = page.getByRole('img', { name: /^Team load as a share of capacity.*Legal 88% then/ });
+  await chart.locator('svg rect').first().waitFor();
+  const svg = await chart.locator('svg').first().evaluate((s) => {
+    const box = s.getBoundingClientRect();
+    return { left: box.left, right: box.right };
+  });
+  const texts = await chart.locator('svg text').evaluateAll((all) =>
+    all.map((t) => ({ text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize), left: t.getBoundingClientRect().left, right: t.getBoundingClientRect().right })),
+  );
+  expect(texts.map((t) => t.text)).toContain('300%');
+  expect(texts.filter((t) => t.size < 12).map((t) => `${t.text} at ${t.size}px`)).toEqual([]);
+  expect(texts.filter((t) => t.left < svg.left - 0.5 || t.right > svg.right + 0.5).map((t) => t.text)).toEqual([]);
+  // The axis labels apart from each other, and from the longest name.
+  const ticks = texts.filter((t) => /%$/.test(t.text ?? '')).sort((a, b) => a.left - b.left);
+  expect(ticks.map((t) => t.text)).toContain('100%');
+  for (const [i, tick] of ticks.entries()) if (i > 0) expect(tick.left - ticks[i - 1]!.right).toBeGreaterThanOrEqual(4);
+  const names = texts.filter((t) => !/%$/.test(t.text ?? ''));
+  expect(Math.max(...names.map((t) => t.right))).toBeLessThanOrEqual(ticks[0]!.left);
+});

@@ -9,6 +9,7 @@
 
 import { HorizontalBarChartWithAxis, type HorizontalBarChartWithAxisDataPoint } from '@fluentui/react-charts';
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { TeamLoad } from '../../engine/types';
 import { loadSummary } from './loadSummary';
 
@@ -28,15 +29,35 @@ const useStyles = makeStyles({
   legend: { display: 'flex', columnGap: tokens.spacingHorizontalL, alignItems: 'center' },
   key: { display: 'inline-flex', columnGap: tokens.spacingHorizontalXS, alignItems: 'center' },
   swatch: { width: '12px', height: '12px', boxSizing: 'border-box', border: '6px solid' },
+  // The chart draws its axis text at 10 px, too small to read on a projector: the pane's smallest text (12 px) instead.
+  // The box itself carries the names' font, so the pane can measure them in it.
+  axes: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, '& svg text': { fontSize: tokens.fontSizeBase200 } },
 });
+
+// What the chart adds to its longest name: the tick, its padding and a little air.
+const NAME_GAP = 20;
+
+/**
+ * The shares the axis labels, from 0% to `top` (a whole hundred). At 320 px the bars have about 115 px, room for
+ * three 12 px labels: 0%, the capacity line (100%) and the end; 0% gives way when the end is 400% or more.
+ */
+export function axisTicks(top: number): number[] {
+  if (top <= 200) return Array.from({ length: top / 100 + 1 }, (_, i) => i * 100);
+  return top < 400 ? [0, 100, top] : [100, top];
+}
+
+/** The widest of the names in a CSS font; undefined where there is no canvas to measure with (jsdom). */
+function widest(names: string[], font: string): number | undefined {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return undefined;
+  context.font = font;
+  return Math.max(0, ...names.map((name) => context.measureText(name).width));
+}
 
 /** A long team name is cut short here; the table below names it in full. */
 const shortName = (team: string) => (team.length > NAME_CHARS ? `${team.slice(0, NAME_CHARS - 1).trimEnd()}…` : team);
 
 const percent = (share: number | undefined) => Math.round((share ?? 0) * 100);
-
-/** React 18 does not know the inert attribute: set it on the element itself. */
-const makeInert = (element: HTMLElement | null) => element?.setAttribute('inert', '');
 
 export default function TeamLoadChart({ loads }: TeamLoadChartProps) {
   const styles = useStyles();
@@ -49,8 +70,21 @@ export default function TeamLoadChart({ loads }: TeamLoadChartProps) {
     { y: row(i) - 0.2, x: percent(load.utilisationAfter), legend: 'After', color: AFTER },
   ]);
   const top = Math.ceil(Math.max(100, ...data.map((d) => d.x)) / 100) * 100;
-  const ticks = Array.from({ length: top / 100 + 1 }, (_, i) => i * 100);
+  const ticks = axisTicks(top);
   const height = n * ROW + AXIS;
+  // The chart sizes the names' column before its text is styled, as if at 10 px, so at 12 px the longest name ran
+  // off the left edge: the names are measured here, in the box's font, and the column given that width.
+  const box = useRef<HTMLDivElement>(null);
+  const [names, setNames] = useState<number>();
+  const labels = loads.map((load) => shortName(load.team)).join('\n');
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    // React 18 does not know the inert attribute: set it on the element itself.
+    element.setAttribute('inert', '');
+    const style = getComputedStyle(element);
+    setNames(widest(labels.split('\n'), `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`));
+  }, [labels]);
   return (
     <div role="img" aria-label={loadSummary(loads)}>
       <div className={styles.legend}>
@@ -63,17 +97,19 @@ export default function TeamLoadChart({ loads }: TeamLoadChartProps) {
           After
         </Caption1>
       </div>
-      <div ref={makeInert} style={{ height }}>
+      <div ref={box} className={styles.axes} style={{ height }}>
         <HorizontalBarChartWithAxis
           data={data}
           height={height}
-          margins={{ top: 0 }}
+          margins={{ top: 0, ...(names === undefined ? {} : { left: Math.ceil(names) + NAME_GAP }) }}
           barHeight={BAR}
           yMinValue={0.5}
           yMaxValue={n + 0.5}
           yAxisTickValues={loads.map((_, i) => row(i))}
           yAxisTickFormat={(v: number) => shortName(loads[n - Math.round(v)]?.team ?? '')}
           showYAxisLables
+          // The axis runs to the last tick, so that tick's label stays inside the chart when no bar reaches it.
+          xMaxValue={top}
           tickValues={ticks}
           tickFormat={(v: number | Date) => `${String(v)}%`}
           hideLegend
