@@ -25,6 +25,8 @@ export const useSectionStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   quiet: { color: tokens.colorNeutralForeground3 },
+  // A native select is as wide as its longest option: a long scenario name or header pushed the pane sideways at 320 px.
+  select: { minWidth: 0, width: '100%' },
 });
 
 /** The pane's small data tables: fixed layout so long team names wrap at 320 px, numbers right-aligned in even figures. */

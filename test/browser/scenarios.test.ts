@@ -87,6 +87,34 @@ test('two plans compared side by side, and the comparison written to a sheet for
   await page.getByRole('img', { name: /Column chart: Team utilisation: Current settings and Two only/ }).waitFor();
 });
 
+test('at 320 px a long scenario name neither pushes the pane sideways nor breaks a word of the comparison', async () => {
+  page = await openPane({ width: 320 });
+  await openSection('Scenarios');
+  await setLimit('4');
+  await saveAs('Lean — a very cautious first half with only four initiatives in flight');
+  await setLimit('10');
+  await pane().getByRole('button', { name: 'Compare' }).click();
+  const table = pane().getByRole('region', { name: 'Scenario comparison' }).getByRole('table', { name: 'The two plans' });
+  await table.waitFor();
+  expect(await pane().evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  // A word broken across two lines has two boxes on the page.
+  const broken = await table.evaluate((root) => {
+    const words: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        if (range.getClientRects().length > 1) words.push(match[0]);
+      }
+    }
+    return words;
+  });
+  expect(broken).toEqual([]);
+});
+
 test('the weights the room agrees are applied on confirmation and reach the settings sheet on the next run', async () => {
   await openSection('Agree the weights');
   await pane().getByRole('combobox', { name: /Impact or readiness/ }).selectOption({ label: 'Impact matters far more than readiness' });

@@ -17,6 +17,7 @@ export type ColumnMappingSectionProps = {
 const NONE = '';
 
 function MappingField({ row, headers, busy, onChange }: { row: MappingRow; headers: string[]; busy: boolean; onChange: ColumnMappingSectionProps['onChange'] }) {
+  const section = useSectionStyles();
   // A header another column reads is still offered: choosing it here moves it.
   const options = row.header !== '' && !headers.includes(row.header) ? [row.header, ...headers] : headers;
   return (
@@ -25,7 +26,7 @@ function MappingField({ row, headers, busy, onChange }: { row: MappingRow; heade
       hint={row.effect && row.how === 'missing' ? `Not found: without it, ${row.effect}. Choose the column that holds it.` : HOW_TEXT[row.how]}
       validationState={row.how === 'missing' && row.effect ? 'warning' : 'none'}
     >
-      <Select value={row.header} disabled={busy} onChange={(_, data) => data.value !== row.header && onChange(row.column, data.value)}>
+      <Select className={section.select} value={row.header} disabled={busy} onChange={(_, data) => data.value !== row.header && onChange(row.column, data.value)}>
         <option value={NONE}>{row.how === 'missing' ? '(not found)' : '(none in this table)'}</option>
         {options.map((header) => (
           <option key={header} value={header}>

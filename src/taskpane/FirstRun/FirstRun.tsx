@@ -44,7 +44,7 @@ export function FirstRun({ tables, busy, onUseTable, onCreateFromSelection, onIn
         {tables.length > 0 ? (
           <>
             <Field label="Table" hint="The add-in remembers your choice in its settings sheet.">
-              <Select value={chosen} onChange={(_, data) => setPicked(data.value)}>
+              <Select className={section.select} value={chosen} onChange={(_, data) => setPicked(data.value)}>
                 {tables.map((t) => (
                   <option key={t.name} value={t.name}>
                     {`${t.name} on ${t.sheet} (${t.rows} ${t.rows === 1 ? 'row' : 'rows'})`}

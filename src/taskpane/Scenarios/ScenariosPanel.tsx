@@ -115,7 +115,7 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
       {names.length > 0 && (
         <>
           <Field label="Switch to">
-            <Select value={chosen} onChange={(_, data) => setTarget(data.value)}>
+            <Select className={section.select} value={chosen} onChange={(_, data) => setTarget(data.value)}>
               {names.map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -162,7 +162,7 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
           {model.preview && <SwitchPreviewView model={model} busy={disabled} />}
 
           <Field label="Compare (A)">
-            <Select value={a} onChange={(_, data) => setA(data.value)}>
+            <Select className={section.select} value={a} onChange={(_, data) => setA(data.value)}>
               {sides.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -171,7 +171,7 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
             </Select>
           </Field>
           <Field label="with (B)">
-            <Select value={sideB} onChange={(_, data) => setB(data.value)}>
+            <Select className={section.select} value={sideB} onChange={(_, data) => setB(data.value)}>
               {sides
                 .filter((s) => s !== a)
                 .map((s) => (

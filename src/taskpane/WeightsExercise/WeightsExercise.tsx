@@ -46,7 +46,7 @@ export function WeightsExercise({ current, onApply }: WeightsExerciseProps) {
       </Caption1>
       {PAIRS.map(({ key, first, second }) => (
         <Field key={key} label={`${LABEL[first]} or ${LABEL[second].toLowerCase()}: which matters more, and how much?`}>
-          <Select value={String(answers[key])} onChange={(_, data) => {
+          <Select className={section.select} value={String(answers[key])} onChange={(_, data) => {
               setAnswers({ ...answers, [key]: Number(data.value) as Answer });
               setApplied(false);
             }}>
