@@ -14,7 +14,6 @@ import {
 import { Suspense, lazy, useEffect } from 'react';
 import { usePaneController } from './controller/usePaneController';
 import type { PaneOptions } from './controller/paneController';
-import { Bottlenecks, bottleneckFindings } from './Bottlenecks/Bottlenecks';
 import { ColumnMappingSection } from './ColumnMapping/ColumnMappingSection';
 import { changeColumn } from './ColumnMapping/columnMapping';
 import { Disclosure } from './Disclosure/Disclosure';
@@ -44,6 +43,8 @@ const ScenariosPanel = lazy(() => import(/* webpackChunkName: "sessions" */ './S
 const Roadmap = lazy(() => import(/* webpackChunkName: "sessions" */ './Roadmap/Roadmap').then((m) => ({ default: m.Roadmap })));
 // How sure shows only once the futures are drawn, after the plan is on screen.
 const HowSure = lazy(() => import(/* webpackChunkName: "sessions" */ './HowSure/HowSure').then((m) => ({ default: m.HowSure })));
+// Bottleneck economics sit below the plan, after How sure: loaded with the other sections the first screen does not show.
+const Bottlenecks = lazy(() => import(/* webpackChunkName: "sessions" */ './Bottlenecks/Bottlenecks').then((m) => ({ default: m.PlanBottlenecks })));
 const WeightsExercise = lazy(() => import(/* webpackChunkName: "sessions" */ './WeightsExercise/WeightsExercise').then((m) => ({ default: m.WeightsExercise })));
 
 export type AppProps = PaneOptions;
@@ -189,7 +190,9 @@ export function App(props: AppProps) {
           <Suspense fallback={null}>
             <Roadmap plan={plan} />
           </Suspense>
-          <Bottlenecks findings={bottleneckFindings(plan)} />
+          <Suspense fallback={null}>
+            <Bottlenecks plan={plan} />
+          </Suspense>
           <Problems issues={plan.issues} onSelectCell={(issue) => void controller.selectCell(issue)} />
           <Ranking plan={plan} busy={model.busy} onSort={() => void controller.sortByPriority()} />
         </>

@@ -74,6 +74,9 @@ describe('the results of a run', () => {
     await user.tab();
     expect(screen.getByRole('switch', { name: 'Live mode' })).toHaveFocus();
     await user.tab();
+    // What it would take to get in, folded to its first three.
+    expect(await screen.findByRole('button', { name: /^Show all \d+ deferred initiatives$/ })).toHaveFocus();
+    await user.tab();
     expect(screen.getByRole('button', { name: 'Select Portfolio!G4' })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('button', { name: 'Sort the table by priority' })).toHaveFocus();

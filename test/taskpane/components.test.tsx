@@ -66,6 +66,17 @@ describe('the input problems', () => {
     expect(screen.getAllByRole('listitem')).toHaveLength(5);
   });
 
+  test('opening the long list by keyboard keeps focus on its button, which then folds it again', async () => {
+    show(<Problems issues={Array.from({ length: 5 }, (_, i) => issue('warning', `Problem ${i}`))} onSelectCell={() => {}} initial={2} />);
+    const user = userEvent.setup();
+    screen.getByRole('button', { name: 'Show all 5 problems' }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getAllByRole('listitem')).toHaveLength(5);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show the first 2 problems' }));
+    await user.keyboard('{Enter}');
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+  });
+
   test('no problems is said plainly', () => {
     show(<Problems issues={[]} onSelectCell={() => {}} />);
     expect(screen.getByText('None: every cell could be read.')).toBeInTheDocument();
@@ -110,6 +121,20 @@ describe('bottlenecks', () => {
     expect(within(region).getByRole('list', { name: 'What each shared enabler is worth' })).toHaveTextContent('Evaluation harness unlocks Claims triage');
     expect(within(region).queryByRole('list', { name: 'What the overrides cost' })).toBeNull();
     expect(region).toHaveTextContent('Worked out with rank and fill.');
+  });
+
+  test('a long group shows its first three, the highest-ranked, and the rest on asking', async () => {
+    const deferred = Array.from({ length: 12 }, (_, i) => `Deferred ${i + 1}: raise its priority score`);
+    const capacity = ['Legal +1 week: no change.', 'Security +1 week: no change.', 'ML platform +1 week: no change.', 'In-flight limit +1: no change.'];
+    show(<Bottlenecks findings={{ capacity, overrides: [], enablers: [], deferred, notes: [] }} />);
+    const list = screen.getByRole('list', { name: 'What it would take to get in' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(deferred.slice(0, 3));
+    // Each team's worth is a line the room reads whole: never folded.
+    expect(within(screen.getByRole('list', { name: 'One more unit of capacity' })).getAllByRole('listitem')).toHaveLength(4);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Show all 12 deferred initiatives' }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(12);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show the first 3 deferred initiatives' }));
   });
 
   test('the sample plan brings its findings, with what it would take for every deferred initiative', async () => {

@@ -4,8 +4,10 @@
 // pane, the Change impact sheet and the command line say the same thing.
 
 import { Body1, Caption1, Subtitle2, useId } from '@fluentui/react-components';
+import { useState } from 'react';
 import { capacityLines } from '../../engine/bottleneckText';
 import type { Plan } from '../../engine/plan';
+import { ShowAll, firstOf } from '../Disclosure/ShowAll';
 import { useSectionStyles } from '../styles';
 
 export type BottleneckGroups = { capacity: string[]; overrides: string[]; enablers: string[]; deferred: string[]; notes: string[] };
@@ -27,9 +29,14 @@ export function bottleneckFindings(plan: Plan): BottleneckGroups | undefined {
   return groups.capacity.length + groups.overrides.length + groups.enablers.length + groups.deferred.length > 0 ? groups : undefined;
 }
 
-function Group({ title, items }: { title: string; items: string[] }) {
+/**
+ * A group of findings; a long one shows its first `initial` (the highest-ranked) and offers the rest, so at 500
+ * initiatives fifty paragraphs of what it would take do not stand between the plan and the ranking and problems.
+ */
+function Group({ title, items, initial = Infinity, noun = '' }: { title: string; items: string[]; initial?: number; noun?: string }) {
   const section = useSectionStyles();
   const id = useId('bottleneck-group');
+  const [all, setAll] = useState(false);
   if (items.length === 0) return null;
   return (
     <div>
@@ -37,15 +44,19 @@ function Group({ title, items }: { title: string; items: string[] }) {
         <strong>{title}</strong>
       </Body1>
       <ul className={section.list} aria-labelledby={id}>
-        {items.map((item) => (
+        {firstOf(items, initial, all).map((item) => (
           <li key={item}>
             <Body1>{item}</Body1>
           </li>
         ))}
       </ul>
+      <ShowAll total={items.length} initial={initial} all={all} noun={noun} onToggle={setAll} />
     </div>
   );
 }
+
+/** How many of a long group show before "Show all": as many as the plan's first screen lists among the top deferred. */
+export const FOLDED_FINDINGS = 3;
 
 export function Bottlenecks({ findings }: BottlenecksProps) {
   const section = useSectionStyles();
@@ -57,12 +68,15 @@ export function Bottlenecks({ findings }: BottlenecksProps) {
         Bottlenecks
       </Subtitle2>
       <Group title="One more unit of capacity" items={findings.capacity} />
-      <Group title="What the overrides cost" items={findings.overrides} />
-      <Group title="What each shared enabler is worth" items={findings.enablers} />
-      <Group title="What it would take to get in" items={findings.deferred} />
+      <Group title="What the overrides cost" items={findings.overrides} initial={FOLDED_FINDINGS} noun="overrides" />
+      <Group title="What each shared enabler is worth" items={findings.enablers} initial={FOLDED_FINDINGS} noun="shared enablers" />
+      <Group title="What it would take to get in" items={findings.deferred} initial={FOLDED_FINDINGS} noun="deferred initiatives" />
       {findings.notes.map((note) => (
         <Caption1 key={note}>{note}</Caption1>
       ))}
     </section>
   );
 }
+
+/** The plan's findings, as the pane shows them below the plan. */
+export const PlanBottlenecks = ({ plan }: { plan: Plan }) => <Bottlenecks findings={bottleneckFindings(plan)} />;

@@ -5,6 +5,7 @@ import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens, useId } from '@
 import { useState } from 'react';
 import { qualified } from '../../engine/address';
 import type { Issue } from '../../engine/types';
+import { ShowAll, firstOf } from '../Disclosure/ShowAll';
 import { useSectionStyles } from '../styles';
 
 export type ProblemsProps = {
@@ -36,7 +37,7 @@ export function Problems({ issues, onSelectCell, initial = 20 }: ProblemsProps) 
   const id = useId('problems');
   const [showAll, setShowAll] = useState(false);
   const sorted = [...issues].sort(bySeverity);
-  const shown = showAll ? sorted : sorted.slice(0, initial);
+  const shown = firstOf(sorted, initial, showAll);
   const errors = issues.filter((i) => i.severity !== 'warning').length;
   return (
     <section className={section.section} aria-labelledby={id}>
@@ -70,11 +71,7 @@ export function Problems({ issues, onSelectCell, initial = 20 }: ProblemsProps) 
           );
         })}
       </ul>
-      {sorted.length > shown.length && (
-        <Button appearance="subtle" onClick={() => setShowAll(true)}>
-          Show all {sorted.length} problems
-        </Button>
-      )}
+      <ShowAll total={sorted.length} initial={initial} all={showAll} noun="problems" onToggle={setShowAll} />
     </section>
   );
 }
