@@ -249,11 +249,17 @@ function valueAt(xml: string, type: string | undefined, bodyStart: number, bodyE
   const open = xml.indexOf('>', at);
   const close = open === -1 ? -1 : xml.indexOf('</v>', open);
   if (close === -1 || close > bodyEnd || xml.charCodeAt(open - 1) === 47) return '';
+  return valueBetween(xml, type, open, close, bodyStart, bodyEnd, context);
+}
+
+/** valueAt once the cell's `<v>` is found: its text runs from after `open` (the tag's `>`) to `close`. */
+function valueBetween(xml: string, type: string | undefined, open: number, close: number, bodyStart: number, bodyEnd: number, context: CellContext): CellValue {
   if (type === 's') return context.strings[numberIn(xml, open + 1, close)] ?? '';
   if (type === undefined || type === 'n') {
     const n = numberIn(xml, open + 1, close);
     return Number.isFinite(n) && (n !== 0 || xml.slice(open + 1, close).trim() !== '') ? n : '';
   }
+  if (type === 'inlineStr') return textRuns(xml.slice(bodyStart, bodyEnd));
   return cellValue({ column: 0, attributes: ` t="${type}"`, body: xml.slice(bodyStart, bodyEnd), text: '' }, context);
 }
 
@@ -359,7 +365,19 @@ function readRow(
     const attributesEnd = selfClosed ? tagEnd - 1 : tagEnd;
     const bodyStart = tagEnd + 1;
     let bodyEnd = bodyStart;
-    if (!selfClosed) {
+    // Where the text of the cell's value starts and ends, when it is the usual <v>…</v></c>; -1 otherwise.
+    let valueStart = -1;
+    let valueEnd = -1;
+    if (!selfClosed && xml.startsWith('<v>', bodyStart)) {
+      // A value's text holds no '<': the first one after it closes it.
+      const end = xml.indexOf('<', bodyStart + 3);
+      if (end !== -1 && xml.startsWith('</v></c>', end)) {
+        valueStart = bodyStart + 3;
+        valueEnd = end;
+        bodyEnd = end + 4;
+      }
+    }
+    if (!selfClosed && valueEnd === -1) {
       bodyEnd = xml.indexOf('</c>', bodyStart);
       if (bodyEnd === -1 || bodyEnd >= to) return right;
     }
@@ -370,8 +388,8 @@ function readRow(
     if (sheetColumn >= box.left && sheetColumn <= box.right) {
       const t = attributeAt(xml, 116, at + 2, attributesEnd);
       const type = t === -1 ? undefined : xml.slice(t, xml.indexOf('"', t));
-      if (found.v !== -1 && found.v < bodyStart) found.v = xml.indexOf('<v', bodyStart);
-      const value = valueAt(xml, type, bodyStart, bodyEnd, found.v, context);
+      if (valueEnd === -1 && found.v !== -1 && found.v < bodyStart) found.v = xml.indexOf('<v', bodyStart);
+      const value = valueEnd === -1 ? valueAt(xml, type, bodyStart, bodyEnd, found.v, context) : valueBetween(xml, type, valueStart - 1, valueEnd, bodyStart, bodyEnd, context);
       cells[sheetColumn - box.left] = value;
       if (value === '' && uncalculated) {
         const body = xml.slice(bodyStart, bodyEnd);

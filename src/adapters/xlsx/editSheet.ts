@@ -42,6 +42,16 @@ export type RowWrites = { rows: readonly number[]; cellsOf(row: number): Map<num
 
 const SPANS = /\sspans\s*=\s*("[^"]*"|'[^']*')/;
 
+/** `cells` by column, as a row holds them: most come in that order already and are not sorted. */
+function byColumn(cells: Map<number, string>): Map<number, string> {
+  let previous = -1;
+  for (const column of cells.keys()) {
+    if (column < previous) return new Map([...cells].sort((a, b) => a[0] - b[0]));
+    previous = column;
+  }
+  return cells;
+}
+
 /** Writes one row with `cells` set: its own cells kept as written, spans dropped, the row number added when absent. */
 function mergedRow(open: string, content: string, row: number, cells: Map<number, string>, write: (piece: string) => void): void {
   // spans is a hint of the row's first and last cell; a stale one is worse than none.
@@ -49,13 +59,13 @@ function mergedRow(open: string, content: string, row: number, cells: Map<number
   if (!/ r="/.test(tag)) tag = withAttribute(tag, 'r', String(row));
   if (tag.endsWith('/>')) tag = `${tag.slice(0, -2)}>`;
   write(tag);
-  const added = [...cells].filter(([, xml]) => xml !== '').sort((a, b) => a[0] - b[0]);
   const last = lastColumn(content);
-  if (last !== undefined && [...cells.keys()].every((column) => column > last)) {
+  if (last !== undefined && Math.min(...cells.keys()) > last) {
     // Only new cells after the row's last (a first run's output columns): the row's own cells stay as written.
     write(content);
-    for (const [, xml] of added) write(xml);
+    for (const xml of byColumn(cells).values()) if (xml !== '') write(xml);
   } else {
+    const added = [...cells].filter(([, xml]) => xml !== '');
     const kept = cellsOfRow(content)
       .filter((c) => !cells.has(c.column))
       .map((c) => ({ column: c.column, xml: / r="/.test(c.attributes) ? c.text : c.text.replace(/^<c\b/, `<c r="${columnLetters(c.column)}${row}"`) }));

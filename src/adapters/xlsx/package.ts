@@ -106,8 +106,20 @@ export class XlsxPackage {
     this.texts.delete(path);
   }
 
+  private readonly revisions = new Map<string, number>();
+
+  /** How many times the part was put or removed: what was read of it stands while this stays the same. */
+  revision(path: string): number {
+    return this.revisions.get(path) ?? 0;
+  }
+
+  private revise(path: string): void {
+    this.revisions.set(path, this.revision(path) + 1);
+  }
+
   /** `content`: the part's text, or its UTF-8 bytes (a large part written as bytes, XmlBytes), deflated from now on (packing). */
   put(path: string, content: string | Buffer): void {
+    this.revise(path);
     this.removed.delete(path);
     this.edited.set(path, content);
     this.texts.delete(path);
@@ -129,6 +141,7 @@ export class XlsxPackage {
   }
 
   remove(path: string): void {
+    this.revise(path);
     this.removed.add(path);
     this.edited.delete(path);
     this.texts.delete(path);

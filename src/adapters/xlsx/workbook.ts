@@ -98,20 +98,18 @@ export class SurgicalWorkbook {
   /** A table's cells, its body cut back to the rows that hold data when its range runs past the sheet's last row (a table made from whole columns). */
   readTable(table: TablePart, options: { formatColumns?: number[] } = {}): ReadTable | undefined {
     // A run reads the Initiatives table, then reads it again just before writing to check it is unchanged.
-    // In a file nothing else can change it: while its sheet's text is the very string read before (the
-    // package hands back the same string until the part is edited), the first read stands. A read with
-    // the money columns' formats serves one without them.
-    const xml = this.sheetXml(table.sheet);
-    const part = this.pkg.text(table.path);
+    // In a file nothing else can change it: while neither its sheet nor its part was put again, the first
+    // read stands. A read with the money columns' formats serves one without them.
+    const revision = `${this.pkg.revision(table.sheet.path)}:${this.pkg.revision(table.path)}`;
     const wanted = options.formatColumns?.join(',') ?? '';
     const cached = this.reads.get(table.path);
-    if (cached && cached.xml === xml && cached.part === part && (wanted === '' || cached.formatColumns === wanted)) return cached.result;
+    if (cached && cached.revision === revision && (wanted === '' || cached.formatColumns === wanted)) return cached.result;
     const result = this.readTableAnew(table, options);
-    if (result) this.reads.set(table.path, { xml, part, formatColumns: wanted, result });
+    if (result) this.reads.set(table.path, { revision, formatColumns: wanted, result });
     return result;
   }
 
-  private readonly reads = new Map<string, { xml: string; part: string | undefined; formatColumns: string; result: ReadTable }>();
+  private readonly reads = new Map<string, { revision: string; formatColumns: string; result: ReadTable }>();
 
   private readTableAnew(table: TablePart, options: { formatColumns?: number[] }): ReadTable | undefined {
     const geometry = geometryOf(table);
