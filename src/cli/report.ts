@@ -4,6 +4,7 @@
 
 import type { RunResult } from '../app/runPlan';
 import type { Plan } from '../engine/plan';
+import type { PlanEntry } from '../engine/types';
 import type { Decision, Gate, Issue, Objective, OverrideChoice, SelectionMethod } from '../engine/types';
 import type { Bottlenecks, DemandCut, ScoreNeeded, StartShift, WaitsFor } from '../engine/bottlenecks';
 import type { Remedy } from '../engine/remedies';
@@ -146,12 +147,15 @@ export type BottlenecksReport = {
 
 export type Failure = { ok: false; exitCode: 1 | 2; error: string };
 
+/** The first TOP scored entries of the ranking: the ranking is walked only as far as they go. */
 function topOfRanking(plan: Plan): Report['top'] {
-  return plan.ranking
-    .map((i) => plan.entries[i]!)
-    .filter((e) => e.priority !== undefined && e.scores)
-    .slice(0, TOP)
-    .map((e) => ({
+  const top: PlanEntry[] = [];
+  for (const i of plan.ranking) {
+    if (top.length === TOP) break;
+    const e = plan.entries[i]!;
+    if (e.priority !== undefined && e.scores) top.push(e);
+  }
+  return top.map((e) => ({
       priority: e.priority!,
       id: e.initiative.id ?? null,
       initiative: e.initiative.name,

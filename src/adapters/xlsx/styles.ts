@@ -123,8 +123,17 @@ export class StylesEditor {
     return index;
   }
 
-  /** The cell format for a number format and, optionally, one of the layout's named looks. */
+  private readonly cellFormats = new Map<string, number>();
+
+  /** The cell format for a number format and, optionally, one of the layout's named looks; each pair worked out once. */
   cellFormat(format: string | null, style?: CellStyle): number {
+    const key = `${style ?? ''}\u0000${format ?? '\u0000'}`;
+    let index = this.cellFormats.get(key);
+    if (index === undefined) this.cellFormats.set(key, (index = this.newCellFormat(format, style)));
+    return index;
+  }
+
+  private newCellFormat(format: string | null, style?: CellStyle): number {
     const numFmtId = this.numberFormat(format);
     if (!style) return numFmtId === 0 ? 0 : this.xf(`<${this.tag('xf')} numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
     const look = LOOKS[style];
