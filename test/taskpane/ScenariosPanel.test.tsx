@@ -46,7 +46,8 @@ test('typing the name of a saved scenario says saving replaces it', async () => 
 
 test('nothing can be saved, switched or compared while the pane’s settings are not valid', () => {
   show({ canAct: false });
-  for (const name of ['Save as scenario', 'Switch…', 'Delete…', 'Compare', 'Use no scenario']) expect(screen.getByRole('button', { name })).toBeDisabled();
+  // Inactive but focusable, so a keyboard user's focus is never dropped when they turn inactive.
+  for (const name of ['Save as scenario', 'Switch…', 'Delete…', 'Compare', 'Use no scenario']) expect(screen.getByRole('button', { name })).toHaveAttribute('aria-disabled', 'true');
 });
 
 const preview: SwitchPreview = {
@@ -105,4 +106,47 @@ test('keeping the scenario deletes nothing', async () => {
   await user.click(screen.getByRole('button', { name: 'Keep it' }));
   expect(m.remove).not.toHaveBeenCalled();
   expect(screen.queryByRole('group', { name: 'Delete Lean' })).not.toBeInTheDocument();
+});
+
+describe('focus after a confirmation closes (its buttons go with it)', () => {
+  const panel = (m: ScenariosModel, busy = false) => (
+    <FluentProvider theme={webLightTheme}>
+      <ScenariosPanel names={['Lean', 'Wide']} inForce="Wide" busy={busy} canAct model={m} />
+    </FluentProvider>
+  );
+
+  test('keeping the scenario puts focus back on Delete…', async () => {
+    const { user } = show();
+    await user.click(screen.getByRole('button', { name: 'Delete…' }));
+    await user.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(screen.getByRole('button', { name: 'Delete…' })).toHaveFocus();
+  });
+
+  test('cancelling a switch puts focus back on Switch…', async () => {
+    const m = model({ preview });
+    const { rerender } = render(panel(m));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(m.cancelSwitch).toHaveBeenCalled();
+    rerender(panel(model()));
+    expect(screen.getByRole('button', { name: 'Switch…' })).toHaveFocus();
+  });
+
+  test('after switching, focus goes back to Switch… and stays there while the switch keeps the pane busy, and never away from where the user put it', async () => {
+    const m = model({ preview });
+    const { rerender } = render(panel(m));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Switch to Lean' }));
+    expect(m.confirmSwitch).toHaveBeenCalledWith('Lean');
+    rerender(panel(model(), true));
+    expect(screen.getByRole('button', { name: 'Switch…' })).toHaveFocus();
+    rerender(panel(model()));
+    expect(screen.getByRole('button', { name: 'Switch…' })).toHaveFocus();
+
+    rerender(panel(model({ preview })));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    screen.getByRole('textbox', { name: /Save what is in force as/ }).focus();
+    rerender(panel(model()));
+    expect(screen.getByRole('textbox', { name: /Save what is in force as/ })).toHaveFocus();
+  });
 });

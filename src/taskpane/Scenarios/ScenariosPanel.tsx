@@ -3,7 +3,7 @@
 // to a sheet for the pack.
 
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { OverrideDifference } from '../../engine/scenarios/overrides';
 import { sameScenarioName } from '../../engine/scenarios/scenario';
 import { useSectionStyles } from '../styles';
@@ -28,6 +28,27 @@ const overrideText = (d: OverrideDifference): string | undefined => {
   if (!d.scenario) return undefined;
   return `${d.initiative}: ${forced(d.scenario)}${d.table ? ` instead of the table's ${forced(d.table)}` : '; the table has no override'}`;
 };
+
+/**
+ * A confirmation (switch, delete) that closes takes its focused button with it, and focus fell to the page: it goes
+ * back to the button that opened it, unless the user has put focus somewhere of their own meanwhile. The panel's
+ * buttons stay focusable while inactive (busy, nothing chosen), so focus is not dropped when a switch starts a run.
+ */
+function useFocusBack(open: boolean): RefObject<HTMLButtonElement> {
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(open);
+  const owed = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !open) owed.current = true;
+    wasOpen.current = open;
+    const button = opener.current;
+    if (!owed.current || !button) return;
+    owed.current = false;
+    const active = document.activeElement;
+    if (active === null || active === document.body) button.focus();
+  });
+  return opener;
+}
 
 function SwitchPreviewView({ model, busy }: { model: ScenariosModel; busy: boolean }) {
   const section = useSectionStyles();
@@ -65,10 +86,10 @@ function SwitchPreviewView({ model, busy }: { model: ScenariosModel; busy: boole
         </MessageBar>
       )}
       <div className={section.actions}>
-        <Button appearance="primary" disabled={busy} onClick={() => void model.confirmSwitch(name)}>
+        <Button appearance="primary" disabledFocusable={busy} onClick={() => void model.confirmSwitch(name)}>
           Switch to {name}
         </Button>
-        <Button disabled={busy} onClick={model.cancelSwitch}>
+        <Button disabledFocusable={busy} onClick={model.cancelSwitch}>
           Cancel
         </Button>
       </div>
@@ -89,6 +110,8 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
   const sideB = sides.includes(b) && b !== a ? b : (sides.find((s) => s !== a) ?? '');
   const disabled = busy || model.working || !canAct;
   const replaces = names.find((n) => name.trim() !== '' && sameScenarioName(n, name));
+  const switchButton = useFocusBack(model.preview !== undefined);
+  const deleteButton = useFocusBack(deleting !== '');
   return (
     <div className={section.section}>
       <Caption1>
@@ -107,7 +130,7 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
         <Input value={name} placeholder="For example: Legal +2 weeks" onChange={(_, data) => setName(data.value)} />
       </Field>
       <div className={section.actions}>
-        <Button disabled={disabled || name.trim() === ''} onClick={() => void model.save(name)}>
+        <Button disabledFocusable={disabled || name.trim() === ''} onClick={() => void model.save(name)}>
           {replaces ? 'Replace scenario' : 'Save as scenario'}
         </Button>
       </div>
@@ -124,15 +147,15 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
             </Select>
           </Field>
           <div className={section.actions}>
-            <Button disabled={disabled || chosen === ''} onClick={() => void model.askSwitch(chosen)}>
+            <Button ref={switchButton} disabledFocusable={disabled || chosen === ''} onClick={() => void model.askSwitch(chosen)}>
               Switch…
             </Button>
             {inForce && (
-              <Button disabled={disabled} onClick={() => void model.confirmSwitch('')}>
+              <Button disabledFocusable={disabled} onClick={() => void model.confirmSwitch('')}>
                 Use no scenario
               </Button>
             )}
-            <Button disabled={disabled || chosen === ''} onClick={() => setDeleting(chosen)}>
+            <Button ref={deleteButton} disabledFocusable={disabled || chosen === ''} onClick={() => setDeleting(chosen)}>
               Delete…
             </Button>
           </div>
@@ -145,7 +168,7 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
               <div className={section.actions}>
                 <Button
                   appearance="primary"
-                  disabled={disabled}
+                  disabledFocusable={disabled}
                   onClick={() => {
                     setDeleting('');
                     void model.remove(deleting);
@@ -153,7 +176,7 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
                 >
                   Delete {deleting}
                 </Button>
-                <Button disabled={disabled} onClick={() => setDeleting('')}>
+                <Button disabledFocusable={disabled} onClick={() => setDeleting('')}>
                   Keep it
                 </Button>
               </div>
@@ -182,11 +205,11 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
             </Select>
           </Field>
           <div className={section.actions}>
-            <Button disabled={disabled || sideB === ''} onClick={() => void model.compare(a, sideB)}>
+            <Button disabledFocusable={disabled || sideB === ''} onClick={() => void model.compare(a, sideB)}>
               Compare
             </Button>
             {model.comparison && (
-              <Button disabled={disabled} onClick={() => void model.writeComparison()}>
+              <Button disabledFocusable={disabled} onClick={() => void model.writeComparison()}>
                 Write comparison to a sheet
               </Button>
             )}
