@@ -16,7 +16,7 @@ export class XmlBytes {
   private pending = '';
 
   readonly write = (piece: string): void => {
-    if (piece.length < 256) {
+    if (piece.length < 1024) {
       this.pending += piece;
       if (this.pending.length >= 8192) this.flush();
       return;
