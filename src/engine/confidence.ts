@@ -12,7 +12,7 @@ import { withDependencies } from './dependencies';
 import { formatMoney, formatPercent, formatQuantity, trim } from './format';
 import type { Plan } from './plan';
 import { rankOrder, selectionProblem, type Ranked } from './ranking';
-import { priorityScore, valueShare, IMPACT_POINTS } from './scores';
+import { priorityScore, valueShare, FACTORS, FIRST_POINT, IMPACT_POINTS } from './scores';
 import type { SelectionProblem } from './select/problem';
 import type { Assessment, Initiative, Settings, Weights, WeightRange } from './types';
 import { DEFAULT_CONFIDENCE_DRAWS } from './settings';
@@ -239,13 +239,13 @@ function drawnAssessment(a: Assessment, value: number | undefined, demand: Recor
   const initiative: Initiative = changedValue || demand ? { ...a.initiative, annualValue: value, ...(demand ? { demand } : {}) } : a.initiative;
   if (!a.scores) return { ...a, initiative };
   // Impact's first factor is the value, relative to the largest: re-scored the way scores.ts sums it.
-  const points = a.scores.impact.points;
+  const { points } = a.scores;
   let sum = 0;
   sum += value === undefined ? 0 : IMPACT_POINTS.annualValue * valueShare(value, largest);
-  for (let f = 1; f < points.length; f++) sum += points[f]!;
+  for (let f = FIRST_POINT.impact + 1; f < FIRST_POINT.impact + FACTORS.impact.length; f++) sum += points[f]!;
   const impact = round1(Math.min(100, Math.max(0, sum)));
-  const priority = priorityScore(impact, a.scores.readiness.value, a.scores.friction.value, settings);
-  return { ...a, initiative, scores: { ...a.scores, impact: { value: impact, points: a.scores.impact.points }, priority } };
+  const priority = priorityScore(impact, a.scores.readiness, a.scores.friction, settings);
+  return { ...a, initiative, scores: { ...a.scores, impact, priority } };
 }
 
 export type DrawOptions = {

@@ -3,7 +3,7 @@
 
 import { formatQuantity, listWords } from './format';
 import { memoised, type Memo } from './memo';
-import { FACTORS, contributions, type ScoreKind } from './scores';
+import { FACTORS, FIRST_POINT, contributions, type ScoreKind } from './scores';
 import type { Decision, DeferralConstraint, DependencyReason, Gate, Initiative, PlanEntry, Schedule, Scores, Settings, TeamShortfall } from './types';
 
 /** A factor's effect on the priority score, in priority points: what it earned and what it left on the table. */
@@ -13,7 +13,7 @@ export function drivers(initiative: Initiative, scores: Scores, settings: Settin
   const { impact, readiness, friction } = settings.weights;
   const sum = impact + readiness + friction || 1;
   const scaled = (kind: ScoreKind, weight: number): Driver[] =>
-    contributions(kind, scores[kind], initiative, settings.currency).map((c) => {
+    contributions(kind, scores, initiative, settings.currency).map((c) => {
       const good = kind === 'friction' ? c.max - c.points : c.points;
       return { factor: c.factor, input: c.input, earned: (good * weight) / sum, missed: ((c.max - good) * weight) / sum };
     });
@@ -208,12 +208,14 @@ function overrideClause(entry: Pick<PlanEntry, 'gate' | 'initiative'>, decision:
 const KINDS: readonly ScoreKind[] = ['impact', 'readiness', 'friction'];
 
 /** Every factor of the three scores in one flat list, in the order the walk below has always visited them. */
-const WALK = KINDS.flatMap((kind, k) => FACTORS[kind].map((factor, index) => ({ k, index, max: factor.max, friction: kind === 'friction', factor })));
+const WALK = KINDS.flatMap((kind, k) =>
+  FACTORS[kind].map((factor, index) => ({ k, at: FIRST_POINT[kind] + index, max: factor.max, friction: kind === 'friction', factor })),
+);
 
 /** A factor's points on the good side: friction counts against, so its points are inverted. */
 function goodPoints(scores: Scores, w: number): number {
   const step = WALK[w]!;
-  const points = (step.k === 0 ? scores.impact : step.k === 1 ? scores.readiness : scores.friction).points[step.index] ?? 0;
+  const points = scores.points[step.at] ?? 0;
   return step.friction ? step.max - points : points;
 }
 

@@ -16,7 +16,7 @@ export const TIE_RULE = 'Equal priority scores are ordered by higher annual valu
 const groupOf = (x: Assessment): number => (!x.scores ? 2 : (x.override === 'In' || x.forcedBy !== undefined) && x.gate.committable ? 0 : 1);
 const priorityOf = (x: Assessment): number => x.scores?.priority ?? 0;
 const valueOf = (x: Assessment): number => x.initiative.annualValue ?? -1;
-const frictionOf = (x: Assessment): number => x.scores?.friction.value ?? 0;
+const frictionOf = (x: Assessment): number => x.scores?.friction ?? 0;
 
 /** The name as the A-Z rule compares it: case, spacing and accents folded ("Émission" sorts with the E's). Only ties need it. */
 const foldName = (name: string): string => normalise(name.normalize('NFD').replace(/\p{M}/gu, ''));

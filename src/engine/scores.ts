@@ -164,21 +164,32 @@ export const FACTORS: Record<ScoreKind, readonly Factor[]> = {
 
 const presentControls = (i: Initiative, memo?: Memo): number => PRESENT_LABELS[controlsMask(i, memo)]!.length;
 
-/**
- * A score keeps only its number and each factor's points, in `FACTORS` order: for 10,000 initiatives
- * that is far lighter than 150,000 objects. `contributions` spells them out for a reader.
- */
-function score(kind: ScoreKind, initiative: Initiative, context: ScoringContext): Score {
+/** Where each score's factors start in `Scores.points`: impact's, then friction's, then readiness's. */
+export const FIRST_POINT: Readonly<Record<ScoreKind, number>> = {
+  impact: 0,
+  friction: FACTORS.impact.length,
+  readiness: FACTORS.impact.length + FACTORS.friction.length,
+};
+const POINT_COUNT = FIRST_POINT.readiness + FACTORS.readiness.length;
+
+/** Puts each factor's points of a score into `points` from `first` on, and returns the score. */
+function scoreInto(kind: ScoreKind, initiative: Initiative, context: ScoringContext, points: number[], first: number): number {
   const factors = FACTORS[kind];
-  const points = new Array<number>(factors.length);
   let sum = 0;
-  for (let f = 0; f < factors.length; f++) sum += points[f] = factors[f]!.points(initiative, context);
-  return { value: round1(Math.min(100, Math.max(0, sum))), points };
+  for (let f = 0; f < factors.length; f++) sum += points[first + f] = factors[f]!.points(initiative, context);
+  return round1(Math.min(100, Math.max(0, sum)));
+}
+
+/** One score on its own, with its factors' points. */
+function score(kind: ScoreKind, initiative: Initiative, context: ScoringContext): Score {
+  const points = new Array<number>(FACTORS[kind].length);
+  return { value: scoreInto(kind, initiative, context, points, 0), points };
 }
 
 /** Each factor of a score with its input, points and maximum: for the Why text, the detail view and the README's formula. */
-export function contributions(kind: ScoreKind, scored: Score, initiative: Initiative, currency: string): Contribution[] {
-  return FACTORS[kind].map((f, index) => ({ factor: f.factor, input: f.input(initiative, currency), points: scored.points[index] ?? 0, max: f.max }));
+export function contributions(kind: ScoreKind, scores: Scores, initiative: Initiative, currency: string): Contribution[] {
+  const first = FIRST_POINT[kind];
+  return FACTORS[kind].map((f, index) => ({ factor: f.factor, input: f.input(initiative, currency), points: scores.points[first + index] ?? 0, max: f.max }));
 }
 
 export const impactScore = (initiative: Initiative, context: ScoringContext): Score => score('impact', initiative, context);
@@ -261,11 +272,16 @@ export function priorityScore(impact: number, readiness: number, friction: numbe
   return round1((weights.impact * impact + weights.readiness * readiness + weights.friction * (100 - friction)) / sum);
 }
 
+/**
+ * The three scores and the priority. The factors' points are kept in one list: for 10,000 initiatives
+ * that is far lighter than an object per score, let alone per factor.
+ */
 export function scoreInitiative(initiative: Initiative, context: ScoringContext, settings: Settings): Scores {
-  const impact = score('impact', initiative, context);
-  const friction = score('friction', initiative, context);
-  const readiness = score('readiness', initiative, context);
-  return { impact, friction, readiness, priority: priorityScore(impact.value, readiness.value, friction.value, settings) };
+  const points = new Array<number>(POINT_COUNT);
+  const impact = scoreInto('impact', initiative, context, points, FIRST_POINT.impact);
+  const friction = scoreInto('friction', initiative, context, points, FIRST_POINT.friction);
+  const readiness = scoreInto('readiness', initiative, context, points, FIRST_POINT.readiness);
+  return { impact, friction, readiness, points, priority: priorityScore(impact, readiness, friction, settings) };
 }
 
 export function scoringContext(initiatives: Initiative[], settings: Settings, memo = new Memo()): ScoringContext {

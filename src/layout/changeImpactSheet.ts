@@ -71,7 +71,7 @@ function portfolioMapData(s: SheetBuilder, plan: Plan): void {
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (!e.scores) continue;
-    rows[i] = [e.initiative.name, e.decision, scoreCell(e.scores.friction.value), scoreCell(e.scores.impact.value), e.initiative.annualValue ?? 0, null, null];
+    rows[i] = [e.initiative.name, e.decision, scoreCell(e.scores.friction), scoreCell(e.scores.impact), e.initiative.annualValue ?? 0, null, null];
     blockSizes[(blockOf[i] = DECISION_POSITION[e.decision])]!++;
   }
   const blockStarts = new Int32Array(DECISION_ORDER.length);

@@ -71,11 +71,11 @@ function outputCell(key: OutputKey, entry: PlanEntry, index: number, plan: Plan,
     case 'priorityScore':
       return scoreCell(entry.scores?.priority);
     case 'impactScore':
-      return scoreCell(entry.scores?.impact.value);
+      return scoreCell(entry.scores?.impact);
     case 'frictionScore':
-      return scoreCell(entry.scores?.friction.value);
+      return scoreCell(entry.scores?.friction);
     case 'readinessScore':
-      return scoreCell(entry.scores?.readiness.value);
+      return scoreCell(entry.scores?.readiness);
     case 'gate':
       return entry.gate.gate;
     case 'gateGaps':

@@ -219,8 +219,8 @@ describe('the strongest and weakest factors', () => {
     fc.assert(
       fc.property(scoresArbitrary, ({ impact, readiness, friction, weights }) => {
         const settings = { ...DEFAULT_SETTINGS, weights: { impact: weights[0], readiness: weights[1], friction: weights[2] } };
-        const score = (points: number[]) => ({ value: 0, points });
-        const scores = { impact: score(impact), readiness: score(readiness), friction: score(friction), priority: 0 };
+        // Each score's points where `Scores.points` keeps them: impact's, then friction's, then readiness's.
+        const scores = { impact: 0, readiness: 0, friction: 0, priority: 0, points: [...impact, ...friction, ...readiness] };
         const initiative = readyInitiative();
         const found = strongestAndWeakest(initiative, scores, settings);
         expect({ strongest: found.strongest?.factor, weakest: found.weakest?.factor }).toEqual(byTheRule(drivers(initiative, scores, settings)));

@@ -67,7 +67,7 @@ describe('ranking by priority score', () => {
 
   test('on equal scores and value the lower friction ranks first', () => {
     const plan = run([named('Alpha', { 'Integration complexity': 5 }), named('Zulu', { 'Integration complexity': 1 })], {}, READINESS_ONLY);
-    expect(entry(plan, 'Alpha').scores!.friction.value).toBeGreaterThan(entry(plan, 'Zulu').scores!.friction.value);
+    expect(entry(plan, 'Alpha').scores!.friction).toBeGreaterThan(entry(plan, 'Zulu').scores!.friction);
     expect(byPriority(plan)).toEqual(['Zulu', 'Alpha']);
   });
 

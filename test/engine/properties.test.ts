@@ -303,7 +303,7 @@ describe('engine properties over generated portfolios', () => {
       fc.property(portfolioArbitrary, (p) => {
         for (const e of run(p).entries) {
           if (!e.scores) continue;
-          for (const value of [e.scores.impact.value, e.scores.friction.value, e.scores.readiness.value, e.scores.priority]) {
+          for (const value of [e.scores.impact, e.scores.friction, e.scores.readiness, e.scores.priority]) {
             expect(value).toBeGreaterThanOrEqual(0);
             expect(value).toBeLessThanOrEqual(100);
           }

@@ -33,7 +33,7 @@ describe('the ranking order', () => {
   const assessment = (a: { priority?: number; friction: number; value?: number; name: string; forced: boolean; committable: boolean }, rowIndex: number) =>
     ({
       initiative: { name: a.name, key: `name:${a.name}#${rowIndex}`, rowIndex, annualValue: a.value },
-      scores: a.priority === undefined ? undefined : { priority: a.priority, friction: { value: a.friction } },
+      scores: a.priority === undefined ? undefined : { priority: a.priority, friction: a.friction },
       gate: { committable: a.committable },
       override: a.forced ? 'In' : undefined,
     }) as unknown as Assessment;

@@ -39,8 +39,7 @@ function factorIndex(factor: string): number {
 }
 const pointsOf = (score: Score, factor: string) => score.points[factorIndex(factor)];
 const sumOf = (score: Score) => score.points.reduce((acc, p) => acc + p, 0);
-const inputOf = (kind: ScoreKind, score: Score, initiative: Initiative, factor: string) =>
-  contributions(kind, score, initiative, '$').find((c) => c.factor === factor)?.input;
+const inputOf = (kind: ScoreKind, initiative: Initiative, factor: string) => FACTORS[kind].find((f) => f.factor === factor)?.input(initiative, '$');
 
 const best = readyInitiative({
   annualValue: LARGEST,
@@ -87,17 +86,17 @@ const unknown = unknownInitiative();
 describe('scores stay within 0-100 at the extremes', () => {
   test('all best inputs score impact 100, friction 0, readiness 100 and priority 100', () => {
     const scores = scoreInitiative(best, context, DEFAULT_SETTINGS);
-    expect([scores.impact.value, scores.friction.value, scores.readiness.value, scores.priority]).toEqual([100, 0, 100, 100]);
+    expect([scores.impact, scores.friction, scores.readiness, scores.priority]).toEqual([100, 0, 100, 100]);
   });
 
   test('all worst inputs score impact 0, friction 100, readiness 0 and priority 0', () => {
     const scores = scoreInitiative(worst, context, DEFAULT_SETTINGS);
-    expect([scores.impact.value, scores.friction.value, scores.readiness.value, scores.priority]).toEqual([0, 100, 0, 0]);
+    expect([scores.impact, scores.friction, scores.readiness, scores.priority]).toEqual([0, 100, 0, 0]);
   });
 
   test('all unknown inputs score like the worst ones: impact 0, friction 100, readiness 0 and priority 0', () => {
     const scores = scoreInitiative(unknown, context, DEFAULT_SETTINGS);
-    expect([scores.impact.value, scores.friction.value, scores.readiness.value, scores.priority]).toEqual([0, 100, 0, 0]);
+    expect([scores.impact, scores.friction, scores.readiness, scores.priority]).toEqual([0, 100, 0, 0]);
   });
 
   test('a value above the largest in the context still caps impact at 100', () => {
@@ -118,7 +117,7 @@ describe('unknown inputs count as not ready', () => {
 
   test('an unknown friction rating is shown as unknown, not as a number', () => {
     const initiative = { ...best, workloadShift: undefined };
-    expect(inputOf('friction', frictionScore(initiative), initiative, 'Workload shift')).toBe('unknown');
+    expect(inputOf('friction', initiative, 'Workload shift')).toBe('unknown');
   });
 
   test.each<[keyof Initiative, string]>([
@@ -149,7 +148,7 @@ describe('unknown inputs count as not ready', () => {
     const initiative = { ...best, annualValue: undefined };
     const score = impactScore(initiative, context);
     expect(pointsOf(score, 'Annual value')).toBe(0);
-    expect(inputOf('impact', score, initiative, 'Annual value')).toBe('unknown');
+    expect(inputOf('impact', initiative, 'Annual value')).toBe('unknown');
     expect(score.value).toBe(60);
   });
 
@@ -232,14 +231,14 @@ describe('the priority score', () => {
     // (50*100 + 30*85 + 20*(100-25)) / 100 = (5000 + 2550 + 1500) / 100 = 90.5
     const initiative = readyInitiative({ annualValue: LARGEST, strategicFit: 5, dataQuality: 3, dataAvailability: 3 });
     const scores = scoreInitiative(initiative, context, DEFAULT_SETTINGS);
-    expect([scores.impact.value, scores.friction.value, scores.readiness.value, scores.priority]).toEqual([100, 25, 85, 90.5]);
+    expect([scores.impact, scores.friction, scores.readiness, scores.priority]).toEqual([100, 25, 85, 90.5]);
   });
 
   test('changing the weights changes the priority, not the three scores', () => {
     const initiative = readyInitiative({ annualValue: LARGEST, strategicFit: 5, dataQuality: 3, dataAvailability: 3 });
     const scores = scoreInitiative(initiative, context, withWeights(1, 1, 1));
     // (100 + 85 + 75) / 3 = 86.67
-    expect([scores.impact.value, scores.friction.value, scores.readiness.value, scores.priority]).toEqual([100, 25, 85, 86.7]);
+    expect([scores.impact, scores.friction, scores.readiness, scores.priority]).toEqual([100, 25, 85, 86.7]);
   });
 
   test.each<[string, (i: Initiative) => Score]>([
@@ -278,8 +277,8 @@ describe('one named accountable person', () => {
 describe('contributions spell out a score', () => {
   test('each factor comes with its input as shown, its points and its maximum', () => {
     const initiative = readyInitiative({ annualValue: 200_000, strategicFit: 3 });
-    const impact = impactScore(initiative, context);
-    expect(contributions('impact', impact, initiative, '€')).toEqual([
+    const scores = scoreInitiative(initiative, context, DEFAULT_SETTINGS);
+    expect(contributions('impact', scores, initiative, '€')).toEqual([
       // 200k is a tenth of the largest (2M): half the 40 value points.
       { factor: 'Annual value', input: '€200k', points: 20, max: 40 },
       { factor: 'Strategic fit', input: '3/5', points: 12.5, max: 25 },

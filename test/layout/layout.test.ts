@@ -78,7 +78,7 @@ describe('output columns of the Initiatives table', () => {
   test('score cells hold the engine scores and the why cell holds its sentence', () => {
     const first = plan.entries.find((e) => e.initiative.name === 'First')!;
     expect(layout.values[2]![col('Priority score')]).toBe(first.scores!.priority);
-    expect(layout.values[2]![col('Friction score')]).toBe(first.scores!.friction.value);
+    expect(layout.values[2]![col('Friction score')]).toBe(first.scores!.friction);
     expect(layout.values[2]![col('Why')]).toBe(first.why);
   });
 

@@ -43,16 +43,16 @@ const one = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
 
 function Contributions({ title, kind, entry, settings }: { title: string; kind: ScoreKind; entry: PlanEntry; settings: Settings }) {
   const styles = useStyles();
-  const score = entry.scores![kind];
+  const scores = entry.scores!;
   const inverted = kind === 'friction';
   return (
     <table className={styles.table}>
       <caption className={`${styles.heading} ${styles.caption}`}>
-        {title} {one(score.value)}
+        {title} {one(scores[kind])}
         {inverted ? ' (higher is heavier)' : ''}
       </caption>
       <tbody>
-        {contributions(kind, score, entry.initiative, settings.currency).map((c) => (
+        {contributions(kind, scores, entry.initiative, settings.currency).map((c) => (
           <tr key={c.factor}>
             <th scope="row" className={styles.cell}>
               {c.factor}
@@ -103,8 +103,8 @@ export function InitiativeDetail({ entry, settings, id, entries, advice }: Initi
       {scores && drivers && (
         <>
           <Body1>
-            Priority score <strong>{one(scores.priority)}</strong> = impact {one(scores.impact.value)} × {settings.weights.impact}, readiness{' '}
-            {one(scores.readiness.value)} × {settings.weights.readiness} and (100 − friction {one(scores.friction.value)}) × {settings.weights.friction},
+            Priority score <strong>{one(scores.priority)}</strong> = impact {one(scores.impact)} × {settings.weights.impact}, readiness{' '}
+            {one(scores.readiness)} × {settings.weights.readiness} and (100 − friction {one(scores.friction)}) × {settings.weights.friction},
             divided by the weights’ total.
           </Body1>
           {(drivers.strongest || drivers.weakest) && (
