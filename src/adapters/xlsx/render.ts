@@ -65,14 +65,8 @@ export function renderSheet(layout: SheetLayout, styles: StylesEditor, parts: Sh
   }
   const letters: string[] = [];
   const letter = (c: number): string => (letters[c] ??= columnLetters(c));
-  const formatStyles = new Map<string | null, number>();
-  const styleOf = (format: string | null, look: CellStyle | undefined, value: LayoutCell): number => {
-    const fmt = format ?? (looksLikeFormula(value) ? TEXT_FORMAT : null);
-    if (look) return styles.cellFormat(fmt, look);
-    let s = formatStyles.get(fmt);
-    if (s === undefined) formatStyles.set(fmt, (s = styles.cellFormat(fmt)));
-    return s;
-  };
+  const styleOf = (format: string | null, look: CellStyle | undefined, value: LayoutCell): number =>
+    styles.cellFormat(format ?? (looksLikeFormula(value) ? TEXT_FORMAT : null), look);
   const out = new XmlBytes(layout.values.length * 400);
   out.write('<sheetData>');
   let lastColumn = 0;

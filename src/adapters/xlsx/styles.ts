@@ -123,13 +123,13 @@ export class StylesEditor {
     return index;
   }
 
-  private readonly cellFormats = new Map<string, number>();
+  private readonly cellFormats = new Map<CellStyle | undefined, Map<string | null, number>>();
 
   /** The cell format for a number format and, optionally, one of the layout's named looks; each pair worked out once. */
   cellFormat(format: string | null, style?: CellStyle): number {
-    const key = `${style ?? ''}\u0000${format ?? '\u0000'}`;
-    let index = this.cellFormats.get(key);
-    if (index === undefined) this.cellFormats.set(key, (index = this.newCellFormat(format, style)));
+    const byFormat = this.cellFormats.get(style) ?? this.cellFormats.set(style, new Map()).get(style)!;
+    let index = byFormat.get(format);
+    if (index === undefined) byFormat.set(format, (index = this.newCellFormat(format, style)));
     return index;
   }
 
