@@ -109,9 +109,9 @@ test('keeping the scenario deletes nothing', async () => {
 });
 
 describe('focus after a confirmation closes (its buttons go with it)', () => {
-  const panel = (m: ScenariosModel, busy = false) => (
+  const panel = (m: ScenariosModel, busy = false, inForce = 'Wide') => (
     <FluentProvider theme={webLightTheme}>
-      <ScenariosPanel names={['Lean', 'Wide']} inForce="Wide" busy={busy} canAct model={m} />
+      <ScenariosPanel names={['Lean', 'Wide']} inForce={inForce} busy={busy} canAct model={m} />
     </FluentProvider>
   );
 
@@ -120,6 +120,16 @@ describe('focus after a confirmation closes (its buttons go with it)', () => {
     await user.click(screen.getByRole('button', { name: 'Delete…' }));
     await user.click(screen.getByRole('button', { name: 'Keep it' }));
     expect(screen.getByRole('button', { name: 'Delete…' })).toHaveFocus();
+  });
+
+  test('using no scenario (its button goes with the scenario in force) puts focus on Switch…', async () => {
+    const m = model();
+    const { rerender } = render(panel(m));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Use no scenario' }));
+    expect(m.confirmSwitch).toHaveBeenCalledWith('');
+    rerender(panel(m, true, ''));
+    expect(screen.queryByRole('button', { name: 'Use no scenario' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Switch…' })).toHaveFocus();
   });
 
   test('cancelling a switch puts focus back on Switch…', async () => {

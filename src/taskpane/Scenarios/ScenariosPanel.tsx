@@ -30,12 +30,11 @@ const overrideText = (d: OverrideDifference): string | undefined => {
 };
 
 /**
- * A confirmation (switch, delete) that closes takes its focused button with it, and focus fell to the page: it goes
+ * A confirmation (switch, delete) that closes, or Use no scenario once used, takes its focused button with it, and focus fell to the page: it goes
  * back to the button that opened it, unless the user has put focus somewhere of their own meanwhile. The panel's
  * buttons stay focusable while inactive (busy, nothing chosen), so focus is not dropped when a switch starts a run.
  */
-function useFocusBack(open: boolean): RefObject<HTMLButtonElement> {
-  const opener = useRef<HTMLButtonElement>(null);
+function useFocusBack(open: boolean, opener: RefObject<HTMLButtonElement>): void {
   const wasOpen = useRef(open);
   const owed = useRef(false);
   useEffect(() => {
@@ -47,7 +46,6 @@ function useFocusBack(open: boolean): RefObject<HTMLButtonElement> {
     const active = document.activeElement;
     if (active === null || active === document.body) button.focus();
   });
-  return opener;
 }
 
 function SwitchPreviewView({ model, busy }: { model: ScenariosModel; busy: boolean }) {
@@ -110,8 +108,12 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
   const sideB = sides.includes(b) && b !== a ? b : (sides.find((s) => s !== a) ?? '');
   const disabled = busy || model.working || !canAct;
   const replaces = names.find((n) => name.trim() !== '' && sameScenarioName(n, name));
-  const switchButton = useFocusBack(model.preview !== undefined);
-  const deleteButton = useFocusBack(deleting !== '');
+  const switchButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  useFocusBack(model.preview !== undefined, switchButton);
+  useFocusBack(deleting !== '', deleteButton);
+  // Use no scenario goes once no scenario is in force: Switch… is beside it.
+  useFocusBack(inForce !== '', switchButton);
   return (
     <div className={section.section}>
       <Caption1>
