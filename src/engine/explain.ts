@@ -298,8 +298,8 @@ const priorityWords = (priority: number): string => `Priority ${priority.toFixed
 export function whyStart(initiative: Initiative, scores: Scores, settings: Settings, memo: Memo): string {
   const { best, worst, worstMissed } = walkFactors(scores, settings);
   // The best factor always earned something; the worst is named only when it cost more than half a point.
-  const lift = best >= 0 ? memo.of(liftPart)(best)(WALK[best]!.factor.input(initiative, settings.currency)) : '';
-  const drag = worst >= 0 && worstMissed > 0.5 ? memo.of(dragPart)(worst)(WALK[worst]!.factor.input(initiative, settings.currency)) : '';
+  const lift = best >= 0 ? memo.of(liftPart)(best)(WALK[best]!.factor.input(initiative, settings.currency, memo)) : '';
+  const drag = worst >= 0 && worstMissed > 0.5 ? memo.of(dragPart)(worst)(WALK[worst]!.factor.input(initiative, settings.currency, memo)) : '';
   return `${memo.of(priorityWords)(scores.priority)}${lift}${drag}`;
 }
 

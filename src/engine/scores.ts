@@ -25,6 +25,9 @@ export const READINESS_POINTS = {
   operationalControls: 15,
 } as const;
 const METRIC_POINTS: Record<MetricQuality, number> = { specific: 20, vague: 6, missing: 0 };
+const METRIC_WORDS: Record<MetricQuality, string> = { specific: 'measurable target', vague: 'no measurable target', missing: 'missing' };
+/** How many of the three operational controls are in place, by count. */
+const CONTROLS_WORDS = ['0 of 3', '1 of 3', '2 of 3', '3 of 3'];
 const BASELINE_POINTS = { 'A/B test': 15, 'Matched cohorts': 12, 'Before/after': 9, None: 0 } as const;
 const RIGHTS_POINTS = { Yes: 25, Partial: 10, No: 0 } as const;
 
@@ -59,12 +62,15 @@ export function valueShare(value: number, largest: number): number {
 
 export type ScoreKind = 'impact' | 'friction' | 'readiness';
 
-/** One factor of a score: its points for an initiative, and its input as the reader should see it. */
+/**
+ * One factor of a score: its points for an initiative, and its input as the reader should see it.
+ * With the run's `memo`, verdicts on repeated texts (a success metric, a monitoring owner) are kept in it.
+ */
 export type Factor = {
   factor: string;
   max: number;
   points: (i: Initiative, context: ScoringContext) => number;
-  input: (i: Initiative, currency: string) => string;
+  input: (i: Initiative, currency: string, memo?: Memo) => string;
 };
 
 const scaleFactor = (factor: string, key: RatingKey, max: number, unknownPoints: number): Factor => {
@@ -118,13 +124,13 @@ export const FACTORS: Record<ScoreKind, readonly Factor[]> = {
       factor: 'Success metric',
       max: IMPACT_POINTS.successMetric,
       points: (i, c) => METRIC_POINTS[c.memo.of(metricQuality)(i.successMetric)],
-      input: (i) => ({ specific: 'measurable target', vague: 'no measurable target', missing: 'missing' })[metricQuality(i.successMetric)],
+      input: (i, _currency, memo) => METRIC_WORDS[(memo ? memo.of(metricQuality) : metricQuality)(i.successMetric)],
     },
     {
       factor: 'Decision changed',
       max: IMPACT_POINTS.decisionChanged,
       points: (i, c) => (c.memo.of(isPlaceholder)(i.decisionChanged) ? 0 : IMPACT_POINTS.decisionChanged),
-      input: (i) => (isPlaceholder(i.decisionChanged) ? 'not named' : 'named'),
+      input: (i, _currency, memo) => ((memo ? memo.of(isPlaceholder) : isPlaceholder)(i.decisionChanged) ? 'not named' : 'named'),
     },
   ],
   // The change load: higher is heavier. An unknown rating counts as the heaviest, so a blank never looks easy.
@@ -157,7 +163,7 @@ export const FACTORS: Record<ScoreKind, readonly Factor[]> = {
       factor: 'Operational controls',
       max: READINESS_POINTS.operationalControls,
       points: (i, c) => (READINESS_POINTS.operationalControls / 3) * presentControls(i, c.memo),
-      input: (i) => `${presentControls(i)} of 3`,
+      input: (i, _currency, memo) => CONTROLS_WORDS[presentControls(i, memo)]!,
     },
   ],
 };
