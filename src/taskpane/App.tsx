@@ -22,8 +22,6 @@ import { LiveSwitch } from './LiveSwitch/LiveSwitch';
 import { cancelOffer } from './model/cancelRun';
 import { isAvailable } from './model/planners';
 import { STEP_TEXT } from './model/steps';
-import { Problems } from './Problems/Problems';
-import { Ranking } from './Ranking/Ranking';
 import { useJustLeft } from './RunBar/focusAfterFirstRun';
 import { RunBar } from './RunBar/RunBar';
 import { noticeMessage, runMessage, type RunAction } from './RunStatus/runMessage';
@@ -31,7 +29,6 @@ import { RunStatus } from './RunStatus/RunStatus';
 import { useScenarios } from './Scenarios/useScenarios';
 import { SettingsPanel } from './SettingsPanel/SettingsPanel';
 import { PlanGlance } from './Summary/PlanGlance';
-import { Summary } from './Summary/Summary';
 import { TeamCapacity } from './TeamCapacity/TeamCapacity';
 import { TeamLoads } from './TeamLoads/TeamLoads';
 import { WhatMoved } from './WhatMoved/WhatMoved';
@@ -46,6 +43,31 @@ const HowSure = lazy(() => import(/* webpackChunkName: "sessions" */ './HowSure/
 // Bottleneck economics sit below the plan, after How sure: loaded with the other sections the first screen does not show.
 const Bottlenecks = lazy(() => import(/* webpackChunkName: "sessions" */ './Bottlenecks/Bottlenecks').then((m) => ({ default: m.PlanBottlenecks })));
 const WeightsExercise = lazy(() => import(/* webpackChunkName: "sessions" */ './WeightsExercise/WeightsExercise').then((m) => ({ default: m.WeightsExercise })));
+// The summary, input problems and ranking sit below the first screen (the plan at a glance, team loads, Run): they load
+// with the sections above, fetched as soon as the pane has painted, so they are there by the time Run is pressed.
+const Summary = lazy(() => import(/* webpackChunkName: "sessions" */ './Summary/Summary').then((m) => ({ default: m.Summary })));
+const Problems = lazy(() => import(/* webpackChunkName: "sessions" */ './Problems/Problems').then((m) => ({ default: m.Problems })));
+const Ranking = lazy(() => import(/* webpackChunkName: "sessions" */ './Ranking/Ranking').then((m) => ({ default: m.Ranking })));
+
+/** Fetch the sections below the first screen once the pane is idle after its first paint; stops if the pane goes first. */
+function prefetchSections(): () => void {
+  let cancelled = false;
+  const load = () => {
+    if (!cancelled) void import(/* webpackChunkName: "sessions" */ './Ranking/Ranking');
+  };
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(load, { timeout: 2_000 });
+    return () => {
+      cancelled = true;
+      cancelIdleCallback(id);
+    };
+  }
+  const id = setTimeout(load, 200);
+  return () => {
+    cancelled = true;
+    clearTimeout(id);
+  };
+}
 
 export type AppProps = PaneOptions;
 
@@ -78,6 +100,7 @@ export function App(props: AppProps) {
     exclusively: controller.exclusively,
   });
   const { runPending, startPendingRun } = scenarios;
+  useEffect(prefetchSections, []);
   const { busy, dirty } = model;
   const { run } = controller;
   // After a switch, plan with the scenario's settings as soon as nothing else is under way; the run reads them from the workbook.
@@ -183,7 +206,9 @@ export function App(props: AppProps) {
       {plan && (
         <>
           {model.moved && <WhatMoved moved={model.moved} />}
-          <Summary plan={plan} methodNote={methodNote} />
+          <Suspense fallback={null}>
+            <Summary plan={plan} methodNote={methodNote} />
+          </Suspense>
           <Suspense fallback={null}>
             <HowSure plan={plan} sure={model.sure} progress={controller.sureProgress} onCancel={controller.cancelSure} />
           </Suspense>
@@ -193,8 +218,10 @@ export function App(props: AppProps) {
           <Suspense fallback={null}>
             <Bottlenecks plan={plan} />
           </Suspense>
-          <Problems issues={plan.issues} onSelectCell={(issue) => void controller.selectCell(issue)} />
-          <Ranking plan={plan} busy={model.busy} onSort={() => void controller.sortByPriority()} />
+          <Suspense fallback={null}>
+            <Problems issues={plan.issues} onSelectCell={(issue) => void controller.selectCell(issue)} />
+            <Ranking plan={plan} busy={model.busy} onSort={() => void controller.sortByPriority()} />
+          </Suspense>
         </>
       )}
 

@@ -18,6 +18,8 @@ async function openAndRun(): Promise<void> {
   await pane().getByText('500 rows in table Initiatives on Portfolio.').waitFor();
   await pane().getByRole('button', { name: 'Run' }).click();
   await pane().getByText('Plan written').waitFor({ timeout: 30_000 });
+  // The ranking loads with the sections below the first screen: it can show a moment after the status.
+  await ranking().waitFor();
 }
 
 test('deferred only, one team and a name search narrow the 500 to what the room asked, each card saying what held it back', async () => {

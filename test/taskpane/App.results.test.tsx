@@ -16,6 +16,8 @@ async function runWithABadRating() {
   await loaded();
   await pane.user.click(runButton());
   await statusSays('Plan written');
+  // The sections below the first screen load lazily: they can show a moment after the status.
+  await screen.findByRole('list', { name: 'Ranking' });
   return pane;
 }
 

@@ -15,7 +15,10 @@ const rankingNames = () =>
 async function runOnce(user: ReturnType<typeof renderPane>['user']) {
   await loaded();
   await user.click(runButton());
-  return statusSays('Plan written');
+  const status = await statusSays('Plan written');
+  // The sections below the first screen load lazily: they can show a moment after the status.
+  await screen.findByRole('list', { name: 'Ranking' });
+  return status;
 }
 
 describe('running the plan', () => {
