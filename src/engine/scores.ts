@@ -4,7 +4,7 @@
 
 import { formatMoney } from './format';
 import { Memo } from './memo';
-import type { Contribution, Initiative, MetricQuality, Score, Scores, Settings } from './types';
+import type { Contribution, Initiative, MetricQuality, Scores, Settings } from './types';
 
 export type ScoringContext = {
   /** Largest annual value among the initiatives being planned: value points are relative to it. */
@@ -186,22 +186,11 @@ function scoreInto(kind: ScoreKind, initiative: Initiative, context: ScoringCont
   return round1(Math.min(100, Math.max(0, sum)));
 }
 
-/** One score on its own, with its factors' points. */
-function score(kind: ScoreKind, initiative: Initiative, context: ScoringContext): Score {
-  const points = new Array<number>(FACTORS[kind].length);
-  return { value: scoreInto(kind, initiative, context, points, 0), points };
-}
-
 /** Each factor of a score with its input, points and maximum: for the Why text, the detail view and the README's formula. */
 export function contributions(kind: ScoreKind, scores: Scores, initiative: Initiative, currency: string): Contribution[] {
   const first = FIRST_POINT[kind];
   return FACTORS[kind].map((f, index) => ({ factor: f.factor, input: f.input(initiative, currency), points: scores.points[first + index] ?? 0, max: f.max }));
 }
-
-export const impactScore = (initiative: Initiative, context: ScoringContext): Score => score('impact', initiative, context);
-/** Friction and readiness need neither the largest value nor the currency; `memo` is the run's. */
-export const frictionScore = (initiative: Initiative, memo = new Memo()): Score => score('friction', initiative, { largestValue: 0, currency: '', memo });
-export const readinessScore = (initiative: Initiative, memo = new Memo()): Score => score('readiness', initiative, { largestValue: 0, currency: '', memo });
 
 export type OperationalControl = { label: string; present: boolean; gap: string };
 

@@ -194,9 +194,6 @@ export type Contribution = {
   max: number;
 };
 
-/** One score and each of its factors' points, in the order of `FACTORS` (src/engine/scores.ts). */
-export type Score = { value: number; points: number[] };
-
 /**
  * An initiative's three scores, 0-100, and each factor's points in one list: impact's, then friction's,
  * then readiness's, each in the order of `FACTORS` (src/engine/scores.ts). `contributions()` spells them out.
