@@ -158,16 +158,24 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
   const recognised = table.headers.map((header) => recogniseHeader(header));
   const duplicate = (header: string, index: number) =>
     warn('duplicate-column', header, index, `Column "${header}" (${qualified(table.sheet, cellOf(index))}) repeats a column already found; only the first one is used.`);
+  const teamOfHeader = (header: string): Team | undefined => {
+    const unit = headerUnit(header);
+    return teamByName.get(normalise(demandHeader(header).team)) ?? (unit ? teamByName.get(normalise(demandHeader(unit.base).team)) : undefined);
+  };
+  // A header that is only another name of a column the table already has ("Risk" beside "Risk tier")
+  // and is a Capacity team's name is that team's demand, not a repeat of the column.
+  const teamHeaders = new Set<number>();
   for (const canonical of [true, false]) {
     recognised.forEach((match, index) => {
       if (taken.has(index) || match.kind !== 'column' || match.how !== 'exact' || (match.canonical ?? false) !== canonical) return;
       if (mapped.has(match.key)) return;
-      if (columns.inputs[match.key] !== undefined) duplicate(table.headers[index] ?? '', index);
-      else takeInput(match.key, index, 'exact');
+      if (columns.inputs[match.key] === undefined) takeInput(match.key, index, 'exact');
+      else if (!canonical && teamOfHeader(table.headers[index] ?? '')) teamHeaders.add(index);
+      else duplicate(table.headers[index] ?? '', index);
     });
   }
   table.headers.forEach((header, index) => {
-    if (taken.has(index) || recognised[index]!.kind === 'column' && (recognised[index] as { how: string }).how === 'exact') return;
+    if (taken.has(index) || (!teamHeaders.has(index) && recognised[index]!.kind === 'column' && (recognised[index] as { how: string }).how === 'exact')) return;
     const output = outputKeyOf(header);
     if (output) {
       if (columns.outputs[output] !== undefined) duplicate(header, index);
@@ -177,9 +185,9 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
       }
       return;
     }
-    const unit = headerUnit(header);
-    const team = teamByName.get(normalise(demandHeader(header).team)) ?? (unit ? teamByName.get(normalise(demandHeader(unit.base).team)) : undefined);
+    const team = teamOfHeader(header);
     if (team && columns.demand[team.name] === undefined) takeTeam(team, index);
+    else if (teamHeaders.has(index)) duplicate(header, index);
   });
 
   // 3. By words, for what is left: input columns not yet found, then teams.

@@ -94,6 +94,24 @@ describe('team demand columns', () => {
     expect(issuesOf('demand-column-without-team', read.issues)).toEqual([]);
   });
 
+  test.each<[string, string, string]>([
+    ['Risk', 'Risk tier', 'riskTier'],
+    ['Integration', 'Integration complexity', 'integrationComplexity'],
+  ])('a team named "%s" takes its column when the table has "%s" too: its demand is capped, the contract column still read', (team, contractHeader, field) => {
+    const teamRow: Team = { name: team, capacity: 2, unit: 'weeks' };
+    const row = readyRow({ [team]: 3 });
+    const read = readInitiatives(table([row]), [teamRow]);
+    expect(read.initiatives[0]?.demand).toEqual({ [team]: 3 });
+    expect((read.initiatives[0] as Record<string, unknown>)[field]).toEqual(readInitiatives(table([readyRow()]), []).initiatives[0]![field as 'riskTier']);
+    expect(read.columns.inputs[field as 'riskTier']).toBe(Object.keys(row).indexOf(contractHeader));
+    expect(read.issues.filter((i) => ['duplicate-column', 'team-without-demand-column'].includes(i.code))).toEqual([]);
+  });
+
+  test('a header that is only a synonym stays the contract column when no team has its name', () => {
+    const read = readInitiatives(table([{ Initiative: 'Claims triage', Risk: 'High', Legal: 1 }]), [LEGAL]);
+    expect(read.initiatives[0]).toMatchObject({ riskTier: 'High', demand: { Legal: 1 } });
+  });
+
   test('a Capacity team with no demand column is reported', () => {
     const read = readInitiatives(table([{ Initiative: 'Claims triage', Legal: 2 }]), [LEGAL, SECURITY]);
     expect(issuesOf('team-without-demand-column', read.issues)).toEqual([
