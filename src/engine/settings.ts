@@ -143,6 +143,8 @@ type SettingSpec = {
   apply: (settings: Settings, value: never) => Settings;
   current: (settings: Settings) => string | number;
   meaning: string;
+  /** What the setting's blank default means, for a message that falls back to it ("one planning period"). */
+  whenBlank?: string;
 };
 
 /** Every setting the sheet holds, in the order the sheet lists them. */
@@ -227,6 +229,7 @@ export const SETTING_SPECS: SettingSpec[] = [
     // None is one planning period, as if the setting were blank.
     apply: (s, v: string[]) => (v.length > 0 ? { ...s, horizons: v } : withoutHorizons(s)),
     current: (s) => (s.horizons ?? []).join(', '),
+    whenBlank: 'one planning period',
     meaning: 'The periods of the roadmap, in order, e.g. H1, H2. Blank: one planning period. With two or more, each initiative gets a Start and the Roadmap sheet is written.',
   },
   {
@@ -254,6 +257,7 @@ export const SETTING_SPECS: SettingSpec[] = [
       }),
     apply: (s, v: string) => ({ ...s, reportingCurrency: v }),
     current: (s) => s.reportingCurrency ?? '',
+    whenBlank: 'the currency most amounts state',
     meaning: 'The currency every amount is converted into (with the FX rates table) before values are added. Blank: the one most amounts state.',
   },
   {
@@ -270,6 +274,7 @@ export const SETTING_SPECS: SettingSpec[] = [
     schema: z.union([z.string(), z.number()]).transform((v) => String(v).trim()),
     apply: (s, v: string) => ({ ...s, scenario: v }),
     current: (s) => s.scenario,
+    whenBlank: 'no scenario',
     meaning: 'The saved scenario in force: its overrides win over the Override column of the table. Blank for none.',
   },
   {
@@ -300,6 +305,7 @@ export const SETTING_SPECS: SettingSpec[] = [
         return { ...s, weightRanges: ranges };
       },
       current: (s) => rangeText(s.weightRanges?.[criterion]),
+      whenBlank: 'no range, the weight as set',
       meaning: `The lowest and highest ${criterion} weight the room proposed; How sure is the plan varies the weight within it. Blank: the weight as set.`,
     }),
   ),
@@ -377,7 +383,7 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
     seen.set(spec.label, cell);
     const parsed = spec.schema.safeParse(typeof raw === 'boolean' ? String(raw) : raw);
     if (parsed.success) settings = spec.apply(settings, parsed.data as never);
-    else issues.push(badSetting(table.sheet, cell, label, raw, spec.expected, `the default, ${spec.current(DEFAULT_SETTINGS)}`));
+    else issues.push(badSetting(table.sheet, cell, label, raw, spec.expected, defaultText(spec)));
   });
   const { impact, readiness, friction } = settings.weights;
   if (impact + readiness + friction === 0) {
@@ -413,6 +419,12 @@ function nearestSetting(label: string): string | undefined {
     if (distance <= Math.max(1, Math.floor(target.length / 5)) && (!best || distance < best.distance)) best = { label: spec.label, distance };
   }
   return best?.label;
+}
+
+/** The default a bad setting falls back to, as a message says it: a blank default by what blank means. */
+function defaultText(spec: SettingSpec): string {
+  const value = spec.current(DEFAULT_SETTINGS);
+  return value === '' ? `the default: ${spec.whenBlank ?? 'blank'}` : `the default, ${value}`;
 }
 
 function badSetting(sheet: string, cell: string, label: string, raw: unknown, expected: string, fallback: string): Issue {

@@ -98,6 +98,15 @@ describe('bad values', () => {
     expect(issue?.message).toContain(`default, ${DEFAULT_SETTINGS.inFlightLimit}`);
   });
 
+  test.each<[string, CellValue, string]>([
+    ['Horizons', 'H1, h1, H2', 'Using the default: one planning period.'],
+    ['Reporting currency', 'Dollars', 'Using the default: the currency most amounts state.'],
+    ['Impact weight range', '60-40', 'Using the default: no range, the weight as set.'],
+  ])('a bad %s falls back to a blank default and says what blank means', (label, value, says) => {
+    const [issue] = readSettings(settingsTable({ [label]: value })).issues;
+    expect(issue?.message).toMatch(new RegExp(`is "${value}"; expected .*\\. ${says.replace(/[.]/g, '\\.')}$`));
+  });
+
   test('a bad team capacity is reported and no capacity is set for that team', () => {
     const read = readSettings(settingsTable({ 'Capacity: Legal': 'plenty', 'Capacity: Security': 4 }));
     expect(read.issues).toEqual([expect.objectContaining({ code: 'invalid-setting', cell: 'B5', message: expect.stringContaining('Capacity table') })]);
