@@ -300,13 +300,14 @@ function vocabulary(): { phrases: Phrase[]; exactNames: Map<string, InputKey>; n
 
 /**
  * The headers whose number formats change how their cells read: every column read as a number (money,
- * 1-5 ratings, yes/no) and every column the table's headers do not name, which may be a team's demand.
- * Not the text columns nor the output columns. A date there is no number; 150% is no rating of 1.5.
+ * 1-5 ratings, yes/no), Earliest start, and every column the table's headers do not name, which may be a
+ * team's demand. Not the other text columns nor the output columns. A date there is no number; 150% is no rating of 1.5.
  */
 export function numberColumnIndices(headers: readonly string[]): number[] {
   return headers.flatMap((header, index) => {
     const match = recogniseHeader(String(header ?? ''));
-    if (match.kind === 'column') return inputColumn(match.key).reader === text ? [] : [index];
+    // Earliest start is text, but a date typed there is said as its date rather than its serial number.
+    if (match.kind === 'column') return inputColumn(match.key).reader === text && match.key !== 'earliestStart' ? [] : [index];
     return outputKeyOf(String(header ?? '')) === undefined ? [index] : [];
   });
 }

@@ -334,6 +334,8 @@ export function readInitiatives(
             isValue: MONEY_FIELDS.includes(column.key as MoneyField),
             multiplier: column.key === 'annualValue' ? columns.valueMultiplier : headerMultiplier(table.headers[index] ?? ''),
             headerCurrency: statedCurrency(table.headers[index] ?? ''),
+            // A Duration that is no number is told the same whole numbers as one out of range.
+            expected: column.key === 'duration' && roadmap ? durationExpected(roadmap) : undefined,
           },
         ];
   });
@@ -377,7 +379,7 @@ export function readInitiatives(
     let anyContent = false;
     let nameUnreadable = false;
     for (let r = 0; r < readers.length; r++) {
-      const { reader, plain, slot, index, isValue, multiplier, headerCurrency } = readers[r]!;
+      const { reader, plain, slot, index, isValue, multiplier, headerCurrency, expected } = readers[r]!;
       const given = toCell(row[index]);
       // A number formatted as a date or a percentage reads as what it shows: a date is no amount, 150% no rating.
       const cell = formats && given !== undefined && !plain ? shownAs(given, formats[rowIndex]?.[index]) : given;
@@ -411,7 +413,7 @@ export function readInitiatives(
       if (read.kind !== 'blank') anyContent = true;
       values[slot] = read.kind === 'value' ? (isValue ? scaleAmount(cell, read.value as number, multiplier) : read.value) : undefined;
       if (read.kind === 'error') {
-        rowIssues.push(unreadable(table, rowIndex, index, read.shown, read.expected, typeof cell === 'number'));
+        rowIssues.push(unreadable(table, rowIndex, index, read.shown, expected ?? read.expected, typeof cell === 'number'));
         if (index === nameColumn) nameUnreadable = true;
       }
     }
@@ -572,7 +574,7 @@ function roadmapCells(
     else {
       rowIssues.push(
         cellIssue(table, rowIndex, 'invalid-horizon', durationColumn, (where) =>
-          `${table.headers[durationColumn] ?? 'Duration'} in ${where} is ${duration}; expected a whole number of horizons from 1 to ${horizons.length} (the Horizons setting has ${horizons.join(', ')}).`,
+          `${table.headers[durationColumn] ?? 'Duration'} in ${where} is ${duration}; expected ${durationExpected(horizons)}.`,
         ),
       );
     }
@@ -583,15 +585,23 @@ function roadmapCells(
     const index = horizonIndex(horizons, earliest);
     if (index !== undefined) result.earliestStart = index;
     else {
+      // A date is said as the date the cell shows, not as its serial number.
+      const given = table.rows[rowIndex]?.[earliestColumn];
+      const date = typeof given === 'number' ? shownAs(given, table.formats?.[rowIndex]?.[earliestColumn]) : undefined;
+      const shown = typeof date === 'string' && date.endsWith(', a date') ? date : `"${earliest}"`;
       rowIssues.push(
         cellIssue(table, rowIndex, 'invalid-horizon', earliestColumn, (where) =>
-          `${table.headers[earliestColumn] ?? 'Earliest start'} in ${where} is "${earliest}", which is not a horizon; expected one of ${horizons.join(', ')} (the Horizons setting).`,
+          `${table.headers[earliestColumn] ?? 'Earliest start'} in ${where} is ${shown}, which is not a horizon; expected one of ${horizons.join(', ')} (the Horizons setting).`,
         ),
       );
     }
   }
   return result;
 }
+
+/** What a Duration cell must hold on a roadmap of these horizons. */
+const durationExpected = (horizons: readonly string[]): string =>
+  `a whole number of horizons from 1 to ${horizons.length} (the Horizons setting has ${horizons.join(', ')})`;
 
 const MONEY_FIELDS: readonly MoneyField[] = ['annualValue', 'valueLow', 'valueHigh'];
 

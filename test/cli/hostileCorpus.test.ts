@@ -158,6 +158,19 @@ const CORPUS: Case[] = [
     },
   },
   {
+    name: 'an Earliest start typed as a date on a roadmap of quarters',
+    build: async () => {
+      const workbook = portfolioWorkbook({ rows: [named('Dated start', { 'Earliest start': 'placeholder' }), named('Plain row', { 'Annual value': 500_000, Legal: 1, 'Earliest start': '2027 Q2' })] });
+      const cell = workbook.getWorksheet('Portfolio')!.getCell(4, columnOf(workbook, 'Earliest start'));
+      cell.value = new Date(Date.UTC(2027, 3, 1));
+      cell.numFmt = 'd-mmm-yy';
+      workbook.addWorksheet('Prioritisation settings').addTable({ name: 'PrioritisationSettings', ref: 'A3', headerRow: true, columns: [{ name: 'Setting' }, { name: 'Value' }], rows: [['Horizons', '2027 Q1, 2027 Q2']] });
+      return bytesOf(workbook);
+    },
+    exitCode: 0,
+    says: /Earliest start in Portfolio!\w+4 is 2027-04-01, a date, which is not a horizon; expected one of 2027 Q1, 2027 Q2/,
+  },
+  {
     name: 'a rating shown as 150% (stored 1.5)',
     build: async () => {
       const workbook = portfolioWorkbook({ rows: [named('Percent', {}), PLAIN_ROW] });

@@ -103,7 +103,8 @@ describe('a roadmap over horizons', () => {
   });
 
   it.each([
-    ['Duration', 'abc', 'Duration in Portfolio!AB2 is "abc"; expected a number of at least 0.'],
+    ['Duration', 'abc', 'Duration in Portfolio!AB2 is "abc"; expected a whole number of horizons from 1 to 2 (the Horizons setting has H1, H2).'],
+    ['Duration', '2 quarters', 'Duration in Portfolio!AB2 is "2 quarters"; expected a whole number of horizons from 1 to 2 (the Horizons setting has H1, H2).'],
     ['Duration', 0, 'Duration in Portfolio!AB2 is 0; expected a whole number of horizons from 1 to 2 (the Horizons setting has H1, H2).'],
     ['Duration', 1.5, 'Duration in Portfolio!AB2 is 1.5; expected a whole number of horizons from 1 to 2 (the Horizons setting has H1, H2).'],
     ['Duration', 3, 'Duration in Portfolio!AB2 is 3; expected a whole number of horizons from 1 to 2 (the Horizons setting has H1, H2).'],
@@ -114,6 +115,16 @@ describe('a roadmap over horizons', () => {
     expect(plan.issues.filter((i) => i.cell && i.rowIndex === 0).map((i) => i.message)).toEqual([message]);
     expect(plan.entries[0]?.gate.gate).toBe('Invalid input');
     expect(plan.entries[1]?.decision).toBe('Commit');
+  });
+
+  it('an Earliest start typed as a date is said as the date the cell shows, not its serial number', () => {
+    const bad = table([readyRow({ ID: 'A', Initiative: 'Claims triage', Legal: 1, 'Earliest start': 46478 }), rows[1]!]);
+    const formats = bad.rows.map((row) => row.map((_, c) => (bad.headers[c] === 'Earliest start' ? 'd-mmm-yy' : 'General')));
+    const plan = prioritise({ ...input(), initiatives: { ...bad, formats } }, { now: NOW });
+    expect(plan.issues.find((i) => i.column === 'Earliest start')?.message).toBe(
+      'Earliest start in Portfolio!AB2 is 2027-04-01, a date, which is not a horizon; expected one of H1, H2 (the Horizons setting).',
+    );
+    expect(plan.entries[0]?.gate.gate).toBe('Invalid input');
   });
 
   it('reads the Horizons setting, and reports a repeated label', () => {
