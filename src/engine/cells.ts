@@ -274,12 +274,14 @@ export function normalise(raw: string): string {
   return runStart === 0 ? lower : folded + lower.slice(runStart);
 }
 
+export type FormatKind = 'date' | 'percent' | undefined;
+
 /**
  * What a number format says a number is, where that changes how it reads: a date (a serial number
  * such as 45838 shown as 2025-07-01) or a percentage (0.45 shown as 45%). Quoted text, bracketed parts
  * ([Red], [$€-407]) and escaped characters are not the format's own letters.
  */
-export function formatKind(format: string | undefined): 'date' | 'percent' | undefined {
+export function formatKind(format: string | undefined): FormatKind {
   if (!format || format === 'General' || format === '@') return undefined;
   const bare = format.replace(/"[^"]*"/g, '').replace(/\[(?:h+|m+|s+)\]/gi, 'h').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/_./g, '');
   if (bare.includes('%')) return 'percent';
@@ -294,10 +296,11 @@ const SERIAL_OF_1970 = 25_569;
  * A number cell as its number format shows it, when that is not a plain number: a date becomes its
  * date ("2025-07-01, a date"), which no number column reads, so it is reported rather than read as
  * 45838; a percentage becomes its percent text ("150%"), read as the contract reads "150%" typed as text.
+ * `kindOf` is formatKind, or the run's memo of it: a table has a few formats and thousands of cells.
  */
-export function shownAs(cell: CellValue, format: string | undefined): CellValue {
+export function shownAs(cell: CellValue, format: string | undefined, kindOf: (format: string) => FormatKind = formatKind): CellValue {
   if (typeof cell !== 'number' || format === undefined || format === '' || format === 'General') return cell;
-  const kind = formatKind(format);
+  const kind = kindOf(format);
   if (kind === 'percent') return `${Math.round(cell * 100 * 1e9) / 1e9}%`;
   if (kind !== 'date') return cell;
   const date = new Date(Math.round((cell - SERIAL_OF_1970) * DAY_MS));

@@ -7,18 +7,19 @@
 export const MEMO_LIMIT = 4096;
 
 /**
- * `compute`, remembering its answer for each argument it has seen (up to `MEMO_LIMIT` of them).
+ * `compute`, remembering its answer for each argument it has seen (up to `MEMO_LIMIT` of them), an
+ * answer of undefined too ("no currency", "a plain number"), which is most answers of some functions.
  * Only for pure functions whose answers are never changed by their callers: one answer is shared.
  */
 export function memoised<K, V>(compute: (key: K) => V): (key: K) => V {
   const known = new Map<K, V>();
   return (key) => {
     let value = known.get(key);
-    if (value === undefined) {
+    if (value === undefined && !known.has(key)) {
       value = compute(key);
       if (known.size < MEMO_LIMIT) known.set(key, value);
     }
-    return value;
+    return value as V;
   };
 }
 

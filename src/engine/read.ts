@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { a1, qualified } from './address';
-import { isBlank, normalise, plainText, quantity, shownAs, text, type CellReader } from './cells';
+import { formatKind, isBlank, normalise, plainText, quantity, shownAs, text, type CellReader } from './cells';
 import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
@@ -363,6 +363,9 @@ export function readInitiatives(
   });
 
   const formats = table.formats;
+  // A table has a few number formats and thousands of cells: each format's kind and currency are worked out once a run.
+  const kindOf = memo.of(formatKind);
+  const currencyOf = memo.of(formatCurrency);
   // Formula cells saved without their result, by row: only those in a column the plan reads are said.
   const uncalculated = new Map<number, number[]>();
   const noColumns: readonly number[] = [];
@@ -382,7 +385,7 @@ export function readInitiatives(
       const { reader, plain, slot, index, isValue, multiplier, headerCurrency, expected } = readers[r]!;
       const given = toCell(row[index]);
       // A number formatted as a date or a percentage reads as what it shows: a date is no amount, 150% no rating.
-      const cell = formats && given !== undefined && !plain ? shownAs(given, formats[rowIndex]?.[index]) : given;
+      const cell = formats && given !== undefined && !plain ? shownAs(given, formats[rowIndex]?.[index], kindOf) : given;
       if (cell === undefined) {
         values[slot] = undefined;
         rowIssues.push(unreadable(table, rowIndex, index, 'an object', reader.expected, false));
@@ -407,7 +410,7 @@ export function readInitiatives(
             ? undefined
             : typeof cell === 'string'
               ? (memo.of(statedCurrency)(cell) ?? headerCurrency)
-              : (formatCurrency(table.formats?.[rowIndex]?.[index]) ?? headerCurrency);
+              : (currencyOf(formats?.[rowIndex]?.[index]) ?? headerCurrency);
       }
       // A reader says blank exactly when the cell is blank: the row has content otherwise.
       if (read.kind !== 'blank') anyContent = true;
@@ -422,7 +425,7 @@ export function readInitiatives(
       const team = demandTeams[d]!;
       const index = demandIndices[d]!;
       const given = toCell(row[index]) ?? '';
-      const cell = formats ? shownAs(given, formats[rowIndex]?.[index]) : given;
+      const cell = formats ? shownAs(given, formats[rowIndex]?.[index], kindOf) : given;
       const read = quantity.read(cell, memo);
       if (read.kind !== 'blank') anyContent = true;
       if (read.kind === 'value') {

@@ -14,6 +14,15 @@ describe('memoised', () => {
     expect(calls).toEqual(['yes', 'no']);
   });
 
+  test('remembers an answer of undefined too', () => {
+    let calls = 0;
+    const currencyOf = memoised((format: string) => (calls++, format.includes('€') ? 'EUR' : undefined));
+    expect(currencyOf('#,##0')).toBeUndefined();
+    expect(currencyOf('#,##0')).toBeUndefined();
+    expect(currencyOf('€#,##0')).toBe('EUR');
+    expect(calls).toBe(2);
+  });
+
   test('past its limit it still answers correctly, working new values out each time', () => {
     let calls = 0;
     const double = memoised((n: number) => (calls++, n * 2));
