@@ -148,6 +148,7 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
       title: 'Team utilisation: everything requested vs the committed plan',
       anchor: { row: 3, column: 8, rows: 16, columns: 8 },
       yTitle: 'Share of capacity',
+      yFormat: PERCENT_FORMAT,
       categories: { row: loadStart, column: 0, rows: teams, columns: 1 },
       series: [
         { name: 'Before', y: { row: loadStart, column: 4, rows: teams, columns: 1 }, color: '#A6A6A6' },

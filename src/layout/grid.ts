@@ -88,6 +88,11 @@ export type ChartSpec = {
   anchor: RangeRef;
   xTitle?: string;
   yTitle?: string;
+  /**
+   * The value axis's number format ("0%" for shares). Excel would take it from the cells, but other
+   * viewers (LibreOffice) show the axis in General (2.5 for 250%), so it is stated.
+   */
+  yFormat?: string;
   categories?: RangeRef;
   series: { name: string; x?: RangeRef; y: RangeRef; size?: RangeRef; color?: string }[];
 };

@@ -53,6 +53,7 @@ export function howSureSection(s: SheetBuilder, plan: Plan): void {
       title: 'How sure: the share of futures committing each borderline initiative',
       anchor: { row: Math.max(start, BELOW_OTHER_CHARTS), column: 8, rows: 16, columns: 8 },
       yTitle: 'Share of futures',
+      yFormat: PERCENT,
       categories: { row: first, column: 0, rows: shown, columns: 1 },
       series: [{ name: 'Confidence', y: { row: first, column: 2, rows: shown, columns: 1 }, color: '#BF8F00' }],
     });

@@ -79,6 +79,7 @@ export function roadmapSheet(plan: Plan): SheetLayout | undefined {
       title: 'Team load per horizon: the roadmap, and the rest of what was requested',
       anchor: { row: 3, column: width + 1, rows: 18, columns: 10 },
       yTitle: 'Share of capacity',
+      yFormat: PERCENT_FORMAT,
       categories: { row: loadStart, column: 0, rows: loads.length, columns: 1 },
       series: [
         { name: 'In the roadmap', y: { row: loadStart, column: 7, rows: loads.length, columns: 1 }, color: '#2F5597' },

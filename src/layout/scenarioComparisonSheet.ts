@@ -71,6 +71,7 @@ export function scenarioComparisonSheet(comparison: ScenarioComparison, run: { a
       title: `Team utilisation: ${a.label} and ${b.label}`,
       anchor: { row: 3, column: WIDTH + 1, rows: 16, columns: 8 },
       yTitle: 'Share of capacity',
+      yFormat: PERCENT_FORMAT,
       categories: { row: first, column: 0, rows: teams, columns: 1 },
       series: [
         { name: a.label, y: { row: first, column: 3, rows: teams, columns: 1 }, color: '#A6A6A6' },

@@ -115,6 +115,18 @@ describe('a run on a real workbook file', () => {
     expect(drawing).toContain('name="Change impact chart 1"');
   });
 
+  it('shows the team utilisation axis in percent, so LibreOffice and other viewers read 250% rather than 2.5', async () => {
+    await runCommand([await writeInput(portfolioWorkbook())]);
+    const zip = await JSZip.loadAsync(readFileSync(folder.path('portfolio.prioritised.xlsx')));
+    const charts = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => zip.file(p)!.async('string')));
+    const columns = charts.find((c) => c.includes('<c:barChart>'))!;
+    const valueAxis = /<c:valAx>.*?<\/c:valAx>/.exec(columns)![0];
+    expect(valueAxis).toContain('<c:numFmt formatCode="0%" sourceLinked="0"/>');
+    // The portfolio map's scores keep the cells' own format.
+    const bubble = charts.find((c) => c.includes('<c:bubbleChart>'))!;
+    expect(bubble).not.toContain('formatCode="0%"');
+  });
+
   it('writes the Roadmap sheet with its stacked-column chart and the Start column when the settings name two horizons', async () => {
     const workbook = portfolioWorkbook();
     const settings = workbook.addWorksheet('Prioritisation settings');

@@ -4,7 +4,7 @@
 
 import { a1 } from '../../engine/address';
 import type { ChartSpec, RangeRef } from '../../layout/grid';
-import { SCREEN_AND_BUBBLE_API, type Supports } from './requirements';
+import { AXIS_FORMAT_API, SCREEN_AND_BUBBLE_API, type Supports } from './requirements';
 
 type Series = ChartSpec['series'][number];
 
@@ -44,6 +44,8 @@ export function addChart(sheet: Excel.Worksheet, spec: ChartSpec, name: string, 
   spec.series.forEach((data, i) => fillSeries(sheet, i === 0 ? chart.series.getItemAt(0) : chart.series.add(data.name), spec, data, supports));
   if (spec.xTitle) chart.axes.categoryAxis.title.text = spec.xTitle;
   if (spec.yTitle) chart.axes.valueAxis.title.text = spec.yTitle;
+  // Excel links the axis to the cells' format already; stated, it stays so in any viewer the workbook is sent to.
+  if (spec.yFormat && supports(AXIS_FORMAT_API)) chart.axes.valueAxis.numberFormat = spec.yFormat;
   chart.legend.position = spec.kind === 'bubble' ? 'Right' : 'Top';
   const { row, column, rows, columns } = spec.anchor;
   chart.setPosition(a1(row, column), a1(row + rows - 1, column + columns - 1));

@@ -13,6 +13,8 @@ export type Supports = (version: string) => boolean;
 export const CORE_API = '1.7';
 /** Application.suspendScreenUpdatingUntilNextSync and ChartSeries.bubbleScale. */
 export const SCREEN_AND_BUBBLE_API = '1.9';
+/** ChartAxis.numberFormat: a share of capacity's axis reads 250%, not 2.5, wherever the workbook is opened. */
+export const AXIS_FORMAT_API = '1.8';
 /** Range.copyFrom: a rerun's staged Change impact cells are copied into the existing sheet. */
 export const RANGE_COPY_API = '1.9';
 

@@ -44,10 +44,14 @@ const rich = (text: string): string => `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a
 const title = (text: string | undefined): string => (text ? `<c:title>${rich(text)}<c:overlay val="0"/></c:title>` : '');
 const fill = (color: string | undefined): string => (color ? `<c:spPr><a:solidFill><a:srgbClr val="${color.replace('#', '').toUpperCase()}"/></a:solidFill></c:spPr>` : '');
 
-function valueAxis(id: number, cross: number, position: 'b' | 'l', axisTitle: string | undefined, between: 'between' | 'midCat', gridlines: boolean): string {
+/** An axis's number format: the one stated, else the cells' own (which LibreOffice reads as General). */
+const axisFormat = (format: string | undefined): string =>
+  format ? `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>` : '<c:numFmt formatCode="General" sourceLinked="1"/>';
+
+function valueAxis(id: number, cross: number, position: 'b' | 'l', axisTitle: string | undefined, between: 'between' | 'midCat', gridlines: boolean, format?: string): string {
   return (
     `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${position}"/>` +
-    `${gridlines ? '<c:majorGridlines/>' : ''}${title(axisTitle)}<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `${gridlines ? '<c:majorGridlines/>' : ''}${title(axisTitle)}${axisFormat(format)}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:crossBetween val="${between}"/></c:valAx>`
   );
 }
@@ -61,7 +65,7 @@ function bubblePlot(layout: SheetLayout, spec: ChartSpec): string {
   return (
     `<c:bubbleChart><c:varyColors val="0"/>${series.join('')}<c:bubbleScale val="${BUBBLE_SCALE}"/><c:showNegBubbles val="0"/><c:axId val="501"/><c:axId val="502"/></c:bubbleChart>` +
     valueAxis(501, 502, 'b', spec.xTitle, 'midCat', false) +
-    valueAxis(502, 501, 'l', spec.yTitle, 'midCat', true)
+    valueAxis(502, 501, 'l', spec.yTitle, 'midCat', true, spec.yFormat)
   );
 }
 
@@ -75,7 +79,7 @@ function columnPlot(layout: SheetLayout, spec: ChartSpec): string {
     `<c:barChart><c:barDir val="col"/><c:grouping val="${spec.kind === 'stackedColumn' ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>${series.join('')}<c:gapWidth val="150"/>${spec.kind === 'stackedColumn' ? '<c:overlap val="100"/>' : ''}<c:axId val="601"/><c:axId val="602"/></c:barChart>` +
     `<c:catAx><c:axId val="601"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>${title(spec.xTitle)}<c:numFmt formatCode="General" sourceLinked="1"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="602"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    valueAxis(602, 601, 'l', spec.yTitle, 'between', true)
+    valueAxis(602, 601, 'l', spec.yTitle, 'between', true, spec.yFormat)
   );
 }
 

@@ -306,6 +306,16 @@ describe('Excel that cannot take the request', () => {
     expect(fake.model.sheet('Change impact')).toBeUndefined();
   });
 
+  it('states the team utilisation axis in percent where ExcelApi 1.8 allows, and leaves it to Excel below', async () => {
+    const fake = sampleWorkbook();
+    await runPlan(portOn(fake), { now: NOW });
+    const formats = fake.model.sheet('Change impact')!.charts.map((c) => [c.type, c.yFormat]);
+    expect(formats).toEqual(expect.arrayContaining([['ColumnClustered', '0%'], ['Bubble', undefined]]));
+    const old = sampleWorkbook();
+    await runPlan(portOn(old, (v) => v === '1.7'), { now: NOW });
+    expect(old.model.sheet('Change impact')!.charts.every((c) => c.yFormat === undefined)).toBe(true);
+  });
+
   it('still writes both charts where ExcelApi 1.9 is missing, only without the smaller bubbles', async () => {
     const fake = sampleWorkbook();
     await runPlan(portOn(fake, (v) => v === '1.7'), { now: NOW });

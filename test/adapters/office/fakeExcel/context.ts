@@ -917,7 +917,11 @@ class ChartProxy extends Proxy<ChartModel> {
   get axes() {
     const axis = (key: 'xTitle' | 'yTitle') => {
       const set = (text: string) => this.change({ set: key, text }, (c) => (c[key] = text));
-      return { title: { set text(v: string) { set(v); } } };
+      const setFormat = (format: string) => this.change({ set: 'yFormat', format }, (c) => (c.yFormat = format));
+      return {
+        title: { set text(v: string) { set(v); } },
+        set numberFormat(v: string) { setFormat(v); },
+      };
     };
     return { categoryAxis: axis('xTitle'), valueAxis: axis('yTitle') };
   }

@@ -84,6 +84,7 @@ export type ChartModel = {
   position?: [string, string];
   xTitle?: string;
   yTitle?: string;
+  yFormat?: string;
   legend?: string;
 };
 export type ConditionalFormatModel = { rect: Rect; type: string; formula: string; fill: string; font: string };
