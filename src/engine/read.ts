@@ -710,6 +710,45 @@ function resolveReferences(table: RawTable, columns: ColumnMap, initiatives: Ini
 
 export type CapacityRead = { teams: Team[]; issues: Issue[] };
 
+/** A header's words, lower case, a unit in brackets left out: "Capacity (weeks)" is ["capacity"]. */
+const plainWords = (header: string): string[] =>
+  header
+    .toLowerCase()
+    .replace(/[([{][^)\]}]*[)\]}]/g, ' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+
+const TEAM_WORDS = ['team', 'teams', 'bottleneck'];
+const CAPACITY_WORDS = ['capacity', 'available', 'availability'];
+const UNIT_WORDS = ['unit', 'units'];
+
+/**
+ * The Capacity table's Team, Capacity and Unit columns (-1 when absent), by their exact names first and
+ * then by their words, as the Initiatives table's headers are: "Capacity (weeks)", "Available capacity",
+ * "Shared team", "Unit of measure". Two headers that could each be the capacity are not guessed between.
+ * `headerUnit` is the unit a Capacity header states in brackets ("weeks"), for a table without a Unit column.
+ */
+function capacityColumns(headers: readonly string[], horizonColumns: readonly number[]): { team: number; capacity: number; unit: number; capacityCandidates: string[]; headerUnit: string } {
+  const words = headers.map(plainWords);
+  const exact = (...names: string[]) => headers.findIndex((h, i) => names.includes(normalise(h)) || (h.trim() !== '' && names.includes(words[i]!.join(''))));
+  const taken = new Set<number>(horizonColumns.filter((c) => c >= 0));
+  const byWords = (wanted: readonly string[], unless: readonly string[]) =>
+    headers.flatMap((_h, i) => (!taken.has(i) && words[i]!.some((w) => wanted.includes(w)) && !words[i]!.some((w) => unless.includes(w)) ? [i] : []));
+  const pick = (exactIndex: number, candidates: number[]): number => {
+    const index = exactIndex >= 0 ? exactIndex : candidates.length === 1 ? candidates[0]! : -1;
+    if (index >= 0) taken.add(index);
+    return index;
+  };
+  const team = pick(exact('team', 'teamname', 'bottleneck', 'sharedteam'), byWords(TEAM_WORDS, [...CAPACITY_WORDS, ...UNIT_WORDS]));
+  const capacityExact = exact('capacity', 'capacityperperiod', 'available');
+  const capacityCandidates = capacityExact >= 0 ? [] : byWords(CAPACITY_WORDS, UNIT_WORDS);
+  const capacity = pick(capacityExact, capacityCandidates);
+  const unit = pick(exact('unit', 'units'), byWords(UNIT_WORDS, []));
+  const bracket = capacity >= 0 ? /[([]([^)\]]*)[)\]]/.exec(headers[capacity]!)?.[1]?.trim() : undefined;
+  const headerUnit = bracket && demandUnitOf(bracket) ? bracket : '';
+  return { team, capacity, unit, capacityCandidates: capacityCandidates.map((i) => headers[i]!.trim()), headerUnit };
+}
+
 /**
  * The Capacity table: Team, Capacity, Unit. A capacity that cannot be read counts as 0 so nothing is over-committed.
  * With two or more `horizons`, a column headed by a horizon's label gives the team's capacity in that horizon; a
@@ -719,17 +758,20 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
   if (!rawTable) return { teams: [], issues: [] };
   const issues: Issue[] = [];
   const find = (...names: string[]) => rawTable.headers.findIndex((h) => names.includes(normalise(String(h))));
-  const teamColumn = find('team', 'teamname', 'bottleneck', 'sharedteam');
-  const capacityColumn = find('capacity', 'capacityperperiod', 'available');
-  const unitColumn = find('unit', 'units');
   const horizonColumns = horizons && horizons.length >= 2 ? horizons.map((label) => find(normalise(label))) : undefined;
   const everyHorizon = horizonColumns !== undefined && horizonColumns.every((c) => c >= 0);
+  const found = capacityColumns(rawTable.headers.map((h) => String(h ?? '')), horizonColumns ?? []);
+  const { team: teamColumn, capacity: capacityColumn, unit: unitColumn } = found;
   if (teamColumn < 0 || (capacityColumn < 0 && !everyHorizon)) {
+    const headers = rawTable.headers.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
     issues.push({
       code: 'missing-required-column',
       severity: 'warning',
       sheet: rawTable.sheet,
-      message: `The Capacity table on ${rawTable.sheet} needs Team and Capacity columns; no team caps are applied.`,
+      message:
+        teamColumn >= 0 && found.capacityCandidates.length > 1
+          ? `The Capacity table on ${rawTable.sheet} needs one Capacity column: ${found.capacityCandidates.map((h) => `"${h}"`).join(' and ')} could each be the Capacity, so neither is guessed; name the one to use Capacity. No team caps are applied.`
+          : `The Capacity table on ${rawTable.sheet} needs Team and Capacity columns (its headers are ${headers.length > 0 ? headers.join(', ') : 'blank'}); no team caps are applied.`,
     });
     return { teams: [], issues };
   }
@@ -767,7 +809,7 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
       });
       return;
     }
-    const unit = unitColumn >= 0 ? String(row[unitColumn] ?? '').trim() : '';
+    const unit = unitColumn >= 0 ? String(row[unitColumn] ?? '').trim() : found.headerUnit;
     const override = overrideByTeam.get(normalise(name));
     /** The cell's capacity, or undefined when blank (`blankIsFine`) or unreadable, reported unless `blankIsFine` covers it. */
     const capacityAt = (column: number, blankIsFine: boolean): number | undefined => {

@@ -329,6 +329,29 @@ describe('readCapacity', () => {
     const read = readCapacity(raw);
     expect(read.teams).toEqual([]);
     expect(read.issues).toEqual([expect.objectContaining({ code: 'missing-required-column', sheet: 'Capacity' })]);
+    expect(read.issues[0]?.message).toContain('its headers are Group, Amount, Unit');
+  });
+
+  test.each<[string, string[]]>([
+    ['a unit in brackets', ['Team', 'Capacity (weeks)', 'Unit']],
+    ['other words', ['Team name', 'Capacity per period', 'Units']],
+    ['"available" and "shared team"', ['Shared team', 'Available capacity', 'Unit']],
+    ['a period and "unit of measure"', ['Bottleneck team', 'Capacity per quarter', 'Unit of measure']],
+  ])('Team, Capacity and Unit headers with %s are recognised by their words', (_what, headers) => {
+    const read = readCapacity({ ...capacity({ Legal: 10, Security: 6 }), headers });
+    expect(read).toEqual({ teams: [LEGAL, SECURITY], issues: [] });
+  });
+
+  test('a Capacity header stating its unit in brackets gives the unit when the table has no Unit column', () => {
+    const raw: RawTable = { sheet: 'Capacity', name: 'Capacity', headers: ['Team', 'Capacity (weeks)'], rows: [['Legal', 10]], origin: { row: 0, column: 0 } };
+    expect(readCapacity(raw).teams).toEqual([LEGAL]);
+  });
+
+  test('two headers that could each be the capacity are not guessed between, and both are named', () => {
+    const read = readCapacity({ ...capacity({ Legal: 10 }), headers: ['Team', 'Capacity used', 'Capacity available'] });
+    expect(read.teams).toEqual([]);
+    expect(read.issues).toEqual([expect.objectContaining({ code: 'missing-required-column', sheet: 'Capacity' })]);
+    expect(read.issues[0]?.message).toContain('"Capacity used" and "Capacity available" could each be the Capacity');
   });
 });
 
