@@ -110,9 +110,66 @@ export type SheetLayout = {
   tables: TableSpec[];
   charts: ChartSpec[];
   freezeRows: number;
+  /**
+   * Rows taller than Excel's default (zero-based row, height in points): a header whose words wrap gets
+   * the lines they need, as neither Excel nor LibreOffice re-fits a row's height when it opens a file.
+   */
+  rowHeights?: RowHeight[];
   /** How the sheet prints (pageSetup.ts); every sheet of the add-in's has one, a sheet made for the user (the sample) none. */
   pageSetup?: PageSetup;
 };
+
+export type RowHeight = { row: number; points: number };
+
+/** Excel's default row height, in points: one line of its default font. */
+export const LINE_POINTS = 15;
+/** A header wraps to at most this many lines; a longer one is cut rather than the row grown further. */
+const MOST_HEADER_LINES = 3;
+/**
+ * A column's width counts characters as wide as a digit; a bold header's letters average about nine
+ * tenths of that (measured on LibreOffice's rendering of our headers).
+ */
+const LETTER_WIDTH = 0.9;
+
+/**
+ * How many lines `text` takes in a column `width` characters wide when Excel wraps it word by word
+ * (a word longer than the column is broken inside), its letters counted `LETTER_WIDTH` wide.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width - 0.5);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const length = word.length * LETTER_WIDTH;
+    if (used > 0 && used + LETTER_WIDTH + length <= room) {
+      used += LETTER_WIDTH + length;
+      continue;
+    }
+    if (used > 0) lines++;
+    // A word wider than the column runs on over further lines.
+    lines += Math.ceil(length / room) - 1;
+    used = length - (Math.ceil(length / room) - 1) * room;
+  }
+  return lines;
+}
+
+/** The height of every header row whose words need more than one line in their columns. */
+export function headerRowHeights(values: readonly LayoutCell[][], styles: readonly StyledRange[], widths: readonly number[]): RowHeight[] {
+  const lines = new Map<number, number>();
+  for (const styled of styles) {
+    if (styled.style !== 'header') continue;
+    for (let c = styled.column; c < styled.column + styled.columns; c++) {
+      const text = values[styled.row]?.[c];
+      if (typeof text !== 'string' || text === '') continue;
+      const needed = Math.min(MOST_HEADER_LINES, wrappedLines(text, widths[c] ?? 8.43));
+      lines.set(styled.row, Math.max(lines.get(styled.row) ?? 1, needed));
+    }
+  }
+  return [...lines]
+    .filter(([, n]) => n > 1)
+    .sort(([a], [b]) => a - b)
+    .map(([row, n]) => ({ row, points: n * LINE_POINTS }));
+}
 
 /** A score rounded to one decimal, as a cell; blank for none. */
 export function scoreCell(score: number | undefined): LayoutCell {
@@ -209,6 +266,8 @@ export class SheetBuilder {
       charts: this.charts,
       freezeRows,
     };
+    const heights = headerRowHeights(this.values, this.styles, widths);
+    if (heights.length > 0) layout.rowHeights = heights;
     if (print) layout.pageSetup = pageSetupOf(layout, this.runAt);
     return layout;
   }

@@ -42,7 +42,7 @@ export function outputRuns(previous: PlanLayout['outputs'], next: PlanLayout['ou
 
 /** Everything but the cells: when it differs, the sheet is rebuilt rather than patched. */
 const dressing = (sheet: SheetLayout): string =>
-  JSON.stringify([sheet.values.length, sheet.widths, sheet.styles, sheet.conditionalFormats, sheet.tables, sheet.charts, sheet.freezeRows]);
+  JSON.stringify([sheet.values.length, sheet.widths, sheet.styles, sheet.conditionalFormats, sheet.tables, sheet.charts, sheet.freezeRows, sheet.rowHeights]);
 
 export function sheetChanges(previous: SheetLayout, next: SheetLayout): SheetChanges {
   if (dressing(previous) !== dressing(next)) return { kind: 'rebuild' };

@@ -4,7 +4,7 @@
 // would otherwise split, charts kept whole on one page, and a footer naming the
 // sheet, the run and the page. Board packs are printed and saved as PDF.
 
-import type { CellStyle, ChartSpec, StyledRange } from './grid';
+import type { CellStyle, ChartSpec, RowHeight, StyledRange } from './grid';
 
 export type PageSetup = {
   orientation: 'landscape';
@@ -45,6 +45,7 @@ type Printable = {
   styles: readonly StyledRange[];
   charts: readonly ChartSpec[];
   freezeRows: number;
+  rowHeights?: readonly RowHeight[];
 };
 
 /** The share of full size the sheet prints at when its columns (and charts) fit one page wide. */
@@ -71,7 +72,9 @@ export function pageSetupOf(sheet: Printable, runAt?: string): PageSetup {
   const styles = rowStyles(sheet.styles);
   let titleRows = sheet.freezeRows;
   if (titleRows === 0) while (styles.get(titleRows) === 'title' || styles.get(titleRows) === 'note') titleRows++;
-  const heightOf = (row: number) => (styles.get(row) === 'title' ? TITLE_ROW_POINTS : ROW_POINTS);
+  // A wrapped header's row is as tall as its lines.
+  const taller = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.points]));
+  const heightOf = (row: number) => taller.get(row) ?? (styles.get(row) === 'title' ? TITLE_ROW_POINTS : ROW_POINTS);
   let titlePoints = 0;
   for (let r = 0; r < titleRows; r++) titlePoints += heightOf(r);
 
@@ -92,6 +95,7 @@ export function pageSetupOf(sheet: Printable, runAt?: string): PageSetup {
   const blockPoints = (from: number, to: number): number => {
     let points = Math.max(0, to - from) * ROW_POINTS;
     for (const row of titles) if (row >= from && row < to) points += TITLE_ROW_POINTS - ROW_POINTS;
+    for (const [row, height] of taller) if (row >= from && row < to) points += height - ROW_POINTS;
     for (const c of sheet.charts) if (c.anchor.row >= from && c.anchor.row < to) points = Math.max(points, (c.anchor.row + c.anchor.rows - from) * ROW_POINTS);
     return points;
   };

@@ -249,6 +249,14 @@ describe('a run on a real workbook file', () => {
     expect(findings.filter((f: { kind: string }) => f.kind === 'in-flight')).toEqual([expect.objectContaining({ text: 'In-flight limit +1 (in every horizon): no change to the plan.' })]);
   });
 
+  it("gives the Decision log's wrapped header row the lines its words need, so no header is cut to its first word", async () => {
+    await runCommand([await writeInput(portfolioWorkbook())]);
+    const log = (await open(folder.path('portfolio.prioritised.xlsx'))).getWorksheet('Decision log')!;
+    expect(log.getCell('L4').value).toBe('Deferred (in-flight limit)');
+    expect(log.getRow(4).height).toBe(45);
+    expect(log.getRow(5).height ?? 15).toBe(15);
+  });
+
   it('records who ran it in the Decision log', async () => {
     const input = await writeInput(portfolioWorkbook());
     await runCommand([input, '--by', 'Ana Silva']);

@@ -1,5 +1,5 @@
 // A layout printed as plain text for the golden files: one line per row, cells split by " | ",
-// a cell's number format after it in braces, then the sheet's styles, highlights, tables and charts.
+// a cell's number format after it in braces, then the sheet's styles, taller rows, highlights, tables and charts.
 // Meant to be read in a diff: a changed cell shows as one changed line.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ export function sheetText(sheet: SheetLayout): string {
   const lines = [`== sheet "${sheet.name}" (widths ${sheet.widths.join(', ')}; frozen rows ${sheet.freezeRows})`];
   lines.push(...rowsText(sheet.values, (r, c) => sheet.formats[r]?.[c]));
   for (const s of sheet.styles) lines.push(`style ${s.style}: row ${s.row + 1}, columns ${s.column + 1}-${s.column + s.columns}`);
+  for (const h of sheet.rowHeights ?? []) lines.push(`row ${h.row + 1}: ${h.points} points tall (${h.points / 15} lines)`);
   for (const f of sheet.conditionalFormats) lines.push(`highlight rows ${f.row + 1}-${f.row + f.rows}, column ${f.column + 1}: ${JSON.stringify(f.rules)}`);
   for (const t of sheet.tables) lines.push(`table ${t.name}: row ${t.row + 1}, column ${t.column + 1}, ${t.rows} rows × ${t.columns} columns`);
   for (const chart of sheet.charts) lines.push(`chart: ${JSON.stringify(chart)}`);

@@ -50,6 +50,7 @@ export function writeSheet(worksheet: ExcelJS.Worksheet, layout: SheetLayout): v
       cell.style = { ...cell.style, ...CELL_STYLES[styled.style] };
     }
   }
+  for (const { row, points } of layout.rowHeights ?? []) worksheet.getRow(row + 1).height = points;
   for (const cf of layout.conditionalFormats) addHighlights(worksheet, cf.row + 1, cf.column + 1, cf.rows, cf.rules);
   if (layout.freezeRows > 0) worksheet.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.freezeRows, topLeftCell: cellRef(layout.freezeRows + 1, 1) }];
   if (layout.pageSetup) setPageSetup(worksheet, layout.pageSetup);

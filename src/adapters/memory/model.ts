@@ -29,6 +29,8 @@ export type MemorySheet = {
   /** Column widths in characters, by column index. */
   widths: Record<number, number>;
   freezeRows: number;
+  /** Row heights in points, by row index, where a row is taller than the default. */
+  rowHeights?: Record<number, number>;
   conditionalFormats: MemoryConditionalFormat[];
   charts: ChartSpec[];
   /** How the sheet prints: set on the add-in's sheets only, a user's sheet keeps Excel's defaults. */
@@ -161,6 +163,7 @@ const cloneSheet = (sheet: MemorySheet): MemorySheet => ({
   ...sheet,
   grid: sheet.grid.map((line) => line && line.map((cell) => cell && { ...cell })),
   widths: { ...sheet.widths },
+  ...(sheet.rowHeights ? { rowHeights: { ...sheet.rowHeights } } : {}),
   conditionalFormats: sheet.conditionalFormats.map((f) => ({ ...f, rules: f.rules.map((r) => ({ ...r })) })),
   charts: sheet.charts.map((c) => structuredCopy(c)),
   ...(sheet.pageSetup ? { pageSetup: structuredCopy(sheet.pageSetup) } : {}),

@@ -31,6 +31,7 @@ export function writeSheetLayout(workbook: MemoryWorkbook, layout: SheetLayout, 
   }
   layout.widths.forEach((width, column) => (sheet.widths[column] = width));
   sheet.freezeRows = layout.freezeRows;
+  if (layout.rowHeights) sheet.rowHeights = Object.fromEntries(layout.rowHeights.map((h) => [h.row, h.points]));
   sheet.conditionalFormats = layout.conditionalFormats.map((f) => ({ ...f, rules: [...f.rules], owner: 'layout' }));
   sheet.charts = layout.charts.map((chart) => JSON.parse(JSON.stringify(chart)));
   if (layout.pageSetup) sheet.pageSetup = JSON.parse(JSON.stringify(layout.pageSetup));

@@ -37,6 +37,8 @@ async function build(context: Excel.RequestContext, name: string, layout: SheetL
     const everything = sheet.getRange();
     everything.conditionalFormats.clearAll();
     everything.clear();
+    // Clear leaves row heights: a header row the last layout made taller may hold other cells now.
+    everything.format.useStandardHeight = true;
   } else sheet = sheets.add(name);
   await writeSheetLayout(sheet, { ...layout, name }, requestBudget(context), supports);
   await context.sync();

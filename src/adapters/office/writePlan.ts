@@ -61,6 +61,8 @@ function clearSheet(sheet: Excel.Worksheet, action: SheetBuild): void {
   const everything = sheet.getRange();
   everything.conditionalFormats.clearAll();
   everything.clear();
+  // A header row of the last run made taller may hold other cells now: clear leaves row heights as they were.
+  everything.format.useStandardHeight = true;
 }
 
 /** The staged cells become the Change impact sheet: renamed into place, or copied into the sheet a rerun keeps. */

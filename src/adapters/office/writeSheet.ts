@@ -63,13 +63,17 @@ export async function writeSheetCells(sheet: Excel.Worksheet, layout: Pick<Sheet
 }
 
 /**
- * Everything that is not a cell: widths, highlight rules, tables, charts, the frozen header and how it prints.
+ * Everything that is not a cell: widths, a wrapped header's height, highlight rules, tables, charts, the frozen header and how it prints.
  * A few kilobytes whatever the number of rows, so it can follow the cells into any request.
  */
 export async function dressSheet(sheet: Excel.Worksheet, layout: SheetLayout, budget: RequestBudget, supports: Supports): Promise<void> {
   for (const [column, characters] of layout.widths.entries()) {
     await budget.spend(20);
     sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = widthPoints(characters);
+  }
+  for (const { row, points } of layout.rowHeights ?? []) {
+    await budget.spend(20);
+    sheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points;
   }
   for (const cf of layout.conditionalFormats) {
     await budget.spend(jsonBytes(cf.rules) * 2);

@@ -70,6 +70,7 @@ export function renderSheet(layout: SheetLayout, styles: StylesEditor, parts: Sh
   const out = new XmlBytes(layout.values.length * 400);
   out.write('<sheetData>');
   let lastColumn = 0;
+  const heights = new Map((layout.rowHeights ?? []).map((h) => [h.row, h.points]));
   layout.values.forEach((cells, r) => {
     const formats = layout.formats[r] ?? [];
     const rowLooks = looks.get(r);
@@ -82,7 +83,7 @@ export function renderSheet(layout: SheetLayout, styles: StylesEditor, parts: Sh
       if (isEmpty(value) && format === null && !look) continue;
       const cell = cellXml(`${letter(c)}${r + 1}`, value, styleOf(format, look, value), parts.sharedString);
       if (cell) {
-        if (!open) out.write(`<row r="${r + 1}">`);
+        if (!open) out.write(heights.has(r) ? `<row r="${r + 1}" ht="${heights.get(r)}" customHeight="1">` : `<row r="${r + 1}">`);
         open = true;
         out.write(cell);
         if (c > lastColumn) lastColumn = c;

@@ -257,6 +257,24 @@ describe('a sheet name the user already uses', () => {
     expect(String(fake.model.sheet('Change impact (plan)')!.value(1, 0))).toContain(OWNER_MARK);
   });
 
+  it("makes the Decision log's header row tall enough for its wrapped headers", async () => {
+    const fake = sampleWorkbook();
+    await runPlan(portOn(fake), { now: NOW });
+    expect(fake.model.sheet('Decision log')!.heights.get(3)).toBe(45);
+  });
+
+  it('gives a rebuilt sheet the standard row height where the last run made a header row taller', async () => {
+    const fake = sampleWorkbook();
+    const first = await run(fake);
+    if (first.kind !== 'written') throw new Error(first.kind);
+    // A header row of an earlier run, since moved: the rows now there are plain rows.
+    fake.model.sheet('Change impact')!.heights.set(40, 45);
+    const second = await run(fake);
+    if (second.kind !== 'written') throw new Error(second.kind);
+    const tall = (second.layout.changeImpact.rowHeights ?? []).map((h) => [h.row, h.points]);
+    expect([...fake.model.sheet('Change impact')!.heights]).toEqual(tall);
+  });
+
   it('is the add-in\'s own sheet when A2 carries its mark, and is rebuilt', async () => {
     const fake = sampleWorkbook();
     await run(fake);

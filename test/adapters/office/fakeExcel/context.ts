@@ -440,6 +440,18 @@ class RangeFormatProxy extends Proxy<RangeTarget> {
       for (let c = rect.column; c < rect.column + rect.columns; c++) sheet.widths.set(c, points);
     });
   }
+  set rowHeight(points: number) {
+    this.change({ set: 'rowHeight', points }, ({ sheet, rect }) => {
+      for (let r = rect.row; r < rect.row + rect.rows; r++) sheet.heights.set(r, points);
+    });
+  }
+  /** Excel: only true has an effect, giving the rows their standard height again. */
+  set useStandardHeight(standard: boolean) {
+    this.change({ set: 'useStandardHeight', standard }, ({ sheet, rect }) => {
+      if (!standard) return;
+      for (const row of [...sheet.heights.keys()]) if (row >= rect.row && row < rect.row + rect.rows) sheet.heights.delete(row);
+    });
+  }
   set wrapText(wrap: boolean) {
     this.look({ set: 'wrapText', wrap }, (l) => (l.wrap = wrap));
   }

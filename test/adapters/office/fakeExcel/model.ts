@@ -125,6 +125,8 @@ export class SheetModel {
   merges: Rect[] = [];
   visibility: Visibility = 'Visible';
   readonly widths = new Map<number, number>();
+  /** Row heights in points, where set. */
+  readonly heights = new Map<number, number>();
   /** Cells given a value through Range.values: how tests see that a live re-run wrote only what changed. */
   valueWrites = 0;
 

@@ -1,0 +1,76 @@
+// A header whose words do not fit its column wraps, and its row is made as tall as its lines:
+// neither Excel nor LibreOffice re-fits a row when it opens a file, so a second line would
+// otherwise be cut off (the Decision log read "Deferred (in-", "Not", "Input").
+
+import fc from 'fast-check';
+import { SheetBuilder, headerRowHeights, wrappedLines, LINE_POINTS } from '../../src/layout/grid';
+import { pageSetupOf } from '../../src/layout/pageSetup';
+
+describe('how many lines a header wraps to', () => {
+  it('is one when the words fit the column', () => {
+    expect(wrappedLines('Initiative', 30)).toBe(1);
+    expect(wrappedLines('Utilisation after', 16)).toBe(1);
+  });
+
+  it('breaks between words, as Excel wraps them', () => {
+    expect(wrappedLines('Deferred (capacity)', 12)).toBe(2);
+    expect(wrappedLines('Demand cut that brings it in', 24)).toBe(2);
+  });
+
+  it('breaks a word wider than the column inside it', () => {
+    expect(wrappedLines('Accountability', 6)).toBe(3);
+  });
+
+  it('never gives fewer lines for a narrower column', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[A-Za-z()-]{1,14}$/), { minLength: 1, maxLength: 6 }), fc.integer({ min: 2, max: 60 }), (words, width) => {
+        const text = words.join(' ');
+        expect(wrappedLines(text, width)).toBeGreaterThanOrEqual(wrappedLines(text, width + 1));
+      }),
+    );
+  });
+});
+
+describe('the height of a header row', () => {
+  function sheet(headers: string[], widths: number[]) {
+    const s = new SheetBuilder(headers.length);
+    s.row(['Title'], [], 'title');
+    s.blank();
+    s.row(headers, [], 'header');
+    s.row(headers.map(() => 1));
+    return s.build('Sheet', widths);
+  }
+
+  it('is left to Excel when every header fits on one line', () => {
+    expect(sheet(['Team', 'Unit'], [20, 10]).rowHeights).toBeUndefined();
+  });
+
+  it('is as many lines as its longest header needs', () => {
+    expect(sheet(['Run at (UTC)', 'Deferred (capacity)', 'Deferred (in-flight limit)'], [17, 12, 12]).rowHeights).toEqual([{ row: 2, points: 3 * LINE_POINTS }]);
+  });
+
+  it('stops at three lines', () => {
+    const layout = sheet(['A header far too long for its narrow column to hold'], [6]);
+    expect(layout.rowHeights).toEqual([{ row: 2, points: 3 * LINE_POINTS }]);
+  });
+
+  it('counts only header rows: a long title or value is not wrapped', () => {
+    const s = new SheetBuilder(1);
+    s.row(['A title much wider than its column'], [], 'title');
+    s.row(['A value much wider than its column']);
+    expect(headerRowHeights(s.values, s.styles, [5])).toEqual([]);
+  });
+
+  it('is counted when the page breaks are planned', () => {
+    const tall = new SheetBuilder(1);
+    tall.row(['Title'], [], 'title');
+    for (let section = 0; section < 8; section++) {
+      tall.row(['Section'], [], 'section');
+      tall.row(['A header of many words that wraps to three lines'], [], 'header');
+      for (let i = 0; i < 6; i++) tall.row([i]);
+    }
+    const layout = tall.build('Sheet', [14]);
+    const flat = pageSetupOf({ ...layout, rowHeights: undefined });
+    expect(layout.pageSetup!.breaks[0]).toBeLessThan(flat.breaks[0]!);
+  });
+});
