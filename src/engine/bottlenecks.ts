@@ -12,14 +12,14 @@
 import { capacityText, deferredText, enablerText, overrideText } from './bottleneckText';
 import { capacityIn } from './horizons';
 import { withDependencies } from './dependencies';
-import { rankOrder, selectionProblem, withoutOverride, type Ranked } from './ranking';
+import { liftedPosition, rankOrder, selectionProblem, type Ranked } from './ranking';
 import { linkView } from './select/links';
 import { byDisruption, cutRemedies, inFlightRemedy, overtakeRemedy, residualBesidePlan, scoreRemedy, type Remedy, type RemedyContext } from './remedies';
 import { candidateStatus } from './select/problem';
 import { formatGap, formatMoney, trim } from './format';
 import { MIP_RELATIVE_GAP, selectOptimal, type Relaxation } from './select/optimal';
 import type { Clock, Solver } from './select/solver';
-import { EPSILON, isRoadmap, type Candidate, type SelectionProblem } from './select/problem';
+import { EPSILON, isRoadmap, type SelectionProblem } from './select/problem';
 import { rankAndFillCommitted, rankAndFillOvertakes } from './select/rankAndFill';
 import { fillRoadmap } from './select/roadmap';
 import { startWorth } from './select/roadmapOptimal';
@@ -223,18 +223,21 @@ function totals(problem: SelectionProblem, committed: readonly boolean[], object
 const deliveredValue = (problem: SelectionProblem & { horizons: readonly string[] }, p: number, start: number): number => startWorth(problem, p, start, 'Annual value');
 
 /**
- * The base problem with one override lifted, re-ranked as the engine would rank it. Candidates
- * other than the lifted one are the base problem's own objects: hundreds of overrides on a large
- * portfolio cost array copies, not new candidates. An initiative forced in with what it requires
- * takes those requirements' forcing with it: the dependencies are worked out again without it.
+ * The base problem with one override lifted, re-ranked as the engine would rank it: the lifted candidate
+ * moves to where its score puts it and the others keep their order. Candidates other than the lifted one
+ * are the base problem's own objects, so hundreds of overrides on a large portfolio cost one copy of the
+ * candidate list each. An initiative forced in with what it requires takes those requirements' forcing
+ * with it: the dependencies are worked out again without it.
  */
-function problemWithoutOverride(base: EconomicsBase, byIndex: ReadonlyMap<number, Candidate>, index: number): SelectionProblem {
+function problemWithoutOverride(base: EconomicsBase, index: number): SelectionProblem {
   const { ranked, problem } = base;
   const a = ranked.assessments[index]!;
   if (a.override === 'In' && (a.forcesIn?.length ?? 0) > 0) return problemWithoutPackage(ranked, index);
-  const lifted = { ...byIndex.get(index)!, status: candidateStatus(a.gate.committable, undefined) };
-  const ranking = withoutOverride(ranked, index).ranking;
-  return { ...problem, candidates: ranking.map((i) => (i === index ? lifted : byIndex.get(i)!)) };
+  // The problem's candidates are the ranking's, in its order.
+  const candidates = problem.candidates.filter((c) => c.index !== index);
+  const own = problem.candidates.find((c) => c.index === index)!;
+  candidates.splice(liftedPosition(ranked, index), 0, { ...own, status: candidateStatus(a.gate.committable, undefined) });
+  return { ...problem, candidates };
 }
 
 /** The whole portfolio re-ranked with a forced package's override lifted (rare: only forced packages pay for the sort). */
@@ -367,7 +370,6 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
   // What each override costs: the plan with it against the plan without it.
   const overrides: OverrideFinding[] = [];
   const overridden = ranked.ranking.filter((i) => ranked.assessments[i]!.override !== undefined);
-  const candidateByIndex = new Map(problem.candidates.map((c) => [c.index, c]));
   const overrideLimit = Math.min(overridden.length, limits.overrides);
   for (const index of overridden.slice(0, overrideLimit)) {
     const a = ranked.assessments[index]!;
@@ -377,7 +379,7 @@ export function* economicsSteps(base: EconomicsBase, limits: EconomicsLimits = D
       // Not ready anyway: lifting the override changes nothing.
       finding = { ...common, objectiveWithout: before.objective, valueWithout: before.value, cost: 0, valueCost: 0, enters: [], leaves: [], gap: 0, text: '' };
     } else {
-      const variant = problemWithoutOverride(base, candidateByIndex, index);
+      const variant = problemWithoutOverride(base, index);
       const diff = compare(variant, yield { problem: variant, hint: asCommitted(variant, before.set) });
       finding = {
         ...common,

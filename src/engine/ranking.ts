@@ -145,19 +145,22 @@ export function selectionProblem(ranked: Ranked): SelectionProblem {
 }
 
 /**
- * The same portfolio with one override lifted: the assessment loses its override and,
- * when it was forced in, moves from the head of the ranking to where its score puts it.
+ * Where the initiative at `index` ranks once its override is lifted: its position among the others, which
+ * keep their order (so the ranking without the override is the others with it put back there). A
+ * forced-in initiative moves from the head of the ranking to where its score puts it. Found by bisection
+ * over the ranking as it is, so lifting an override copies neither the assessments nor the ranking.
  */
-export function withoutOverride(ranked: Ranked, index: number): Ranked {
-  const assessments = ranked.assessments.map((a, i) => (i === index ? { ...a, override: undefined } : a));
-  const rest = ranked.ranking.filter((i) => i !== index);
-  const lifted = assessments[index]!;
+export function liftedPosition(ranked: Ranked, index: number): number {
+  const lifted = { ...ranked.assessments[index]!, override: undefined };
+  const at = ranked.ranking.indexOf(index);
+  // The k-th of the others: the ranking with `index` left out.
+  const other = (k: number): Assessment => ranked.assessments[ranked.ranking[at === -1 || k < at ? k : k + 1]!]!;
   let low = 0;
-  let high = rest.length;
+  let high = at === -1 ? ranked.ranking.length : ranked.ranking.length - 1;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (compareRank(assessments[rest[mid]!]!, lifted) < 0) low = mid + 1;
+    if (compareRank(other(mid), lifted) < 0) low = mid + 1;
     else high = mid;
   }
-  return { ...ranked, assessments, ranking: [...rest.slice(0, low), index, ...rest.slice(low)] };
+  return low;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { assess } from '../../src/engine/plan';
-import { compareRank, rankOrder, withoutOverride } from '../../src/engine/ranking';
+import { compareRank, liftedPosition, rankOrder, type Ranked } from '../../src/engine/ranking';
 import type { Assessment } from '../../src/engine/types';
 import { named, NOW, workbook } from '../builders';
 
@@ -15,16 +15,23 @@ describe('the ranking without one override', () => {
   );
   const names = (ranking: number[]) => ranking.map((i) => assessed.assessments[i]!.initiative.name);
 
+  /** The ranking with the override at `index` lifted: the others in their order, it put back where liftedPosition says. */
+  const withoutOverride = (index: number) => {
+    const others = assessed.ranking.filter((i) => i !== index);
+    others.splice(liftedPosition(assessed, index), 0, index);
+    return others;
+  };
+
   it('moves a forced-in initiative from the head of the ranking to where its score puts it', () => {
     expect(names(assessed.ranking)).toEqual(['Forced', 'High value', 'Low value']);
-    const lifted = withoutOverride(assessed, 1);
-    expect(names(lifted.ranking)).toEqual(['High value', 'Forced', 'Low value']);
-    expect(lifted.assessments[1]!.override).toBeUndefined();
+    expect(names(withoutOverride(1))).toEqual(['High value', 'Forced', 'Low value']);
+    // An initiative without an override stays where it is.
+    expect(withoutOverride(2)).toEqual(assessed.ranking);
   });
 
   it('ranks exactly as a full re-ranking would', () => {
-    const lifted = withoutOverride(assessed, 1);
-    expect(lifted.ranking).toEqual(rankOrder(lifted.assessments));
+    const lifted = assessed.assessments.map((a, i) => (i === 1 ? { ...a, override: undefined } : a));
+    expect(withoutOverride(1)).toEqual(rankOrder(lifted));
   });
 });
 
@@ -55,6 +62,21 @@ describe('the ranking order', () => {
         expect(rankOrder(assessments)).toEqual(byCompareRank(assessments));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('puts an initiative whose override is lifted where a full re-ranking puts it, the others keeping their order', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), fc.nat(), (rows, pick) => {
+        const assessments = rows.map(assessment);
+        const index = pick % assessments.length;
+        const ranking = rankOrder(assessments);
+        const lifted = assessments.map((a, i) => (i === index ? { ...a, override: undefined } : a));
+        const others = ranking.filter((i) => i !== index);
+        others.splice(liftedPosition({ assessments, ranking } as unknown as Ranked, index), 0, index);
+        expect(others).toEqual(rankOrder(lifted));
+      }),
+      { numRuns: 200 },
     );
   });
 
