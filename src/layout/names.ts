@@ -47,6 +47,26 @@ export function isAddinTable(name: string): boolean {
   return [SETTINGS_TABLE, 'ColumnMapping', SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE].some((n) => n.toLowerCase() === lower) || new RegExp(`^${DECISION_LOG_TABLE}\\d*$`, 'i').test(name);
 }
 
+/** The fields of a table the settings table is told by. */
+export type TableAbout = { name: string; sheet: string; headers: readonly string[] };
+
+const folded = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The settings table among a workbook's tables: the one named PrioritisationSettings, else one on the
+ * Prioritisation settings sheet with Setting and Value columns, whatever its name. The contract names the
+ * sheet, not its table: a settings table made by hand is named as Excel named it (Table1) or as its author chose.
+ */
+export function settingsTableAmong<T>(tables: readonly T[], about: (table: T) => TableAbout): T | undefined {
+  const named = tables.find((t) => about(t).name.toLowerCase() === SETTINGS_TABLE.toLowerCase());
+  if (named) return named;
+  return tables.find((t) => {
+    const { sheet, headers } = about(t);
+    const columns = headers.map((h) => folded(String(h ?? '')));
+    return folded(sheet) === folded(SETTINGS_SHEET) && columns.includes('setting') && columns.includes('value');
+  });
+}
+
 /** The settings row that records the output columns the prioritiser made (ownedColumns). */
 export const OUTPUT_RECORD_LABEL = 'Output columns';
 export const OUTPUT_RECORD_MEANING =

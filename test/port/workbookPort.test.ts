@@ -115,6 +115,19 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect(snapshot.tables.map((t) => t.name)).toEqual(['Capacity']);
     });
 
+    it('reads a Setting and Value table on the Prioritisation settings sheet as the settings, whatever its name, and plans with it in place of making another settings sheet', async () => {
+      const mine: RawTable = { ...settingsTable([['In-flight limit', 1], ['Planning period', 'FY27 H1']]), sheet: SETTINGS_SHEET, name: 'Table7' };
+      const { port, sheets, cell } = await build({ tables: [...sample(), mine] });
+      const snapshot = await port.read();
+      expect(snapshot.settings?.name).toBe('Table7');
+      expect(readSettings(snapshot.settings).settings).toMatchObject({ inFlightLimit: 1, planningPeriod: 'FY27 H1' });
+      const result = await run(port);
+      expect(result.plan.settings).toMatchObject({ inFlightLimit: 1, planningPeriod: 'FY27 H1' });
+      expect(result.kind).toBe('written');
+      expect(sheets().filter((s) => s.startsWith(SETTINGS_SHEET))).toEqual([SETTINGS_SHEET]);
+      expect([cell(SETTINGS_SHEET, 'B4'), cell(SETTINGS_SHEET, 'C4')]).toEqual(['In-flight limit', 1]);
+    });
+
     it('reads the Column mapping and FX rates tables, found by their headers, and plans with them', async () => {
       const [initiatives, capacity] = sample();
       const renamed = { ...initiatives!, headers: initiatives!.headers.map((h) => (h === 'Baseline method' ? 'How we compare' : h)) };

@@ -17,7 +17,7 @@ import {
   SCENARIOS_TABLE,
   SCENARIO_OVERRIDES_TABLE,
   SETTINGS_SHEET,
-  SETTINGS_TABLE,
+  settingsTableAmong,
 } from '../../layout/names';
 import type { ScenarioTables } from '../../engine/scenarios/readScenarios';
 import { scenariosSheet, type ScenarioChange } from '../../layout/scenariosSheet';
@@ -44,8 +44,12 @@ import { placeOutputs, writeOutputs } from './writeOutputColumns';
 import { setPageSetup, writeRow, writeSheet } from './writeSheet';
 
 
+/** The settings table (settingsTableAmong): by its name, or by its sheet and its Setting and Value columns. */
+const settingsTableOf = (workbook: ExcelJS.Workbook): TableHandle | undefined =>
+  settingsTableAmong(allTables(workbook), (t) => ({ name: t.model.name, sheet: t.worksheet.name, headers: t.model.columns.map((c) => c.name) }));
+
 function readSettingsTable(workbook: ExcelJS.Workbook): RawTable | undefined {
-  const table = findTable(workbook, SETTINGS_TABLE);
+  const table = settingsTableOf(workbook);
   return table && readTable(table);
 }
 
@@ -140,7 +144,7 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
         settings,
         fingerprint: initiatives ? inputFingerprint(initiatives) : '',
         tables: allTables(workbook)
-          .filter((t) => t.model !== initiativesHandle?.model && !isAddinTable(t.model.name))
+          .filter((t) => t.model !== initiativesHandle?.model && t.model !== settingsTableOf(workbook)?.model && !isAddinTable(t.model.name))
           .flatMap((t) => tableInfo(t) ?? []),
         scenarios: scenarioTables(workbook),
         ...userTables(workbook, initiativesHandle),
@@ -196,7 +200,7 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
       // The record of the output columns the prioritiser made: in the settings sheet it makes, or its table's own row.
       if (names.settings) addSheet(workbook, names.settings, planSettingsSheet(plan, owned.record));
       else {
-        const settingsHandle = settingsRaw && findTable(workbook, SETTINGS_TABLE);
+        const settingsHandle = settingsRaw && settingsTableOf(workbook);
         if (settingsRaw && settingsHandle && !isProtected(settingsHandle.worksheet)) applySettingsEdits(settingsHandle, recordEdits(settingsRaw, owned.record, meaningHeaderBeside(settingsHandle)));
       }
       if (names.roadmap && roadmap) addSheet(workbook, names.roadmap, roadmap);
@@ -212,14 +216,14 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
     },
 
     async saveSettings(settings: Settings): Promise<void> {
-      const table = findTable(workbook, SETTINGS_TABLE);
+      const table = settingsTableOf(workbook);
       if (table) saveSettingsTable(table, settings);
       else ownSheet(workbook, SETTINGS_SHEET, settingsSheet(settings), 'settings');
     },
 
     async saveColumnMapping(entries: ColumnMappingEntry[]): Promise<void> {
       const mapping = mappingTableOf(workbook, initiativesTable(workbook, readSettingsTable(workbook)));
-      const settings = findTable(workbook, SETTINGS_TABLE);
+      const settings = settingsTableOf(workbook);
       if (mapping) editMappingTable(mapping, entries);
       else if (settings) addMappingTable(settings, entries);
       else ownSheet(workbook, SETTINGS_SHEET, settingsSheet(readSettings(undefined).settings, entries), 'settings');

@@ -21,8 +21,8 @@ import {
   SCENARIOS_TABLE,
   SCENARIO_OVERRIDES_TABLE,
   SETTINGS_SHEET,
-  SETTINGS_TABLE,
   isAddinTable,
+  settingsTableAmong,
   isOwnSheet,
   nextFreeSheetName,
 } from '../../layout/names';
@@ -93,7 +93,7 @@ function outputColumns(table: MemoryTable, placement: OutputColumnPlacement): nu
 }
 
 function settingsTableOf(workbook: MemoryWorkbook): MemoryTable | undefined {
-  return findTable(workbook, SETTINGS_TABLE);
+  return settingsTableAmong(workbook.tables, (t) => ({ name: t.name, sheet: t.sheet, headers: headersOf(workbook, t) }));
 }
 
 function currentSettings(workbook: MemoryWorkbook): Settings {
@@ -296,7 +296,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
           capacity: capacityTable && rawTable(workbook, capacityTable),
           settings: settingsTable && rawTable(workbook, settingsTable),
           fingerprint: initiatives ? inputFingerprint(initiatives) : '',
-          tables: workbook.tables.filter((t) => t !== initiativesTable && !isAddinTable(t.name)).map((t) => tableInfo(workbook, t)),
+          tables: workbook.tables.filter((t) => t !== initiativesTable && t !== settingsTable && !isAddinTable(t.name)).map((t) => tableInfo(workbook, t)),
           scenarios: scenarioTables(workbook),
           ...userTables(workbook, initiativesTable),
         };

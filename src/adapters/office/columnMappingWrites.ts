@@ -14,9 +14,10 @@ import { WorkbookError } from './officeErrors';
 import type { Supports } from './requirements';
 import { saveSettings } from './settingsWrites';
 import { queueTableRead } from './tableReads';
+import { settingsTableAfter, TABLES_TOLD_APART } from './readWorkbook';
 
 export async function saveColumnMapping(context: Excel.RequestContext, entries: ColumnMappingEntry[], supports: Supports): Promise<void> {
-  const tables = context.workbook.tables.load('items/name');
+  const tables = context.workbook.tables.load(TABLES_TOLD_APART);
   await context.sync();
   const headers = tables.items.map((t) => ({ name: t.name, header: t.getHeaderRowRange().load('values') }));
   await context.sync();
@@ -26,11 +27,12 @@ export async function saveColumnMapping(context: Excel.RequestContext, entries: 
     headers.find((t) => isColumnMappingTable(t.name, (t.header.values[0] ?? []).map((h) => String(h ?? ''))));
   if (found) return editMappingTable(context, found.name, entries);
 
-  const settings = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE);
+  const named = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE).load('name');
   await context.sync();
+  const settings = await settingsTableAfter(context, tables, named, 'name');
   // Without a settings table, the settings sheet is made as saveSettings makes it (refused over a user's sheet of that name).
-  if (settings.isNullObject) await saveSettings(context, (current) => current, supports);
-  const table = context.workbook.tables.getItem(SETTINGS_TABLE);
+  if (!settings) await saveSettings(context, (current) => current, supports);
+  const table = context.workbook.tables.getItem(settings?.name ?? SETTINGS_TABLE);
   const range = table.getRange().load('rowIndex, columnIndex, columnCount');
   const sheet = table.worksheet.load('name');
   await context.sync();

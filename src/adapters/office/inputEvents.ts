@@ -10,7 +10,7 @@
 
 import { columnIndex } from '../../engine/address';
 import { outputKeyOf } from '../../engine/columns';
-import { CAPACITY_TABLE, SETTINGS_TABLE } from '../../layout/names';
+import { CAPACITY_TABLE, settingsTableAmong } from '../../layout/names';
 import type { InputsChange } from '../../port/workbookPort';
 import type { ExcelRun } from './excelRun';
 
@@ -47,14 +47,14 @@ export function touchesInputs(address: string, headers: readonly string[], first
 /** Which input a table change is, if any: one small round trip names the table and reads its headers. */
 async function classify(run: ExcelRun, change: TableChange, initiativesTable: string): Promise<InputsChange | undefined> {
   return run(async (context) => {
-    const table = context.workbook.tables.getItem(change.tableId).load('name');
+    const table = context.workbook.tables.getItem(change.tableId).load('name, worksheet/name');
     const header = table.getHeaderRowRange().load('values, columnIndex');
     await context.sync();
     const name = table.name.toLowerCase();
-    if (name === CAPACITY_TABLE.toLowerCase()) return { table: 'capacity' };
-    if (name === SETTINGS_TABLE.toLowerCase()) return { table: 'settings' };
-    if (name !== initiativesTable.toLowerCase()) return undefined;
     const headers = (header.values[0] ?? []).map((h) => String(h));
+    if (name === CAPACITY_TABLE.toLowerCase()) return { table: 'capacity' };
+    if (settingsTableAmong([{ name: table.name, sheet: table.worksheet.name, headers }], (t) => t)) return { table: 'settings' };
+    if (name !== initiativesTable.toLowerCase()) return undefined;
     return touchesInputs(change.address, headers, header.columnIndex) ? { table: 'initiatives' } : undefined;
   });
 }

@@ -11,7 +11,7 @@ import { isFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { readSettings } from '../../engine/settings';
 import type { CellValue, RawTable } from '../../engine/types';
-import { CAPACITY_TABLE, isAddinTable, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE, SETTINGS_TABLE } from '../../layout/names';
+import { CAPACITY_TABLE, isAddinTable, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE, SETTINGS_TABLE, settingsTableAmong } from '../../layout/names';
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
 import { isPayloadTooLarge, WorkbookError } from './officeErrors';
 import { jsonBytes } from './payload';
@@ -61,21 +61,46 @@ export async function syncSettings(context: Excel.RequestContext): Promise<void>
   }
 }
 
+/** What a settings table is told by, from a loaded table (name, sheet's name, columns' names). */
+const aboutTable = (t: Excel.Table): TableEntry => ({ name: t.name, sheet: t.worksheet.name, headers: t.columns.items.map((c) => c.name) });
+
+/** A table collection's load that tells the settings table among them (settingsTableAmong). */
+export const TABLES_TOLD_APART = 'items/name, items/worksheet/name, items/columns/items/name';
+
+/**
+ * The settings table with `fields` loaded: the one named PrioritisationSettings, loaded in the caller's round trip
+ * beside `tables` (loaded with TABLES_TOLD_APART), else one on the Prioritisation settings sheet with Setting and
+ * Value columns (settingsTableAmong), which takes one more round trip; undefined when there is none.
+ */
+export async function settingsTableAfter(context: Excel.RequestContext, tables: Excel.TableCollection, named: Excel.Table, fields: string): Promise<Excel.Table | undefined> {
+  if (!named.isNullObject) return named;
+  const entry = settingsTableAmong(tables.items, aboutTable);
+  if (!entry) return undefined;
+  const table = context.workbook.tables.getItem(entry.name).load(fields);
+  await syncSettings(context);
+  return table;
+}
+
 export async function locate(context: Excel.RequestContext): Promise<Located> {
-  const tables = context.workbook.tables.load('items/name, items/worksheet/name, items/columns/items/name');
+  const tables = context.workbook.tables.load(TABLES_TOLD_APART);
   const sheets = context.workbook.worksheets.load('items/name');
   const protection = context.workbook.protection.load('protected');
   // A null object may be loaded by path; its methods are never called before it is known to exist.
-  const settings = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE).load('columns/items/name, columns/items/values');
+  const fields = 'columns/items/name, columns/items/values';
+  const named = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE).load(fields);
   await syncSettings(context);
-  const entries = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name, headers: t.columns.items.map((c) => c.name) }));
+  const entries = tables.items.map(aboutTable);
+  const settings = await settingsTableAfter(context, tables, named, fields);
   let initiativesTable = 'Initiatives';
-  if (!settings.isNullObject) {
+  if (settings) {
     const raw = columnsToRaw(settings.columns);
     initiativesTable = readSettings({ sheet: '', name: SETTINGS_TABLE, origin: { row: 0, column: 0 }, ...raw }).settings.initiativesTable;
   }
   return { tables: entries, sheets: sheets.items.map((s) => s.name), initiativesTable, structureLocked: protection.protected };
 }
+
+/** The settings table among the located ones (settingsTableAmong): by its name, or by its sheet and its Setting and Value columns. */
+export const settingsEntry = (located: Pick<Located, 'tables'>): TableEntry | undefined => settingsTableAmong(located.tables, (t) => t);
 
 export const findTable = (located: Located, name: string): TableEntry | undefined =>
   located.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
@@ -116,10 +141,10 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
   const located = await locate(context);
   const initiatives = findTable(located, located.initiativesTable);
   const capacity = findTable(located, CAPACITY_TABLE);
-  const settings = findTable(located, SETTINGS_TABLE);
+  const settings = settingsEntry(located);
   const scenarios = findTable(located, SCENARIOS_TABLE);
   const overrides = findTable(located, SCENARIO_OVERRIDES_TABLE);
-  const others = located.tables.filter((t) => t !== initiatives && !isAddinTable(t.name));
+  const others = located.tables.filter((t) => t !== initiatives && t !== settings && !isAddinTable(t.name));
   const mapping = located.tables.find((t) => t !== initiatives && isColumnMappingTable(t.name, t.headers));
   const fxRates = located.tables.find((t) => t !== initiatives && t !== mapping && isFxRatesTable(t.name, t.headers));
   // The number formats of the columns read as numbers (money, ratings, yes/no, a team's demand): a number

@@ -14,7 +14,7 @@ import { WorkbookProblemError } from '../../port/workbookPort';
 import { cellForExcel } from './cells';
 import { WorkbookError } from './officeErrors';
 import { requestBudget } from './payload';
-import { syncSettings } from './readWorkbook';
+import { settingsTableAfter, syncSettings, TABLES_TOLD_APART } from './readWorkbook';
 import type { Supports } from './requirements';
 import { writeSheetLayout } from './writeSheet';
 
@@ -27,10 +27,13 @@ export function freeSheetName(wanted: string, taken: readonly string[]): string 
 
 /** Saves `settings`, or what `change` makes of the settings in force, into the settings table (made when absent). */
 export async function saveSettings(context: Excel.RequestContext, change: (current: Settings) => Settings, supports: Supports): Promise<void> {
-  const table = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE).load('columns/items/name, columns/items/values, worksheet/name, worksheet/protection/protected');
+  const fields = 'name, columns/items/name, columns/items/values, worksheet/name, worksheet/protection/protected';
+  const tables = context.workbook.tables.load(TABLES_TOLD_APART);
+  const named = context.workbook.tables.getItemOrNullObject(SETTINGS_TABLE).load(fields);
   const existing = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
   await syncSettings(context);
-  if (table.isNullObject) {
+  const table = await settingsTableAfter(context, tables, named, fields);
+  if (!table) {
     // A sheet of that name with no settings table in it: the user's (refused) or an old one of ours (rebuilt).
     if (!existing.isNullObject) {
       const a2 = context.workbook.worksheets.getItem(SETTINGS_SHEET).getRange('A2').load('values');
@@ -54,17 +57,17 @@ export async function saveSettings(context: Excel.RequestContext, change: (curre
   const settings = change(readSettings(raw).settings);
   // Rows to add carry their meaning when the What it means column is beside the table: one more look, only then.
   const added = settingsEdits(raw, settings).appended.length > 0;
-  const beside = added ? context.workbook.tables.getItem(SETTINGS_TABLE).getHeaderRowRange().getCell(0, meaningColumn(headers.length)).load('values') : undefined;
+  const beside = added ? context.workbook.tables.getItem(table.name).getHeaderRowRange().getCell(0, meaningColumn(headers.length)).load('values') : undefined;
   if (beside) await context.sync();
   const edits = settingsEdits(raw, settings, beside?.values[0]?.[0]);
   const write = (range: Excel.Range, value: CellValue, format: string) => {
     range.numberFormat = [[format]];
     range.values = [[cellForExcel(value)]];
   };
-  const body = context.workbook.tables.getItem(SETTINGS_TABLE).getDataBodyRange();
+  const body = context.workbook.tables.getItem(table.name).getDataBodyRange();
   for (const update of edits.updates) write(body.getCell(update.rowIndex, valueColumn), update.value ?? '', update.format);
   for (const cells of edits.appended) {
-    const row = context.workbook.tables.getItem(SETTINGS_TABLE).rows.add().getRange();
+    const row = context.workbook.tables.getItem(table.name).rows.add().getRange();
     for (const cell of cells) write(row.getCell(0, cell.column), cell.value ?? '', cell.format);
   }
   await context.sync();

@@ -5,7 +5,7 @@
 // before it (the staged Change impact cells) going in the same request.
 
 import type { SheetLayout } from '../../layout/grid';
-import { DECISION_LOG_TABLE, SETTINGS_TABLE } from '../../layout/names';
+import { DECISION_LOG_TABLE } from '../../layout/names';
 import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
 import type { Plan } from '../../engine/plan';
 import { changedProblem, lockedStructureProblem, mergedOutputProblem, nameTakenProblem, protectedProblem, userColumnProblem, type MergedBlock } from '../../port/problems';
@@ -16,7 +16,7 @@ import type { RawTable } from '../../engine/types';
 import { placeOutputColumns, recordedOutputs, type OutputColumnPlacement } from '../../layout/ownedColumns';
 import { noRoadmapSheet } from '../../layout/roadmapSheet';
 import { isNotFound } from './officeErrors';
-import { findTable, type Located } from './readWorkbook';
+import { findTable, settingsEntry, type Located } from './readWorkbook';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { queueSheetChecks, type SheetStatus } from './sheetChecks';
 import { looksLikeStaging } from './staging';
@@ -83,7 +83,7 @@ function planSheets(plan: Plan, layout: PlanLayout, seen: Located, names: Record
           : { kind: 'append-log', name: log.sheet, headers: found.logHeaders }
       : step('decisionLog', layout.decisionLogSheet),
     // The settings sheet a first run makes holds the record of the output columns; an existing table has its row kept up to date (commit).
-    findTable(seen, SETTINGS_TABLE) ? { kind: 'keep' } : step('settings', planSettingsSheet(plan, owned.record)),
+    settingsEntry(seen) ? { kind: 'keep' } : step('settings', planSettingsSheet(plan, owned.record)),
     ...(layout.roadmap ? [step('roadmap', layout.roadmap)] : oldRoadmap(status(names.roadmap)) ? [step('roadmap', noRoadmapSheet(plan))] : []),
   ];
 }

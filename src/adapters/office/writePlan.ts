@@ -15,7 +15,7 @@
 // Past those sizes a write takes more round trips, never a larger request,
 // and the check still comes before anything of the user's is written.
 
-import { DECISION_LOG_TABLE, nextFreeSheetName, SETTINGS_TABLE } from '../../layout/names';
+import { DECISION_LOG_TABLE, nextFreeSheetName } from '../../layout/names';
 import type { PlanLayout } from '../../layout/planLayout';
 import { normalise } from '../../engine/cells';
 import type { RawTable } from '../../engine/types';
@@ -28,7 +28,7 @@ import { rowsForExcel } from './cells';
 import { alignLogRow } from './logRow';
 import { isPayloadTooLarge } from './officeErrors';
 import { REQUEST_LIMIT_BYTES, jsonBytes, requestBudget, type RequestBudget } from './payload';
-import { findTable, locate, type Located } from './readWorkbook';
+import { locate, settingsEntry, type Located } from './readWorkbook';
 import { queueSheetChecks } from './sheetChecks';
 import { CORE_API, RANGE_COPY_API, SCREEN_AND_BUBBLE_API, UNSUPPORTED_MESSAGE, type Supports } from './requirements';
 import { cellsExtent, dropStaging, stageCells, stagingName } from './staging';
@@ -145,7 +145,7 @@ const isLog = (action: SheetAction): boolean => action.kind === 'append-log' || 
  * The settings table's record of the output columns brought up to date (ownedColumns), as saving settings
  * edits it; the row, when added, goes without its meaning beside it, which would take one more round trip to look for.
  */
-async function writeRecord(context: Excel.RequestContext, settings: RawTable, record: string, budget: RequestBudget): Promise<void> {
+async function writeRecord(context: Excel.RequestContext, name: string, settings: RawTable, record: string, budget: RequestBudget): Promise<void> {
   const edits = recordEdits(settings, record);
   const value = settings.headers.findIndex((h) => normalise(h) === 'value');
   const write = (range: Excel.Range, cell: string, format: string) => {
@@ -154,11 +154,11 @@ async function writeRecord(context: Excel.RequestContext, settings: RawTable, re
   };
   for (const update of edits.updates) {
     await budget.spend(200);
-    write(context.workbook.tables.getItem(SETTINGS_TABLE).getDataBodyRange().getCell(update.rowIndex, value), String(update.value ?? ''), update.format);
+    write(context.workbook.tables.getItem(name).getDataBodyRange().getCell(update.rowIndex, value), String(update.value ?? ''), update.format);
   }
   for (const cells of edits.appended) {
     await budget.spend(200);
-    const added = context.workbook.tables.getItem(SETTINGS_TABLE).rows.add().getRange();
+    const added = context.workbook.tables.getItem(name).rows.add().getRange();
     for (const cell of cells) write(added.getCell(0, cell.column), String(cell.value ?? ''), cell.format);
   }
 }
@@ -170,7 +170,8 @@ async function commit(context: Excel.RequestContext, request: WriteRequest, seen
   const table = context.workbook.tables.getItem(plan.table!.name);
   await writeOutputColumns(table, context.workbook.worksheets.getItem(checked.sheet), checked.table, layout.outputs, budget, checked.owned, changes.outputs);
   const settings = request.seen?.settings;
-  if (settings && findTable(seen, SETTINGS_TABLE)) await writeRecord(context, settings, checked.owned.record, budget);
+  const settingsTable = settingsEntry(seen);
+  if (settings && settingsTable) await writeRecord(context, settingsTable.name, settings, checked.owned.record, budget);
   const written = [checked.sheet];
   const log = request.options?.log !== false;
   for (const action of checked.actions) {
@@ -222,7 +223,7 @@ async function stageAndWrite(
 async function freeNames(context: Excel.RequestContext, wanted: Record<SheetRole, string>, seen: Located, roadmap: boolean): Promise<{ names: Record<SheetRole, string>; renamed: RenamedSheet[] }> {
   const known = new Set(seen.sheets.map((s) => s.toLowerCase()));
   const roles = (Object.keys(wanted) as SheetRole[]).filter(
-    (role) => known.has(wanted[role].toLowerCase()) && !(role === 'settings' && findTable(seen, SETTINGS_TABLE)) && !(role === 'roadmap' && !roadmap),
+    (role) => known.has(wanted[role].toLowerCase()) && !(role === 'settings' && settingsEntry(seen)) && !(role === 'roadmap' && !roadmap),
   );
   if (roles.length === 0) return { names: wanted, renamed: [] };
   // Among the existing sheets' count plus one numbered names, one is free.

@@ -9,7 +9,6 @@ import { isColumnMappingTable } from '../../engine/columnMapping';
 import type { ColumnMappingEntry } from '../../engine/read';
 import { TEXT_FORMAT, type LayoutCell } from '../../layout/grid';
 import { COLUMN_MAPPING_TABLE, MAPPING_HEADERS, columnMappingEdits, mappingColumnBeside, mappingRoomMessage } from '../../layout/columnMappingTable';
-import { SETTINGS_TABLE } from '../../layout/names';
 import { formatRange, type Box } from '../exceljs/range';
 import { growDimension, setCell, setWidths, splitSheet, writeCells, type CellWrites } from './editSheet';
 import type { SheetEntry } from './package';
@@ -60,7 +59,7 @@ export function recordMapping(book: SurgicalWorkbook, entries: readonly ColumnMa
     if (bottom !== geometry.bottom) book.pkg.put(mapping.path, resizedTablePart(book.pkg.text(mapping.path)!, { ...geometry, bottom }, false, []));
     return where;
   }
-  const settings = book.findTable(SETTINGS_TABLE);
+  const settings = book.settingsTable();
   const read = settings && book.readTable(settings);
   if (!settings || !read) throw new Error('the workbook has no settings table to put the Column mapping beside');
   const { geometry } = read;

@@ -22,7 +22,7 @@ import type { RawTable } from '../../engine/types';
 import { DATE_FORMAT, logRowUnder } from '../../layout/decisionLog';
 import { columnLetters } from '../../engine/address';
 import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
-import { CAPACITY_TABLE, DECISION_LOG_TABLE, INITIATIVES_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE, SETTINGS_TABLE } from '../../layout/names';
+import { CAPACITY_TABLE, DECISION_LOG_TABLE, INITIATIVES_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE } from '../../layout/names';
 import { nextFreeSheetName } from '../../layout/names';
 import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
 import { changedProblem, DEFAULT_SHEET_NAMES, mergedOutputProblem, nameTakenProblem, protectedProblem, userColumnProblem } from '../../port/problems';
@@ -49,7 +49,10 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     // The number columns' formats are read: a number formatted as euros is euros, one formatted as a date is no number.
     return table && book.readTable(table, options.formats ? { formatColumns: numberColumnIndices(table.columns) } : {});
   };
-  const settingsTable = () => read(SETTINGS_TABLE);
+  const settingsTable = () => {
+    const part = book.settingsTable();
+    return part && book.readTable(part);
+  };
   // The check before a write fingerprints the table again; a table unchanged since the read is the very same object.
   const fingerprints = new WeakMap<RawTable, string>();
   const fingerprintOf = (raw: RawTable): string => {
@@ -250,7 +253,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
         fingerprint: initiatives ? fingerprintOf(initiatives.raw) : '',
         tables: book
           .tables()
-          .filter((t) => t.path !== initiatives?.table.path && !isAddinTable(t.name))
+          .filter((t) => t.path !== initiatives?.table.path && t.path !== settings?.table.path && !isAddinTable(t.name))
           .flatMap((t) => tableInfo(t) ?? []),
         scenarios: { scenarios: read(SCENARIOS_TABLE)?.raw, overrides: read(SCENARIO_OVERRIDES_TABLE)?.raw },
         ...userTables(initiatives?.table),

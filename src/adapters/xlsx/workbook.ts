@@ -4,7 +4,7 @@
 // only when a run needs them.
 
 import type { CellValue, RawTable } from '../../engine/types';
-import { isOwnSheet } from '../../layout/names';
+import { isOwnSheet, settingsTableAmong } from '../../layout/names';
 import type { SheetLayout } from '../../layout/grid';
 import type { PageSetup } from '../../layout/pageSetup';
 import { formatRange, parseRange, type Box } from '../exceljs/range';
@@ -75,6 +75,11 @@ export class SurgicalWorkbook {
   findTable(name: string): TablePart | undefined {
     const wanted = name.toLowerCase();
     return this.tables().find((t) => t.name.toLowerCase() === wanted);
+  }
+
+  /** The settings table (settingsTableAmong): by its name, or by its sheet and its Setting and Value columns. */
+  settingsTable(): TablePart | undefined {
+    return settingsTableAmong(this.tables(), (t) => ({ name: t.name, sheet: t.sheet.name, headers: t.columns }));
   }
 
   cellContext(): CellContext {
