@@ -1,6 +1,6 @@
-// The `Change impact` sheet, rebuilt on every run: capacity before and after,
-// what changes for each committed initiative, the four change impacts, and what
-// the plan is not doing now.
+// The `Change impact` sheet, rebuilt on every run: capacity before and after with
+// the team utilisation chart and the portfolio map under it, what changes for each
+// committed initiative, the four change impacts, and what the plan is not doing now.
 
 import { roadmapHorizons } from '../engine/horizons';
 import type { RatedChange } from '../engine/changeImpact';
@@ -27,6 +27,12 @@ const mapFormats = (plan: Plan): (string | null)[] =>
   plan.money && plan.money.currency !== '' ? MAP_FORMATS.map((f, i) => (i === 4 ? moneyFormat(plan.settings.currency) : f)) : MAP_FORMATS;
 const RATING_FORMATS = [TEXT_FORMAT, '0', '0', '0', '0', TEXT_FORMAT, null];
 export const QUANTITY_FORMAT = '#,##0.0';
+/**
+ * The two charts sit side by side under the capacity table, in rows kept empty for them, rather than to the right
+ * of the sections: there they hid the long texts that run on past their column and made the sheet, printed one page
+ * wide, about half as wide again (its text at 45% of full size rather than 61%).
+ */
+export const CHART_ROWS = 20;
 
 /** Over capacity is red, within 10% of full amber, the rest green. */
 export const UTILISATION_HIGHLIGHTS = [
@@ -57,7 +63,7 @@ const DECISION_POSITION = Object.fromEntries(DECISION_ORDER.map((d, i) => [d, i]
  * The portfolio map's data, one block per decision so each decision is one coloured
  * bubble series: friction across, impact up, bubble size the annual value.
  */
-function portfolioMapData(s: SheetBuilder, plan: Plan): void {
+function portfolioMapData(s: SheetBuilder, plan: Plan, chartRow: number): void {
   s.row(['Portfolio map data: impact against friction, bubble size is annual value'], [], 'section');
   const currency = plan.money?.currency ?? '';
   s.row(['Initiative', 'Decision', 'Friction score', 'Impact score', currency === '' ? 'Annual value' : `Annual value (${currency})`], [], 'header');
@@ -95,7 +101,8 @@ function portfolioMapData(s: SheetBuilder, plan: Plan): void {
     s.charts.push({
       kind: 'bubble',
       title: 'Portfolio map: impact against friction (bubble size = annual value)',
-      anchor: { row: 20, column: 8, rows: 20, columns: 8 },
+      // The portfolio map spans the next two (Demand before, Utilisation before).
+      anchor: { row: chartRow, column: 3, rows: CHART_ROWS, columns: 2 },
       xTitle: 'Friction score (change load)',
       yTitle: 'Impact score',
       series,
@@ -116,7 +123,7 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   // for titles, teams and the sections added by other parts of the engine.
   // On a roadmap the bottlenecks' table has one more column: the value delivered this year.
   const width = plan.bottlenecks && roadmapHorizons(plan.settings) ? WIDTH + 1 : WIDTH;
-  const s = new SheetBuilder(width, 64 + impact.teamLoads.length + 8 * impact.committed.length + impact.notDoing.length + plan.entries.length);
+  const s = new SheetBuilder(width, 64 + CHART_ROWS + impact.teamLoads.length + 8 * impact.committed.length + impact.notDoing.length + plan.entries.length);
   s.runAt = plan.run.at;
   const period = plan.settings.planningPeriod;
   s.row([`Change impact: ${period}`], [], 'title');
@@ -141,12 +148,17 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
     [null, null, '0', '0', PERCENT_FORMAT, '0', PERCENT_FORMAT],
   );
   for (const column of [4, 6]) s.conditionalFormats.push({ row: loadStart, column, rows: s.rowCount - loadStart, rules: UTILISATION_HIGHLIGHTS });
+  s.blank();
+  // The charts' rows and one to space them from the next section; the map is drawn when some initiative is scored (portfolioMapData).
+  const chartRow = s.rowCount;
+  if (loadEnd > loadStart || plan.entries.some((e) => e.scores)) for (let r = 0; r <= CHART_ROWS; r++) s.blank();
   if (loadEnd > loadStart) {
     const teams = loadEnd - loadStart;
     s.charts.push({
       kind: 'clusteredColumn',
       title: 'Team utilisation: everything requested vs the committed plan',
-      anchor: { row: 3, column: 8, rows: 16, columns: 8 },
+      // The first three columns (Team, Unit, Capacity).
+      anchor: { row: chartRow, column: 0, rows: CHART_ROWS, columns: 3 },
       yTitle: 'Share of capacity',
       yFormat: PERCENT_FORMAT,
       categories: { row: loadStart, column: 0, rows: teams, columns: 1 },
@@ -156,7 +168,6 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
       ],
     });
   }
-  s.blank();
 
   s.row(['What changes for each committed initiative'], [], 'section');
   s.row(['Initiative', 'Decision', 'Dimension', 'Before', 'After'], [], 'header');
@@ -199,7 +210,7 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
 
   for (const section of extraSections) section(s, plan);
 
-  portfolioMapData(s, plan);
+  portfolioMapData(s, plan, chartRow);
   s.blank();
 
   s.row(['What the plan is not doing now, and why'], [], 'section');

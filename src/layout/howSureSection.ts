@@ -1,7 +1,7 @@
 // The "How sure is the plan" section of the Change impact sheet: how many
 // initiatives are core, borderline and outside over the futures drawn, and the
 // borderline ones (likeliest first) with their confidence, value range and what
-// a better estimate would settle, beside a native chart of their confidence.
+// a better estimate would settle, under a native chart of their confidence.
 // The figures are summed up in engine/howSure.ts, as the pane's view's are.
 
 import { CORE_AT, deciderText, OUTSIDE_AT } from '../engine/confidence';
@@ -16,8 +16,10 @@ const T = TEXT_FORMAT;
 const PERCENT = '0%';
 /** The chart shows this many borderline initiatives at most (the likeliest first): more would not be read. */
 export const HOW_SURE_CHART_MOST = 30;
-/** The sheet's other charts reach down to this row; this one starts below them when its section is higher. */
-const BELOW_OTHER_CHARTS = 41;
+/** The chart's rows, kept empty for it between the bands and the borderline list (which can run to thousands of rows). */
+const CHART_ROWS = 18;
+/** It spans the sheet's first four columns (Initiative to What would settle it): room for 30 names under the columns. */
+const CHART_COLUMNS = 4;
 
 /** What each future draws, in words: only what the workbook states. */
 function drawnFrom(plan: Plan): string {
@@ -34,7 +36,7 @@ export function howSureSection(s: SheetBuilder, plan: Plan): void {
   const findings = sureFindings(plan);
   if (!findings) return;
   const currency = plan.settings.currency;
-  const start = s.row([HOW_SURE_TITLE], [], 'section');
+  s.row([HOW_SURE_TITLE], [], 'section');
   s.row([`Over ${findings.draws} futures: ${drawnFrom(plan)}.`], [T], 'note');
   s.row(['Band', 'Initiatives', 'Meaning'], [], 'header');
   s.row(['Core', findings.counts.core, `Committed in ${formatPercent(CORE_AT)} of futures or more: safe to start now`], [T, '0', T]);
@@ -42,6 +44,8 @@ export function howSureSection(s: SheetBuilder, plan: Plan): void {
   s.row(['Outside', findings.counts.outside, `Committed in ${formatPercent(OUTSIDE_AT)} of futures or fewer`], [T, '0', T]);
   s.blank();
   const borderline = findings.rows.filter((r) => r.band === 'borderline');
+  const chartRow = s.rowCount;
+  if (borderline.length > 0) for (let r = 0; r <= CHART_ROWS; r++) s.blank();
   s.row(['Initiative', 'Decision', 'Confidence', 'What would settle it', 'Value range'], [], 'header');
   const first = s.rowCount;
   for (const row of borderline) s.row([row.name, row.decision, row.share, deciderText(row.decider, currency), rangeText(row, currency), null, null], [T, T, PERCENT, T, T, null, null]);
@@ -51,7 +55,7 @@ export function howSureSection(s: SheetBuilder, plan: Plan): void {
     s.charts.push({
       kind: 'clusteredColumn',
       title: 'How sure: the share of futures committing each borderline initiative',
-      anchor: { row: Math.max(start, BELOW_OTHER_CHARTS), column: 8, rows: 16, columns: 8 },
+      anchor: { row: chartRow, column: 0, rows: CHART_ROWS, columns: CHART_COLUMNS },
       yTitle: 'Share of futures',
       yFormat: PERCENT,
       categories: { row: first, column: 0, rows: shown, columns: 1 },

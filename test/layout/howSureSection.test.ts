@@ -45,13 +45,15 @@ describe('How sure is the plan, on Change impact', () => {
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
   });
 
-  it('charts the borderline confidences natively, below the sheet\'s other charts, and keeps it whole on a printed page', () => {
+  it('charts the borderline confidences natively, below the sheet\'s other charts and above the list, within its columns, and keeps it whole on a printed page', () => {
     const chart = sheet.charts.find((c) => c.title.startsWith('How sure'))!;
     expect(chart.kind).toBe('clusteredColumn');
     const header = sheet.values.findIndex((row, r) => r > rowOf(HOW_SURE_TITLE) && row[0] === 'Initiative' && row[2] === 'Confidence');
     expect(chart.categories).toEqual({ row: header + 1, column: 0, rows: sureFindings(sure)!.counts.borderline, columns: 1 });
     expect(chart.series).toEqual([expect.objectContaining({ name: 'Confidence', y: { row: header + 1, column: 2, rows: sureFindings(sure)!.counts.borderline, columns: 1 } })]);
     for (const other of sheet.charts.filter((c) => c !== chart)) expect(chart.anchor.row).toBeGreaterThanOrEqual(other.anchor.row + other.anchor.rows);
+    expect(chart.anchor.row + chart.anchor.rows).toBeLessThanOrEqual(header);
+    expect(chart.anchor.column + chart.anchor.columns).toBeLessThanOrEqual(sheet.widths.length);
     const { breaks } = pageSetupOf(sheet, sure.run.at);
     for (const row of breaks) expect(row > chart.anchor.row && row < chart.anchor.row + chart.anchor.rows).toBe(false);
   });

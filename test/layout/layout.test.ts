@@ -13,6 +13,7 @@ import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, highlightFormula, looksL
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_TABLE, OWNER_MARK, SETTINGS_TABLE, isOwnSheet } from '../../src/layout/names';
 import { DECISION_HIGHLIGHTS, GATE_HIGHLIGHTS, outputColumnsLayout } from '../../src/layout/outputColumns';
 import { SETTINGS_HEADER_ROW, settingsSheet } from '../../src/layout/settingsSheet';
+import { printScale } from '../../src/layout/pageSetup';
 import { NOW, named, workbook, type RowSpec } from '../builders';
 
 const SPEC_OUTPUT_COLUMNS = [
@@ -292,6 +293,19 @@ describe('the Change impact sheet', () => {
     expect(sheet.values[header + 1]![1]).toBe('Not ready');
     expect(String(sheet.values[header + 1]![2])).toMatch(/^Blocked: /);
     expect(sheet.values[header + 2]!.slice(0, 3)).toEqual(['Wide', 'Deferred (capacity)', 'Legal (needs 6 weeks, 4 weeks left)']);
+  });
+
+  test('draws its charts in empty rows under the capacity table, within its columns, so they hide no text and print no wider', () => {
+    const header = rowStarting(sheet, 'Team');
+    const next = rowStarting(sheet, 'What changes for each committed initiative');
+    expect(sheet.charts.map((c) => c.kind).sort()).toEqual(['bubble', 'clusteredColumn']);
+    for (const { anchor } of sheet.charts) {
+      expect(anchor.row).toBeGreaterThan(header + 3);
+      expect(anchor.row + anchor.rows).toBeLessThanOrEqual(next);
+      expect(anchor.column + anchor.columns).toBeLessThanOrEqual(sheet.widths.length);
+      for (let r = anchor.row; r < anchor.row + anchor.rows; r++) expect(sheet.values[r]!.every((v) => v === null || v === undefined)).toBe(true);
+    }
+    expect(printScale(sheet)).toBe(printScale({ ...sheet, charts: [] }));
   });
 
   test('says so when nothing is committed and when nothing is left out', () => {
