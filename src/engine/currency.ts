@@ -8,11 +8,27 @@ import type { Initiative, Issue, RawTable } from './types';
 /** Excel table names take no spaces: the FX table is called this, and any table headed Currency and Rate is one. */
 export const FX_RATES_TABLE = 'FXRates';
 
-/** Whether a table of the workbook holds FX rates: by its name ("FX rates"), or by its Currency and Rate headers. */
+/** A header's words, lower case, a part in brackets left out: "Rate (USD per unit)" is ["rate"]. */
+const wordsOf = (header: string): string[] =>
+  String(header ?? '')
+    .toLowerCase()
+    .replace(/[([{][^)\]}]*[)\]}]/g, ' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+
+/** The Currency column's header: "Currency", "Currency code", "CCY". */
+const isCurrencyHeader = (header: string): boolean => ['currency', 'currencycode', 'ccy', 'currencyiso', 'isocode'].includes(wordsOf(header).join(''));
+
+/** The Rate column's header: any with the word rate ("Rate", "FX rate", "Rate to USD", "Exchange rate"). */
+const isRateHeader = (header: string): boolean => wordsOf(header).includes('rate');
+
+/** Names an FX rates table goes by (folded): "FX rates", "FX_rates", "Exchange rates". */
+const FX_TABLE_NAMES = new Set([normalise(FX_RATES_TABLE), 'fxrate', 'fx', 'exchangerates', 'exchangerate', 'currencyrates', 'fxtable']);
+
+/** Whether a table of the workbook holds FX rates: by its name ("FX rates"), or by its Currency and Rate headers ("Currency", "Rate to USD"). */
 export function isFxRatesTable(name: string, headers: readonly string[]): boolean {
-  if (normalise(name) === normalise(FX_RATES_TABLE)) return true;
-  const folded = headers.map((h) => normalise(String(h)));
-  return folded.includes('currency') && folded.includes('rate');
+  if (FX_TABLE_NAMES.has(normalise(name))) return true;
+  return headers.some(isCurrencyHeader) && headers.some(isRateHeader);
 }
 
 /** Symbols and words that state a currency, longest first so "US$" wins over "$". */
@@ -96,8 +112,8 @@ export function readFxRates(table: RawTable | undefined): FxRates {
   const rates = new Map<string, number>();
   const issues: Issue[] = [];
   if (!table) return { rates, issues };
-  const currencyColumn = table.headers.findIndex((h) => normalise(String(h)) === 'currency');
-  const rateColumn = table.headers.findIndex((h) => ['rate', 'fxrate', 'rateto', 'exchangerate'].includes(normalise(String(h))));
+  const currencyColumn = table.headers.findIndex((h) => isCurrencyHeader(String(h ?? '')));
+  const rateColumn = table.headers.findIndex((h) => isRateHeader(String(h ?? '')));
   if (currencyColumn < 0 || rateColumn < 0) {
     issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, message: `The FX rates table ${table.name} on ${table.sheet} needs the columns Currency and Rate; no amounts are converted.` });
     return { rates, issues };

@@ -1,7 +1,7 @@
 // Currencies: an amount states its currency by symbol, code or number format; amounts in another
 // currency are converted with the workbook's FX rates, and one without a rate is a problem naming its cell.
 
-import { convertValues, currencyCode, formatCurrency, plainAmountText, readFxRates, statedCurrency } from '../../src/engine/currency';
+import { convertValues, currencyCode, formatCurrency, isFxRatesTable, plainAmountText, readFxRates, statedCurrency } from '../../src/engine/currency';
 import { prioritise } from '../../src/engine/plan';
 import { changeImpactSheet } from '../../src/layout/changeImpactSheet';
 import { readInitiatives } from '../../src/engine/read';
@@ -137,5 +137,26 @@ describe('the FX rates table', () => {
     const read = readFxRates(fx([['€', 1.1], ['GBP', 'n/a'], ['Gold', 2], ['CHF', '1,05']]));
     expect([...read.rates]).toEqual([['EUR', 1.1]]);
     expect(read.issues.map((i) => i.cell)).toEqual(['B3', 'A4', 'B5']);
+  });
+
+  it.each<[string, string]>([
+    ['Currency', 'FX rate'],
+    ['Currency', 'Rate to USD'],
+    ['Currency', 'Exchange rate'],
+    ['Currency', 'Rate (USD per unit)'],
+    ['Currency code', 'Rate'],
+    ['CCY', 'Rate'],
+  ])('a table of any name headed %p and %p holds FX rates, and its rates are read', (currency, rate) => {
+    expect(isFxRatesTable('Table5', [currency, rate])).toBe(true);
+    const read = readFxRates({ ...fx([['EUR', 1.1]]), name: 'Table5', headers: [currency, rate] });
+    expect({ rates: [...read.rates], issues: read.issues }).toEqual({ rates: [['EUR', 1.1]], issues: [] });
+  });
+
+  it.each(['FX rates', 'FX_rates', 'Exchange rates'])('a table named %p holds FX rates', (name) => {
+    expect(isFxRatesTable(name.replace(/\s/g, ''), ['Code', 'Value'])).toBe(true);
+  });
+
+  it.each<[string[]]>([[['Currency', 'Amount']], [['Team', 'Rate']], [['Setting', 'Value']], [['Column', 'Header']]])('a table headed %p holds no FX rates', (headers) => {
+    expect(isFxRatesTable('Table5', headers)).toBe(false);
   });
 });
