@@ -89,12 +89,18 @@ export function cellsOfRow(content: string): ParsedCell[] {
   return cells;
 }
 
-/** The column of a row's last cell, -1 for a row without cells; undefined when that cell has no address. */
+/**
+ * The column of a row's last cell, -1 for a row without cells; undefined when that cell has no address. Read in
+ * place from the last cell's start tag (attributeAt, columnAt): every row of the table's sheet is asked when it is written.
+ */
 export function lastColumn(content: string): number | undefined {
-  const at = content.lastIndexOf('<c');
+  let at = content.lastIndexOf('<c');
+  // `<c` also starts other elements' names (a rich text run's <color>): a word character after it says so.
+  while (at !== -1 && isWordCode(content.charCodeAt(at + 2))) at = content.lastIndexOf('<c', at - 1);
   if (at === -1) return -1;
-  const [cell] = cellsOfRow(content.slice(at));
-  return cell && / r="/.test(cell.attributes) ? cell.column : undefined;
+  const tagEnd = content.indexOf('>', at);
+  const r = tagEnd === -1 ? -1 : attributeAt(content, 114, at + 2, tagEnd);
+  return r === -1 ? undefined : columnAt(content, r);
 }
 
 export type CellContext = { strings: string[]; date1904: boolean };
@@ -146,26 +152,33 @@ export function cellValue(cell: ParsedCell, context: CellContext): CellValue {
 
 export type SheetRow = { row: number; open: string; content: string; start: number; end: number };
 
-const ROW = /<row\b([^>]*?)(\/>|>)/.source;
-
-/** The rows of a sheet's XML in order, 1-based (implied by position when a row has no number), from `from` on. */
+/**
+ * The rows of a sheet's XML in order, 1-based (implied by position when a row has no number), from `from` on.
+ * Read by index, as readBlock reads them: the writer walks every row of the table's sheet.
+ */
 export function* rowsOf(xml: string, from = 0): Generator<SheetRow> {
   let previous = 0;
-  const rowPattern = new RegExp(ROW, 'g');
-  rowPattern.lastIndex = from;
-  for (let m = rowPattern.exec(xml); m; m = rowPattern.exec(xml)) {
-    const number = / r="(\d+)"/.exec(m[1]!);
-    const row = number ? Number(number[1]) : previous + 1;
-    previous = row;
-    const start = m.index;
-    if (m[2] === '/>') {
-      yield { row, open: m[0], content: '', start, end: start + m[0].length };
+  for (let start = xml.indexOf('<row', from); start !== -1; ) {
+    // `<rows…>` and the like are other elements.
+    if (isWordCode(xml.charCodeAt(start + 4))) {
+      start = xml.indexOf('<row', start + 4);
       continue;
     }
-    const close = xml.indexOf('</row>', start);
+    const tagEnd = xml.indexOf('>', start);
+    if (tagEnd === -1) return;
+    const r = attributeAt(xml, 114, start + 4, tagEnd);
+    const row = (r === -1 ? undefined : digitsAt(xml, r)) ?? previous + 1;
+    previous = row;
+    const open = xml.slice(start, tagEnd + 1);
+    if (xml.charCodeAt(tagEnd - 1) === 47) {
+      yield { row, open, content: '', start, end: tagEnd + 1 };
+      start = xml.indexOf('<row', tagEnd + 1);
+      continue;
+    }
+    const close = xml.indexOf('</row>', tagEnd);
     const end = close === -1 ? xml.length : close + 6;
-    yield { row, open: m[0], content: xml.slice(start + m[0].length, close === -1 ? xml.length : close), start, end };
-    rowPattern.lastIndex = end;
+    yield { row, open, content: xml.slice(tagEnd + 1, close === -1 ? xml.length : close), start, end };
+    start = xml.indexOf('<row', end);
   }
 }
 

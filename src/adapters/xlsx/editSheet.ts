@@ -52,6 +52,13 @@ function byColumn(cells: Map<number, string>): Map<number, string> {
   return cells;
 }
 
+/** The leftmost column of `cells`, Infinity for none: without spreading the keys of every row's cells into Math.min. */
+function leftmost(cells: Map<number, string>): number {
+  let least = Infinity;
+  for (const column of cells.keys()) if (column < least) least = column;
+  return least;
+}
+
 /** Writes one row with `cells` set: its own cells kept as written, spans dropped, the row number added when absent. */
 function mergedRow(open: string, content: string, row: number, cells: Map<number, string>, write: (piece: string) => void): void {
   // spans is a hint of the row's first and last cell; a stale one is worse than none.
@@ -60,7 +67,7 @@ function mergedRow(open: string, content: string, row: number, cells: Map<number
   if (tag.endsWith('/>')) tag = `${tag.slice(0, -2)}>`;
   write(tag);
   const last = lastColumn(content);
-  if (last !== undefined && Math.min(...cells.keys()) > last) {
+  if (last !== undefined && leftmost(cells) > last) {
     // Only new cells after the row's last (a first run's output columns): the row's own cells stay as written.
     write(content);
     for (const xml of byColumn(cells).values()) if (xml !== '') write(xml);

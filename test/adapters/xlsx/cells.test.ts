@@ -1,7 +1,7 @@
 // Reading a block of cells out of a worksheet part, as the command's reader does.
 
 import fc from 'fast-check';
-import { cellsOfRow, cellValue, readBlock, rowsOf, sharedStrings, sheetDataBounds, type CellContext } from '../../../src/adapters/xlsx/cells';
+import { cellsOfRow, cellValue, lastColumn, readBlock, rowsOf, sharedStrings, sheetDataBounds, type CellContext, type SheetRow } from '../../../src/adapters/xlsx/cells';
 import type { CellValue } from '../../../src/engine/types';
 
 const context = { strings: ['Name'], date1904: false };
@@ -117,6 +117,50 @@ describe('reading by index gives what taking the rows and cells apart gives', ()
       }),
       { numRuns: 400 },
     );
+  });
+
+  // rowsOf as it was first written, with patterns: the rows the writer walks are the rows it found.
+  function rowsByPattern(xml: string): SheetRow[] {
+    const rows: SheetRow[] = [];
+    let previous = 0;
+    const pattern = /<row\b([^>]*?)(\/>|>)/g;
+    for (let m = pattern.exec(xml); m; m = pattern.exec(xml)) {
+      const number = / r="(\d+)"/.exec(m[1]!);
+      const row = number ? Number(number[1]) : previous + 1;
+      previous = row;
+      if (m[2] === '/>') {
+        rows.push({ row, open: m[0], content: '', start: m.index, end: m.index + m[0].length });
+        continue;
+      }
+      const close = xml.indexOf('</row>', m.index);
+      const end = close === -1 ? xml.length : close + 6;
+      rows.push({ row, open: m[0], content: xml.slice(m.index + m[0].length, close === -1 ? xml.length : close), start: m.index, end });
+      pattern.lastIndex = end;
+    }
+    return rows;
+  }
+
+  /** The last cell cellsOfRow finds: its column when it has an address of letters then digits, -1 for no cell. */
+  function lastByParts(content: string): number | undefined {
+    const cells = cellsOfRow(content);
+    const last = cells[cells.length - 1];
+    return last === undefined ? -1 : /(?:^|\s)r="[A-Z]+\d*"/.test(last.attributes) ? last.column : undefined;
+  }
+
+  test('rows and each row\'s last column, read by index, are what the patterns and cellsOfRow find', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
+        const xml = sheetOf(rows);
+        const bounds = sheetDataBounds(xml)!;
+        const data = xml.slice(bounds.start, bounds.end);
+        const found = [...rowsOf(data)];
+        expect(found).toEqual(rowsByPattern(data));
+        for (const r of found) expect(lastColumn(r.content)).toBe(lastByParts(r.content));
+      }),
+      { numRuns: 400 },
+    );
+    const odd = '<rows/><row r="7" spans="1:2"><c r="B7"><v>1</v></c></row><rowBreaks/><row><c r="A8"/></row><row r="9"';
+    expect([...rowsOf(odd)]).toEqual(rowsByPattern(odd));
   });
 });
 
