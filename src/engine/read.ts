@@ -669,19 +669,36 @@ export const splitReferences = (cell: string): string[] =>
  */
 function resolveReferences(table: RawTable, columns: ColumnMap, initiatives: Initiative[], references: RowReferences[], issues: Issue[]): void {
   // IDs win over names: "B7" finds the initiative whose ID is B7 before one named "B7".
-  const byId = new Map<string, Initiative>();
-  const byName = new Map<string, Initiative>();
+  // Every initiative of each ID and name, in row order: a reference to one that several share is said.
+  const byId = new Map<string, Initiative[]>();
+  const byName = new Map<string, Initiative[]>();
+  const add = (map: Map<string, Initiative[]>, key: string, initiative: Initiative) => {
+    const list = map.get(key);
+    if (list) list.push(initiative);
+    else map.set(key, [initiative]);
+  };
   for (const initiative of initiatives) {
-    if (initiative.id !== undefined && !byId.has(normalise(initiative.id))) byId.set(normalise(initiative.id), initiative);
-    if (!byName.has(normalise(initiative.name))) byName.set(normalise(initiative.name), initiative);
+    if (initiative.id !== undefined) add(byId, normalise(initiative.id), initiative);
+    add(byName, normalise(initiative.name), initiative);
   }
   const problem = (rowIndex: number, column: number, message: (where: string) => string): void => {
     issues.push({ ...cellIssue(table, rowIndex, 'bad-reference', column, message), severity: 'warning' });
   };
+  const rowOf = (initiative: Initiative) => sheetRowOf(table, initiative.rowIndex) + 1;
   const resolve = (initiative: Initiative, cell: string, column: number, header: string): Initiative[] => {
     const found: Initiative[] = [];
     for (const reference of splitReferences(cell)) {
-      const target = byId.get(normalise(reference)) ?? byName.get(normalise(reference));
+      const ids = byId.get(normalise(reference));
+      const candidates = ids ?? byName.get(normalise(reference));
+      const target = candidates?.[0];
+      if (candidates !== undefined && candidates.length > 1 && target !== initiative) {
+        const rows = candidates.map(rowOf);
+        const listed = `${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+        const what = ids ? `the ID of ${rows.length} initiatives` : `which ${rows.length} initiatives are called`;
+        problem(initiative.rowIndex, column, (where) =>
+          `${header} in ${where} names "${reference}", ${what} (rows ${listed}); the one on row ${rows[0]} is used. Give each its own ID and name the one meant by its ID.`,
+        );
+      }
       if (target === undefined) {
         problem(initiative.rowIndex, column, (where) => `${header} in ${where} names "${reference}", which is no initiative's ID or name; that reference is ignored.`);
       } else if (target === initiative) {

@@ -93,6 +93,35 @@ describe('Requires and Excludes', () => {
     expect(badReferences(result.issues)).toEqual([expect.objectContaining({ column: 'Excludes', cell: 'C2', message: expect.stringContaining('Doc intake') })]);
   });
 
+  test('a name two initiatives share is a problem naming the cell and both rows; the first is used', () => {
+    const result = read([
+      { Initiative: 'Doc intake', Requires: '' },
+      { Initiative: 'Doc intake', Requires: '' },
+      { Initiative: 'Claims triage', Requires: 'Doc intake' },
+    ]);
+    expect(byName(result.initiatives, 'Claims triage').requires).toEqual(['name:docintake']);
+    expect(badReferences(result.issues)).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        column: 'Requires',
+        cell: 'B4',
+        message: 'Requires in Portfolio!B4 names "Doc intake", which 2 initiatives are called (rows 2 and 3); the one on row 2 is used. Give each its own ID and name the one meant by its ID.',
+      }),
+    ]);
+  });
+
+  test('an ID two initiatives share is a problem naming the cell and both rows; the first is used', () => {
+    const result = read([
+      { ID: 'D1', Initiative: 'Doc intake', Excludes: '' },
+      { ID: 'D1', Initiative: 'OCR', Excludes: '' },
+      { ID: 'C1', Initiative: 'Claims triage', Excludes: 'd1' },
+    ]);
+    expect(byName(result.initiatives, 'Claims triage').excludes).toEqual(['id:d1']);
+    expect(badReferences(result.issues)).toEqual([
+      expect.objectContaining({ column: 'Excludes', cell: 'C4', message: expect.stringContaining('names "d1", the ID of 2 initiatives (rows 2 and 3); the one on row 2 is used') }),
+    ]);
+  });
+
   test('a table without Requires or Excludes columns is not warned about them', () => {
     const result = read([{ Initiative: 'Claims triage' }]);
     expect(result.issues.filter((i) => i.column === 'Requires' || i.column === 'Excludes')).toEqual([]);
