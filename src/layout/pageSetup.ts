@@ -1,7 +1,7 @@
 // How one of the add-in's sheets prints, decided once here for every writer:
 // landscape, one page wide and as many tall as it takes, the title rows (and a
-// sheet-wide header) repeated on every page, a page break before a section that
-// would otherwise split, charts kept whole on one page, and a footer naming the
+// sheet-wide header) repeated on every page, a page break before a section (or a
+// chart in rows of its own) that would otherwise split, charts kept whole on one page, and a footer naming the
 // sheet, the run and the page. Board packs are printed and saved as PDF.
 
 import type { CellStyle, ChartSpec, RowHeight, StyledRange } from './grid';
@@ -57,6 +57,12 @@ export function printScale(sheet: Pick<Printable, 'widths' | 'charts' | 'values'
   return points <= PRINTABLE_WIDTH ? 1 : PRINTABLE_WIDTH / points;
 }
 
+/** Whether rows `from` to `to` (exclusive) hold no value: a chart drawn over them covers nothing. */
+function rowsEmpty(values: readonly unknown[][], from: number, to: number): boolean {
+  for (let r = from; r < to; r++) for (const v of values[r] ?? []) if (v !== null && v !== undefined && v !== '') return false;
+  return true;
+}
+
 function rowStyles(styles: readonly StyledRange[]): Map<number, CellStyle> {
   const byRow = new Map<number, CellStyle>();
   for (const s of styles) if (s.column === 0 && !byRow.has(s.row)) byRow.set(s.row, s.style);
@@ -83,8 +89,10 @@ export function pageSetupOf(sheet: Printable, runAt?: string): PageSetup {
   // Later pages start under the repeated rows.
   const bodyPoints = Math.max(ROW_POINTS * 10, pagePoints - titlePoints);
 
-  // Where a page may start: a section's first row, unless a chart beside it reaches over that row.
+  // Where a page may start: a section's first row, unless a chart beside it reaches over that row, and the first row
+  // of a chart drawn in rows of its own (under a table), so that it moves to the next page whole rather than split.
   const starts = [...styles].filter(([row, style]) => style === 'section' && row >= titleRows).map(([row]) => row);
+  for (const c of sheet.charts) if (c.anchor.row >= titleRows && rowsEmpty(sheet.values, c.anchor.row, c.anchor.row + c.anchor.rows)) starts.push(c.anchor.row);
   const insideChart = (row: number) => sheet.charts.some((c) => c.series.length > 0 && c.anchor.row < row && row < c.anchor.row + c.anchor.rows);
   const candidates = [...new Set(starts)].filter((row) => !insideChart(row)).sort((a, b) => a - b);
 

@@ -1,8 +1,8 @@
 // The `Roadmap` sheet, written on every run with two or more horizons: the
 // committed initiatives in start order against the horizons, each horizon it
 // runs in filled by a conditional format (a timeline in plain Excel), and each
-// team's load per horizon before and after, with a native stacked-column chart;
-// and what one more unit of each team is worth in each horizon.
+// team's load per horizon before and after, with a native stacked-column chart
+// under it; and what one more unit of each team is worth in each horizon.
 
 import { roadmapHorizons } from '../engine/horizons';
 import type { Plan } from '../engine/plan';
@@ -18,6 +18,14 @@ export const ACTIVE_FORMAT = ';;;';
 /** The bar colour of a committed initiative, and of one forced in. */
 const BAR = { fill: '#2F5597', font: '#2F5597' };
 const FORCED_BAR = { fill: '#8FAADC', font: '#8FAADC' };
+
+/**
+ * The team load chart's rows, kept empty for it under the load table. Beside the tables it made the sheet, printed
+ * one page wide, 1.7 times as wide as its columns (its text at 59% of full size rather than 100%).
+ */
+const CHART_ROWS = 18;
+/** It spans the sheet's first columns, Priority to Requested (about 930 pixels), room for 30 teams and horizons. */
+const CHART_COLUMNS = 9;
 
 /** Committed entries in start order, then by priority. */
 export function roadmapEntries(plan: Plan): PlanEntry[] {
@@ -36,7 +44,7 @@ export function roadmapSheet(plan: Plan): SheetLayout | undefined {
   const entries = roadmapEntries(plan);
   const loads = horizonLoads(plan.entries, plan.teams, horizons);
   const worth = horizonWorth(plan, horizons);
-  const s = new SheetBuilder(width, 20 + entries.length + loads.length + (worth?.length ?? 0));
+  const s = new SheetBuilder(width, 20 + CHART_ROWS + entries.length + loads.length + (worth?.length ?? 0));
   s.runAt = plan.run.at;
   s.row([`Roadmap: ${horizons.join(', ')}`], [], 'title');
   s.row([markLine(plan, `Rebuilt on every run; ${plan.selection.method.toLowerCase()} selection. A filled cell is a horizon the initiative runs in.`)], [TEXT_FORMAT], 'note');
@@ -61,26 +69,30 @@ export function roadmapSheet(plan: Plan): SheetLayout | undefined {
   s.blank();
 
   s.row(['Team load per horizon, before (every requested initiative starts as early as it may) and after (the roadmap)'], [], 'section');
-  s.row(['Team and horizon', 'Unit', 'Horizon', 'Capacity', 'Demand before', 'Demand after', 'Utilisation before', 'Utilisation after', 'Requested, not in the roadmap'], [], 'header');
+  // The team and horizon, which names each column of the chart, is in the wide second column: the first (Priority above) holds the horizon.
+  s.row(['Horizon', 'Team and horizon', 'Unit', 'Capacity', 'Demand before', 'Demand after', 'Utilisation before', 'Utilisation after', 'Requested, not in the roadmap'], [], 'header');
   const loadFormats = s.formatsOf([TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, QUANTITY_FORMAT, QUANTITY_FORMAT, QUANTITY_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT]);
   const loadStart = s.rowCount;
   for (const l of loads) {
     const share = (demand: number) => (l.capacity > 0 ? demand / l.capacity : null);
     const after = share(l.demandAfter);
     const before = share(l.demandBefore);
-    s.row([`${l.team} ${l.horizon}`, l.unit, l.horizon, l.capacity, l.demandBefore, l.demandAfter, before, after, before === null || after === null ? null : Math.max(0, before - after)], loadFormats);
+    s.row([l.horizon, `${l.team} ${l.horizon}`, l.unit, l.capacity, l.demandBefore, l.demandAfter, before, after, before === null || after === null ? null : Math.max(0, before - after)], loadFormats);
   }
   if (loads.length === 0) s.row(['No team of the Capacity table caps the roadmap.'], [TEXT_FORMAT]);
   else {
     for (const column of [6, 7]) s.conditionalFormats.push({ row: loadStart, column, rows: loads.length, rules: UTILISATION_HIGHLIGHTS });
+    s.blank();
+    const chartRow = s.rowCount;
+    for (let r = 0; r < CHART_ROWS; r++) s.blank();
     // The after part and the rest of the request, stacked: the whole bar is the load before.
     s.charts.push({
       kind: 'stackedColumn',
       title: 'Team load per horizon: the roadmap, and the rest of what was requested',
-      anchor: { row: 3, column: width + 1, rows: 18, columns: 10 },
+      anchor: { row: chartRow, column: 0, rows: CHART_ROWS, columns: CHART_COLUMNS },
       yTitle: 'Share of capacity',
       yFormat: PERCENT_FORMAT,
-      categories: { row: loadStart, column: 0, rows: loads.length, columns: 1 },
+      categories: { row: loadStart, column: 1, rows: loads.length, columns: 1 },
       series: [
         { name: 'In the roadmap', y: { row: loadStart, column: 7, rows: loads.length, columns: 1 }, color: '#2F5597' },
         { name: 'Requested, not in the roadmap', y: { row: loadStart, column: 8, rows: loads.length, columns: 1 }, color: '#A6A6A6' },
@@ -91,10 +103,11 @@ export function roadmapSheet(plan: Plan): SheetLayout | undefined {
     s.blank();
     s.row(['What one more unit of each team is worth in each horizon: the value it adds to what the roadmap delivers this year'], [], 'section');
     s.row(['A re-run of the plan with one more unit in that horizon alone; blank: not worked out. What it changes is on the Change impact sheet.'], [TEXT_FORMAT], 'note');
-    s.row(['Team', 'One more', 'Unit', ...horizons], [], 'header');
-    const worthFormats = s.formatsOf([TEXT_FORMAT, '0', TEXT_FORMAT, ...horizons.map(() => moneyFormat(plan.settings.currency))]);
+    // The team's name in the wide second column: the first (Priority above) would cut it.
+    s.row(['One more', 'Team', 'Unit', ...horizons], [], 'header');
+    const worthFormats = s.formatsOf(['0', TEXT_FORMAT, TEXT_FORMAT, ...horizons.map(() => moneyFormat(plan.settings.currency))]);
     const worthStart = s.rowCount;
-    for (const w of worth) s.row([w.team, 1, w.unit, ...w.gains], worthFormats);
+    for (const w of worth) s.row([1, w.team, w.unit, ...w.gains], worthFormats);
     for (let h = 0; h < H; h++) s.conditionalFormats.push({ row: worthStart, column: 3 + h, rows: worth.length, rules: [{ min: 1e-9, ...GOOD }, { below: -1e-9, ...BAD }] });
   }
   const widths = [9, 40, 16, 9, 9, ...horizons.map(() => 7)];

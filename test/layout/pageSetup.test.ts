@@ -64,13 +64,27 @@ describe('the page setup of an add-in sheet', () => {
     expect(printScale({ widths: [30, 30, 30, 30, 30, 30, 30], charts: [{ kind: 'bubble', title: '', anchor, series: [] }], values: [] })).toBeLessThan(wide);
   });
 
-  it('never breaks through a chart, only before a section, in order (any sections, any chart)', () => {
+  it('moves a chart drawn in rows of its own under a table to the next page whole, rather than split it', () => {
+    const s = new SheetBuilder(3);
+    s.row(['Title'], [], 'title');
+    s.row(['Section'], [], 'section');
+    s.row(['A', 'B', 'C'], [], 'header');
+    for (let i = 0; i < 20; i++) s.row(['x', i, 'y']);
+    const chartRow = s.rowCount;
+    for (let i = 0; i < 18; i++) s.blank();
+    s.charts.push({ kind: 'clusteredColumn', title: 'Chart', anchor: { row: chartRow, column: 0, rows: 18, columns: 3 }, series: [{ name: 'S', y: { row: 3, column: 1, rows: 20, columns: 1 } }] });
+    expect(s.build('Sheet', [30, 20, 40], 0).pageSetup?.breaks).toEqual([chartRow]);
+  });
+
+  it('never breaks through a chart, only before a section or a chart in empty rows, in order (any sections, any chart)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 12 }),
         fc.array(fc.record({ row: fc.integer({ min: 0, max: 300 }), rows: fc.integer({ min: 1, max: 40 }) }), { maxLength: 3 }),
         (sections, charts) => {
           const { layout, starts } = sheet(sections, charts.map((c) => ({ ...c, column: 4, columns: 8 })));
+          const emptyRows = (c: { row: number; rows: number }) => layout.values.slice(c.row, c.row + c.rows).every((row) => row.every((v) => v === null || v === ''));
+          starts.push(...charts.filter(emptyRows).map((c) => c.row));
           const breaks = layout.pageSetup!.breaks;
           expect([...breaks].sort((a, b) => a - b)).toEqual(breaks);
           expect(new Set(breaks).size).toBe(breaks.length);

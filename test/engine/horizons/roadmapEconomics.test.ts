@@ -101,11 +101,24 @@ describe('the sheets say it without the add-in', () => {
 
   test('the Roadmap sheet has a team by horizon table of what one more unit adds this year, as money', () => {
     const roadmap = layout.roadmap!;
-    const header = roadmap.values.findIndex((r) => r[0] === 'Team' && r[1] === 'One more');
-    expect(roadmap.values[header]!.slice(0, 5)).toEqual(['Team', 'One more', 'Unit', 'H1', 'H2']);
-    expect(roadmap.values[header + 1]!.slice(0, 5)).toEqual(['Legal', 1, 'weeks', 400_000, 0]);
+    const header = roadmap.values.findIndex((r) => r[0] === 'One more' && r[1] === 'Team');
+    expect(roadmap.values[header]!.slice(0, 5)).toEqual(['One more', 'Team', 'Unit', 'H1', 'H2']);
+    expect(roadmap.values[header + 1]!.slice(0, 5)).toEqual([1, 'Legal', 'weeks', 400_000, 0]);
     expect(roadmap.formats[header + 1]![3]).toBe('"$"#,##0');
     expect(roadmap.conditionalFormats.filter((c) => c.row === header + 1).map((c) => c.column)).toEqual([3, 4]);
+  });
+
+  test('the Roadmap names teams in its wide second column and draws the team load chart under its table, within its columns', () => {
+    const roadmap = layout.roadmap!;
+    const widest = roadmap.widths.indexOf(Math.max(...roadmap.widths));
+    const load = roadmap.values.findIndex((r) => r[1] === 'Team and horizon');
+    expect(roadmap.values[load + 1]!.slice(0, 3)).toEqual(['H1', 'Legal H1', 'weeks']);
+    for (const r of [load, roadmap.values.findIndex((row) => row[1] === 'Team')]) expect(roadmap.values[r]![widest]).toMatch(/^Team/);
+    const [chart] = roadmap.charts;
+    expect(chart!.categories).toEqual({ row: load + 1, column: widest, rows: 2, columns: 1 });
+    expect(chart!.anchor.row).toBeGreaterThan(load + 2);
+    expect(chart!.anchor.column + chart!.anchor.columns).toBeLessThanOrEqual(roadmap.widths.length);
+    expect(roadmap.pageSetup!.breaks).toContain(chart!.anchor.row);
   });
 
   test('the Change impact sheet lists each team and horizon with what moves and the value delivered this year', () => {
