@@ -246,6 +246,20 @@ export const text: CellReader<string> = {
   },
 };
 
+/**
+ * A list of references (Requires, Excludes): free text whose line breaks (Alt+Enter, one reference a
+ * line) separate references as commas and semicolons do, rather than being tidied into spaces.
+ */
+export const referenceText: CellReader<string> = {
+  expected: 'text',
+  read(cell) {
+    return text.read(typeof cell === 'string' && /[\r\n]/.test(cell) ? cell.replace(/\s*[\r\n]+\s*/g, '; ') : cell);
+  },
+};
+
+/** Whether a column's reader takes any text: its number formats say nothing about how it reads. */
+export const readsText = (reader: CellReader<unknown>): boolean => reader === text || reader === referenceText;
+
 /** One of a fixed list, matched ignoring case, spacing and punctuation, with common aliases. */
 export function choice<T extends string>(aliases: Record<T, string[]>, expected?: string): CellReader<T> {
   const lookup = new Map<string, T>();

@@ -1,7 +1,7 @@
 // The workbook contract's columns: how each input column is recognised and read,
 // and which output columns the add-in owns.
 
-import { choice, money, normalise, quantity, scale, text, yesNo, type CellReader, type CellRead } from './cells';
+import { choice, money, normalise, quantity, referenceText, scale, text, yesNo, type CellReader, type CellRead } from './cells';
 import type { AiType, BaselineMethod, DataRights, OverrideChoice, Phase, RiskTier } from './types';
 
 const aiType = choice<AiType>({
@@ -89,8 +89,8 @@ export const INPUT_COLUMNS = [
   { key: 'phaseRequested', header: 'Phase requested', synonyms: ['phase', 'requested phase', 'stage'], reader: phase },
   { key: 'override', header: 'Override', synonyms: ['leadership override'], reader: override },
   { key: 'overrideReason', header: 'Override reason', synonyms: ['reason', 'override rationale', 'rationale'], reader: text },
-  { key: 'requires', header: 'Requires', synonyms: ['depends on', 'dependencies', 'prerequisites'], reader: text },
-  { key: 'excludes', header: 'Excludes', synonyms: ['alternatives', 'alternative to', 'mutually exclusive with'], reader: text },
+  { key: 'requires', header: 'Requires', synonyms: ['depends on', 'dependencies', 'prerequisites'], reader: referenceText },
+  { key: 'excludes', header: 'Excludes', synonyms: ['alternatives', 'alternative to', 'mutually exclusive with'], reader: referenceText },
   // Read only with two or more horizons (see horizons.ts); otherwise they are the user's own columns.
   { key: 'duration', header: 'Duration', synonyms: ['duration in horizons', 'horizons needed'], reader: quantity },
   { key: 'earliestStart', header: 'Earliest start', synonyms: ['start no earlier than', 'not before', 'earliest horizon'], reader: text },

@@ -7,7 +7,7 @@
 // is that column; one that two columns could explain is not guessed; one with
 // a word no column explains ("Owner email", "Budget check") is the user's own.
 
-import { normalise, text } from './cells';
+import { normalise, readsText } from './cells';
 import { INPUT_COLUMNS, inputColumn, outputKeyOf, type InputKey } from './columns';
 
 export type HeaderMatch =
@@ -307,7 +307,7 @@ export function numberColumnIndices(headers: readonly string[]): number[] {
   return headers.flatMap((header, index) => {
     const match = recogniseHeader(String(header ?? ''));
     // Earliest start is text, but a date typed there is said as its date rather than its serial number.
-    if (match.kind === 'column') return inputColumn(match.key).reader === text && match.key !== 'earliestStart' ? [] : [index];
+    if (match.kind === 'column') return readsText(inputColumn(match.key).reader) && match.key !== 'earliestStart' ? [] : [index];
     return outputKeyOf(String(header ?? '')) === undefined ? [index] : [];
   });
 }

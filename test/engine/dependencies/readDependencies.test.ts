@@ -15,6 +15,16 @@ describe('splitting a cell into references', () => {
 });
 
 describe('Requires and Excludes', () => {
+  test('references on lines of their own in one cell (Alt+Enter) are separate references', () => {
+    const result = read([
+      { ID: 'E1', Initiative: 'Evaluation harness', Requires: '' },
+      { ID: 'D1', Initiative: 'Document intake', Requires: '' },
+      { ID: 'C1', Initiative: 'Claims triage', Requires: 'E1\nDocument intake\r\n' },
+    ]);
+    expect(byName(result.initiatives, 'Claims triage').requires).toEqual(['id:e1', 'id:d1']);
+    expect(badReferences(result.issues)).toEqual([]);
+  });
+
   test('references by ID or by name become the keys of the initiatives they name', () => {
     const result = read([
       { ID: 'E1', Initiative: 'Evaluation harness', Requires: '', Excludes: '' },
