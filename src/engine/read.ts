@@ -739,6 +739,12 @@ const TEAM_WORDS = ['team', 'teams', 'bottleneck'];
 const CAPACITY_WORDS = ['capacity', 'available', 'availability'];
 const UNIT_WORDS = ['unit', 'units'];
 
+/** Whether a table's headers name a Team and a Capacity column (by their words): a Capacity table under another name. */
+export function isCapacityTable(headers: readonly string[]): boolean {
+  const found = capacityColumns(headers.map((h) => String(h ?? '')), []);
+  return found.team >= 0 && found.capacity >= 0;
+}
+
 /**
  * The Capacity table's Team, Capacity and Unit columns (-1 when absent), by their exact names first and
  * then by their words, as the Initiatives table's headers are: "Capacity (weeks)", "Available capacity",

@@ -128,6 +128,24 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect([cell(SETTINGS_SHEET, 'B4'), cell(SETTINGS_SHEET, 'C4')]).toEqual(['In-flight limit', 1]);
     });
 
+    it('reads a table headed Team and Capacity as the Capacity table when none is named Capacity, and caps the plan with it', async () => {
+      const [initiatives, capacity] = sample();
+      const teams: RawTable = { ...capacity!, name: 'Table2', sheet: 'Teams', headers: ['Shared team', 'Capacity (weeks)', 'Unit'] };
+      const { port } = await build({ tables: [initiatives!, teams] });
+      const snapshot = await port.read();
+      expect(snapshot.capacity?.name).toBe('Table2');
+      const result = await run(port);
+      expect(result.plan.teams.map((t) => t.name)).toEqual(capacity!.rows.map((r) => r[0]));
+    });
+
+    it('takes no table as the Capacity table by its headers when two could be', async () => {
+      const [initiatives, capacity] = sample();
+      const one: RawTable = { ...capacity!, name: 'Table2', sheet: 'Teams' };
+      const two: RawTable = { ...capacity!, name: 'Table3', sheet: 'Teams 2027' };
+      const { port } = await build({ tables: [initiatives!, one, two] });
+      expect((await port.read()).capacity).toBeUndefined();
+    });
+
     it('reads the Column mapping and FX rates tables, found by their headers, and plans with them', async () => {
       const [initiatives, capacity] = sample();
       const renamed = { ...initiatives!, headers: initiatives!.headers.map((h) => (h === 'Baseline method' ? 'How we compare' : h)) };

@@ -9,7 +9,6 @@ import type { Plan } from '../../engine/plan';
 import type { RawTable, Settings } from '../../engine/types';
 import type { SheetLayout } from '../../layout/grid';
 import {
-  CAPACITY_TABLE,
   DECISION_LOG_TABLE,
   INITIATIVES_TABLE,
   isAddinTable,
@@ -38,6 +37,7 @@ import { placeOutputColumns, recordedOutputs, recordEdits } from '../../layout/o
 import { addMappingTable, editMappingTable, mappingTableOf } from './columnMappingTable';
 import type { ColumnMappingEntry } from '../../engine/read';
 import { noRoadmapSheet } from '../../layout/roadmapSheet';
+import { capacityTableAmong } from '../../layout/capacityTable';
 import { freeTableName, isOurs, isProtected, replaceSheet, sheetNameFor, sheetNamed } from './sheets';
 import { allTables, findTable, resizeTable, tableGeometry, tablesOn, type TableHandle } from './tables';
 import { placeOutputs, writeOutputs } from './writeOutputColumns';
@@ -45,8 +45,9 @@ import { setPageSetup, writeRow, writeSheet } from './writeSheet';
 
 
 /** The settings table (settingsTableAmong): by its name, or by its sheet and its Setting and Value columns. */
-const settingsTableOf = (workbook: ExcelJS.Workbook): TableHandle | undefined =>
-  settingsTableAmong(allTables(workbook), (t) => ({ name: t.model.name, sheet: t.worksheet.name, headers: t.model.columns.map((c) => c.name) }));
+const aboutHandle = (t: TableHandle) => ({ name: t.model.name, sheet: t.worksheet.name, headers: t.model.columns.map((c) => c.name) });
+
+const settingsTableOf = (workbook: ExcelJS.Workbook): TableHandle | undefined => settingsTableAmong(allTables(workbook), aboutHandle);
 
 function readSettingsTable(workbook: ExcelJS.Workbook): RawTable | undefined {
   const table = settingsTableOf(workbook);
@@ -137,7 +138,7 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
       const settings = readSettingsTable(workbook);
       const initiativesHandle = initiativesTable(workbook, settings);
       const initiatives = initiativesHandle && readTable(initiativesHandle);
-      const capacityHandle = findTable(workbook, CAPACITY_TABLE);
+      const capacityHandle = capacityTableAmong(allTables(workbook), aboutHandle, initiativesHandle?.model.name ?? INITIATIVES_TABLE);
       return {
         initiatives,
         capacity: capacityHandle && readTable(capacityHandle),

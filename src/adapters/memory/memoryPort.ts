@@ -66,6 +66,7 @@ import {
 import { inputChangeOf, writeOutputRuns, writeSheetChanges } from './liveWrites';
 import { writeOutputColumns } from './outputs';
 import { writeSheetLayout } from './sheets';
+import { capacityTableAmong } from '../../layout/capacityTable';
 import { appendRow, createTable, currentRegion, headersOf, rawTable, sortRows } from './tables';
 
 
@@ -103,6 +104,12 @@ function currentSettings(workbook: MemoryWorkbook): Settings {
 
 function initiativesTableOf(workbook: MemoryWorkbook): MemoryTable | undefined {
   return findTable(workbook, currentSettings(workbook).initiativesTable);
+}
+
+/** The Capacity table (capacityTableAmong): the one named Capacity, else the one headed Team and Capacity. */
+function capacityTableOf(workbook: MemoryWorkbook): MemoryTable | undefined {
+  const initiatives = initiativesTableOf(workbook);
+  return capacityTableAmong(workbook.tables, (t) => ({ name: t.name, sheet: t.sheet, headers: headersOf(workbook, t) }), initiatives?.name ?? INITIATIVES_TABLE);
 }
 
 const tableInfo = (workbook: MemoryWorkbook, t: MemoryTable): TableInfo => ({
@@ -289,7 +296,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       call((): WorkbookSnapshot => {
         const settingsTable = settingsTableOf(workbook);
         const initiativesTable = initiativesTableOf(workbook);
-        const capacityTable = findTable(workbook, CAPACITY_TABLE);
+        const capacityTable = capacityTableOf(workbook);
         const initiatives = initiativesTable && rawTable(workbook, initiativesTable);
         return {
           initiatives,
@@ -423,7 +430,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
     onInputsChanged(listener) {
       // Only the user's typing reaches the edit listeners: the port's own writes never do, so nothing loops.
       const hear = (edit: UserEdit) => {
-        const tables = { initiatives: initiativesTableOf(workbook), capacity: findTable(workbook, CAPACITY_TABLE), settings: settingsTableOf(workbook) };
+        const tables = { initiatives: initiativesTableOf(workbook), capacity: capacityTableOf(workbook), settings: settingsTableOf(workbook) };
         const change = inputChangeOf(workbook, edit, tables);
         if (change) listener(change);
       };

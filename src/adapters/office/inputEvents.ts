@@ -10,7 +10,8 @@
 
 import { columnIndex } from '../../engine/address';
 import { outputKeyOf } from '../../engine/columns';
-import { CAPACITY_TABLE, settingsTableAmong } from '../../layout/names';
+import { CAPACITY_TABLE, isAddinTable, settingsTableAmong } from '../../layout/names';
+import { isCapacityTable } from '../../engine/read';
 import type { InputsChange } from '../../port/workbookPort';
 import type { ExcelRun } from './excelRun';
 
@@ -52,7 +53,8 @@ async function classify(run: ExcelRun, change: TableChange, initiativesTable: st
     await context.sync();
     const name = table.name.toLowerCase();
     const headers = (header.values[0] ?? []).map((h) => String(h));
-    if (name === CAPACITY_TABLE.toLowerCase()) return { table: 'capacity' };
+    // A Capacity table under another name is told by its Team and Capacity headers (capacityTableAmong).
+    if (name === CAPACITY_TABLE.toLowerCase() || (name !== initiativesTable.toLowerCase() && !isAddinTable(table.name) && isCapacityTable(headers))) return { table: 'capacity' };
     if (settingsTableAmong([{ name: table.name, sheet: table.worksheet.name, headers }], (t) => t)) return { table: 'settings' };
     if (name !== initiativesTable.toLowerCase()) return undefined;
     return touchesInputs(change.address, headers, header.columnIndex) ? { table: 'initiatives' } : undefined;

@@ -11,8 +11,9 @@ import { isFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { readSettings } from '../../engine/settings';
 import type { CellValue, RawTable } from '../../engine/types';
-import { CAPACITY_TABLE, isAddinTable, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE, SETTINGS_TABLE, settingsTableAmong } from '../../layout/names';
+import { isAddinTable, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE, SETTINGS_TABLE, settingsTableAmong } from '../../layout/names';
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
+import { capacityTableAmong } from '../../layout/capacityTable';
 import { isPayloadTooLarge, WorkbookError } from './officeErrors';
 import { jsonBytes } from './payload';
 import { inputRuns, queueTableRead, syncWithTable, usedBodyRows, usedRows, type ColumnRun, type TableRead } from './tableReads';
@@ -140,7 +141,7 @@ const sameRuns = (a: readonly string[], b: readonly string[]) => JSON.stringify(
 async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: WorkbookSnapshot; state: ReadState } | 'moved'> {
   const located = await locate(context);
   const initiatives = findTable(located, located.initiativesTable);
-  const capacity = findTable(located, CAPACITY_TABLE);
+  const capacity = capacityTableAmong(located.tables, (t) => t, initiatives?.name ?? located.initiativesTable);
   const settings = settingsEntry(located);
   const scenarios = findTable(located, SCENARIOS_TABLE);
   const overrides = findTable(located, SCENARIO_OVERRIDES_TABLE);

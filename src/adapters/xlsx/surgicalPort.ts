@@ -18,11 +18,12 @@ import { numberColumnIndices } from '../../engine/headers';
 import { listWords } from '../../engine/format';
 import type { Plan } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
+import { capacityTableAmong } from '../../layout/capacityTable';
 import type { RawTable } from '../../engine/types';
 import { DATE_FORMAT, logRowUnder } from '../../layout/decisionLog';
 import { columnLetters } from '../../engine/address';
 import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
-import { CAPACITY_TABLE, DECISION_LOG_TABLE, INITIATIVES_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE } from '../../layout/names';
+import { DECISION_LOG_TABLE, INITIATIVES_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE } from '../../layout/names';
 import { nextFreeSheetName } from '../../layout/names';
 import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
 import { changedProblem, DEFAULT_SHEET_NAMES, mergedOutputProblem, nameTakenProblem, protectedProblem, userColumnProblem } from '../../port/problems';
@@ -245,7 +246,8 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     async read(): Promise<WorkbookSnapshot> {
       const settings = settingsTable();
       const initiatives = initiativesTable(settings?.raw, { formats: true });
-      const capacity = read(CAPACITY_TABLE);
+      const capacityPart = capacityTableAmong(book.tables(), (t) => ({ name: t.name, sheet: t.sheet.name, headers: t.columns }), initiatives?.table.name ?? INITIATIVES_TABLE);
+      const capacity = capacityPart && book.readTable(capacityPart);
       return {
         initiatives: initiatives?.raw,
         capacity: capacity?.raw,
