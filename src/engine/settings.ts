@@ -311,6 +311,22 @@ export const SETTING_SPECS: SettingSpec[] = [
   ),
 ];
 
+/** A label folded without a part in brackets: "Impact weight (0-100)" and "Solver time limit (seconds)" as "impactweight", "solvertimelimit". */
+const withoutBrackets = (label: string): string => normalise(label.replace(/[([][^)\]]*[)\]]/g, ' '));
+
+/**
+ * The setting a label names: its own label (ignoring case, spacing and punctuation), else the same words
+ * with a note in brackets left out on either side ("Impact weight (0-100)", "Solver time limit").
+ */
+export function settingOf(label: string): SettingSpec | undefined {
+  const folded = normalise(label);
+  if (folded === '') return undefined;
+  const exact = SETTING_SPECS.find((s) => normalise(s.label) === folded);
+  if (exact) return exact;
+  const bare = withoutBrackets(label);
+  return bare === '' ? undefined : SETTING_SPECS.find((s) => withoutBrackets(s.label) === bare);
+}
+
 export const CAPACITY_PREFIX = 'Capacity: ';
 const capacityLabel = /^\s*capacity\s*[:\-–]\s*(.+?)\s*$/i;
 /** The team a "Capacity: Legal" label (or header) names, if it is one. */
@@ -351,7 +367,7 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
       else issues.push(badSetting(table.sheet, cell, label, raw, 'a number of at least 0', 'the Capacity table value'));
       return;
     }
-    const spec = SETTING_SPECS.find((s) => normalise(s.label) === normalise(label));
+    const spec = settingOf(label);
     if (!spec) {
       // Rows we do not know are the user's notes; but a misspelt setting ("Inflight limt") would
       // otherwise leave the default in force without a word.

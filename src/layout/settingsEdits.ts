@@ -5,6 +5,7 @@
 
 import { normalise } from '../engine/cells';
 import type { RawTable, Settings } from '../engine/types';
+import { settingOf } from '../engine/settings';
 import type { LayoutCell } from './grid';
 import { SETTINGS_TABLE } from './names';
 import { MEANING_HEADER, settingsRowCells, settingsRows, settingValueFormat, type SettingsCell } from './settingsSheet';
@@ -24,7 +25,7 @@ export const SETTINGS_COLUMNS_MESSAGE = `The settings table ${SETTINGS_TABLE} ne
 const capacityTeam = (label: string): string | undefined => /^\s*capacity\s*[:\-–]\s*(.+?)\s*$/i.exec(label)?.[1];
 const rowKey = (label: string): string => {
   const team = capacityTeam(label);
-  return team === undefined ? normalise(label) : `capacity:${normalise(team)}`;
+  return team === undefined ? normalise(settingOf(label)?.label ?? label) : `capacity:${normalise(team)}`;
 };
 
 /** Whether the header-row cell at `meaningColumn` beside a settings table heads the meanings (as the settings sheet lays it out). */

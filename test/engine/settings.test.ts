@@ -47,6 +47,12 @@ describe('reading each setting', () => {
     expect(read.settings).toMatchObject({ weights: { impact: 70 }, inFlightLimit: 3 });
   });
 
+  test('a label with a note in brackets is still its setting: "Impact weight (0-100)", "In-flight limit (initiatives)", "Solver time limit"', () => {
+    const read = readSettings(settingsTable({ 'Impact weight (0-100)': 70, 'In-flight limit (initiatives)': 3, 'Solver time limit': 5 }));
+    expect(read.settings).toMatchObject({ weights: { impact: 70 }, inFlightLimit: 3, solverTimeLimitSeconds: 5 });
+    expect(read.issues).toEqual([]);
+  });
+
   test('settings not given keep their defaults', () => {
     const read = readSettings(settingsTable({ 'Impact weight': 70 }));
     expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, weights: { ...DEFAULT_SETTINGS.weights, impact: 70 } });

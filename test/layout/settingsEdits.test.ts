@@ -20,6 +20,12 @@ describe('settings edits', () => {
     expect(settingsEdits(existing(rows), DEFAULT_SETTINGS).appended).toEqual([]);
   });
 
+  test('a row whose label has a note in brackets is its setting\'s row: updated in place, not added again', () => {
+    const rows = current().map(([label, value]) => [label === 'Impact weight' ? 'Impact weight (0-100)' : String(label), value ?? '']);
+    const edits = settingsEdits(existing(rows), { ...DEFAULT_SETTINGS, weights: { ...DEFAULT_SETTINGS.weights, impact: 60 } });
+    expect(edits).toEqual({ updates: [{ rowIndex: 0, value: 60, format: 'General' }], appended: [] });
+  });
+
   test('a text setting is written in the Text format', () => {
     const edits = settingsEdits(existing(current()), { ...DEFAULT_SETTINGS, planningPeriod: '=FY27' });
     expect(edits.updates).toEqual([{ rowIndex: 7, value: '=FY27', format: '@' }]);
