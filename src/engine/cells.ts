@@ -178,12 +178,15 @@ export const scale: CellReader<number> = reader('1-5 or Low/Medium/High', (cell)
 });
 
 const YES = new Set(['yes', 'y', 'true', '1', '✓', '✔', '☑', '✅']);
-const NO = new Set(['no', 'n', 'false', '0', '✗', '✘', '☒', '❌', '×']);
+const NO = new Set(['no', 'n', 'false', '0', '✗', '✘', '✖', '☒', '❌', '×']);
+
+/** The emoji variation mark a symbol may carry ("✔️" is ✔ and this): the symbol reads the same without it. */
+const VARIATION = /\uFE0F/g;
 
 export const yesNo: CellReader<boolean> = reader('Yes or No', (cell) => {
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : undefined;
-  const word = cell.toLowerCase();
+  const word = cell.toLowerCase().replace(VARIATION, '');
   return YES.has(word) ? true : NO.has(word) ? false : undefined;
 });
 
@@ -262,13 +265,15 @@ export const readsText = (reader: CellReader<unknown>): boolean => reader === te
 
 /** One of a fixed list, matched ignoring case, spacing and punctuation, with common aliases. */
 export function choice<T extends string>(aliases: Record<T, string[]>, expected?: string): CellReader<T> {
+  // A symbol (✓, ✗) has no letters or digits to fold: it is its own key, so "✓", "✗" and "-" never meet at ''.
+  const keyOf = (raw: string): string => normalise(raw) || raw.replace(VARIATION, '').trim();
   const lookup = new Map<string, T>();
   for (const [value, words] of Object.entries(aliases) as [T, string[]][]) {
-    lookup.set(normalise(value), value);
-    for (const word of words) lookup.set(normalise(word), value);
+    lookup.set(keyOf(value), value);
+    for (const word of words) lookup.set(keyOf(word), value);
   }
   const names = Object.keys(aliases).join(', ');
-  return reader(expected ?? `one of ${names}`, (cell) => (typeof cell === 'string' ? lookup.get(normalise(cell)) : undefined));
+  return reader(expected ?? `one of ${names}`, (cell) => (typeof cell === 'string' ? lookup.get(keyOf(cell)) : undefined));
 }
 
 /** Lower case, letters and digits only: "Decision-rights shift" and "decision rights shift" meet. */

@@ -24,9 +24,9 @@ const baselineMethod = choice<BaselineMethod>(
 
 const dataRightsWords = choice<DataRights>(
   {
-    Yes: ['y', 'cleared', 'true', '1', '✓', '✔'],
+    Yes: ['y', 'cleared', 'true', '1', '✓', '✔', '☑', '✅'],
     Partial: ['partly', 'partially', 'in progress', 'pending', 'some'],
-    No: ['n', 'false', '0', 'not cleared', '✗', '✘'],
+    No: ['n', 'false', '0', 'not cleared', '✗', '✘', '✖', '☒', '❌', '×'],
   },
   'Yes, Partial or No',
 );

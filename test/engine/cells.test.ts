@@ -115,8 +115,46 @@ describe('yes/no cells', () => {
     expect(yesNo.read(cell)).toEqual({ kind: 'value', value: expected });
   });
 
+  test.each<[CellValue, boolean]>([
+    ['✔️', true],
+    ['☑️', true],
+    ['✖️', false],
+  ])('%p, a symbol with the emoji variation mark, reads as %p', (cell, expected) => {
+    expect(yesNo.read(cell)).toEqual({ kind: 'value', value: expected });
+  });
+
   test.each<CellValue>(['Maybe', 2, 'Partly'])('%p cannot be read as yes or no', (cell) => {
     expect(yesNo.read(cell)).toMatchObject({ kind: 'error', expected: 'Yes or No' });
+  });
+});
+
+describe('Data rights cells', () => {
+  test.each<[CellValue, string]>([
+    ['✓', 'Yes'],
+    ['✔', 'Yes'],
+    ['✔️', 'Yes'],
+    ['✅', 'Yes'],
+    ['✗', 'No'],
+    ['✘', 'No'],
+    ['❌', 'No'],
+    ['Yes ✓', 'Yes'],
+  ])('%p reads as %p', (cell, expected) => {
+    expect(readerOf('dataRights').read(cell)).toEqual({ kind: 'value', value: expected });
+  });
+
+  test.each<CellValue>(['-', '?', '*', '—', '...'])('%p, punctuation only, cannot be read (it is not No)', (cell) => {
+    expect(readerOf('dataRights').read(cell)).toMatchObject({ kind: 'error', expected: 'Yes, Partial or No' });
+  });
+
+  test('no cell without letters or digits reads as a value of a choice column, other than its own symbols', () => {
+    const symbols = new Set(['✓', '✔', '✗', '✘']);
+    const choices = (['aiType', 'baselineMethod', 'dataRights', 'riskTier', 'phaseRequested', 'override'] as const).map(readerOf);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('-', '?', '*', '/', '.', '—', '✓', '✗', '#', '!', ' ', '(', ')', '+')).map((parts) => parts.join('')), (cell) => {
+        fc.pre(cell.trim() !== '' && !symbols.has(cell.trim()));
+        for (const reader of choices) expect(reader.read(cell).kind).not.toBe('value');
+      }),
+    );
   });
 });
 
