@@ -5,19 +5,30 @@ import { choice, money, normalise, quantity, referenceText, scale, text, yesNo, 
 import type { AiType, BaselineMethod, DataRights, OverrideChoice, Phase, RiskTier } from './types';
 
 const aiType = choice<AiType>({
-  GenAI: ['gen ai', 'generative', 'generative ai', 'llm', 'genai assistant'],
-  ML: ['machine learning', 'predictive', 'predictive model'],
-  Automation: ['rpa', 'workflow automation', 'process automation'],
-  Analytics: ['bi', 'analytics', 'business intelligence', 'reporting'],
-  Other: ['other'],
+  GenAI: [
+    'gen ai', 'generative', 'generative ai', 'llm', 'llms', 'large language model', 'genai assistant', 'genai llm', 'genai / llm',
+    'llm agent', 'ai agent', 'agent', 'agents', 'agentic', 'agentic ai', 'copilot', 'chatbot', 'conversational ai', 'rag', 'gpt',
+  ],
+  ML: [
+    'machine learning', 'predictive', 'predictive model', 'predictive analytics', 'ml model', 'deep learning', 'neural network',
+    'computer vision', 'vision', 'nlp', 'natural language processing', 'forecasting', 'forecast model', 'classification',
+    'anomaly detection', 'recommender', 'recommendation engine', 'supervised learning',
+  ],
+  Automation: ['rpa', 'workflow automation', 'process automation', 'intelligent automation', 'rules engine', 'rule based', 'rules based'],
+  Analytics: ['bi', 'analytics', 'business intelligence', 'reporting', 'analytics / bi', 'analytics bi', 'advanced analytics', 'dashboards', 'dashboard'],
+  Other: ['other', 'optimisation', 'optimization', 'hybrid'],
 });
 
 const baselineMethod = choice<BaselineMethod>(
   {
-    'A/B test': ['ab', 'a/b', 'ab test', 'a/b testing', 'ab testing', 'randomised', 'randomized', 'experiment', 'rct'],
-    'Before/after': ['before after', 'before and after', 'pre/post', 'pre post', 'pre-post'],
+    'A/B test': [
+      'ab', 'a/b', 'ab test', 'a/b testing', 'ab testing', 'randomised', 'randomized', 'experiment', 'rct', 'holdout', 'hold out',
+      'holdout group', 'control group', 'randomised control trial', 'randomized control trial', 'randomised controlled trial',
+      'randomized controlled trial', 'split test',
+    ],
+    'Before/after': ['before after', 'before and after', 'pre/post', 'pre post', 'pre-post', 'historical baseline', 'historic baseline'],
     'Matched cohorts': ['matched cohort', 'cohorts', 'matched', 'cohort', 'matched groups'],
-    None: ['no', 'n/a', 'na', 'tbd', 'none yet', 'not defined'],
+    None: ['no', 'n/a', 'na', 'tbd', 'none yet', 'not defined', 'no baseline'],
   },
   'A/B test, Before/after, Matched cohorts or None',
 );
@@ -44,10 +55,14 @@ const dataRights: CellReader<DataRights> = {
   },
 };
 
-const riskTier = choice<RiskTier>({ Low: ['l'], Medium: ['m', 'med', 'moderate'], High: ['h'] });
+const riskTier = choice<RiskTier>({
+  Low: ['l', 'low risk', 'minimal', 'minimal risk', 'very low'],
+  Medium: ['m', 'med', 'moderate', 'medium risk'],
+  High: ['h', 'high risk', 'very high', 'critical'],
+});
 const phase = choice<Phase>({
-  Pilot: ['poc', 'proof of concept', 'trial', 'learning pilot'],
-  Scale: ['scale up', 'scaleup', 'scaling', 'production', 'rollout', 'roll out'],
+  Pilot: ['poc', 'proof of concept', 'trial', 'learning pilot', 'mvp', 'experiment', 'pilot phase'],
+  Scale: ['scale up', 'scaleup', 'scaling', 'production', 'rollout', 'roll out', 'full rollout', 'full roll out', 'deploy', 'deployment', 'expand', 'expansion', 'scale out'],
 });
 const override = choice<OverrideChoice>(
   { In: ['force in', 'forced in', 'include', 'yes in'], Out: ['force out', 'forced out', 'exclude'] },

@@ -128,6 +128,50 @@ describe('yes/no cells', () => {
   });
 });
 
+describe('the words finance teams use for the choice columns', () => {
+  test.each<[InputKey, string, string]>([
+    ['aiType', 'LLM agent', 'GenAI'],
+    ['aiType', 'Agentic AI', 'GenAI'],
+    ['aiType', 'GenAI / LLM', 'GenAI'],
+    ['aiType', 'Copilot', 'GenAI'],
+    ['aiType', 'Computer vision', 'ML'],
+    ['aiType', 'NLP', 'ML'],
+    ['aiType', 'ML model', 'ML'],
+    ['aiType', 'Deep learning', 'ML'],
+    ['aiType', 'Forecasting', 'ML'],
+    ['aiType', 'Predictive analytics', 'ML'],
+    ['aiType', 'Intelligent automation', 'Automation'],
+    ['aiType', 'Rules engine', 'Automation'],
+    ['aiType', 'Analytics / BI', 'Analytics'],
+    ['aiType', 'Optimisation', 'Other'],
+    ['phaseRequested', 'MVP', 'Pilot'],
+    ['phaseRequested', 'Experiment', 'Pilot'],
+    ['phaseRequested', 'Full rollout', 'Scale'],
+    ['phaseRequested', 'Deployment', 'Scale'],
+    ['phaseRequested', 'Expand', 'Scale'],
+    ['riskTier', 'High risk', 'High'],
+    ['riskTier', 'Very high', 'High'],
+    ['riskTier', 'Critical', 'High'],
+    ['riskTier', 'Minimal', 'Low'],
+    ['riskTier', 'Low risk', 'Low'],
+    ['baselineMethod', 'Holdout', 'A/B test'],
+    ['baselineMethod', 'Randomised control trial', 'A/B test'],
+    ['baselineMethod', 'Control group', 'A/B test'],
+    ['baselineMethod', 'Historical baseline', 'Before/after'],
+    ['baselineMethod', 'No baseline', 'None'],
+  ])('%s: %p reads as %p', (key, cell, expected) => {
+    expect(readerOf(key).read(cell)).toEqual({ kind: 'value', value: expected });
+  });
+
+  test.each<[InputKey, string]>([
+    ['riskTier', 'Medium-high'],
+    ['riskTier', '2'],
+    ['aiType', 'RPA + ML'],
+  ])('%s: %p could be more than one, so it is reported, not guessed', (key, cell) => {
+    expect(readerOf(key).read(cell).kind).toBe('error');
+  });
+});
+
 describe('Data rights cells', () => {
   test.each<[CellValue, string]>([
     ['✓', 'Yes'],
