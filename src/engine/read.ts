@@ -239,9 +239,7 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
       severity: required ? 'fatal' : 'warning',
       sheet: table.sheet,
       column: column.header,
-      message: required
-        ? `Table ${table.name} on ${table.sheet} has no "${column.header}" column (or "Name", "Use case"); add one so each initiative has a name.`
-        : missingColumnMessage(column.key, table.name),
+      message: required ? missingNameMessage(table) : missingColumnMessage(column.key, table.name),
     });
   }
   for (const team of teams) {
@@ -255,6 +253,26 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
     });
   }
   return { columns, issues };
+}
+
+/**
+ * Why a table has no Initiative column, with its headers; when a row of its body holds headers (Excel named the
+ * columns Column1, Column2 above a title row or a blank one), that row.
+ */
+function missingNameMessage(table: RawTable): string {
+  const missing = `Table ${table.name} on ${table.sheet} has no "Initiative" column (or "Name", "Use case")`;
+  const found = table.rows.slice(0, 10).findIndex((row) => {
+    const matches = row.map((cell) => (typeof cell === 'string' ? recogniseHeader(cell) : { kind: 'none' as const }));
+    return matches.some((m) => m.kind === 'column' && m.key === 'name') && matches.filter((m) => m.kind === 'column').length >= 2;
+  });
+  if (found >= 0) {
+    const named = table.rows[found]!.filter((cell) => typeof cell === 'string' && recogniseHeader(cell).kind === 'column').map(String);
+    const shown = named.length > 6 ? `${named.slice(0, 6).join(', ')}...` : named.join(', ');
+    return `${missing}. Its headers look to be in row ${sheetRowOf(table, found) + 1} (${shown}), inside the table: make that row its header row (delete the rows above it, or select from it down and insert the table again), then run again.`;
+  }
+  const headers = table.headers.map((h) => h.trim()).filter((h) => h !== '');
+  const listed = headers.length === 0 ? 'its headers are blank' : `its headers are ${headers.length > 12 ? `${headers.slice(0, 12).join(', ')}...` : headers.join(', ')}`;
+  return `${missing}; ${listed}. Add one so each initiative has a name, or name the column that holds the names in the Column mapping.`;
 }
 
 /** Position of each input column in `INPUT_COLUMNS`: a row's readings are kept in an array in that order. */

@@ -130,6 +130,30 @@ describe('missing columns and empty tables', () => {
     ]);
   });
 
+  test('the message for a table without an Initiative column lists the headers it has', () => {
+    const read = readInitiatives(table([{ Owner: 'Ana Ruiz', 'Annual value': 100 }]), []);
+    expect(read.issues.find((i) => i.code === 'missing-required-column')?.message).toContain('its headers are Owner, Annual value');
+  });
+
+  test('a table whose headers sit in a body row (Excel made Column1, Column2 above a title) says which row they are in', () => {
+    const raw: RawTable = {
+      sheet: 'Portfolio',
+      name: 'Initiatives',
+      headers: ['Column1', 'Column2', 'Column3'],
+      rows: [
+        ['AI portfolio FY27', '', ''],
+        ['Initiative', 'Owner', 'Annual value'],
+        ['Claims triage', 'Ana Ruiz', 100],
+      ],
+      origin: { row: 3, column: 1 },
+    };
+    const read = readInitiatives(raw, []);
+    expect(read.usable).toBe(false);
+    expect(read.issues.find((i) => i.code === 'missing-required-column')?.message).toContain(
+      'Its headers look to be in row 6 (Initiative, Owner, Annual value), inside the table: make that row its header row',
+    );
+  });
+
   test('a missing optional column is a warning and reads as unknown', () => {
     const read = readInitiatives(table([readyRow()], { headers: headersWithout('Data quality') }), []);
     expect(read.usable).toBe(true);
