@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { a1, qualified } from './address';
-import { formatKind, isBlank, normalise, plainText, quantity, shownAs, text, type CellReader } from './cells';
+import { formatKind, isBlank, normalise, plainText, quantity, shownAs, text, type CellRead, type CellReader } from './cells';
 import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
@@ -360,6 +360,10 @@ export function readInitiatives(
   // Two plain arrays, walked by position: the row loop reads them 50,000 times at 10,000 rows.
   const demandTeams = Object.keys(columns.demand);
   const demandIndices = demandTeams.map((team) => columns.demand[team]!);
+  const demandUnits = demandTeams.map((team) => {
+    const unit = teams.find((t) => t.name === team)?.unit ?? '';
+    return { unit, counted: demandUnitOf(unit) };
+  });
   const nameColumn = columns.inputs.name!;
   const initiatives: Initiative[] = [];
   const keys = new Set<string>();
@@ -444,11 +448,12 @@ export function readInitiatives(
       const index = demandIndices[d]!;
       const given = toCell(row[index]) ?? '';
       const cell = formats ? shownAs(given, formats[rowIndex]?.[index], kindOf) : given;
-      const read = quantity.read(cell, memo);
+      // "2 weeks" on a team counted in weeks is 2; in another unit it is reported, saying the team's.
+      const read = typeof cell === 'string' ? inUnit(cell, demandUnits[d]!.counted, memo) ?? quantity.read(cell, memo) : quantity.read(cell, memo);
       if (read.kind !== 'blank') anyContent = true;
       if (read.kind === 'value') {
         if (read.value > 0) demand[team] = read.value;
-      } else if (read.kind === 'error') rowIssues.push(unreadable(table, rowIndex, index, read.shown, `${read.expected} (demand on ${team})`, typeof cell === 'number'));
+      } else if (read.kind === 'error') rowIssues.push(unreadable(table, rowIndex, index, read.shown, `${read.expected} (demand on ${team}${demandUnits[d]!.unit ? `, in ${demandUnits[d]!.unit}` : ''})`, typeof cell === 'number'));
     }
     for (const index of uncalculated.get(rowIndex) ?? noColumns) {
       anyContent = true;
@@ -745,6 +750,25 @@ function resolveReferences(table: RawTable, columns: ColumnMap, initiatives: Ini
 
 export type CapacityRead = { teams: Team[]; issues: Issue[] };
 
+/** A number followed by a unit word ("2 weeks", "1.5 wks", "0.5 FTE"): the number's text, the unit as demandUnitOf says it, and the word as typed. */
+function numberWithUnit(text: string): { number: string; unit: string; word: string } | undefined {
+  const match = /^\s*(\(?-?[\d.,'\s]*\d\)?)\s*([a-z][a-z\s-]*?)\s*$/i.exec(text);
+  const unit = match && demandUnitOf(match[2]!);
+  return match && unit ? { number: match[1]!, unit, word: match[2]! } : undefined;
+}
+
+/**
+ * The reading of a number written with a unit ("2 weeks") when the unit is `counted` (as demandUnitOf says it);
+ * undefined for any other text, which is read as it is (and "3 days" for a team counted in weeks is reported).
+ */
+function inUnit(text: string, counted: string | undefined, memo?: Memo): CellRead<number> | undefined {
+  if (counted === undefined || !/[a-z]/i.test(text)) return undefined;
+  const stated = numberWithUnit(text);
+  if (!stated || stated.unit !== counted) return undefined;
+  const read = quantity.read(stated.number, memo);
+  return read.kind === 'value' ? read : undefined;
+}
+
 /** A header's words, lower case, a unit in brackets left out: "Capacity (weeks)" is ["capacity"]. */
 const plainWords = (header: string): string[] =>
   header
@@ -850,12 +874,16 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
       });
       return;
     }
-    const unit = unitColumn >= 0 ? String(row[unitColumn] ?? '').trim() : found.headerUnit;
+    let unit = unitColumn >= 0 ? String(row[unitColumn] ?? '').trim() : found.headerUnit;
     const override = overrideByTeam.get(normalise(name));
     /** The cell's capacity, or undefined when blank (`blankIsFine`) or unreadable, reported unless `blankIsFine` covers it. */
     const capacityAt = (column: number, blankIsFine: boolean): number | undefined => {
       const cell = a1(rawTable.origin.row + 1 + rowIndex, rawTable.origin.column + column);
-      const read = quantity.read(toCell(row[column]) ?? '');
+      const given = toCell(row[column]) ?? '';
+      // "10 weeks" for a team counted in weeks is 10; without a unit, the team is counted in the unit it states.
+      const stated = typeof given === 'string' && unit === '' ? numberWithUnit(given) : undefined;
+      if (stated && quantity.read(stated.number).kind === 'value') unit = stated.word;
+      const read = (typeof given === 'string' ? inUnit(given, demandUnitOf(unit)) : undefined) ?? quantity.read(given);
       if (read.kind === 'value') return read.value;
       if (uncalculated(rowIndex, column)) return undefined;
       if (read.kind === 'blank' && blankIsFine) return undefined;

@@ -379,6 +379,32 @@ describe('readCapacity', () => {
   });
 });
 
+describe('a number written with its unit', () => {
+  test('a demand of "2 weeks" (or "2 wks") on a team counted in weeks is 2', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', Legal: '2 weeks' }, { Initiative: 'B', Legal: '1.5 wks' }]), [LEGAL]);
+    expect(read.initiatives.map((i) => i.demand)).toEqual([{ Legal: 2 }, { Legal: 1.5 }]);
+    expect(read.issues.filter((i) => i.code !== 'missing-column')).toEqual([]);
+  });
+
+  test('a demand in another unit than the team is counted in is reported, saying the unit', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', Legal: '3 days' }]), [LEGAL]);
+    expect(read.initiatives[0]?.invalid).toBe(true);
+    expect(read.issues.filter((i) => i.code !== 'missing-column')).toEqual([expect.objectContaining({ code: 'unreadable-cell', cell: 'B2', message: 'Legal in Portfolio!B2 is "3 days"; expected a number of at least 0 (demand on Legal, in weeks).' })]);
+  });
+
+  test('a capacity of "10 weeks" for a team counted in weeks is 10, and one with no Unit takes the unit it states', () => {
+    expect(readCapacity(capacity({ Legal: '10 weeks', Security: '6 wks' })).teams).toEqual([LEGAL, SECURITY]);
+    const raw: RawTable = { sheet: 'Capacity', name: 'Capacity', headers: ['Team', 'Capacity'], rows: [['Security', '2 FTE']], origin: { row: 0, column: 0 } };
+    expect(readCapacity(raw)).toEqual({ teams: [{ name: 'Security', capacity: 2, unit: 'FTE' }], issues: [] });
+  });
+
+  test('a capacity in another unit than its Unit is reported and counts as 0', () => {
+    const read = readCapacity(capacity({ Legal: '10 days' }));
+    expect(read.teams).toEqual([{ ...LEGAL, capacity: 0 }]);
+    expect(read.issues).toEqual([expect.objectContaining({ code: 'invalid-capacity', cell: 'B2' })]);
+  });
+});
+
 describe('a unit in brackets after a header', () => {
   const teams = [LEGAL];
 
