@@ -43,7 +43,8 @@ export function summaryText(plan: Plan, top = 10): string {
     lines.push(`Input problems (${problems.length})`);
     for (const p of problems) {
       const where = p.cell ? qualified(p.sheet, p.cell) : p.sheet || 'workbook';
-      lines.push(`  ${p.severity === 'warning' ? 'warning' : 'error  '} ${where}: ${p.message}`);
+      // One line each: a header or a cell broken across lines (Alt+Enter) is quoted on one.
+      lines.push(`  ${p.severity === 'warning' ? 'warning' : 'error  '} ${where}: ${p.message.replace(/\s*[\r\n]+\s*/g, ' ')}`);
     }
   }
   return lines.join('\n');

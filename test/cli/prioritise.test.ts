@@ -94,6 +94,14 @@ describe('a run on a real workbook file', () => {
     expect(run.stdout).toMatch(/Input problems \(1\)\n\s+error\s+Portfolio!H5: Strategic fit in Portfolio!H5 is 7; expected 1-5/);
   });
 
+  it('prints each problem on one line when its header breaks across lines (Alt+Enter in the header cell)', async () => {
+    const rows = [named('Invoice matching'), named('Claims triage', { 'Strategic fit': 7 })];
+    const input = await writeInput(portfolioWorkbook({ rows, rename: { 'Strategic fit': 'Strategic fit\n(1-5)' } }));
+    const run = await runCommand([input]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Input problems \(1\)\n\s+error\s+Portfolio!H5: Strategic fit \(1-5\) in Portfolio!H5 is 7; expected 1-5[^\n]*\n/);
+  });
+
   it('prints decisions, committed value, team utilisation before and after, and the top of the ranking', async () => {
     const input = await writeInput(portfolioWorkbook());
     const { stdout } = await runCommand([input]);
