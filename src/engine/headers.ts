@@ -76,6 +76,7 @@ const VOCABULARY: Partial<Record<InputKey, string[]>> = {
     'north star metric', 'measurable outcome', 'target', 'target metric', 'impact metric', 'success definition',
     'definition of success', 'outcome measure', 'okr', 'key result', 'business kpi', 'target outcome', 'metric to move',
     'kpi to move', 'success target',
+    'measurable success metric', 'measurable metric', 'measurable kpi', 'measurable target',
   ],
   baselineMethod: [
     'baseline method', 'baseline', 'comparison', 'comparison method', 'baseline comparison', 'baseline and comparison',
@@ -143,12 +144,14 @@ const VOCABULARY: Partial<Record<InputKey, string[]>> = {
     'model monitoring owner', 'monitor owner', 'monitoring responsibility', 'who monitors', 'model steward', 'model custodian',
     'mlops owner', 'run owner', 'operational owner', 'post launch owner', 'model operations owner', 'model ops owner',
     'ai owner', 'ai model owner', 'model risk owner', 'model accountable',
+    'named monitoring owner', 'monitoring owner named',
   ],
   incidentProcess: [
     'incident process', 'incident playbook', 'rollback', 'incident and rollback', 'rollback plan', 'rollback process',
     'roll back', 'roll back plan', 'incident response', 'incident response plan', 'incident management', 'incident plan',
     'runbook', 'fallback plan', 'fallback', 'kill switch', 'escalation process', 'playbook', 'incident handling',
     'incident procedure', 'contingency plan', 'incident and rollback process',
+    'incident process defined', 'incident and rollback process defined', 'rollback defined', 'rollback plan defined',
   ],
   riskTier: [
     'risk tier', 'risk', 'risk level', 'risk rating', 'risk class', 'risk category', 'risk classification', 'ai risk',
@@ -180,8 +183,9 @@ const VOCABULARY: Partial<Record<InputKey, string[]>> = {
     'excludes', 'alternative', 'alternative to', 'mutually exclusive with', 'exclusive with', 'conflicts with', 'instead of',
     'incompatible with', 'either or with', 'competes with', 'mutually exclusive',
   ],
-  valueLow: ['value low', 'low value', 'annual value low', 'low annual value', 'minimum value', 'value min', 'benefit low', 'low benefit', 'downside value', 'pessimistic value'],
-  valueHigh: ['value high', 'high value', 'annual value high', 'high annual value', 'maximum value', 'value max', 'benefit high', 'high benefit', 'upside value', 'optimistic value'],
+  earliestStart: ['earliest start', 'earliest start horizon', 'start horizon', 'earliest horizon', 'earliest start period', 'start no earlier than', 'not before'],
+  valueLow: ['value low', 'low value', 'annual value low', 'low annual value', 'minimum value', 'value min', 'benefit low', 'low benefit', 'downside value', 'pessimistic value', 'low case value', 'value low case', 'low case', 'value range low', 'low end value', 'value low end'],
+  valueHigh: ['value high', 'high value', 'annual value high', 'high annual value', 'maximum value', 'value max', 'benefit high', 'high benefit', 'upside value', 'optimistic value', 'high case value', 'value high case', 'high case', 'value range high', 'high end value', 'value high end'],
 };
 
 /** Headers whose words look like ours but are the user's own: a column about something else. */

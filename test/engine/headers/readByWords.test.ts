@@ -3,7 +3,7 @@
 
 import { readInitiatives } from '../../../src/engine/read';
 import { prioritise } from '../../../src/engine/plan';
-import { demandTeamOf, headerWords } from '../../../src/engine/headers';
+import { demandTeamOf, headerWords, recogniseHeader } from '../../../src/engine/headers';
 import type { Team } from '../../../src/engine/types';
 import { capacity, readyRow, table } from '../../builders';
 
@@ -63,6 +63,24 @@ describe('headers recognised by their words', () => {
     const messages = read.issues.map((i) => i.message);
     expect(messages).toContain('No column for Baseline method: every initiative will be at most Learning-only. Name the column that holds it in the Column mapping, or add one.');
     expect(messages.some((m) => m.startsWith('No column for Data rights: every initiative will be Blocked'))).toBe(true);
+  });
+});
+
+describe('headers a portfolio tracker writes as a question or a range', () => {
+  it.each([
+    ['Measurable success metric', 'successMetric'],
+    ['Incident & rollback process defined?', 'incidentProcess'],
+    ['Incident process in place?', 'incidentProcess'],
+    ['Named monitoring owner', 'monitoringOwner'],
+    ['Earliest start horizon', 'earliestStart'],
+    ['Start horizon', 'earliestStart'],
+    ['Low case value', 'valueLow'],
+    ['Value range low', 'valueLow'],
+    ['Value - low case', 'valueLow'],
+    ['High case value', 'valueHigh'],
+    ['Value range high', 'valueHigh'],
+  ])('"%s" is %s', (header, key) => {
+    expect(recogniseHeader(header)).toMatchObject({ kind: 'column', key });
   });
 });
 
