@@ -335,12 +335,30 @@ export const capacityValue = numberCell.pipe(z.number().min(0));
 
 export type SettingsRead = { settings: Settings; issues: Issue[] };
 
+const LABEL_HEADERS = ['setting', 'settings', 'settingname', 'name', 'parameter', 'parameters', 'option', 'item', 'key'];
+const VALUE_HEADERS = ['value', 'values', 'settingvalue', 'currentvalue'];
+
+/**
+ * The Setting and Value columns of a settings table (-1 when absent): `Setting` and `Value` first, else the names
+ * a settings list is often headed by (`Settings`, `Setting name`, `Parameter`, `Name`; `Setting value`, `Values`).
+ */
+export function settingsColumns(headers: readonly unknown[]): { label: number; value: number } {
+  const folded = headers.map((h) => normalise(String(h ?? '')));
+  const first = (names: readonly string[]) => {
+    for (const name of names) {
+      const index = folded.indexOf(name);
+      if (index >= 0) return index;
+    }
+    return -1;
+  };
+  return { label: first(LABEL_HEADERS), value: first(VALUE_HEADERS) };
+}
+
 /** Read settings from the `Setting`/`Value` table; a missing table means every default. */
 export function readSettings(table: RawTable | undefined): SettingsRead {
   if (!table) return { settings: DEFAULT_SETTINGS, issues: [] };
   const issues: Issue[] = [];
-  const labelColumn = table.headers.findIndex((h) => normalise(h) === 'setting');
-  const valueColumn = table.headers.findIndex((h) => normalise(h) === 'value');
+  const { label: labelColumn, value: valueColumn } = settingsColumns(table.headers);
   if (labelColumn < 0 || valueColumn < 0) {
     issues.push({
       code: 'missing-required-column',

@@ -1,5 +1,7 @@
 // Names of the tables and sheets in the workbook contract.
 
+import { settingsColumns } from '../engine/settings';
+
 export const INITIATIVES_TABLE = 'Initiatives';
 export const CAPACITY_TABLE = 'Capacity';
 export const SETTINGS_SHEET = 'Prioritisation settings';
@@ -62,8 +64,8 @@ export function settingsTableAmong<T>(tables: readonly T[], about: (table: T) =>
   if (named) return named;
   return tables.find((t) => {
     const { sheet, headers } = about(t);
-    const columns = headers.map((h) => folded(String(h ?? '')));
-    return folded(sheet) === folded(SETTINGS_SHEET) && columns.includes('setting') && columns.includes('value');
+    const columns = settingsColumns(headers);
+    return folded(sheet) === folded(SETTINGS_SHEET) && columns.label >= 0 && columns.value >= 0;
   });
 }
 

@@ -10,6 +10,7 @@ import { normalise } from '../engine/cells';
 import { BESIDE_SUFFIX, OUTPUT_COLUMNS, type OutputKey } from '../engine/columns';
 import { listWords } from '../engine/format';
 import type { RawTable } from '../engine/types';
+import { settingsColumns } from '../engine/settings';
 import { OUTPUT_RECORD_LABEL, OUTPUT_RECORD_MEANING } from './names';
 import { isMeaningHeader, type SettingsEdits } from './settingsEdits';
 import { settingsRowCells } from './settingsSheet';
@@ -45,10 +46,7 @@ export type OutputColumnPlacement = {
   resting: { index: number; header: string }[];
 };
 
-const cellsOf = (settings: Pick<RawTable, 'headers' | 'rows'>) => ({
-  label: settings.headers.findIndex((h) => normalise(String(h)) === 'setting'),
-  value: settings.headers.findIndex((h) => normalise(String(h)) === 'value'),
-});
+const cellsOf = (settings: Pick<RawTable, 'headers' | 'rows'>) => settingsColumns(settings.headers);
 
 const RECORD_KEY = normalise(OUTPUT_RECORD_LABEL);
 

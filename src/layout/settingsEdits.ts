@@ -5,7 +5,7 @@
 
 import { normalise } from '../engine/cells';
 import type { RawTable, Settings } from '../engine/types';
-import { settingOf } from '../engine/settings';
+import { settingOf, settingsColumns } from '../engine/settings';
 import type { LayoutCell } from './grid';
 import { SETTINGS_TABLE } from './names';
 import { MEANING_HEADER, settingsRowCells, settingsRows, settingValueFormat, type SettingsCell } from './settingsSheet';
@@ -36,8 +36,7 @@ export const isMeaningHeader = (cell: unknown): boolean => typeof cell === 'stri
  * added to a table with the What it means column there carry their meaning; nothing is written beside a table without one.
  */
 export function settingsEdits(table: Pick<RawTable, 'headers' | 'rows'>, settings: Settings, beside?: unknown): SettingsEdits {
-  const labelColumn = table.headers.findIndex((h) => normalise(String(h)) === 'setting');
-  const valueColumn = table.headers.findIndex((h) => normalise(String(h)) === 'value');
+  const { label: labelColumn, value: valueColumn } = settingsColumns(table.headers);
   if (labelColumn < 0 || valueColumn < 0) throw new Error(SETTINGS_COLUMNS_MESSAGE);
   const columns = { label: labelColumn, value: valueColumn, width: table.headers.length };
   const existing = new Map<string, number>();

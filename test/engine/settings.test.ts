@@ -131,6 +131,17 @@ describe('bad values', () => {
     expect(read.settings.weights).toEqual({ impact: 0, readiness: 0, friction: 1 });
   });
 
+  test.each<[string, string]>([
+    ['Settings', 'Value'],
+    ['Setting name', 'Setting value'],
+    ['Parameter', 'Value'],
+    ['Name', 'Values'],
+  ])('a table headed %p and %p is read as Setting and Value', (label, value) => {
+    const read = readSettings({ ...settingsTable({ 'Impact weight': 90, 'In-flight limit': 4 }), headers: [label, value] });
+    expect(read.settings).toMatchObject({ weights: { impact: 90 }, inFlightLimit: 4 });
+    expect(read.issues).toEqual([]);
+  });
+
   test('a table without Setting and Value columns is reported and the defaults are used', () => {
     const raw: RawTable = { ...settingsTable({ 'Impact weight': 90 }), headers: ['Name', 'Amount'] };
     const read = readSettings(raw);

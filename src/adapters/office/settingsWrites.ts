@@ -3,8 +3,7 @@
 // added (notes, their own settings) stay as they are. Without a settings
 // table, a settings sheet is made from the layout.
 
-import { normalise } from '../../engine/cells';
-import { readSettings } from '../../engine/settings';
+import { readSettings, settingsColumns } from '../../engine/settings';
 import type { CellValue, Settings } from '../../engine/types';
 import { isOwnSheet, nextFreeSheetName, SETTINGS_SHEET, SETTINGS_TABLE } from '../../layout/names';
 import { settingsEdits } from '../../layout/settingsEdits';
@@ -50,8 +49,7 @@ export async function saveSettings(context: Excel.RequestContext, change: (curre
   const headers = table.columns.items.map((c) => c.name);
   const columns = table.columns.items.map((c) => c.values.slice(1).map((r) => r[0] as CellValue));
   const rows = (columns[0] ?? []).map((_, r) => columns.map((column) => column[r] ?? ''));
-  const labelColumn = headers.findIndex((h) => normalise(h) === 'setting');
-  const valueColumn = headers.findIndex((h) => normalise(h) === 'value');
+  const { label: labelColumn, value: valueColumn } = settingsColumns(headers);
   if (labelColumn < 0 || valueColumn < 0) throw new WorkbookError(SETTINGS_COLUMNS_MESSAGE);
   const raw = { sheet: '', name: SETTINGS_TABLE, headers, rows, origin: { row: 0, column: 0 } };
   const settings = change(readSettings(raw).settings);
