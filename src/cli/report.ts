@@ -13,6 +13,7 @@ import { describeFeatures, type FeatureCount } from '../adapters/exceljs/feature
 import { summaryText } from './summaryText';
 import { columnsFound, type ColumnFound } from '../engine/columnMapping';
 import { moneySentence } from '../engine/currency';
+import { SETTINGS_SHEET } from '../layout/names';
 
 export const TOP = 10;
 
@@ -168,7 +169,9 @@ function topOfRanking(plan: Plan): Report['top'] {
 function notes(written: Extract<RunResult, { kind: 'written' }>, lost: FeatureCount[], chartsNotDrawn: string[], surgical: boolean): string[] {
   const said: string[] = [];
   for (const r of written.outcome.renamed ?? []) {
-    said.push(`Your workbook already has a sheet named "${r.wanted}" that the prioritiser did not make; it was left alone and the prioritiser's sheet is "${r.used}".`);
+    // A settings sheet of the user's own, without a table: its settings were not read, and a table would make them read.
+    const settings = r.wanted === SETTINGS_SHEET ? ' Settings on it are read only from a table with Setting and Value columns: select them, choose Insert > Table, and run again.' : '';
+    said.push(`Your workbook already has a sheet named "${r.wanted}" that the prioritiser did not make; it was left alone and the prioritiser's sheet is "${r.used}".${settings}`);
   }
   if (!written.snapshot.settings) said.push('The Prioritisation settings sheet was created with the default settings; change them there and run again.');
   if (chartsNotDrawn.length > 0) {

@@ -271,6 +271,20 @@ describe('a run on a real workbook file', () => {
     expect((await open(folder.path('portfolio.prioritised.xlsx'))).getWorksheet('Decision log')!.getCell('B5').value).toBe('Ana Silva');
   });
 
+  it('says, when the Prioritisation settings sheet holds settings that are not in a table, that they were not read and how to make them read', async () => {
+    const workbook = portfolioWorkbook();
+    const sheet = workbook.addWorksheet('Prioritisation settings');
+    sheet.getCell('A1').value = 'Setting';
+    sheet.getCell('B1').value = 'Value';
+    sheet.getCell('A2').value = 'In-flight limit';
+    sheet.getCell('B2').value = 1;
+    const run = await runCommand([await writeInput(workbook)]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Your workbook already has a sheet named "Prioritisation settings" that the prioritiser did not make; it was left alone and the prioritiser\'s sheet is "Prioritisation settings (2)". Settings on it are read only from a table with Setting and Value columns: select them, choose Insert > Table, and run again.',
+    );
+  });
+
   it('leaves a sheet of the user called Change impact alone and says where the prioritiser wrote', async () => {
     const workbook = portfolioWorkbook();
     workbook.addWorksheet('Change impact').getCell('A1').value = 'Our own change log';
