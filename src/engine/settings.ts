@@ -130,6 +130,8 @@ export function horizonLabels(text: string): string[] | undefined {
     .map((l) => l.trim().replace(/\s+/g, ' '))
     .filter((l) => l !== '');
   if (labels.length > MAX_HORIZONS) return undefined;
+  // "H1 H2" or "Q1/Q2": several labels written without commas, not one horizon called that.
+  if (labels.length === 1 && labels[0]!.split(/[\s/]+/).filter((t) => /^[a-z]{0,4}\d{1,4}$/i.test(t)).length >= 2 && /^[a-z0-9\s/]+$/i.test(labels[0]!)) return undefined;
   if (new Set(labels.map(normalise)).size !== labels.length || labels.some((l) => normalise(l) === '')) return undefined;
   return labels;
 }
