@@ -823,7 +823,16 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
   if (!rawTable) return { teams: [], issues: [] };
   const issues: Issue[] = [];
   const find = (...names: string[]) => rawTable.headers.findIndex((h) => names.includes(normalise(String(h))));
-  const horizonColumns = horizons && horizons.length >= 2 ? horizons.map((label) => find(normalise(label))) : undefined;
+  // A horizon's column is headed by its label, also with the word capacity ("Capacity H1", "H1 capacity (weeks)", "Capacity (H1)").
+  const withoutCapacity = (header: string, brackets: boolean) =>
+    normalise((brackets ? header.replace(/[([][^)\]]*[)\]]/g, ' ') : header).replace(/\b(?:capacity|available|availability)\b/gi, ' '));
+  const horizonColumn = (label: string): number => {
+    const exact = find(normalise(label));
+    if (exact >= 0) return exact;
+    const wanted = normalise(label);
+    return rawTable.headers.findIndex((h) => /capacity|availab/i.test(String(h ?? '')) && (withoutCapacity(String(h), false) === wanted || withoutCapacity(String(h), true) === wanted));
+  };
+  const horizonColumns = horizons && horizons.length >= 2 ? horizons.map(horizonColumn) : undefined;
   const everyHorizon = horizonColumns !== undefined && horizonColumns.every((c) => c >= 0);
   const found = capacityColumns(rawTable.headers.map((h) => String(h ?? '')), horizonColumns ?? []);
   const { team: teamColumn, capacity: capacityColumn, unit: unitColumn } = found;

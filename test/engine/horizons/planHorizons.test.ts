@@ -95,6 +95,18 @@ describe('a roadmap over horizons', () => {
     expect(plan.entries.filter((e) => e.schedule?.label === 'H1' && (e.initiative.demand.Legal ?? 0) > 0)).toEqual([]);
   });
 
+  it.each<[string[]]>([
+    [['Team', 'Unit', 'Capacity H1', 'Capacity H2']],
+    [['Team', 'Unit', 'H1 capacity', 'H2 capacity']],
+    [['Team', 'Unit', 'Capacity (H1)', 'Capacity (H2)']],
+    [['Team', 'Unit', 'H1 capacity (weeks)', 'H2 capacity (weeks)']],
+  ])('reads capacity per horizon from columns headed by the label with the word capacity: %p', (headers) => {
+    const cap: RawTable = { ...capacity({}), headers, rows: [['Legal', 'weeks', 3, 5]] };
+    const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
+    expect(plan.teams[0]).toMatchObject({ name: 'Legal', unit: 'weeks', byHorizon: [3, 5] });
+    expect(plan.issues.filter((i) => i.sheet === 'Capacity')).toEqual([]);
+  });
+
   it('reports a bad horizon capacity with its cell, counting it as 0', () => {
     const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 4, 'weeks', 'lots', 2]] };
     const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
