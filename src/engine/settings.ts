@@ -62,7 +62,18 @@ const numberCell = z.union([z.number(), z.string()]).transform((cell, ctx) => {
   return value;
 });
 
-const weight = numberCell.pipe(z.number().min(0).max(100));
+/** A weight, in points of 100: "50%" typed as text is 50, as the weights are written (a number is taken as it is). */
+const weight = z
+  .union([z.number(), z.string()])
+  .transform((cell, ctx) => {
+    const value = parseNumber(cell);
+    if (value === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'not a number' });
+      return z.NEVER;
+    }
+    return typeof cell === 'string' && cell.trim().endsWith('%') ? Math.round(value * 100 * 1e9) / 1e9 : value;
+  })
+  .pipe(z.number().min(0).max(100));
 
 /**
  * A percentage: "20%" as text, 0.2 (what a cell formatted as a percentage holds) or 20 (a plain number

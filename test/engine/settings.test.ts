@@ -53,6 +53,12 @@ describe('reading each setting', () => {
     expect(read.issues).toEqual([]);
   });
 
+  test('a weight typed as a percentage ("50%") is that many points of 100, as the weights are', () => {
+    const read = readSettings(settingsTable({ 'Impact weight': '50%', 'Readiness weight': '30 %', 'Friction weight': 20 }));
+    expect(read.settings.weights).toEqual({ impact: 50, readiness: 30, friction: 20 });
+    expect(read.issues).toEqual([]);
+  });
+
   test('settings not given keep their defaults', () => {
     const read = readSettings(settingsTable({ 'Impact weight': 70 }));
     expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, weights: { ...DEFAULT_SETTINGS.weights, impact: 70 } });
