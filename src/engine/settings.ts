@@ -111,9 +111,18 @@ const rangeText = (range: WeightRange | undefined): string => (range ? `${range.
 export const percentText = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;
 const methods: SelectionMethod[] = ['Rank and fill', 'Optimal'];
 const objectives: Objective[] = ['Priority score', 'Annual value'];
+/** Other words for a setting's values, compared as folded: "Optimise", "Rank & fill", "Value". */
+const VALUE_ALIASES: Record<string, string> = {
+  optimise: 'Optimal', optimize: 'Optimal', optimised: 'Optimal', optimized: 'Optimal', optimisation: 'Optimal', optimization: 'Optimal',
+  optimum: 'Optimal', solver: 'Optimal', mip: 'Optimal', rankfill: 'Rank and fill', greedy: 'Rank and fill', rank: 'Rank and fill',
+  rankorder: 'Rank and fill', rankandfillgreedy: 'Rank and fill', value: 'Annual value', annualbenefit: 'Annual value',
+  score: 'Priority score', priority: 'Priority score',
+};
 const oneOf = <T extends string>(values: T[]) =>
   z.string().transform((cell, ctx) => {
-    const found = values.find((v) => normalise(v) === normalise(cell));
+    // A note in brackets ("Optimal (MIP)") is left out.
+    const folded = [normalise(cell), normalise(cell.replace(/[([][^)\]]*[)\]]/g, ' '))];
+    const found = values.find((v) => folded.some((f) => normalise(v) === f || VALUE_ALIASES[f] === v));
     if (!found) {
       ctx.addIssue({ code: 'custom', message: 'not in list' });
       return z.NEVER;

@@ -59,6 +59,20 @@ describe('reading each setting', () => {
     expect(read.issues).toEqual([]);
   });
 
+  test.each<[string, string, (s: Settings) => unknown, unknown]>([
+    ['Selection method', 'Optimal (MIP)', (s) => s.method, 'Optimal'],
+    ['Selection method', 'Optimise', (s) => s.method, 'Optimal'],
+    ['Selection method', 'Optimization', (s) => s.method, 'Optimal'],
+    ['Selection method', 'Rank & fill', (s) => s.method, 'Rank and fill'],
+    ['Selection method', 'Greedy', (s) => s.method, 'Rank and fill'],
+    ['Optimise for', 'Value', (s) => s.objective, 'Annual value'],
+    ['Optimise for', 'Score', (s) => s.objective, 'Priority score'],
+  ])('%s %p reads as %p', (label, value, pick, expected) => {
+    const read = readSettings(settingsTable({ [label]: value }));
+    expect(pick(read.settings)).toEqual(expected);
+    expect(read.issues).toEqual([]);
+  });
+
   test('settings not given keep their defaults', () => {
     const read = readSettings(settingsTable({ 'Impact weight': 70 }));
     expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, weights: { ...DEFAULT_SETTINGS.weights, impact: 70 } });
