@@ -72,9 +72,18 @@ export function formatCurrency(format: string | undefined): string | undefined {
   return statedCurrency(quoted) ?? (/[$€£¥₹]/.test(bare) ? statedCurrency(bare) : undefined);
 }
 
-/** An ISO code for a setting or an FX table cell: "eur", "€" and "EUR" are EUR; undefined when it names none. */
+/** Currencies named in words, folded ("Pound sterling" is poundsterling), for a setting or an FX table cell. */
+const CURRENCY_NAMES: Record<string, string> = {
+  euro: 'EUR', euros: 'EUR', dollar: 'USD', dollars: 'USD', usdollar: 'USD', usdollars: 'USD', pound: 'GBP', pounds: 'GBP',
+  sterling: 'GBP', poundsterling: 'GBP', britishpound: 'GBP', swissfranc: 'CHF', swissfrancs: 'CHF', yen: 'JPY', japaneseyen: 'JPY',
+  canadiandollar: 'CAD', australiandollar: 'AUD', rupee: 'INR', rupees: 'INR', indianrupee: 'INR', yuan: 'CNY', renminbi: 'CNY',
+};
+
+/** An ISO code for a setting or an FX table cell: "eur", "€", "EUR" and "Euro" are EUR; undefined when it names none. */
 export function currencyCode(text: string): string | undefined {
   const trimmed = text.trim();
+  const named = CURRENCY_NAMES[normalise(trimmed)];
+  if (named) return named;
   if (/^[a-z]{3}$/i.test(trimmed)) return trimmed.toUpperCase();
   return statedCurrency(trimmed);
 }

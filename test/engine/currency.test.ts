@@ -47,6 +47,23 @@ describe('the currency an amount states', () => {
     expect(currencyCode('eur')).toBe('EUR');
     expect(currencyCode('€')).toBe('EUR');
   });
+
+  it.each<[string, string]>([
+    ['Euro', 'EUR'],
+    ['euros', 'EUR'],
+    ['US dollar', 'USD'],
+    ['Dollars', 'USD'],
+    ['Pound sterling', 'GBP'],
+    ['Sterling', 'GBP'],
+    ['Swiss franc', 'CHF'],
+    ['Yen', 'JPY'],
+  ])('a currency named in words, %p, is %p (the Reporting currency setting, a row of the FX rates table)', (text, code) => {
+    expect(currencyCode(text)).toBe(code);
+  });
+
+  it.each(['Dollars and cents', 'Gold', 'Points'])('%p names no currency', (text) => {
+    expect(currencyCode(text)).toBeUndefined();
+  });
 });
 
 describe('converting values into the reporting currency', () => {

@@ -129,7 +129,7 @@ describe('bad values', () => {
     ['Horizons', 'H1 H2', 'Using the default: one planning period.'],
     ['Horizons', 'Q1 Q2 Q3 Q4', 'Using the default: one planning period.'],
     ['Horizons', 'H1/H2', 'Using the default: one planning period.'],
-    ['Reporting currency', 'Dollars', 'Using the default: the currency most amounts state.'],
+    ['Reporting currency', 'Doubloons', 'Using the default: the currency most amounts state.'],
     ['Impact weight range', '60-40', 'Using the default: no range, the weight as set.'],
   ])('a bad %s falls back to a blank default and says what blank means', (label, value, says) => {
     const [issue] = readSettings(settingsTable({ [label]: value })).issues;
