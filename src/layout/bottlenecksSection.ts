@@ -78,6 +78,7 @@ function capacityRows(s: SheetBuilder, b: Bottlenecks): void {
     s.row(
       [f.name, unit, f.valueGain ?? null, f.text, changes, f.objectiveGain ?? null, how, ...(roadmap ? [f.deliveredGain ?? null] : [])],
       [T, T, moneyFormat(b.currency), T, T, objectiveFormat(b.objective, b.currency), T, ...(roadmap ? [moneyFormat(b.currency)] : [])],
+      'wrap',
     );
   }
   highlight(s, first, 2, GAIN_HIGHLIGHTS);
@@ -91,6 +92,7 @@ function overrideRows(s: SheetBuilder, b: Bottlenecks): void {
     s.row(
       [f.name, f.choice === 'In' ? 'Forced in' : 'Forced out', f.valueCost ?? null, f.text, f.reason, f.objectiveWith, f.objectiveWithout ?? null],
       [T, T, moneyFormat(b.currency), T, T, objectiveFormat(b.objective, b.currency), objectiveFormat(b.objective, b.currency)],
+      'wrap',
     );
   }
   if (b.overrides.length === 0) s.row(['No override is in force.'], [T]);
@@ -106,6 +108,7 @@ function enablerRows(s: SheetBuilder, b: Bottlenecks): void {
     s.row(
       [f.name, f.unlocks.join(', '), f.valueLost ?? null, f.text, changes, f.objectiveLost ?? null],
       [T, T, moneyFormat(b.currency), T, T, objectiveFormat(b.objective, b.currency)],
+      'wrap',
     );
   }
   highlight(s, first, 2, COST_HIGHLIGHTS);
@@ -127,6 +130,7 @@ function deferredRows(s: SheetBuilder, plan: Plan, b: Bottlenecks): void {
     s.row(
       [f.name, f.decision, cutCell, f.text, entries.get(f.key)?.bindingText ?? '', f.scoreNeeded?.needed ?? null, f.scoreNeeded?.now ?? null],
       [T, T, T, T, T, format, format],
+      'wrap',
     );
   }
   if (b.deferred.length === 0) s.row(['No initiative is deferred for capacity.'], [T]);

@@ -171,10 +171,11 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
 
   s.row(['What changes for each committed initiative'], [], 'section');
   s.row(['Initiative', 'Decision', 'Dimension', 'Before', 'After'], [], 'header');
+  // Before and After are sentences side by side: each wraps in its column rather than being cut by the next.
   for (const c of plan.changeImpact.committed) {
-    for (const d of c.dimensions) s.row([c.name, c.decision, d.dimension, d.before, d.after, null, null], TEXT_5);
-    s.row([c.name, c.decision, 'Who absorbs the change', null, c.absorbedBy, null, null], TEXT_5);
-    s.row([c.name, c.decision, 'Gaps still open', null, joinedGaps(c.openGaps, memo) || 'None', null, null], TEXT_5);
+    for (const d of c.dimensions) s.row([c.name, c.decision, d.dimension, d.before, d.after, null, null], TEXT_5, 'wrap');
+    s.row([c.name, c.decision, 'Who absorbs the change', null, c.absorbedBy, null, null], TEXT_5, 'wrap');
+    s.row([c.name, c.decision, 'Gaps still open', null, joinedGaps(c.openGaps, memo) || 'None', null, null], TEXT_5, 'wrap');
   }
   if (plan.changeImpact.committed.length === 0) s.row(['Nothing is committed in this plan.'], [TEXT_FORMAT]);
   s.blank();

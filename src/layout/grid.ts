@@ -43,9 +43,11 @@ export function writable(value: LayoutCell): LayoutCell {
   return value;
 }
 
-export type CellStyle = 'title' | 'note' | 'section' | 'header';
+/** `wrap`: body text that wraps within its column, top-aligned, its row as tall as its lines (a sentence beside other cells). */
+export type CellStyle = 'title' | 'note' | 'section' | 'header' | 'wrap';
 
-export type StyledRange = { row: number; column: number; columns: number; style: CellStyle };
+/** `rows` (default 1): a block of rows with the same look, as the builder joins consecutive `wrap` rows. */
+export type StyledRange = { row: number; column: number; columns: number; rows?: number; style: CellStyle };
 
 /**
  * Fill and font colours for the cells that equal a text, or hold a number in [min, below).
@@ -111,8 +113,8 @@ export type SheetLayout = {
   charts: ChartSpec[];
   freezeRows: number;
   /**
-   * Rows taller than Excel's default (zero-based row, height in points): a header whose words wrap gets
-   * the lines they need, as neither Excel nor LibreOffice re-fits a row's height when it opens a file.
+   * Rows taller than Excel's default (zero-based row, height in points): a header or a `wrap` row whose words
+   * wrap gets the lines they need, as neither Excel nor LibreOffice re-fits a row's height when it opens a file.
    */
   rowHeights?: RowHeight[];
   /** How the sheet prints (pageSetup.ts); every sheet of the add-in's has one, a sheet made for the user (the sample) none. */
@@ -123,8 +125,9 @@ export type RowHeight = { row: number; points: number };
 
 /** Excel's default row height, in points: one line of its default font. */
 export const LINE_POINTS = 15;
-/** A header wraps to at most this many lines; a longer one is cut rather than the row grown further. */
+/** A header wraps to at most this many lines, a `wrap` row to at most MOST_TEXT_LINES; a longer text is cut rather than the row grown further. */
 const MOST_HEADER_LINES = 3;
+const MOST_TEXT_LINES = 16;
 /**
  * A column's width counts characters as wide as a digit; a bold header's letters average about nine
  * tenths of that (measured on LibreOffice's rendering of our headers).
@@ -137,38 +140,60 @@ const LETTER_WIDTH = 0.9;
  */
 export function wrappedLines(text: string, width: number): number {
   const room = Math.max(1, width - 0.5);
+  // Most texts fit: then so do their words with one space between them.
+  if (text.length * LETTER_WIDTH <= room) return 1;
   let lines = 1;
   let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const length = word.length * LETTER_WIDTH;
+  // Word by word without splitting the text (a space, tab or line break ends a word): a Change impact of
+  // thousands of rows measures every sentence.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && text.charCodeAt(i) <= 32) i++;
+    if (i === n) break;
+    let end = i;
+    while (end < n && text.charCodeAt(end) > 32) end++;
+    const length = (end - i) * LETTER_WIDTH;
+    i = end;
     if (used > 0 && used + LETTER_WIDTH + length <= room) {
       used += LETTER_WIDTH + length;
       continue;
     }
     if (used > 0) lines++;
     // A word wider than the column runs on over further lines.
-    lines += Math.ceil(length / room) - 1;
-    used = length - (Math.ceil(length / room) - 1) * room;
+    const more = Math.ceil(length / room) - 1;
+    lines += more;
+    used = length - more * room;
   }
   return lines;
 }
 
-/** The height of every header row whose words need more than one line in their columns. */
-export function headerRowHeights(values: readonly LayoutCell[][], styles: readonly StyledRange[], widths: readonly number[]): RowHeight[] {
-  const lines = new Map<number, number>();
+
+/** The height of every header or `wrap` row whose words need more than one line in their columns. */
+export function wrappedRowHeights(values: readonly LayoutCell[][], styles: readonly StyledRange[], widths: readonly number[]): RowHeight[] {
+  // Lines per row, in row order whatever the order of the styles (at most MOST_TEXT_LINES, so a byte each).
+  const lines = new Uint8Array(values.length);
+  let any = false;
   for (const styled of styles) {
-    if (styled.style !== 'header') continue;
-    for (let c = styled.column; c < styled.column + styled.columns; c++) {
-      const text = values[styled.row]?.[c];
-      if (typeof text !== 'string' || text === '') continue;
-      const needed = Math.min(MOST_HEADER_LINES, wrappedLines(text, widths[c] ?? 8.43));
-      lines.set(styled.row, Math.max(lines.get(styled.row) ?? 1, needed));
+    if (styled.style !== 'header' && styled.style !== 'wrap') continue;
+    const most = styled.style === 'header' ? MOST_HEADER_LINES : MOST_TEXT_LINES;
+    const end = Math.min(values.length, styled.row + (styled.rows ?? 1));
+    for (let r = styled.row; r < end; r++) {
+      const cells = values[r]!;
+      let needed = 1;
+      for (let c = styled.column; c < styled.column + styled.columns; c++) {
+        const text = cells[c];
+        if (typeof text === 'string' && text.length * LETTER_WIDTH > (widths[c] ?? 8.43) - 0.5) needed = Math.max(needed, wrappedLines(text, widths[c] ?? 8.43));
+      }
+      if (needed > 1) {
+        lines[r] = Math.max(lines[r]!, Math.min(most, needed));
+        any = true;
+      }
     }
   }
-  return [...lines]
-    .filter(([, n]) => n > 1)
-    .sort(([a], [b]) => a - b)
-    .map(([row, n]) => ({ row, points: n * LINE_POINTS }));
+  const heights: RowHeight[] = [];
+  if (any) for (let r = 0; r < lines.length; r++) if (lines[r]! > 1) heights.push({ row: r, points: lines[r]! * LINE_POINTS });
+  return heights;
 }
 
 /** A score rounded to one decimal, as a cell; blank for none. */
@@ -237,7 +262,13 @@ export class SheetBuilder {
     const full = used >= this.width ? cells : padded(cells, this.width);
     this.values[index] = full;
     this.formats[index] = formats.length === this.width && coversFormulas(full, formats) ? (formats as (string | null)[]) : formatsFor(full, formats);
-    if (style) this.styles.push({ row: index, column: 0, columns: Math.max(1, used), style });
+    if (style) {
+      const columns = Math.max(1, used);
+      // Consecutive wrap rows of a section are one block: a Change impact has thousands of them.
+      const last = this.styles[this.styles.length - 1];
+      if (style === 'wrap' && last?.style === 'wrap' && last.column === 0 && last.columns === columns && last.row + (last.rows ?? 1) === index) last.rows = (last.rows ?? 1) + 1;
+      else this.styles.push({ row: index, column: 0, columns, style });
+    }
     return index;
   }
 
@@ -266,7 +297,7 @@ export class SheetBuilder {
       charts: this.charts,
       freezeRows,
     };
-    const heights = headerRowHeights(this.values, this.styles, widths);
+    const heights = wrappedRowHeights(this.values, this.styles, widths);
     if (heights.length > 0) layout.rowHeights = heights;
     if (print) layout.pageSetup = pageSetupOf(layout, this.runAt);
     return layout;

@@ -40,9 +40,17 @@ export function outputRuns(previous: PlanLayout['outputs'], next: PlanLayout['ou
   return runs;
 }
 
-/** Everything but the cells: when it differs, the sheet is rebuilt rather than patched. */
+/**
+ * Everything but the cells: when it differs, the sheet is rebuilt rather than patched. A header's height counts;
+ * a wrapped row's does not, as Excel fits it to its text again when a patch changes the text.
+ */
 const dressing = (sheet: SheetLayout): string =>
-  JSON.stringify([sheet.values.length, sheet.widths, sheet.styles, sheet.conditionalFormats, sheet.tables, sheet.charts, sheet.freezeRows, sheet.rowHeights]);
+  JSON.stringify([sheet.values.length, sheet.widths, sheet.styles, sheet.conditionalFormats, sheet.tables, sheet.charts, sheet.freezeRows, headerHeights(sheet)]);
+
+function headerHeights(sheet: SheetLayout): SheetLayout['rowHeights'] {
+  const wrapped = sheet.styles.filter((s) => s.style === 'wrap');
+  return sheet.rowHeights?.filter((h) => !wrapped.some((s) => h.row >= s.row && h.row < s.row + (s.rows ?? 1)));
+}
 
 export function sheetChanges(previous: SheetLayout, next: SheetLayout): SheetChanges {
   if (dressing(previous) !== dressing(next)) return { kind: 'rebuild' };

@@ -78,9 +78,14 @@ export function pageSetupOf(sheet: Printable, runAt?: string): PageSetup {
   const styles = rowStyles(sheet.styles);
   let titleRows = sheet.freezeRows;
   if (titleRows === 0) while (styles.get(titleRows) === 'title' || styles.get(titleRows) === 'note') titleRows++;
-  // A wrapped header's row is as tall as its lines.
-  const taller = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.points]));
-  const heightOf = (row: number) => taller.get(row) ?? (styles.get(row) === 'title' ? TITLE_ROW_POINTS : ROW_POINTS);
+  // A wrapped row is as tall as its lines: what the taller rows above each row add, summed once (thousands on a Change impact).
+  const heights = sheet.rowHeights ?? [];
+  const end = Math.max(sheet.values.length, ...sheet.charts.map((c) => c.anchor.row + c.anchor.rows));
+  const extraAbove = new Float64Array(end + 1);
+  for (const h of heights) if (h.row < end) extraAbove[h.row + 1] = h.points - ROW_POINTS;
+  for (let r = 1; r <= end; r++) extraAbove[r]! += extraAbove[r - 1]!;
+  const extraIn = (from: number, to: number): number => extraAbove[Math.min(to, end)]! - extraAbove[Math.min(from, end)]!;
+  const heightOf = (row: number) => (styles.get(row) === 'title' ? TITLE_ROW_POINTS : ROW_POINTS) + extraIn(row, row + 1);
   let titlePoints = 0;
   for (let r = 0; r < titleRows; r++) titlePoints += heightOf(r);
 
@@ -97,13 +102,12 @@ export function pageSetupOf(sheet: Printable, runAt?: string): PageSetup {
   const candidates = [...new Set(starts)].filter((row) => !insideChart(row)).sort((a, b) => a - b);
 
   // The blocks between candidates, each as tall as its rows or the charts that start in it, whichever is more.
-  const end = Math.max(sheet.values.length, ...sheet.charts.map((c) => c.anchor.row + c.anchor.rows));
   // Every row is as tall as the default but the few title rows: a block is counted, not walked row by row.
   const titles = [...styles].filter(([, style]) => style === 'title').map(([row]) => row);
   const blockPoints = (from: number, to: number): number => {
     let points = Math.max(0, to - from) * ROW_POINTS;
     for (const row of titles) if (row >= from && row < to) points += TITLE_ROW_POINTS - ROW_POINTS;
-    for (const [row, height] of taller) if (row >= from && row < to) points += height - ROW_POINTS;
+    points += extraIn(from, to);
     for (const c of sheet.charts) if (c.anchor.row >= from && c.anchor.row < to) points = Math.max(points, (c.anchor.row + c.anchor.rows - from) * ROW_POINTS);
     return points;
   };

@@ -265,6 +265,22 @@ describe('a run on a real workbook file', () => {
     expect(log.getRow(5).height ?? 15).toBe(15);
   });
 
+  it("wraps the Change impact's side-by-side sentences in their columns, each row as tall as its lines, in the workbook's own font", async () => {
+    await runCommand([await writeInput(portfolioWorkbook())]);
+    const sheet = (await open(folder.path('portfolio.prioritised.xlsx'))).getWorksheet('Change impact')!;
+    let header = 0;
+    sheet.eachRow((row, r) => void (row.getCell(1).value === 'Initiative' && row.getCell(4).value === 'Before' && (header = r)));
+    const rows = Array.from({ length: 7 }, (_, k) => sheet.getRow(header + 1 + k));
+    for (const row of rows) {
+      expect(row.getCell(5).alignment).toEqual({ vertical: 'top', wrapText: true });
+      expect(row.getCell(5).font?.bold).toBeFalsy();
+    }
+    // Each row is as tall as its longer sentence needs, in lines of 15 points: never cut to one line.
+    const longest = rows.map((row) => Math.max(...[4, 5].map((c) => String(row.getCell(c).value ?? '').length)));
+    rows.forEach((row, k) => expect(row.height ?? 15).toBeGreaterThanOrEqual(longest[k]! > 66 ? 30 : 15));
+    expect(rows.some((row) => (row.height ?? 15) > 15)).toBe(true);
+  });
+
   it('records who ran it in the Decision log', async () => {
     const input = await writeInput(portfolioWorkbook());
     await runCommand([input, '--by', 'Ana Silva']);

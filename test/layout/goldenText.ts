@@ -24,7 +24,7 @@ function rowsText(values: LayoutCell[][], formats: (row: number, column: number)
 export function sheetText(sheet: SheetLayout): string {
   const lines = [`== sheet "${sheet.name}" (widths ${sheet.widths.join(', ')}; frozen rows ${sheet.freezeRows})`];
   lines.push(...rowsText(sheet.values, (r, c) => sheet.formats[r]?.[c]));
-  for (const s of sheet.styles) lines.push(`style ${s.style}: row ${s.row + 1}, columns ${s.column + 1}-${s.column + s.columns}`);
+  for (const s of sheet.styles) lines.push(`style ${s.style}: ${(s.rows ?? 1) > 1 ? `rows ${s.row + 1}-${s.row + s.rows!}` : `row ${s.row + 1}`}, columns ${s.column + 1}-${s.column + s.columns}`);
   for (const h of sheet.rowHeights ?? []) lines.push(`row ${h.row + 1}: ${h.points} points tall (${h.points / 15} lines)`);
   for (const f of sheet.conditionalFormats) lines.push(`highlight rows ${f.row + 1}-${f.row + f.rows}, column ${f.column + 1}: ${JSON.stringify(f.rules)}`);
   for (const t of sheet.tables) lines.push(`table ${t.name}: row ${t.row + 1}, column ${t.column + 1}, ${t.rows} rows × ${t.columns} columns`);

@@ -3,7 +3,7 @@
 // otherwise be cut off (the Decision log read "Deferred (in-", "Not", "Input").
 
 import fc from 'fast-check';
-import { SheetBuilder, headerRowHeights, wrappedLines, LINE_POINTS } from '../../src/layout/grid';
+import { SheetBuilder, wrappedRowHeights, wrappedLines, LINE_POINTS } from '../../src/layout/grid';
 import { pageSetupOf } from '../../src/layout/pageSetup';
 
 describe('how many lines a header wraps to', () => {
@@ -54,11 +54,22 @@ describe('the height of a header row', () => {
     expect(layout.rowHeights).toEqual([{ row: 2, points: 3 * LINE_POINTS }]);
   });
 
-  it('counts only header rows: a long title or value is not wrapped', () => {
+  it('counts a wrap row too, up to sixteen lines: a sentence beside other cells', () => {
+    const s = new SheetBuilder(2);
+    s.row(['Short', 'A sentence of many words that needs three lines here'], [], 'wrap');
+    s.row(['Short', 'word '.repeat(200)], [], 'wrap');
+    s.row(['Short', 'Fits'], [], 'wrap');
+    expect(wrappedRowHeights(s.values, s.styles, [10, 20])).toEqual([
+      { row: 0, points: 3 * LINE_POINTS },
+      { row: 1, points: 16 * LINE_POINTS },
+    ]);
+  });
+
+  it('counts only header and wrap rows: a long title or value is not wrapped', () => {
     const s = new SheetBuilder(1);
     s.row(['A title much wider than its column'], [], 'title');
     s.row(['A value much wider than its column']);
-    expect(headerRowHeights(s.values, s.styles, [5])).toEqual([]);
+    expect(wrappedRowHeights(s.values, s.styles, [5])).toEqual([]);
   });
 
   it('is counted when the page breaks are planned', () => {

@@ -9,7 +9,7 @@ import { DECISION_ORDER } from '../../src/engine/summary';
 import type { RawTable, Settings } from '../../src/engine/types';
 import { UTILISATION_HIGHLIGHTS, changeImpactSheet } from '../../src/layout/changeImpactSheet';
 import { DATE_FORMAT, DECISION_LOG_HEADERS, DECISION_LOG_HEADER_ROW, decisionLogRow, decisionLogSheet, excelSerial } from '../../src/layout/decisionLog';
-import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, highlightFormula, looksLikeFormula, scoreCell, type HighlightRule, type SheetLayout } from '../../src/layout/grid';
+import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, highlightFormula, looksLikeFormula, scoreCell, wrappedLines, type HighlightRule, type SheetLayout } from '../../src/layout/grid';
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_TABLE, OWNER_MARK, SETTINGS_TABLE, isOwnSheet } from '../../src/layout/names';
 import { DECISION_HIGHLIGHTS, GATE_HIGHLIGHTS, outputColumnsLayout } from '../../src/layout/outputColumns';
 import { SETTINGS_HEADER_ROW, settingsSheet } from '../../src/layout/settingsSheet';
@@ -306,6 +306,18 @@ describe('the Change impact sheet', () => {
       for (let r = anchor.row; r < anchor.row + anchor.rows; r++) expect(sheet.values[r]!.every((v) => v === null || v === undefined)).toBe(true);
     }
     expect(printScale(sheet)).toBe(printScale({ ...sheet, charts: [] }));
+  });
+
+  test("wraps each committed initiative's Before and After in their columns, each row as tall as its longer one", () => {
+    const header = rowStarting(sheet, 'Initiative', 'Decision', 'Dimension', 'Before', 'After');
+    const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.points]));
+    // The section's rows are one styled block.
+    expect(sheet.styles).toContainEqual({ row: header + 1, column: 0, columns: 7, rows: 2 * 7, style: 'wrap' });
+    for (let r = header + 1; r <= header + 2 * 7; r++) {
+      const lines = Math.max(wrappedLines(String(sheet.values[r]![3] ?? ''), sheet.widths[3]!), wrappedLines(String(sheet.values[r]![4] ?? ''), sheet.widths[4]!));
+      expect(heights.get(r) ?? 15).toBe(lines * 15);
+    }
+    expect([...heights.keys()].some((r) => r > header && r <= header + 14)).toBe(true);
   });
 
   test('says so when nothing is committed and when nothing is left out', () => {

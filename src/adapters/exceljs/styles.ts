@@ -19,6 +19,7 @@ export const CELL_STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MID_BLUE) } },
     alignment: { vertical: 'top', wrapText: true },
   },
+  wrap: { alignment: { vertical: 'top', wrapText: true } },
 };
 
 /** The differential style (dxf) a conditional format applies: Excel takes a solid dxf fill's colour from bgColor. */

@@ -45,9 +45,11 @@ export function writeSheet(worksheet: ExcelJS.Worksheet, layout: SheetLayout): v
     });
   });
   for (const styled of layout.styles) {
-    for (let c = styled.column; c < styled.column + styled.columns; c++) {
-      const cell = worksheet.getCell(styled.row + 1, c + 1);
-      cell.style = { ...cell.style, ...CELL_STYLES[styled.style] };
+    for (let r = styled.row; r < styled.row + (styled.rows ?? 1); r++) {
+      for (let c = styled.column; c < styled.column + styled.columns; c++) {
+        const cell = worksheet.getCell(r + 1, c + 1);
+        cell.style = { ...cell.style, ...CELL_STYLES[styled.style] };
+      }
     }
   }
   for (const { row, points } of layout.rowHeights ?? []) worksheet.getRow(row + 1).height = points;

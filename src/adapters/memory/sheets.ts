@@ -25,8 +25,8 @@ export function writeSheetLayout(workbook: MemoryWorkbook, layout: SheetLayout, 
 
   writeBlock(sheet, 0, 0, layout.values, layout.formats);
   for (const styled of layout.styles) {
-    for (let c = styled.column; c < styled.column + styled.columns; c++) {
-      putCell(sheet, styled.row, c, { ...getCell(sheet, styled.row, c), style: styled.style });
+    for (let r = styled.row; r < styled.row + (styled.rows ?? 1); r++) {
+      for (let c = styled.column; c < styled.column + styled.columns; c++) putCell(sheet, r, c, { ...getCell(sheet, r, c), style: styled.style });
     }
   }
   layout.widths.forEach((width, column) => (sheet.widths[column] = width));

@@ -2,6 +2,7 @@
 
 import { highlightFormula, type CellStyle, type HighlightRule } from '../../layout/grid';
 
+/** `wrap`: the text wraps within its column, at the top of its row (as the files' looks do). */
 type Look = { bold?: boolean; italic?: boolean; size?: number; color?: string; fill?: string; wrap?: boolean };
 
 export const STYLE_LOOKS: Record<CellStyle, Look> = {
@@ -9,6 +10,7 @@ export const STYLE_LOOKS: Record<CellStyle, Look> = {
   note: { italic: true, color: '#595959' },
   section: { bold: true, size: 12, color: '#1F4E78' },
   header: { bold: true, fill: '#D9E1F2', color: '#1F3864', wrap: true },
+  wrap: { wrap: true },
 };
 
 export function applyLook(range: Excel.Range, style: CellStyle): void {
@@ -19,7 +21,10 @@ export function applyLook(range: Excel.Range, style: CellStyle): void {
   if (look.size !== undefined) font.size = look.size;
   if (look.color !== undefined) font.color = look.color;
   if (look.fill !== undefined) range.format.fill.color = look.fill;
-  if (look.wrap !== undefined) range.format.wrapText = look.wrap;
+  if (look.wrap) {
+    range.format.wrapText = true;
+    range.format.verticalAlignment = 'Top';
+  }
 }
 
 /** Column width in points for a width in characters of the default font (7 px a character plus 5 px padding, at 96 dpi). */

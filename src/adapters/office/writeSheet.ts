@@ -58,7 +58,7 @@ export async function writeSheetCells(sheet: Excel.Worksheet, layout: Pick<Sheet
   }
   for (const styled of layout.styles) {
     await budget.spend(100);
-    applyLook(sheet.getRangeByIndexes(styled.row, styled.column, 1, styled.columns), styled.style);
+    applyLook(sheet.getRangeByIndexes(styled.row, styled.column, styled.rows ?? 1, styled.columns), styled.style);
   }
 }
 
@@ -71,9 +71,17 @@ export async function dressSheet(sheet: Excel.Worksheet, layout: SheetLayout, bu
     await budget.spend(20);
     sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = widthPoints(characters);
   }
+  // Excel fits a block of wrapped rows itself (one request whatever its rows); the header rows get the height worked out.
+  const wrapped = layout.styles.filter((s) => s.style === 'wrap');
+  const inBlock = (row: number) => wrapped.some((s) => row >= s.row && row < s.row + (s.rows ?? 1));
   for (const { row, points } of layout.rowHeights ?? []) {
+    if (inBlock(row)) continue;
     await budget.spend(20);
     sheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points;
+  }
+  for (const block of wrapped) {
+    await budget.spend(20);
+    sheet.getRangeByIndexes(block.row, 0, block.rows ?? 1, 1).format.autofitRows();
   }
   for (const cf of layout.conditionalFormats) {
     await budget.spend(jsonBytes(cf.rules) * 2);

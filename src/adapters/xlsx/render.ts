@@ -60,8 +60,10 @@ export type SheetParts = { drawingId?: string; tableIds: string[]; sharedString?
 export function renderSheet(layout: SheetLayout, styles: StylesEditor, parts: SheetParts): { head: string; rows: Buffer; tail: string } {
   const looks = new Map<number, Map<number, CellStyle>>();
   for (const styled of layout.styles) {
-    const row = looks.get(styled.row) ?? looks.set(styled.row, new Map()).get(styled.row)!;
-    for (let c = styled.column; c < styled.column + styled.columns; c++) row.set(c, styled.style);
+    for (let r = styled.row; r < styled.row + (styled.rows ?? 1); r++) {
+      const row = looks.get(r) ?? looks.set(r, new Map()).get(r)!;
+      for (let c = styled.column; c < styled.column + styled.columns; c++) row.set(c, styled.style);
+    }
   }
   const letters: string[] = [];
   const letter = (c: number): string => (letters[c] ??= columnLetters(c));

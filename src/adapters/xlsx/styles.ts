@@ -17,7 +17,8 @@ const DARK_BLUE = 'FF1F3864';
 const MID_BLUE = 'FF1F4E78';
 const GREY = 'FF595959';
 
-type Look = { font: { bold?: boolean; italic?: boolean; size?: number; color: string }; fill?: string; wrapTop?: boolean };
+/** No font: the workbook's default, as an unstyled cell has. */
+type Look = { font?: { bold?: boolean; italic?: boolean; size?: number; color: string }; fill?: string; wrapTop?: boolean };
 
 /** How the layout's named styles look, as in the exceljs adapter's CELL_STYLES. */
 const LOOKS: Record<CellStyle, Look> = {
@@ -25,6 +26,7 @@ const LOOKS: Record<CellStyle, Look> = {
   note: { font: { italic: true, color: GREY } },
   section: { font: { bold: true, size: 12, color: MID_BLUE } },
   header: { font: { bold: true, color: 'FFFFFFFF' }, fill: MID_BLUE, wrapTop: true },
+  wrap: { wrapTop: true },
 };
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -100,7 +102,7 @@ export class StylesEditor {
     return id;
   }
 
-  private font(look: Look['font']): number {
+  private font(look: NonNullable<Look['font']>): number {
     // The workbook's own default font (its name, family, scheme), with the look's weight, size and colour.
     const base = (this.existing.fonts![0] ?? '<font><sz val="11"/><name val="Calibri"/></font>')
       .replace(/<(\w+:)?(b|i|color)\b[^>]*?(\/>|>[\s\S]*?<\/(\w+:)?\2>)/g, '')
@@ -137,10 +139,10 @@ export class StylesEditor {
     const numFmtId = this.numberFormat(format);
     if (!style) return numFmtId === 0 ? 0 : this.xf(`<${this.tag('xf')} numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
     const look = LOOKS[style];
-    const fontId = this.font(look.font);
+    const fontId = look.font ? this.font(look.font) : 0;
     const fillId = look.fill ? this.fill(look.fill) : 0;
     const alignment = look.wrapTop ? `<${this.tag('alignment')} vertical="top" wrapText="1"/>` : '';
-    const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''} applyFont="1"${fillId ? ' applyFill="1"' : ''}${alignment ? ' applyAlignment="1"' : ''}`;
+    const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''}${look.font ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${alignment ? ' applyAlignment="1"' : ''}`;
     const open = `<${this.tag('xf')} numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}`;
     return this.xf(alignment ? `${open}>${alignment}</${this.tag('xf')}>` : `${open}/>`);
   }

@@ -74,6 +74,8 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   section: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   note: { fontStyle: 'italic', color: tokens.colorNeutralForeground3 },
+  // The preview's rows keep one height: a wrapping text is cut with an ellipsis like any other.
+  wrap: { verticalAlign: 'top' },
   selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
   inRange: { boxShadow: `inset 0 0 0 999px ${tokens.colorBrandBackground2}` },
   editor: { width: '100%', boxSizing: 'border-box', font: 'inherit', border: 'none', padding: 0 },

@@ -263,16 +263,35 @@ describe('a sheet name the user already uses', () => {
     expect(fake.model.sheet('Decision log')!.heights.get(3)).toBe(45);
   });
 
+  it("wraps the Change impact's Before and After at the top of their rows, which Excel fits to them, in one request a block", async () => {
+    const fake = sampleWorkbook();
+    const result = await run(fake);
+    if (result.kind !== 'written') throw new Error(result.kind);
+    const sheet = fake.model.sheet('Change impact')!;
+    const blocks = result.layout.changeImpact.styles.filter((s) => s.style === 'wrap');
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      for (const r of [block.row, block.row + (block.rows ?? 1) - 1]) {
+        expect(sheet.fitted.has(r)).toBe(true);
+        expect(sheet.heights.has(r)).toBe(false);
+        expect(sheet.peek(r, 4)?.look).toMatchObject({ wrap: true, vertical: 'Top' });
+      }
+    }
+  });
+
   it('gives a rebuilt sheet the standard row height where the last run made a header row taller', async () => {
     const fake = sampleWorkbook();
     const first = await run(fake);
     if (first.kind !== 'written') throw new Error(first.kind);
     // A header row of an earlier run, since moved: the rows now there are plain rows.
-    fake.model.sheet('Change impact')!.heights.set(40, 45);
+    fake.model.sheet('Change impact')!.heights.set(400, 45);
     const second = await run(fake);
     if (second.kind !== 'written') throw new Error(second.kind);
-    const tall = (second.layout.changeImpact.rowHeights ?? []).map((h) => [h.row, h.points]);
+    const layout = second.layout.changeImpact;
+    const wrapped = (row: number) => layout.styles.some((s) => s.style === 'wrap' && row >= s.row && row < s.row + (s.rows ?? 1));
+    const tall = (layout.rowHeights ?? []).filter((h) => !wrapped(h.row)).map((h) => [h.row, h.points]);
     expect([...fake.model.sheet('Change impact')!.heights]).toEqual(tall);
+    expect(fake.model.sheet('Change impact')!.heights.has(400)).toBe(false);
   });
 
   it('is the add-in\'s own sheet when A2 carries its mark, and is rebuilt', async () => {

@@ -450,10 +450,23 @@ class RangeFormatProxy extends Proxy<RangeTarget> {
     this.change({ set: 'useStandardHeight', standard }, ({ sheet, rect }) => {
       if (!standard) return;
       for (const row of [...sheet.heights.keys()]) if (row >= rect.row && row < rect.row + rect.rows) sheet.heights.delete(row);
+      for (const row of [...sheet.fitted]) if (row >= rect.row && row < rect.row + rect.rows) sheet.fitted.delete(row);
+    });
+  }
+  /** Excel fits the rows to their wrapped text; the fake, which cannot measure text, notes them as fitted. */
+  autofitRows(): void {
+    this.change({ call: 'autofitRows' }, ({ sheet, rect }) => {
+      for (let r = rect.row; r < rect.row + rect.rows; r++) {
+        sheet.heights.delete(r);
+        sheet.fitted.add(r);
+      }
     });
   }
   set wrapText(wrap: boolean) {
     this.look({ set: 'wrapText', wrap }, (l) => (l.wrap = wrap));
+  }
+  set verticalAlignment(alignment: string) {
+    this.look({ set: 'verticalAlignment', alignment }, (l) => (l.vertical = alignment));
   }
   get font() {
     const set = (key: string) => (value: unknown) => this.look({ set: `font.${key}`, value }, (l) => (l[key] = value));

@@ -127,6 +127,8 @@ export class SheetModel {
   readonly widths = new Map<number, number>();
   /** Row heights in points, where set. */
   readonly heights = new Map<number, number>();
+  /** Rows Excel was asked to fit to their wrapped text (autofitRows). */
+  readonly fitted = new Set<number>();
   /** Cells given a value through Range.values: how tests see that a live re-run wrote only what changed. */
   valueWrites = 0;
 
