@@ -8,6 +8,11 @@ import { SheetBuilder, TEXT_FORMAT, type SheetLayout } from './grid';
 import { OWNER_MARK, SCENARIO_COMPARISON_SHEET } from './names';
 
 const WIDTH = 6;
+/**
+ * The team utilisation chart's rows, kept empty for it under the team table, across the first four columns. Beside the
+ * tables (columns H-O) it made the sheet, printed one page wide, about half as wide again (at 61% of full size, not 89%).
+ */
+const CHART_ROWS = 18;
 
 const when = (iso: string): string => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 
@@ -66,10 +71,13 @@ export function scenarioComparisonSheet(comparison: ScenarioComparison, run: { a
   if (teams === 0) s.row(['No Capacity table, so no team is capped.'], [TEXT_FORMAT]);
   else {
     for (const column of [3, 5]) s.conditionalFormats.push({ row: first, column, rows: teams, rules: UTILISATION_HIGHLIGHTS });
+    s.blank();
+    const chartRow = s.rowCount;
+    for (let r = 0; r < CHART_ROWS; r++) s.blank();
     s.charts.push({
       kind: 'clusteredColumn',
       title: `Team utilisation: ${a.label} and ${b.label}`,
-      anchor: { row: 3, column: WIDTH + 1, rows: 16, columns: 8 },
+      anchor: { row: chartRow, column: 0, rows: CHART_ROWS, columns: 4 },
       yTitle: 'Share of capacity',
       yFormat: PERCENT_FORMAT,
       categories: { row: first, column: 0, rows: teams, columns: 1 },

@@ -5,6 +5,7 @@ import type { Settings } from '../../src/engine/types';
 import { TEXT_FORMAT, looksLikeFormula } from '../../src/layout/grid';
 import { SCENARIO_COMPARISON_SHEET, isOwnSheet } from '../../src/layout/names';
 import { scenarioComparisonSheet } from '../../src/layout/scenarioComparisonSheet';
+import { printScale } from '../../src/layout/pageSetup';
 import { NOW, named, workbook } from '../builders';
 
 const rows = [
@@ -40,8 +41,11 @@ test('text that Excel would take for a formula is in the Text format', () => {
   layout.values.forEach((row, r) => row.forEach((value, c) => looksLikeFormula(value) && expect(layout.formats[r]![c]).toBe(TEXT_FORMAT)));
 });
 
-test('each team’s utilisation in both plans is charted from the sheet’s own cells', () => {
+test('each team’s utilisation in both plans is charted from the sheet’s own cells, under the team table and within its columns', () => {
   const chart = layout.charts[0]!;
+  expect(chart.anchor.row).toBeGreaterThan(chart.categories!.row + chart.categories!.rows);
+  expect(chart.anchor.column + chart.anchor.columns).toBeLessThanOrEqual(layout.widths.length);
+  expect(printScale(layout)).toBeGreaterThan(0.85);
   const legalRow = layout.values.findIndex((r) => r[0] === 'Legal');
   expect(chart.categories).toEqual({ row: legalRow, column: 0, rows: 1, columns: 1 });
   expect(chart.series.map((s) => [s.name, layout.values[s.y.row]![s.y.column]])).toEqual([
