@@ -21,7 +21,8 @@ import type { Relaxation } from './select/optimal';
 import { committedOf } from './select/selectionModel';
 import { rankAndFillEconomics, type Bottlenecks, type EconomicsBase } from './bottlenecks';
 import { rankAndFill } from './select/rankAndFill';
-import { DEFAULT_SETTINGS, readSettings, settingsRecord } from './settings';
+import { DEFAULT_SETTINGS, readSettings, settingOf, settingsColumns, settingsRecord } from './settings';
+import { a1, qualified } from './address';
 import { withScenario } from './scenarios/inForce';
 import type { ScenarioTables } from './scenarios/readScenarios';
 import { decisionLogEntry, summarise, type DecisionLogEntry, type Summary } from './summary';
@@ -81,6 +82,25 @@ export type Plan = Omit<Assessed, 'memo'> & {
 
 export { TIE_RULE, selectionProblem };
 
+/**
+ * The Initiatives table setting naming a table the workbook does not have: the adapters then plan the table
+ * called Initiatives, which is said, with the setting's cell, so another table is never planned without a word.
+ */
+function initiativesTableIssue(settingsTable: RawTable | undefined, wanted: string, planned: RawTable): Issue | undefined {
+  if (wanted.toLowerCase() === planned.name.toLowerCase()) return undefined;
+  const columns = settingsTable ? settingsColumns(settingsTable.headers) : undefined;
+  const rowIndex = settingsTable && columns ? settingsTable.rows.findIndex((row) => settingOf(String(row[columns.label] ?? ''))?.label === 'Initiatives table') : -1;
+  const cell = settingsTable && columns && rowIndex >= 0 ? a1(settingsTable.origin.row + 1 + rowIndex, settingsTable.origin.column + columns.value) : undefined;
+  const where = settingsTable && cell ? ` in ${qualified(settingsTable.sheet, cell)}` : '';
+  return {
+    code: 'invalid-setting',
+    severity: 'warning',
+    sheet: settingsTable?.sheet ?? '',
+    ...(cell ? { column: 'Value', cell } : {}),
+    message: `The Initiatives table setting${where} names ${wanted}, which is no table of this workbook; table ${planned.name} on ${planned.sheet} is planned instead.`,
+  };
+}
+
 export function assess(input: WorkbookInput, context: RunContext): Assessed {
   const memo = new Memo();
   const settingsRead = readSettings(input.settings);
@@ -97,6 +117,8 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
     });
     return { settings, teams: capacity.teams, table: undefined, assessments: [], ranking: [], issues, usable: false, memo };
   }
+  const tableSetting = initiativesTableIssue(input.settings, settings.initiativesTable, input.initiatives);
+  if (tableSetting) issues.push(tableSetting);
   const mapping = readColumnMapping(input.columnMapping);
   issues.push(...mapping.issues);
   const fx = readFxRates(input.fxRates);

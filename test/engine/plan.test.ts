@@ -552,3 +552,24 @@ describe('the decision log entry and the clock', () => {
     expect({ ...later, run: first.run, logEntry: { ...later.logEntry, runAt: first.logEntry.runAt } }).toEqual(first);
   });
 });
+
+describe('the Initiatives table setting', () => {
+  test('naming a table the workbook does not have is reported with its cell, and the table planned is named', () => {
+    const plan = prioritise(workbook([named('Claims triage')], {}, { 'Initiatives table': 'Portfolio2027' }), { now: NOW });
+    expect(plan.entries).toHaveLength(1);
+    expect(plan.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'invalid-setting',
+        severity: 'warning',
+        sheet: 'Prioritisation settings',
+        cell: 'B5',
+        message: `The Initiatives table setting in 'Prioritisation settings'!B5 names Portfolio2027, which is no table of this workbook; table Initiatives on Portfolio is planned instead.`,
+      }),
+    );
+  });
+
+  test('naming the table planned, in any case, says nothing', () => {
+    const plan = prioritise(workbook([named('Claims triage')], {}, { 'Initiatives table': 'initiatives' }), { now: NOW });
+    expect(codes(plan)).not.toContain('invalid-setting');
+  });
+});
