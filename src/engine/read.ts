@@ -870,6 +870,17 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
   );
   rawTable.rows.forEach((row, rowIndex) => {
     const nameRead = text.read(toCell(row[teamColumn]) ?? '');
+    if (nameRead.kind === 'error') {
+      const cell = a1(rawTable.origin.row + 1 + rowIndex, rawTable.origin.column + teamColumn);
+      issues.push({
+        code: 'invalid-capacity',
+        severity: 'warning',
+        sheet: rawTable.sheet,
+        column: rawTable.headers[teamColumn],
+        cell,
+        message: `The team in ${qualified(rawTable.sheet, cell)} is ${nameRead.shown}; expected a team name. That row caps nothing until it is fixed.`,
+      });
+    }
     if (nameRead.kind !== 'value') return;
     const name = nameRead.value;
     if (teams.some((t) => normalise(t.name) === normalise(name))) {

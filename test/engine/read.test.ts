@@ -343,6 +343,14 @@ describe('readCapacity', () => {
     ]);
   });
 
+  test('a team name that is an Excel error (#REF!) is reported with its cell; its row is no team', () => {
+    const read = readCapacity(capacity({ '#REF!': 4, Legal: 10 }));
+    expect(read.teams).toEqual([LEGAL]);
+    expect(read.issues).toEqual([
+      expect.objectContaining({ code: 'invalid-capacity', column: 'Team', cell: 'A2', message: 'The team in Capacity!A2 is #REF!; expected a team name. That row caps nothing until it is fixed.' }),
+    ]);
+  });
+
   test('a capacity set in the settings wins over the Capacity table, whatever its case', () => {
     const read = readCapacity(capacity({ Legal: 10, Security: 6 }), { legal: 4 });
     expect(read.teams).toEqual([{ name: 'Legal', capacity: 4, unit: 'weeks' }, { name: 'Security', capacity: 6, unit: 'weeks' }]);
