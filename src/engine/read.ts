@@ -686,6 +686,26 @@ export const splitReferences = (cell: string): string[] =>
     .filter((part) => part !== '');
 
 /**
+ * The references of a cell with the parts of a name that has a comma in it ("Invoicing, AP automation") joined
+ * again: at each part, the longest run of parts that `known` takes as one ID or name is one reference.
+ */
+function joinNamesWithCommas(parts: readonly string[], known: (text: string) => boolean): string[] {
+  const references: string[] = [];
+  for (let i = 0; i < parts.length; ) {
+    let end = i;
+    for (let j = parts.length - 1; j > i; j--) {
+      if (known(parts.slice(i, j + 1).join(', '))) {
+        end = j;
+        break;
+      }
+    }
+    references.push(parts.slice(i, end + 1).join(', '));
+    i = end + 1;
+  }
+  return references;
+}
+
+/**
  * Turns the Requires and Excludes cells into initiative keys. A reference to no initiative, to the
  * row itself, or to one the row both requires and excludes is a problem naming its cell; that
  * reference is ignored and the rest of the row is planned as usual.
@@ -710,7 +730,7 @@ function resolveReferences(table: RawTable, columns: ColumnMap, initiatives: Ini
   const rowOf = (initiative: Initiative) => sheetRowOf(table, initiative.rowIndex) + 1;
   const resolve = (initiative: Initiative, cell: string, column: number, header: string): Initiative[] => {
     const found: Initiative[] = [];
-    for (const reference of splitReferences(cell)) {
+    for (const reference of joinNamesWithCommas(splitReferences(cell), (text) => byId.has(normalise(text)) || byName.has(normalise(text)))) {
       const ids = byId.get(normalise(reference));
       const candidates = ids ?? byName.get(normalise(reference));
       const target = candidates?.[0];

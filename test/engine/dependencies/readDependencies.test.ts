@@ -25,6 +25,16 @@ describe('Requires and Excludes', () => {
     expect(badReferences(result.issues)).toEqual([]);
   });
 
+  test('a name with a comma in it is one reference, not two', () => {
+    const result = read([
+      { Initiative: 'Invoicing, AP automation', Requires: '' },
+      { Initiative: 'OCR', Requires: '' },
+      { Initiative: 'Claims triage', Requires: 'Invoicing, AP automation; OCR' },
+    ]);
+    expect(byName(result.initiatives, 'Claims triage').requires).toEqual(['name:invoicingapautomation', 'name:ocr']);
+    expect(badReferences(result.issues)).toEqual([]);
+  });
+
   test('references by ID or by name become the keys of the initiatives they name', () => {
     const result = read([
       { ID: 'E1', Initiative: 'Evaluation harness', Requires: '', Excludes: '' },
