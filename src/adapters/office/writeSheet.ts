@@ -81,7 +81,8 @@ export async function dressSheet(sheet: Excel.Worksheet, layout: SheetLayout, bu
   }
   for (const block of wrapped) {
     await budget.spend(20);
-    sheet.getRangeByIndexes(block.row, 0, block.rows ?? 1, 1).format.autofitRows();
+    // Whole rows: Excel fits a range's rows to the data in its own columns only.
+    sheet.getRangeByIndexes(block.row, block.column, block.rows ?? 1, block.columns).getEntireRow().format.autofitRows();
   }
   for (const cf of layout.conditionalFormats) {
     await budget.spend(jsonBytes(cf.rules) * 2);
