@@ -11,7 +11,7 @@ import { TeamCapacity } from '../../src/taskpane/TeamCapacity/TeamCapacity';
 import { Summary } from '../../src/taskpane/Summary/Summary';
 import { PlanGlance } from '../../src/taskpane/Summary/PlanGlance';
 import { prioritise } from '../../src/engine/plan';
-import { NOW, named, workbook } from '../builders';
+import { capacity, NOW, named, readyRow, settingsTable, table, workbook } from '../builders';
 
 jest.setTimeout(30_000);
 
@@ -172,6 +172,20 @@ describe('the plan at a glance', () => {
     const shown = plan();
     show(<PlanGlance plan={shown} moved="Churn enters the plan." />);
     expect(screen.getByText(`${shown.summary.inFlight} of ${shown.summary.inFlightLimit} in-flight places used. Since the last run: Churn enters the plan.`)).toBeInTheDocument();
+  });
+
+  test('over horizons it counts the places used in the busiest horizon, as the limit holds in each, in the glance and the summary', () => {
+    // Three initiatives, Legal fits two a horizon and the limit is 2: two start in H1, one in H2, three committed.
+    const rows = ['Claims triage', 'Invoice matching', 'Churn'].map((name, i) => readyRow({ ID: `I${i}`, Initiative: name, 'Annual value': 1_000_000 - i, Legal: 2 }));
+    const roadmap = prioritise(
+      { initiatives: table(rows), capacity: capacity({ Legal: 4 }), settings: settingsTable({ Horizons: 'H1, H2', 'In-flight limit': 2 }) },
+      { now: NOW },
+    );
+    expect(roadmap.summary.inFlight).toBe(3);
+    show(<PlanGlance plan={roadmap} />);
+    expect(screen.getByText('At most 2 of 2 in-flight places used in any one horizon.')).toBeInTheDocument();
+    show(<Summary plan={roadmap} />);
+    expect(screen.getByText(/; at most 2 of 2 in-flight places used in any one horizon\.$/)).toBeInTheDocument();
   });
 
   test('after a first run it says nothing of what moved', () => {

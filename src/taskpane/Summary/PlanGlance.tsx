@@ -8,6 +8,7 @@ import { formatMoney } from '../../engine/format';
 import type { Plan } from '../../engine/plan';
 import type { PlanEntry } from '../../engine/types';
 import { useSectionStyles } from '../styles';
+import { inFlightSentence } from './inFlightText';
 
 /** `moved` is What moved's sentence, when there was a plan before: the room reads the change first. */
 export type PlanGlanceProps = { plan: Plan; updating?: boolean; top?: number; moved?: string };
@@ -47,7 +48,8 @@ export function PlanGlance({ plan, updating = false, top = 3, moved }: PlanGlanc
         {formatMoney(summary.requestedValue, settings.currency)} requested
       </Subtitle2>
       <Body1 as="p" className={styles.line}>
-        {summary.inFlight} of {summary.inFlightLimit} in-flight places used.{moved ? ` Since the last run: ${moved}` : ''}
+        {inFlightSentence(plan)}
+        {moved ? ` Since the last run: ${moved}` : ''}
       </Body1>
       {outs.length > 0 && (
         <div>

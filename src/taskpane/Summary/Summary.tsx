@@ -8,6 +8,7 @@ import type { Plan } from '../../engine/plan';
 import { DECISION_ORDER } from '../../engine/summary';
 import { useSectionStyles } from '../styles';
 import { DECISION_COLOUR, GATE_COLOUR, type BadgeColour } from './badgeColours';
+import { inFlightText } from './inFlightText';
 
 export type SummaryProps = { plan: Plan; methodNote?: string };
 
@@ -63,8 +64,7 @@ export function Summary({ plan, methodNote }: SummaryProps) {
         The plan for {settings.planningPeriod}
       </Subtitle2>
       <Body1>
-        Committed value <strong>{money(summary.committedValue)}</strong> a year of {money(summary.requestedValue)} requested; {summary.inFlight} of{' '}
-        {summary.inFlightLimit} in-flight places used.
+        Committed value <strong>{money(summary.committedValue)}</strong> a year of {money(summary.requestedValue)} requested; {inFlightText(plan)}.
       </Body1>
       {currency && <Caption1 className={section.quiet}>{currency}</Caption1>}
       <Caption1 className={section.quiet}>
