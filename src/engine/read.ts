@@ -653,21 +653,23 @@ function checkValueRanges(table: RawTable, columns: ColumnMap, initiatives: Init
   for (const initiative of initiatives) {
     const { valueLow: low, valueHigh: high, annualValue: value } = initiative;
     if (low === undefined && high === undefined) continue;
-    const problem = (column: number | undefined, message: (where: string) => string) => {
+    const problem = (column: number, message: (where: string) => string) => {
       initiative.invalid = true;
-      if (column === undefined) {
-        issues.push({ code: 'bad-value-range', severity: 'error', sheet: table.sheet, rowIndex: initiative.rowIndex, message: message(`row ${sheetRowOf(table, initiative.rowIndex) + 1} of ${table.sheet}`) });
-      } else issues.push(cellIssue(table, initiative.rowIndex, 'bad-value-range', column, message));
+      issues.push(cellIssue(table, initiative.rowIndex, 'bad-value-range', column, message));
     };
     if (low === undefined || high === undefined) {
-      const [given, givenHeader, missing, missingHeader] = low === undefined ? [high!, highHeader, lowColumn, lowHeader] : [low, lowHeader, highColumn, highHeader];
-      problem(missing, (where) => `${missingHeader} in ${where} is blank, but ${givenHeader} is ${shown(given)}; give both ends of the range or neither.`);
+      const [given, givenHeader, givenColumn, missing, missingHeader] =
+        low === undefined ? [high!, highHeader, highColumn!, lowColumn, lowHeader] : [low, lowHeader, lowColumn!, highColumn, highHeader];
+      // A whole column missing is said at the cell the row gives.
+      if (missing === undefined) problem(givenColumn, (where) => `${givenHeader} in ${where} is ${shown(given)}, but the table has no ${missingHeader} column; give both ends of the range or neither.`);
+      else problem(missing, (where) => `${missingHeader} in ${where} is blank, but ${givenHeader} is ${shown(given)}; give both ends of the range or neither.`);
     } else if (low > high) {
-      problem(lowColumn, (where) => `${lowHeader} in ${where} is ${shown(low)}, above ${highHeader} (${shown(high)}); the low end of the range must not be above the high end.`);
+      problem(lowColumn!, (where) => `${lowHeader} in ${where} is ${shown(low)}, above ${highHeader} (${shown(high)}); the low end of the range must not be above the high end.`);
     } else if (value === undefined) {
-      problem(valueColumn, (where) => `${valueHeader} in ${where} is blank, but the row gives a range (${shown(low)} to ${shown(high)}); give the value the range is around.`);
+      if (valueColumn === undefined) problem(lowColumn!, (where) => `${lowHeader} in ${where} gives a range (${shown(low)} to ${shown(high)}), but the table has no ${valueHeader} column; give the value the range is around.`);
+      else problem(valueColumn, (where) => `${valueHeader} in ${where} is blank, but the row gives a range (${shown(low)} to ${shown(high)}); give the value the range is around.`);
     } else if (value < low || value > high) {
-      const [column, header] = value < low ? [lowColumn, lowHeader] : [highColumn, highHeader];
+      const [column, header] = value < low ? [lowColumn!, lowHeader] : [highColumn!, highHeader];
       problem(column, (where) => `${header} in ${where} leaves ${valueHeader} (${shown(value)}) outside the range ${shown(low)} to ${shown(high)}; the value must lie within its range.`);
     }
   }

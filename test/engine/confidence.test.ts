@@ -4,6 +4,7 @@ import { prioritise, type Plan, type WorkbookInput } from '../../src/engine/plan
 import { prioritiseWith } from '../../src/engine/prioritiseWith';
 import { readSettings } from '../../src/engine/settings';
 import { highsNodeSolver } from '../../src/adapters/solver/highsNode';
+import type { RawTable } from '../../src/engine/types';
 import { capacity, NOW, readyRow, settingsTable, table, type RowSpec } from '../builders';
 
 const context = { now: NOW };
@@ -162,6 +163,15 @@ describe('reading the ranges and the settings', () => {
     expect(problems[0]!.message).toBe("Value high in Portfolio!AC2 is blank, but Value low is 900,000; give both ends of the range or neither.");
     expect(problems[2]!.message).toContain('leaves Annual value (1,200,000) outside the range 1,300,000 to 2,000,000');
     expect(plan.entries.slice(0, 3).map((e) => e.gate.gate)).toEqual(['Invalid input', 'Invalid input', 'Invalid input']);
+  });
+
+  it('a range end or value whose whole column is missing is said at the cell the row gives', () => {
+    const table: RawTable = { sheet: 'Portfolio', name: 'Initiatives', headers: ['Initiative', 'Value low'], rows: [['Claims triage', 900_000]], origin: { row: 0, column: 0 } };
+    const plan = prioritise({ initiatives: table }, context);
+    const problems = plan.issues.filter((i) => i.code === 'bad-value-range');
+    expect(problems).toEqual([
+      expect.objectContaining({ sheet: 'Portfolio', column: 'Value low', cell: 'B2', message: 'Value low in Portfolio!B2 is 900,000, but the table has no Value high column; give both ends of the range or neither.' }),
+    ]);
   });
 
   it('ranges read like values: text amounts, currencies converted at their rate', () => {
