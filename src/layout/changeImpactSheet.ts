@@ -46,7 +46,11 @@ export function markLine(plan: Plan, what: string): string {
   return `${OWNER_MARK} on ${plan.run.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}${plan.run.by ? ` by ${plan.run.by}` : ''}. ${what}`;
 }
 
-const DECISION_COLOURS: Record<string, string> = {
+/**
+ * The portfolio map's colour per decision. Forced out is charcoal (the font of its cells' highlight): a mid grey
+ * (#7F7F7F) beside Excluded (alternative)'s light grey could not be told apart in the legend.
+ */
+export const DECISION_COLOURS: Record<string, string> = {
   Commit: '#548235',
   'Forced in': '#2F5597',
   'Deferred (capacity)': '#C55A11',
@@ -54,7 +58,7 @@ const DECISION_COLOURS: Record<string, string> = {
   'Deferred (dependency)': '#7030A0',
   'Excluded (alternative)': '#A5A5A5',
   'Not ready': '#C00000',
-  'Forced out': '#7F7F7F',
+  'Forced out': '#404040',
 };
 
 const DECISION_POSITION = Object.fromEntries(DECISION_ORDER.map((d, i) => [d, i])) as Record<Decision, number>;

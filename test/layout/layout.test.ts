@@ -7,7 +7,7 @@ import { prioritise, type Plan } from '../../src/engine/plan';
 import { DEFAULT_SETTINGS, SETTING_SPECS, readSettings } from '../../src/engine/settings';
 import { DECISION_ORDER } from '../../src/engine/summary';
 import type { RawTable, Settings } from '../../src/engine/types';
-import { UTILISATION_HIGHLIGHTS, changeImpactSheet } from '../../src/layout/changeImpactSheet';
+import { DECISION_COLOURS, UTILISATION_HIGHLIGHTS, changeImpactSheet } from '../../src/layout/changeImpactSheet';
 import { DATE_FORMAT, DECISION_LOG_HEADERS, DECISION_LOG_HEADER_ROW, decisionLogRow, decisionLogSheet, excelSerial } from '../../src/layout/decisionLog';
 import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, highlightFormula, looksLikeFormula, scoreCell, wrappedLines, type HighlightRule, type SheetLayout } from '../../src/layout/grid';
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_TABLE, OWNER_MARK, SETTINGS_TABLE, isOwnSheet } from '../../src/layout/names';
@@ -318,6 +318,16 @@ describe('the Change impact sheet', () => {
       expect(heights.get(r) ?? 15).toBe(lines * 15);
     }
     expect([...heights.keys()].some((r) => r > header && r <= header + 14)).toBe(true);
+  });
+
+  test("colours each decision's bubbles apart: the greys of the decisions that are not in the plan differ clearly in lightness", () => {
+    expect(Object.keys(DECISION_COLOURS).sort()).toEqual([...DECISION_ORDER].sort());
+    const greys = Object.values(DECISION_COLOURS)
+      .map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)))
+      .filter(([r, g, b]) => r === g && g === b)
+      .map(([level]) => level!);
+    for (const [i, a] of greys.entries()) for (const b of greys.slice(i + 1)) expect(Math.abs(a - b)).toBeGreaterThanOrEqual(80);
+    expect(new Set(Object.values(DECISION_COLOURS)).size).toBe(DECISION_ORDER.length);
   });
 
   test('says so when nothing is committed and when nothing is left out', () => {
