@@ -3,7 +3,7 @@
 // it and takes `--map "Baseline method=Baseline / comparison"` on top.
 
 import { a1, qualified } from './address';
-import { normalise } from './cells';
+import { normalise, showCell } from './cells';
 import { INPUT_COLUMNS, inputColumn, inputKeyOf, type InputKey } from './columns';
 import type { ColumnHow, ColumnMap, ColumnMappingEntry } from './read';
 import type { Issue, RawTable } from './types';
@@ -42,7 +42,7 @@ export function readColumnMapping(table: RawTable | undefined): ColumnMappingRea
         sheet: table.sheet,
         column: 'Column',
         cell,
-        message: `The Column mapping names "${name}" in ${qualified(table.sheet, cell)}, which is not a column the prioritiser reads; that row is ignored.`,
+        message: `The Column mapping names ${showCell(name)} in ${qualified(table.sheet, cell)}, which is not a column the prioritiser reads; that row is ignored.`,
       });
       return;
     }

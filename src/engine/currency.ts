@@ -2,7 +2,7 @@
 // currency and FX rates, and converting an amount into the reporting currency.
 
 import { a1, qualified } from './address';
-import { normalise, parseNumber } from './cells';
+import { normalise, parseNumber, showCell } from './cells';
 import type { Initiative, Issue, RawTable } from './types';
 
 /** Excel table names take no spaces: the FX table is called this, and any table headed Currency and Rate is one. */
@@ -134,7 +134,7 @@ export function readFxRates(table: RawTable | undefined): FxRates {
     const rate = parseNumber((row[rateColumn] ?? '') as string | number | boolean);
     const at = (column: number) => a1(table.origin.row + 1 + rowIndex, table.origin.column + column);
     if (code === undefined) {
-      issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Currency', cell: at(currencyColumn), message: `The FX rates table names "${name}" in ${qualified(table.sheet, at(currencyColumn))}, which is not a currency code such as EUR; that row is ignored.` });
+      issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Currency', cell: at(currencyColumn), message: `The FX rates table names ${showCell(name)} in ${qualified(table.sheet, at(currencyColumn))}, which is not a currency code such as EUR; that row is ignored.` });
     } else if (rate === undefined || !(rate > 0)) {
       issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Rate', cell: at(rateColumn), message: `The rate for ${code} in ${qualified(table.sheet, at(rateColumn))} is ${JSON.stringify(row[rateColumn] ?? '')}; expected a number above 0. ${code} amounts are not converted.` });
     } else if (!rates.has(code)) rates.set(code, rate);

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { a1, qualified } from './address';
-import { formatKind, isBlank, normalise, plainText, quantity, shownAs, text, type CellRead, type CellReader } from './cells';
+import { formatKind, isBlank, normalise, plainText, quantity, showCell, shownAs, text, type CellRead, type CellReader } from './cells';
 import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
@@ -478,7 +478,7 @@ export function readInitiatives(
       firstWithId = first === undefined;
       if (first === undefined) firstRowOfId.set(foldedId, sheetRowOf(table, rowIndex));
       else {
-        issues.push(cellIssue(table, rowIndex, 'duplicate-id', columns.inputs.id!, (where) => `ID "${id}" in ${where} is already used on row ${first + 1}; give each initiative its own ID.`));
+        issues.push(cellIssue(table, rowIndex, 'duplicate-id', columns.inputs.id!, (where) => `ID ${showCell(id!)} in ${where} is already used on row ${first + 1}; give each initiative its own ID.`));
       }
     }
     let override = values[SLOT.override] as Initiative['override'];
@@ -614,7 +614,7 @@ function roadmapCells(
       // A date is said as the date the cell shows, not as its serial number.
       const given = table.rows[rowIndex]?.[earliestColumn];
       const date = typeof given === 'number' ? shownAs(given, table.formats?.[rowIndex]?.[earliestColumn]) : undefined;
-      const shown = typeof date === 'string' && date.endsWith(', a date') ? date : `"${earliest}"`;
+      const shown = typeof date === 'string' && date.endsWith(', a date') ? date : showCell(earliest);
       rowIssues.push(
         cellIssue(table, rowIndex, 'invalid-horizon', earliestColumn, (where) =>
           `${table.headers[earliestColumn] ?? 'Earliest start'} in ${where} is ${shown}, which is not a horizon; expected one of ${horizons.join(', ')} (the Horizons setting).`,
@@ -741,13 +741,13 @@ function resolveReferences(table: RawTable, columns: ColumnMap, initiatives: Ini
         const listed = `${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
         const what = ids ? `the ID of ${rows.length} initiatives` : `which ${rows.length} initiatives are called`;
         problem(initiative.rowIndex, column, (where) =>
-          `${header} in ${where} names "${reference}", ${what} (rows ${listed}); the one on row ${rows[0]} is used. Give each its own ID and name the one meant by its ID.`,
+          `${header} in ${where} names ${showCell(reference)}, ${what} (rows ${listed}); the one on row ${rows[0]} is used. Give each its own ID and name the one meant by its ID.`,
         );
       }
       if (target === undefined) {
-        problem(initiative.rowIndex, column, (where) => `${header} in ${where} names "${reference}", which is no initiative's ID or name; that reference is ignored.`);
+        problem(initiative.rowIndex, column, (where) => `${header} in ${where} names ${showCell(reference)}, which is no initiative's ID or name; that reference is ignored.`);
       } else if (target === initiative) {
-        problem(initiative.rowIndex, column, (where) => `${header} in ${where} names the initiative itself ("${reference}"); that reference is ignored.`);
+        problem(initiative.rowIndex, column, (where) => `${header} in ${where} names the initiative itself (${showCell(reference)}); that reference is ignored.`);
       } else if (!found.includes(target)) found.push(target);
     }
     return found;

@@ -4,7 +4,7 @@
 
 import { uncalculatedIssues } from './uncalculated';
 import { z } from 'zod';
-import { normalise, parseNumber } from './cells';
+import { normalise, parseNumber, showCell } from './cells';
 import { currencyCode } from './currency';
 import { a1, qualified } from './address';
 import type { Issue, Objective, RawTable, SelectionMethod, Settings, WeightRange } from './types';
@@ -490,6 +490,6 @@ function badSetting(sheet: string, cell: string, label: string, raw: unknown, ex
     sheet,
     column: 'Value',
     cell,
-    message: `${label} in ${qualified(sheet, cell)} is ${JSON.stringify(raw)}; expected ${expected}. Using ${fallback}.`,
+    message: `${label} in ${qualified(sheet, cell)} is ${typeof raw === 'string' && raw.length > 40 ? showCell(raw) : JSON.stringify(raw)}; expected ${expected}. Using ${fallback}.`,
   };
 }

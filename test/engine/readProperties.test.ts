@@ -28,6 +28,8 @@ test('reading never throws and every row with content is planned once, its probl
             expect(issue.sheet).not.toBe('');
           }
           expect(issue.message).not.toMatch(/undefined|NaN|\[object/);
+          if (issue.cell && issue.code !== 'duplicate-column') expect(issue.message).toContain(issue.cell);
+          expect(issue.message.length).toBeLessThan(2000);
         }
         for (const e of plan.entries) if (e.gate.gate === 'Invalid input') expect(['Commit', 'Forced in']).not.toContain(e.decision);
       },
