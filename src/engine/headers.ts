@@ -249,6 +249,8 @@ const BRACKETS = /[([{][^)\]}]*[)\]}]/g;
 export function headerWords(header: string): string[] {
   const text = header
     .toLowerCase()
+    // The score a group of columns feeds, as a heading before them: "Friction: incentives", "Readiness - instrumentation".
+    .replace(/^\s*(?:friction|readiness|impact)\s*[:\-–]\s*(?=\S)/, '')
     .replace(BRACKETS, ' ')
     .replace(/#/g, ' number ')
     .replace(/\bno\.(?=\s|$)/g, ' number ')

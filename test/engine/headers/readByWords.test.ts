@@ -84,6 +84,23 @@ describe('headers a portfolio tracker writes as a question or a range', () => {
   });
 });
 
+describe('headers grouped by the score they feed ("Friction: incentives")', () => {
+  it.each([
+    ['Friction: incentives', 'incentiveMisalignment'],
+    ['Friction - workload', 'workloadShift'],
+    ['Friction: decision rights', 'decisionRightsShift'],
+    ['Friction: new obligations', 'newObligations'],
+    ['Readiness: instrumentation', 'instrumentation'],
+    ['Readiness: data quality', 'dataQuality'],
+  ])('"%s" is %s', (header, key) => {
+    expect(recogniseHeader(header)).toMatchObject({ kind: 'column', key });
+  });
+
+  it.each(['Friction', 'Readiness', 'Friction score', 'Readiness score'])('"%s" alone is no input column', (header) => {
+    expect(recogniseHeader(header).kind).not.toBe('column');
+  });
+});
+
 describe('the Column mapping', () => {
   it('wins over recognition, and a blank header says the table has no such column', () => {
     const row = { Initiative: 'A', Baseline: 'A/B test', 'Comparison used': 'Before/after', Owner: 'Ana Ruiz' };
