@@ -219,7 +219,7 @@ export function App(props: AppProps) {
             <Bottlenecks plan={plan} />
           </Suspense>
           <Suspense fallback={null}>
-            <Problems issues={plan.issues} onSelectCell={(issue) => void controller.selectCell(issue)} />
+            <Problems issues={plan.issues} live={model.live.on} onSelectCell={(issue) => void controller.selectCell(issue)} />
             <Ranking plan={plan} busy={model.busy} onSort={() => void controller.sortByPriority()} />
           </Suspense>
         </>

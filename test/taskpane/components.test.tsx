@@ -49,6 +49,17 @@ describe('the run bar', () => {
 });
 
 describe('the input problems', () => {
+  test('in live mode they say the fix re-plans by itself, not "run again"', () => {
+    const { rerender } = show(<Problems issues={[issue('error', 'An error', 'G4')]} onSelectCell={() => {}} live />);
+    expect(screen.getByText('1 row is kept out of the plan until fixed. Fix a cell and live mode re-plans.')).toBeInTheDocument();
+    rerender(
+      <FluentProvider theme={webLightTheme}>
+        <Problems issues={[issue('error', 'An error', 'G4')]} onSelectCell={() => {}} />
+      </FluentProvider>,
+    );
+    expect(screen.getByText('1 row is kept out of the plan until fixed. Fix a cell, then run again.')).toBeInTheDocument();
+  });
+
   test('errors come before warnings, and only problems with a cell get a Select button', async () => {
     const onSelectCell = jest.fn();
     const problems = [issue('warning', 'A warning', 'C3'), issue('error', 'An error', 'G4'), issue('warning', 'A sheet-wide warning')];

@@ -13,6 +13,8 @@ export type ProblemsProps = {
   onSelectCell: (issue: Issue) => void;
   /** How many to show before "Show all". */
   initial?: number;
+  /** Live mode is on: a fixed cell re-plans by itself, so there is no run to ask for. */
+  live?: boolean;
 };
 
 const useStyles = makeStyles({
@@ -31,7 +33,7 @@ const useStyles = makeStyles({
 const bySeverity = (a: Issue, b: Issue) => rank(a) - rank(b);
 const rank = (issue: Issue) => (issue.severity === 'fatal' ? 0 : issue.severity === 'error' ? 1 : 2);
 
-export function Problems({ issues, onSelectCell, initial = 20 }: ProblemsProps) {
+export function Problems({ issues, onSelectCell, initial = 20, live = false }: ProblemsProps) {
   const section = useSectionStyles();
   const styles = useStyles();
   const id = useId('problems');
@@ -48,7 +50,8 @@ export function Problems({ issues, onSelectCell, initial = 20 }: ProblemsProps) 
         <Body1>None: every cell could be read.</Body1>
       ) : (
         <Caption1 className={section.quiet}>
-          {errors > 0 ? `${errors} ${errors === 1 ? 'row is' : 'rows are'} kept out of the plan until fixed. ` : ''}Fix a cell, then run again.
+          {errors > 0 ? `${errors} ${errors === 1 ? 'row is' : 'rows are'} kept out of the plan until fixed. ` : ''}
+          {live ? 'Fix a cell and live mode re-plans.' : 'Fix a cell, then run again.'}
         </Caption1>
       )}
       <ul className={section.list}>
