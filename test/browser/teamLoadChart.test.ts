@@ -84,3 +84,23 @@ test('its axis text is as large as the pane’s smallest text, and the last tick
   const names = texts.filter((t) => !/%$/.test(t.text ?? ''));
   expect(Math.max(...names.map((t) => t.right))).toBeLessThanOrEqual(ticks[0]!.left);
 });
+
+test('with a team far over its capacity (Legal at 2 weeks, 1750% before), the axis end label stays whole inside the chart', async () => {
+  const page = await openPane({ width: 320, height: 700 });
+  const pane = page.getByRole('complementary', { name: 'Task pane' });
+  await page.getByRole('tab', { name: 'Capacity' }).click();
+  await page.getByRole('grid').locator('[data-address="B2"]').dblclick();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await pane.getByRole('button', { name: 'Run' }).click();
+  await pane.getByText('Plan written').waitFor();
+  const chart = page.getByRole('img', { name: /^Team load as a share of capacity.*Legal 1750% then/ });
+  await chart.locator('svg rect').first().waitFor();
+  const bounds = await chart.evaluate((c) => {
+    const svg = c.querySelector('svg')!.getBoundingClientRect();
+    return { svgRight: svg.right, paneRight: c.closest('aside')!.getBoundingClientRect().right };
+  });
+  const end = await chart.locator('svg text', { hasText: /^1800%$/ }).evaluate((t) => t.getBoundingClientRect().right);
+  expect(end).toBeLessThanOrEqual(Math.min(bounds.svgRight, bounds.paneRight) + 0.5);
+});

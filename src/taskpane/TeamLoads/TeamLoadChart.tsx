@@ -36,6 +36,11 @@ const useStyles = makeStyles({
 
 // What the chart adds to its longest name: the tick, its padding and a little air.
 const NAME_GAP = 20;
+// The chart's own right margin, kept when the end label's half fits in it; else that half and a little air.
+const MIN_RIGHT = 20;
+const END_GAP = 4;
+
+const tickLabel = (share: number) => `${share}%`;
 
 /**
  * The shares the axis labels, from 0% to `top` (a whole hundred). At 320 px the bars have about 115 px, room for
@@ -76,15 +81,21 @@ export default function TeamLoadChart({ loads }: TeamLoadChartProps) {
   // off the left edge: the names are measured here, in the box's font, and the column given that width.
   const box = useRef<HTMLDivElement>(null);
   const [names, setNames] = useState<number>();
+  // The last tick's label is centred on the axis end: half of it stands in the right margin, which the chart makes
+  // 20 px, so a wide one ("1800%" when a team is far over its capacity) ran past the pane's edge.
+  const [end, setEnd] = useState<number>();
   const labels = loads.map((load) => shortName(load.team)).join('\n');
+  const endLabel = tickLabel(top);
   useLayoutEffect(() => {
     const element = box.current;
     if (!element) return;
     // React 18 does not know the inert attribute: set it on the element itself.
     element.setAttribute('inert', '');
     const style = getComputedStyle(element);
-    setNames(widest(labels.split('\n'), `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`));
-  }, [labels]);
+    const font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    setNames(widest(labels.split('\n'), font));
+    setEnd(widest([endLabel], font));
+  }, [labels, endLabel]);
   return (
     <div role="img" aria-label={loadSummary(loads)}>
       <div className={styles.legend}>
@@ -101,7 +112,11 @@ export default function TeamLoadChart({ loads }: TeamLoadChartProps) {
         <HorizontalBarChartWithAxis
           data={data}
           height={height}
-          margins={{ top: 0, ...(names === undefined ? {} : { left: Math.ceil(names) + NAME_GAP }) }}
+          margins={{
+            top: 0,
+            ...(names === undefined ? {} : { left: Math.ceil(names) + NAME_GAP }),
+            ...(end === undefined ? {} : { right: Math.max(MIN_RIGHT, Math.ceil(end / 2) + END_GAP) }),
+          }}
           barHeight={BAR}
           yMinValue={0.5}
           yMaxValue={n + 0.5}
@@ -111,7 +126,7 @@ export default function TeamLoadChart({ loads }: TeamLoadChartProps) {
           // The axis runs to the last tick, so that tick's label stays inside the chart when no bar reaches it.
           xMaxValue={top}
           tickValues={ticks}
-          tickFormat={(v: number | Date) => `${String(v)}%`}
+          tickFormat={(v: number | Date) => tickLabel(Number(v))}
           hideLegend
           hideTooltip
           hideLabels
