@@ -1,12 +1,16 @@
-// QA workbooks: a 40-initiative portfolio with every feature, and a 500-initiative one.
+// QA workbooks to open in Excel or LibreOffice: a 40-initiative portfolio with every feature, and a 500-initiative one: npx tsx scripts/qa/mk.ts [folder]
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
-import { addTableSheet, tablesWorkbookBytes } from '../src/adapters/exceljs/sampleWorkbook';
-import { writeSheet } from '../src/adapters/exceljs/writeSheet';
-import { scenariosSheet } from '../src/layout/scenariosSheet';
-import { SAMPLE_HEADERS, SAMPLE_ROWS, SAMPLE_TEAMS } from '../src/sample/samplePortfolio';
-import { generatePortfolio, withValueRanges } from '../bench/generate';
-import type { CellValue, RawTable } from '../src/engine/types';
+import { join } from 'node:path';
+
+/** Where the workbook goes: the first argument, or the current folder. */
+const outDir = process.argv[2] ?? '.';
+import { addTableSheet, tablesWorkbookBytes } from '../../src/adapters/exceljs/sampleWorkbook';
+import { writeSheet } from '../../src/adapters/exceljs/writeSheet';
+import { scenariosSheet } from '../../src/layout/scenariosSheet';
+import { SAMPLE_HEADERS, SAMPLE_ROWS, SAMPLE_TEAMS } from '../../src/sample/samplePortfolio';
+import { generatePortfolio, withValueRanges } from '../../bench/generate';
+import type { CellValue, RawTable } from '../../src/engine/types';
 
 const col = (h: string) => (SAMPLE_HEADERS as readonly string[]).indexOf(h);
 
@@ -52,11 +56,11 @@ async function big40() {
     name: 'Legal +4', settings: { 'In-flight limit': 12 }, capacities: { Legal: 16 },
     overrides: [{ id: 'AI-09', initiative: 'Churn early warning', choice: 'In', reason: 'CEO priority for the year' }], savedAt: '2026-11-20T09:00:00Z', savedBy: 'Helen Park' } });
   writeSheet(workbook.addWorksheet('Scenarios'), layout);
-  writeFileSync('/tmp/qo/p40.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+  writeFileSync(join(outDir, 'p40.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
 async function big500() {
   const p = generatePortfolio(500, 7);
-  writeFileSync('/tmp/qo/p500.xlsx', await tablesWorkbookBytes([{ table: withValueRanges(p.initiatives), freezeColumns: 2 }, { table: p.capacity }]));
+  writeFileSync(join(outDir, 'p500.xlsx'), await tablesWorkbookBytes([{ table: withValueRanges(p.initiatives), freezeColumns: 2 }, { table: p.capacity }]));
 }
 (async () => { await big40(); await big500(); console.log('ok'); })();
