@@ -46,6 +46,22 @@ export function writable(value: LayoutCell): LayoutCell {
 /** `wrap`: body text that wraps within its column, top-aligned, its row as tall as its lines (a sentence beside other cells). */
 export type CellStyle = 'title' | 'note' | 'section' | 'header' | 'wrap';
 
+/** How a named style looks, in colours as '#RRGGBB'; `wrap`: the text wraps within its column, at the top of its row. */
+export type Look = { bold?: boolean; italic?: boolean; size?: number; color?: string; fill?: string; wrap?: boolean };
+
+/**
+ * The one definition of the named styles' looks, which every adapter draws from, so a workbook looks the same
+ * whichever wrote it. Headers are white on dark blue: they read from the back of a room on a projector and stay
+ * dark-and-light when printed in grey, where a pale fill prints as white.
+ */
+export const LOOKS: Readonly<Record<CellStyle, Look>> = {
+  title: { bold: true, size: 14, color: '#1F3864' },
+  note: { italic: true, color: '#595959' },
+  section: { bold: true, size: 12, color: '#1F4E78' },
+  header: { bold: true, color: '#FFFFFF', fill: '#1F4E78', wrap: true },
+  wrap: { wrap: true },
+};
+
 /** `rows` (default 1): a block of rows with the same look, as the builder joins consecutive `wrap` rows. */
 export type StyledRange = { row: number; column: number; columns: number; rows?: number; style: CellStyle };
 

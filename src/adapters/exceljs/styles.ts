@@ -2,24 +2,30 @@
 // Colours are ARGB, as exceljs wants them.
 
 import type ExcelJS from 'exceljs';
-import type { CellStyle, HighlightRule } from '../../layout/grid';
+import { LOOKS, type CellStyle, type HighlightRule, type Look } from '../../layout/grid';
 
 export const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
-const DARK_BLUE = '#1F3864';
-const MID_BLUE = '#1F4E78';
-const GREY = '#595959';
+/** A layout look as an exceljs style; no font where the look sets none, so the cell keeps the workbook's default. */
+function excelJsStyle(look: Look): Partial<ExcelJS.Style> {
+  const font: Partial<ExcelJS.Font> = {};
+  if (look.bold !== undefined) font.bold = look.bold;
+  if (look.italic !== undefined) font.italic = look.italic;
+  if (look.size !== undefined) font.size = look.size;
+  if (look.color !== undefined) font.color = { argb: argb(look.color) };
+  return {
+    ...(Object.keys(font).length > 0 ? { font } : {}),
+    ...(look.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(look.fill) } } as ExcelJS.Fill } : {}),
+    ...(look.wrap ? { alignment: { vertical: 'top', wrapText: true } } : {}),
+  };
+}
 
 export const CELL_STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 14, color: { argb: argb(DARK_BLUE) } } },
-  note: { font: { italic: true, color: { argb: argb(GREY) } } },
-  section: { font: { bold: true, size: 12, color: { argb: argb(MID_BLUE) } } },
-  header: {
-    font: { bold: true, color: { argb: 'FFFFFFFF' } },
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(MID_BLUE) } },
-    alignment: { vertical: 'top', wrapText: true },
-  },
-  wrap: { alignment: { vertical: 'top', wrapText: true } },
+  title: excelJsStyle(LOOKS.title),
+  note: excelJsStyle(LOOKS.note),
+  section: excelJsStyle(LOOKS.section),
+  header: excelJsStyle(LOOKS.header),
+  wrap: excelJsStyle(LOOKS.wrap),
 };
 
 /** The differential style (dxf) a conditional format applies: Excel takes a solid dxf fill's colour from bgColor. */

@@ -1,20 +1,10 @@
 // How the layout's cell styles, widths and highlight rules look in Excel.
 
-import { highlightFormula, type CellStyle, type HighlightRule } from '../../layout/grid';
+import { highlightFormula, LOOKS, type CellStyle, type HighlightRule } from '../../layout/grid';
 
-/** `wrap`: the text wraps within its column, at the top of its row (as the files' looks do). */
-type Look = { bold?: boolean; italic?: boolean; size?: number; color?: string; fill?: string; wrap?: boolean };
-
-export const STYLE_LOOKS: Record<CellStyle, Look> = {
-  title: { bold: true, size: 14, color: '#1F3864' },
-  note: { italic: true, color: '#595959' },
-  section: { bold: true, size: 12, color: '#1F4E78' },
-  header: { bold: true, fill: '#D9E1F2', color: '#1F3864', wrap: true },
-  wrap: { wrap: true },
-};
-
+/** `style`'s look (the layout's LOOKS, which the files' writers use too) on `range`. */
 export function applyLook(range: Excel.Range, style: CellStyle): void {
-  const look = STYLE_LOOKS[style];
+  const look = LOOKS[style];
   const font = range.format.font;
   if (look.bold !== undefined) font.bold = look.bold;
   if (look.italic !== undefined) font.italic = look.italic;

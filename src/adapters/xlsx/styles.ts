@@ -2,7 +2,7 @@
 // cell formats (xf) and conditional-format styles (dxf) the written cells need,
 // appended after the user's own so every existing style index keeps its meaning.
 
-import type { CellStyle, HighlightRule } from '../../layout/grid';
+import { LOOKS, type CellStyle, type HighlightRule, type Look } from '../../layout/grid';
 import { attributeOf, escapeXml, findElement, findElements, withAttribute } from './xml';
 
 /** Excel's built-in number formats the layout uses (their ids are fixed by the file format). */
@@ -11,22 +11,6 @@ const BUILT_IN: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0
 /** Excel's built-in date and time formats (ECMA-376 18.8.30), which a file names by id alone: read, never written. */
 const BUILT_IN_DATES: Record<number, string> = {
   14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy h:mm', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0',
-};
-
-const DARK_BLUE = 'FF1F3864';
-const MID_BLUE = 'FF1F4E78';
-const GREY = 'FF595959';
-
-/** No font: the workbook's default, as an unstyled cell has. */
-type Look = { font?: { bold?: boolean; italic?: boolean; size?: number; color: string }; fill?: string; wrapTop?: boolean };
-
-/** How the layout's named styles look, as in the exceljs adapter's CELL_STYLES. */
-const LOOKS: Record<CellStyle, Look> = {
-  title: { font: { bold: true, size: 14, color: DARK_BLUE } },
-  note: { font: { italic: true, color: GREY } },
-  section: { font: { bold: true, size: 12, color: MID_BLUE } },
-  header: { font: { bold: true, color: 'FFFFFFFF' }, fill: MID_BLUE, wrapTop: true },
-  wrap: { wrapTop: true },
 };
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -102,14 +86,14 @@ export class StylesEditor {
     return id;
   }
 
-  private font(look: NonNullable<Look['font']>): number {
+  private font(look: Look): number {
     // The workbook's own default font (its name, family, scheme), with the look's weight, size and colour.
     const base = (this.existing.fonts![0] ?? '<font><sz val="11"/><name val="Calibri"/></font>')
       .replace(/<(\w+:)?(b|i|color)\b[^>]*?(\/>|>[\s\S]*?<\/(\w+:)?\2>)/g, '')
       .replace(/<(\w+:)?sz\b[^>]*\/>/, look.size ? '' : '$&');
     const open = /^<[^>]*?>/.exec(base)?.[0] ?? `<${this.tag('font')}>`;
     const inner = base.endsWith('/>') ? '' : base.slice(open.length, base.lastIndexOf('</'));
-    const extra = `${look.bold ? `<${this.tag('b')}/>` : ''}${look.italic ? `<${this.tag('i')}/>` : ''}${look.size ? `<${this.tag('sz')} val="${look.size}"/>` : ''}<${this.tag('color')} rgb="${look.color}"/>`;
+    const extra = `${look.bold ? `<${this.tag('b')}/>` : ''}${look.italic ? `<${this.tag('i')}/>` : ''}${look.size ? `<${this.tag('sz')} val="${look.size}"/>` : ''}${look.color ? `<${this.tag('color')} rgb="${argb(look.color)}"/>` : ''}`;
     return this.add('fonts', `<${this.tag('font')}>${extra}${inner}</${this.tag('font')}>`);
   }
 
@@ -139,10 +123,11 @@ export class StylesEditor {
     const numFmtId = this.numberFormat(format);
     if (!style) return numFmtId === 0 ? 0 : this.xf(`<${this.tag('xf')} numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`);
     const look = LOOKS[style];
-    const fontId = look.font ? this.font(look.font) : 0;
-    const fillId = look.fill ? this.fill(look.fill) : 0;
-    const alignment = look.wrapTop ? `<${this.tag('alignment')} vertical="top" wrapText="1"/>` : '';
-    const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''}${look.font ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${alignment ? ' applyAlignment="1"' : ''}`;
+    const hasFont = look.bold !== undefined || look.italic !== undefined || look.size !== undefined || look.color !== undefined;
+    const fontId = hasFont ? this.font(look) : 0;
+    const fillId = look.fill ? this.fill(argb(look.fill)) : 0;
+    const alignment = look.wrap ? `<${this.tag('alignment')} vertical="top" wrapText="1"/>` : '';
+    const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''}${hasFont ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${alignment ? ' applyAlignment="1"' : ''}`;
     const open = `<${this.tag('xf')} numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}`;
     return this.xf(alignment ? `${open}>${alignment}</${this.tag('xf')}>` : `${open}/>`);
   }
