@@ -160,3 +160,23 @@ describe('focus after a confirmation closes (its buttons go with it)', () => {
     expect(screen.getByRole('textbox', { name: /Save what is in force as/ })).toHaveFocus();
   });
 });
+
+test('once another scenario is in force the name typed for the last one is cleared, so Save never offers to replace a scenario no longer in force', async () => {
+  const m = model();
+  const panel = (inForce: string) => (
+    <FluentProvider theme={webLightTheme}>
+      <ScenariosPanel names={['Lean', 'Wide']} inForce={inForce} busy={false} canAct model={m} />
+    </FluentProvider>
+  );
+  const { rerender } = render(panel(''));
+  const user = userEvent.setup();
+  const field = screen.getByRole('textbox', { name: /Save what is in force as/ });
+  await user.type(field, 'Wide');
+  await user.click(screen.getByRole('button', { name: 'Replace scenario' }));
+  // Saved: Wide is in force. Then the room switches to Lean.
+  rerender(panel('Wide'));
+  rerender(panel('Lean'));
+  expect(field).toHaveValue('');
+  expect(screen.queryByText(/Saving replaces the saved scenario "Wide"/)).not.toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Save as scenario' })).toHaveAttribute('aria-disabled', 'true');
+});

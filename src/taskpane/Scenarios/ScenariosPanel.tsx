@@ -98,6 +98,14 @@ function SwitchPreviewView({ model, busy }: { model: ScenariosModel; busy: boole
 export function ScenariosPanel({ names, inForce, busy, canAct, model }: ScenariosPanelProps) {
   const section = useSectionStyles();
   const [name, setName] = useState('');
+  // A name typed for the scenario in force is cleared once another is in force (after a save or a switch), or the
+  // field went on saying 'Saving replaces the saved scenario "Wide"' beside "In force: Lean" and Replace would
+  // overwrite Wide with Lean's settings.
+  const [nameFor, setNameFor] = useState(inForce);
+  if (nameFor !== inForce) {
+    setNameFor(inForce);
+    setName('');
+  }
   const [target, setTarget] = useState('');
   const sides = [model.current, ...names];
   const [a, setA] = useState(model.current);
