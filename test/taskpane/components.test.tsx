@@ -199,6 +199,14 @@ describe('the plan at a glance', () => {
     expect(screen.getByText(/; at most 2 of 2 in-flight places used in any one horizon\.$/)).toBeInTheDocument();
   });
 
+  test('a deferred initiative that is not ready says what must become true, not only its gate', () => {
+    const blocked = prioritise(workbook([named('Claims triage', { 'Annual value': 300_000, Owner: '' })]), { now: NOW });
+    const entry = blocked.entries[0]!;
+    expect(entry.decision).toBe('Not ready');
+    show(<PlanGlance plan={blocked} />);
+    expect(within(screen.getByRole('list', { name: 'Top deferred' })).getByRole('listitem')).toHaveTextContent(`Claims triage — ${entry.gate.gate}: ${entry.gate.gaps[0]!}`);
+  });
+
   test('after a first run it says nothing of what moved', () => {
     show(<PlanGlance plan={plan()} />);
     expect(screen.queryByText(/Since the last run/)).not.toBeInTheDocument();

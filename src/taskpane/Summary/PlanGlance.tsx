@@ -26,10 +26,16 @@ const useStyles = makeStyles({
 const committed = (e: PlanEntry) => e.decision === 'Commit' || e.decision === 'Forced in';
 const heldBack = (e: PlanEntry) => e.decision.startsWith('Deferred') || e.decision === 'Not ready';
 
-/** The team or limit that held it back, else the gate it failed: the same words the details give. */
+/**
+ * The team or limit that held it back, else the gate it failed and the first thing that must become true to pass it
+ * (the Gate gaps column's words): "gate: Blocked" alone left the room asking why.
+ */
 export function deferralReason(entry: PlanEntry): string {
   if (entry.bindingText) return entry.bindingText;
-  if (entry.decision === 'Not ready') return `gate: ${entry.gate.gate}`;
+  if (entry.decision === 'Not ready') {
+    const gap = entry.gate.gaps[0];
+    return gap ? `${entry.gate.gate}: ${gap}` : `gate: ${entry.gate.gate}`;
+  }
   return entry.decision;
 }
 
