@@ -66,5 +66,5 @@ export const settlesText = (row: SureRow, currency: string): string => `${row.na
 export const rangeText = (row: SureRow, currency: string): string => (row.range ? `${formatMoney(row.range.low, currency)}-${formatMoney(row.range.high, currency)}` : '');
 
 /** The counts in a line: "4 core, 3 borderline, 18 outside, over 500 futures". */
-export const countsText = (findings: SureFindings): string =>
+export const countsText = (findings: Pick<SureFindings, 'counts' | 'draws'>): string =>
   `${findings.counts.core} core, ${findings.counts.borderline} borderline, ${findings.counts.outside} outside, over ${findings.draws} futures`;

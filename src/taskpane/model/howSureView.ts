@@ -52,11 +52,15 @@ export function howSureView(plan: Pick<Plan, 'entries' | 'confidence' | 'setting
       ...(range ? { range } : {}),
     };
   });
-  const headline =
-    findings.counts.borderline === 0
-      ? `No borderline initiatives: ${countsText(findings)}.`
-      : `${countsText(findings)}. Better estimates pay off on the borderline ones.`;
-  return { headline, counts: findings.counts, borderline: bars.filter((b) => b.band === 'borderline'), settled: bars.filter((b) => b.band !== 'borderline') };
+  return { headline: sureHeadline(findings), counts: findings.counts, borderline: bars.filter((b) => b.band === 'borderline'), settled: bars.filter((b) => b.band !== 'borderline') };
+}
+
+/** The view's first line: the counts, and where better estimates pay off; with none borderline, the two other counts. */
+export function sureHeadline(findings: Pick<SureFindings, 'counts' | 'draws'>): string {
+  const { core, borderline, outside } = findings.counts;
+  return borderline === 0
+    ? `No borderline initiatives: ${core} core and ${outside} outside, over ${findings.draws} futures.`
+    : `${countsText(findings)}. Better estimates pay off on the borderline ones.`;
 }
 
 /** The progress line under the bar while the futures are drawn. */

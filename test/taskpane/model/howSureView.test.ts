@@ -4,7 +4,7 @@
 import { withRankAndFillConfidence, prioritise } from '../../../src/engine/plan';
 import { sampleTables } from '../../../src/sample/samplePortfolio';
 import { withValueRanges } from '../../../bench/generate';
-import { howSureView, sureAnnouncement, sureProgressText } from '../../../src/taskpane/model/howSureView';
+import { howSureView, sureAnnouncement, sureHeadline, sureProgressText } from '../../../src/taskpane/model/howSureView';
 import { sureFindings } from '../../../src/engine/howSure';
 import { NOW } from '../../builders';
 
@@ -36,6 +36,13 @@ describe('the How sure view', () => {
       expect(bar.share).toBe(`${Math.round(bar.percent)}%`);
     }
     expect(view.headline).toContain(`${view.counts.core} core, ${view.counts.borderline} borderline, ${view.counts.outside} outside, over 500 futures`);
+  });
+
+  it('says plainly when no initiative is borderline, without counting zero borderline ones', () => {
+    expect(sureHeadline({ counts: { core: 7, borderline: 0, outside: 18 }, draws: 500 })).toBe('No borderline initiatives: 7 core and 18 outside, over 500 futures.');
+    expect(sureHeadline({ counts: { core: 7, borderline: 2, outside: 16 }, draws: 500 })).toBe(
+      '7 core, 2 borderline, 16 outside, over 500 futures. Better estimates pay off on the borderline ones.',
+    );
   });
 
   it('forced-in initiatives are core at 100%', () => {
