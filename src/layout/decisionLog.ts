@@ -2,7 +2,7 @@
 
 import { normalise } from '../engine/cells';
 import { DECISION_ORDER, type DecisionLogEntry } from '../engine/summary';
-import { SheetBuilder, TEXT_FORMAT, type LayoutCell, type SheetLayout } from './grid';
+import { SheetBuilder, TEXT_FORMAT, wrappedRowHeights, type CellStyle, type LayoutCell, type SheetLayout } from './grid';
 import { DECISION_LOG_SHEET, DECISION_LOG_TABLE, OWNER_MARK } from './names';
 
 export const DECISION_LOG_HEADERS = [
@@ -65,6 +65,15 @@ export function decisionLogRow(entry: DecisionLogEntry, currency: string): { val
   };
 }
 
+/**
+ * Column widths in characters. The texts (Weights, Utilisation after, Overrides: a reason for each override)
+ * wrap in their columns rather than run under the next, so the columns are as wide as a phrase, not a sentence.
+ */
+export const DECISION_LOG_WIDTHS = [17, 12, 18, 14, 12, 20, 9, 10, 8, 9, 12, 12, 12, 12, 9, 10, 15, 28, 40, 10];
+
+/** The look of every log row, the first and each appended one: its texts wrap in their columns, top-aligned. */
+export const LOG_ROW_STYLE: CellStyle = 'wrap';
+
 /** Where the log's header row sits on its sheet (zero-based). */
 export const DECISION_LOG_HEADER_ROW = 3;
 
@@ -77,20 +86,35 @@ export function decisionLogSheet(entry: DecisionLogEntry, currency: string): She
   s.blank();
   s.row([...DECISION_LOG_HEADERS], [], 'header');
   const row = decisionLogRow(entry, currency);
-  s.row(row.values, row.formats);
+  s.row(row.values, row.formats, LOG_ROW_STYLE);
   s.tables.push({ name: DECISION_LOG_TABLE, row: DECISION_LOG_HEADER_ROW, column: 0, rows: 2, columns: DECISION_LOG_HEADERS.length });
-  return s.build(DECISION_LOG_SHEET, [17, 14, 16, 18, 16, 34, 9, 10, 8, 9, 12, 12, 12, 12, 9, 10, 15, 40, 50, 10], DECISION_LOG_HEADER_ROW + 1);
+  return s.build(DECISION_LOG_SHEET, DECISION_LOG_WIDTHS, DECISION_LOG_HEADER_ROW + 1);
 }
+
+/** An appended log row as every adapter writes it: values and formats under the table's headers, its look, and its height. */
+export type AlignedLogRow = {
+  values: (LayoutCell | undefined)[];
+  formats: (string | null)[];
+  style: CellStyle;
+  /** Points, when a text needs more than one line at the log's own widths; undefined for a one-line row. */
+  height: number | undefined;
+};
 
 /**
  * The run's log row laid out under a Decision log table's `headers`: the user may move its columns or add
  * their own, so each value goes under its header, and undefined under a column the add-in does not know.
+ * Every adapter appends this, so an appended row wraps and stands as tall as the sheet's first row does.
  */
-export function logRowUnder(headers: readonly string[], row: { values: readonly LayoutCell[]; formats: readonly (string | null)[] }): { values: (LayoutCell | undefined)[]; formats: (string | null)[] } {
+export function logRowUnder(headers: readonly string[], row: { values: readonly LayoutCell[]; formats: readonly (string | null)[] }): AlignedLogRow {
   const index = new Map(DECISION_LOG_HEADERS.map((h, i) => [normalise(h), i]));
   const at = headers.map((h) => index.get(normalise(String(h))));
+  const values = at.map((i) => (i === undefined ? undefined : (row.values[i] ?? null)));
+  const widths = at.map((i) => (i === undefined ? 8.43 : DECISION_LOG_WIDTHS[i]!));
+  const [height] = wrappedRowHeights([values.map((v) => v ?? null)], [{ row: 0, column: 0, columns: values.length, style: LOG_ROW_STYLE }], widths);
   return {
-    values: at.map((i) => (i === undefined ? undefined : (row.values[i] ?? null))),
+    values,
     formats: at.map((i) => (i === undefined ? null : (row.formats[i] ?? null))),
+    style: LOG_ROW_STYLE,
+    height: height?.points,
   };
 }

@@ -55,6 +55,8 @@ export type AdapterUnderTest = {
   protect(sheet: string): void;
   /** How `sheet` prints, in the layout's terms; undefined when it keeps the defaults (landscape never set). */
   pageSetup(sheet: string): PageSetup | undefined;
+  /** Whether the text of `cell` wraps within its column. */
+  wraps(sheet: string, cell: string): boolean;
 };
 
 /** "&L…&C…&R…" as left, centre and right. */
@@ -99,6 +101,11 @@ const memory: AdapterFactory = {
       },
       protect: (name) => (findSheet(workbook, name)!.protected = true),
       pageSetup: (name) => findSheet(workbook, name)?.pageSetup,
+      wraps: (name, ref) => {
+        const { row, column } = parseA1(ref);
+        const sheet = findSheet(workbook, name);
+        return sheet !== undefined && getCell(sheet, row, column).style === 'wrap';
+      },
     };
   },
 };
@@ -192,6 +199,7 @@ const exceljs: AdapterFactory = {
       // As exceljs reads <sheetProtection sheet="1"> from a file (the exceljs adapter's tests read one).
       protect: (name) => ((sheetOf(name) as ExcelJS.Worksheet & { sheetProtection: unknown }).sheetProtection = { sheet: true }),
       pageSetup: (name) => pageSetupOf(sheetOf(name)),
+      wraps: (name, ref) => sheetOf(name)?.getCell(ref).alignment?.wrapText === true,
     };
   },
 };
@@ -228,6 +236,10 @@ const office: AdapterFactory = {
         fake.model.sheet(name)!.cell(row, column).value = value ?? '';
       },
       protect: (name) => (fake.model.sheet(name)!.protected = true),
+      wraps: (name, ref) => {
+        const { row, column } = parseA1(ref);
+        return fake.model.sheet(name)?.peek(row, column)?.look.wrap === true;
+      },
       pageSetup: (name) => {
         const page = fake.model.sheet(name)?.pageLayout;
         if (!page || page.orientation !== 'Landscape') return undefined;
@@ -290,6 +302,7 @@ const surgical: AdapterFactory = {
         edited = true;
       },
       pageSetup: (name) => packagePageSetup(bytes, name),
+      wraps: (name, ref) => sheetOf(name)?.getCell(ref).alignment?.wrapText === true,
     };
   },
 };

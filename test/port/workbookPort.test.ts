@@ -11,7 +11,7 @@ import { readScenarios } from '../../src/engine/scenarios/readScenarios';
 import { DEFAULT_SETTINGS, readSettings, SETTING_SPECS } from '../../src/engine/settings';
 import type { RawTable, Settings } from '../../src/engine/types';
 import { a1, qualified } from '../../src/engine/address';
-import { DECISION_LOG_HEADER_ROW } from '../../src/layout/decisionLog';
+import { DECISION_LOG_HEADER_ROW, DECISION_LOG_HEADERS } from '../../src/layout/decisionLog';
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, OWNER_MARK, ROADMAP_SHEET, SCENARIO_COMPARISON_SHEET, SETTINGS_SHEET, SETTINGS_TABLE } from '../../src/layout/names';
 import { changedProblem, nameTakenProblem, noSuchTableMessage, protectedProblem, SAMPLE_REFUSED_MESSAGE, SETTINGS_COLUMNS_MESSAGE } from '../../src/port/problems';
 import { WorkbookProblemError, type WriteOptions } from '../../src/port/workbookPort';
@@ -342,6 +342,18 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect(initiatives.rows.map((_, r) => at(r))).toEqual(initiatives.rows.map((_, r) => shares[sure.entries.findIndex((e) => e.initiative.rowIndex === r)]));
       expect(shares.some((s) => s > 0 && s < 1)).toBe(true);
       expect((await port.read()).initiatives!.headers).toEqual(headers);
+    });
+
+    it('wraps the texts of every Decision log row, the first and each appended one, within their columns', async () => {
+      const { port, cell, wraps } = await build();
+      await run(port);
+      await run(port);
+      const weights = DECISION_LOG_HEADERS.indexOf('Weights');
+      const overrides = DECISION_LOG_HEADERS.indexOf('Overrides');
+      for (const row of [DECISION_LOG_HEADER_ROW + 1, DECISION_LOG_HEADER_ROW + 2]) {
+        expect(String(cell(DECISION_LOG_SHEET, a1(row, weights)))).toMatch(/^Impact/);
+        expect([wraps(DECISION_LOG_SHEET, a1(row, weights)), wraps(DECISION_LOG_SHEET, a1(row, overrides))]).toEqual([true, true]);
+      }
     });
 
     it("places each value of a Decision log row under its header, in a log whose columns the user swapped", async () => {

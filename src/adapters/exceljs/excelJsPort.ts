@@ -25,6 +25,7 @@ import { WorkbookProblemError, type SheetRole } from '../../port/workbookPort';
 import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
 import { settingsSheet } from '../../layout/settingsSheet';
 import { logRowUnder } from '../../layout/decisionLog';
+import { CELL_STYLES } from './styles';
 import { toCellValue } from './cellValue';
 import type { RenamedSheet, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import { readTable } from './readTable';
@@ -103,7 +104,13 @@ function appendLogRow(worksheet: ExcelJS.Worksheet, row: PlanLayout['logRow']): 
   // Each value under its header: a log the user rearranged, or made before a column was added, still lines up.
   const headers = Array.from({ length: geometry.right - geometry.left + 1 }, (_, i) => String(toCellValue(worksheet.getCell(geometry.top, geometry.left + i).value, false) ?? ''));
   const under = logRowUnder(headers, row);
-  under.values.forEach((value, i) => value !== undefined && writeRow(worksheet, at, geometry.left + i, [value], [under.formats[i] ?? null]));
+  under.values.forEach((value, i) => {
+    if (value === undefined) return;
+    writeRow(worksheet, at, geometry.left + i, [value], [under.formats[i] ?? null]);
+    const cell = worksheet.getCell(at, geometry.left + i);
+    cell.style = { ...cell.style, ...CELL_STYLES[under.style] };
+  });
+  if (under.height !== undefined) worksheet.getRow(at).height = under.height;
   resizeTable(log.model, { ...geometry, bottom: at });
 }
 

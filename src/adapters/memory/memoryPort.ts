@@ -55,6 +55,7 @@ import {
   findTable,
   freeSheetName,
   getCell,
+  putCell,
   restoreState,
   saveState,
   sheetOf,
@@ -218,9 +219,13 @@ function appendLog(workbook: MemoryWorkbook, layout: PlanLayout, names: SheetNam
     const at = appendRow(workbook, logTable);
     // Each value under its header: a log made before a column was added, or one the user rearranged, still lines up.
     const under = logRowUnder(headersOf(workbook, logTable), layout.logRow);
+    const sheet = sheetOf(workbook, log.name);
     under.values.forEach((value, c) => {
-      if (value !== undefined) writeBlock(sheetOf(workbook, log.name), at, logTable.column + c, [[value]], [[under.formats[c] ?? null]]);
+      if (value === undefined) return;
+      writeBlock(sheet, at, logTable.column + c, [[value]], [[under.formats[c] ?? null]]);
+      putCell(sheet, at, logTable.column + c, { ...getCell(sheet, at, logTable.column + c), style: under.style });
     });
+    if (under.height !== undefined) sheet.rowHeights = { ...sheet.rowHeights, [at]: under.height };
     // The footer names the latest run; a log made before page setups gets one.
     if (layout.decisionLogSheet.pageSetup) log.pageSetup = JSON.parse(JSON.stringify(layout.decisionLogSheet.pageSetup));
   }

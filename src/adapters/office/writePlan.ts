@@ -26,6 +26,7 @@ import type { ExcelRun } from './excelRun';
 import { changedCellCount, layoutChanges, type LayoutChanges, type SheetChanges, type SheetRun } from '../../layout/layoutChanges';
 import { rowsForExcel } from './cells';
 import { alignLogRow } from './logRow';
+import { applyLook } from './styles';
 import { isPayloadTooLarge } from './officeErrors';
 import { REQUEST_LIMIT_BYTES, jsonBytes, requestBudget, type RequestBudget } from './payload';
 import { locate, settingsEntry, type Located } from './readWorkbook';
@@ -114,6 +115,9 @@ async function applySheet(context: Excel.RequestContext, action: SheetAction, la
     const aligned = alignLogRow(action.headers, layout.logRow);
     row.numberFormat = [aligned.formats];
     row.values = [aligned.values];
+    // The row's look on the add-in's own columns (the user's keep theirs), and Excel fits the row to its wrapped texts.
+    aligned.known.forEach((known, i) => known && applyLook(row.getCell(0, i), aligned.style));
+    row.getEntireRow().format.autofitRows();
     // The footer names the latest run; a log made before page setups gets one.
     if (layout.decisionLogSheet.pageSetup) setPageLayout(sheets.getItem(action.name), layout.decisionLogSheet.pageSetup, supports);
     return action.name;

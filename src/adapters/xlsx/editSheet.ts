@@ -145,6 +145,18 @@ export function shiftRowsDown(xml: string, from: number): string {
   return xml.slice(0, bounds.start) + out.join('') + xml.slice(bounds.end);
 }
 
+/** Row `row` (1-based, already written) `points` tall: a row whose wrapped texts need more than one line. */
+export function withRowHeight(xml: string, row: number, points: number): string {
+  const start = sheetDataStart(xml);
+  if (start === undefined) return xml;
+  for (const r of rowsOf(xml, start)) {
+    if (r.row < row) continue;
+    if (r.row > row) break;
+    return xml.slice(0, r.start) + withAttribute(withAttribute(r.open, 'ht', String(points)), 'customHeight', '1') + xml.slice(r.start + r.open.length);
+  }
+  return xml;
+}
+
 /** The cellXfs index of the cell at `row` (1-based), `column` (0-based); 0 when the cell is absent or unstyled. */
 export function styleAt(xml: string, row: number, column: number): number {
   const start = sheetDataStart(xml);

@@ -30,7 +30,7 @@ import { changedProblem, DEFAULT_SHEET_NAMES, mergedOutputProblem, nameTakenProb
 import type { RenamedSheet, SheetRole, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import { formatRange, overlaps } from '../exceljs/range';
 import { cellXml, highlightsXml } from './render';
-import { growDimension, splitSheet, setCell, setWidths, shiftRowsDown, styleAt, topPriority, withHighlights, withoutHighlights, writeCells, writeCellsTo, type CellWrites } from './editSheet';
+import { growDimension, splitSheet, setCell, setWidths, shiftRowsDown, styleAt, topPriority, withHighlights, withoutHighlights, withRowHeight, writeCells, writeCellsTo, type CellWrites } from './editSheet';
 import { XmlBytes } from './xmlBytes';
 import { paperSizeOf } from './pageSetup';
 import { geometryOf, resizedTablePart, type TableGeometry, type TablePart } from './tables';
@@ -197,9 +197,10 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     under.values.forEach((value, i) => {
       if (value === undefined) return;
       const column = geometry.left - 1 + i;
-      setCell(writes, at, column, cellXml(`${columnLetters(column)}${at}`, value, styles.cellFormat(under.formats[i] ?? null), book.sharedString) ?? '');
+      setCell(writes, at, column, cellXml(`${columnLetters(column)}${at}`, value, styles.cellFormat(under.formats[i] ?? null, under.style), book.sharedString) ?? '');
     });
-    book.pkg.put(sheet.path, growDimension(writeCells(xml, writes), geometry.right, at));
+    const written = writeCells(xml, writes);
+    book.pkg.put(sheet.path, growDimension(under.height === undefined ? written : withRowHeight(written, at, under.height), geometry.right, at));
     book.pkg.put(log.path, resizedTablePart(book.pkg.text(log.path)!, { top: geometry.top, left: geometry.left, bottom: at, right: geometry.right }, log.totalsRow, []));
   }
 
