@@ -197,6 +197,7 @@ describe('the plan at a glance', () => {
     expect(screen.getByText('At most 2 of 2 in-flight places used in any one horizon.')).toBeInTheDocument();
     show(<Summary plan={roadmap} />);
     expect(screen.getByText(/; at most 2 of 2 in-flight places used in any one horizon\.$/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'The plan for Next planning period, over H1, H2' })).toBeInTheDocument();
   });
 
   test('a deferred initiative that is not ready says what must become true, not only its gate', () => {

@@ -8,7 +8,7 @@ import type { Plan } from '../../engine/plan';
 import { DECISION_ORDER } from '../../engine/summary';
 import { useSectionStyles } from '../styles';
 import { DECISION_COLOUR, GATE_COLOUR, type BadgeColour } from './badgeColours';
-import { inFlightText } from './inFlightText';
+import { inFlightText, planHeading } from './inFlightText';
 
 export type SummaryProps = { plan: Plan; methodNote?: string };
 
@@ -61,7 +61,7 @@ export function Summary({ plan, methodNote }: SummaryProps) {
   return (
     <section className={section.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={section.heading}>
-        The plan for {settings.planningPeriod}
+        {planHeading(plan)}
       </Subtitle2>
       <Body1>
         Committed value <strong>{money(summary.committedValue)}</strong> a year of {money(summary.requestedValue)} requested; {inFlightText(plan)}.
