@@ -53,43 +53,31 @@ export function settingsRecord(s: Settings): Settings {
   };
 }
 
-const numberCell = z.union([z.number(), z.string()]).transform((cell, ctx) => {
-  const value = parseNumber(cell);
-  if (value === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'not a number' });
-    return z.NEVER;
-  }
-  return value;
-});
-
-/** A weight, in points of 100: "50%" typed as text is 50, as the weights are written (a number is taken as it is). */
-const weight = z
-  .union([z.number(), z.string()])
-  .transform((cell, ctx) => {
+/**
+ * A number cell read as the setting means it: `scale` is given the number and whether it was typed as a
+ * percentage ("50%" as text); a cell that holds no number is "not a number".
+ */
+const numberSetting = (scale: (value: number, typedAsPercent: boolean) => number) =>
+  z.union([z.number(), z.string()]).transform((cell, ctx) => {
     const value = parseNumber(cell);
     if (value === undefined) {
       ctx.addIssue({ code: 'custom', message: 'not a number' });
       return z.NEVER;
     }
-    return typeof cell === 'string' && cell.trim().endsWith('%') ? Math.round(value * 100 * 1e9) / 1e9 : value;
-  })
-  .pipe(z.number().min(0).max(100));
+    return scale(value, typeof cell === 'string' && cell.trim().endsWith('%'));
+  });
+
+/** A number as it is typed. */
+const numberCell = numberSetting((value) => value);
+
+/** A weight, in points of 100: "50%" typed as text is 50, as the weights are written (a number is taken as it is). */
+const weight = numberSetting((value, typedAsPercent) => (typedAsPercent ? Math.round(value * 100 * 1e9) / 1e9 : value)).pipe(z.number().min(0).max(100));
 
 /**
  * A percentage: "20%" as text, 0.2 (what a cell formatted as a percentage holds) or 20 (a plain number
  * above 1 is read as points: nobody means an overrun of 2,000%).
  */
-const percentage = z
-  .union([z.number(), z.string()])
-  .transform((cell, ctx) => {
-    const value = parseNumber(cell);
-    if (value === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'not a number' });
-      return z.NEVER;
-    }
-    return typeof cell === 'string' && cell.trim().endsWith('%') ? value : value > 1 ? value / 100 : value;
-  })
-  .pipe(z.number().min(0).max(10));
+const percentage = numberSetting((value, typedAsPercent) => (typedAsPercent || value <= 1 ? value : value / 100)).pipe(z.number().min(0).max(10));
 
 /** A weight's range, "40-60" or "40 to 60" (blank: none). */
 const weightRange = z.union([z.string(), z.number()]).transform((cell, ctx): WeightRange | undefined => {
