@@ -184,7 +184,6 @@ export function wrappedLines(text: string, width: number): number {
   return lines;
 }
 
-
 /** The height of every header or `wrap` row whose words need more than one line in their columns. */
 export function wrappedRowHeights(values: readonly LayoutCell[][], styles: readonly StyledRange[], widths: readonly number[]): RowHeight[] {
   // Lines per row, in row order whatever the order of the styles (at most MOST_TEXT_LINES, so a byte each).
@@ -199,7 +198,7 @@ export function wrappedRowHeights(values: readonly LayoutCell[][], styles: reado
       let needed = 1;
       for (let c = styled.column; c < styled.column + styled.columns; c++) {
         const text = cells[c];
-        if (typeof text === 'string' && text.length * LETTER_WIDTH > (widths[c] ?? 8.43) - 0.5) needed = Math.max(needed, wrappedLines(text, widths[c] ?? 8.43));
+        if (typeof text === 'string') needed = Math.max(needed, wrappedLines(text, widths[c] ?? 8.43));
       }
       if (needed > 1) {
         lines[r] = Math.max(lines[r]!, Math.min(most, needed));
