@@ -30,6 +30,9 @@ export const meaningColumn = (width: number): number => width + MEANING_GAP;
 /** Numbers stay General; text is written in the Text format, so "=FY27" stays text. */
 export const settingValueFormat = (value: LayoutCell): string => (typeof value === 'number' || value === null ? 'General' : TEXT_FORMAT);
 
+/** The Value column's width: a phrase ("Next planning period") on one line, the Output columns list on a few. */
+const VALUE_WIDTH = 24;
+
 const SHEET_COLUMNS: SettingsColumns = { label: 0, value: 1, width: 2 };
 
 /** One settings row's cells: label and value in the table's Setting and Value columns, then (unless left out) what it means beside the table. */
@@ -72,16 +75,17 @@ export function settingsSheet(settings: Settings, mapping: readonly ColumnMappin
       values[cell.column] = cell.value;
       formats[cell.column] = cell.format;
     }
-    s.row(values, formats);
+    // Wrapped and top-aligned, so a long value (the Output columns list) or meaning shows whole on screen and on paper.
+    s.row(values, formats, 'wrap');
   }
   s.tables.push({ name: SETTINGS_TABLE, row: SETTINGS_HEADER_ROW, column: 0, rows: rows.length + 1, columns: SHEET_COLUMNS.width });
-  if (mapping.length === 0) return s.build(SETTINGS_SHEET, [30, 18, 3, 80], SETTINGS_HEADER_ROW + 1);
+  if (mapping.length === 0) return s.build(SETTINGS_SHEET, [30, VALUE_WIDTH, 3, 80], SETTINGS_HEADER_ROW + 1);
   // The Column mapping beside the settings, on their header row: which header each contract column reads.
   const block = columnMappingBlock(mapping);
   while (s.rowCount < SETTINGS_HEADER_ROW + block.values.length) s.blank();
   s.tables.push({ name: COLUMN_MAPPING_TABLE, row: SETTINGS_HEADER_ROW, column: MAPPING_AT, rows: block.values.length, columns: MAPPING_HEADERS.length });
   s.styles.push({ row: SETTINGS_HEADER_ROW, column: MAPPING_AT, columns: MAPPING_HEADERS.length, style: 'header' });
-  const layout = s.build(SETTINGS_SHEET, [30, 18, 3, 80, 3, 24, 30], SETTINGS_HEADER_ROW + 1);
+  const layout = s.build(SETTINGS_SHEET, [30, VALUE_WIDTH, 3, 80, 3, 24, 30], SETTINGS_HEADER_ROW + 1);
   block.values.forEach((cells, r) => {
     const row = SETTINGS_HEADER_ROW + r;
     layout.values[row] = [...layout.values[row]!];

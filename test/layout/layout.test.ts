@@ -441,6 +441,24 @@ describe('the settings sheet', () => {
     expect(readSettings(tableOf(sheet))).toEqual({ settings, issues: [] });
   });
 
+  test("the Output columns value wraps in the Value column, its row as tall as its lines, so no header of the list is cut", () => {
+    const record = 'Priority, Priority score, Impact score, Friction score, Readiness score, Gate, Gate gaps, Decision, Binding constraint, Why, Start, Confidence';
+    const withRecord = settingsSheet(settings, [], record);
+    const row = rowStarting(withRecord, 'Output columns');
+    const width = withRecord.widths[1]!;
+    expect(withRecord.values[row]![1]).toBe(record);
+    expect(withRecord.styles.some((s) => s.style === 'wrap' && s.row <= row && row < s.row + (s.rows ?? 1) && s.column <= 1 && 1 < s.column + s.columns)).toBe(true);
+    const lines = wrappedLines(record, width);
+    expect(lines).toBeGreaterThan(1);
+    expect(withRecord.rowHeights).toContainEqual({ row, points: lines * 15 });
+  });
+
+  test('a setting that fits its Value column keeps a row of one line', () => {
+    const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.points]));
+    expect(heights.get(rowStarting(sheet, 'Planning period'))).toBeUndefined();
+    expect(heights.get(rowStarting(sheet, 'Impact weight'))).toBeUndefined();
+  });
+
   test('numbers are General and text values are Text, so a period such as 2027 stays a number', () => {
     const limit = rowStarting(sheet, 'In-flight limit');
     const period = rowStarting(sheet, 'Planning period');
