@@ -2,6 +2,7 @@
 // conditional-format rules, decided once here so Excel, exceljs and the
 // in-memory workbook hold the same cells.
 
+import { memoised } from '../engine/memo';
 import { pageSetupOf, type PageSetup } from './pageSetup';
 
 export type LayoutCell = string | number | boolean | null;
@@ -150,18 +151,26 @@ const MOST_TEXT_LINES = 16;
  */
 const LETTER_WIDTH = 0.9;
 
+/** The room a column `width` characters wide gives a line of text. */
+const roomIn = (width: number): number => Math.max(1, width - 0.5);
+
+/** Whether `text` fits on one line of a column `width` characters wide: then so do its words with one space between them. */
+const fitsOnOneLine = (text: string, width: number): boolean => text.length * LETTER_WIDTH <= roomIn(width);
+
 /**
  * How many lines `text` takes in a column `width` characters wide when Excel wraps it word by word
  * (a word longer than the column is broken inside), its letters counted `LETTER_WIDTH` wide.
  */
 export function wrappedLines(text: string, width: number): number {
-  const room = Math.max(1, width - 0.5);
-  // Most texts fit: then so do their words with one space between them.
-  if (text.length * LETTER_WIDTH <= room) return 1;
+  return fitsOnOneLine(text, width) ? 1 : linesOfWords(text, width);
+}
+
+/** `wrappedLines` of a text too long for one line: its words are laid out one by one. */
+function linesOfWords(text: string, width: number): number {
+  const room = roomIn(width);
   let lines = 1;
   let used = 0;
-  // Word by word without splitting the text (a space, tab or line break ends a word): a Change impact of
-  // thousands of rows measures every sentence.
+  // Word by word without splitting the text (a space, tab or line break ends a word).
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -184,8 +193,24 @@ export function wrappedLines(text: string, width: number): number {
   return lines;
 }
 
+/**
+ * `wrappedLines` for the columns of one sheet. A Change impact of thousands of rows says the same
+ * sentences over and over (the same Before for every committed initiative, the same gaps), so each
+ * column lays out each text too long for one line once, however many rows it stands in.
+ */
+function linesPerColumn(widths: readonly number[]): (text: string, column: number) => number {
+  const measured: ((text: string) => number)[] = [];
+  return (text, column) => {
+    const width = widths[column] ?? 8.43;
+    if (fitsOnOneLine(text, width)) return 1;
+    const measure = (measured[column] ??= memoised((long: string) => linesOfWords(long, width)));
+    return measure(text);
+  };
+}
+
 /** The height of every header or `wrap` row whose words need more than one line in their columns. */
 export function wrappedRowHeights(values: readonly LayoutCell[][], styles: readonly StyledRange[], widths: readonly number[]): RowHeight[] {
+  const linesOf = linesPerColumn(widths);
   // Lines per row, in row order whatever the order of the styles (at most MOST_TEXT_LINES, so a byte each).
   const lines = new Uint8Array(values.length);
   let any = false;
@@ -198,7 +223,7 @@ export function wrappedRowHeights(values: readonly LayoutCell[][], styles: reado
       let needed = 1;
       for (let c = styled.column; c < styled.column + styled.columns; c++) {
         const text = cells[c];
-        if (typeof text === 'string') needed = Math.max(needed, wrappedLines(text, widths[c] ?? 8.43));
+        if (typeof text === 'string') needed = Math.max(needed, linesOf(text, c));
       }
       if (needed > 1) {
         lines[r] = Math.max(lines[r]!, Math.min(most, needed));
