@@ -3,7 +3,7 @@
 
 import type { SheetLayout } from '../../layout/grid';
 import { writeBlock } from './cells';
-import { emptySheet, findTable, getCell, putCell, type MemorySheet, type MemoryWorkbook } from './model';
+import { BLANK_CELL, emptySheet, findTable, putCell, type MemorySheet, type MemoryWorkbook } from './model';
 import { createTable } from './tables';
 
 /** Table names are unique in a workbook: `base`, else base2, base3... */
@@ -23,12 +23,14 @@ export function writeSheetLayout(workbook: MemoryWorkbook, layout: SheetLayout, 
     workbook.tables = workbook.tables.filter((t) => t.sheet.toLowerCase() !== name.toLowerCase());
   } else workbook.sheets.push(sheet);
 
-  writeBlock(sheet, 0, 0, layout.values, layout.formats);
+  // Each styled cell is made with its look first, and the values and formats written into it keep it: a block of
+  // wrapped rows is thousands of cells, each made once rather than made and then copied to add the look.
   for (const styled of layout.styles) {
     for (let r = styled.row; r < styled.row + (styled.rows ?? 1); r++) {
-      for (let c = styled.column; c < styled.column + styled.columns; c++) putCell(sheet, r, c, { ...getCell(sheet, r, c), style: styled.style });
+      for (let c = styled.column; c < styled.column + styled.columns; c++) putCell(sheet, r, c, { ...BLANK_CELL, style: styled.style });
     }
   }
+  writeBlock(sheet, 0, 0, layout.values, layout.formats);
   layout.widths.forEach((width, column) => (sheet.widths[column] = width));
   sheet.freezeRows = layout.freezeRows;
   if (layout.rowHeights) sheet.rowHeights = Object.fromEntries(layout.rowHeights.map((h) => [h.row, h.points]));
