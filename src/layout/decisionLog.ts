@@ -2,7 +2,7 @@
 
 import { normalise } from '../engine/cells';
 import { DECISION_ORDER, type DecisionLogEntry } from '../engine/summary';
-import { SheetBuilder, TEXT_FORMAT, wrappedRowHeights, type CellStyle, type LayoutCell, type SheetLayout } from './grid';
+import { SheetBuilder, TEXT_FORMAT, withNumberMargin, wrappedRowHeights, type CellStyle, type LayoutCell, type SheetLayout } from './grid';
 import { DECISION_LOG_SHEET, DECISION_LOG_TABLE, OWNER_MARK } from './names';
 
 export const DECISION_LOG_HEADERS = [
@@ -22,6 +22,9 @@ export const DECISION_LOG_HEADERS = [
 ] as const;
 
 export const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+
+/** Whether a cell's format shows it as a date of the log (DATE_FORMAT, with or without its number margin). */
+export const isDateFormat = (format: string | null | undefined): boolean => format != null && withNumberMargin(format) === withNumberMargin(DATE_FORMAT);
 
 /** Excel's serial date for an ISO timestamp (days since 1899-12-30, UTC). */
 export function excelSerial(iso: string): number {
@@ -61,7 +64,8 @@ export function decisionLogRow(entry: DecisionLogEntry, currency: string): { val
       TEXT_FORMAT,
       TEXT_FORMAT,
       '0',
-    ],
+      // Padded as the log sheet's first row is (SheetBuilder.build), so appended rows look the same.
+    ].map((format) => withNumberMargin(format)),
   };
 }
 

@@ -63,6 +63,46 @@ export const LOOKS: Readonly<Record<CellStyle, Look>> = {
   wrap: { wrap: true },
 };
 
+/**
+ * A right-aligned number beside left-aligned text in the next column reads as one run of characters
+ * ("38Procurement spend", "$30,180,000Legal 84%"). As a finance report pads its numbers, every number the
+ * add-in's sheets show keeps the width of a digit clear on its right: its number format ends in `_0`
+ * (Excel's "leave the width of 0"), which Excel, LibreOffice and Numbers honour. Applied to every sheet in
+ * `SheetBuilder.build` and to an appended Decision log row, so no sheet decides it on its own.
+ */
+export const NUMBER_MARGIN = '_0';
+
+/** The sections of a number format, split on the semicolons outside quotes. */
+function formatSections(format: string): string[] {
+  const sections: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '\\') i++;
+    else if (ch === ';' && !quoted) {
+      sections.push(format.slice(start, i));
+      start = i + 1;
+    }
+  }
+  sections.push(format.slice(start));
+  return sections;
+}
+
+/**
+ * `format` with NUMBER_MARGIN at the end of each section that shows something (once: a padded format is
+ * returned as it is). Text ('@'), General (null) and empty sections (a hidden value, ';;;') are left alone.
+ */
+export function withNumberMargin(format: string): string;
+export function withNumberMargin(format: string | null): string | null;
+export function withNumberMargin(format: string | null): string | null {
+  if (format === null || format === TEXT_FORMAT || format === 'General') return format;
+  return formatSections(format)
+    .map((section) => (section === '' || section.includes('@') || section.endsWith(NUMBER_MARGIN) ? section : section + NUMBER_MARGIN))
+    .join(';');
+}
+
 /** `rows` (default 1): a block of rows with the same look, as the builder joins consecutive `wrap` rows. */
 export type StyledRange = { row: number; column: number; columns: number; rows?: number; style: CellStyle };
 
@@ -259,6 +299,34 @@ function formatsFor(cells: LayoutCell[], formats: readonly (string | null)[]): (
   return result;
 }
 
+/** Every row's number formats with NUMBER_MARGIN, in place; rows that shared a formats array still share one. */
+function padNumbers(formats: (string | null)[][]): void {
+  const padded = new Map<readonly (string | null)[], (string | null)[]>();
+  const codes = new Map<string, string | null>();
+  const pad = (code: string | null): string | null => {
+    if (code === null) return null;
+    let done = codes.get(code);
+    if (done === undefined) codes.set(code, (done = withNumberMargin(code)));
+    return done;
+  };
+  for (let r = 0; r < formats.length; r++) {
+    const row = formats[r]!;
+    let out = padded.get(row);
+    if (out === undefined) {
+      out = row;
+      for (let c = 0; c < row.length; c++) {
+        const code = pad(row[c]!);
+        if (code !== row[c]) {
+          if (out === row) out = [...row];
+          out[c] = code;
+        }
+      }
+      padded.set(row, out);
+    }
+    formats[r] = out;
+  }
+}
+
 /** Builds a sheet row by row, every row `width` cells wide, keeping values and formats the same shape. */
 export class SheetBuilder {
   /** Rows so far; until `build`, slots set aside for rows to come follow them. */
@@ -326,6 +394,8 @@ export class SheetBuilder {
     // Rows set aside but not used are dropped.
     this.values.length = this.count;
     this.formats.length = this.count;
+    // A sheet made for the user (the sample) keeps plain formats: it is theirs to format.
+    if (print) padNumbers(this.formats);
     const layout: SheetLayout = {
       name,
       values: this.values,

@@ -34,7 +34,7 @@ describe('the Bottlenecks section of the Change impact sheet', () => {
     const sheet = planLayout(prioritise(tables, { now: NOW })).changeImpact;
     const { values, formats } = rowAfter(sheet, 'Bottleneck');
     expect(values.slice(0, 3)).toEqual(['Legal', '1 week', 1_200_000]);
-    expect(formats[2]).toBe(moneyFormat('$'));
+    expect(formats[2]).toBe(`${moneyFormat('$')}_0`);
     expect(String(values[3])).toMatch(/^Legal \+1 week: \+\$1\.2M committed value/);
   });
 
@@ -52,7 +52,7 @@ describe('the Bottlenecks section of the Change impact sheet', () => {
     const sheet = planLayout(prioritise(withEnabler, { now: NOW })).changeImpact;
     const { values, formats } = rowAfter(sheet, 'Shared enabler');
     expect(values.slice(0, 3)).toEqual(['Evaluation harness', 'Claims triage', 1_700_000]);
-    expect(formats[2]).toBe(moneyFormat('$'));
+    expect(formats[2]).toBe(`${moneyFormat('$')}_0`);
     expect(String(values[3])).toMatch(/^Evaluation harness unlocks Claims triage: \$1\.7M a year/);
     const deferred = sheet.values.find((r) => r[0] === 'Document search')!;
     expect(deferred[2]).toBe('None: it waits for Document intake');
@@ -75,7 +75,7 @@ describe('the Bottlenecks section of the Change impact sheet', () => {
     expect(value('Total annual value of this plan')).toBe(3_000_000);
     expect(value('Best proven bound')).toBe(3_000_000);
     expect(value('Proven gap')).toBe(0);
-    expect(sheet.formats[rowOf(sheet, 'Proven gap')]![1]).toBe('0.00%');
+    expect(sheet.formats[rowOf(sheet, 'Proven gap')]![1]).toBe('0.00%_0');
     expect(value('Rank and fill on the same data')).toBe(3_000_000);
   });
 

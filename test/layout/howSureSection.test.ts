@@ -37,7 +37,7 @@ describe('How sure is the plan, on Change impact', () => {
     borderline.forEach((row, k) => {
       const r = header + 1 + k;
       expect(sheet.values[r]!.slice(0, 3)).toEqual([row.name, row.decision, row.share]);
-      expect(sheet.formats[r]![2]).toBe('0%');
+      expect(sheet.formats[r]![2]).toBe('0%_0');
       expect(sheet.values[r]![3]).toMatch(/^its value range \$[\d.]+[kM]?-\$[\d.]+[kM]? decides it$|^no estimate of its own/);
       expect(sheet.values[r]![4]).toMatch(/^\$[\d.]+[kM]?-\$[\d.]+[kM]?$/);
     });

@@ -379,7 +379,7 @@ describe('the Decision log', () => {
   test('a row records when, who, the settings in force, the counts and the committed value under their headers', () => {
     const row = decisionLogRow(plan.logEntry, '$');
     expect(row.values[at('Run at (UTC)')]).toBe(36526.5);
-    expect(row.formats[at('Run at (UTC)')]).toBe(DATE_FORMAT);
+    expect(row.formats[at('Run at (UTC)')]).toBe(`${DATE_FORMAT}_0`);
     expect(row.values[at('Run by')]).toBe('Ada Byron');
     expect(row.values[at('In-flight limit')]).toBe(DEFAULT_SETTINGS.inFlightLimit);
     expect(row.values[at('Commit')]).toBe(1);
@@ -390,8 +390,8 @@ describe('the Decision log', () => {
   });
 
   test('committed value is shown in the currency, with any quote in the symbol dropped', () => {
-    expect(decisionLogRow(plan.logEntry, '€').formats[at('Committed value')]).toBe('"€"#,##0');
-    expect(decisionLogRow(plan.logEntry, 'A"$').formats[at('Committed value')]).toBe('"A$"#,##0');
+    expect(decisionLogRow(plan.logEntry, '€').formats[at('Committed value')]).toBe('"€"#,##0_0');
+    expect(decisionLogRow(plan.logEntry, 'A"$').formats[at('Committed value')]).toBe('"A$"#,##0_0');
   });
 
   test('a new log sheet has the headers on its header row, the first run under it and a table over both', () => {

@@ -28,7 +28,7 @@ test('committed value, initiatives committed and the difference are plain number
   expect(rowOf('Committed value (a year)')!.slice(0, 4)).toEqual(['Committed value (a year)', 5_000_000, 6_000_000, 1_000_000]);
   expect(rowOf('Initiatives committed')!.slice(0, 4)).toEqual(['Initiatives committed', 2, 3, 1]);
   const money = layout.formats[layout.values.indexOf(rowOf('Committed value (a year)')!)]![1];
-  expect(money).toBe('"$"#,##0');
+  expect(money).toBe('"$"#,##0_0');
 });
 
 test('what one plan commits and the other does not is listed with the other plan’s decision and reason', () => {

@@ -20,7 +20,7 @@ import type { Plan } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
 import { capacityTableAmong } from '../../layout/capacityTable';
 import type { RawTable } from '../../engine/types';
-import { DATE_FORMAT, logRowUnder } from '../../layout/decisionLog';
+import { isDateFormat, logRowUnder } from '../../layout/decisionLog';
 import { columnLetters } from '../../engine/address';
 import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
 import { DECISION_LOG_TABLE, INITIATIVES_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE } from '../../layout/names';
@@ -335,7 +335,7 @@ const DATE_1904_OFFSET = 1_462;
  */
 function inDateSystem1904(layout: PlanLayout): PlanLayout {
   const shifted = (values: LayoutCell[], formats: readonly (string | null)[]): LayoutCell[] =>
-    values.map((v, i) => (formats[i] === DATE_FORMAT && typeof v === 'number' ? v - DATE_1904_OFFSET : v));
+    values.map((v, i) => (isDateFormat(formats[i]) && typeof v === 'number' ? v - DATE_1904_OFFSET : v));
   const sheet = layout.decisionLogSheet;
   return {
     ...layout,

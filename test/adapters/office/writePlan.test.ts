@@ -172,7 +172,7 @@ describe('writing a plan through office.js', () => {
     const when = (r: number) => log.sheet.value(log.row + 1 + r, log.column);
     expect([when(0), when(1)]).toEqual([expect.any(Number), expect.any(Number)]);
     expect((when(1) as number) - (when(0) as number)).toBeCloseTo(1, 6);
-    expect(log.sheet.format(log.row + 2, log.column)).toBe('yyyy-mm-dd hh:mm');
+    expect(log.sheet.format(log.row + 2, log.column)).toBe('yyyy-mm-dd hh:mm_0');
   });
 
   it('creates the settings sheet on the first run and leaves it as the user edited it afterwards', async () => {
