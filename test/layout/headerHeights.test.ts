@@ -65,6 +65,23 @@ describe('the height of a header row', () => {
     ]);
   });
 
+  it('is each row\'s own lines whatever texts repeat down a column (each column measures a text once)', () => {
+    const sentence = fc.array(fc.stringMatching(/^[A-Za-z()-]{1,14}$/), { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 5 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 30 }), (texts, picks) => {
+        // The same texts in both columns, of different widths: a text measured in one is measured again in the other.
+        const widths = [12, 30];
+        const s = new SheetBuilder(2);
+        for (const [a, b] of picks) s.row([texts[a % texts.length]!, texts[b % texts.length]!], [], 'wrap');
+        const expected = s.values.flatMap((cells, row) => {
+          const lines = Math.min(16, Math.max(...cells.map((text, c) => wrappedLines(String(text), widths[c]!))));
+          return lines > 1 ? [{ row, points: lines * LINE_POINTS }] : [];
+        });
+        expect(wrappedRowHeights(s.values, s.styles, widths)).toEqual(expected);
+      }),
+    );
+  });
+
   it('counts only header and wrap rows: a long title or value is not wrapped', () => {
     const s = new SheetBuilder(1);
     s.row(['A title much wider than its column'], [], 'title');
