@@ -2,11 +2,13 @@
 // prepare script, or `npm run build:cli`). One file loads in about a third of a second, against
 // about a second for the TypeScript sources through tsx, which resolves and transpiles hundreds
 // of modules on every run. Never fails the install: without a bundle the bin runs through tsx.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { root, bundle } = require('./cliBundle.cjs');
+const { root, bundle, inputsList } = require('./cliBundle.cjs');
 
 /**
  * zod exports every one of its fifty-odd message locales through z.locales, which a bundle cannot leave out by
@@ -25,9 +27,13 @@ const englishZodLocalesOnly = {
 
 try {
   const { build } = await import('esbuild');
-  await build({
+  const built = await build({
+    absWorkingDir: root,
     entryPoints: [`${root}/src/cli/prioritise.ts`],
     outfile: bundle,
+    // Written below, after the list of what it is built from, so a bundle never sits beside another build's list.
+    write: false,
+    metafile: true,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -43,6 +49,18 @@ try {
     minifySyntax: true,
     logLevel: 'warning',
   });
+  // What the bin checks before it runs the bundle (isCurrent): the sources read, not the dependencies (package-lock.json
+  // stands for them) nor the plugin's made-up modules; each one's folder; and how the bundle is made.
+  const sources = Object.keys(built.metafile.inputs).filter((input) => !input.includes('node_modules/') && !input.includes(':'));
+  const folders = [...new Set(sources.map((source) => dirname(source)))];
+  const inputs = [...sources, ...folders, 'package-lock.json', relative(root, fileURLToPath(import.meta.url))];
+  mkdirSync(dirname(bundle), { recursive: true });
+  writeFileSync(`${inputsList}.${process.pid}`, JSON.stringify(inputs));
+  renameSync(`${inputsList}.${process.pid}`, inputsList);
+  for (const file of built.outputFiles) {
+    writeFileSync(`${file.path}.${process.pid}`, file.contents);
+    renameSync(`${file.path}.${process.pid}`, file.path);
+  }
 } catch (error) {
   console.warn(`prioritise: not bundled (${error?.message ?? error}); the command will run from the TypeScript sources through tsx.`);
 }
