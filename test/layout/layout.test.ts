@@ -394,6 +394,12 @@ describe('the Decision log', () => {
     expect(decisionLogRow(plan.logEntry, 'A"$').formats[at('Committed value')]).toBe('"A$"#,##0_0');
   });
 
+  test('prints at more than half of full size, one page wide: its 20 columns at 45% were too small to read', () => {
+    const sheet = decisionLogSheet(plan.logEntry, '$');
+    expect(sheet.widths).toHaveLength(20);
+    expect(printScale(sheet)).toBeGreaterThan(0.5);
+  });
+
   test('a new log sheet has the headers on its header row, the first run under it and a table over both', () => {
     const sheet = decisionLogSheet(plan.logEntry, '$');
     expect(sheet.values[DECISION_LOG_HEADER_ROW]!.slice(0, DECISION_LOG_HEADERS.length)).toEqual([...DECISION_LOG_HEADERS]);

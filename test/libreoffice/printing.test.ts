@@ -59,6 +59,11 @@ describe('the add-in sheets of the sample, printed to PDF by LibreOffice', () =>
     }
   });
 
+  it("print every Decision log header whole: a word such as '(dependency)' stays on one line rather than losing its last letter to the next", () => {
+    const log = pages.filter((p) => sheetOf(p) === 'Decision log').map((p) => p.text).join('\n');
+    for (const word of ['(capacity)', '(dependency)', '(alternative)', 'Initiatives', 'Utilisation', 'Overrides']) expect(log).toContain(word);
+  });
+
   it("leave the user's sheets' page setup as it was", () => {
     const part = (file: string, name: string) => readZip(readFileSync(file)).find((e) => e.name === name)!.data().toString();
     const setup = (xml: string) => xml.slice(xml.indexOf('</sheetData>')).replace(/<conditionalFormatting[\s\S]*<\/conditionalFormatting>/, '').replace(/<tableParts[\s\S]*$/, '');
