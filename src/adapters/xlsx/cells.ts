@@ -394,13 +394,37 @@ function readRow(
       bodyEnd = xml.indexOf('</c>', bodyStart);
       if (bodyEnd === -1 || bodyEnd >= to) return right;
     }
-    const r = attributeAt(xml, 114, at + 2, attributesEnd);
+    // The start tag's r, s and t, read once from left to right, one attribute (name="value") at a time: a
+    // search for the next `="` and one for the quote closing its value, rather than a look at every character
+    // of the tag for each of the three. Until the code is optimised (all of a run of a thousand rows) a
+    // character looked at costs about as much as a search.
+    let r = -1;
+    let s = -1;
+    let t = -1;
+    let tEnd = -1;
+    for (let k = at + 2; ; ) {
+      const eq = xml.indexOf('="', k);
+      if (eq === -1 || eq + 1 >= attributesEnd) break;
+      const close = xml.indexOf('"', eq + 2);
+      if (xml.charCodeAt(eq - 2) <= 32) {
+        const name = xml.charCodeAt(eq - 1);
+        if (name === 114) {
+          if (r === -1) r = eq + 2;
+        } else if (name === 115) {
+          if (s === -1) s = eq + 2;
+        } else if (name === 116 && t === -1) {
+          t = eq + 2;
+          tEnd = close;
+        }
+      }
+      if (close === -1) break;
+      k = close + 1;
+    }
     const column = (r === -1 ? undefined : columnAt(xml, r)) ?? next;
     next = column + 1;
     const sheetColumn = column + 1;
     if (sheetColumn >= box.left && sheetColumn <= box.right) {
-      const t = attributeAt(xml, 116, at + 2, attributesEnd);
-      const type = t === -1 ? undefined : xml.slice(t, xml.indexOf('"', t));
+      const type = t === -1 ? undefined : xml.slice(t, tEnd);
       if (valueEnd === -1 && found.v !== -1 && found.v < bodyStart) found.v = xml.indexOf('<v', bodyStart);
       const value = valueEnd === -1 ? valueAt(xml, type, bodyStart, bodyEnd, found.v, context) : valueBetween(xml, type, valueStart - 1, valueEnd, bodyStart, bodyEnd, context);
       cells[sheetColumn - box.left] = value;
@@ -410,7 +434,6 @@ function readRow(
       }
     } else if (sheetColumn > box.right) right = true;
     if (styled?.columns.has(sheetColumn)) {
-      const s = attributeAt(xml, 115, at + 2, attributesEnd);
       (styled.styles[row - box.top] ??= [])[sheetColumn - box.left] = (s === -1 ? undefined : digitsAt(xml, s)) ?? 0;
     }
     at = xml.indexOf('<c', selfClosed ? bodyStart : bodyEnd + 4);

@@ -76,6 +76,9 @@ describe('reading by index gives what taking the rows and cells apart gives', ()
     style: fc.option(fc.nat(40), { nil: undefined }),
     content: fc.constantFrom('self', '<v>1</v>', '<v>0</v>', '<v> 12.5 </v>', '<v></v>', '<v/>', '<v>abc</v>', '<v>2</v>', '<f>A1</f>', '<f>A1</f><v>7</v>', '<v>1904-01-02T00:00:00</v>', '<is><t>In</t><r><rPr><color rgb="FF0000"/></rPr><t>line</t></r></is>', '<v>123456789012345678</v>'),
     skip: fc.nat(3),
+    // The start tag's attributes in any order, among others whose names end in r, s or t (read by name, not by position).
+    order: fc.constantFrom('rst', 'tsr', 'srt', 'trs'),
+    others: fc.constantFrom('', ' cm="1"', ' x14ac:dyDescent="0.25"', ' vm="2" xr:uid="{T}"'),
   });
   const row = fc.record({ numbered: fc.boolean(), gap: fc.nat(2), selfClosed: fc.boolean(), spans: fc.boolean(), cells: fc.array(cell, { maxLength: 8 }) });
   const letters = (n: number): string => (n < 26 ? String.fromCharCode(65 + n) : letters(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26)));
@@ -91,7 +94,8 @@ describe('reading by index gives what taking the rows and cells apart gives', ()
         column += c.address === 'none' ? 0 : c.skip;
         const ref = c.address === 'valid' ? ` r="${letters(column)}${number}"` : c.address === 'lower' ? ` r="${letters(column).toLowerCase()}${number}"` : c.address === 'bad' ? ` r="${letters(column)}${number}x"` : '';
         column++;
-        const attributes = `${ref}${c.style === undefined ? '' : ` s="${c.style}"`}${c.type === undefined ? '' : ` t="${c.type}"`}`;
+        const named: Record<string, string> = { r: ref, s: c.style === undefined ? '' : ` s="${c.style}"`, t: c.type === undefined ? '' : ` t="${c.type}"` };
+        const attributes = `${named[c.order[0]!]}${c.others}${named[c.order[1]!]}${named[c.order[2]!]}`;
         return c.content === 'self' ? `<c${attributes}/>` : `<c${attributes}>${c.content}</c>`;
       });
       const open = `<row${r.numbered ? ` r="${number}"` : ''}${r.spans ? ' spans="1:9" x14ac:dyDescent="0.25"' : ''}`;
