@@ -122,11 +122,7 @@ export function outputColumnsLayout(plan: Plan, memo = new Memo()): OutputColumn
   const values = new Array<LayoutCell[]>(rowCount);
   for (let index = 0; index < plan.entries.length; index++) {
     const entry = plan.entries[index]!;
-    // Filled with null first so the row holds any value from the start: a bare `new Array` starts as
-    // small integers and is copied twice per row as scores (doubles) and then texts arrive.
-    const row = new Array<LayoutCell>(width).fill(null);
-    for (let k = 0; k < width; k++) row[k] = outputCell(keys[k]!, entry, index, plan, memo);
-    values[entry.initiative.rowIndex] = row;
+    values[entry.initiative.rowIndex] = keys.map((key) => outputCell(key, entry, index, plan, memo));
   }
   for (let r = 0; r < rowCount; r++) if (values[r] === undefined) values[r] = new Array<LayoutCell>(width).fill(null);
   return {
