@@ -61,6 +61,24 @@ export const DECISION_COLOURS: Record<string, string> = {
   'Forced out': '#404040',
 };
 
+/**
+ * How the portfolio map draws `points` bubbles so a room can read it on a projector at any portfolio size. Bubble
+ * area grows with the count times the bubbles' size squared, so the bubbles shrink as the count's fourth root (30%
+ * of the viewer's default at 25 initiatives, 14% at 500, 8% at 5,000, never under 5%): enough that bubbles part,
+ * not so much that a small initiative vanishes. Fills grow more transparent with the count (75% opaque at 25,
+ * 48% at 500, 34% at 5,000, never under 30%), so where bubbles pile up the colour deepens and shows the density.
+ * Every point stays in the chart's data.
+ */
+export function portfolioMapLook(points: number): { bubbleScale: number; fillOpacity: number } {
+  const ratio = 25 / Math.max(points, 1);
+  const bubbleScale = Math.round(Math.min(30, Math.max(5, 30 * ratio ** 0.25)));
+  const fillOpacity = Math.round(100 * Math.min(0.75, Math.max(0.3, 0.75 * ratio ** 0.15))) / 100;
+  return { bubbleScale, fillOpacity };
+}
+
+/** The score scale both axes of the portfolio map keep, whatever the scores: bubbles sit where the scale says. */
+export const SCORE_AXIS = { min: 0, max: 100 };
+
 const DECISION_POSITION = Object.fromEntries(DECISION_ORDER.map((d, i) => [d, i])) as Record<Decision, number>;
 
 /**
@@ -102,6 +120,9 @@ function portfolioMapData(s: SheetBuilder, plan: Plan, chartRow: number): void {
     series.push({ name: decision, x: range(2), y: range(3), size: range(4), color: DECISION_COLOURS[decision] });
   });
   if (series.length > 0) {
+    // Series are drawn in order, each over the ones before: the plan's own decisions last, so hundreds of deferred
+    // and blocked bubbles do not bury the few committed ones. The table keeps the decisions' order.
+    series.reverse();
     s.charts.push({
       kind: 'bubble',
       title: 'Portfolio map: impact against friction (bubble size = annual value)',
@@ -110,6 +131,8 @@ function portfolioMapData(s: SheetBuilder, plan: Plan, chartRow: number): void {
       xTitle: 'Friction score (change load)',
       yTitle: 'Impact score',
       series,
+      axisRange: SCORE_AXIS,
+      ...portfolioMapLook(placed.length),
     });
   }
 }

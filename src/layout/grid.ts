@@ -154,6 +154,12 @@ export type ChartSpec = {
   yFormat?: string;
   categories?: RangeRef;
   series: { name: string; x?: RangeRef; y: RangeRef; size?: RangeRef; color?: string }[];
+  /** Both value axes of a bubble chart fixed to this range (a score's 0-100), rather than fitted to the bubbles. */
+  axisRange?: { min: number; max: number };
+  /** A bubble chart's largest bubble as a percentage (0-300) of the viewer's default size. */
+  bubbleScale?: number;
+  /** How opaque a bubble's fill is (0-1), so overlapping bubbles show where the portfolio is dense. */
+  fillOpacity?: number;
 };
 
 /** A whole sheet the add-in owns, starting at A1. */
@@ -187,33 +193,26 @@ const MOST_HEADER_LINES = 3;
 const MOST_TEXT_LINES = 16;
 /**
  * A column's width counts characters as wide as a digit; a bold header's letters average about nine
- * tenths of that (measured on LibreOffice's rendering of our headers), a `wrap` row's plain letters less:
- * 0.75-0.79 on LibreOffice's PDF of the settings sheet's meanings, up to 0.86 for one text in ten of the
- * Change impact's in the fonts' own widths (Calibri, and DejaVu Sans, which LibreOffice draws in its
- * place). At 0.87 no text of those is given a line too few, and one in sixteen a line too many (one in
- * nine at 0.9).
+ * tenths of that (measured on LibreOffice's rendering of our headers).
  */
-const LETTER_WIDTH: Readonly<Record<'header' | 'wrap', number>> = { header: 0.9, wrap: 0.87 };
-type Lettering = keyof typeof LETTER_WIDTH;
+const LETTER_WIDTH = 0.9;
 
 /** The room a column `width` characters wide gives a line of text. */
 const roomIn = (width: number): number => Math.max(1, width - 0.5);
 
 /** Whether `text` fits on one line of a column `width` characters wide: then so do its words with one space between them. */
-const fitsOnOneLine = (text: string, width: number, letter: number): boolean => text.length * letter <= roomIn(width);
+const fitsOnOneLine = (text: string, width: number): boolean => text.length * LETTER_WIDTH <= roomIn(width);
 
 /**
  * How many lines `text` takes in a column `width` characters wide when Excel wraps it word by word
- * (a word longer than the column is broken inside), its letters counted `LETTER_WIDTH` wide: bold for a header
- * (the default), plain for a `wrap` row.
+ * (a word longer than the column is broken inside), its letters counted `LETTER_WIDTH` wide.
  */
-export function wrappedLines(text: string, width: number, lettering: Lettering = 'header'): number {
-  const letter = LETTER_WIDTH[lettering];
-  return fitsOnOneLine(text, width, letter) ? 1 : linesOfWords(text, width, letter);
+export function wrappedLines(text: string, width: number): number {
+  return fitsOnOneLine(text, width) ? 1 : linesOfWords(text, width);
 }
 
 /** `wrappedLines` of a text too long for one line: its words are laid out one by one. */
-function linesOfWords(text: string, width: number, letter: number): number {
+function linesOfWords(text: string, width: number): number {
   const room = roomIn(width);
   let lines = 1;
   let used = 0;
@@ -225,10 +224,10 @@ function linesOfWords(text: string, width: number, letter: number): number {
     if (i === n) break;
     let end = i;
     while (end < n && text.charCodeAt(end) > 32) end++;
-    const length = (end - i) * letter;
+    const length = (end - i) * LETTER_WIDTH;
     i = end;
-    if (used > 0 && used + letter + length <= room) {
-      used += letter + length;
+    if (used > 0 && used + LETTER_WIDTH + length <= room) {
+      used += LETTER_WIDTH + length;
       continue;
     }
     if (used > 0) lines++;
@@ -245,28 +244,25 @@ function linesOfWords(text: string, width: number, letter: number): number {
  * sentences over and over (the same Before for every committed initiative, the same gaps), so each
  * column lays out each text too long for one line once, however many rows it stands in.
  */
-function linesPerColumn(widths: readonly number[], lettering: Lettering): (text: string, column: number) => number {
-  const letter = LETTER_WIDTH[lettering];
+function linesPerColumn(widths: readonly number[]): (text: string, column: number) => number {
   const measured: ((text: string) => number)[] = [];
   return (text, column) => {
     const width = widths[column] ?? 8.43;
-    if (fitsOnOneLine(text, width, letter)) return 1;
-    const measure = (measured[column] ??= memoised((long: string) => linesOfWords(long, width, letter)));
+    if (fitsOnOneLine(text, width)) return 1;
+    const measure = (measured[column] ??= memoised((long: string) => linesOfWords(long, width)));
     return measure(text);
   };
 }
 
 /** The height of every header or `wrap` row whose words need more than one line in their columns. */
 export function wrappedRowHeights(values: readonly LayoutCell[][], styles: readonly StyledRange[], widths: readonly number[]): RowHeight[] {
-  // Bold header letters and plain wrap-row letters are measured apart (LETTER_WIDTH).
-  const linesIn = { header: linesPerColumn(widths, 'header'), wrap: linesPerColumn(widths, 'wrap') };
+  const linesOf = linesPerColumn(widths);
   // Lines per row, in row order whatever the order of the styles (at most MOST_TEXT_LINES, so a byte each).
   const lines = new Uint8Array(values.length);
   let any = false;
   for (const styled of styles) {
     if (styled.style !== 'header' && styled.style !== 'wrap') continue;
     const most = styled.style === 'header' ? MOST_HEADER_LINES : MOST_TEXT_LINES;
-    const linesOf = linesIn[styled.style];
     const end = Math.min(values.length, styled.row + (styled.rows ?? 1));
     for (let r = styled.row; r < end; r++) {
       const cells = values[r]!;

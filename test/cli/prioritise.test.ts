@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { OUTPUT_COLUMNS } from '../../src/engine/columns';
 import { named } from '../builders';
+import { portfolioMapLook } from '../../src/layout/changeImpactSheet';
 import { cellsOf, editZip, fromBytes, portfolioWorkbook, tempFolder, toBytes, type CellRecord } from '../adapters/exceljs/xlsxFixtures';
 import { withRichParts } from '../adapters/exceljs/richParts';
 import { readZip } from '../../src/adapters/exceljs/zip';
@@ -133,6 +134,22 @@ describe('a run on a real workbook file', () => {
     // The portfolio map's scores keep the cells' own format.
     const bubble = charts.find((c) => c.includes('<c:bubbleChart>'))!;
     expect(bubble).not.toContain('formatCode="0%"');
+  });
+
+  it("draws the portfolio map's bubbles sized and faded for the portfolio's count, committed ones on top, on axes fixed to 0-100", async () => {
+    await runCommand([await writeInput(portfolioWorkbook())]);
+    const zip = await JSZip.loadAsync(readFileSync(folder.path('portfolio.prioritised.xlsx')));
+    const charts = await Promise.all(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).map((p) => zip.file(p)!.async('string')));
+    const bubble = charts.find((c) => c.includes('<c:bubbleChart>'))!;
+    const points = [...bubble.matchAll(/<c:yVal>.*?<c:ptCount val="(\d+)"\/>/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    const look = portfolioMapLook(points);
+    expect(bubble).toContain(`<c:bubbleScale val="${look.bubbleScale}"/>`);
+    const series = [...bubble.matchAll(/<c:ser>.*?<\/c:ser>/g)].map((m) => m[0]);
+    for (const s of series) expect(s).toMatch(new RegExp(`<a:solidFill><a:srgbClr val="[0-9A-F]{6}"><a:alpha val="${look.fillOpacity * 100000}"/></a:srgbClr></a:solidFill><a:ln w="9525">`));
+    expect(/<c:tx><c:v>([^<]*)<\/c:v>/.exec(series.at(-1)!)![1]).toBe('Commit');
+    const axes = [...bubble.matchAll(/<c:valAx>.*?<\/c:valAx>/g)].map((m) => m[0]);
+    expect(axes).toHaveLength(2);
+    for (const axis of axes) expect(axis).toContain('<c:scaling><c:orientation val="minMax"/><c:max val="100"/><c:min val="0"/></c:scaling>');
   });
 
   it('writes the Roadmap sheet with its stacked-column chart and the Start column when the settings name two horizons', async () => {

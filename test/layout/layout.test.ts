@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { generatePortfolio } from '../../bench/generate';
 // The grids every adapter writes: the output columns, the Change impact,
 // Decision log and settings sheets, and the conditional-format expressions.
 
@@ -7,7 +8,7 @@ import { prioritise, type Plan } from '../../src/engine/plan';
 import { DEFAULT_SETTINGS, SETTING_SPECS, readSettings } from '../../src/engine/settings';
 import { DECISION_ORDER } from '../../src/engine/summary';
 import type { RawTable, Settings } from '../../src/engine/types';
-import { DECISION_COLOURS, UTILISATION_HIGHLIGHTS, changeImpactSheet } from '../../src/layout/changeImpactSheet';
+import { DECISION_COLOURS, UTILISATION_HIGHLIGHTS, changeImpactSheet, portfolioMapLook } from '../../src/layout/changeImpactSheet';
 import { DATE_FORMAT, DECISION_LOG_HEADERS, DECISION_LOG_HEADER_ROW, decisionLogRow, decisionLogSheet, excelSerial } from '../../src/layout/decisionLog';
 import { BAD, GOOD, NEUTRAL, SheetBuilder, TEXT_FORMAT, highlightFormula, looksLikeFormula, scoreCell, wrappedLines, type HighlightRule, type SheetLayout } from '../../src/layout/grid';
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_TABLE, OWNER_MARK, SETTINGS_TABLE, isOwnSheet } from '../../src/layout/names';
@@ -314,7 +315,7 @@ describe('the Change impact sheet', () => {
     // The section's rows are one styled block.
     expect(sheet.styles).toContainEqual({ row: header + 1, column: 0, columns: 7, rows: 2 * 7, style: 'wrap' });
     for (let r = header + 1; r <= header + 2 * 7; r++) {
-      const lines = Math.max(wrappedLines(String(sheet.values[r]![3] ?? ''), sheet.widths[3]!, 'wrap'), wrappedLines(String(sheet.values[r]![4] ?? ''), sheet.widths[4]!, 'wrap'));
+      const lines = Math.max(wrappedLines(String(sheet.values[r]![3] ?? ''), sheet.widths[3]!), wrappedLines(String(sheet.values[r]![4] ?? ''), sheet.widths[4]!));
       expect(heights.get(r) ?? 15).toBe(lines * 15);
     }
     expect([...heights.keys()].some((r) => r > header && r <= header + 14)).toBe(true);
@@ -328,6 +329,33 @@ describe('the Change impact sheet', () => {
       .map(([level]) => level!);
     for (const [i, a] of greys.entries()) for (const b of greys.slice(i + 1)) expect(Math.abs(a - b)).toBeGreaterThanOrEqual(80);
     expect(new Set(Object.values(DECISION_COLOURS)).size).toBe(DECISION_ORDER.length);
+  });
+
+  test("shrinks and fades the portfolio map's bubbles as the portfolio grows, never past a size and an opacity still seen", () => {
+    expect(portfolioMapLook(25)).toEqual({ bubbleScale: 30, fillOpacity: 0.75 });
+    expect(portfolioMapLook(500)).toEqual({ bubbleScale: 14, fillOpacity: 0.48 });
+    expect(portfolioMapLook(5000)).toEqual({ bubbleScale: 8, fillOpacity: 0.34 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), (a, b) => {
+        const [fewer, more] = [portfolioMapLook(Math.min(a, b)), portfolioMapLook(Math.max(a, b))];
+        expect(more.bubbleScale).toBeLessThanOrEqual(fewer.bubbleScale);
+        expect(more.fillOpacity).toBeLessThanOrEqual(fewer.fillOpacity);
+        for (const look of [fewer, more]) {
+          expect(Number.isInteger(look.bubbleScale) && look.bubbleScale >= 5 && look.bubbleScale <= 30).toBe(true);
+          expect(look.fillOpacity >= 0.3 && look.fillOpacity <= 0.75).toBe(true);
+        }
+      }),
+    );
+  });
+
+  test('maps every scored initiative of a large portfolio, its bubbles sized for the count, on axes fixed to the 0-100 score scale', () => {
+    const g = generatePortfolio(500, 3);
+    const big = prioritise({ initiatives: g.initiatives, capacity: g.capacity, settings: g.settings }, { now: NOW });
+    const map = changeImpactSheet(big).charts.find((c) => c.kind === 'bubble')!;
+    const scored = big.entries.filter((e) => e.scores).length;
+    expect(scored).toBeGreaterThan(400);
+    expect(map.series.reduce((sum, s) => sum + s.y.rows, 0)).toBe(scored);
+    expect(map).toMatchObject({ axisRange: { min: 0, max: 100 }, ...portfolioMapLook(scored) });
   });
 
   test('says so when nothing is committed and when nothing is left out', () => {
@@ -454,7 +482,7 @@ describe('the settings sheet', () => {
     const width = withRecord.widths[1]!;
     expect(withRecord.values[row]![1]).toBe(record);
     expect(withRecord.styles.some((s) => s.style === 'wrap' && s.row <= row && row < s.row + (s.rows ?? 1) && s.column <= 1 && 1 < s.column + s.columns)).toBe(true);
-    const lines = wrappedLines(record, width, 'wrap');
+    const lines = wrappedLines(record, width);
     expect(lines).toBeGreaterThan(1);
     expect(withRecord.rowHeights).toContainEqual({ row, points: lines * 15 });
   });

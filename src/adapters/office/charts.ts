@@ -1,6 +1,10 @@
 // The layout's charts as native Excel charts, so people without the add-in see
 // them. A chart is created from its first series' cells, then every series is
 // set explicitly (name, ranges, colour) so nothing depends on Excel's guess.
+// office.js cannot make a fill transparent (ChartFill sets solid colours only),
+// so where the file writer fades a crowded portfolio map's bubbles, bubbles
+// drawn here keep their solid colour and get a thin white outline instead:
+// overlapping bubbles stay told apart, though their overlap does not deepen.
 
 import { a1 } from '../../engine/address';
 import type { ChartSpec, RangeRef } from '../../layout/grid';
@@ -10,8 +14,8 @@ type Series = ChartSpec['series'][number];
 
 const rangeOf = (sheet: Excel.Worksheet, ref: RangeRef) => sheet.getRangeByIndexes(ref.row, ref.column, ref.rows, ref.columns);
 
-/** Bubbles at 30% of Excel's default size keep a portfolio of hundreds readable. */
-export const BUBBLE_SCALE = 30;
+/** The white edge (points) that parts overlapping bubbles, in place of the transparency office.js cannot set. */
+export const BUBBLE_OUTLINE = { color: '#FFFFFF', weight: 0.75 };
 
 function sourceOf(sheet: Excel.Worksheet, spec: ChartSpec): Excel.Range {
   const first = spec.series[0]!;
@@ -30,9 +34,14 @@ function fillSeries(sheet: Excel.Worksheet, series: Excel.ChartSeries, spec: Cha
   series.setValues(rangeOf(sheet, data.y));
   if (spec.kind === 'bubble' && data.size) {
     series.setBubbleSizes(rangeOf(sheet, data.size));
-    if (supports(SCREEN_AND_BUBBLE_API)) series.bubbleScale = BUBBLE_SCALE;
+    // Below ExcelApi 1.9 the bubbles keep Excel's default size: the fixed axes and outlines still apply.
+    if (spec.bubbleScale !== undefined && supports(SCREEN_AND_BUBBLE_API)) series.bubbleScale = spec.bubbleScale;
   }
   if (data.color) series.format.fill.setSolidColor(data.color);
+  if (spec.kind === 'bubble') {
+    series.format.line.color = BUBBLE_OUTLINE.color;
+    series.format.line.weight = BUBBLE_OUTLINE.weight;
+  }
 }
 
 export function addChart(sheet: Excel.Worksheet, spec: ChartSpec, name: string, supports: Supports): void {
@@ -44,6 +53,13 @@ export function addChart(sheet: Excel.Worksheet, spec: ChartSpec, name: string, 
   spec.series.forEach((data, i) => fillSeries(sheet, i === 0 ? chart.series.getItemAt(0) : chart.series.add(data.name), spec, data, supports));
   if (spec.xTitle) chart.axes.categoryAxis.title.text = spec.xTitle;
   if (spec.yTitle) chart.axes.valueAxis.title.text = spec.yTitle;
+  // A bubble chart's x axis is its category axis in office.js; both are value axes, fixed to the score scale.
+  if (spec.axisRange) {
+    for (const axis of [chart.axes.categoryAxis, chart.axes.valueAxis]) {
+      axis.minimum = spec.axisRange.min;
+      axis.maximum = spec.axisRange.max;
+    }
+  }
   // Excel links the axis to the cells' format already; stated, it stays so in any viewer the workbook is sent to.
   if (spec.yFormat && supports(AXIS_FORMAT_API)) chart.axes.valueAxis.numberFormat = spec.yFormat;
   chart.legend.position = spec.kind === 'bubble' ? 'Right' : 'Top';

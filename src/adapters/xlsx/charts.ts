@@ -8,9 +8,6 @@ import { columnLetters, qualified } from '../../engine/address';
 import type { ChartSpec, LayoutCell, RangeRef, SheetLayout } from '../../layout/grid';
 import { escapeXml } from './xml';
 
-/** Bubbles at 30% of Excel's default size keep a portfolio of hundreds readable (as the add-in draws them). */
-const BUBBLE_SCALE = 30;
-
 const C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -42,15 +39,33 @@ function texts(layout: SheetLayout, ref: RangeRef): string {
 
 const rich = (text: string): string => `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
 const title = (text: string | undefined): string => (text ? `<c:title>${rich(text)}<c:overlay val="0"/></c:title>` : '');
-const fill = (color: string | undefined): string => (color ? `<c:spPr><a:solidFill><a:srgbClr val="${color.replace('#', '').toUpperCase()}"/></a:solidFill></c:spPr>` : '');
+const rgb = (color: string): string => color.replace('#', '').toUpperCase();
+const fill = (color: string | undefined): string => (color ? `<c:spPr><a:solidFill><a:srgbClr val="${rgb(color)}"/></a:solidFill></c:spPr>` : '');
+
+/**
+ * A bubble's fill at `opacity` (a:alpha, in thousandths of a percent) inside a thin solid outline of the same colour
+ * (0.75 pt), so each bubble keeps its edge where bubbles overlap and the overlaps deepen the colour.
+ */
+function bubbleFill(color: string | undefined, opacity: number | undefined): string {
+  if (!color) return '';
+  const alpha = opacity === undefined ? '' : `<a:alpha val="${Math.round(opacity * 100000)}"/>`;
+  return `<c:spPr><a:solidFill><a:srgbClr val="${rgb(color)}">${alpha}</a:srgbClr></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="${rgb(color)}"/></a:solidFill></a:ln></c:spPr>`;
+}
+
+/** An axis's scaling: fitted to the data, or fixed to `range` (c:max before c:min, as CT_Scaling orders them). */
+const scaling = (range: ChartSpec['axisRange']): string =>
+  `<c:scaling><c:orientation val="minMax"/>${range ? `<c:max val="${range.max}"/><c:min val="${range.min}"/>` : ''}</c:scaling>`;
 
 /** An axis's number format: the one stated, else the cells' own (which LibreOffice reads as General). */
 const axisFormat = (format: string | undefined): string =>
   format ? `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>` : '<c:numFmt formatCode="General" sourceLinked="1"/>';
 
-function valueAxis(id: number, cross: number, position: 'b' | 'l', axisTitle: string | undefined, between: 'between' | 'midCat', gridlines: boolean, format?: string): string {
+type Axis = { title: string | undefined; between: 'between' | 'midCat'; gridlines: boolean; format?: string; range?: ChartSpec['axisRange'] };
+
+function valueAxis(id: number, cross: number, position: 'b' | 'l', axis: Axis): string {
+  const { title: axisTitle, between, gridlines, format, range } = axis;
   return (
-    `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${position}"/>` +
+    `<c:valAx><c:axId val="${id}"/>${scaling(range)}<c:delete val="0"/><c:axPos val="${position}"/>` +
     `${gridlines ? '<c:majorGridlines/>' : ''}${title(axisTitle)}${axisFormat(format)}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:crossBetween val="${between}"/></c:valAx>`
   );
@@ -60,12 +75,12 @@ function bubblePlot(layout: SheetLayout, spec: ChartSpec): string {
   const series = spec.series.map((s, i) => {
     const x = s.x ? `<c:xVal>${numbers(layout, s.x)}</c:xVal>` : '';
     const size = s.size ? `<c:bubbleSize>${numbers(layout, s.size)}</c:bubbleSize>` : '';
-    return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${fill(s.color)}<c:invertIfNegative val="0"/>${x}<c:yVal>${numbers(layout, s.y)}</c:yVal>${size}<c:bubble3D val="0"/></c:ser>`;
+    return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${bubbleFill(s.color, spec.fillOpacity)}<c:invertIfNegative val="0"/>${x}<c:yVal>${numbers(layout, s.y)}</c:yVal>${size}<c:bubble3D val="0"/></c:ser>`;
   });
   return (
-    `<c:bubbleChart><c:varyColors val="0"/>${series.join('')}<c:bubbleScale val="${BUBBLE_SCALE}"/><c:showNegBubbles val="0"/><c:axId val="501"/><c:axId val="502"/></c:bubbleChart>` +
-    valueAxis(501, 502, 'b', spec.xTitle, 'midCat', false) +
-    valueAxis(502, 501, 'l', spec.yTitle, 'midCat', true, spec.yFormat)
+    `<c:bubbleChart><c:varyColors val="0"/>${series.join('')}<c:bubbleScale val="${spec.bubbleScale ?? 100}"/><c:showNegBubbles val="0"/><c:axId val="501"/><c:axId val="502"/></c:bubbleChart>` +
+    valueAxis(501, 502, 'b', { title: spec.xTitle, between: 'midCat', gridlines: false, range: spec.axisRange }) +
+    valueAxis(502, 501, 'l', { title: spec.yTitle, between: 'midCat', gridlines: true, format: spec.yFormat, range: spec.axisRange })
   );
 }
 
@@ -79,7 +94,7 @@ function columnPlot(layout: SheetLayout, spec: ChartSpec): string {
     `<c:barChart><c:barDir val="col"/><c:grouping val="${spec.kind === 'stackedColumn' ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>${series.join('')}<c:gapWidth val="150"/>${spec.kind === 'stackedColumn' ? '<c:overlap val="100"/>' : ''}<c:axId val="601"/><c:axId val="602"/></c:barChart>` +
     `<c:catAx><c:axId val="601"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>${title(spec.xTitle)}<c:numFmt formatCode="General" sourceLinked="1"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="602"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    valueAxis(602, 601, 'l', spec.yTitle, 'between', true, spec.yFormat)
+    valueAxis(602, 601, 'l', { title: spec.yTitle, between: 'between', gridlines: true, format: spec.yFormat })
   );
 }
 

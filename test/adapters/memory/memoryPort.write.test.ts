@@ -59,6 +59,9 @@ describe('a run on the memory workbook', () => {
     const actual = sheetValues(workbook, CHANGE_IMPACT_SHEET).map((r) => r.slice(0, expected[0]!.length));
     expect(actual).toEqual(expected);
     expect(sheetOf(workbook, CHANGE_IMPACT_SHEET).charts.map((c) => c.kind)).toEqual(['clusteredColumn', 'bubble']);
+    // The portfolio map as the layout drew it: bubble size, transparency and fixed axes included.
+    expect(sheetOf(workbook, CHANGE_IMPACT_SHEET).charts).toEqual(result.layout.changeImpact.charts);
+    expect(result.layout.changeImpact.charts[1]).toMatchObject({ bubbleScale: 30, fillOpacity: 0.75, axisRange: { min: 0, max: 100 } });
   });
 
   test('creates the Decision log and the settings sheet on the first run and says which sheets it wrote', async () => {

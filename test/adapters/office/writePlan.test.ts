@@ -1,4 +1,5 @@
 import { createOfficeWorkbook } from '../../../src/adapters/office/officeWorkbook';
+import { BUBBLE_OUTLINE } from '../../../src/adapters/office/charts';
 import { runPlan } from '../../../src/app/runPlan';
 import { prioritise } from '../../../src/engine/plan';
 import { DEFAULT_SETTINGS } from '../../../src/engine/settings';
@@ -141,6 +142,18 @@ describe('writing a plan through office.js', () => {
     expect(bubble.series.map((s) => [s.name, s.color])).toEqual(spec.series.map((s) => [s.name, s.color]));
     expect(bubble.series.every((s) => s.x && s.y && s.size)).toBe(true);
     expect(bubble.series[0]!.x).toBe(`'Change impact'!C${spec.series[0]!.x!.row + 1}:C${spec.series[0]!.x!.row + spec.series[0]!.x!.rows}`);
+  });
+
+  it("sizes the portfolio map's bubbles for the count, parts them with a white outline (office.js sets no transparency) and fixes both axes to 0-100", async () => {
+    const fake = sampleWorkbook();
+    const result = await run(fake);
+    if (result.kind !== 'written') throw new Error(result.kind);
+    const bubble = fake.model.sheet('Change impact')!.charts.find((c) => c.type === 'Bubble')!;
+    const spec = result.layout.changeImpact.charts.find((c) => c.kind === 'bubble')!;
+    expect(spec.bubbleScale).toBe(30);
+    for (const s of bubble.series) expect(s).toMatchObject({ bubbleScale: spec.bubbleScale, line: BUBBLE_OUTLINE });
+    expect([bubble.xRange, bubble.yRange]).toEqual([{ min: 0, max: 100 }, { min: 0, max: 100 }]);
+    expect(bubble.series.at(-1)!.name).toBe('Commit');
   });
 
   it('draws team capacity before and after as a clustered column chart over the team names', async () => {
@@ -353,12 +366,15 @@ describe('Excel that cannot take the request', () => {
     expect(old.model.sheet('Change impact')!.charts.every((c) => c.yFormat === undefined)).toBe(true);
   });
 
-  it('still writes both charts where ExcelApi 1.9 is missing, only without the smaller bubbles', async () => {
+  it('still writes both charts where ExcelApi 1.9 is missing, only without the smaller bubbles (outlines and fixed axes kept)', async () => {
     const fake = sampleWorkbook();
     await runPlan(portOn(fake, (v) => v === '1.7'), { now: NOW });
     const charts = fake.model.sheet('Change impact')!.charts;
     expect(charts).toHaveLength(2);
     expect(charts.flatMap((c) => c.series).every((s) => s.bubbleScale === undefined)).toBe(true);
+    const bubble = charts.find((c) => c.type === 'Bubble')!;
+    expect(bubble.series.every((s) => s.line?.color === BUBBLE_OUTLINE.color)).toBe(true);
+    expect(bubble.yRange).toEqual({ min: 0, max: 100 });
   });
 });
 

@@ -916,7 +916,14 @@ class ChartSeriesProxy extends Proxy<SeriesModel> {
     this.change({ setBubbleSizes: 'range' }, (s) => (s.size = this.source(range)));
   }
   get format() {
-    return { fill: { setSolidColor: (color: string) => this.change({ setSolidColor: color }, (s) => (s.color = color)) } };
+    const setLine = (key: 'color' | 'weight', value: string | number) => this.change({ set: `line.${key}`, value }, (s) => (s.line = { ...s.line, [key]: value }));
+    return {
+      fill: { setSolidColor: (color: string) => this.change({ setSolidColor: color }, (s) => (s.color = color)) },
+      line: {
+        set color(v: string) { setLine('color', v); },
+        set weight(v: number) { setLine('weight', v); },
+      },
+    };
   }
 }
 
@@ -943,9 +950,13 @@ class ChartProxy extends Proxy<ChartModel> {
     const axis = (key: 'xTitle' | 'yTitle') => {
       const set = (text: string) => this.change({ set: key, text }, (c) => (c[key] = text));
       const setFormat = (format: string) => this.change({ set: 'yFormat', format }, (c) => (c.yFormat = format));
+      const rangeKey = key === 'xTitle' ? 'xRange' : 'yRange';
+      const setBound = (bound: 'min' | 'max', value: number) => this.change({ set: `${rangeKey}.${bound}`, value }, (c) => (c[rangeKey] = { ...c[rangeKey], [bound]: value }));
       return {
         title: { set text(v: string) { set(v); } },
         set numberFormat(v: string) { setFormat(v); },
+        set minimum(v: number) { setBound('min', v); },
+        set maximum(v: number) { setBound('max', v); },
       };
     };
     return { categoryAxis: axis('xTitle'), valueAxis: axis('yTitle') };

@@ -75,7 +75,7 @@ export function enter(cell: Cell, value: unknown): void {
   }
 }
 
-export type SeriesModel = { name: string; x?: string; y?: string; size?: string; color?: string; bubbleScale?: number };
+export type SeriesModel = { name: string; x?: string; y?: string; size?: string; color?: string; bubbleScale?: number; line?: { color?: string; weight?: number } };
 export type ChartModel = {
   name: string;
   type: string;
@@ -85,6 +85,9 @@ export type ChartModel = {
   xTitle?: string;
   yTitle?: string;
   yFormat?: string;
+  /** Each axis's fixed minimum and maximum, where set. */
+  xRange?: { min?: number; max?: number };
+  yRange?: { min?: number; max?: number };
   legend?: string;
 };
 export type ConditionalFormatModel = { rect: Rect; type: string; formula: string; fill: string; font: string };
