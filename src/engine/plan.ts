@@ -21,7 +21,7 @@ import type { Relaxation } from './select/optimal';
 import { committedOf } from './select/selectionModel';
 import { rankAndFillEconomics, type Bottlenecks, type EconomicsBase } from './bottlenecks';
 import { rankAndFill } from './select/rankAndFill';
-import { DEFAULT_SETTINGS, readSettings, settingOf, settingsColumns, settingsRecord } from './settings';
+import { DEFAULT_SETTINGS, readSettings, settingOf, settingsColumns, settingsRecord, unknownCapacityTeamIssues } from './settings';
 import { a1, qualified } from './address';
 import { withScenario } from './scenarios/inForce';
 import type { ScenarioTables } from './scenarios/readScenarios';
@@ -107,7 +107,8 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
   let settings = settingsRecord(context.settings ?? settingsRead.settings);
   const horizons = roadmapHorizons(settings);
   const capacity = readCapacity(input.capacity, settings.capacityOverrides, horizons);
-  const issues: Issue[] = [...settingsRead.issues, ...capacity.issues];
+  const capacityTeams = input.capacity ? capacity.teams.map((t) => t.name) : undefined;
+  const issues: Issue[] = [...settingsRead.issues, ...capacity.issues, ...unknownCapacityTeamIssues(input.settings, settings.capacityOverrides, capacityTeams)];
   if (!input.initiatives) {
     issues.unshift({
       code: 'missing-table',

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { normalise, parseNumber, showCell } from './cells';
 import { currencyCode } from './currency';
 import { a1, qualified } from './address';
+import { listWords } from './format';
 import type { Issue, Objective, RawTable, SelectionMethod, Settings, WeightRange } from './types';
 
 /** Futures drawn for the confidence figures unless the settings say otherwise. */
@@ -442,6 +443,46 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
   return { settings, issues };
 }
 
+/**
+ * A "Capacity: <team>" setting naming a team that no row of the Capacity table has caps nothing: said with its
+ * cell, the teams there are and the one it was most likely meant to be. `teams`: the Capacity table's team
+ * names, or undefined when the workbook has no Capacity table. The overrides may come from the pane rather than
+ * the table: the cell is then given only where the table holds the team's row.
+ */
+export function unknownCapacityTeamIssues(table: RawTable | undefined, overrides: Readonly<Record<string, number>>, teams: readonly string[] | undefined): Issue[] {
+  const known = new Set((teams ?? []).map(normalise));
+  const unknown = Object.keys(overrides).filter((team) => !known.has(normalise(team)));
+  if (unknown.length === 0) return [];
+  const columns = table ? settingsColumns(table.headers) : undefined;
+  const there = teams === undefined ? 'the workbook has no Capacity table' : teams.length === 0 ? 'it has no team' : `its teams are ${listWords(teams)}`;
+  return unknown.map((team) => {
+    const rowIndex = table && columns && columns.label >= 0 ? table.rows.findIndex((row) => normalise(capacityTeamOf(String(row[columns.label] ?? '')) ?? '') === normalise(team)) : -1;
+    const cell = table && columns && rowIndex >= 0 ? a1(table.origin.row + 1 + rowIndex, table.origin.column + columns.value) : undefined;
+    const meant = nearest(team, teams ?? []);
+    return {
+      code: 'invalid-setting',
+      severity: 'warning',
+      sheet: table?.sheet ?? '',
+      ...(cell ? { column: 'Value', cell } : {}),
+      message:
+        `${CAPACITY_PREFIX}${team}${table && cell ? ` in ${qualified(table.sheet, cell)}` : ''} names a team that no row of the Capacity table has (${there}), so it caps nothing` +
+        (meant === undefined ? '.' : `; did you mean ${meant}?`),
+    };
+  });
+}
+
+/** Of `candidates`, the one `label` was most likely meant to be: a few letters off (one in five at most), compared as headers are. */
+function nearest(label: string, candidates: readonly string[]): string | undefined {
+  const folded = normalise(label);
+  let best: { label: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const target = normalise(candidate);
+    const distance = editDistance(folded, target);
+    if (distance <= Math.max(1, Math.floor(target.length / 5)) && (!best || distance < best.distance)) best = { label: candidate, distance };
+  }
+  return best?.label;
+}
+
 /** Edits (insert, delete, change a letter) from one text to another. */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -455,14 +496,7 @@ function editDistance(a: string, b: string): number {
 
 /** The setting a label was most likely meant to be: a few letters off (one in five at most), compared as headers are. */
 function nearestSetting(label: string): string | undefined {
-  const folded = normalise(label);
-  let best: { label: string; distance: number } | undefined;
-  for (const spec of SETTING_SPECS) {
-    const target = normalise(spec.label);
-    const distance = editDistance(folded, target);
-    if (distance <= Math.max(1, Math.floor(target.length / 5)) && (!best || distance < best.distance)) best = { label: spec.label, distance };
-  }
-  return best?.label;
+  return nearest(label, SETTING_SPECS.map((spec) => spec.label));
 }
 
 /** The default a bad setting falls back to, as a message says it: a blank default by what blank means. */

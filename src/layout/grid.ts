@@ -193,26 +193,33 @@ const MOST_HEADER_LINES = 3;
 const MOST_TEXT_LINES = 16;
 /**
  * A column's width counts characters as wide as a digit; a bold header's letters average about nine
- * tenths of that (measured on LibreOffice's rendering of our headers).
+ * tenths of that (measured on LibreOffice's rendering of our headers), a `wrap` row's plain letters less:
+ * 0.75-0.79 on LibreOffice's PDF of the settings sheet's meanings, up to 0.86 for one text in ten of the
+ * Change impact's in the fonts' own widths (Calibri, and DejaVu Sans, which LibreOffice draws in its
+ * place). At 0.87 no text of those is given a line too few, and one in sixteen a line too many (one in
+ * nine at 0.9).
  */
-const LETTER_WIDTH = 0.9;
+const LETTER_WIDTH: Readonly<Record<'header' | 'wrap', number>> = { header: 0.9, wrap: 0.87 };
+type Lettering = keyof typeof LETTER_WIDTH;
 
 /** The room a column `width` characters wide gives a line of text. */
 const roomIn = (width: number): number => Math.max(1, width - 0.5);
 
 /** Whether `text` fits on one line of a column `width` characters wide: then so do its words with one space between them. */
-const fitsOnOneLine = (text: string, width: number): boolean => text.length * LETTER_WIDTH <= roomIn(width);
+const fitsOnOneLine = (text: string, width: number, letter: number): boolean => text.length * letter <= roomIn(width);
 
 /**
  * How many lines `text` takes in a column `width` characters wide when Excel wraps it word by word
- * (a word longer than the column is broken inside), its letters counted `LETTER_WIDTH` wide.
+ * (a word longer than the column is broken inside), its letters counted `LETTER_WIDTH` wide: bold for a header
+ * (the default), plain for a `wrap` row.
  */
-export function wrappedLines(text: string, width: number): number {
-  return fitsOnOneLine(text, width) ? 1 : linesOfWords(text, width);
+export function wrappedLines(text: string, width: number, lettering: Lettering = 'header'): number {
+  const letter = LETTER_WIDTH[lettering];
+  return fitsOnOneLine(text, width, letter) ? 1 : linesOfWords(text, width, letter);
 }
 
 /** `wrappedLines` of a text too long for one line: its words are laid out one by one. */
-function linesOfWords(text: string, width: number): number {
+function linesOfWords(text: string, width: number, letter: number): number {
   const room = roomIn(width);
   let lines = 1;
   let used = 0;
@@ -224,10 +231,10 @@ function linesOfWords(text: string, width: number): number {
     if (i === n) break;
     let end = i;
     while (end < n && text.charCodeAt(end) > 32) end++;
-    const length = (end - i) * LETTER_WIDTH;
+    const length = (end - i) * letter;
     i = end;
-    if (used > 0 && used + LETTER_WIDTH + length <= room) {
-      used += LETTER_WIDTH + length;
+    if (used > 0 && used + letter + length <= room) {
+      used += letter + length;
       continue;
     }
     if (used > 0) lines++;
@@ -244,25 +251,28 @@ function linesOfWords(text: string, width: number): number {
  * sentences over and over (the same Before for every committed initiative, the same gaps), so each
  * column lays out each text too long for one line once, however many rows it stands in.
  */
-function linesPerColumn(widths: readonly number[]): (text: string, column: number) => number {
+function linesPerColumn(widths: readonly number[], lettering: Lettering): (text: string, column: number) => number {
+  const letter = LETTER_WIDTH[lettering];
   const measured: ((text: string) => number)[] = [];
   return (text, column) => {
     const width = widths[column] ?? 8.43;
-    if (fitsOnOneLine(text, width)) return 1;
-    const measure = (measured[column] ??= memoised((long: string) => linesOfWords(long, width)));
+    if (fitsOnOneLine(text, width, letter)) return 1;
+    const measure = (measured[column] ??= memoised((long: string) => linesOfWords(long, width, letter)));
     return measure(text);
   };
 }
 
 /** The height of every header or `wrap` row whose words need more than one line in their columns. */
 export function wrappedRowHeights(values: readonly LayoutCell[][], styles: readonly StyledRange[], widths: readonly number[]): RowHeight[] {
-  const linesOf = linesPerColumn(widths);
+  // Bold header letters and plain wrap-row letters are measured apart (LETTER_WIDTH).
+  const linesIn = { header: linesPerColumn(widths, 'header'), wrap: linesPerColumn(widths, 'wrap') };
   // Lines per row, in row order whatever the order of the styles (at most MOST_TEXT_LINES, so a byte each).
   const lines = new Uint8Array(values.length);
   let any = false;
   for (const styled of styles) {
     if (styled.style !== 'header' && styled.style !== 'wrap') continue;
     const most = styled.style === 'header' ? MOST_HEADER_LINES : MOST_TEXT_LINES;
+    const linesOf = linesIn[styled.style];
     const end = Math.min(values.length, styled.row + (styled.rows ?? 1));
     for (let r = styled.row; r < end; r++) {
       const cells = values[r]!;

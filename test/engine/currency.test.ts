@@ -106,7 +106,7 @@ describe('converting values into the reporting currency', () => {
     const header = sheet.values.findIndex((r) => r[4] === 'Annual value (EUR)');
     expect(header).toBeGreaterThan(0);
     expect(sheet.values[header + 1]![4]).toEqual(expect.any(Number));
-    expect(sheet.formats[header + 1]![4]).toBe('"€"#,##0');
+    expect(sheet.formats[header + 1]![4]).toBe('"€"#,##0_0');
     // Plain numbers with no currency stated anywhere: the sheet says nothing about currency, as before.
     const plain = changeImpactSheet(prioritise({ initiatives: table([readyRow({ 'Annual value': 100 })]) }, { now: NOW }));
     expect(plain.values[1]![0]).not.toMatch(/Amounts in/);

@@ -573,3 +573,35 @@ describe('the Initiatives table setting', () => {
     expect(codes(plan)).not.toContain('invalid-setting');
   });
 });
+
+describe('a "Capacity: team" setting', () => {
+  test('naming a team no Capacity row has is reported with its cell, and caps nothing', () => {
+    const plan = prioritise(workbook([named('Claims triage')], { Legal: 10, Security: 4 }, { 'Capacity: Legl': 6 }), { now: NOW });
+    expect(plan.teams.map((t) => [t.name, t.capacity])).toEqual([
+      ['Legal', 10],
+      ['Security', 4],
+    ]);
+    expect(plan.issues).toContainEqual({
+      code: 'invalid-setting',
+      severity: 'warning',
+      sheet: 'Prioritisation settings',
+      column: 'Value',
+      cell: 'B5',
+      message: `Capacity: Legl in 'Prioritisation settings'!B5 names a team that no row of the Capacity table has (its teams are Legal and Security), so it caps nothing; did you mean Legal?`,
+    });
+  });
+
+  test('naming a team of the Capacity table, in any case or spacing, says nothing and sets its capacity', () => {
+    const plan = prioritise(workbook([named('Claims triage')], { 'Data engineering': 10 }, { 'Capacity: data  ENGINEERING': 6 }), { now: NOW });
+    expect(plan.teams.map((t) => t.capacity)).toEqual([6]);
+    expect(codes(plan)).not.toContain('invalid-setting');
+  });
+
+  test('with no Capacity table at all, the setting is reported as capping nothing', () => {
+    const input = { ...workbook([named('Claims triage')], {}, { 'Capacity: Legal': 6 }) };
+    const plan = prioritise({ initiatives: input.initiatives, settings: input.settings! }, { now: NOW });
+    expect(plan.issues.find((i) => i.cell === 'B5')?.message).toBe(
+      `Capacity: Legal in 'Prioritisation settings'!B5 names a team that no row of the Capacity table has (the workbook has no Capacity table), so it caps nothing.`,
+    );
+  });
+});

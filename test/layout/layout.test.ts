@@ -315,7 +315,7 @@ describe('the Change impact sheet', () => {
     // The section's rows are one styled block.
     expect(sheet.styles).toContainEqual({ row: header + 1, column: 0, columns: 7, rows: 2 * 7, style: 'wrap' });
     for (let r = header + 1; r <= header + 2 * 7; r++) {
-      const lines = Math.max(wrappedLines(String(sheet.values[r]![3] ?? ''), sheet.widths[3]!), wrappedLines(String(sheet.values[r]![4] ?? ''), sheet.widths[4]!));
+      const lines = Math.max(wrappedLines(String(sheet.values[r]![3] ?? ''), sheet.widths[3]!, 'wrap'), wrappedLines(String(sheet.values[r]![4] ?? ''), sheet.widths[4]!, 'wrap'));
       expect(heights.get(r) ?? 15).toBe(lines * 15);
     }
     expect([...heights.keys()].some((r) => r > header && r <= header + 14)).toBe(true);
@@ -482,7 +482,7 @@ describe('the settings sheet', () => {
     const width = withRecord.widths[1]!;
     expect(withRecord.values[row]![1]).toBe(record);
     expect(withRecord.styles.some((s) => s.style === 'wrap' && s.row <= row && row < s.row + (s.rows ?? 1) && s.column <= 1 && 1 < s.column + s.columns)).toBe(true);
-    const lines = wrappedLines(record, width);
+    const lines = wrappedLines(record, width, 'wrap');
     expect(lines).toBeGreaterThan(1);
     expect(withRecord.rowHeights).toContainEqual({ row, points: lines * 15 });
   });

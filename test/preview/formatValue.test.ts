@@ -14,6 +14,11 @@ describe('number formats as Excel shows them', () => {
     [-1500, '"$"#,##0', '-$1,500'],
     [46349.5, 'yyyy-mm-dd hh:mm', '2026-11-23 12:00'],
     [5, '@', '5'],
+    // The add-in's own sheets leave a digit's width blank after each number; the grid pads its cells instead.
+    [0.925, '0%_0', '93%'],
+    [4800000, '"$"#,##0_0', '$4,800,000'],
+    [38, '0_0', '38'],
+    [46349.5, 'yyyy-mm-dd hh:mm_0', '2026-11-23 12:00'],
   ])('%s in %s shows as %s', (value, format, shown) => {
     expect(formatValue(value, format)).toBe(shown);
   });

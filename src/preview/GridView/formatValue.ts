@@ -1,5 +1,6 @@
 // Number formats as Excel shows them, for the formats the add-in and the sample
-// use: General, 0, 0.0, #,##0, #,##0.0, 0%, "$"#,##0, yyyy-mm-dd hh:mm and Text.
+// use: General, 0, 0.0, #,##0, #,##0.0, 0%, "$"#,##0, yyyy-mm-dd hh:mm and Text, each with or without
+// a trailing blank (`_0`).
 
 import type { CellValue } from '../../engine/types';
 
@@ -28,6 +29,16 @@ export function formatValue(value: CellValue, format: string | null): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') return value;
   if (format === null || format === 'General' || format === '@') return general(value);
+  return numberAs(value, withoutSpacing(format));
+}
+
+/**
+ * `_x` in a format leaves the width of `x` blank: the add-in's sheets end their number formats in `_0`, keeping a
+ * number off the next column's text. The grid's cells have padding of their own, so the blank is left out.
+ */
+const withoutSpacing = (format: string): string => format.replace(/_./g, '');
+
+function numberAs(value: number, format: string): string {
   if (/^yyyy-mm-dd/i.test(format)) return date(value);
   const percent = /^0(\.0+)?%$/.exec(format);
   if (percent) return `${fixed(value * 100, (percent[1]?.length ?? 1) - 1, false)}%`;

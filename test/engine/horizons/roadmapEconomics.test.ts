@@ -104,7 +104,7 @@ describe('the sheets say it without the add-in', () => {
     const header = roadmap.values.findIndex((r) => r[0] === 'One more' && r[1] === 'Team');
     expect(roadmap.values[header]!.slice(0, 5)).toEqual(['One more', 'Team', 'Unit', 'H1', 'H2']);
     expect(roadmap.values[header + 1]!.slice(0, 5)).toEqual([1, 'Legal', 'weeks', 400_000, 0]);
-    expect(roadmap.formats[header + 1]![3]).toBe('"$"#,##0');
+    expect(roadmap.formats[header + 1]![3]).toBe('"$"#,##0_0');
     expect(roadmap.conditionalFormats.filter((c) => c.row === header + 1).map((c) => c.column)).toEqual([3, 4]);
   });
 
