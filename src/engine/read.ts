@@ -371,6 +371,8 @@ export function readInitiatives(
   const values: unknown[] = new Array(INPUT_COLUMNS.length);
   // A row's unreadable cells: one list serves every row, its issues are copied out at the row's end.
   const rowIssues: Issue[] = [];
+  /** Warnings of the row that do not make it Invalid input (an amount implausible at its column's scale). */
+  const scaleWarnings: Issue[] = [];
   // Requires and Excludes name other rows, so they are resolved once every row is read.
   const references: RowReferences[] = [];
   // The currency each value states (by its text or its cell's number format); plain numbers take the header's, if any.
@@ -401,6 +403,7 @@ export function readInitiatives(
     // One array serves every row (each reader writes its slot, read or not); the readings are copied
     // into the initiative below.
     rowIssues.length = 0;
+    scaleWarnings.length = 0;
     let anyContent = false;
     let nameUnreadable = false;
     for (let r = 0; r < readers.length; r++) {
@@ -437,6 +440,10 @@ export function readInitiatives(
       // A reader says blank exactly when the cell is blank: the row has content otherwise.
       if (read.kind !== 'blank') anyContent = true;
       values[slot] = read.kind === 'value' ? (isValue ? scaleAmount(cell, read.value as number, multiplier) : read.value) : undefined;
+      // A plain number of a million or more in a "($M)" column was most likely already a whole amount: said, read as written.
+      if (multiplier !== 1 && read.kind === 'value' && Math.abs(read.value as number) >= IMPLAUSIBLE_BEFORE_SCALE && values[slot] !== read.value) {
+        scaleWarnings.push(implausibleAmount(table, rowIndex, index, read.value as number, multiplier));
+      }
       if (read.kind === 'error') {
         rowIssues.push(unreadable(table, rowIndex, index, read.shown, expected ?? read.expected, typeof cell === 'number'));
         if (index === nameColumn) nameUnreadable = true;
@@ -506,6 +513,8 @@ export function readInitiatives(
       keys.add(key);
     }
     for (const issue of rowIssues) issues.push(issue);
+    for (const issue of scaleWarnings) issues.push(issue);
+    scaleWarnings.length = 0;
     if (name !== undefined && name.length > QUOTED_TEXT_LIMIT) issues.push(longText(table, rowIndex, nameColumn));
     if (overrideReason !== undefined && overrideReason.length > QUOTED_TEXT_LIMIT) issues.push(longText(table, rowIndex, columns.inputs.overrideReason!));
     initiatives.push({
@@ -630,6 +639,29 @@ const durationExpected = (horizons: readonly string[]): string =>
   `a whole number of horizons from 1 to ${horizons.length} (the Horizons setting has ${horizons.join(', ')})`;
 
 const MONEY_FIELDS: readonly MoneyField[] = ['annualValue', 'valueLow', 'valueHigh'];
+
+/** A plain number at least this large in a column counted in thousands, millions or billions is most likely a whole amount already. */
+const IMPLAUSIBLE_BEFORE_SCALE = 1_000_000;
+
+const SCALE_WORDS: Readonly<Record<number, [string, string]>> = { 1e3: ['thousand', 'thousands'], 1e6: ['million', 'millions'], 1e9: ['billion', 'billions'] };
+const shownNumber = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 3 });
+
+/**
+ * A plain number of a million or more in a money column whose header states a scale ("$M", "(EUR k)"): read as
+ * the header says (never guessed otherwise), and said, naming the cell, as a warning that leaves the row planned.
+ */
+function implausibleAmount(table: RawTable, rowIndex: number, column: number, written: number, multiplier: number): Issue {
+  const header = table.headers[column] ?? '';
+  const [one, many] = SCALE_WORDS[multiplier] ?? [`× ${shownNumber(multiplier)}`, `multiples of ${shownNumber(multiplier)}`];
+  const unit = headerUnit(header)?.unit;
+  return {
+    ...cellIssue(table, rowIndex, 'implausible-amount', column, (where) =>
+      `${header} in ${where} is ${shownNumber(written)}, read as ${many} (${unit ? `its header says ${unit}` : 'by its header'}): ${shownNumber(written)} ${one}. ` +
+      `If it is already a whole amount, write it in ${many} (${shownNumber(written / multiplier)}) or take the scale out of the header.`,
+    ),
+    severity: 'warning',
+  };
+}
 
 /** The multiplier a money column's header states ("Value low ($M)"), 1 when none. */
 function headerMultiplier(header: string): number {

@@ -49,6 +49,7 @@ export type IssueCode =
   | 'scenario-override-unmatched'
   | 'bad-reference'
   | 'long-text'
+  | 'implausible-amount'
   | 'ambiguous-column'
   | 'unknown-mapping'
   | 'demand-unit-mismatch'

@@ -431,6 +431,36 @@ describe('a unit in brackets after a header', () => {
     expect(read.initiatives[0]?.annualValue).toBe(300_000);
   });
 
+  test('a plain number of a million or more in a ($M) column is read as millions, and said to be likely in dollars already, naming its cell', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Annual value ($M)': 1.2 }, { Initiative: 'B', 'Annual value ($M)': 2_500_000 }]), teams);
+    expect(read.initiatives.map((i) => i.annualValue)).toEqual([1_200_000, 2_500_000_000_000]);
+    expect(read.initiatives[1]?.invalid).toBe(false);
+    expect(issuesOf('implausible-amount', read.issues)).toEqual([
+      {
+        code: 'implausible-amount',
+        severity: 'warning',
+        sheet: 'Portfolio',
+        column: 'Annual value ($M)',
+        cell: 'B3',
+        rowIndex: 1,
+        message:
+          "Annual value ($M) in Portfolio!B3 is 2,500,000, read as millions (its header says $M): 2,500,000 million. If it is already a whole amount, write it in millions (2.5) or take the scale out of the header.",
+      },
+    ]);
+  });
+
+  test('"(EUR k)": a plain number of a million or more is said the same way, in thousands; a figure that fits the scale says nothing', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Value low (EUR k)': 1_500_000 }, { Initiative: 'B', 'Value low (EUR k)': 950 }]), teams);
+    expect(read.issues.filter((i) => i.code === 'implausible-amount').map((i) => [i.cell, i.message])).toEqual([
+      ['B2', 'Value low (EUR k) in Portfolio!B2 is 1,500,000, read as thousands (its header says EUR k): 1,500,000 thousand. If it is already a whole amount, write it in thousands (1,500) or take the scale out of the header.'],
+    ]);
+  });
+
+  test('text with its own suffix in a ($M) column is not scaled, so says nothing however large', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Annual value ($M)': '$2,500,000k' }]), teams);
+    expect(issuesOf('implausible-amount', read.issues)).toEqual([]);
+  });
+
   test('a unit that is not a multiplier leaves amounts as they are', () => {
     const read = readInitiatives(table([{ Initiative: 'A', 'Annual value (USD)': 2500 }]), teams);
     expect(read.initiatives[0]?.annualValue).toBe(2500);
