@@ -248,6 +248,7 @@ const describeError = (error: unknown): string => (error instanceof Error ? erro
 /** The Optimal method over horizons: the same outcome shape as for one planning period. */
 export async function selectOptimalRoadmap(original: SelectionProblem, options: OptimalOptions, solver: Solver): Promise<OptimalOutcome> {
   if (!isRoadmap(original)) throw new Error('selectOptimalRoadmap needs two or more horizons');
+  const started = options.clock();
   const problem = settled(original) as Roadmap;
   const { objective } = options;
   const rf = fillRoadmap(problem);
@@ -259,6 +260,9 @@ export async function selectOptimalRoadmap(original: SelectionProblem, options: 
   };
 
   const built = roadmapModel(problem, rf.start, objective, rf.start, options.timeLimitSeconds, options.relativeGap ?? 0.001);
+  // Rank and fill and the model's making come out of the same time limit, so the whole step keeps it.
+  const spentSeconds = (options.clock() - started) / 1000;
+  built.model.timeLimitSeconds = Math.max(options.timeLimitSeconds / 10, options.timeLimitSeconds - spentSeconds);
   let starts: Int32Array = rf.start;
   let timedOut = false;
   let solverBound: number | undefined;

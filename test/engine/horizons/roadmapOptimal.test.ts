@@ -40,6 +40,23 @@ describe('Optimal over horizons', () => {
     expect(outcome.report.optimisation?.rankAndFill.value).toBeCloseTo(225);
   });
 
+  it('gives the solver what is left of the time limit once rank and fill and the model are made', async () => {
+    const p: Roadmap = {
+      ...problem([candidate(0, { priority: 60, demand: { Legal: 4 } }), candidate(1, { priority: 55, demand: { Legal: 2 } })], { Legal: 4 }),
+      horizons: ['H1', 'H2'],
+    };
+    let now = 0;
+    // Every reading of the clock finds 400 ms more gone: the work before the solve read it twice.
+    const ticking = () => (now += 400);
+    const limits: number[] = [];
+    const spy = async (model: Parameters<typeof highsNodeSolver>[0]) => {
+      limits.push(model.timeLimitSeconds);
+      return highsNodeSolver(model);
+    };
+    await selectOptimal(p, { ...options('Priority score'), clock: ticking }, spy);
+    expect(limits).toEqual([4.6]);
+  });
+
   it('keeps every rule, is deterministic and is never worse than rank and fill on its own objective', async () => {
     await fc.assert(
       fc.asyncProperty(roadmapArbitrary(8), fc.constantFrom<Objective>('Priority score', 'Annual value'), fc.boolean(), async (p, objective, inEngine) => {
