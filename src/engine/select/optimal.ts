@@ -20,7 +20,7 @@ import {
   simpleBound,
   topUp,
 } from './selectionModel';
-import type { Clock, Solver, SolverModel, SolverSolution } from './solver';
+import { solveSeconds, type Clock, type Solver, type SolverModel, type SolverSolution } from './solver';
 import { dot, engineFirst, EXACT_UP_TO, mipInEngine, relaxationInEngine, SEARCH_UP_TO } from './exactPath';
 import { bestBound, limitNote, provenGap } from './gap';
 import { settled } from './links';
@@ -190,7 +190,7 @@ export async function selectOptimal(original: SelectionProblem, options: Optimal
       relaxation = await relax(problem, options, solver);
       spentSeconds = (options.clock() - started) / 1000;
     }
-    const left = Math.max(options.timeLimitSeconds / 10, options.timeLimitSeconds - spentSeconds);
+    const left = solveSeconds(options.timeLimitSeconds, spentSeconds);
     const built = selectionModel(problem, { objective, integer: true, timeLimitSeconds: left, relativeGap, start: start.committed });
     let mip: SolverSolution;
     try {

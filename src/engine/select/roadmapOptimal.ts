@@ -24,7 +24,7 @@ import { isRoadmap, type Selection, type SelectionProblem } from './problem';
 import { durationOf, earliestOf, emptyLoad, fillRoadmap, roadmapDecisions, roadmapRules } from './roadmap';
 import { EXACT_UP_TO, mipInEngine } from './exactPath';
 import { bestBound, limitNote, provenGap } from './gap';
-import type { Solver, SolverRow, SolverSolution } from './solver';
+import { solveSeconds, type Solver, type SolverRow, type SolverSolution } from './solver';
 
 /** How much less a start one horizon later counts, on the priority-score objective. */
 export const LATER_START_DISCOUNT = 0.01;
@@ -261,8 +261,7 @@ export async function selectOptimalRoadmap(original: SelectionProblem, options: 
 
   const built = roadmapModel(problem, rf.start, objective, rf.start, options.timeLimitSeconds, options.relativeGap ?? 0.001);
   // Rank and fill and the model's making come out of the same time limit, so the whole step keeps it.
-  const spentSeconds = (options.clock() - started) / 1000;
-  built.model.timeLimitSeconds = Math.max(options.timeLimitSeconds / 10, options.timeLimitSeconds - spentSeconds);
+  built.model.timeLimitSeconds = solveSeconds(options.timeLimitSeconds, (options.clock() - started) / 1000);
   let starts: Int32Array = rf.start;
   let timedOut = false;
   let solverBound: number | undefined;

@@ -74,3 +74,13 @@ export type Solver = ((model: SolverModel) => Promise<SolverSolution>) & { reado
  * depends on it beyond which limits were reached.
  */
 export type Clock = () => number;
+
+/**
+ * The time a step's last solve may take, in seconds, for the whole step to keep `limitSeconds`: what is left once
+ * the work before it is done (`spentSeconds`), less a fiftieth of the limit kept for handing the solver its model
+ * and reading the answer back (HiGHS looks at its clock between steps of its search, so it also ends a step past
+ * its own limit). Never under a tenth of the limit, so a slow start still leaves the solver time to improve.
+ */
+export function solveSeconds(limitSeconds: number, spentSeconds: number): number {
+  return Math.max(limitSeconds / 10, limitSeconds * 0.98 - spentSeconds);
+}
