@@ -318,27 +318,11 @@ function formatsFor(cells: LayoutCell[], formats: readonly (string | null)[]): (
 /** Every row's number formats with NUMBER_MARGIN, in place; rows that shared a formats array still share one. */
 function padNumbers(formats: (string | null)[][]): void {
   const padded = new Map<readonly (string | null)[], (string | null)[]>();
-  const codes = new Map<string, string | null>();
-  const pad = (code: string | null): string | null => {
-    if (code === null) return null;
-    let done = codes.get(code);
-    if (done === undefined) codes.set(code, (done = withNumberMargin(code)));
-    return done;
-  };
+  const pad = memoised(withNumberMargin);
   for (let r = 0; r < formats.length; r++) {
     const row = formats[r]!;
     let out = padded.get(row);
-    if (out === undefined) {
-      out = row;
-      for (let c = 0; c < row.length; c++) {
-        const code = pad(row[c]!);
-        if (code !== row[c]) {
-          if (out === row) out = [...row];
-          out[c] = code;
-        }
-      }
-      padded.set(row, out);
-    }
+    if (out === undefined) padded.set(row, (out = row.map(pad)));
     formats[r] = out;
   }
 }
@@ -405,13 +389,15 @@ export class SheetBuilder {
     return [...formats, ...this.blankFormats].slice(0, this.width);
   }
 
-  /** The sheet; `print: false` for a sheet made for the user to own (the sample), which keeps Excel's page setup. */
-  build(name: string, widths: number[], freezeRows = 0, print = true): SheetLayout {
+  /**
+   * The sheet. `addinOwned: false` for a sheet made for the user to own (the sample): it keeps Excel's page setup
+   * and plain number formats, theirs to set.
+   */
+  build(name: string, widths: number[], freezeRows = 0, addinOwned = true): SheetLayout {
     // Rows set aside but not used are dropped.
     this.values.length = this.count;
     this.formats.length = this.count;
-    // A sheet made for the user (the sample) keeps plain formats: it is theirs to format.
-    if (print) padNumbers(this.formats);
+    if (addinOwned) padNumbers(this.formats);
     const layout: SheetLayout = {
       name,
       values: this.values,
@@ -425,7 +411,7 @@ export class SheetBuilder {
     };
     const heights = wrappedRowHeights(this.values, this.styles, widths);
     if (heights.length > 0) layout.rowHeights = heights;
-    if (print) layout.pageSetup = pageSetupOf(layout, this.runAt);
+    if (addinOwned) layout.pageSetup = pageSetupOf(layout, this.runAt);
     return layout;
   }
 }
