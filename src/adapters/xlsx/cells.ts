@@ -395,9 +395,7 @@ function readRow(
       if (bodyEnd === -1 || bodyEnd >= to) return right;
     }
     // The start tag's r, s and t, read once from left to right, one attribute (name="value") at a time: a
-    // search for the next `="` and one for the quote closing its value, rather than a look at every character
-    // of the tag for each of the three. Until the code is optimised (all of a run of a thousand rows) a
-    // character looked at costs about as much as a search.
+    // search for the next `="` and one for the quote closing its value, rather than a scan of the tag for each.
     let r = -1;
     let s = -1;
     let t = -1;
@@ -406,6 +404,7 @@ function readRow(
       const eq = xml.indexOf('="', k);
       if (eq === -1 || eq + 1 >= attributesEnd) break;
       const close = xml.indexOf('"', eq + 2);
+      if (close === -1) break;
       if (xml.charCodeAt(eq - 2) <= 32) {
         const name = xml.charCodeAt(eq - 1);
         if (name === 114) {
@@ -417,7 +416,6 @@ function readRow(
           tEnd = close;
         }
       }
-      if (close === -1) break;
       k = close + 1;
     }
     const column = (r === -1 ? undefined : columnAt(xml, r)) ?? next;
