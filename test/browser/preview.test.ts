@@ -49,6 +49,11 @@ test('a run writes the decisions into the grid, coloured by their conditional fo
   expect(await committed.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(198, 239, 206)');
   await page.getByRole('tab', { name: 'Change impact' }).click();
   await page.getByRole('img', { name: /Column chart: Team utilisation/ }).waitFor();
+  // Each column as wide as the sheet says (30 characters for Team, 22 for Unit), however long the sentences in it:
+  // the grid's Team column ran about 960 px wide, and the numbers beside it off the screen.
+  const widths = await grid().getByRole('columnheader').evaluateAll((headers) => headers.slice(0, 2).map((h) => Math.round(h.getBoundingClientRect().width)));
+  expect(widths).toEqual([30 * 7 + 10, 22 * 7 + 10]);
+  await expectText(cell('C6'), '12.0');
 });
 
 test('a changed weight changes the ranking', async () => {

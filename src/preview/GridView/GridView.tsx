@@ -23,6 +23,9 @@ import { highlightFor } from './highlight';
 
 export type GridViewProps = { workbook: MemoryWorkbook };
 
+/** The row numbers' column. */
+const ROW_HEADER_PX = 40;
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, height: '100%' },
   // Many sheets (the add-in adds up to six) scroll within the grid's width instead of running under the task pane.
@@ -35,7 +38,7 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   table: { borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
-  corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3, width: '40px' },
+  corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: tokens.colorNeutralBackground3, width: `${ROW_HEADER_PX}px` },
   columnHeader: {
     position: 'sticky',
     top: 0,
@@ -126,6 +129,8 @@ export function GridView({ workbook }: GridViewProps) {
   const used = usedSize(sheet);
   const rows = Math.max(used.rows + 2, 20);
   const columns = Math.max(used.columns + 1, 8);
+  // A column's width in characters as pixels, as Excel draws them at 100% (capped, so one wide column leaves room for others).
+  const columnPx = Array.from({ length: columns }, (_, c) => Math.min(60, sheet.widths[c] ?? 9) * 7 + 10);
   const tables = tablesOn(workbook, sheet.name);
   const tableAt = (row: number, column: number) =>
     tables.find((t) => row >= t.row && row < t.row + t.rows && column >= t.column && column < t.column + t.columns);
@@ -197,11 +202,13 @@ export function GridView({ workbook }: GridViewProps) {
         aria-activedescendant={cellId(sheet.name, cursor.row, cursor.column)}
         onKeyDown={onKeyDown}
       >
-        <table className={styles.table} role="presentation">
+        {/* A fixed table layout holds only at a stated width: without one, Chromium sized the columns by their
+            texts, and Change impact's column of sentences ran thousands of pixels wide. */}
+        <table className={styles.table} role="presentation" style={{ width: `${ROW_HEADER_PX + columnPx.reduce((sum, px) => sum + px, 0)}px` }}>
           <colgroup>
-            <col style={{ width: '40px' }} />
-            {Array.from({ length: columns }, (_, c) => (
-              <col key={c} style={{ width: `${Math.min(60, sheet.widths[c] ?? 9) * 7 + 10}px` }} />
+            <col style={{ width: `${ROW_HEADER_PX}px` }} />
+            {columnPx.map((px, c) => (
+              <col key={c} style={{ width: `${px}px` }} />
             ))}
           </colgroup>
           <thead>
