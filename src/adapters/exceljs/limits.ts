@@ -23,7 +23,7 @@ export function checkZipMagic(bytes: Uint8Array): void {
 /**
  * The cells the command will look at: exceljs holds every cell of every sheet, at about 2 KB a cell
  * (690 MB at 10,000 initiatives of 30 columns), so a million cells is near 2 GB; the surgical writer
- * holds only the tables it reads but still scans every sheet. Counted in the sheets' XML before
+ * reads only the sheets that hold tables, so it counts only theirs. Counted in the sheets' XML before
  * anything else reads it, so a huge sheet is refused in seconds, not after minutes.
  */
 export const CELL_BUDGET = 1_000_000;
@@ -50,7 +50,7 @@ export function checkCellBudget(sheets: { name: string; path: string }[], xmlOf:
     total += cells;
     if (total > CELL_BUDGET) {
       const where = cells > CELL_BUDGET / 2 ? `its sheet ${sheet.name} holds ${cells.toLocaleString('en-US')} cells` : `its sheets hold more than ${total.toLocaleString('en-US')} cells`;
-      throw new ZipTooLargeError(`${where}, more than the ${CELL_BUDGET.toLocaleString('en-US')} the command reads; move the Initiatives, Capacity and Settings tables to a smaller workbook, or run the add-in in Excel`);
+      throw new ZipTooLargeError(`${where}, more than the ${CELL_BUDGET.toLocaleString('en-US')} the command reads; move the Initiatives, Capacity and Settings tables to sheets of their own, or run the add-in in Excel`);
     }
     counted?.(sheet.path, xml);
   }

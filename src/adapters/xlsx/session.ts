@@ -92,18 +92,24 @@ export async function openSurgical(bytes: Buffer): Promise<SurgicalSession> {
   let before: FeatureCount[];
   try {
     const sheets = book.sheets();
-    // Each sheet is inflated once: counted for the budget, the end the inventory looks at kept, and the
-    // text of a sheet holding a table kept for reading (a sheet of 10,000 rows unpacks to 9 MB).
-    const withTables = new Set(sheets.filter((s) => book.pkg.relationships(s.path).some((r) => r.type === RELATIONSHIP_TYPES.table)).map((s) => s.path));
+    // Only the sheets holding tables are read cell by cell, so only their cells count toward the budget: a
+    // finance workbook's ledger extract of a million rows elsewhere costs the time to inflate it once for the
+    // inventory's look at its end, and is then let go. Each sheet is inflated once; a table's sheet is kept.
+    const holdsTables = (sheet: SheetEntry) => book.pkg.relationships(sheet.path).some((r) => r.type === RELATIONSHIP_TYPES.table);
     const tails = new Map<string, string>();
     checkCellBudget(
-      sheets,
+      sheets.filter(holdsTables),
       (path) => book.pkg.peek(path),
       (path, xml) => {
         tails.set(path, afterRows(xml));
-        if (withTables.has(path)) book.pkg.keep(path, xml);
+        book.pkg.keep(path, xml);
       },
     );
+    for (const sheet of sheets) {
+      if (tails.has(sheet.path)) continue;
+      const xml = book.pkg.peek(sheet.path);
+      if (xml) tails.set(sheet.path, afterRows(xml));
+    }
     before = await inventory(inputParts(book, sheets, tails));
     // The parts a run reads, checked whole now, so a damaged one is refused before anything is planned.
     checkComplete(book.workbook.path, book.workbook.xml);
