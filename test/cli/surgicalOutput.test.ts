@@ -173,3 +173,26 @@ describe('how sure is the plan, in the file the command writes', () => {
     expect(plainSheet.getRow(3).values).not.toContain('Confidence');
   });
 });
+
+describe('a rerun on its own output', () => {
+  it('adds no styles, renumbers no conditional formats and grows no part, run after run', async () => {
+    const input = folder.path('run0.xlsx');
+    writeFileSync(input, await toBytes(portfolioWorkbook({ summarySheet: true })));
+    const runs: Map<string, ReturnType<typeof readZip>[number]>[] = [];
+    for (const n of [1, 2, 3]) {
+      expect((await runCommand([folder.path(`run${n - 1}.xlsx`), '--out', folder.path(`run${n}.xlsx`)])).code).toBe(0);
+      runs.push(stored(readFileSync(folder.path(`run${n}.xlsx`))));
+    }
+    const text = (run: number, part: string) => runs[run]!.get(part)!.data().toString();
+    const [first, second, third] = runs as [(typeof runs)[0], (typeof runs)[0], (typeof runs)[0]];
+    // The styles the first run appended are found again, not appended anew (they grew by 4 cell formats and 5 highlight styles a run).
+    expect(text(1, 'xl/styles.xml')).toBe(text(0, 'xl/styles.xml'));
+    expect(text(2, 'xl/styles.xml')).toBe(text(0, 'xl/styles.xml'));
+    // The Initiatives sheet comes out the same: its Gate and Decision highlights keep their priorities (they climbed by 13 a run).
+    expect(text(1, 'xl/worksheets/sheet1.xml')).toBe(text(0, 'xl/worksheets/sheet1.xml'));
+    expect(text(2, 'xl/worksheets/sheet1.xml')).toBe(text(0, 'xl/worksheets/sheet1.xml'));
+    expect([second.size, third.size]).toEqual([first.size, first.size]);
+    const names = (run: number) => (text(run, 'xl/workbook.xml').match(/<definedName /g) ?? []).length;
+    expect([names(1), names(2)]).toEqual([names(0), names(0)]);
+  });
+});

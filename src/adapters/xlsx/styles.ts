@@ -67,7 +67,10 @@ export class StylesEditor {
     return `${this.prefix}${name}`;
   }
 
+  /** The index of `xml` in its section: the part's own entry when it has the same one (so a rerun on our output adds nothing), else one appended once. */
   private add(section: string, xml: string): number {
+    const existing = this.existing[section]!.indexOf(xml);
+    if (existing !== -1) return existing;
     const list = this.added[section]!;
     const known = list.indexOf(xml);
     if (known !== -1) return this.existing[section]!.length + known;

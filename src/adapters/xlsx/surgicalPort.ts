@@ -153,12 +153,15 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     const head = growDimension(setWidths(parts.head, widths), right, geometry.bottom);
     let tail = parts.tail;
     let formats = '';
-    let priority = 0;
+    // A previous run's formats go first, all of them, so ours are numbered after the user's alone and a rerun numbers them the same.
+    for (const key of layout.keys) {
+      const rules = HIGHLIGHTS_BY_COLUMN[key];
+      if (rules) tail = withoutHighlights(tail, rules);
+    }
+    let priority = topPriority(tail) + 1;
     layout.keys.forEach((key, k) => {
       const rules = HIGHLIGHTS_BY_COLUMN[key];
       if (!rules) return;
-      tail = withoutHighlights(tail, rules);
-      if (priority === 0) priority = topPriority(tail) + 1;
       const made = highlightsXml({ row: geometry.firstBodyRow - 1, column: columns[k]! - 1, rows: bodyRows, rules }, styles, priority);
       formats += made.xml;
       priority = made.next;
