@@ -46,7 +46,8 @@ export function readColumnMapping(table: RawTable | undefined): ColumnMappingRea
       });
       return;
     }
-    entries.push({ column: inputColumn(key).header, header: String(row[header] ?? '').trim() });
+    const at = { sheet: table.sheet, cell: a1(table.origin.row + 1 + rowIndex, table.origin.column + header) };
+    entries.push({ column: inputColumn(key).header, header: String(row[header] ?? '').trim(), at });
   });
   return { entries, issues };
 }

@@ -47,8 +47,11 @@ export type ColumnMap = {
 
 export type ColumnHow = 'exact' | 'words' | 'mapped';
 
-/** One row of the Column mapping table: the contract column and the table header it reads (blank: none). */
-export type ColumnMappingEntry = { column: string; header: string };
+/**
+ * One row of the Column mapping table: the contract column and the table header it reads (blank: none), and where
+ * its Header cell is when it was read from the workbook (none for the command's --map), so a problem names it.
+ */
+export type ColumnMappingEntry = { column: string; header: string; at?: { sheet: string; cell: string } };
 
 /** A blank column map, for a table that could not be read. */
 export const emptyColumnMap = (): ColumnMap => ({ inputs: {}, outputs: {}, demand: {}, valueMultiplier: 1, how: {}, unrecognised: [] });
@@ -138,20 +141,36 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
     }
   };
 
-  // 1. The Column mapping table wins over recognition.
+  // 1. The Column mapping table wins over recognition. Two contract columns it maps to one header both read it:
+  // the user said so ("Data score" for Data quality and Data availability).
   const mapped = new Set<InputKey>();
+  const mappedHeaders = new Set<number>();
   for (const entry of mapping) {
     const key = inputKeyOf(entry.column);
     if (key === undefined || mapped.has(key)) continue;
     mapped.add(key);
     if (entry.header.trim() === '') continue; // "no such column": nothing is read for it
-    const index = table.headers.findIndex((h, i) => !taken.has(i) && normalise(h) === normalise(entry.header) && h.trim() !== '');
+    const index = table.headers.findIndex((h, i) => (!taken.has(i) || mappedHeaders.has(i)) && normalise(h) === normalise(entry.header) && h.trim() !== '');
     if (index < 0) {
-      warn('unknown-mapping', entry.column, undefined, `The Column mapping reads ${inputColumn(key).header} from "${entry.header}", but table ${table.name} has no such header; ${inputColumn(key).header} is found by its name instead.`);
+      const name = inputColumn(key).header;
+      const fallback = `${name} is found by its name instead`;
+      if (entry.at) {
+        issues.push({
+          code: 'unknown-mapping',
+          severity: 'warning',
+          sheet: entry.at.sheet,
+          column: 'Header',
+          cell: entry.at.cell,
+          message: `The Column mapping in ${qualified(entry.at.sheet, entry.at.cell)} reads ${name} from "${entry.header}", but table ${table.name} has no such header; ${fallback}.`,
+        });
+      } else {
+        warn('unknown-mapping', name, undefined, `--map "${name}=${entry.header}": table ${table.name} has no such header; ${fallback}.`);
+      }
       mapped.delete(key);
       continue;
     }
     takeInput(key, index, 'mapped');
+    mappedHeaders.add(index);
   }
 
   // 2. Exact names: input columns (their own names before their other names), output columns, teams.

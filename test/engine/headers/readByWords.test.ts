@@ -2,6 +2,7 @@
 // ambiguous ones not guessed, the user's own columns left alone, and the Column mapping winning.
 
 import { readInitiatives } from '../../../src/engine/read';
+import { readColumnMapping } from '../../../src/engine/columnMapping';
 import { prioritise } from '../../../src/engine/plan';
 import { demandTeamOf, headerWords, recogniseHeader } from '../../../src/engine/headers';
 import type { Team } from '../../../src/engine/types';
@@ -118,6 +119,41 @@ describe('the Column mapping', () => {
     const read = readInitiatives(table([{ Initiative: 'A', Baseline: 'A/B test' }]), [], [{ column: 'Baseline method', header: 'Gone' }]);
     expect(read.issues.find((i) => i.code === 'unknown-mapping')?.message).toMatch(/no such header/);
     expect(read.initiatives[0]?.baselineMethod).toBe('A/B test');
+  });
+
+  it("names the mapping's own Header cell when the header it gives is not in the table", () => {
+    const mapping = readColumnMapping({
+      sheet: 'Prioritisation settings',
+      name: 'ColumnMapping',
+      headers: ['Column', 'Header'],
+      rows: [['Owner', 'Sponsor'], ['Baseline method', 'Proof approach']],
+      origin: { row: 3, column: 5 },
+    });
+    const read = readInitiatives(table([{ Initiative: 'A', Sponsor: 'Ana Ruiz', Baseline: 'A/B test' }]), [], mapping.entries);
+    const issue = read.issues.find((i) => i.code === 'unknown-mapping');
+    expect(issue).toMatchObject({ sheet: 'Prioritisation settings', column: 'Header', cell: 'G6' });
+    expect(issue?.message).toBe(
+      "The Column mapping in 'Prioritisation settings'!G6 reads Baseline method from \"Proof approach\", but table Initiatives has no such header; Baseline method is found by its name instead.",
+    );
+    expect(read.initiatives[0]).toMatchObject({ owner: 'Ana Ruiz', baselineMethod: 'A/B test' });
+  });
+
+  it('says which --map names a header the table lacks', () => {
+    const read = readInitiatives(table([{ Initiative: 'A' }]), [], [{ column: 'Baseline method', header: 'Gone' }]);
+    expect(read.issues.find((i) => i.code === 'unknown-mapping')?.message).toBe(
+      '--map "Baseline method=Gone": table Initiatives has no such header; Baseline method is found by its name instead.',
+    );
+  });
+
+  it('reads one header for two contract columns when the mapping maps both to it', () => {
+    const row = { Initiative: 'A', 'Data score': 4 };
+    const read = readInitiatives(table([row]), [], [
+      { column: 'Data quality', header: 'Data score' },
+      { column: 'Data availability', header: 'Data score' },
+    ]);
+    expect(read.initiatives[0]).toMatchObject({ dataQuality: 4, dataAvailability: 4 });
+    expect([read.columns.how.dataQuality, read.columns.how.dataAvailability]).toEqual(['mapped', 'mapped']);
+    expect(read.issues.filter((i) => i.code === 'unknown-mapping')).toEqual([]);
   });
 });
 
