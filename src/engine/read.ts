@@ -701,9 +701,15 @@ function checkValueRanges(table: RawTable, columns: ColumnMap, initiatives: Init
   const highHeader = highColumn === undefined ? 'Value high' : table.headers[highColumn] ?? 'Value high';
   const valueHeader = valueColumn === undefined ? 'Annual value' : table.headers[valueColumn] ?? 'Annual value';
   const shown = (n: number) => formatAmount(n);
+  // A cell already reported (words, an error, a currency with no rate) is not blank: its row is Invalid input
+  // already, and saying it is blank would contradict the problem that names it.
+  const reported = new Set(issues.flatMap((i) => (i.severity === 'error' && i.sheet === table.sheet && i.cell !== undefined ? [i.cell] : [])));
+  const isReported = (initiative: Initiative, column: number | undefined) =>
+    column !== undefined && reported.has(a1(sheetRowOf(table, initiative.rowIndex), table.origin.column + column));
   for (const initiative of initiatives) {
     const { valueLow: low, valueHigh: high, annualValue: value } = initiative;
     if (low === undefined && high === undefined) continue;
+    if (isReported(initiative, lowColumn) || isReported(initiative, highColumn) || (value === undefined && isReported(initiative, valueColumn))) continue;
     const problem = (column: number, message: (where: string) => string) => {
       initiative.invalid = true;
       issues.push(cellIssue(table, initiative.rowIndex, 'bad-value-range', column, message));

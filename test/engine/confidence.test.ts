@@ -189,6 +189,22 @@ describe('reading the ranges and the settings', () => {
     expect(plan.issues.filter((i) => i.code === 'bad-value-range')).toEqual([]);
   });
 
+  it('a range end that cannot be read is one problem, its own, not also said to be blank', () => {
+    const rows = [
+      readyRow({ 'Annual value': '€1M', 'Value low': '£800k', 'Value high': '€1.5M' }),
+      readyRow({ ID: 'X-2', Initiative: 'Other', 'Annual value': '€1M', 'Value low': 'about 800k', 'Value high': '€1.5M' }),
+      readyRow({ ID: 'X-3', Initiative: 'Third', 'Annual value': '£1M', 'Value low': '€800k', 'Value high': '€1.5M' }),
+    ];
+    const plan = prioritise({ initiatives: table(rows), settings: settingsTable({ 'Reporting currency': 'EUR' }) }, context);
+    const problems = plan.issues.filter((i) => i.cell !== undefined && i.severity === 'error');
+    expect(problems.map((p) => [p.code, p.cell])).toEqual([
+      ['unreadable-cell', 'AA3'],
+      ['no-fx-rate', 'AA2'],
+      ['no-fx-rate', 'F4'],
+    ]);
+    expect(plan.entries.map((e) => e.gate.gate)).toEqual(['Invalid input', 'Invalid input', 'Invalid input']);
+  });
+
   it('reads Demand overrun as a percentage, Confidence draws as a whole number, and weight ranges', () => {
     const read = readSettings(settingsTable({ 'Demand overrun': '25%', 'Confidence draws': 200, 'Impact weight range': '40-60', 'Friction weight range': '10 to 30' }));
     expect(read.issues).toEqual([]);
