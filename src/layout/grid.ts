@@ -162,6 +162,17 @@ export type ChartSpec = {
   fillOpacity?: number;
 };
 
+/**
+ * Where a chart's value axis (each of a bubble chart's two) is fixed, for every writer: a bubble chart's at its
+ * `axisRange`; a column chart's starts at zero, its top left to the viewer. A column's height is its value, and a
+ * viewer fitting the axis to the data starts it near the smallest (70% for utilisations of 75% and 83%, in Excel and
+ * LibreOffice alike), so 83% drew four times as tall as 75%.
+ */
+export function valueAxisBounds(spec: ChartSpec): { min?: number; max?: number } {
+  if (spec.kind === 'bubble') return spec.axisRange ? { ...spec.axisRange } : {};
+  return { min: 0 };
+}
+
 /** A whole sheet the add-in owns, starting at A1. */
 export type SheetLayout = {
   name: string;

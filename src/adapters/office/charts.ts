@@ -7,7 +7,7 @@
 // overlapping bubbles stay told apart, though their overlap does not deepen.
 
 import { a1 } from '../../engine/address';
-import type { ChartSpec, RangeRef } from '../../layout/grid';
+import { valueAxisBounds, type ChartSpec, type RangeRef } from '../../layout/grid';
 import { AXIS_FORMAT_API, SCREEN_AND_BUBBLE_API, type Supports } from './requirements';
 
 type Series = ChartSpec['series'][number];
@@ -53,12 +53,11 @@ export function addChart(sheet: Excel.Worksheet, spec: ChartSpec, name: string, 
   spec.series.forEach((data, i) => fillSeries(sheet, i === 0 ? chart.series.getItemAt(0) : chart.series.add(data.name), spec, data, supports));
   if (spec.xTitle) chart.axes.categoryAxis.title.text = spec.xTitle;
   if (spec.yTitle) chart.axes.valueAxis.title.text = spec.yTitle;
-  // A bubble chart's x axis is its category axis in office.js; both are value axes, fixed to the score scale.
-  if (spec.axisRange) {
-    for (const axis of [chart.axes.categoryAxis, chart.axes.valueAxis]) {
-      axis.minimum = spec.axisRange.min;
-      axis.maximum = spec.axisRange.max;
-    }
+  // A bubble chart's x axis is its category axis in office.js; both are value axes, fixed to the score scale. A column chart's value axis starts at zero.
+  const bounds = valueAxisBounds(spec);
+  for (const axis of spec.kind === 'bubble' ? [chart.axes.categoryAxis, chart.axes.valueAxis] : [chart.axes.valueAxis]) {
+    if (bounds.min !== undefined) axis.minimum = bounds.min;
+    if (bounds.max !== undefined) axis.maximum = bounds.max;
   }
   // Excel links the axis to the cells' format already; stated, it stays so in any viewer the workbook is sent to.
   if (spec.yFormat && supports(AXIS_FORMAT_API)) chart.axes.valueAxis.numberFormat = spec.yFormat;

@@ -5,7 +5,7 @@
 // decision; team utilisation is clustered columns, before and after.
 
 import { columnLetters, qualified } from '../../engine/address';
-import type { ChartSpec, LayoutCell, RangeRef, SheetLayout } from '../../layout/grid';
+import { valueAxisBounds, type ChartSpec, type LayoutCell, type RangeRef, type SheetLayout } from '../../layout/grid';
 import { escapeXml } from './xml';
 
 const C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
@@ -52,20 +52,21 @@ function bubbleFill(color: string | undefined, opacity: number | undefined): str
   return `<c:spPr><a:solidFill><a:srgbClr val="${rgb(color)}">${alpha}</a:srgbClr></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="${rgb(color)}"/></a:solidFill></a:ln></c:spPr>`;
 }
 
-/** An axis's scaling: fitted to the data, or fixed to `range` (c:max before c:min, as CT_Scaling orders them). */
-const scaling = (range: ChartSpec['axisRange']): string =>
-  `<c:scaling><c:orientation val="minMax"/>${range ? `<c:max val="${range.max}"/><c:min val="${range.min}"/>` : ''}</c:scaling>`;
+/** An axis's scaling: fitted to the data where `bounds` leaves an end open (c:max before c:min, as CT_Scaling orders them). */
+const scaling = (bounds: Bounds): string =>
+  `<c:scaling><c:orientation val="minMax"/>${bounds.max === undefined ? '' : `<c:max val="${bounds.max}"/>`}${bounds.min === undefined ? '' : `<c:min val="${bounds.min}"/>`}</c:scaling>`;
 
 /** An axis's number format: the one stated, else the cells' own (which LibreOffice reads as General). */
 const axisFormat = (format: string | undefined): string =>
   format ? `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>` : '<c:numFmt formatCode="General" sourceLinked="1"/>';
 
-type Axis = { title: string | undefined; between: 'between' | 'midCat'; gridlines: boolean; format?: string; range?: ChartSpec['axisRange'] };
+type Bounds = ReturnType<typeof valueAxisBounds>;
+type Axis = { title: string | undefined; between: 'between' | 'midCat'; gridlines: boolean; format?: string; bounds: Bounds };
 
 function valueAxis(id: number, cross: number, position: 'b' | 'l', axis: Axis): string {
-  const { title: axisTitle, between, gridlines, format, range } = axis;
+  const { title: axisTitle, between, gridlines, format, bounds } = axis;
   return (
-    `<c:valAx><c:axId val="${id}"/>${scaling(range)}<c:delete val="0"/><c:axPos val="${position}"/>` +
+    `<c:valAx><c:axId val="${id}"/>${scaling(bounds)}<c:delete val="0"/><c:axPos val="${position}"/>` +
     `${gridlines ? '<c:majorGridlines/>' : ''}${title(axisTitle)}${axisFormat(format)}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:crossBetween val="${between}"/></c:valAx>`
   );
@@ -79,8 +80,8 @@ function bubblePlot(layout: SheetLayout, spec: ChartSpec): string {
   });
   return (
     `<c:bubbleChart><c:varyColors val="0"/>${series.join('')}<c:bubbleScale val="${spec.bubbleScale ?? 100}"/><c:showNegBubbles val="0"/><c:axId val="501"/><c:axId val="502"/></c:bubbleChart>` +
-    valueAxis(501, 502, 'b', { title: spec.xTitle, between: 'midCat', gridlines: false, range: spec.axisRange }) +
-    valueAxis(502, 501, 'l', { title: spec.yTitle, between: 'midCat', gridlines: true, format: spec.yFormat, range: spec.axisRange })
+    valueAxis(501, 502, 'b', { title: spec.xTitle, between: 'midCat', gridlines: false, bounds: valueAxisBounds(spec) }) +
+    valueAxis(502, 501, 'l', { title: spec.yTitle, between: 'midCat', gridlines: true, format: spec.yFormat, bounds: valueAxisBounds(spec) })
   );
 }
 
@@ -94,7 +95,7 @@ function columnPlot(layout: SheetLayout, spec: ChartSpec): string {
     `<c:barChart><c:barDir val="col"/><c:grouping val="${spec.kind === 'stackedColumn' ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>${series.join('')}<c:gapWidth val="150"/>${spec.kind === 'stackedColumn' ? '<c:overlap val="100"/>' : ''}<c:axId val="601"/><c:axId val="602"/></c:barChart>` +
     `<c:catAx><c:axId val="601"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>${title(spec.xTitle)}<c:numFmt formatCode="General" sourceLinked="1"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="602"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    valueAxis(602, 601, 'l', { title: spec.yTitle, between: 'between', gridlines: true, format: spec.yFormat })
+    valueAxis(602, 601, 'l', { title: spec.yTitle, between: 'between', gridlines: true, format: spec.yFormat, bounds: valueAxisBounds(spec) })
   );
 }
 

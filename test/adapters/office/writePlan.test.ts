@@ -156,12 +156,14 @@ describe('writing a plan through office.js', () => {
     expect(bubble.series.at(-1)!.name).toBe('Commit');
   });
 
-  it('draws team capacity before and after as a clustered column chart over the team names', async () => {
+  it('draws team capacity before and after as a clustered column chart over the team names, its value axis from zero', async () => {
     const fake = sampleWorkbook();
     await run(fake);
     const columns = fake.model.sheet('Change impact')!.charts.find((c) => c.type === 'ColumnClustered')!;
     expect(columns.series.map((s) => s.name)).toEqual(['Before', 'After']);
     expect(columns.series.every((s) => s.x === columns.series[0]!.x && s.x?.startsWith("'Change impact'!A"))).toBe(true);
+    // Excel fits the axis to close utilisations (75% and 83%) from about 70%, drawing one bar four times the other.
+    expect([columns.xRange, columns.yRange]).toEqual([undefined, { min: 0 }]);
   });
 
   it('draws how sure the plan is as a native column chart of the borderline initiatives\' confidence, over their names', async () => {

@@ -35,3 +35,15 @@ describe("the portfolio map's chart part", () => {
     expect(scalings).toEqual(Array(2).fill('<c:scaling><c:orientation val="minMax"/><c:max val="100"/><c:min val="0"/></c:scaling>'));
   });
 });
+
+describe('the column charts\' parts', () => {
+  it('start the value axis at zero and leave its top to the viewer, so a bar twice as tall is twice the value', () => {
+    const g = generatePortfolio(25, 7);
+    const sheet = changeImpactSheet(prioritise({ initiatives: g.initiatives, capacity: g.capacity, settings: g.settings }, { now: NOW }));
+    const columns = sheet.charts.filter((c) => c.kind !== 'bubble');
+    expect(columns.length).toBeGreaterThan(0);
+    for (const spec of columns) {
+      expect(chartXml(sheet, spec)).toMatch(/<c:valAx><c:axId val="\d+"\/><c:scaling><c:orientation val="minMax"\/><c:min val="0"\/><\/c:scaling>/);
+    }
+  });
+});
