@@ -114,7 +114,11 @@ export function plainAmountText(text: string): string {
   return text.replace(bare, `${sign}${whole}${fraction ? `.${fraction}` : ''}`);
 }
 
-export type FxRates = { rates: Map<string, number>; issues: Issue[] };
+/**
+ * The rates of the FX table, and the currency they are into when its rate header names one ("Rate to USD",
+ * "USD rate", "Rate (USD per unit)"): then a reporting currency other than that one is reached through it.
+ */
+export type FxRates = { rates: Map<string, number>; issues: Issue[]; into?: string };
 
 /** The FX rates table: `Currency` (a code or symbol) and `Rate` (one unit of it in the reporting currency). */
 export function readFxRates(table: RawTable | undefined): FxRates {
@@ -127,6 +131,8 @@ export function readFxRates(table: RawTable | undefined): FxRates {
     issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, message: `The FX rates table ${table.name} on ${table.sheet} needs the columns Currency and Rate; no amounts are converted.` });
     return { rates, issues };
   }
+  const rateHeader = String(table.headers[rateColumn] ?? '');
+  const into = statedCurrency(rateHeader.replace(/\brates?\b/gi, ' '));
   table.rows.forEach((row, rowIndex) => {
     const name = String(row[currencyColumn] ?? '').trim();
     if (name === '') return;
@@ -139,7 +145,25 @@ export function readFxRates(table: RawTable | undefined): FxRates {
       issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Rate', cell: at(rateColumn), message: `The rate for ${code} in ${qualified(table.sheet, at(rateColumn))} is ${JSON.stringify(row[rateColumn] ?? '')}; expected a number above 0. ${code} amounts are not converted.` });
     } else if (!rates.has(code)) rates.set(code, rate);
   });
-  return { rates, issues };
+  return { rates, issues, ...(into ? { into } : {}) };
+}
+
+/** A rate derived from two others, to six significant digits as a finance reader would quote it. */
+const crossRate = (rate: number): number => Number(rate.toPrecision(6));
+
+/**
+ * The rates into `currency`: the table's own when they are into it (or say into nothing), else each through the
+ * currency they are into. With rates to USD and a reporting currency of EUR, 1 GBP = 1.25 / 1.08 EUR and
+ * 1 USD = 1 / 1.08 EUR; without a rate for EUR itself, none can be had.
+ */
+export function ratesInto(rates: ReadonlyMap<string, number>, into: string | undefined, currency: string): Map<string, number> {
+  if (into === undefined || into === currency || currency === '') return new Map(rates);
+  const reporting = rates.get(currency);
+  const derived = new Map<string, number>();
+  if (reporting === undefined) return derived;
+  for (const [code, rate] of rates) if (code !== currency) derived.set(code, crossRate(rate / reporting));
+  if (!derived.has(into)) derived.set(into, crossRate(1 / reporting));
+  return derived;
 }
 
 /** The currency of the amounts once read: the reporting currency and the rates actually used. */
@@ -190,6 +214,8 @@ export function convertValues(
   header: string,
   /** On a tie for most amounts, this currency wins (the Currency symbol setting's); then alphabetical order. */
   preferredOnTie?: string,
+  /** The currency the FX table's rates are into, when its rate header names one. */
+  ratesTo?: string,
 ): { money: MoneyRead; issues: Issue[] } {
   const issues: Issue[] = [];
   let currency = setting;
@@ -206,11 +232,15 @@ export function convertValues(
     if (best > 0) from = 'amounts';
   }
   const fxRates: Record<string, number> = {};
+  const into = ratesInto(rates, ratesTo, currency);
+  // Rates into another currency than the reporting one, with no rate for the reporting one: none applies, and
+  // the rate to add is the reporting currency's.
+  const through = ratesTo !== undefined && ratesTo !== currency && !rates.has(currency);
   for (const v of values) {
     const field = v.field ?? 'annualValue';
     const amount = v.initiative[field];
     if (v.currency === undefined || v.currency === currency || amount === undefined) continue;
-    const rate = rates.get(v.currency);
+    const rate = into.get(v.currency);
     if (rate !== undefined) {
       v.initiative[field] = amount * rate;
       fxRates[v.currency] = rate;
@@ -226,7 +256,9 @@ export function convertValues(
       column,
       cell: v.cell,
       rowIndex: v.initiative.rowIndex,
-      message: `${column} in ${qualified(sheet, v.cell)} is in ${v.currency}, but the workbook has no rate from ${v.currency} to ${currency}; add ${v.currency} to the FX rates table (Currency, Rate) so it is not added to ${currency} amounts as if the same.`,
+      message: through
+        ? `${column} in ${qualified(sheet, v.cell)} is in ${v.currency}, but the FX rates table's rates are into ${ratesTo} and it has none for ${currency}, the reporting currency; add ${currency} to it so ${v.currency} amounts are converted, not added to ${currency} amounts as if the same.`
+        : `${column} in ${qualified(sheet, v.cell)} is in ${v.currency}, but the workbook has no rate from ${v.currency} to ${currency}; add ${v.currency} to the FX rates table (Currency, Rate) so it is not added to ${currency} amounts as if the same.`,
     });
   }
   return { money: { currency, fxRates, from }, issues };

@@ -127,6 +127,7 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
   const read = readInitiatives(input.initiatives, capacity.teams, mergeMapping(mapping.entries, context.columnMapping ?? []), {
     reportingCurrency: settings.reportingCurrency ?? '',
     rates: fx.rates,
+    ...(fx.into ? { ratesTo: fx.into } : {}),
     symbolCurrency: currencyCode(settings.currency),
   }, memo, horizons);
   issues.unshift(...read.issues);

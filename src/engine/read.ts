@@ -319,7 +319,7 @@ function unreadable(table: RawTable, rowIndex: number, column: number, shown: st
 }
 
 /** The reporting currency setting ('' for none) and the FX rates, for converting values. */
-export type MoneyOptions = { reportingCurrency: string; rates: Map<string, number>; symbolCurrency?: string };
+export type MoneyOptions = { reportingCurrency: string; rates: Map<string, number>; symbolCurrency?: string; ratesTo?: string };
 
 /**
  * Past this many characters, an output that quotes a name or an override reason (the Why, Change impact,
@@ -590,7 +590,7 @@ export function readInitiatives(
   if (references.length > 0) resolveReferences(table, columns, initiatives, references, issues);
   let money: MoneyRead | undefined;
   if (valueColumn !== undefined) {
-    const converted = convertValues(valueCurrencies, moneyOptions.reportingCurrency, moneyOptions.rates, table.sheet, table.headers[valueColumn] ?? 'Annual value', moneyOptions.symbolCurrency);
+    const converted = convertValues(valueCurrencies, moneyOptions.reportingCurrency, moneyOptions.rates, table.sheet, table.headers[valueColumn] ?? 'Annual value', moneyOptions.symbolCurrency, moneyOptions.ratesTo);
     money = converted.money;
     issues.push(...converted.issues);
   }

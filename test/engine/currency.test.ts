@@ -169,6 +169,37 @@ describe('the FX rates table', () => {
     expect({ rates: [...read.rates], issues: read.issues }).toEqual({ rates: [['EUR', 1.1]], issues: [] });
   });
 
+  it('a rate header that names its currency ("Rate to USD") says what the rates are into', () => {
+    expect(readFxRates({ ...fx([['EUR', 1.08]]), headers: ['Currency', 'Rate to USD'] }).into).toBe('USD');
+    expect(readFxRates({ ...fx([['EUR', 1.08]]), headers: ['Currency', 'Rate (USD per unit)'] }).into).toBe('USD');
+    expect(readFxRates({ ...fx([['EUR', 1.08]]), headers: ['Currency', 'FX rate'] }).into).toBeUndefined();
+    expect(readFxRates({ ...fx([['EUR', 1.08]]), headers: ['Currency', 'Exchange rate'] }).into).toBeUndefined();
+  });
+
+  it('rates into USD convert into a reporting currency of EUR through USD, not as if they were into EUR', () => {
+    const rows = [
+      readyRow({ ID: 'A', Initiative: 'Invoices', 'Annual value': '€300k' }),
+      readyRow({ ID: 'B', Initiative: 'Claims', 'Annual value': '€200k' }),
+      readyRow({ ID: 'C', Initiative: 'Churn', 'Annual value': '£100k' }),
+      readyRow({ ID: 'D', Initiative: 'Pricing', 'Annual value': '$108k' }),
+    ];
+    const toUsd = { ...fx([['EUR', 1.08], ['GBP', 1.25]]), headers: ['Currency', 'Rate to USD'] };
+    const plan = prioritise({ initiatives: table(rows), fxRates: toUsd }, { now: NOW });
+    // Most amounts are in euros: 1 GBP = 1.25 / 1.08 EUR, 1 USD = 1 / 1.08 EUR.
+    expect(plan.money).toEqual({ currency: 'EUR', fxRates: { GBP: 1.15741, USD: 0.925926 }, from: 'amounts' });
+    expect(plan.entries.map((e) => e.initiative.annualValue)).toEqual([300_000, 200_000, expect.closeTo(115_741, 0), expect.closeTo(100_000, 0)]);
+    // Reporting in USD itself, the rates are used as they are.
+    const usd = prioritise({ initiatives: table(rows), fxRates: toUsd, settings: settings([['Reporting currency', 'USD']]) }, { now: NOW });
+    expect(usd.money?.fxRates).toEqual({ EUR: 1.08, GBP: 1.25 });
+    // Without a rate for the reporting currency itself, nothing can be converted, and the problem says why.
+    const noEur = prioritise({ initiatives: table(rows), fxRates: { ...fx([['GBP', 1.25]]), headers: ['Currency', 'Rate to USD'] } }, { now: NOW });
+    const problems = noEur.issues.filter((i) => i.code === 'no-fx-rate');
+    expect(problems.map((p) => p.cell)).toEqual(['F4', 'F5']);
+    expect(problems[0]?.message).toBe(
+      "Annual value in Portfolio!F4 is in GBP, but the FX rates table's rates are into USD and it has none for EUR, the reporting currency; add EUR to it so GBP amounts are converted, not added to EUR amounts as if the same.",
+    );
+  });
+
   it.each(['FX rates', 'FX_rates', 'Exchange rates'])('a table named %p holds FX rates', (name) => {
     expect(isFxRatesTable(name.replace(/\s/g, ''), ['Code', 'Value'])).toBe(true);
   });
