@@ -133,6 +133,7 @@ export function readFxRates(table: RawTable | undefined): FxRates {
   }
   const rateHeader = String(table.headers[rateColumn] ?? '');
   const into = statedCurrency(rateHeader.replace(/\brates?\b/gi, ' '));
+  const firstAt = new Map<string, string>();
   table.rows.forEach((row, rowIndex) => {
     const name = String(row[currencyColumn] ?? '').trim();
     if (name === '') return;
@@ -143,7 +144,13 @@ export function readFxRates(table: RawTable | undefined): FxRates {
       issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Currency', cell: at(currencyColumn), message: `The FX rates table names ${showCell(name)} in ${qualified(table.sheet, at(currencyColumn))}, which is not a currency code such as EUR; that row is ignored.` });
     } else if (rate === undefined || !(rate > 0)) {
       issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Rate', cell: at(rateColumn), message: `The rate for ${code} in ${qualified(table.sheet, at(rateColumn))} is ${JSON.stringify(row[rateColumn] ?? '')}; expected a number above 0. ${code} amounts are not converted.` });
-    } else if (!rates.has(code)) rates.set(code, rate);
+    } else if (!rates.has(code)) {
+      rates.set(code, rate);
+      firstAt.set(code, at(rateColumn));
+    } else if (rates.get(code) !== rate) {
+      const first = firstAt.get(code)!;
+      issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Rate', cell: at(rateColumn), message: `The FX rates table gives ${code} a second rate, ${rate} in ${qualified(table.sheet, at(rateColumn))}, after ${rates.get(code)} in ${qualified(table.sheet, first)}; the first is used. Keep one row per currency.` });
+    }
   });
   return { rates, issues, ...(into ? { into } : {}) };
 }

@@ -169,6 +169,14 @@ describe('the FX rates table', () => {
     expect({ rates: [...read.rates], issues: read.issues }).toEqual({ rates: [['EUR', 1.1]], issues: [] });
   });
 
+  it('a currency given two different rates is reported at the second, naming the first, which is used', () => {
+    const read = readFxRates(fx([['USD', 0.9], ['GBP', 1.15], ['usd', 0.8], ['$', 0.9]]));
+    expect([...read.rates]).toEqual([['USD', 0.9], ['GBP', 1.15]]);
+    expect(read.issues.map((i) => [i.cell, i.message])).toEqual([
+      ['B4', 'The FX rates table gives USD a second rate, 0.8 in Rates!B4, after 0.9 in Rates!B2; the first is used. Keep one row per currency.'],
+    ]);
+  });
+
   it('a rate header that names its currency ("Rate to USD") says what the rates are into', () => {
     expect(readFxRates({ ...fx([['EUR', 1.08]]), headers: ['Currency', 'Rate to USD'] }).into).toBe('USD');
     expect(readFxRates({ ...fx([['EUR', 1.08]]), headers: ['Currency', 'Rate (USD per unit)'] }).into).toBe('USD');
