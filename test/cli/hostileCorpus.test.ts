@@ -232,6 +232,20 @@ const CORPUS: Case[] = [
     says: /is not a workbook the command can read: it is damaged: the part holding sheet Portfolio is missing; open it in Excel, which can repair it/,
   },
   {
+    // Its text cells would all read as blank: it was refused as a table without an Initiative column, 'its headers are blank'.
+    name: 'a workbook missing its shared strings part',
+    build: async () => editZip(await portfolio(PLAIN), (zip) => void zip.remove('xl/sharedStrings.xml')),
+    exitCode: 1,
+    says: /is not a workbook the command can read: it is damaged: the part holding its text \(xl\/sharedStrings\.xml\) is missing; open it in Excel/,
+  },
+  {
+    // It was planned and written with a list of part types naming only the prioritiser's parts, which nothing opens.
+    name: 'a workbook missing its list of part types',
+    build: async () => editZip(await portfolio(PLAIN), (zip) => void zip.remove('[Content_Types].xml')),
+    exitCode: 1,
+    says: /it is damaged: its list of part types \(\[Content_Types\]\.xml\) is missing, so Excel cannot open it either/,
+  },
+  {
     name: 'a workbook missing the part of its Initiatives table',
     build: async () => editZip(await portfolio(PLAIN), (zip) => void zip.remove('xl/tables/table1.xml')),
     exitCode: 1,

@@ -26,7 +26,7 @@ export const CONTENT_TYPES = {
 };
 
 const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const CONTENT_TYPES_PART = '[Content_Types].xml';
+export const CONTENT_TYPES_PART = '[Content_Types].xml';
 
 export type Relationship = { id: string; type: string; target: string; external: boolean };
 

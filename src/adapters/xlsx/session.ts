@@ -8,7 +8,7 @@ import { inventory, lostFeatures, type FeatureCount } from '../exceljs/features'
 import { checkCellBudget, checkZipMagic, NotAWorkbookError } from '../exceljs/limits';
 import { readParts, type XlsxParts } from '../exceljs/xlsxParts';
 import { readZip, ZipTooLargeError } from '../exceljs/zip';
-import { RELATIONSHIP_TYPES, typeName, XlsxPackage, type SheetEntry } from './package';
+import { CONTENT_TYPES_PART, RELATIONSHIP_TYPES, typeName, XlsxPackage, type SheetEntry } from './package';
 import { surgicalPort } from './surgicalPort';
 import { recordMapping } from './mappingTable';
 import type { ColumnMappingEntry } from '../../engine/read';
@@ -91,6 +91,8 @@ export async function openSurgical(bytes: Buffer): Promise<SurgicalSession> {
   }
   let before: FeatureCount[];
   try {
+    // Every reader starts from the package's list of part types; without it neither Excel nor LibreOffice opens the file, nor would they open ours.
+    if (!book.pkg.has(CONTENT_TYPES_PART)) throw new NotAWorkbookError('it is damaged: its list of part types ([Content_Types].xml) is missing, so Excel cannot open it either; check that this is the right file, or take it from a backup');
     const sheets = book.sheets();
     // Only the sheets holding tables are read cell by cell, so only their cells count toward the budget: a
     // finance workbook's ledger extract of a million rows elsewhere costs the time to inflate it once for the

@@ -85,6 +85,8 @@ export class SurgicalWorkbook {
   cellContext(): CellContext {
     if (!this.context) {
       const sst = this.pkg.relationships(this.workbook.path).find((r) => r.type === RELATIONSHIP_TYPES.sharedStrings);
+      // Without the part its cells' text points into, every text cell would read as blank: a table with no headers.
+      if (sst && !sst.external && !this.pkg.has(sst.target)) throw new NotAWorkbookError(`it is damaged: the part holding its text (${sst.target}) is missing; open it in Excel, which can repair it, save it and run again`);
       this.context = { strings: sharedStrings(sst && this.pkg.text(sst.target)), date1904: this.workbook.date1904 };
     }
     return this.context;
