@@ -81,9 +81,21 @@ class CommandFailure extends Error {
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
+/** Why the copy could not be written, in plain words (never the temporary file's name a system message carries). */
+function writeProblem(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'its folder does not exist';
+  if (code === 'ENOTDIR') return 'a folder in its path is a file';
+  if (code === 'EISDIR') return 'it is a folder; name the .xlsx file to write';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'its folder is on a read-only disk';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'the disk is full';
+  return errorText(error);
+}
+
 function readProblem(path: string, error: unknown): string {
   const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return `cannot find ${path}; check the path and the file name`;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return `cannot find ${path}; check the path and the file name`;
   if (code === 'EISDIR') return `${path} is a folder, not a workbook; name the .xlsx file inside it`;
   if (code === 'EACCES' || code === 'EPERM') return `cannot read ${path}: permission denied`;
   return `cannot read ${path}: ${errorText(error)}`;
@@ -151,9 +163,7 @@ async function run(options: Options, io: CommandIo): Promise<number> {
   try {
     await io.writeFile(options.out, bytes);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a folder; name the .xlsx file to write' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : errorText(error);
-    throw new CommandFailure(1, `cannot write ${options.out}: ${why}; nothing was written`);
+    throw new CommandFailure(1, `cannot write ${options.out}: ${writeProblem(error)}; nothing was written`);
   }
   const report = buildReport(options.input, options.out, result, lost, (io.writer ?? 'surgical') === 'surgical');
   if (saved) report.notes.push(saved);

@@ -441,6 +441,12 @@ describe('a workbook that cannot be used', () => {
     await expectFailure([input, '--out', folder.path('no/such/folder/out.xlsx')], 1, /cannot write .*out\.xlsx: its folder does not exist; nothing was written/);
   });
 
+  it('exits 1 when a folder in the output path is a file, saying so without the temporary file\'s name', async () => {
+    const input = await writeInput(portfolioWorkbook());
+    writeFileSync(folder.path('notes.txt'), 'a file, not a folder');
+    await expectFailure([input, '--out', folder.path('notes.txt/out.xlsx')], 1, /^prioritise: cannot write .*notes\.txt\/out\.xlsx: a folder in its path is a file; nothing was written$/);
+  });
+
   it('exits 2 on a usage error', () => expectFailure(['--out', 'x.xlsx'], 2, /^prioritise: name the workbook to prioritise/));
 
   it('exits 2 on an unknown option', () => expectFailure(['a.xlsx', '--fast'], 2, /^prioritise: unknown option --fast; see --help$/));
