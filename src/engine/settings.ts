@@ -432,11 +432,14 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
   });
   const { impact, readiness, friction } = settings.weights;
   if (impact + readiness + friction === 0) {
+    // Only rows that set them can make all three 0 (their defaults are not): the message names their cells.
+    const cells = ['Impact weight', 'Readiness weight', 'Friction weight'].flatMap((label) => seen.get(label) ?? []);
     issues.push({
       code: 'invalid-setting',
       severity: 'warning',
       sheet: table.sheet,
-      message: 'All three weights are 0, so nothing could be ranked; the default weights 50/30/20 are used.',
+      ...(cells[0] ? { column: 'Value', cell: cells[0] } : {}),
+      message: `All three weights are 0 (${cells.map((c) => qualified(table.sheet, c)).join(', ')}), so nothing could be ranked; the default weights 50/30/20 are used.`,
     });
     settings = { ...settings, weights: DEFAULT_SETTINGS.weights };
   }

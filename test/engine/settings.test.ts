@@ -97,6 +97,21 @@ describe('reading each setting', () => {
 });
 
 describe('bad values', () => {
+  it('three weights of 0 are reported at their cells, and the default weights are used', () => {
+    const read = readSettings(settingsTable({ 'Impact weight': 0, 'In-flight limit': 4, 'Readiness weight': 0, 'Friction weight': 0 }));
+    expect(read.settings.weights).toEqual(DEFAULT_SETTINGS.weights);
+    expect(read.issues).toEqual([
+      expect.objectContaining({
+        code: 'invalid-setting',
+        sheet: 'Prioritisation settings',
+        column: 'Value',
+        cell: 'B5',
+        message:
+          "All three weights are 0 ('Prioritisation settings'!B5, 'Prioritisation settings'!B7, 'Prioritisation settings'!B8), so nothing could be ranked; the default weights 50/30/20 are used.",
+      }),
+    ]);
+  });
+
   test.each<[string, CellValue, (s: Settings) => unknown]>([
     ['Impact weight', 'heavy', (s) => s.weights.impact],
     ['Impact weight', 150, (s) => s.weights.impact],
