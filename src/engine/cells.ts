@@ -310,18 +310,21 @@ export function formatKind(format: string | undefined): FormatKind {
 const DAY_MS = 86_400_000;
 /** Excel's serial number of 1970-01-01 (the 1900 date system). */
 const SERIAL_OF_1970 = 25_569;
+/** The 1904 date system counts its serial numbers from 1,462 days later. */
+const DATE_1904_DAYS = 1_462;
 
 /**
  * A number cell as its number format shows it, when that is not a plain number: a date becomes its
  * date ("2025-07-01, a date"), which no number column reads, so it is reported rather than read as
  * 45838; a percentage becomes its percent text ("150%"), read as the contract reads "150%" typed as text.
  * `kindOf` is formatKind, or the run's memo of it: a table has a few formats and thousands of cells.
+ * In a 1904-system workbook (`date1904`) a serial number is a date 1,462 days later.
  */
-export function shownAs(cell: CellValue, format: string | undefined, kindOf: (format: string) => FormatKind = formatKind): CellValue {
+export function shownAs(cell: CellValue, format: string | undefined, kindOf: (format: string) => FormatKind = formatKind, date1904 = false): CellValue {
   if (typeof cell !== 'number' || format === undefined || format === '' || format === 'General') return cell;
   const kind = kindOf(format);
   if (kind === 'percent') return `${Math.round(cell * 100 * 1e9) / 1e9}%`;
   if (kind !== 'date') return cell;
-  const date = new Date(Math.round((cell - SERIAL_OF_1970) * DAY_MS));
+  const date = new Date(Math.round((cell + (date1904 ? DATE_1904_DAYS : 0) - SERIAL_OF_1970) * DAY_MS));
   return Number.isNaN(date.getTime()) ? cell : `${date.toISOString().slice(0, 10)}, a date`;
 }

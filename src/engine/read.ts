@@ -23,6 +23,7 @@ const rawTableSchema = z.object({
   origin: z.object({ row: z.number().int().min(0), column: z.number().int().min(0) }),
   formats: z.custom<string[][]>((formats) => Array.isArray(formats) && formats.every(Array.isArray), 'formats must be arrays of texts').optional(),
   uncalculated: z.array(z.object({ row: z.number().int().min(0), column: z.number().int().min(0) })).optional(),
+  date1904: z.boolean().optional(),
 });
 
 /** What an adapter handed us, in the engine's cell shapes: null and undefined are blank; anything else is unreadable. */
@@ -429,7 +430,7 @@ export function readInitiatives(
       const { reader, plain, slot, index, isValue, multiplier, headerCurrency, expected } = readers[r]!;
       const given = toCell(row[index]);
       // A number formatted as a date or a percentage reads as what it shows: a date is no amount, 150% no rating.
-      const cell = formats && given !== undefined && !plain ? shownAs(given, formats[rowIndex]?.[index], kindOf) : given;
+      const cell = formats && given !== undefined && !plain ? shownAs(given, formats[rowIndex]?.[index], kindOf, table.date1904) : given;
       if (cell === undefined) {
         values[slot] = undefined;
         rowIssues.push(unreadable(table, rowIndex, index, 'an object', reader.expected, false));
@@ -473,7 +474,7 @@ export function readInitiatives(
       const team = demandTeams[d]!;
       const index = demandIndices[d]!;
       const given = toCell(row[index]) ?? '';
-      const cell = formats ? shownAs(given, formats[rowIndex]?.[index], kindOf) : given;
+      const cell = formats ? shownAs(given, formats[rowIndex]?.[index], kindOf, table.date1904) : given;
       // "2 weeks" on a team counted in weeks is 2; in another unit it is reported, saying the team's.
       const read = typeof cell === 'string' ? inUnit(cell, demandUnits[d]!.counted, memo) ?? quantity.read(cell, memo) : quantity.read(cell, memo);
       if (read.kind !== 'blank') anyContent = true;
@@ -641,7 +642,7 @@ function roadmapCells(
     else {
       // A date is said as the date the cell shows, not as its serial number.
       const given = table.rows[rowIndex]?.[earliestColumn];
-      const date = typeof given === 'number' ? shownAs(given, table.formats?.[rowIndex]?.[earliestColumn]) : undefined;
+      const date = typeof given === 'number' ? shownAs(given, table.formats?.[rowIndex]?.[earliestColumn], undefined, table.date1904) : undefined;
       const shown = typeof date === 'string' && date.endsWith(', a date') ? date : showCell(earliest);
       rowIssues.push(
         cellIssue(table, rowIndex, 'invalid-horizon', earliestColumn, (where) =>

@@ -20,6 +20,8 @@ export type RawTable = {
    * scripts write them: they read as blank, and the engine says so rather than plan them as unknown silently.
    */
   uncalculated?: { row: number; column: number }[];
+  /** The workbook counts its dates in the 1904 system (old Mac workbooks): a serial number's date is 1,462 days later. */
+  date1904?: boolean;
 };
 
 export type Severity = 'fatal' | 'error' | 'warning';

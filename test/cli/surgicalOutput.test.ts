@@ -122,6 +122,21 @@ describe('a workbook of the 1904 date system', () => {
     expect(log.getCell('A5').value).toEqual(new Date(NOW));
     expect(log.getCell('A6').value).toEqual(new Date(NOW));
   });
+
+  it('says a date typed in a money column as the date Excel shows, not four years and a day early', async () => {
+    const workbook = portfolioWorkbook();
+    workbook.properties.date1904 = true;
+    const sheet = workbook.getWorksheet('Portfolio')!;
+    const valueColumn = (sheet.getRow(3).values as unknown[]).indexOf('Annual value');
+    const cell = sheet.getCell(4, valueColumn);
+    cell.value = new Date(Date.UTC(2026, 5, 1));
+    cell.numFmt = 'yyyy-mm-dd';
+    const input = folder.path('mac-date.xlsx');
+    writeFileSync(input, await toBytes(workbook));
+    const run = await runCommand([input, '--json', '--out', folder.path('mac-date.out.xlsx')]);
+    const problem = JSON.parse(run.stdout).problems.find((p: { cell?: string }) => p.cell === cell.address);
+    expect(problem.message).toBe(`Annual value in Portfolio!${cell.address} is "2026-06-01, a date"; expected an amount such as 1200000, $1.2M or €300k.`);
+  });
 });
 
 describe('slicers, timelines and threaded comments', () => {

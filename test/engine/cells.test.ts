@@ -3,7 +3,7 @@
 
 import { a1, columnLetters, qualified } from '../../src/engine/address';
 import fc from 'fast-check';
-import { money, normalise, parseNumber, quantity, scale, showCell, text, yesNo, type CellReader } from '../../src/engine/cells';
+import { money, normalise, parseNumber, quantity, scale, showCell, shownAs, text, yesNo, type CellReader } from '../../src/engine/cells';
 import { inputColumn, type InputKey } from '../../src/engine/columns';
 import type { CellValue } from '../../src/engine/types';
 
@@ -452,5 +452,14 @@ describe('a dot before three digits is not guessed in an amount', () => {
 
   test('a rating of "3.333" is a rating: the doubt is only about amounts', () => {
     expect(scale.read('3.333')).toEqual({ kind: 'value', value: 3.333 });
+  });
+});
+
+describe('a number as its format shows it', () => {
+  it('a serial number formatted as a date is that date, in either date system', () => {
+    expect(shownAs(46174, 'yyyy-mm-dd')).toBe('2026-06-01, a date');
+    // A 1904-system workbook stores the same date as a serial 1,462 lower.
+    expect(shownAs(44712, 'yyyy-mm-dd', undefined, true)).toBe('2026-06-01, a date');
+    expect(shownAs(0.5, '0%', undefined, true)).toBe('50%');
   });
 });

@@ -78,6 +78,7 @@ export function readTable(table: TableHandle): RawTable | undefined {
     origin: { row: geometry.top - 1, column: left - 1 },
     ...(formats ? { formats } : {}),
     ...(uncalculated.length > 0 ? { uncalculated } : {}),
+    ...(date1904 ? { date1904 } : {}),
   };
 }
 

@@ -145,6 +145,7 @@ export class SurgicalWorkbook {
     const headers = geometry.headerRow !== undefined ? (values[0] ?? []).map(String) : table.columns;
     const raw: RawTable = { sheet: table.sheet.name, name: table.name, headers, rows, origin: { row: geometry.top - 1, column: geometry.left - 1 } };
     if (styled) raw.formats = this.formatsOf(styled.styles, fitted.firstBodyRow - geometry.top, rows.length);
+    if (this.workbook.date1904) raw.date1904 = true;
     const body = uncalculated.filter((c) => c.row >= fitted.firstBodyRow && c.row <= fitted.lastBodyRow);
     if (body.length > 0) raw.uncalculated = body.map((c) => ({ row: c.row - fitted.firstBodyRow, column: c.column - geometry.left }));
     return { table, geometry: fitted, raw, cellsRight };
