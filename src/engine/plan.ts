@@ -172,6 +172,16 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
     return { initiative, scores, gate: gateResult, override };
   });
   const { ranking, links } = withDependencies(assessments, rankOrder(assessments), issues, table.sheet);
+  // An override the table's Override column gave (no scenario's) is said at its cell.
+  const overrideColumn = read.columns.inputs.override;
+  if (overrideColumn !== undefined && scenario.initiatives === read.initiatives) {
+    for (const issue of issues) {
+      if (issue.code !== 'override-on-gated' || issue.rowIndex === undefined || issue.cell !== undefined) continue;
+      const cell = a1(input.initiatives.origin.row + 1 + issue.rowIndex, input.initiatives.origin.column + overrideColumn);
+      issue.cell = cell;
+      issue.message = issue.message.replace(' is forced in, but ', ` is forced in (${qualified(table.sheet, cell)}), but `);
+    }
+  }
   return { settings, teams: capacity.teams, table, assessments, ranking, issues, usable: true, memo, ...(money ? { money } : {}), links };
 }
 

@@ -138,7 +138,17 @@ describe('overrides with dependencies', () => {
     expect(triage.decision).toBe('Deferred (dependency)');
     expect(triage.why).toMatch(/forced in by leadership to scale \("Board commitment"\), but it requires Document intake, which is not ready, so it is deferred\.$/);
     const warning = plan.issues.find((i) => i.code === 'override-on-gated');
-    expect(warning?.message).toMatch(/^Claims triage is forced in, but it requires Document intake, which is not ready \(Blocked: /);
+    const cell = warning?.cell;
+    expect(cell).toMatch(/^[A-Z]+2$/);
+    expect(warning?.message).toMatch(new RegExp(`^Claims triage is forced in \\(Portfolio!${cell}\\), but it requires Document intake, which is not ready \\(Blocked: `));
+  });
+
+  test('an override that cannot take effect is said at its Override cell', () => {
+    const plan = run([named('Claims triage', { Override: 'In', 'Override reason': 'Board commitment', Owner: 'TBD' }), named('Document intake')]);
+    const warning = plan.issues.find((i) => i.code === 'override-on-gated')!;
+    const column = Object.keys(named('Claims triage', { Override: 'In', 'Override reason': 'Board commitment', Owner: 'TBD' })).indexOf('Override');
+    expect(warning).toMatchObject({ sheet: 'Portfolio', column: 'Override', cell: `${String.fromCharCode(65 + column)}2` });
+    expect(warning.message).toMatch(/^Claims triage is forced in \(Portfolio![A-Z]+2\), but its gate is Blocked; an override never lifts a gate/);
   });
 });
 
