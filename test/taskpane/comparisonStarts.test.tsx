@@ -37,3 +37,9 @@ test('without horizons there is no start to compare and no such list', () => {
   show({}, { capacityOverrides: { Legal: 18 } });
   expect(screen.queryByRole('list', { name: 'In both, starting at another time' })).toBeNull();
 });
+
+test('an initiative only one plan commits says, in the other plan’s name, what that plan decided and what held it', () => {
+  show({}, { capacityOverrides: { Legal: 18 } });
+  const only = screen.getByRole('list', { name: 'Only in Legal +6 weeks' });
+  expect([...only.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Claims triageIn Today: Deferred (capacity), Legal (needs 6 weeks, 0 weeks left).']);
+});

@@ -13,7 +13,13 @@ const useStyles = makeStyles({ labels: { width: '40%' } });
 
 const share = (value: number | undefined) => (value === undefined ? '–' : formatPercent(value));
 
-function OnlyIn({ title, items }: { title: string; items: OneSided[] }) {
+/** What the other plan decided for it, in the plan's own words: "In Lean: Deferred (in-flight limit), In-flight limit (4)". */
+export function otherPlanText(other: string, item: OneSided): string {
+  if (item.otherDecision === undefined) return `Not in ${other}'s table.`;
+  return `In ${other}: ${item.otherDecision}${item.otherReason && item.otherReason !== item.otherDecision ? `, ${item.otherReason}` : ''}.`;
+}
+
+function OnlyIn({ title, other, items }: { title: string; other: string; items: OneSided[] }) {
   const section = useSectionStyles();
   return (
     <div>
@@ -28,8 +34,7 @@ function OnlyIn({ title, items }: { title: string; items: OneSided[] }) {
             <li key={item.key}>
               {item.name}
               <Caption1 block className={section.quiet}>
-                There: {item.otherDecision ?? 'not in the table'}
-                {item.otherReason ? `, ${item.otherReason}` : ''}
+                {otherPlanText(other, item)}
               </Caption1>
             </li>
           ))}
@@ -101,8 +106,8 @@ export function ComparisonView({ comparison }: { comparison: ScenarioComparison 
           ))}
         </tbody>
       </table>
-      <OnlyIn title={`Only in ${a.label}`} items={comparison.onlyInA} />
-      <OnlyIn title={`Only in ${b.label}`} items={comparison.onlyInB} />
+      <OnlyIn title={`Only in ${a.label}`} other={b.label} items={comparison.onlyInA} />
+      <OnlyIn title={`Only in ${b.label}`} other={a.label} items={comparison.onlyInB} />
       <StartChanges comparison={comparison} />
     </section>
   );
