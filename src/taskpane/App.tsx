@@ -10,6 +10,7 @@ import {
   Title3,
   makeStyles,
   tokens,
+  useId,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect } from 'react';
 import { usePaneController } from './controller/usePaneController';
@@ -90,6 +91,13 @@ const PROGRESS: Record<string, string> = { ...STEP_TEXT, saving: 'Saving the set
 export function App(props: AppProps) {
   const styles = useStyles();
   const { state: model, controller } = usePaneController(props);
+  const problemsId = useId('input-problems');
+  // Only on the reader's click: the glance's link to the input problems, several screens down.
+  const showProblems = () => {
+    const heading = document.getElementById(problemsId);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  };
   const { view, plan, run: runState, draft, draftCheck } = model;
   const leftFirstRun = useJustLeft(view.kind, 'first-run');
   const scenarios = useScenarios({
@@ -171,7 +179,7 @@ export function App(props: AppProps) {
           each team's load as a chart, kept, dimmed, while a re-run is under way; then Run and Live mode. */}
       {plan && (
         <>
-          <PlanGlance plan={plan} updating={runState.status === 'busy'} moved={model.moved?.sentence} />
+          <PlanGlance plan={plan} updating={runState.status === 'busy'} moved={model.moved?.sentence} onShowProblems={showProblems} />
           <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
         </>
       )}
@@ -219,7 +227,7 @@ export function App(props: AppProps) {
             <Bottlenecks plan={plan} />
           </Suspense>
           <Suspense fallback={null}>
-            <Problems issues={plan.issues} live={model.live.on} onSelectCell={(issue) => void controller.selectCell(issue)} />
+            <Problems issues={plan.issues} live={model.live.on} headingId={problemsId} onSelectCell={(issue) => void controller.selectCell(issue)} />
             <Ranking plan={plan} busy={model.busy} onSort={() => void controller.sortByPriority()} />
           </Suspense>
         </>

@@ -208,6 +208,21 @@ describe('the plan at a glance', () => {
     expect(within(screen.getByRole('list', { name: 'Top deferred' })).getByRole('listitem')).toHaveTextContent(`Claims triage — ${entry.gate.gate}: ${entry.gate.gaps[0]!}`);
   });
 
+  test('rows an unreadable cell keeps out of the plan are said on the first screen, with a way to their problems', async () => {
+    const withBad = prioritise(workbook([named('Claims triage', { 'Annual value': 300_000 }), named('Churn', { 'Strategic fit': 7 })]), { now: NOW });
+    const onShowProblems = jest.fn();
+    show(<PlanGlance plan={withBad} onShowProblems={onShowProblems} />);
+    expect(screen.getByText(/^1 initiative has a cell that could not be read, so it is not in the plan or its totals\./)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: `See the ${withBad.issues.length} input problem${withBad.issues.length === 1 ? '' : 's'}` }));
+    expect(onShowProblems).toHaveBeenCalledTimes(1);
+  });
+
+  test('a plan whose every row could be read says nothing of problems', () => {
+    show(<PlanGlance plan={plan()} onShowProblems={() => {}} />);
+    expect(screen.queryByText(/could not be read/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /input problem/ })).not.toBeInTheDocument();
+  });
+
   test('after a first run it says nothing of what moved', () => {
     show(<PlanGlance plan={plan()} />);
     expect(screen.queryByText(/Since the last run/)).not.toBeInTheDocument();

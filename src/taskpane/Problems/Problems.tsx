@@ -15,6 +15,8 @@ export type ProblemsProps = {
   initial?: number;
   /** Live mode is on: a fixed cell re-plans by itself, so there is no run to ask for. */
   live?: boolean;
+  /** The heading's id, so the plan at a glance can take the reader here; one of its own otherwise. */
+  headingId?: string;
 };
 
 const useStyles = makeStyles({
@@ -33,17 +35,19 @@ const useStyles = makeStyles({
 const bySeverity = (a: Issue, b: Issue) => rank(a) - rank(b);
 const rank = (issue: Issue) => (issue.severity === 'fatal' ? 0 : issue.severity === 'error' ? 1 : 2);
 
-export function Problems({ issues, onSelectCell, initial = 20, live = false }: ProblemsProps) {
+export function Problems({ issues, onSelectCell, initial = 20, live = false, headingId }: ProblemsProps) {
   const section = useSectionStyles();
   const styles = useStyles();
-  const id = useId('problems');
+  const ownId = useId('problems');
+  const id = headingId ?? ownId;
   const [showAll, setShowAll] = useState(false);
   const sorted = [...issues].sort(bySeverity);
   const shown = firstOf(sorted, initial, showAll);
   const errors = issues.filter((i) => i.severity !== 'warning').length;
   return (
     <section className={section.section} aria-labelledby={id}>
-      <Subtitle2 as="h2" id={id} className={section.heading}>
+      {/* tabIndex -1: the glance's "See the input problems" moves focus here, so a keyboard user goes on from the list. */}
+      <Subtitle2 as="h2" id={id} className={section.heading} tabIndex={-1}>
         Input problems ({issues.length})
       </Subtitle2>
       {issues.length === 0 ? (
