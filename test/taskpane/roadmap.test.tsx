@@ -50,3 +50,27 @@ describe('the roadmap in the pane', () => {
     expect(container.querySelector('section')).toBeNull();
   });
 });
+
+describe('a roadmap with an initiative forced in', () => {
+  const forcedRows = [...rows, readyRow({ ID: 'C', Initiative: 'Audit sampling', 'Annual value': 100_000, Legal: 1, Override: 'In', 'Override reason': 'Audit finding' })];
+  const plan = (overrides: boolean) =>
+    prioritise({ initiatives: table(overrides ? forcedRows : rows), capacity: capacity({ Legal: 4 }), settings: settingsTable({ Horizons: 'H1, H2' }) }, { now: NOW });
+  const caption = (overrides: boolean) => {
+    const { container, unmount } = render(
+      <FluentProvider theme={webLightTheme}>
+        <Roadmap plan={plan(overrides)} />
+      </FluentProvider>,
+    );
+    const text = container.querySelector('section')!.textContent ?? '';
+    unmount();
+    return text;
+  };
+
+  test('says what its outlined bar means', () => {
+    expect(caption(true)).toContain('an outlined bar is forced in by leadership');
+  });
+
+  test('says nothing of outlined bars when none is forced in', () => {
+    expect(caption(false)).not.toContain('outlined');
+  });
+});

@@ -6,11 +6,19 @@ import type { Plan } from '../../engine/plan';
 import { useSectionStyles, useTableStyles } from '../styles';
 import { roadmapView } from './roadmapView';
 
+// The names take close to half the width: with the table's fixed layout sharing it equally, a name at 320 px had a
+// third (a fifth over four horizons) and broke inside its words ("prioritisati on").
 const useStyles = makeStyles({
-  name: { overflowWrap: 'anywhere', maxWidth: '12em' },
+  names: { width: '45%' },
+  name: { overflowWrap: 'break-word', hyphens: 'auto' },
   slot: { minWidth: '2em', padding: '2px' },
   bar: { display: 'block', height: '1em', borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorBrandBackground },
-  forced: { backgroundColor: tokens.colorBrandBackground2Hover },
+  // Outlined, not paler: a pale fill vanished on a projector, and in high contrast it was the background's black.
+  forced: {
+    boxSizing: 'border-box',
+    backgroundColor: 'transparent',
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandBackground}`,
+  },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
 });
 
@@ -22,16 +30,23 @@ export function Roadmap({ plan }: { plan: Plan }) {
   const view = roadmapView(plan);
   if (!view) return null;
   const { horizons, bars, more } = view;
+  const forced = bars.some((b) => b.forced);
   return (
     <section className={section.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={section.heading}>
         Roadmap
       </Subtitle2>
       <Caption1 className={section.quiet}>
-        {bars.length === 0 ? 'Nothing is committed in this plan.' : `Committed initiatives in start order, each bar the horizons it runs in.${more > 0 ? ` ${more} more on the Roadmap sheet.` : ''}`}
+        {bars.length === 0 ? 'Nothing is committed in this plan.' : `Committed initiatives in start order, each bar the horizons it runs in${forced ? '; an outlined bar is forced in by leadership' : ''}.${more > 0 ? ` ${more} more on the Roadmap sheet.` : ''}`}
       </Caption1>
       {bars.length > 0 && (
         <table className={table.table} aria-labelledby={id}>
+          <colgroup>
+            <col className={styles.names} />
+            {horizons.map((h) => (
+              <col key={h} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col" className={mergeClasses(table.cell, table.header)}>
