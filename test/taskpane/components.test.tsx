@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import type { Issue } from '../../src/engine/types';
-import { Bottlenecks } from '../../src/taskpane/Bottlenecks/Bottlenecks';
+import { Bottlenecks, bottleneckFindings, pointsNote } from '../../src/taskpane/Bottlenecks/Bottlenecks';
 import { Problems } from '../../src/taskpane/Problems/Problems';
 import { RunBar, type RunBarProps } from '../../src/taskpane/RunBar/RunBar';
 import { TeamCapacity } from '../../src/taskpane/TeamCapacity/TeamCapacity';
@@ -12,6 +12,7 @@ import { Summary } from '../../src/taskpane/Summary/Summary';
 import { PlanGlance } from '../../src/taskpane/Summary/PlanGlance';
 import { prioritise } from '../../src/engine/plan';
 import { capacity, NOW, named, readyRow, settingsTable, table, workbook } from '../builders';
+import { sampleTables } from '../../src/sample/samplePortfolio';
 
 jest.setTimeout(30_000);
 
@@ -132,6 +133,22 @@ describe('bottlenecks', () => {
     expect(within(region).getByRole('list', { name: 'What each shared enabler is worth' })).toHaveTextContent('Evaluation harness unlocks Claims triage');
     expect(within(region).queryByRole('list', { name: 'What the overrides cost' })).toBeNull();
     expect(region).toHaveTextContent('Worked out with rank and fill.');
+  });
+
+  test('findings counted in priority points say once what a priority point is', () => {
+    const findings = bottleneckFindings(prioritise(sampleTables(), { now: NOW }))!;
+    expect(findings.capacity.some((line) => line.includes('priority points'))).toBe(true);
+    show(<Bottlenecks findings={findings} />);
+    expect(screen.getByRole('region', { name: 'Bottlenecks' })).toHaveTextContent('Priority points: the priority scores (0-100) of the committed initiatives, added up.');
+  });
+
+  test('on a roadmap the note says a later start counts a little less', () => {
+    expect(pointsNote(true)).toBe('Priority points: the priority scores (0-100) of the committed initiatives, added up, a later start counting a little less.');
+  });
+
+  test('findings in money alone say nothing of priority points', () => {
+    show(<Bottlenecks findings={{ capacity: ['Legal +1 week: +$1.2M committed value (Claims triage enters)'], overrides: [], enablers: [], deferred: [], notes: [] }} />);
+    expect(screen.getByRole('region', { name: 'Bottlenecks' })).not.toHaveTextContent('Priority points');
   });
 
   test('a long group shows its first three, the highest-ranked, and the rest on asking', async () => {

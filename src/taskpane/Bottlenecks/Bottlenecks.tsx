@@ -6,11 +6,18 @@
 import { Body1, Caption1, Subtitle2, useId } from '@fluentui/react-components';
 import { useState } from 'react';
 import { capacityLines } from '../../engine/bottleneckText';
+import { roadmapHorizons } from '../../engine/horizons';
 import type { Plan } from '../../engine/plan';
 import { ShowAll, firstOf } from '../Disclosure/ShowAll';
 import { useSectionStyles } from '../styles';
 
-export type BottleneckGroups = { capacity: string[]; overrides: string[]; enablers: string[]; deferred: string[]; notes: string[] };
+/** `pointsNote` says what a priority point is, when the findings count in them (a unit the workbook never defines). */
+export type BottleneckGroups = { capacity: string[]; overrides: string[]; enablers: string[]; deferred: string[]; notes: string[]; pointsNote?: string };
+
+/** What the findings' priority points are; on a roadmap a later start counts a little less (the plan's own objective). */
+export function pointsNote(roadmap: boolean): string {
+  return `Priority points: the priority scores (0-100) of the committed initiatives, added up${roadmap ? ', a later start counting a little less' : ''}.`;
+}
 
 export type BottlenecksProps = { findings: BottleneckGroups | undefined };
 
@@ -26,6 +33,8 @@ export function bottleneckFindings(plan: Plan): BottleneckGroups | undefined {
     deferred: b.deferred.map((f) => f.text),
     notes: b.notes,
   };
+  const inPoints = [groups.capacity, groups.overrides, groups.enablers, groups.deferred].some((items) => items.some((item) => item.includes('priority points')));
+  if (inPoints) Object.assign(groups, { pointsNote: pointsNote(roadmapHorizons(plan.settings) !== undefined) });
   return groups.capacity.length + groups.overrides.length + groups.enablers.length + groups.deferred.length > 0 ? groups : undefined;
 }
 
@@ -67,6 +76,7 @@ export function Bottlenecks({ findings }: BottlenecksProps) {
       <Subtitle2 as="h2" id={id} className={section.heading}>
         Bottlenecks
       </Subtitle2>
+      {findings.pointsNote && <Caption1 className={section.quiet}>{findings.pointsNote}</Caption1>}
       <Group title="One more unit of capacity" items={findings.capacity} />
       <Group title="What the overrides cost" items={findings.overrides} initial={FOLDED_FINDINGS} noun="overrides" />
       <Group title="What each shared enabler is worth" items={findings.enablers} initial={FOLDED_FINDINGS} noun="shared enablers" />
