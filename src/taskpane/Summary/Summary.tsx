@@ -23,7 +23,16 @@ const useStyles = makeStyles({
   pair: { display: 'contents' },
   term: { margin: 0, display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   count: { margin: 0, textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  // Fluent draws an outline badge's ring on ::after, a hairline on a 10 px dot: twice that reads from the back of a room.
+  hollow: { '::after': { borderTopWidth: tokens.strokeWidthThick, borderRightWidth: tokens.strokeWidthThick, borderBottomWidth: tokens.strokeWidthThick, borderLeftWidth: tokens.strokeWidthThick } },
 });
+
+/**
+ * A filled dot in the decision's colour; the subtle ones (Excluded (alternative), Forced out) a hollow ring, as a
+ * filled subtle dot is the background's own colour and left those rows with no mark at all.
+ */
+const dot = (colour: BadgeColour, hollow: string) =>
+  colour === 'subtle' ? ({ appearance: 'outline', color: 'important', className: hollow } as const) : ({ appearance: 'filled', color: colour } as const);
 
 function Counts<K extends string>({ label, order, counts, colours }: { label: string; order: K[]; counts: Record<K, number>; colours: Record<K, BadgeColour> }) {
   const styles = useStyles();
@@ -40,7 +49,7 @@ function Counts<K extends string>({ label, order, counts, colours }: { label: st
           .map((key) => (
             <div key={key} className={styles.pair}>
               <dt className={styles.term}>
-                <Badge appearance="filled" color={colours[key]} size="extra-small" aria-hidden />
+                <Badge {...dot(colours[key], styles.hollow)} size="extra-small" aria-hidden />
                 {key}
               </dt>
               <dd className={styles.count}>{counts[key]}</dd>
