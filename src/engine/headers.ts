@@ -117,7 +117,7 @@ const VOCABULARY: Partial<Record<InputKey, string[]>> = {
     'data access approved', 'data access rights', 'rights and access', 'data rights and access', 'data permission',
     'data consent', 'consent', 'data privacy cleared', 'privacy cleared', 'privacy clearance', 'privacy review', 'legal basis',
     'data usage rights', 'data use rights', 'right to use data', 'data licensing', 'data licence', 'data license',
-    'gdpr cleared', 'gdpr clearance', 'data clearance', 'data cleared', 'data protection cleared', 'data protection clearance',
+    'gdpr cleared', 'gdpr clearance', 'pii cleared', 'pii clearance', 'data clearance', 'data cleared', 'data protection cleared', 'data protection clearance',
     'personal data cleared', 'dpia', 'dpia done', 'dpia complete',
   ],
   dataQuality: [
@@ -183,7 +183,7 @@ const VOCABULARY: Partial<Record<InputKey, string[]>> = {
     'excludes', 'alternative', 'alternative to', 'mutually exclusive with', 'exclusive with', 'conflicts with', 'instead of',
     'incompatible with', 'either or with', 'competes with', 'mutually exclusive',
   ],
-  earliestStart: ['earliest start', 'earliest start horizon', 'start horizon', 'earliest horizon', 'earliest start period', 'start no earlier than', 'not before'],
+  earliestStart: ['earliest start', 'earliest start horizon', 'start horizon', 'earliest horizon', 'earliest start period', 'earliest start quarter', 'earliest quarter', 'start no earlier than', 'not before'],
   valueLow: ['value low', 'low value', 'annual value low', 'low annual value', 'minimum value', 'value min', 'benefit low', 'low benefit', 'downside value', 'pessimistic value', 'low case value', 'value low case', 'low case', 'value range low', 'low end value', 'value low end'],
   valueHigh: ['value high', 'high value', 'annual value high', 'high annual value', 'maximum value', 'value max', 'benefit high', 'high benefit', 'upside value', 'optimistic value', 'high case value', 'value high case', 'high case', 'value range high', 'high end value', 'value high end'],
 };
@@ -344,7 +344,12 @@ export function recogniseHeader(header: string): HeaderMatch {
     words.every((w) => set.has(w) || (RATING_COLUMNS.has(key) && w.startsWith('~')));
   const full = [...covered].filter(([key, set]) => explains(key, set) && !(ratingUnit && MONEY_COLUMNS.has(key))).map(([key]) => key);
   if (full.length === 1) return { kind: 'column', key: full[0]!, how: 'words' };
-  if (full.length > 1) return { kind: 'ambiguous', keys: full };
+  if (full.length > 1) {
+    // Where one column has a phrase that is the whole header ("Upside value" of Value high) and the others only
+    // explain it word by word ("upside" and "value" of Annual value), the whole phrase says which.
+    const whole = full.filter((key) => phrases.some((p) => p.key === key && p.words.length === words.length && words.every((w) => p.words.includes(w))));
+    return whole.length === 1 ? { kind: 'column', key: whole[0]!, how: 'words' } : { kind: 'ambiguous', keys: full };
+  }
   // No one column explains the header, but two together do: "Data rights and quality".
   const partial = [...covered.keys()];
   if (partial.length > 1) {

@@ -85,6 +85,23 @@ describe('headers a portfolio tracker writes as a question or a range', () => {
   });
 });
 
+describe('a header that is one whole phrase of a column', () => {
+  // "Upside value" is a phrase of Value high, and "upside" and "value" are each words of Annual value: the whole phrase says which.
+  it.each([
+    ['Upside value', 'valueHigh'],
+    ['Downside value', 'valueLow'],
+    ['Earliest start quarter', 'earliestStart'],
+    ['PII cleared', 'dataRights'],
+  ])('"%s" is %s', (header, key) => {
+    expect(recogniseHeader(header)).toMatchObject({ kind: 'column', key });
+  });
+
+  it('a header two columns explain word by word is still not guessed', () => {
+    expect(recogniseHeader('Data readiness').kind).toBe('ambiguous');
+    expect(recogniseHeader('Data rights and quality').kind).toBe('ambiguous');
+  });
+});
+
 describe('headers grouped by the score they feed ("Friction: incentives")', () => {
   it.each([
     ['Friction: incentives', 'incentiveMisalignment'],
