@@ -88,6 +88,12 @@ export function currencyCode(text: string): string | undefined {
   return statedCurrency(trimmed);
 }
 
+/** The ISO 4217 codes the runtime knows; undefined where it cannot list them (every three letters then pass). */
+const knownCodes: ReadonlySet<string> | undefined = typeof Intl.supportedValuesOf === 'function' ? new Set(Intl.supportedValuesOf('currency')) : undefined;
+
+/** Whether a code is a currency's ("EUR"), not three letters that name none ("EUT", "XYZ"). */
+export const isCurrencyCode = (code: string): boolean => knownCodes === undefined || knownCodes.has(code) || CODES.includes(code);
+
 /** The symbol to show amounts in a currency with: "€" for EUR; the code for one without a common symbol. */
 export function currencySymbol(code: string): string {
   return ({ USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' } as Record<string, string>)[code] ?? `${code} `;

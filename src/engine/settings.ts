@@ -5,7 +5,7 @@
 import { uncalculatedIssues } from './uncalculated';
 import { z } from 'zod';
 import { normalise, parseNumber, showCell } from './cells';
-import { currencyCode } from './currency';
+import { currencyCode, isCurrencyCode } from './currency';
 import { a1, qualified } from './address';
 import { listWords } from './format';
 import type { Issue, Objective, RawTable, SelectionMethod, Settings, WeightRange } from './types';
@@ -260,7 +260,7 @@ export const SETTING_SPECS: SettingSpec[] = [
         const text = String(v).trim();
         if (text === '') return '';
         const code = currencyCode(text);
-        if (code === undefined) {
+        if (code === undefined || !isCurrencyCode(code)) {
           ctx.addIssue({ code: 'custom', message: 'not a currency' });
           return z.NEVER;
         }

@@ -145,10 +145,19 @@ describe('bad values', () => {
     ['Horizons', 'Q1 Q2 Q3 Q4', 'Using the default: one planning period.'],
     ['Horizons', 'H1/H2', 'Using the default: one planning period.'],
     ['Reporting currency', 'Doubloons', 'Using the default: the currency most amounts state.'],
+    // Three letters that are no currency's code (a typo of EUR): every amount would be unconvertible into it.
+    ['Reporting currency', 'EUT', 'Using the default: the currency most amounts state.'],
     ['Impact weight range', '60-40', 'Using the default: no range, the weight as set.'],
   ])('a bad %s falls back to a blank default and says what blank means', (label, value, says) => {
     const [issue] = readSettings(settingsTable({ [label]: value })).issues;
     expect(issue?.message).toMatch(new RegExp(`is "${value}"; expected .*\\. ${says.replace(/[.]/g, '\\.')}$`));
+  });
+
+  test('a Reporting currency of any ISO code is read, in any case', () => {
+    for (const code of ['chf', 'SEK', 'ZAR', 'BRL', 'KRW', 'AED']) {
+      const read = readSettings(settingsTable({ 'Reporting currency': code }));
+      expect({ code, issues: read.issues, set: read.settings.reportingCurrency }).toEqual({ code, issues: [], set: code.toUpperCase() });
+    }
   });
 
   test('a bad team capacity is reported and no capacity is set for that team', () => {
