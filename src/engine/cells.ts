@@ -82,10 +82,11 @@ function reader<T>(expected: string, parse: (cell: number | string | boolean) =>
 
 const CURRENCY = /(?:us\$|a\$|c\$|\$|€|£|¥|usd|eur|gbp|chf|aud|cad|jpy)/gi;
 const SUFFIX: Record<string, number> = {
-  '': 1, k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9,
+  '': 1, k: 1e3, thousand: 1e3, tsd: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mio: 1e6, million: 1e6, b: 1e9, bn: 1e9, mrd: 1e9, billion: 1e9,
 };
-// Digits with optional thousands groups (comma, space, no-break space or apostrophe) and decimals.
-const AMOUNT = /^(-)?(\d{1,3}(?:[,\s\u00a0\u202f']\d{3})+|\d+)?(\.\d+)?\s*(k|thousand|mm|mn|million|m|bn|billion|b)?$/i;
+// Digits with optional thousands groups (comma, space, no-break space or apostrophe, typed or typographic) and
+// decimals, then a scale, its abbreviation's dot allowed ("1,5 Mio. €", "2 Mrd.", German for million and billion).
+const AMOUNT = /^(-)?(\d{1,3}(?:[,\s\u00a0\u202f'\u2019]\d{3})+|\d+)?(\.\d+)?\s*(?:(k|thousand|tsd|mm|mn|mio|million|mrd|m|bn|billion|b)\.?)?$/i;
 
 /**
  * The largest number read from a cell: Excel keeps 15 significant digits, so a number past 10^15 is
@@ -135,7 +136,7 @@ function unboundedNumber(cell: string): number | undefined {
   const match = AMOUNT.exec(text.replace(/^-\s+/, '-'));
   if (!match || (match[2] === undefined && match[3] === undefined)) return undefined;
   if (scale !== 1 && match[4]) return undefined;
-  const digits = `${match[2] ?? '0'}${match[3] ?? ''}`.replace(/[,\s\u00a0\u202f']/g, '');
+  const digits = `${match[2] ?? '0'}${match[3] ?? ''}`.replace(/[,\s\u00a0\u202f'\u2019]/g, '');
   const magnitude = Number(digits) * (SUFFIX[(match[4] ?? '').toLowerCase()] ?? 1) * scale;
   return match[1] ? -magnitude : magnitude;
 }

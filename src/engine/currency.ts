@@ -103,19 +103,20 @@ export function currencySymbol(code: string): string {
 // two dot groups, or dot groups then a comma, is read this way; "1.234" alone stays a problem.
 const EUROPEAN = /^(-)?(\d{1,3}(?:\.\d{3})+),(\d+)$|^(-)?(\d{1,3}(?:\.\d{3}){2,})$/;
 // "1 234,56", "1'234,5" or "300,5": a comma before one, two or more than three digits is a decimal comma.
-const DECIMAL_COMMA = /^(-)?(\d{1,3}(?:[\s\u00a0\u202f']\d{3})*|\d+),(\d{1,2}|\d{4,})$/;
+const DECIMAL_COMMA = /^(-)?(\d{1,3}(?:[\s\u00a0\u202f'\u2019]\d{3})*|\d+),(\d{1,2}|\d{4,})$/;
 
 /**
  * An amount's text in the form the cell readers take: a European form ("1.234.567,89 €") with its
  * separators swapped ("1234567.89 €"); any other text unchanged.
  */
 export function plainAmountText(text: string): string {
-  const bare = text.replace(/[^\d.,'\s\u00a0\u202f-]/g, '').trim();
+  // A scale's abbreviation dot ("1,5 Mio. €") is no part of the number.
+  const bare = text.replace(/[^\d.,'\u2019\s\u00a0\u202f-]/g, '').trim().replace(/\s*\.$/, '');
   const european = EUROPEAN.exec(bare);
   const decimalComma = european ? undefined : DECIMAL_COMMA.exec(bare);
   if (!european && !decimalComma) return text;
   const sign = european?.[1] ?? european?.[4] ?? decimalComma?.[1] ?? '';
-  const whole = (european?.[2] ?? european?.[5] ?? decimalComma?.[2] ?? '').replace(/[.\s\u00a0\u202f']/g, '');
+  const whole = (european?.[2] ?? european?.[5] ?? decimalComma?.[2] ?? '').replace(/[.\s\u00a0\u202f'\u2019]/g, '');
   const fraction = european?.[3] ?? decimalComma?.[3];
   return text.replace(bare, `${sign}${whole}${fraction ? `.${fraction}` : ''}`);
 }

@@ -465,7 +465,9 @@ export function readInitiatives(
         scaleWarnings.push(implausibleAmount(table, rowIndex, index, read.value as number, multiplier));
       }
       if (read.kind === 'error') {
-        rowIssues.push(unreadable(table, rowIndex, index, read.shown, expected ?? read.expected, typeof cell === 'number'));
+        // An amount is quoted as written, not as its European form was rewritten for reading ("EUR 2,5 Mio").
+        const shown = isValue && typeof cell === 'string' ? showCell(cell) : read.shown;
+        rowIssues.push(unreadable(table, rowIndex, index, shown, expected ?? read.expected, typeof cell === 'number'));
         if (index === nameColumn) nameUnreadable = true;
       }
     }

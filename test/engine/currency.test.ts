@@ -48,6 +48,25 @@ describe('the currency an amount states', () => {
     expect(currencyCode('€')).toBe('EUR');
   });
 
+  it.each<[string, number, string]>([
+    ['1,5 Mio. €', 1_500_000, 'EUR'],
+    ['EUR 2,5 Mio', 2_500_000, 'EUR'],
+    ['€2,5 Mrd', 2_500_000_000, 'EUR'],
+    ['300 Tsd. €', 300_000, 'EUR'],
+    ['CHF 1’200’000', 1_200_000, 'CHF'],
+  ])('reads %p as %p %s (German scales, a typographic apostrophe)', (text, amount, code) => {
+    const read = readInitiatives(table([readyRow({ 'Annual value': text })]), [], [], { reportingCurrency: code, rates: new Map() });
+    expect(read.initiatives[0]?.annualValue).toBe(amount);
+    expect(read.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('quotes an amount it cannot read as written, not as rewritten for reading', () => {
+    const read = readInitiatives(table([readyRow({ 'Annual value': 'EUR 2,5 Mioo' })]), []);
+    expect(read.issues.find((i) => i.code === 'unreadable-cell')?.message).toBe(
+      'Annual value in Portfolio!F2 is "EUR 2,5 Mioo"; expected an amount such as 1200000, $1.2M or €300k.',
+    );
+  });
+
   it.each<[string, string]>([
     ['Euro', 'EUR'],
     ['euros', 'EUR'],
