@@ -176,8 +176,11 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
 
   // 2. Exact names: input columns (their own names before their other names), output columns, teams.
   const recognised = table.headers.map((header) => recogniseHeader(header));
-  const duplicate = (header: string, index: number) =>
+  const duplicates = new Set<number>();
+  const duplicate = (header: string, index: number) => {
+    duplicates.add(index);
     warn('duplicate-column', header, index, `Column "${header}" (${qualified(table.sheet, cellOf(index))}) repeats a column already found; only the first one is used.`);
+  };
   const teamOfHeader = (header: string): Team | undefined => {
     const unit = headerUnit(header);
     return teamByName.get(normalise(demandHeader(header).team)) ?? (unit ? teamByName.get(normalise(demandHeader(unit.base).team)) : undefined);
@@ -207,13 +210,13 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
     }
     const team = teamOfHeader(header);
     if (team && columns.demand[team.name] === undefined) takeTeam(team, index);
-    else if (teamHeaders.has(index)) duplicate(header, index);
+    else if (team || teamHeaders.has(index)) duplicate(header, index);
   });
 
   // 3. By words, for what is left: input columns not yet found, then teams.
   table.headers.forEach((header, index) => {
     const match = recognised[index]!;
-    if (taken.has(index) || header.trim() === '' || (match.kind === 'column' && match.how === 'exact')) return;
+    if (taken.has(index) || duplicates.has(index) || header.trim() === '' || (match.kind === 'column' && match.how === 'exact')) return;
     if (match.kind === 'column' && match.how === 'words') {
       if (mapped.has(match.key) || columns.inputs[match.key] !== undefined) return; // the user's own column
       takeInput(match.key, index, 'words');
@@ -228,6 +231,11 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
     const team = teamName === undefined ? undefined : teamByName.get(normalise(teamName));
     if (team && columns.demand[team.name] === undefined) {
       takeTeam(team, index);
+      return;
+    }
+    if (team) {
+      // "Legal" and "Demand: Legal" both: the first is read, and the second is said rather than left unused without a word.
+      duplicate(header, index);
       return;
     }
     const demand = demandHeader(header);

@@ -221,3 +221,16 @@ describe('header words', () => {
     expect(headerWords('Benefit p.a. ($M)')).toEqual(['benefit', 'annual']);
   });
 });
+
+describe('a team with two demand columns', () => {
+  it('reads the first and reports the second with its cell', () => {
+    const teams: Team[] = [{ name: 'Legal', capacity: 10, unit: 'weeks' }];
+    for (const second of ['Demand: Legal', 'Legal demand', 'Legal (weeks)']) {
+      const read = readInitiatives(table([{ Initiative: 'A', Legal: 2, [second]: 5 }]), teams);
+      expect(read.initiatives[0]?.demand).toEqual({ Legal: 2 });
+      expect(read.issues.filter((i) => i.code === 'duplicate-column').map((i) => [i.cell, i.message])).toEqual([
+        ['C1', `Column "${second}" (Portfolio!C1) repeats a column already found; only the first one is used.`],
+      ]);
+    }
+  });
+});
