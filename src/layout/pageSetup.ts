@@ -1,5 +1,6 @@
 // How one of the add-in's sheets prints, decided once here for every writer:
-// landscape, one page wide and as many tall as it takes, the title rows (and a
+// landscape, one page wide and as many tall as it takes (two wide, its first
+// column repeated, for a table too wide to read at one), the title rows (and a
 // sheet-wide header) repeated on every page, a page break before a section (or a
 // chart in rows of its own) that would otherwise split, charts kept whole on one page, and a footer naming the
 // sheet, the run and the page. Board packs are printed and saved as PDF.
@@ -8,8 +9,12 @@ import type { CellStyle, ChartSpec, RowHeight, StyledRange } from './grid';
 
 export type PageSetup = {
   orientation: 'landscape';
-  /** Pages across; pages down are as many as the rows need. */
-  pagesWide: 1;
+  /** Pages across (1, or 2 for a sheet of columns too many to read on one); pages down are as many as the rows need. */
+  pagesWide: 1 | 2;
+  /** Columns 1..titleColumns repeat at the left of every page across (0: none), so each page's rows say which they are. */
+  titleColumns: number;
+  /** Two pages wide, a band of rows prints across before the next (its two halves on consecutive pages); else down, then over, as Excel does. */
+  pageOrder: 'downThenOver' | 'overThenDown';
   /** Rows 1..titleRows repeat at the top of every page (0: none). */
   titleRows: number;
   /** Zero-based rows that start a new page (manual breaks), ascending. */
@@ -48,13 +53,47 @@ type Printable = {
   rowHeights?: readonly RowHeight[];
 };
 
-/** The share of full size the sheet prints at when its columns (and charts) fit one page wide. */
-export function printScale(sheet: Pick<Printable, 'widths' | 'charts' | 'values'>): number {
+/**
+ * Below this share of full size a sheet without charts prints two pages wide instead (the Decision log's 20 columns
+ * printed at 52%, its 11-point text at under 6 points). A sheet with charts beside its columns keeps one page wide,
+ * so no chart is cut.
+ */
+export const SMALLEST_SCALE = 0.6;
+
+/**
+ * The share of full size the sheet prints at when its columns (and charts) fit `pagesWide` pages wide, the first
+ * `titleColumns` columns repeated on each page after the first. A page across holds whole columns.
+ */
+export function printScale(sheet: Pick<Printable, 'widths' | 'charts' | 'values'>, pagesWide = 1, titleColumns = 0): number {
   let columns = sheet.widths.length;
   for (const chart of sheet.charts) columns = Math.max(columns, chart.anchor.column + chart.anchor.columns);
-  let points = 0;
-  for (let c = 0; c < columns; c++) points += columnPoints(sheet.widths[c] ?? DEFAULT_WIDTH);
-  return points <= PRINTABLE_WIDTH ? 1 : PRINTABLE_WIDTH / points;
+  const points = Array.from({ length: columns }, (_, c) => columnPoints(sheet.widths[c] ?? DEFAULT_WIDTH));
+  const total = points.reduce((sum, p) => sum + p, 0);
+  if (total <= PRINTABLE_WIDTH) return 1;
+  if (pagesWide === 1) return PRINTABLE_WIDTH / total;
+  const repeated = points.slice(0, titleColumns).reduce((sum, p) => sum + p, 0);
+  // How many pages across the columns take on pages `width` points wide, filled in order.
+  const pagesAt = (width: number): number => {
+    let pages = 1;
+    let used = 0;
+    for (const p of points) {
+      if (used + p > width && used > repeated) {
+        pages++;
+        used = repeated;
+      }
+      used += p;
+    }
+    return pages;
+  };
+  // The largest scale whose pages hold the columns, found to a thousandth.
+  let [low, high] = [PRINTABLE_WIDTH / total, 1];
+  if (pagesAt(PRINTABLE_WIDTH) <= pagesWide) return 1;
+  while (high - low > 0.001) {
+    const mid = (low + high) / 2;
+    if (pagesAt(PRINTABLE_WIDTH / mid) <= pagesWide) low = mid;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Whether rows `from` to `to` (exclusive) hold no value: a chart drawn over them covers nothing. */
@@ -89,7 +128,10 @@ export function pageSetupOf(sheet: Printable, runAt?: string): PageSetup {
   let titlePoints = 0;
   for (let r = 0; r < titleRows; r++) titlePoints += heightOf(r);
 
-  const scale = printScale(sheet);
+  const oneWide = printScale(sheet);
+  const pagesWide = oneWide < SMALLEST_SCALE && sheet.charts.length === 0 ? 2 : 1;
+  const titleColumns = pagesWide > 1 ? 1 : 0;
+  const scale = pagesWide > 1 ? printScale(sheet, pagesWide, titleColumns) : oneWide;
   const pagePoints = (PRINTABLE_HEIGHT / scale) * SAFETY;
   // Later pages start under the repeated rows.
   const bodyPoints = Math.max(ROW_POINTS * 10, pagePoints - titlePoints);
@@ -139,5 +181,5 @@ export function pageSetupOf(sheet: Printable, runAt?: string): PageSetup {
   });
 
   const when = runAt ? `Run of ${footerText(runAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$|Z$/, ' UTC'))}` : 'Printed &D &T';
-  return { orientation: 'landscape', pagesWide: 1, titleRows, breaks, footer: { left: '&A', center: when, right: 'Page &P of &N' } };
+  return { orientation: 'landscape', pagesWide, titleColumns, pageOrder: pagesWide > 1 ? 'overThenDown' : 'downThenOver', titleRows, breaks, footer: { left: '&A', center: when, right: 'Page &P of &N' } };
 }

@@ -32,7 +32,8 @@ export function sheetText(sheet: SheetLayout): string {
   const page = sheet.pageSetup;
   if (page) {
     const breaks = page.breaks.length > 0 ? `page breaks before rows ${page.breaks.map((r) => r + 1).join(', ')}` : 'no page breaks';
-    lines.push(`print: ${page.orientation}, ${page.pagesWide} page wide; rows 1-${page.titleRows} on every page; ${breaks}; footer "${page.footer.left}" | "${page.footer.center}" | "${page.footer.right}"`);
+    const across = page.pagesWide > 1 ? `${page.pagesWide} pages wide (${page.pageOrder === 'overThenDown' ? 'over, then down' : 'down, then over'}), columns 1-${page.titleColumns} and ` : `${page.pagesWide} page wide; `;
+    lines.push(`print: ${page.orientation}, ${across}rows 1-${page.titleRows} on every page; ${breaks}; footer "${page.footer.left}" | "${page.footer.center}" | "${page.footer.right}"`);
   }
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { SheetBuilder, type ChartSpec } from '../../src/layout/grid';
-import { footerText, printScale } from '../../src/layout/pageSetup';
+import { footerText, printScale, SMALLEST_SCALE } from '../../src/layout/pageSetup';
 
 /** A sheet of `sections` (rows each) under a title and a note, with optional charts beside it. */
 function sheet(sections: number[], charts: ChartSpec['anchor'][] = [], runAt?: string, freeze = 0) {
@@ -29,6 +29,8 @@ describe('the page setup of an add-in sheet', () => {
     expect(layout.pageSetup).toEqual({
       orientation: 'landscape',
       pagesWide: 1,
+      titleColumns: 0,
+      pageOrder: 'downThenOver',
       titleRows: 2,
       breaks: [],
       footer: { left: '&A', center: 'Run of 2026-11-23 10:00 UTC', right: 'Page &P of &N' },
@@ -62,6 +64,35 @@ describe('the page setup of an add-in sheet', () => {
     expect(wide).toBeLessThan(1);
     const anchor = { row: 0, column: 8, rows: 10, columns: 8 };
     expect(printScale({ widths: [30, 30, 30, 30, 30, 30, 30], charts: [{ kind: 'bubble', title: '', anchor, series: [] }], values: [] })).toBeLessThan(wide);
+  });
+
+  it('prints a sheet of columns too many to read at one page wide two pages wide, its first column on each, across then down', () => {
+    // The Decision log's 20 columns printed at 52% of full size one page wide.
+    const widths = [17, 10, 14, 12, 10, 14, 9, 10, 8, 8, 11, 11, 14, 14, 8, 8, 15, 22, 28, 9];
+    const s = new SheetBuilder(widths.length);
+    s.row(['Log'], [], 'title');
+    s.row(widths.map((_, c) => `Header ${c}`), [], 'header');
+    const log = s.build('Log', widths, 2);
+    expect(printScale(log)).toBeLessThan(SMALLEST_SCALE);
+    expect(log.pageSetup).toMatchObject({ pagesWide: 2, titleColumns: 1, pageOrder: 'overThenDown', titleRows: 2 });
+    expect(printScale(log, 2, 1)).toBeGreaterThan(0.85);
+    // With a chart beside its columns a sheet stays one page wide, so the chart is never cut in two.
+    const charted = new SheetBuilder(widths.length);
+    charted.row(['Log'], [], 'title');
+    charted.charts.push({ kind: 'clusteredColumn', title: 'Chart', anchor: { row: 2, column: 0, rows: 10, columns: 4 }, series: [{ name: 'S', y: { row: 0, column: 1, rows: 1, columns: 1 } }] });
+    expect(charted.build('Charted', widths, 0).pageSetup).toMatchObject({ pagesWide: 1, titleColumns: 0, pageOrder: 'downThenOver' });
+  });
+
+  it('finds the largest scale at which whole columns fill the pages across, the repeated ones on each', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 3, max: 60 }), { minLength: 1, maxLength: 40 }), (widths) => {
+        const sheet = { widths, charts: [], values: [] };
+        const one = printScale(sheet);
+        const two = printScale(sheet, 2, 1);
+        expect(two).toBeGreaterThanOrEqual(one - 1e-9);
+        expect(two).toBeLessThanOrEqual(1);
+      }),
+    );
   });
 
   it('moves a chart drawn in rows of its own under a table to the next page whole, rather than split it', () => {

@@ -1,5 +1,5 @@
 // Board-pack printing (issue 22): LibreOffice saves the command's output on the sample as a PDF.
-// The add-in's sheets print landscape, one page wide, the title on every page and a footer naming
+// The add-in's sheets print landscape, one page wide (the Decision log two), the title on every page and a footer naming
 // the sheet, so each page can be put down to its sheet; the user's sheets print as they did.
 
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -62,6 +62,15 @@ describe('the add-in sheets of the sample, printed to PDF by LibreOffice', () =>
   it("print every Decision log header whole: a word such as '(dependency)' stays on one line rather than losing its last letter to the next", () => {
     const log = pages.filter((p) => sheetOf(p) === 'Decision log').map((p) => p.text).join('\n');
     for (const word of ['(capacity)', '(dependency)', '(alternative)', 'Initiatives', 'Utilisation', 'Overrides']) expect(log).toContain(word);
+  });
+
+  it('print the Decision log two pages wide, each starting with the run time, its headers split between them', () => {
+    const log = pages.filter((p) => sheetOf(p) === 'Decision log');
+    expect(log).toHaveLength(2);
+    for (const page of log) expect(page.text).toContain('Run at (UTC)');
+    expect(log[0]!.text).toContain('Weights');
+    expect(log[0]!.text).not.toContain('Overrides');
+    expect(log[1]!.text).toContain('Overrides');
   });
 
   it("leave the user's sheets' page setup as it was", () => {

@@ -151,7 +151,9 @@ function pageSetupOf(sheet: ExcelJS.Worksheet | undefined): PageSetup | undefine
   const breaks = (sheet as unknown as { rowBreaks: { id: number }[] }).rowBreaks.map((b) => b.id);
   return {
     orientation: 'landscape',
-    pagesWide: setup.fitToPage && setup.fitToWidth === 1 && setup.fitToHeight === 0 ? 1 : (Number.NaN as 1),
+    pagesWide: setup.fitToPage && (setup.fitToWidth === 1 || setup.fitToWidth === 2) && setup.fitToHeight === 0 ? setup.fitToWidth : (Number.NaN as 1),
+    titleColumns: /^A:([A-Z])$/.exec(setup.printTitlesColumn ?? '')?.[1] ? setup.printTitlesColumn!.charCodeAt(2) - 64 : 0,
+    pageOrder: setup.pageOrder === 'overThenDown' ? 'overThenDown' : 'downThenOver',
     titleRows: Number(/^1:(\d+)$/.exec(setup.printTitlesRow ?? '')?.[1] ?? 0),
     breaks,
     footer: footerOf(sheet.headerFooter.oddFooter),
@@ -169,9 +171,13 @@ function packagePageSetup(bytes: Buffer, name: string): PageSetup | undefined {
   const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
   const index = book.sheets().findIndex((s) => s.name === sheet.name);
   const titles = new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">[^<]*?\\$1:\\$(\\d+)<`).exec(book.workbook.xml);
+  const titleColumns = new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">[^<]*?!\\$A:\\$([A-Z])[,<]`).exec(book.workbook.xml);
+  const wide = Number(/fitToWidth="(\d+)"/.exec(setup)?.[1]);
   return {
     orientation: 'landscape',
-    pagesWide: /fitToWidth="1"/.test(setup) && /fitToHeight="0"/.test(setup) && /fitToPage="1"/.test(xml) ? 1 : (Number.NaN as 1),
+    pagesWide: (wide === 1 || wide === 2) && /fitToHeight="0"/.test(setup) && /fitToPage="1"/.test(xml) ? wide : (Number.NaN as 1),
+    titleColumns: titleColumns ? titleColumns[1]!.charCodeAt(0) - 64 : 0,
+    pageOrder: /pageOrder="overThenDown"/.test(setup) ? 'overThenDown' : 'downThenOver',
     titleRows: Number(titles?.[1] ?? 0),
     breaks: [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1])),
     footer: footerOf(unescape(/<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)?.[1] ?? '')),
@@ -245,7 +251,9 @@ const office: AdapterFactory = {
         if (!page || page.orientation !== 'Landscape') return undefined;
         return {
           orientation: 'landscape',
-          pagesWide: page.zoom.horizontalFitToPages === 1 && page.zoom.verticalFitToPages === 0 ? 1 : (Number.NaN as 1),
+          pagesWide: (page.zoom.horizontalFitToPages === 1 || page.zoom.horizontalFitToPages === 2) && page.zoom.verticalFitToPages === 0 ? page.zoom.horizontalFitToPages : (Number.NaN as 1),
+          titleColumns: page.printTitleColumns ? page.printTitleColumns.charCodeAt(4) - 64 : 0,
+          pageOrder: page.printOrder === 'OverThenDown' ? 'overThenDown' : 'downThenOver',
           titleRows: Number(/^\$1:\$(\d+)$/.exec(page.printTitleRows ?? '')?.[1] ?? 0),
           breaks: page.breaks,
           footer: page.footer,

@@ -4,6 +4,7 @@
 // command says so; the add-in draws them when the workbook is opened with it).
 
 import type ExcelJS from 'exceljs';
+import { columnLetters } from '../../engine/address';
 import { writable, type LayoutCell, type SheetLayout, type TableSpec } from '../../layout/grid';
 import { MARGINS, type PageSetup } from '../../layout/pageSetup';
 import { addHighlights } from './conditionalFormats';
@@ -71,6 +72,8 @@ export function setPageSetup(worksheet: ExcelJS.Worksheet, setup: PageSetup): vo
     horizontalCentered: true,
     margins: { left: inches(MARGINS.left), right: inches(MARGINS.right), top: inches(MARGINS.top), bottom: inches(MARGINS.bottom), header: inches(MARGINS.header), footer: inches(MARGINS.footer) },
     printTitlesRow: setup.titleRows > 0 ? `1:${setup.titleRows}` : undefined,
+    printTitlesColumn: setup.titleColumns > 0 ? `A:${columnLetters(setup.titleColumns - 1)}` : undefined,
+    pageOrder: setup.pageOrder,
   });
   worksheet.headerFooter.oddFooter = `&L${setup.footer.left}&C${setup.footer.center}&R${setup.footer.right}`;
   // A break before zero-based row r is one after row r as Excel counts them.

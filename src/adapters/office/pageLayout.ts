@@ -1,10 +1,10 @@
 // A sheet's page setup (layout/pageSetup.ts) through Excel's page layout API
-// (ExcelApi 1.9): landscape, one page wide and as many tall as it takes, the
-// repeated rows as print titles, the footer, and the manual page breaks. An
+// (ExcelApi 1.9): landscape, one page wide (or two) and as many tall as it takes, the
+// repeated rows (and columns) as print titles, the footer, and the manual page breaks. An
 // older Excel prints the add-in's sheets with its defaults, and the pane says
 // so once.
 
-import { a1 } from '../../engine/address';
+import { a1, columnLetters } from '../../engine/address';
 import { MARGINS, type PageSetup } from '../../layout/pageSetup';
 import type { Supports } from './requirements';
 
@@ -28,6 +28,8 @@ export function setPageLayout(sheet: Excel.Worksheet, setup: PageSetup, supports
   page.footerMargin = MARGINS.footer;
   page.centerHorizontally = true;
   if (setup.titleRows > 0) page.setPrintTitleRows(`$1:$${setup.titleRows}`);
+  if (setup.titleColumns > 0) page.setPrintTitleColumns(`$A:$${columnLetters(setup.titleColumns - 1)}`);
+  page.printOrder = setup.pageOrder === 'overThenDown' ? 'OverThenDown' : 'DownThenOver';
   const footer = page.headersFooters.defaultForAllPages;
   footer.leftFooter = setup.footer.left;
   footer.centerFooter = setup.footer.center;

@@ -3,7 +3,7 @@
 // puts them, and the repeated rows as the sheet's _xlnm.Print_Titles name in
 // the workbook part. Only the add-in's own sheets get one.
 
-import { qualified } from '../../engine/address';
+import { columnLetters, qualified } from '../../engine/address';
 import { MARGINS, type PageSetup } from '../../layout/pageSetup';
 import { splitSheet } from './editSheet';
 import { attributeOf, escapeXml, findElement, findElements, withAttribute } from './xml';
@@ -32,7 +32,7 @@ export function pageSetupXml(setup: PageSetup, paperSize?: number): string {
   return (
     '<printOptions horizontalCentered="1"/>' +
     `<pageMargins left="${inches(MARGINS.left)}" right="${inches(MARGINS.right)}" top="${inches(MARGINS.top)}" bottom="${inches(MARGINS.bottom)}" header="${inches(MARGINS.header)}" footer="${inches(MARGINS.footer)}"/>` +
-    `<pageSetup${paperSize ? ` paperSize="${paperSize}"` : ''} orientation="${setup.orientation}" fitToWidth="${setup.pagesWide}" fitToHeight="0"/>` +
+    `<pageSetup${paperSize ? ` paperSize="${paperSize}"` : ''} orientation="${setup.orientation}" fitToWidth="${setup.pagesWide}" fitToHeight="0"${setup.pageOrder === 'overThenDown' ? ' pageOrder="overThenDown"' : ''}/>` +
     `<headerFooter><oddFooter>${escapeXml(footer)}</oddFooter></headerFooter>` +
     (setup.breaks.length > 0 ? `<rowBreaks count="${setup.breaks.length}" manualBreakCount="${setup.breaks.length}">${breaks}</rowBreaks>` : '')
   );
@@ -81,10 +81,10 @@ export function pageSetupAround(head: string, tail: string, setup: PageSetup, pa
 }
 
 /**
- * The workbook part with rows 1..`titleRows` of the sheet at `index` (its place among the sheets) as its
- * print titles, replacing any it had; none when `titleRows` is 0. Other names stay as they are.
+ * The workbook part with columns 1..`titleColumns` and rows 1..`titleRows` of the sheet at `index` (its place among
+ * the sheets) as its print titles, replacing any it had; none when both are 0. Other names stay as they are.
  */
-export function withPrintTitles(workbookXml: string, index: number, sheetName: string, titleRows: number): string {
+export function withPrintTitles(workbookXml: string, index: number, sheetName: string, titleRows: number, titleColumns = 0): string {
   let xml = workbookXml;
   const block = findElement(xml, 'definedNames');
   if (block) {
@@ -94,9 +94,11 @@ export function withPrintTitles(workbookXml: string, index: number, sheetName: s
     // An empty <definedNames> is not allowed: at least one name.
     xml = xml.slice(0, block.start) + (findElement(text, 'definedName') ? text : '') + xml.slice(block.end);
   }
-  if (titleRows <= 0) return xml;
+  // Excel names the columns first: 'Decision log'!$A:$A,'Decision log'!$1:$4.
+  const areas = [...(titleColumns > 0 ? [qualified(sheetName, `$A:$${columnLetters(titleColumns - 1)}`)] : []), ...(titleRows > 0 ? [qualified(sheetName, `$1:$${titleRows}`)] : [])];
+  if (areas.length === 0) return xml;
   const prefix = /<(\w+:)?sheets\b/.exec(xml)?.[1] ?? '';
-  const name = `<${prefix}definedName name="${PRINT_TITLES}" localSheetId="${index}">${escapeXml(qualified(sheetName, `$1:$${titleRows}`))}</${prefix}definedName>`;
+  const name = `<${prefix}definedName name="${PRINT_TITLES}" localSheetId="${index}">${escapeXml(areas.join(','))}</${prefix}definedName>`;
   const names = findElement(xml, 'definedNames');
   if (names) {
     const close = names.text.lastIndexOf('</');

@@ -349,7 +349,7 @@ export class SurgicalWorkbook {
     // A print title belongs to the sheet by its place among all the workbook's sheets.
     const all = findElements(findElement(this.workbook.xml, 'sheets')?.text ?? '', 'sheet');
     const index = all.findIndex((s) => attributeOf(s.open, 'name')?.toLowerCase() === sheet.name.toLowerCase());
-    if (index >= 0) this.pkg.put(this.workbook.path, withPrintTitles(this.workbook.xml, index, sheet.name, setup.titleRows));
+    if (index >= 0) this.pkg.put(this.workbook.path, withPrintTitles(this.workbook.xml, index, sheet.name, setup.titleRows, setup.titleColumns));
   }
 
   /** The package's bytes, with the styles the writes need and Excel asked to recalculate on open. */

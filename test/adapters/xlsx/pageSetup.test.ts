@@ -10,7 +10,7 @@ import type { PageSetup } from '../../../src/layout/pageSetup';
 import { NOW } from '../../builders';
 import { editZip, portfolioWorkbook, toBytes } from '../exceljs/xlsxFixtures';
 
-const SETUP: PageSetup = { orientation: 'landscape', pagesWide: 1, titleRows: 2, breaks: [40, 90], footer: { left: '&A', center: 'Run of R&&D', right: 'Page &P of &N' } };
+const SETUP: PageSetup = { orientation: 'landscape', pagesWide: 1, titleColumns: 0, pageOrder: 'downThenOver', titleRows: 2, breaks: [40, 90], footer: { left: '&A', center: 'Run of R&&D', right: 'Page &P of &N' } };
 const OPEN = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
 
 /** The names of the worksheet's child elements, in order. */
@@ -46,6 +46,11 @@ describe('page setup in a worksheet part', () => {
     expect(out).toContain('<sheetPr><tabColor rgb="FF00FF00"/><pageSetUpPr fitToPage="1"/></sheetPr>');
     expect(out).toContain('<pageSetup paperSize="9" orientation="landscape"');
   });
+
+  it('prints two pages wide across, then down, when the layout says so', () => {
+    const out = withPageSetup(`${OPEN}<sheetData/></worksheet>`, { ...SETUP, pagesWide: 2, titleColumns: 1, pageOrder: 'overThenDown' });
+    expect(out).toContain('<pageSetup orientation="landscape" fitToWidth="2" fitToHeight="0" pageOrder="overThenDown"/>');
+  });
 });
 
 describe('print titles in the workbook part', () => {
@@ -53,6 +58,10 @@ describe('print titles in the workbook part', () => {
 
   it("adds the sheet's print titles after the sheets, quoting its name", () => {
     expect(withPrintTitles(workbook(), 1, 'Change impact', 2)).toBe(workbook(`<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'Change impact'!$1:$2</definedName></definedNames>`));
+  });
+
+  it('names the repeated columns before the repeated rows, as Excel does', () => {
+    expect(withPrintTitles(workbook(), 1, 'Change impact', 4, 1)).toBe(workbook(`<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'Change impact'!$A:$A,'Change impact'!$1:$4</definedName></definedNames>`));
   });
 
   it("replaces the sheet's own print titles and keeps every other name", () => {
@@ -77,6 +86,6 @@ describe('the command on a workbook printed on A4', () => {
     expect(parts.get('xl/worksheets/sheet1.xml')).not.toContain('fitToPage');
     const ours = [...parts].filter(([name, xml]) => name.startsWith('xl/worksheets/sheet') && xml.includes('fitToPage="1"'));
     expect(ours.length).toBe(3);
-    for (const [, xml] of ours) expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    for (const [, xml] of ours) expect(xml).toMatch(/<pageSetup paperSize="9" orientation="landscape" fitToWidth="[12]" fitToHeight="0"( pageOrder="overThenDown")?\/>/);
   });
 });

@@ -636,6 +636,12 @@ class PageLayoutProxy extends Proxy<SheetModel> {
   setPrintTitleRows(rows: string): void {
     this.set({ call: { setPrintTitleRows: rows } }, (p) => (p.printTitleRows = rows));
   }
+  setPrintTitleColumns(columns: string): void {
+    this.set({ call: { setPrintTitleColumns: columns } }, (p) => (p.printTitleColumns = columns));
+  }
+  set printOrder(value: string) {
+    this.set({ set: 'printOrder', value }, (p) => (p.printOrder = value));
+  }
   get headersFooters() {
     const footer = (key: 'left' | 'center' | 'right') => (text: string) => this.set({ set: `${key}Footer`, text }, (p) => (p.footer[key] = text));
     return {

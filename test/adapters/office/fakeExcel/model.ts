@@ -102,6 +102,9 @@ export type PageLayoutModel = {
   margins: Record<'left' | 'right' | 'top' | 'bottom' | 'header' | 'footer', number>;
   centerHorizontally: boolean;
   printTitleRows?: string;
+  printTitleColumns?: string;
+  /** Excel's default is down, then over. */
+  printOrder: string;
   footer: { left: string; center: string; right: string };
   /** Zero-based rows that start a page (manual horizontal page breaks). */
   breaks: number[];
@@ -112,6 +115,7 @@ export const defaultPageLayout = (): PageLayoutModel => ({
   zoom: { scale: 100 },
   margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
   centerHorizontally: false,
+  printOrder: 'DownThenOver',
   footer: { left: '', center: '', right: '' },
   breaks: [],
 });
