@@ -31,6 +31,14 @@ export function isFxRatesTable(name: string, headers: readonly string[]): boolea
   return headers.some(isCurrencyHeader) && headers.some(isRateHeader);
 }
 
+/**
+ * The FX rates table among a workbook's tables: one named as such ("FX_rates") before one only headed Currency
+ * and Rate, so a budget-rates table earlier in the workbook never takes the place of the one named for it.
+ */
+export function findFxRatesTable<T>(tables: readonly T[], nameOf: (t: T) => string, headersOf: (t: T) => readonly string[]): T | undefined {
+  return tables.find((t) => FX_TABLE_NAMES.has(normalise(nameOf(t)))) ?? tables.find((t) => isFxRatesTable(nameOf(t), headersOf(t)));
+}
+
 /** Symbols and words that state a currency, longest first so "US$" wins over "$". */
 const SYMBOLS: [RegExp, string][] = [
   [/us\$/i, 'USD'],

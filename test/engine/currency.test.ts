@@ -1,7 +1,7 @@
 // Currencies: an amount states its currency by symbol, code or number format; amounts in another
 // currency are converted with the workbook's FX rates, and one without a rate is a problem naming its cell.
 
-import { convertValues, currencyCode, formatCurrency, isFxRatesTable, plainAmountText, readFxRates, statedCurrency } from '../../src/engine/currency';
+import { convertValues, currencyCode, findFxRatesTable, formatCurrency, isFxRatesTable, plainAmountText, readFxRates, statedCurrency } from '../../src/engine/currency';
 import { prioritise } from '../../src/engine/plan';
 import { changeImpactSheet } from '../../src/layout/changeImpactSheet';
 import { readInitiatives } from '../../src/engine/read';
@@ -225,6 +225,18 @@ describe('the FX rates table', () => {
     expect(problems[0]?.message).toBe(
       "Annual value in Portfolio!F4 is in GBP, but the FX rates table's rates are into USD and it has none for EUR, the reporting currency; add EUR to it so GBP amounts are converted, not added to EUR amounts as if the same.",
     );
+  });
+
+  it('a table named for FX rates is the one read, wherever a table only headed Currency and Rate stands', () => {
+    const tables = [
+      { name: 'BudgetRates', headers: ['Currency', 'Rate'] },
+      { name: 'FX_rates', headers: ['Currency', 'Rate'] },
+      { name: 'Table3', headers: ['CCY', 'Rate to USD'] },
+    ];
+    const pick = (list: typeof tables) => findFxRatesTable(list, (t) => t.name, (t) => t.headers)?.name;
+    expect(pick(tables)).toBe('FX_rates');
+    expect(pick([tables[0]!, tables[2]!])).toBe('BudgetRates');
+    expect(pick([{ name: 'Teams', headers: ['Team', 'Rate'] }])).toBeUndefined();
   });
 
   it.each(['FX rates', 'FX_rates', 'Exchange rates'])('a table named %p holds FX rates', (name) => {

@@ -30,7 +30,7 @@ import { toCellValue } from './cellValue';
 import type { RenamedSheet, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import { readTable } from './readTable';
 import { isColumnMappingTable } from '../../engine/columnMapping';
-import { isFxRatesTable } from '../../engine/currency';
+import { findFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { insertSampleSheets } from './sampleWorkbook';
 import { applySettingsEdits, meaningHeaderBeside, saveSettingsTable } from './settingsTable';
@@ -59,7 +59,7 @@ function readSettingsTable(workbook: ExcelJS.Workbook): RawTable | undefined {
 function userTables(workbook: ExcelJS.Workbook, initiatives: TableHandle | undefined): Pick<WorkbookSnapshot, 'columnMapping' | 'fxRates'> {
   const others = allTables(workbook).filter((t) => t.model !== initiatives?.model);
   const mappingHandle = others.find((t) => isColumnMappingTable(t.model.name, t.model.columns.map((c) => c.name)));
-  const fxHandle = others.find((t) => t !== mappingHandle && isFxRatesTable(t.model.name, t.model.columns.map((c) => c.name)));
+  const fxHandle = findFxRatesTable(others.filter((t) => t !== mappingHandle), (t) => t.model.name, (t) => t.model.columns.map((c) => c.name));
   const columnMapping = mappingHandle && readTable(mappingHandle);
   const fxRates = fxHandle && readTable(fxHandle);
   return { ...(columnMapping ? { columnMapping } : {}), ...(fxRates ? { fxRates } : {}) };

@@ -5,7 +5,7 @@
 
 import { outputKeyOf } from '../../engine/columns';
 import { isColumnMappingTable } from '../../engine/columnMapping';
-import { isFxRatesTable } from '../../engine/currency';
+import { findFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import type { Plan } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
@@ -83,7 +83,7 @@ export type MemoryPortOptions = {
 function userTables(workbook: MemoryWorkbook, initiatives: MemoryTable | undefined): Pick<WorkbookSnapshot, 'columnMapping' | 'fxRates'> {
   const others = workbook.tables.filter((t) => t !== initiatives).map((t) => rawTable(workbook, t));
   const columnMapping = others.find((t) => isColumnMappingTable(t.name, t.headers));
-  const fxRates = others.find((t) => t !== columnMapping && isFxRatesTable(t.name, t.headers));
+  const fxRates = findFxRatesTable(others.filter((t) => t !== columnMapping), (t) => t.name, (t) => t.headers);
   return { ...(columnMapping ? { columnMapping } : {}), ...(fxRates ? { fxRates } : {}) };
 }
 

@@ -7,7 +7,7 @@
 
 import { isColumnMappingTable } from '../../engine/columnMapping';
 import { numberColumnIndices } from '../../engine/headers';
-import { isFxRatesTable } from '../../engine/currency';
+import { findFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { readSettings } from '../../engine/settings';
 import type { CellValue, RawTable } from '../../engine/types';
@@ -147,7 +147,7 @@ async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: Work
   const overrides = findTable(located, SCENARIO_OVERRIDES_TABLE);
   const others = located.tables.filter((t) => t !== initiatives && t !== settings && !isAddinTable(t.name));
   const mapping = located.tables.find((t) => t !== initiatives && isColumnMappingTable(t.name, t.headers));
-  const fxRates = located.tables.find((t) => t !== initiatives && t !== mapping && isFxRatesTable(t.name, t.headers));
+  const fxRates = findFxRatesTable(located.tables.filter((t) => t !== initiatives && t !== mapping), (t) => t.name, (t) => t.headers);
   // The number formats of the columns read as numbers (money, ratings, yes/no, a team's demand): a number
   // formatted as euros is euros, one shown as a date is no amount, 150% is no rating of 1.5 (numberColumnIndices,
   // as the command reads them). Text and output columns are left out: their formats would only add bytes.

@@ -13,7 +13,7 @@ import type { SettingsEdits } from '../../layout/settingsEdits';
 import { meaningColumn } from '../../layout/settingsSheet';
 import { inputFingerprint } from '../../engine/fingerprint';
 import { isColumnMappingTable } from '../../engine/columnMapping';
-import { isFxRatesTable } from '../../engine/currency';
+import { findFxRatesTable } from '../../engine/currency';
 import { numberColumnIndices } from '../../engine/headers';
 import { listWords } from '../../engine/format';
 import type { Plan } from '../../engine/plan';
@@ -70,7 +70,7 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
   function userTables(initiatives: TablePart | undefined): Pick<WorkbookSnapshot, 'columnMapping' | 'fxRates'> {
     const others = book.tables().filter((t) => t.path !== initiatives?.path);
     const mapping = others.find((t) => isColumnMappingTable(t.name, t.columns));
-    const fx = others.find((t) => t !== mapping && isFxRatesTable(t.name, t.columns));
+    const fx = findFxRatesTable(others.filter((t) => t !== mapping), (t) => t.name, (t) => t.columns);
     const columnMapping = mapping && book.readTable(mapping)?.raw;
     const fxRates = fx && book.readTable(fx)?.raw;
     return { ...(columnMapping ? { columnMapping } : {}), ...(fxRates ? { fxRates } : {}) };
