@@ -77,9 +77,22 @@ export function unitMultiplier(unit: string): number {
   return 1;
 }
 
+/** A scale written after a number ("1.2M", "300 k€", "2,5 Mio.", "EUR300K"). */
+const STATED_SCALE = /\d\s*(?:k|thousand|tsd|mm|mn|mio|million|mrd|m|bn|billion|b)(?![a-z])/i;
+
+/**
+ * Whether an amount's text states its own scale. Its currency is taken out first: the letters of a code are no
+ * scale ("GBP 2.5" and "2.5 MXN" state none; "300 kEUR" states thousands).
+ */
+function statesScale(text: string): boolean {
+  const code = statedCurrency(text);
+  const bare = (code ? text.replace(new RegExp(code, 'gi'), ' ') : text).replace(/[$€£¥₹]/g, ' ');
+  return STATED_SCALE.test(bare);
+}
+
 /** Amounts in a "($M)" column: plain numbers are scaled, text with its own suffix ("$1.2M") is not. */
 const scaleAmount = (cell: CellValue, value: number, multiplier: number): number =>
-  multiplier === 1 || (typeof cell === 'string' && /[kmb]|thousand|million|billion/i.test(cell)) ? value : value * multiplier;
+  multiplier === 1 || (typeof cell === 'string' && statesScale(cell)) ? value : value * multiplier;
 
 export type InitiativesRead = {
   initiatives: Initiative[];

@@ -60,6 +60,28 @@ describe('the currency an amount states', () => {
     expect(read.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
+  it.each<[string, number]>([
+    ['GBP 2.5', 2_500_000],
+    ['2.5 MXN', 2_500_000],
+    ['SEK 3', 3_000_000],
+    ['USD 0.75', 750_000],
+    ['£2.5m', 2_500_000],
+    ['300 kEUR', 300_000],
+    ['EUR 2,5 Mio', 2_500_000],
+    ['300 Tsd. €', 300_000],
+  ])('in a column headed in millions, %p is %p: a code\'s letters are no scale, a written scale is its own', (text, amount) => {
+    const row = Object.fromEntries(Object.entries(readyRow({ 'Annual value': text })).map(([k, v]) => [k === 'Annual value' ? 'Annual value (m)' : k, v]));
+    const rates = new Map([['GBP', 1], ['MXN', 1], ['SEK', 1], ['EUR', 1]]);
+    const read = readInitiatives(table([row]), [], [], { reportingCurrency: 'USD', rates });
+    expect(read.initiatives[0]?.annualValue).toBe(amount);
+  });
+
+  it('a code written straight after a scale states the currency', () => {
+    expect(statedCurrency('300 kEUR')).toBe('EUR');
+    expect(statedCurrency('1.2mUSD')).toBe('USD');
+    expect(statedCurrency('Mexico 5')).toBeUndefined();
+  });
+
   it('quotes an amount it cannot read as written, not as rewritten for reading', () => {
     const read = readInitiatives(table([readyRow({ 'Annual value': 'EUR 2,5 Mioo' })]), []);
     expect(read.issues.find((i) => i.code === 'unreadable-cell')?.message).toBe(
