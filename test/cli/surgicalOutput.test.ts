@@ -211,3 +211,25 @@ describe('a rerun on its own output', () => {
     expect([names(1), names(2)]).toEqual([names(0), names(0)]);
   });
 });
+
+describe('a workbook whose unused columns are hidden', () => {
+  it.each(['surgical', 'exceljs'] as const)('shows the output columns it appends there, and leaves the columns the user hid as they were (%s writer)', async (writer) => {
+    // A common finish: every column right of the table (AE on) hidden, and one of the user's own table columns (AD) too.
+    const input = folder.path('tidy.xlsx');
+    writeFileSync(
+      input,
+      await editZip(await toBytes(portfolioWorkbook()), async (zip) => {
+        const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+        zip.file('xl/worksheets/sheet1.xml', xml.replace('<sheetData', '<cols><col min="1" max="29" width="14" customWidth="1"/><col min="30" max="30" width="14" customWidth="1" hidden="1"/><col min="31" max="16384" width="9" hidden="1"/></cols><sheetData'));
+      }),
+    );
+    expect((await runCommand([input], { writer })).code).toBe(0);
+    const sheet = (await fromBytes(readFileSync(folder.path('tidy.prioritised.xlsx')))).getWorksheet('Portfolio')!;
+    const headers = sheet.getRow(3).values as unknown[];
+    const outputs = ['Priority', 'Decision', 'Why'].map((h) => headers.indexOf(h));
+    expect(outputs.every((c) => c > 30)).toBe(true);
+    for (const column of outputs) expect({ column, hidden: sheet.getColumn(column).hidden }).toEqual({ column, hidden: false });
+    expect(sheet.getColumn(30).hidden).toBe(true);
+    expect(sheet.getColumn(Math.max(...outputs) + 1).hidden).toBe(true);
+  });
+});

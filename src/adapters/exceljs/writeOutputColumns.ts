@@ -93,6 +93,8 @@ export function writeOutputs(table: TableHandle, layout: OutputColumnsLayout, pl
     header.style = { ...headerStyle };
     header.value = placement.headers[k]!;
     worksheet.getColumn(column).width = layout.widths[k]!;
+    // Shown, though the user hid the unused columns right of the table where it is appended.
+    worksheet.getColumn(column).hidden = false;
     model.columns.push({ name: placement.headers[k]!, filterButton: model.columns[0]?.filterButton ?? true });
   });
   if (placement.appended > 0) resizeTable(model, { ...geometry, right: geometry.right + placement.appended });

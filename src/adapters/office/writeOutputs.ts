@@ -86,7 +86,10 @@ export async function writeOutputColumns(
   for (const { key, header } of added) {
     await budget.spend(100);
     table.columns.add(undefined, undefined, header);
-    sheet.getRangeByIndexes(shape.origin.row, places.get(key)!, 1, 1).format.columnWidth = widthPoints(outputs.widths[outputs.keys.indexOf(key)] ?? 12);
+    const headerCell = sheet.getRangeByIndexes(shape.origin.row, places.get(key)!, 1, 1);
+    headerCell.format.columnWidth = widthPoints(outputs.widths[outputs.keys.indexOf(key)] ?? 12);
+    // Shown, though the user hid the unused columns right of the table where it is appended.
+    headerCell.columnHidden = false;
   }
   const top = shape.origin.row + 1;
   const rows = shape.rowCount;

@@ -7,7 +7,7 @@ import { columnIndex, columnLetters } from '../../engine/address';
 import { highlightFormula, type HighlightRule } from '../../layout/grid';
 import { parseRange } from '../exceljs/range';
 import { cellsOfRow, lastColumn, rowsOf, sheetDataBounds, sheetDataStart } from './cells';
-import { attributeOf, decodeXml, findElement, findElements, insertBefore, withAttribute } from './xml';
+import { attributeOf, decodeXml, findElement, findElements, insertBefore, withAttribute, withoutAttribute } from './xml';
 
 /**
  * A worksheet part in three: what comes before its rows (views, widths, the dimension), the rows
@@ -176,7 +176,11 @@ const AFTER_CONDITIONAL_FORMATS = [
   'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
 ];
 
-/** The head of a sheet (splitSheet) with column widths (1-based column → characters) set, splitting any `<col>` range that covers them. */
+/**
+ * The head of a sheet (splitSheet) with column widths (1-based column → characters) set, splitting any `<col>` range
+ * that covers them. Each is a column the add-in makes, so it is shown: a workbook whose unused columns to the right
+ * of its table are hidden (a common finish) would otherwise hide the output columns appended there.
+ */
 export function setWidths(xml: string, widths: Map<number, number>): string {
   if (widths.size === 0) return xml;
   const cols = findElement(xml, 'cols');
@@ -193,7 +197,7 @@ export function setWidths(xml: string, widths: Map<number, number>): string {
       covered = true;
       const range = (min: number, max: number, tag: string): Col => ({ min, max, tag: withAttribute(withAttribute(tag, 'min', String(min)), 'max', String(max)) });
       if (c.min < column) next.push(range(c.min, column - 1, c.tag));
-      next.push(range(column, column, withAttribute(withAttribute(c.tag, 'width', String(width)), 'customWidth', '1')));
+      next.push(range(column, column, withoutAttribute(withAttribute(withAttribute(c.tag, 'width', String(width)), 'customWidth', '1'), 'hidden')));
       if (c.max > column) next.push(range(column + 1, c.max, c.tag));
     }
     if (!covered) next.push({ min: column, max: column, tag: `<col min="${column}" max="${column}" width="${width}" customWidth="1"/>` });

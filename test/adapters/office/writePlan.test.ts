@@ -102,6 +102,20 @@ describe('writing a plan through office.js', () => {
     expect(sheet.value(1, 3)).toBe(result.layout.outputs.values[0]![why]);
   });
 
+  it('shows the output columns it appends where the user hid the unused columns right of the table', async () => {
+    const fake = sampleWorkbook();
+    const sheet = fake.model.sheet('Portfolio')!;
+    const { initiatives } = sampleTables();
+    const right = initiatives.origin.column + initiatives.headers.length;
+    for (let c = right; c < right + 40; c++) sheet.hiddenColumns.add(c);
+    await run(fake);
+    const outputs = OUTPUT_COLUMNS.map((c) => c.header).filter((h) => fake.model.table('Initiatives')!.headers.includes(h));
+    expect(outputs.length).toBeGreaterThan(5);
+    const placed = outputs.map((h) => right + fake.model.table('Initiatives')!.headers.indexOf(h) - initiatives.headers.length);
+    for (const column of placed) expect({ column, hidden: sheet.hiddenColumns.has(column) }).toEqual({ column, hidden: false });
+    expect(sheet.hiddenColumns.has(right + 39)).toBe(true);
+  });
+
   it('adds no column and no highlight rule when run again', async () => {
     const fake = sampleWorkbook();
     await run(fake);

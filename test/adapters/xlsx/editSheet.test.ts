@@ -1,6 +1,6 @@
 // Cell edits to a user's worksheet part: what is written changes, the rest of each row stays as written.
 
-import { setCell, styleAt, writeCells, writeCellsTo, type CellWrites } from '../../../src/adapters/xlsx/editSheet';
+import { setCell, setWidths, styleAt, writeCells, writeCellsTo, type CellWrites } from '../../../src/adapters/xlsx/editSheet';
 
 const sheet = (rows: string): string => `<worksheet><dimension ref="A1:B2"/><sheetData>${rows}</sheetData><pageMargins left="0.7"/></worksheet>`;
 
@@ -53,4 +53,10 @@ test('writes made row by row as the sheet is written give the same sheet as the 
   writeCellsTo(xml, { rows: [1, 2, 3, 5], cellsOf: (row) => (asked.push(row), upFront.get(row)!) }, (piece) => pieces.push(piece));
   expect(pieces.join('')).toBe(writeCells(xml, upFront));
   expect(asked).toEqual([1, 2, 3, 5]);
+});
+
+test("a column the add-in makes in a range the user hid is shown at its width; the rest of the range stays hidden", () => {
+  const head = '<worksheet><cols><col min="1" max="3" width="14" customWidth="1" hidden="1"/><col min="4" max="16384" width="9" hidden="1"/></cols>';
+  const out = setWidths(head, new Map([[5, 22]]));
+  expect(out).toBe('<worksheet><cols><col min="1" max="3" width="14" customWidth="1" hidden="1"/><col min="4" max="4" width="9" hidden="1"/><col min="5" max="5" width="22" customWidth="1"/><col min="6" max="16384" width="9" hidden="1"/></cols>');
 });

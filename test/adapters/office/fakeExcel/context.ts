@@ -269,6 +269,15 @@ class RangeProxy extends Proxy<RangeTarget> {
   get columnCount(): number {
     return this.read('columnCount');
   }
+  /** Hides or shows the whole columns of the range (ExcelApi 1.2). */
+  set columnHidden(hidden: boolean) {
+    this.change({ set: 'columnHidden', hidden }, ({ sheet, rect }) => {
+      for (let c = rect.column; c < rect.column + rect.columns; c++) {
+        if (hidden) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
   get format(): RangeFormatProxy {
     return (this.formatProxy ??= new RangeFormatProxy(this.ctx, () => this.target));
   }

@@ -132,6 +132,8 @@ export class SheetModel {
   merges: Rect[] = [];
   visibility: Visibility = 'Visible';
   readonly widths = new Map<number, number>();
+  /** Zero-based columns hidden (Range.columnHidden). */
+  readonly hiddenColumns = new Set<number>();
   /** Row heights in points, where set. */
   readonly heights = new Map<number, number>();
   /** Rows Excel was asked to fit to their wrapped text (autofitRows). */
