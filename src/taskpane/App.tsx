@@ -21,6 +21,7 @@ import { Disclosure } from './Disclosure/Disclosure';
 import { FirstRun } from './FirstRun/FirstRun';
 import { LiveSwitch } from './LiveSwitch/LiveSwitch';
 import { cancelOffer } from './model/cancelRun';
+import { heldBackBy } from './model/heldBackBy';
 import { isAvailable } from './model/planners';
 import { STEP_TEXT } from './model/steps';
 import { useJustLeft } from './RunBar/focusAfterFirstRun';
@@ -180,7 +181,7 @@ export function App(props: AppProps) {
       {plan && (
         <>
           <PlanGlance plan={plan} updating={runState.status === 'busy'} moved={model.moved?.sentence} onShowProblems={showProblems} />
-          <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} />
+          <TeamLoads loads={plan.changeImpact.teamLoads} inFlight={plan.changeImpact.inFlight} heldBack={heldBackBy(plan)} />
         </>
       )}
 

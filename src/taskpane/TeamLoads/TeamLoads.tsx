@@ -6,8 +6,10 @@ import { formatPercent, formatQuantity } from '../../engine/format';
 import type { TeamLoad } from '../../engine/types';
 import { useSectionStyles, useTableStyles } from '../styles';
 import { utilisationColour } from '../Summary/badgeColours';
+import { IN_FLIGHT, type HeldBack } from '../model/heldBackBy';
 
-export type TeamLoadsProps = { loads: TeamLoad[]; inFlight: { before: number; after: number; limit: number } };
+/** `heldBack`: how many deferred initiatives each team (or the in-flight limit) held back, which says which team binds. */
+export type TeamLoadsProps = { loads: TeamLoad[]; inFlight: { before: number; after: number; limit: number }; heldBack?: readonly HeldBack[] };
 
 const useStyles = makeStyles({
   numberWidth: { width: '4.5em' },
@@ -31,7 +33,13 @@ class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean
 
 const share = (value: number | undefined) => (value === undefined ? 'no capacity' : formatPercent(value));
 
-export function TeamLoads({ loads, inFlight }: TeamLoadsProps) {
+/** "; holds back 11" beside a team's capacity, nothing when it held none back. */
+const holds = (heldBack: readonly HeldBack[], by: string): string => {
+  const count = heldBack.find((h) => h.by === by)?.count ?? 0;
+  return count > 0 ? `; holds back ${count}` : '';
+};
+
+export function TeamLoads({ loads, inFlight, heldBack = [] }: TeamLoadsProps) {
   const section = useSectionStyles();
   const styles = useTableStyles();
   const own = useStyles();
@@ -73,6 +81,7 @@ export function TeamLoads({ loads, inFlight }: TeamLoadsProps) {
                 {load.team}
                 <Caption1 block className={section.quiet}>
                   {formatQuantity(load.capacity, load.unit)}
+                  {holds(heldBack, load.team)}
                 </Caption1>
               </th>
               <td className={numberCell}>{share(load.utilisationBefore)}</td>
@@ -88,6 +97,7 @@ export function TeamLoads({ loads, inFlight }: TeamLoadsProps) {
               In flight
               <Caption1 block className={section.quiet}>
                 limit {inFlight.limit}
+                {holds(heldBack, IN_FLIGHT)}
               </Caption1>
             </th>
             <td className={numberCell}>{inFlight.before}</td>
