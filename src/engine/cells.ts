@@ -155,6 +155,14 @@ export const quantity: CellReader<number> = reader('a number of at least 0', (ce
   return value !== undefined && value >= 0 ? value : undefined;
 }, true);
 
+/**
+ * The value a template's labelled choice starts with: "4 - High", "3 (Medium)", "2 – Low", "Yes - cleared",
+ * "A/B test (planned)", "No, pending legal". A dash counts only with spaces round it, so "Medium-High" stays
+ * one (unreadable) word rather than being read as its first half; the label has a letter or digit ("✓(-" is none).
+ */
+const LABELLED = /^(.+?)\s*(?:\s[-–—]\s|[:(;,])(?=.*[\p{L}\p{N}])\s*\S/su;
+export const labelledHead = (cell: string): string | undefined => LABELLED.exec(cell.trim())?.[1];
+
 const SCALE_WORDS: Record<string, number> = {
   'very low': 1, low: 1, l: 1, medium: 3, med: 3, m: 3, moderate: 3, high: 5, h: 5, 'very high': 5,
 };
@@ -162,9 +170,16 @@ const SCALE_WORDS: Record<string, number> = {
 // Defined before `scale`: a reader reads its whole numbers as it is made.
 const inScale = (value: number): number | undefined => (value >= 1 && value <= 5 ? value : undefined);
 
-/** A 1-5 rating: a number, "4/5", Low/Medium/High (1, 3, 5) or a percentage mapped onto 1-5. */
+/** A 1-5 rating: a number, "4/5", Low/Medium/High (1, 3, 5) or a percentage mapped onto 1-5; also labelled ("4 - High"). */
 export const scale: CellReader<number> = reader('1-5 or Low/Medium/High', (cell) => {
   if (typeof cell === 'boolean') return undefined;
+  const rating = scaleOf(cell);
+  if (rating !== undefined || typeof cell !== 'string') return rating;
+  const head = labelledHead(cell);
+  return head === undefined ? undefined : scaleOf(head);
+});
+
+function scaleOf(cell: string | number): number | undefined {
   if (typeof cell === 'string') {
     const word = SCALE_WORDS[cell.toLowerCase().replace(/\s+/g, ' ')];
     if (word !== undefined) return word;
@@ -177,7 +192,7 @@ export const scale: CellReader<number> = reader('1-5 or Low/Medium/High', (cell)
   }
   const value = parseNumber(cell);
   return value === undefined ? undefined : inScale(value);
-});
+}
 
 const YES = new Set(['yes', 'y', 'true', '1', '✓', '✔', '☑', '✅']);
 const NO = new Set(['no', 'n', 'false', '0', '✗', '✘', '✖', '☒', '❌', '×']);
@@ -189,7 +204,10 @@ export const yesNo: CellReader<boolean> = reader('Yes or No', (cell) => {
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : undefined;
   const word = cell.toLowerCase().replace(VARIATION, '');
-  return YES.has(word) ? true : NO.has(word) ? false : undefined;
+  const answer = YES.has(word) ? true : NO.has(word) ? false : undefined;
+  if (answer !== undefined) return answer;
+  const head = labelledHead(word);
+  return head === undefined ? undefined : YES.has(head) ? true : NO.has(head) ? false : undefined;
 });
 
 /** Free text. Numbers and booleans are accepted as their text; only Excel errors fail. */
@@ -275,7 +293,13 @@ export function choice<T extends string>(aliases: Record<T, string[]>, expected?
     for (const word of words) lookup.set(keyOf(word), value);
   }
   const names = Object.keys(aliases).join(', ');
-  return reader(expected ?? `one of ${names}`, (cell) => (typeof cell === 'string' ? lookup.get(keyOf(cell)) : undefined));
+  return reader(expected ?? `one of ${names}`, (cell) => {
+    if (typeof cell !== 'string') return undefined;
+    const value = lookup.get(keyOf(cell));
+    if (value !== undefined) return value;
+    const head = labelledHead(cell);
+    return head === undefined ? undefined : lookup.get(keyOf(head));
+  });
 }
 
 /** Lower case, letters and digits only: "Decision-rights shift" and "decision rights shift" meet. */

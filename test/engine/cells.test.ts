@@ -463,3 +463,32 @@ describe('a number as its format shows it', () => {
     expect(shownAs(0.5, '0%', undefined, true)).toBe('50%');
   });
 });
+
+describe('a value labelled as templates write it', () => {
+  it.each<[string, CellReader<unknown>, unknown]>([
+    ['4 - High', scale, 4],
+    ['3 (Medium)', scale, 3],
+    ['2 – Low', scale, 2],
+    ['5: Very high', scale, 5],
+    ['Medium (3)', scale, 3],
+    ['yes (manual)', yesNo, true],
+    ['No - planned Q3', yesNo, false],
+    ['Yes - cleared', readerOf('dataRights'), 'Yes'],
+    ['Partial (PII outstanding)', readerOf('dataRights'), 'Partial'],
+    ['No, pending legal', readerOf('dataRights'), 'No'],
+    ['A/B test (planned)', readerOf('baselineMethod'), 'A/B test'],
+    ['High (regulated)', readerOf('riskTier'), 'High'],
+  ])('%p reads as %p', (cell, read, value) => {
+    expect(read.read(cell)).toEqual({ kind: 'value', value });
+  });
+
+  it.each<[string, CellReader<unknown>]>([
+    ['Medium-High', scale],
+    ['4-5', scale],
+    ['6 - Extreme', scale],
+    ['Maybe (later)', yesNo],
+    ['✓(-', readerOf('dataRights')],
+  ])('%p is still not read', (cell, read) => {
+    expect(read.read(cell).kind).toBe('error');
+  });
+});
