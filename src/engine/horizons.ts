@@ -18,6 +18,32 @@ export function horizonIndex(labels: readonly string[], label: string): number |
   return index < 0 ? undefined : index;
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The month a label names, as year*12 + month: "Jan 2027", "January 2027", "Jan-27", "2027-01"; undefined for any other label. */
+function monthOfLabel(label: string): number | undefined {
+  const text = label.trim().toLowerCase();
+  const named = /^([a-z]{3})[a-z]*\.?[\s\-/']*(\d{2}|\d{4})$/.exec(text);
+  if (named) {
+    const month = MONTHS.indexOf(named[1]!);
+    const year = named[2]!.length === 2 ? 2000 + Number(named[2]) : Number(named[2]);
+    return month < 0 ? undefined : year * 12 + month;
+  }
+  const iso = /^(\d{4})[-/](\d{1,2})$/.exec(text);
+  return iso && Number(iso[2]) >= 1 && Number(iso[2]) <= 12 ? Number(iso[1]) * 12 + Number(iso[2]) - 1 : undefined;
+}
+
+/**
+ * The horizon a date names when the horizons are months ("Jan 2027, Feb 2027"): Excel turns "Feb 2027" typed in
+ * a cell into the date 2027-02-01, so an Earliest start typed as a month arrives as a date. Undefined when no one
+ * horizon is that month.
+ */
+export function horizonOfDate(labels: readonly string[], date: Date): number | undefined {
+  const wanted = date.getUTCFullYear() * 12 + date.getUTCMonth();
+  const found = labels.flatMap((l, i) => (monthOfLabel(l) === wanted ? [i] : []));
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** A team's capacity in horizon `h`: its horizon column when the Capacity table has one, else its Capacity. */
 export const capacityIn = (team: Pick<Team, 'capacity' | 'byHorizon'>, h: number): number => team.byHorizon?.[h] ?? team.capacity;
 

@@ -8,7 +8,7 @@ import { formatKind, isBlank, normalise, plainText, quantity, showCell, shownAs,
 import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
-import { horizonIndex } from './horizons';
+import { horizonIndex, horizonOfDate } from './horizons';
 import { convertValues, formatCurrency, plainAmountText, statedCurrency, type MoneyField, type MoneyRead, type ValueCurrency } from './currency';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
 import { uncalculatedAt, uncalculatedIssues } from './uncalculated';
@@ -660,13 +660,15 @@ function roadmapCells(
   const earliest = values[SLOT.earliestStart] as string | undefined;
   const earliestColumn = columns.inputs.earliestStart;
   if (earliest !== undefined && earliestColumn !== undefined) {
-    const index = horizonIndex(horizons, earliest);
+    const given = table.rows[rowIndex]?.[earliestColumn];
+    const date = typeof given === 'number' ? shownAs(given, table.formats?.[rowIndex]?.[earliestColumn], undefined, table.date1904) : undefined;
+    const isDate = typeof date === 'string' && date.endsWith(', a date');
+    // A month typed on a roadmap of months ("Feb 2027") is a date once Excel has it: it names that month's horizon.
+    const index = horizonIndex(horizons, earliest) ?? (isDate ? horizonOfDate(horizons, new Date(`${date.slice(0, 10)}T00:00:00Z`)) : undefined);
     if (index !== undefined) result.earliestStart = index;
     else {
       // A date is said as the date the cell shows, not as its serial number.
-      const given = table.rows[rowIndex]?.[earliestColumn];
-      const date = typeof given === 'number' ? shownAs(given, table.formats?.[rowIndex]?.[earliestColumn], undefined, table.date1904) : undefined;
-      const shown = typeof date === 'string' && date.endsWith(', a date') ? date : showCell(earliest);
+      const shown = isDate ? date : showCell(earliest);
       rowIssues.push(
         cellIssue(table, rowIndex, 'invalid-horizon', earliestColumn, (where) =>
           `${table.headers[earliestColumn] ?? 'Earliest start'} in ${where} is ${shown}, which is not a horizon; expected one of ${horizons.join(', ')} (the Horizons setting).`,

@@ -139,6 +139,19 @@ describe('a roadmap over horizons', () => {
     expect(plan.entries[0]?.gate.gate).toBe('Invalid input');
   });
 
+  it('on a roadmap of months, an Earliest start Excel turned into a date names that month', () => {
+    // 46478 is 2027-04-01: "Apr 2027" typed in a cell, which Excel keeps as that date.
+    const months = table([readyRow({ ID: 'A', Initiative: 'Claims triage', Legal: 1, 'Earliest start': 46478 }), rows[1]!]);
+    const formats = months.rows.map((row) => row.map((_, c) => (months.headers[c] === 'Earliest start' ? 'mmm yyyy' : 'General')));
+    for (const labels of ['Mar 2027, Apr 2027, May 2027', 'March 2027, April 2027, May 2027', 'Mar-27, Apr-27, May-27', '2027-03, 2027-04, 2027-05']) {
+      const plan = prioritise({ ...input({ Horizons: labels }), initiatives: { ...months, formats } }, { now: NOW });
+      expect({ labels, issues: plan.issues.filter((i) => i.column === 'Earliest start'), start: plan.entries[0]?.schedule?.start }).toEqual({ labels, issues: [], start: 1 });
+    }
+    // A date that is no horizon's month is still said as the date.
+    const plan = prioritise({ ...input({ Horizons: 'Jan 2027, Feb 2027' }), initiatives: { ...months, formats } }, { now: NOW });
+    expect(plan.issues.find((i) => i.column === 'Earliest start')?.message).toMatch(/is 2027-04-01, a date, which is not a horizon/);
+  });
+
   it('reads the Horizons setting, and reports a repeated label', () => {
     expect(prioritise(input({ Horizons: 'Q1; Q2 , Q3' }), { now: NOW }).settings.horizons).toEqual(['Q1', 'Q2', 'Q3']);
     const repeated = prioritise(input({ Horizons: 'H1, h1' }), { now: NOW });
