@@ -2,7 +2,7 @@
 // untouched parts come out as the very bytes they went in as, and workbooks written by other tools
 // (tables without a style, inline strings, rich text, 1904 dates) are read as Excel shows them.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { readZip } from '../../src/adapters/exceljs/zip';
 import { openSurgical } from '../../src/adapters/xlsx/session';
@@ -231,5 +231,33 @@ describe('a workbook whose unused columns are hidden', () => {
     for (const column of outputs) expect({ column, hidden: sheet.getColumn(column).hidden }).toEqual({ column, hidden: false });
     expect(sheet.getColumn(30).hidden).toBe(true);
     expect(sheet.getColumn(Math.max(...outputs) + 1).hidden).toBe(true);
+  });
+});
+
+describe('a workbook whose structure is protected (Review > Protect Workbook)', () => {
+  const locked = async (bytes: Buffer) =>
+    editZip(bytes, async (zip) => {
+      const book = await zip.file('xl/workbook.xml')!.async('string');
+      zip.file('xl/workbook.xml', book.replace('<sheets>', '<workbookProtection lockStructure="1"/><sheets>'));
+    });
+
+  it('is refused on a first run, which would add sheets, as Excel refuses it, and nothing is written', async () => {
+    const input = folder.path('locked.xlsx');
+    writeFileSync(input, await locked(await toBytes(portfolioWorkbook())));
+    const run = await runCommand([input, '--out', folder.path('out.xlsx')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/structure is protected, so the prioritiser cannot add its "Change impact" sheet\. Nothing was written\. Unprotect the workbook \(Review > Protect Workbook\)/);
+    expect(existsSync(folder.path('out.xlsx'))).toBe(false);
+  });
+
+  it('gets a rerun all the same, its sheets rebuilt in place and no sheet added', async () => {
+    const first = folder.path('first.xlsx');
+    writeFileSync(folder.path('in.xlsx'), await toBytes(portfolioWorkbook()));
+    expect((await runCommand([folder.path('in.xlsx'), '--out', first])).code).toBe(0);
+    writeFileSync(folder.path('locked.xlsx'), await locked(readFileSync(first)));
+    expect(readZip(readFileSync(folder.path('locked.xlsx'))).find((e) => e.name === 'xl/workbook.xml')!.data().toString()).toContain('lockStructure="1"');
+    expect((await runCommand([folder.path('locked.xlsx'), '--out', folder.path('again.xlsx')])).code).toBe(0);
+    const sheets = (file: string) => [...readZip(readFileSync(file)).find((e) => e.name === 'xl/workbook.xml')!.data().toString().matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    expect(sheets(folder.path('again.xlsx'))).toEqual(sheets(first));
   });
 });

@@ -26,7 +26,7 @@ import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/out
 import { DECISION_LOG_TABLE, INITIATIVES_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE } from '../../layout/names';
 import { nextFreeSheetName } from '../../layout/names';
 import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
-import { changedProblem, DEFAULT_SHEET_NAMES, mergedOutputProblem, nameTakenProblem, protectedProblem, userColumnProblem } from '../../port/problems';
+import { changedProblem, DEFAULT_SHEET_NAMES, lockedStructureProblem, mergedOutputProblem, nameTakenProblem, protectedProblem, userColumnProblem } from '../../port/problems';
 import type { RenamedSheet, SheetRole, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
 import { formatRange, overlaps } from '../exceljs/range';
 import { cellXml, highlightsXml } from './render';
@@ -291,6 +291,8 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
         if (used === undefined) return { ok: false, problem: nameTakenProblem(wanted, role) };
         const existing = book.sheetNamed(used);
         if (existing && book.isProtected(existing)) return { ok: false, problem: protectedProblem(existing.name) };
+        // As Excel refuses to add a sheet to a workbook whose structure is protected, so does the file (a rerun rebuilds its sheets in place).
+        if (!existing && book.structureLocked) return { ok: false, problem: lockedStructureProblem(used) };
         names[role] = used;
         if (used !== wanted) renamed.push({ wanted, used });
       }

@@ -216,6 +216,13 @@ export class SurgicalWorkbook {
     return on === '1' || on === 'true';
   }
 
+  /** True when Review > Protect Workbook locks the structure (<workbookProtection lockStructure="1">): no sheet may be added. */
+  get structureLocked(): boolean {
+    const found = findElement(this.workbook.xml, 'workbookProtection');
+    const on = found && attributeOf(found.open, 'lockStructure');
+    return on === '1' || on === 'true';
+  }
+
   /** True when the sheet is one the add-in made: its A2 carries the mark. */
   isOurs(sheet: SheetEntry): boolean {
     if (sheet.kind !== 'worksheet') return false;
