@@ -380,6 +380,9 @@ export function readInitiatives(
   const { columns, issues } = mapColumns(table, teams, mapping, roadmap !== undefined);
   if (issues.some((i) => i.severity === 'fatal')) return { initiatives: [], columns, issues, usable: false };
 
+  // A range column whose header states no unit ("Value low" beside "Annual value ($M)") is in the value's unit.
+  const valueHeader = columns.inputs.annualValue === undefined ? undefined : table.headers[columns.inputs.annualValue] ?? '';
+  const rangeOf = (key: InputKey, header: string) => key === 'valueLow' || key === 'valueHigh' ? headerUnit(header) === undefined && valueHeader !== undefined : false;
   const readers = INPUT_COLUMNS.flatMap((column, slot) => {
     const index = columns.inputs[column.key];
     return index === undefined
@@ -391,8 +394,9 @@ export function readInitiatives(
             slot,
             index,
             isValue: MONEY_FIELDS.includes(column.key as MoneyField),
-            multiplier: column.key === 'annualValue' ? columns.valueMultiplier : headerMultiplier(table.headers[index] ?? ''),
-            headerCurrency: statedCurrency(table.headers[index] ?? ''),
+            multiplier:
+              column.key === 'annualValue' || rangeOf(column.key, table.headers[index] ?? '') ? columns.valueMultiplier : headerMultiplier(table.headers[index] ?? ''),
+            headerCurrency: statedCurrency(table.headers[index] ?? '') ?? (rangeOf(column.key, table.headers[index] ?? '') ? statedCurrency(valueHeader ?? '') : undefined),
             // A Duration that is no number is told the same whole numbers as one out of range.
             expected: column.key === 'duration' && roadmap ? durationExpected(roadmap) : undefined,
           },

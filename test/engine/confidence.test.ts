@@ -189,6 +189,18 @@ describe('reading the ranges and the settings', () => {
     expect(plan.issues.filter((i) => i.code === 'bad-value-range')).toEqual([]);
   });
 
+  it('a range column whose header states no unit is in the value column\'s unit: "Low" and "High" beside "Annual value ($M)"', () => {
+    const row = (o: RowSpec) => Object.fromEntries(Object.entries(readyRow(o)).map(([k, v]) => [k === 'Annual value' ? 'Annual value (EUR m)' : k, v]));
+    const read = prioritise({ initiatives: table([row({ 'Annual value': 2.5, 'Value low': 2, 'Value high': 3 })] as RowSpec[]) }, context);
+    expect(read.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(read.entries[0]!.initiative).toMatchObject({ annualValue: 2_500_000, valueLow: 2_000_000, valueHigh: 3_000_000 });
+    expect(read.money?.currency).toBe('EUR');
+    // A range header that states its own unit keeps it.
+    const own = Object.fromEntries(Object.entries(row({ 'Annual value': 2.5, 'Value low': 2_000_000, 'Value high': 3_000_000 })).map(([k, v]) => [k === 'Value low' ? 'Value low (EUR)' : k === 'Value high' ? 'Value high (EUR)' : k, v]));
+    const kept = prioritise({ initiatives: table([own] as RowSpec[]) }, context);
+    expect(kept.entries[0]!.initiative).toMatchObject({ annualValue: 2_500_000, valueLow: 2_000_000, valueHigh: 3_000_000 });
+  });
+
   it('a range end that cannot be read is one problem, its own, not also said to be blank', () => {
     const rows = [
       readyRow({ 'Annual value': '€1M', 'Value low': '£800k', 'Value high': '€1.5M' }),
