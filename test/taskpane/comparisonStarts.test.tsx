@@ -43,3 +43,10 @@ test('an initiative only one plan commits says, in the other plan’s name, what
   const only = screen.getByRole('list', { name: 'Only in Legal +6 weeks' });
   expect([...only.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Claims triageIn Today: Deferred (capacity), Legal (needs 6 weeks, 0 weeks left).']);
 });
+
+test('the teams’ percentages in the two plans sit under a row saying they are the capacity used', () => {
+  show({}, { capacityOverrides: { Legal: 18 } });
+  const table = screen.getByRole('table', { name: 'The two plans' });
+  const rows = within(table).getAllByRole('row').map((r) => r.textContent);
+  expect(rows.indexOf('Team capacity used')).toBe(rows.findIndex((r) => r?.startsWith('Legal')) - 1);
+});

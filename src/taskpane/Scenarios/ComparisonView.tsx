@@ -87,6 +87,14 @@ export function ComparisonView({ comparison }: { comparison: ScenarioComparison 
             <td className={head}>{a.committed}</td>
             <td className={head}>{b.committed}</td>
           </tr>
+          {comparison.teams.length > 0 && (
+            // The percentages below are each team's capacity used, as the plan's own table heads them.
+            <tr>
+              <th scope="colgroup" colSpan={3} className={mergeClasses(styles.cell, section.quiet)}>
+                Team capacity used
+              </th>
+            </tr>
+          )}
           {comparison.teams.map((team) => (
             <tr key={team.team}>
               <th scope="row" className={styles.cell}>
