@@ -396,6 +396,8 @@ export function readInitiatives(
             isValue: MONEY_FIELDS.includes(column.key as MoneyField),
             multiplier:
               column.key === 'annualValue' || rangeOf(column.key, table.headers[index] ?? '') ? columns.valueMultiplier : headerMultiplier(table.headers[index] ?? ''),
+            // The scale came from the value's header, not the column's own: a number of a million or more there is a whole amount.
+            inherited: rangeOf(column.key, table.headers[index] ?? '') && columns.valueMultiplier !== 1,
             headerCurrency: statedCurrency(table.headers[index] ?? '') ?? (rangeOf(column.key, table.headers[index] ?? '') ? statedCurrency(valueHeader ?? '') : undefined),
             // A Duration that is no number is told the same whole numbers as one out of range.
             expected: column.key === 'duration' && roadmap ? durationExpected(roadmap) : undefined,
@@ -452,7 +454,8 @@ export function readInitiatives(
     let anyContent = false;
     let nameUnreadable = false;
     for (let r = 0; r < readers.length; r++) {
-      const { reader, plain, slot, index, isValue, multiplier, headerCurrency, expected } = readers[r]!;
+      const { reader, plain, slot, index, isValue, inherited, headerCurrency, expected } = readers[r]!;
+      let { multiplier } = readers[r]!;
       const given = toCell(row[index]);
       // A number formatted as a date or a percentage reads as what it shows: a date is no amount, 150% no rating.
       const cell = formats && given !== undefined && !plain ? shownAs(given, formats[rowIndex]?.[index], kindOf, table.date1904) : given;
@@ -484,6 +487,7 @@ export function readInitiatives(
       }
       // A reader says blank exactly when the cell is blank: the row has content otherwise.
       if (read.kind !== 'blank') anyContent = true;
+      if (inherited && read.kind === 'value' && Math.abs(read.value as number) >= IMPLAUSIBLE_BEFORE_SCALE) multiplier = 1;
       values[slot] = read.kind === 'value' ? (isValue ? scaleAmount(cell, read.value as number, multiplier) : read.value) : undefined;
       // A plain number of a million or more in a "($M)" column was most likely already a whole amount: said, read as written.
       if (multiplier !== 1 && read.kind === 'value' && Math.abs(read.value as number) >= IMPLAUSIBLE_BEFORE_SCALE && values[slot] !== read.value) {

@@ -195,6 +195,10 @@ describe('reading the ranges and the settings', () => {
     expect(read.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(read.entries[0]!.initiative).toMatchObject({ annualValue: 2_500_000, valueLow: 2_000_000, valueHigh: 3_000_000 });
     expect(read.money?.currency).toBe('EUR');
+    // A whole amount there (a million or more) is read as written: the scale was the value column's, not its own.
+    const whole = prioritise({ initiatives: table([row({ 'Annual value': 2.5, 'Value low': 2_000_000, 'Value high': 3 })] as RowSpec[]) }, context);
+    expect(whole.entries[0]!.initiative).toMatchObject({ valueLow: 2_000_000, valueHigh: 3_000_000 });
+    expect(whole.issues.filter((i) => i.code === 'implausible-amount' || i.severity === 'error')).toEqual([]);
     // A range header that states its own unit keeps it.
     const own = Object.fromEntries(Object.entries(row({ 'Annual value': 2.5, 'Value low': 2_000_000, 'Value high': 3_000_000 })).map(([k, v]) => [k === 'Value low' ? 'Value low (EUR)' : k === 'Value high' ? 'Value high (EUR)' : k, v]));
     const kept = prioritise({ initiatives: table([own] as RowSpec[]) }, context);
