@@ -34,12 +34,14 @@ try {
   const pane = page.getByRole('complementary', { name: 'Task pane' });
   await pane.getByRole('button', { name: /^(Run|Save settings and run)$/ }).click();
   await pane.getByText('Plan written').waitFor();
-  // Scroll the grid so the output columns the run wrote (Priority to Why) show beside the names.
+  // Scroll the grid so the output columns the run wrote start at its left edge, just right of the row numbers (which
+  // stay put): an offset of its own left part of the user's Override reason column showing, cut mid-word.
   await page.getByRole('grid').evaluate((grid) => {
     const priority = [...grid.querySelectorAll('[data-address$="1"]')].find((c) => c.textContent === 'Priority');
+    const rowNumbers = grid.querySelector('[role="rowheader"]');
     let scroller = grid;
     while (scroller && scroller.scrollWidth <= scroller.clientWidth) scroller = scroller.parentElement;
-    if (priority && scroller) scroller.scrollLeft = priority.offsetLeft - 260;
+    if (priority && scroller) scroller.scrollLeft = priority.offsetLeft - (rowNumbers?.offsetWidth ?? 0);
   });
   await page.screenshot({ path: join(root, 'assets', 'pane.png') });
   console.log('wrote assets/pane.png');
