@@ -99,6 +99,9 @@ export function parseOptions(argv: string[]): ParsedOptions {
   for (const text of parsed.values.map ?? []) {
     const entry = parseMapping(text);
     if ('problem' in entry) return { kind: 'usage-error', json, message: `${entry.problem}; see --help` };
+    // Two headers for one column cannot both be meant: which one the run read would be a guess.
+    const before = map.find((e) => e.column === entry.column);
+    if (before) return { kind: 'usage-error', json, message: `--map names ${entry.column} twice ("${before.header}" and "${entry.header}"); give it once; see --help` };
     map.push(entry);
   }
   return { kind: 'run', options: { input, out, json: checked.data.json, ...(checked.data.by ? { by: checked.data.by } : {}), ...(map.length > 0 ? { map } : {}), ...(parsed.values.beside ? { beside: true } : {}) } };

@@ -35,6 +35,7 @@ describe('parseOptions', () => {
     [['macros.xlsm', '--out', 'plan.xlsx'], /--out must end in \.xlsm, as the input does: the copy keeps its macros/],
     [['a.xlsx', '--out', 'plan.xlsm'], /--out must end in \.xlsx, as the input does/],
     [['a.xlsx', '--by', '  '], /--by needs a name/],
+    [['a.xlsx', '--map', 'Baseline method=Proof', '--map', 'baseline METHOD=Evidence'], /--map names Baseline method twice \("Proof" and "Evidence"\); give it once/],
   ])('rejects %j as a usage error', (argv, message) => {
     const parsed = parseOptions(argv as string[]);
     expect(parsed.kind).toBe('usage-error');
