@@ -3,7 +3,7 @@
 // these columns' body cells are written; every other cell stays the user's.
 
 import type ExcelJS from 'exceljs';
-import { qualified } from '../../engine/address';
+import { columnLetters, qualified } from '../../engine/address';
 import type { OutputColumnPlacement } from '../../layout/ownedColumns';
 import { listWords } from '../../engine/format';
 import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
@@ -28,16 +28,16 @@ export type OutputPlacement = {
   resting: number[];
 };
 
-function isEmpty(worksheet: ExcelJS.Worksheet, box: Box): boolean {
+function firstFilled(worksheet: ExcelJS.Worksheet, box: Box): { row: number; column: number } | undefined {
   for (let r = box.top; r <= box.bottom; r++) {
     const row = worksheet.findRow(r);
     if (!row) continue;
     for (let c = box.left; c <= box.right; c++) {
       const value = row.findCell(c)?.value;
-      if (value !== null && value !== undefined && value !== '') return false;
+      if (value !== null && value !== undefined && value !== '') return { row: r, column: c };
     }
   }
-  return true;
+  return undefined;
 }
 
 type MergedRange = { model: Box };
@@ -73,9 +73,11 @@ export function placeOutputs(table: TableHandle, owned: OutputColumnPlacement, l
   const missing = listWords(owned.headers.filter((_, k) => owned.existing[k] === undefined));
   if (area.right > MAX_COLUMNS) return { problem: `Table ${table.model.name} ends too close to Excel's last column to add ${missing}; move the table left.` };
   const neighbour = allTables(table.worksheet.workbook).find((t) => t.worksheet === table.worksheet && t.model !== table.model && overlaps(tableGeometry(t.model) ?? area, area));
-  if (neighbour || !isEmpty(table.worksheet, area)) {
+  const filled = neighbour ? undefined : firstFilled(table.worksheet, area);
+  if (neighbour || filled) {
+    const data = filled ? `data (${qualified(table.worksheet.name, `${columnLetters(filled.column - 1)}${filled.row}`)} first)` : '';
     return {
-      problem: `The cells to the right of table ${table.model.name} (${where}) hold ${neighbour ? `table ${neighbour.model.name}` : 'data'}, and the output columns ${missing} need them; move that ${neighbour ? 'table' : 'data'} or insert ${appended} empty columns after the table, then run again.`,
+      problem: `The cells to the right of table ${table.model.name} (${where}) hold ${neighbour ? `table ${neighbour.model.name}` : data}, and the output columns ${missing} need them; move that ${neighbour ? 'table' : 'data'} or insert ${appended} empty columns after the table, then run again.`,
     };
   }
   return { columns, appended, geometry, headers: owned.headers, resting };

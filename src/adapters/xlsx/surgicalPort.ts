@@ -82,9 +82,14 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     return { name: table.name, sheet: table.sheet.name, rows: found.raw.rows.length, columns: found.raw.headers.length, headers: found.raw.headers };
   }
 
-  function isEmpty(table: TablePart, box: { top: number; bottom: number; left: number; right: number }): boolean {
+  /** The first cell of `box` holding something, row by row (1-based), or undefined when all are empty. */
+  function firstFilled(table: TablePart, box: { top: number; bottom: number; left: number; right: number }): { row: number; column: number } | undefined {
     const { values } = book.block(table.sheet, box);
-    return values.every((row) => row.every((v) => v === ''));
+    for (const [r, row] of values.entries()) {
+      const c = row.findIndex((v) => v !== '');
+      if (c !== -1) return { row: box.top + r, column: box.left + c };
+    }
+    return undefined;
   }
 
   function placeOutputs({ table, geometry, cellsRight }: ReadTable, owned: OutputColumnPlacement, layout: OutputColumnsLayout): Placement | { problem: string } {
@@ -107,9 +112,11 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     const missing = listWords(owned.headers.filter((_, k) => owned.existing[k] === undefined));
     if (area.right > MAX_COLUMNS) return { problem: `Table ${table.name} ends too close to Excel's last column to add ${missing}; move the table left.` };
     const neighbour = book.tables().find((t) => t.sheet.path === table.sheet.path && t.path !== table.path && overlaps(geometryOf(t) ?? area, area));
-    if (neighbour || (cellsRight && !isEmpty(table, area))) {
+    const filled = neighbour || !cellsRight ? undefined : firstFilled(table, area);
+    if (neighbour || filled) {
+      const data = filled ? `data (${qualified(table.sheet.name, `${columnLetters(filled.column - 1)}${filled.row}`)} first)` : '';
       return {
-        problem: `The cells to the right of table ${table.name} (${where}) hold ${neighbour ? `table ${neighbour.name}` : 'data'}, and the output columns ${missing} need them; move that ${neighbour ? 'table' : 'data'} or insert ${appended} empty columns after the table, then run again.`,
+        problem: `The cells to the right of table ${table.name} (${where}) hold ${neighbour ? `table ${neighbour.name}` : data}, and the output columns ${missing} need them; move that ${neighbour ? 'table' : 'data'} or insert ${appended} empty columns after the table, then run again.`,
       };
     }
     return { columns, appended, geometry, headers: owned.headers, resting };

@@ -95,7 +95,7 @@ describe('writing the output columns', () => {
     sheet.getCell(6, right + 2).value = 'My side calculation';
     const { result, workbook } = await runOn(await toBytes(input));
     expect(result.kind).toBe('not-written');
-    expect(result.kind === 'not-written' && result.outcome.problem.message).toMatch(/cells to the right of table Initiatives \(Portfolio![A-Z]+3:[A-Z]+8\) hold data/);
+    expect(result.kind === 'not-written' && result.outcome.problem.message).toMatch(/cells to the right of table Initiatives \(Portfolio![A-Z]+3:[A-Z]+8\) hold data \(Portfolio!AG6 first\)/);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Portfolio', 'Capacity']);
     expect(headerRow(workbook)).not.toContain('Priority');
   });
