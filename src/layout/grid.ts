@@ -273,6 +273,16 @@ function linesPerColumn(widths: readonly number[], lettering: Lettering): (text:
   };
 }
 
+/** A table header's filter button, in characters as wide as a digit (about 16 pixels beside Calibri 11's 7). */
+const FILTER_BUTTON_WIDTH = 2.5;
+
+/**
+ * The width a column needs to show its table header whole on one line beside the header's filter button.
+ * For headers in a row that is not the add-in's to grow, such as the output columns' in the user's table:
+ * there a cut header ('Priority sc▾') cannot wrap.
+ */
+export const headerFitWidth = (header: string): number => Math.ceil(header.length * LETTER_WIDTH.header + 0.5 + FILTER_BUTTON_WIDTH);
+
 /** The height of every header or `wrap` row whose words need more than one line in their columns. */
 export function wrappedRowHeights(values: readonly LayoutCell[][], styles: readonly StyledRange[], widths: readonly number[]): RowHeight[] {
   // Bold header letters and plain wrap-row letters are measured apart (LETTER_WIDTH).

@@ -7,7 +7,7 @@ import { joinedGaps } from '../engine/explain';
 import { Memo } from '../engine/memo';
 import type { Plan } from '../engine/plan';
 import type { PlanEntry } from '../engine/types';
-import { BAD, GOOD, INFO, NEUTRAL, QUIET, scoreCell, TEXT_FORMAT, type HighlightRule, type LayoutCell } from './grid';
+import { BAD, GOOD, INFO, NEUTRAL, headerFitWidth, QUIET, scoreCell, TEXT_FORMAT, type HighlightRule, type LayoutCell } from './grid';
 
 export const OUTPUT_FORMATS: Record<OutputKey, string> = {
   priority: '0',
@@ -130,6 +130,7 @@ export function outputColumnsLayout(plan: Plan, memo = new Memo()): OutputColumn
     headers: columns.map((c) => c.header),
     values,
     formats: keys.map((k) => OUTPUT_FORMATS[k]),
-    widths: keys.map((k) => OUTPUT_WIDTHS[k]),
+    // Wide enough for the header too: the header row is the user's, so it is not grown to wrap a header.
+    widths: columns.map((c) => Math.max(OUTPUT_WIDTHS[c.key], headerFitWidth(c.header))),
   };
 }

@@ -3,7 +3,10 @@
 // otherwise be cut off (the Decision log read "Deferred (in-", "Not", "Input").
 
 import fc from 'fast-check';
-import { SheetBuilder, wrappedRowHeights, wrappedLines, LINE_POINTS } from '../../src/layout/grid';
+import { generatePortfolio, withValueRanges } from '../../bench/generate';
+import { prioritise } from '../../src/engine/plan';
+import { headerFitWidth, SheetBuilder, wrappedRowHeights, wrappedLines, LINE_POINTS } from '../../src/layout/grid';
+import { outputColumnsLayout } from '../../src/layout/outputColumns';
 import { pageSetupOf } from '../../src/layout/pageSetup';
 
 describe('how many lines a header wraps to', () => {
@@ -122,5 +125,33 @@ describe('the height of a header row', () => {
     const layout = tall.build('Sheet', [14]);
     const flat = pageSetupOf({ ...layout, rowHeights: undefined });
     expect(layout.pageSetup!.breaks[0]).toBeLessThan(flat.breaks[0]!);
+  });
+});
+
+describe("the output columns' headers in the user's table", () => {
+  // Their header row is the user's, so it is not grown: each column is made wide enough for its header on one line
+  // beside the filter button (it read 'Priority sc▾' and 'Readiness▾' at the widths the values need).
+  const FILTER_BUTTON = 2.5;
+  /** Every output column: a roadmap (Start) with value ranges (Confidence). */
+  function allOutputColumns() {
+    const portfolio = generatePortfolio(24, 7);
+    const settings = { ...portfolio.settings, rows: [...portfolio.settings.rows, ['Horizons', 'H1, H2'], ['Confidence draws', 50]] };
+    return outputColumnsLayout(prioritise({ initiatives: withValueRanges(portfolio.initiatives), capacity: portfolio.capacity, settings }, { now: '2026-11-23T10:00:00Z' }, { economics: false }));
+  }
+
+  it('fit on one line beside the filter button', () => {
+    const layout = allOutputColumns();
+    expect(layout.headers).toEqual(expect.arrayContaining(['Priority score', 'Readiness score', 'Start', 'Confidence']));
+    layout.headers.forEach((header, i) => expect([header, wrappedLines(header, layout.widths[i]! - FILTER_BUTTON)]).toEqual([header, 1]));
+  });
+
+  it('keep the wider width a column needs for its values (Why, Gate gaps)', () => {
+    const layout = allOutputColumns();
+    expect(layout.widths[layout.headers.indexOf('Why')]).toBe(70);
+    expect(layout.widths[layout.headers.indexOf('Gate gaps')]).toBe(48);
+  });
+
+  it('gives any header one line beside the button', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[A-Za-z()-]{1,40}$/), (header) => expect(wrappedLines(header, headerFitWidth(header) - FILTER_BUTTON)).toBe(1)));
   });
 });
