@@ -261,3 +261,20 @@ describe('a workbook whose structure is protected (Review > Protect Workbook)', 
     expect(sheets(folder.path('again.xlsx'))).toEqual(sheets(first));
   });
 });
+
+describe('a table the user sorted', () => {
+  it('has its sort cover the output columns, so reapplying it moves them with their rows', async () => {
+    const input = folder.path('sorted.xlsx');
+    writeFileSync(
+      input,
+      await editZip(await toBytes(portfolioWorkbook()), async (zip) => {
+        const table = await zip.file('xl/tables/table1.xml')!.async('string');
+        // Sorted by Annual value, largest first, as Excel records it: the table's body, inside its filter.
+        zip.file('xl/tables/table1.xml', table.replace(/<autoFilter ref="([^"]+)">[\s\S]*?<\/autoFilter>|<autoFilter ref="([^"]+)"\/>/, '<autoFilter ref="B3:AD8"><sortState ref="B4:AD8"><sortCondition descending="1" ref="G4:G8"/></sortState></autoFilter>'));
+      }),
+    );
+    expect((await runCommand([input])).code).toBe(0);
+    const table = stored(readFileSync(folder.path('sorted.prioritised.xlsx'))).get('xl/tables/table1.xml')!.data().toString();
+    expect(table).toContain('<autoFilter ref="B3:AN8"><sortState ref="B4:AN8"><sortCondition descending="1" ref="G4:G8"/></sortState></autoFilter>');
+  });
+});

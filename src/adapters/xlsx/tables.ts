@@ -69,6 +69,13 @@ export function resizedTablePart(xml: string, box: Box, totalsRow: boolean, adde
   let out = xml.slice(0, table.start) + withAttribute(table.open, 'ref', formatRange(box)) + xml.slice(table.start + table.open.length);
   const filter = findElement(out, 'autoFilter');
   if (filter) out = out.slice(0, filter.start) + withAttribute(filter.open, 'ref', formatRange({ ...box, bottom: box.bottom - (totalsRow ? 1 : 0) })) + out.slice(filter.start + filter.open.length);
+  // A sort the user applied (in the filter or the table) covers the new columns too: Excel's Reapply sorts the range it
+  // names, and one stopping at the old last column would sort the user's cells and leave the outputs where they were.
+  for (const sort of findElements(out, 'sortState').reverse()) {
+    const range = parseRange(attributeOf(sort.open, 'ref'));
+    if (!range || range.right >= box.right) continue;
+    out = out.slice(0, sort.start) + withAttribute(sort.open, 'ref', formatRange({ ...range, right: box.right })) + out.slice(sort.start + sort.open.length);
+  }
   if (added.length === 0) return out;
   const columns = findElement(out, 'tableColumns')!;
   const existing = findElements(columns.text, 'tableColumn');
