@@ -2,8 +2,11 @@
 // team, one gate, a name), each card with its value, gate, decision and what held
 // it back. Only the cards in view are rendered (model/listWindow.ts), so 10,000
 // rows scroll like 30; details open in place and focus stays on their button.
+// The list is one Tab stop: Tab lands on the last-focused card's Details button
+// (the first's at the start), Up/Down and Home/End move between the cards' buttons
+// (Fluent's arrow navigation group, tabster), and Tab again leaves the list.
 
-import { Badge, Body1, Button, Caption1, Field, SearchBox, Select, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Field, SearchBox, Select, Subtitle2, makeStyles, tokens, useArrowNavigationGroup, useId } from '@fluentui/react-components';
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode, type UIEvent } from 'react';
 import type { Plan } from '../../engine/plan';
 import type { Gate } from '../../engine/types';
@@ -162,6 +165,8 @@ export function Ranking({ plan, busy, onSort }: RankingProps) {
   const detailPrefix = useId('detail');
   const [filter, setFilter] = useState<RankingFilter>(NO_FILTER);
   const [open, setOpen] = useState<string | undefined>();
+  // One Tab stop for the whole list, however many cards: 25 Details buttons were 25 presses of Tab.
+  const arrowNavigation = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   const all = useMemo(() => rankingRows(plan), [plan]);
   const teams = useMemo(() => plan.teams.map((t) => t.name), [plan]);
   const rows = useMemo(() => filterRows(all, filter), [all, filter]);
@@ -228,7 +233,7 @@ export function Ranking({ plan, busy, onSort }: RankingProps) {
         {rows.length === 0 ? (
           <Body1 className={styles.empty}>No initiative matches the filter.</Body1>
         ) : (
-          <ol className={styles.list} aria-labelledby={id} style={{ paddingTop: span.before, paddingBottom: span.after }}>
+          <ol {...arrowNavigation} className={styles.list} aria-labelledby={id} style={{ paddingTop: span.before, paddingBottom: span.after }}>
             {rows.slice(span.start, span.end).map((row, i) => {
               const detailId = `${detailPrefix}-${row.priority}`;
               const expanded = open === row.key;

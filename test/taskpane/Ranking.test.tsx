@@ -1,0 +1,77 @@
+/** @jest-environment jsdom */
+// The ranking's list is one Tab stop: the arrow keys move between the cards' Details buttons.
+
+import { Button, FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { prioritise } from '../../src/engine/plan';
+import { sampleTables } from '../../src/sample/samplePortfolio';
+import { Ranking } from '../../src/taskpane/Ranking/Ranking';
+import { NOW } from '../builders';
+
+// Tabster (Fluent's focus manager) takes an element with no offsetParent for display:none and a body
+// with no size for a hidden frame, and finds nothing to focus; jsdom lays nothing out, so here each
+// element's offsetParent is its parent and the body has the pane's size.
+const offsetParent = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetParent')!;
+beforeEach(() => {
+  Object.defineProperty(HTMLElement.prototype, 'offsetParent', { configurable: true, get(this: HTMLElement) { return this.parentElement; } });
+  jest.spyOn(document.body, 'getBoundingClientRect').mockReturnValue({ x: 0, y: 0, top: 0, left: 0, right: 320, bottom: 700, width: 320, height: 700, toJSON: () => ({}) });
+});
+afterEach(() => {
+  Object.defineProperty(HTMLElement.prototype, 'offsetParent', offsetParent);
+  jest.restoreAllMocks();
+});
+
+function showRanking() {
+  const user = userEvent.setup();
+  const plan = prioritise(sampleTables(), { now: NOW });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Ranking plan={plan} busy={false} onSort={() => {}} />
+      <Button>After the ranking</Button>
+    </FluentProvider>,
+  );
+  const list = screen.getByRole('list', { name: 'Ranking' });
+  const details = within(list).getAllByRole('button', { name: /^Show details for / });
+  return { user, details };
+}
+
+describe('the ranking list and the keyboard', () => {
+  test('Tab enters the list once, the arrows move between the cards, Tab leaves it for the next control', async () => {
+    const { user, details } = showRanking();
+    expect(details.length).toBeGreaterThan(3);
+    const team = screen.getByRole('combobox', { name: 'Team' });
+    team.focus();
+    await user.tab();
+    expect(details[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(details[1]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(details[2]).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(details[1]).toHaveFocus();
+    // One press of Tab past every other card.
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'After the ranking' })).toHaveFocus();
+    // Back in, on the card the user left.
+    await user.tab({ shift: true });
+    expect(details[1]).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(details.at(-1)).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(details[0]).toHaveFocus();
+    // Shift+Tab leaves by the top, for the filters.
+    await user.tab({ shift: true });
+    expect(team).toHaveFocus();
+  });
+
+  test('the buttons keep their names and Enter still opens a card in place', async () => {
+    const { user, details } = showRanking();
+    screen.getByRole('combobox', { name: 'Team' }).focus();
+    await user.tab();
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(details[1]).toHaveFocus();
+    expect(details[1]).toHaveAttribute('aria-expanded', 'true');
+    expect(details[1]!.getAttribute('aria-label')).toMatch(/^Hide details for /);
+  });
+});
