@@ -56,10 +56,16 @@ describe('the ranking list and the keyboard', () => {
     // Back in, on the card the user left.
     await user.tab({ shift: true });
     expect(details[1]).toHaveFocus();
+    // Home and End reach the whole list's ends, not only the cards rendered (25 here, about 10 drawn).
+    expect(details.length).toBeLessThan(25);
     await user.keyboard('{End}');
-    expect(details.at(-1)).toHaveFocus();
+    const last = within(screen.getByRole('list', { name: 'Ranking' })).getAllByRole('listitem').at(-1)!;
+    expect(last).toHaveAttribute('aria-posinset', '25');
+    expect(within(last).getByRole('button', { name: /^Show details for / })).toHaveFocus();
     await user.keyboard('{Home}');
-    expect(details[0]).toHaveFocus();
+    const first = within(screen.getByRole('list', { name: 'Ranking' })).getAllByRole('listitem')[0]!;
+    expect(first).toHaveAttribute('aria-posinset', '1');
+    expect(within(first).getByRole('button', { name: /^Show details for / })).toHaveFocus();
     // Shift+Tab leaves by the top, for the filters.
     await user.tab({ shift: true });
     expect(team).toHaveFocus();

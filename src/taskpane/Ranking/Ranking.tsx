@@ -5,9 +5,10 @@
 // The list is one Tab stop: Tab lands on the last-focused card's Details button
 // (the first's at the start), Up/Down and Home/End move between the cards' buttons
 // (Fluent's arrow navigation group, tabster), and Tab again leaves the list.
+// Home and End go to the whole list's first and last card, not the window's.
 
 import { Badge, Body1, Button, Caption1, Field, SearchBox, Select, Subtitle2, makeStyles, tokens, useArrowNavigationGroup, useId } from '@fluentui/react-components';
-import { useLayoutEffect, useMemo, useRef, useState, type ReactNode, type UIEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
 import type { Plan } from '../../engine/plan';
 import type { Gate } from '../../engine/types';
 import { InitiativeDetail } from '../InitiativeDetail/InitiativeDetail';
@@ -166,7 +167,9 @@ export function Ranking({ plan, busy, onSort }: RankingProps) {
   const [filter, setFilter] = useState<RankingFilter>(NO_FILTER);
   const [open, setOpen] = useState<string | undefined>();
   // One Tab stop for the whole list, however many cards: 25 Details buttons were 25 presses of Tab.
-  const arrowNavigation = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
+  // Tabster's Home and End stop at the window's edges, so the list takes those keys itself.
+  const arrowNavigation = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true, ignoreDefaultKeydown: { Home: true, End: true } });
+  const edge = useRef<'first' | 'last' | undefined>(undefined);
   const all = useMemo(() => rankingRows(plan), [plan]);
   const teams = useMemo(() => plan.teams.map((t) => t.name), [plan]);
   const rows = useMemo(() => filterRows(all, filter), [all, filter]);
@@ -213,6 +216,27 @@ export function Ranking({ plan, busy, onSort }: RankingProps) {
     setScrollTop(0);
   };
   const onScroll = (event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop);
+  // Home or End: the focus goes to that end's card, once the window has moved there and rendered it
+  // (past the end renders the last card).
+  const focusEdge = (): boolean => {
+    const index = edge.current === 'first' ? 0 : rows.length - 1;
+    if (edge.current === undefined || index < span.start || index >= span.end) return false;
+    scroller.current?.querySelector<HTMLElement>(`li[aria-posinset="${index + 1}"] button`)?.focus();
+    edge.current = undefined;
+    return true;
+  };
+  const onListKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    if ((event.key !== 'Home' && event.key !== 'End') || event.ctrlKey || event.altKey || event.shiftKey || event.metaKey) return;
+    event.preventDefault();
+    const last = event.key === 'End';
+    edge.current = last ? 'last' : 'first';
+    if (focusEdge()) return;
+    scroller.current?.scrollTo?.({ top: last ? scroller.current.scrollHeight : 0 });
+    setScrollTop(last ? Number.MAX_SAFE_INTEGER : 0);
+  };
+  useLayoutEffect(() => {
+    focusEdge();
+  });
 
   return (
     <section className={section.section} aria-labelledby={id}>
@@ -233,7 +257,7 @@ export function Ranking({ plan, busy, onSort }: RankingProps) {
         {rows.length === 0 ? (
           <Body1 className={styles.empty}>No initiative matches the filter.</Body1>
         ) : (
-          <ol {...arrowNavigation} className={styles.list} aria-labelledby={id} style={{ paddingTop: span.before, paddingBottom: span.after }}>
+          <ol {...arrowNavigation} onKeyDown={onListKeyDown} className={styles.list} aria-labelledby={id} style={{ paddingTop: span.before, paddingBottom: span.after }}>
             {rows.slice(span.start, span.end).map((row, i) => {
               const detailId = `${detailPrefix}-${row.priority}`;
               const expanded = open === row.key;
