@@ -8,11 +8,11 @@
 // Home and End go to the whole list's first and last card, not the window's.
 
 import { Badge, Body1, Button, Caption1, Field, SearchBox, Select, Subtitle2, makeStyles, tokens, useArrowNavigationGroup, useId } from '@fluentui/react-components';
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
 import type { Plan } from '../../engine/plan';
 import type { Gate } from '../../engine/types';
 import { InitiativeDetail } from '../InitiativeDetail/InitiativeDetail';
-import { listWindow } from '../model/listWindow';
+import { listWindow, withNeighbours } from '../model/listWindow';
 import { GROUP_LABEL, NO_FILTER, filterChoices, filterRows, rankingRows, shownText, type DecisionGroup, type RankingFilter, type RankingRow } from '../model/rankingRows';
 import { useSectionStyles } from '../styles';
 import { DECISION_COLOUR, GATE_COLOUR } from '../Summary/badgeColours';
@@ -205,13 +205,16 @@ export function Ranking({ plan, busy, onSort }: RankingProps) {
     return () => observer.disconnect();
   }, [observer]);
 
-  const span = useMemo(
-    () => listWindow(rows.length, (i) => heights.get(rows[i]!.key) ?? ESTIMATED_ROW, scrollTop, viewport, OVERSCAN),
-    [rows, heights, scrollTop, viewport],
-  );
+  // The focused card and its neighbours stay rendered (withNeighbours), so the arrows always have a next card.
+  const [focused, setFocused] = useState<number | undefined>();
+  const span = useMemo(() => {
+    const heightOf = (i: number) => heights.get(rows[i]!.key) ?? ESTIMATED_ROW;
+    return withNeighbours(listWindow(rows.length, heightOf, scrollTop, viewport, OVERSCAN), rows.length, focused, heightOf);
+  }, [rows, heights, scrollTop, viewport, focused]);
   // A new filter starts at the top of its list.
   const changeFilter = (next: RankingFilter) => {
     setFilter(next);
+    setFocused(undefined);
     scroller.current?.scrollTo?.({ top: 0 });
     setScrollTop(0);
   };
@@ -231,12 +234,32 @@ export function Ranking({ plan, busy, onSort }: RankingProps) {
     const last = event.key === 'End';
     edge.current = last ? 'last' : 'first';
     if (focusEdge()) return;
-    scroller.current?.scrollTo?.({ top: last ? scroller.current.scrollHeight : 0 });
     setScrollTop(last ? Number.MAX_SAFE_INTEGER : 0);
   };
   useLayoutEffect(() => {
     focusEdge();
   });
+  // The card the focus lands on is kept rendered with its neighbours, and kept in view while the cards
+  // around it are measured and the window moves (until the user scrolls by pointer: then the page is theirs).
+  const reveal = useRef(false);
+  const onListFocus = (event: FocusEvent<HTMLOListElement>) => {
+    const item = event.target instanceof HTMLElement ? event.target.closest('li') : null;
+    if (!item) return;
+    reveal.current = true;
+    setFocused(Number(item.getAttribute('aria-posinset')) - 1);
+    item.scrollIntoView?.({ block: 'nearest' });
+  };
+  useLayoutEffect(() => {
+    if (!reveal.current || focused === undefined) return;
+    const item = scroller.current?.querySelector<HTMLElement>(`li[aria-posinset="${focused + 1}"]`);
+    if (item?.contains(document.activeElement)) item.scrollIntoView?.({ block: 'nearest' });
+  });
+  const onListBlur = (event: FocusEvent<HTMLOListElement>) => {
+    if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) reveal.current = false;
+  };
+  const onPointerScroll = () => {
+    reveal.current = false;
+  };
 
   return (
     <section className={section.section} aria-labelledby={id}>
@@ -253,11 +276,11 @@ export function Ranking({ plan, busy, onSort }: RankingProps) {
       <Caption1 id={countId} role="status" className={section.quiet}>
         {shownText(rows.length, all.length)}
       </Caption1>
-      <div ref={scroller} data-scroller className={styles.scroller} onScroll={onScroll}>
+      <div ref={scroller} data-scroller className={styles.scroller} onScroll={onScroll} onWheel={onPointerScroll} onPointerDown={onPointerScroll} onTouchStart={onPointerScroll}>
         {rows.length === 0 ? (
           <Body1 className={styles.empty}>No initiative matches the filter.</Body1>
         ) : (
-          <ol {...arrowNavigation} onKeyDown={onListKeyDown} className={styles.list} aria-labelledby={id} style={{ paddingTop: span.before, paddingBottom: span.after }}>
+          <ol {...arrowNavigation} onKeyDown={onListKeyDown} onFocus={onListFocus} onBlur={onListBlur} className={styles.list} aria-labelledby={id} style={{ paddingTop: span.before, paddingBottom: span.after }}>
             {rows.slice(span.start, span.end).map((row, i) => {
               const detailId = `${detailPrefix}-${row.priority}`;
               const expanded = open === row.key;

@@ -34,3 +34,16 @@ export function listWindow(count: number, heightOf: (index: number) => number, s
   for (let i = end; i < count; i++) after += heightOf(i);
   return { start, end, before, after };
 }
+
+/**
+ * The window grown to hold `index` and one row either side of it, when `index` is in the window or
+ * next to it (the focused row: the keyboard's next row is always rendered, and the focused one is
+ * not dropped from under the focus); a row far from the window leaves it as it is.
+ */
+export function withNeighbours(window: ListWindow, count: number, index: number | undefined, heightOf: (index: number) => number): ListWindow {
+  if (index === undefined || index < window.start - 2 || index > window.end + 1 || index >= count) return window;
+  let { start, end, before, after } = window;
+  for (; start > Math.max(0, index - 1); start--) before -= heightOf(start - 1);
+  for (; end < Math.min(count, index + 2); end++) after -= heightOf(end);
+  return { start, end, before, after };
+}

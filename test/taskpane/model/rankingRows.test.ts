@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { prioritise } from '../../../src/engine/plan';
 import { sampleTables } from '../../../src/sample/samplePortfolio';
 import { DECISION_GROUP, NO_FILTER, filterChoices, filterRows, fold, rankingRows, shownText, type RankingRow } from '../../../src/taskpane/model/rankingRows';
-import { listWindow } from '../../../src/taskpane/model/listWindow';
+import { listWindow, withNeighbours } from '../../../src/taskpane/model/listWindow';
 import { NOW, named, workbook } from '../../builders';
 
 const samplePlan = () => prioritise(sampleTables(), { now: NOW });
@@ -148,5 +148,23 @@ describe('the list window', () => {
   test('scrolled past the end of a list that shrank, it still shows its last row', () => {
     const w = listWindow(3, () => 50, 10_000, 500, 0);
     expect(w).toEqual({ start: 2, end: 3, before: 100, after: 0 });
+  });
+
+  test('the focused row and its neighbours are added to a window next to it; a row far away is not (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 300 }), fc.nat(100_000), fc.nat(310), (heights, scroll, index) => {
+        const heightOf = (i: number) => heights[i]!;
+        const base = listWindow(heights.length, heightOf, scroll, 500, 100);
+        const w = withNeighbours(base, heights.length, index, heightOf);
+        expect(w.before).toBe(sum(heights, 0, w.start));
+        expect(w.after).toBe(sum(heights, w.end, heights.length));
+        expect(w.start).toBeLessThanOrEqual(base.start);
+        expect(w.end).toBeGreaterThanOrEqual(base.end);
+        if (index >= heights.length || index < base.start - 2 || index > base.end + 1) return expect(w).toEqual(base);
+        expect(w.start).toBe(Math.min(base.start, Math.max(0, index - 1)));
+        expect(w.end).toBe(Math.max(base.end, Math.min(heights.length, index + 2)));
+      }),
+    );
+    expect(withNeighbours({ start: 5, end: 10, before: 50, after: 100 }, 20, undefined, () => 10)).toEqual({ start: 5, end: 10, before: 50, after: 100 });
   });
 });
