@@ -19,7 +19,11 @@ async function run(page: Page): Promise<void> {
 /** axe's findings inside the pane, one line each, so a failure names the rule and the element. */
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).include('aside').analyze();
-  return result.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+  // Tabster's dummy inputs (Fluent's arrow-key groups, the ranking's list) are aria-hidden and focusable on
+  // purpose: they take the Tab into or out of the group and hand the focus on at once, and a screen reader
+  // is not to announce them. axe's aria-hidden-focus reads them as a fault (microsoft/tabster#288).
+  const tabsterDummy = (v: { id: string }, html: string) => v.id === 'aria-hidden-focus' && /^<i [^>]*data-tabster-dummy/.test(html);
+  return result.violations.flatMap((v) => v.nodes.filter((node) => !tabsterDummy(v, node.html)).map((node) => `${v.id}: ${node.target.join(' ')}`));
 }
 
 test('the first-run offer has no accessibility violations', async () => {

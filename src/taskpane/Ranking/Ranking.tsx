@@ -252,6 +252,9 @@ export function Ranking({ plan, busy, onSort }: RankingProps) {
   useLayoutEffect(() => {
     if (!reveal.current || focused === undefined) return;
     const item = scroller.current?.querySelector<HTMLElement>(`li[aria-posinset="${focused + 1}"]`);
+    // Keys pressed faster than the window renders can drop the focused card from under the focus:
+    // the focus goes back to the card the list last knew.
+    if (item && document.activeElement === document.body) item.querySelector('button')?.focus();
     if (item?.contains(document.activeElement)) item.scrollIntoView?.({ block: 'nearest' });
   });
   const onListBlur = (event: FocusEvent<HTMLOListElement>) => {
