@@ -6,6 +6,7 @@ import { rawTable } from '../../src/adapters/memory/tables';
 import { sampleTables } from '../../src/sample/samplePortfolio';
 import { sampleWorkbook } from '../adapters/memory/memoryBuilders';
 import { loaded, renderPane, runButton, statusSays } from './paneHarness';
+import { giveTabsterALayout } from './tabsterLayout';
 
 const FIT = sampleTables().initiatives.headers.indexOf('Strategic fit'); // column G
 
@@ -22,6 +23,7 @@ async function runWithABadRating() {
 }
 
 describe('the results of a run', () => {
+  giveTabsterALayout();
   test('an input problem names its cell and its button selects that cell, leaving focus on the button', async () => {
     const { user, workbook } = await runWithABadRating();
     const problems = screen.getByRole('region', { name: /Input problems/ });

@@ -8,19 +8,9 @@ import { prioritise } from '../../src/engine/plan';
 import { sampleTables } from '../../src/sample/samplePortfolio';
 import { Ranking } from '../../src/taskpane/Ranking/Ranking';
 import { NOW } from '../builders';
+import { giveTabsterALayout } from './tabsterLayout';
 
-// Tabster (Fluent's focus manager) takes an element with no offsetParent for display:none and a body
-// with no size for a hidden frame, and finds nothing to focus; jsdom lays nothing out, so here each
-// element's offsetParent is its parent and the body has the pane's size.
-const offsetParent = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetParent')!;
-beforeEach(() => {
-  Object.defineProperty(HTMLElement.prototype, 'offsetParent', { configurable: true, get(this: HTMLElement) { return this.parentElement; } });
-  jest.spyOn(document.body, 'getBoundingClientRect').mockReturnValue({ x: 0, y: 0, top: 0, left: 0, right: 320, bottom: 700, width: 320, height: 700, toJSON: () => ({}) });
-});
-afterEach(() => {
-  Object.defineProperty(HTMLElement.prototype, 'offsetParent', offsetParent);
-  jest.restoreAllMocks();
-});
+giveTabsterALayout();
 
 function showRanking() {
   const user = userEvent.setup();
