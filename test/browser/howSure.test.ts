@@ -2,8 +2,8 @@
 // drawn in the confidence worker after, with progress and Cancel; the figures
 // land in the grid's Confidence column, or nothing does.
 
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe';
 import { previewInChromium } from './previewServer';
 
 const { openPane } = previewInChromium();
@@ -27,10 +27,6 @@ async function confidenceCells(page: Page): Promise<string[]> {
   return cells.slice(1, 26);
 }
 
-async function violations(page: Page, within = 'aside'): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include(within).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
-}
 
 test('after the plan, the futures are drawn and the borderline initiatives lead, with what would settle them; axe finds nothing', async () => {
   const page = await open('&width=320');
@@ -41,16 +37,16 @@ test('after the plan, the futures are drawn and the borderline initiatives lead,
   await expect(borderline.first().textContent()).resolves.toMatch(/borderline\d+%.* is in \d+% of futures: its value range \$[\d.]+[kM]-\$[\d.]+[kM] decides it/);
   const cells = await confidenceCells(page);
   expect(cells.every((c) => /^\d+%$/.test(c))).toBe(true);
-  expect(await violations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await pane(page).getByRole('button', { name: /Core and outside/ }).click();
-  expect(await violations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('in the dark theme the How sure view has no accessibility violations', async () => {
   const page = await open('&width=320&theme=dark');
   await run(page);
   await howSure(page).getByText(/over 500 futures/).waitFor({ timeout: 30_000 });
-  expect(await violations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('while the futures are drawn, the progress and Cancel have no accessibility violations', async () => {
@@ -66,7 +62,7 @@ test('while the futures are drawn, the progress and Cancel have no accessibility
   const cancel = howSure(page).getByRole('button', { name: 'Cancel' });
   await cancel.waitFor();
   expect(await howSure(page).innerText()).toContain('Drawing futures: 0 of 500');
-  expect(await violations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   release();
   await howSure(page).getByText(/over 500 futures/).waitFor({ timeout: 30_000 });
 });
@@ -93,7 +89,7 @@ test("agreeing the weights with the room's range kept has no accessibility viola
   await pane(page).getByRole('combobox', { name: /Impact or readiness/ }).selectOption({ label: 'Impact and readiness matter equally' });
   await pane(page).getByRole('button', { name: 'Use these weights' }).click();
   await pane(page).getByText(/within the room's range \(impact 33-58/).waitFor();
-  expect(await violations(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   await pane(page).getByRole('button', { name: 'Save settings and run' }).click();
   await pane(page).getByText('Plan written').waitFor();
   await page.getByRole('tab', { name: 'Prioritisation settings' }).click();
