@@ -382,27 +382,26 @@ export function readInitiatives(
 
   // A range column whose header states no unit ("Value low" beside "Annual value ($M)") is in the value's unit.
   const valueHeader = columns.inputs.annualValue === undefined ? undefined : table.headers[columns.inputs.annualValue] ?? '';
-  const rangeOf = (key: InputKey, header: string) => key === 'valueLow' || key === 'valueHigh' ? headerUnit(header) === undefined && valueHeader !== undefined : false;
   const readers = INPUT_COLUMNS.flatMap((column, slot) => {
     const index = columns.inputs[column.key];
-    return index === undefined
-      ? []
-      : [
-          {
-            reader: column.reader as CellReader<unknown>,
-            plain: column.reader === text,
-            slot,
-            index,
-            isValue: MONEY_FIELDS.includes(column.key as MoneyField),
-            multiplier:
-              column.key === 'annualValue' || rangeOf(column.key, table.headers[index] ?? '') ? columns.valueMultiplier : headerMultiplier(table.headers[index] ?? ''),
-            // The scale came from the value's header, not the column's own: a number of a million or more there is a whole amount.
-            inherited: rangeOf(column.key, table.headers[index] ?? '') && columns.valueMultiplier !== 1,
-            headerCurrency: statedCurrency(table.headers[index] ?? '') ?? (rangeOf(column.key, table.headers[index] ?? '') ? statedCurrency(valueHeader ?? '') : undefined),
-            // A Duration that is no number is told the same whole numbers as one out of range.
-            expected: column.key === 'duration' && roadmap ? durationExpected(roadmap) : undefined,
-          },
-        ];
+    if (index === undefined) return [];
+    const header = table.headers[index] ?? '';
+    const inValueUnit = (column.key === 'valueLow' || column.key === 'valueHigh') && valueHeader !== undefined && headerUnit(header) === undefined;
+    return [
+      {
+        reader: column.reader as CellReader<unknown>,
+        plain: column.reader === text,
+        slot,
+        index,
+        isValue: MONEY_FIELDS.includes(column.key as MoneyField),
+        multiplier: column.key === 'annualValue' || inValueUnit ? columns.valueMultiplier : headerMultiplier(header),
+        // The scale came from the value's header, not the column's own: a number of a million or more there is a whole amount.
+        inherited: inValueUnit && columns.valueMultiplier !== 1,
+        headerCurrency: statedCurrency(header) ?? (inValueUnit ? statedCurrency(valueHeader!) : undefined),
+        // A Duration that is no number is told the same whole numbers as one out of range.
+        expected: column.key === 'duration' && roadmap ? durationExpected(roadmap) : undefined,
+      },
+    ];
   });
   // Two plain arrays, walked by position: the row loop reads them 50,000 times at 10,000 rows.
   const demandTeams = Object.keys(columns.demand);
