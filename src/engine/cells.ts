@@ -80,8 +80,9 @@ function reader<T>(expected: string, parse: (cell: number | string | boolean) =>
   };
 }
 
-// Symbols and the codes statedCurrency knows (currency.ts), so "SEK 3m" reads as 3m as "EUR 3m" does.
-const CURRENCY = /(?:us\$|a\$|c\$|\$|€|£|¥|₹|usd|eur|gbp|chf|aud|cad|jpy|nzd|sgd|hkd|sek|nok|dkk|inr|cny|pln|czk|zar|brl|mxn)/gi;
+/** ISO codes known by sight: an amount reads past them ("SEK 3m" is 3m), and statedCurrency (currency.ts) states them. */
+export const CURRENCY_CODES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'SEK', 'NOK', 'DKK', 'INR', 'CNY', 'PLN', 'CZK', 'ZAR', 'BRL', 'MXN'];
+const CURRENCY = new RegExp(`(?:us\\$|a\\$|c\\$|\\$|€|£|¥|₹|${CURRENCY_CODES.join('|')})`, 'gi');
 const SUFFIX: Record<string, number> = {
   '': 1, k: 1e3, thousand: 1e3, tsd: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mio: 1e6, million: 1e6, b: 1e9, bn: 1e9, mrd: 1e9, billion: 1e9,
 };

@@ -2,7 +2,7 @@
 // currency and FX rates, and converting an amount into the reporting currency.
 
 import { a1, qualified } from './address';
-import { normalise, parseNumber, showCell } from './cells';
+import { CURRENCY_CODES, normalise, parseNumber, showCell } from './cells';
 import type { Initiative, Issue, RawTable } from './types';
 
 /** Excel table names take no spaces: the FX table is called this, and any table headed Currency and Rate is one. */
@@ -55,7 +55,7 @@ const SYMBOLS: [RegExp, string][] = [
 ];
 
 /** ISO codes the reader knows by sight; a code elsewhere in the FX table is taken as written. */
-const CODES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'SEK', 'NOK', 'DKK', 'INR', 'CNY', 'PLN', 'CZK', 'ZAR', 'BRL', 'MXN'];
+const CODES = CURRENCY_CODES;
 const CODE = new RegExp(`(?:^|[^a-z])(${CODES.join('|')})(?=$|[^a-z])`, 'i');
 /** A code written straight after a scale: "300kEUR", "300 kEUR", "1.2mUSD". */
 const CODE_AFTER_SCALE = new RegExp(`\\d\\s*(?:k|mm|mn|m|bn|b)(${CODES.join('|')})(?=$|[^a-z])`, 'i');
