@@ -12,13 +12,12 @@ import type { Plan } from '../engine/plan';
 import { compareScenarios, type ScenarioComparison } from '../engine/scenarios/compare';
 import { overrideDifferences, overridesInForce, tableOverrides, type OverrideDifference } from '../engine/scenarios/overrides';
 import { NO_SCENARIO_TABLES, readScenarios } from '../engine/scenarios/readScenarios';
-import { findScenario, sameScenarioName, scenarioOf, settingsDifferences, settingsOfScenario, type Scenario } from '../engine/scenarios/scenario';
+import { CURRENT_SETTINGS, findScenario, sameScenarioName, scenarioOf, settingsDifferences, settingsOfScenario, type Scenario } from '../engine/scenarios/scenario';
 import type { Settings } from '../engine/types';
 import type { WorkbookPort, WorkbookSnapshot } from '../port/workbookPort';
 import { plannerInput, type Planner } from './runPlan';
 
-/** The pane's name for the settings in force, as a side of a comparison. */
-export const CURRENT_SETTINGS = 'Current settings';
+export { CURRENT_SETTINGS };
 
 export const scenariosIn = (snapshot: WorkbookSnapshot): Scenario[] => readScenarios(snapshot.scenarios ?? NO_SCENARIO_TABLES).scenarios;
 

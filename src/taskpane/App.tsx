@@ -23,6 +23,7 @@ import { LiveSwitch } from './LiveSwitch/LiveSwitch';
 import { cancelOffer } from './model/cancelRun';
 import { heldBackBy } from './model/heldBackBy';
 import { isAvailable } from './model/planners';
+import { loadPlanning } from './loadPlanning';
 import { STEP_TEXT } from './model/steps';
 import { useJustLeft } from './RunBar/focusAfterFirstRun';
 import { RunBar } from './RunBar/RunBar';
@@ -51,11 +52,13 @@ const Summary = lazy(() => import(/* webpackChunkName: "sessions" */ './Summary/
 const Problems = lazy(() => import(/* webpackChunkName: "sessions" */ './Problems/Problems').then((m) => ({ default: m.Problems })));
 const Ranking = lazy(() => import(/* webpackChunkName: "sessions" */ './Ranking/Ranking').then((m) => ({ default: m.Ranking })));
 
-/** Fetch the sections below the first screen once the pane is idle after its first paint; stops if the pane goes first. */
+/** Fetch the sections below the first screen and the run's code once the pane is idle after its first paint; stops if the pane goes first. */
 function prefetchSections(): () => void {
   let cancelled = false;
   const load = () => {
-    if (!cancelled) void import(/* webpackChunkName: "sessions" */ './Ranking/Ranking');
+    if (cancelled) return;
+    void import(/* webpackChunkName: "sessions" */ './Ranking/Ranking');
+    loadPlanning().catch(() => undefined); // a failed fetch is said by the Run that needs it
   };
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(load, { timeout: 2_000 });

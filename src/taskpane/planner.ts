@@ -7,9 +7,9 @@ import type { WorkerSolver } from '../adapters/solver/highsWorker';
 import type { Planner } from '../app/runPlan';
 import { confidenceWorkerDrawer } from '../adapters/solver/confidenceBrowser';
 import type { Drawer } from '../app/confidenceDraws';
-import { prioritiseWith } from '../engine/prioritiseWith';
 import { stoppableClock, stoppableSolver, type Stoppable } from './model/cancelRun';
 import { rankAndFillPlanner, type Planners } from './model/planners';
+import { loadPlanning } from './loadPlanning';
 import type { Solver } from '../engine/select/solver';
 
 let worker: WorkerSolver | undefined;
@@ -24,9 +24,10 @@ export const paneSolver: Solver = Object.assign((model: Parameters<Solver>[0]) =
 let current = { stopped: false };
 
 export const panePlanner: Planner & Stoppable = Object.assign(
-  ((input, context) => {
+  (async (input, context) => {
     const run = (current = { stopped: false });
     const stopped = () => run.stopped;
+    const { prioritiseWith } = await loadPlanning();
     return prioritiseWith(input, context, stoppableSolver(paneSolver, stopped), { clock: stoppableClock(() => performance.now(), stopped), confidence: false });
   }) satisfies Planner,
   {
@@ -37,7 +38,7 @@ export const panePlanner: Planner & Stoppable = Object.assign(
   },
 );
 
-/** Both methods for the pane: rank and fill stays synchronous and never loads the solver. */
+/** Both methods for the pane: rank and fill never loads the solver. */
 export const PANE_PLANNERS: Planners = { 'Rank and fill': rankAndFillPlanner, Optimal: panePlanner };
 
 /** The confidence draws in a Web Worker of their own, started after each plan is written. */

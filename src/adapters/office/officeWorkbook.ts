@@ -17,7 +17,6 @@ import { changeScenarios, writeScenarioComparison } from './scenarioCommands';
 import { retryWhenEditingEnds, type RetryOptions } from './retryWhenEditingEnds';
 import { saveSettings } from './settingsWrites';
 import { saveColumnMapping } from './columnMappingWrites';
-import { writePlan } from './writePlan';
 
 export type OfficeWorkbookOptions = {
   run?: ExcelRun;
@@ -71,6 +70,8 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
       }),
     async write(plan, layout, expectedFingerprint, writeOptions) {
       try {
+        // The writes load with the first write, not with the pane's first screen.
+        const { writePlan } = await import(/* webpackChunkName: "planning" */ './writePlan');
         const outcome = await patiently((context) =>
           writePlan(context, { plan, layout, expectedFingerprint, options: writeOptions, seen, supports, run }).catch((error: unknown) => {
             // The next attempt looks afresh, and so finds (and sweeps) a staging sheet this one may have left.

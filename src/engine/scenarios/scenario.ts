@@ -52,6 +52,9 @@ export type Scenario = {
 
 /** Scenario names compare ignoring case and spacing, never punctuation: "Legal +2" and "Legal -2" are two scenarios. */
 const foldName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+/** The pane's name for the settings in force, as a side of a comparison: no scenario may take it. */
+export const CURRENT_SETTINGS = 'Current settings';
+
 export const sameScenarioName = (a: string, b: string): boolean => foldName(a) === foldName(b);
 
 export const findScenario = (scenarios: readonly Scenario[], name: string): Scenario | undefined =>

@@ -6,12 +6,13 @@
 // reads the workbook halfway through a live re-run's write.
 
 import { useCallback, useState } from 'react';
-import { CURRENT_SETTINGS, compareTwo, deleteScenario, previewSwitch, saveScenarioAs, switchScenario, type SwitchPreview } from '../../app/scenarios';
+import type { SwitchPreview } from '../../app/scenarios';
 import type { ScenarioComparison } from '../../engine/scenarios/compare';
+import { CURRENT_SETTINGS } from '../../engine/scenarios/scenario';
 import type { Settings } from '../../engine/types';
-import { scenarioComparisonSheet } from '../../layout/scenarioComparisonSheet';
 import type { WorkbookPort } from '../../port/workbookPort';
 import { choosePlanner, type Planners } from '../model/planners';
+import { loadPlanning } from '../loadPlanning';
 import type { Notice } from '../controller/paneController';
 
 export type ScenariosOptions = {
@@ -59,7 +60,7 @@ export function useScenarios({ port, planners, now, runBy, settings, operate, ex
     (name: string) =>
       settings &&
       operate(async () => {
-        const scenario = await saveScenarioAs(port, name, settings, { at: now(), ...(by ? { by } : {}) });
+        const scenario = await (await loadPlanning()).saveScenarioAs(port, name, settings, { at: now(), ...(by ? { by } : {}) });
         setPreview(undefined);
         return { intent: 'success', text: `Saved as scenario "${scenario.name}" on the Scenarios sheet; it is the scenario in force.` };
       }),
@@ -70,7 +71,7 @@ export function useScenarios({ port, planners, now, runBy, settings, operate, ex
     (name: string) =>
       settings &&
       locally(async () => {
-        setPreview(await previewSwitch(port, name, settings));
+        setPreview(await (await loadPlanning()).previewSwitch(port, name, settings));
       }),
     [locally, port, settings],
   );
@@ -80,7 +81,7 @@ export function useScenarios({ port, planners, now, runBy, settings, operate, ex
       settings &&
       operate(async () => {
         setMessage(undefined);
-        const next = await switchScenario(port, name, settings);
+        const next = await (await loadPlanning()).switchScenario(port, name, settings);
         setPreview(undefined);
         setRunPending(true);
         // Said in the section, not as the pane's notice: the run that follows clears the notice, and this must stay.
@@ -100,7 +101,7 @@ export function useScenarios({ port, planners, now, runBy, settings, operate, ex
       settings &&
       operate(async () => {
         setMessage(undefined);
-        const wasInForce = await deleteScenario(port, name, settings);
+        const wasInForce = await (await loadPlanning()).deleteScenario(port, name, settings);
         setPreview(undefined);
         setComparison(undefined);
         // Its overrides no longer apply: plan again so the room sees the table's own overrides decide.
@@ -120,7 +121,7 @@ export function useScenarios({ port, planners, now, runBy, settings, operate, ex
       settings &&
       locally(async () => {
         setComparison(undefined);
-        setComparison(await compareTwo(port, choosePlanner(planners), { a, b }, settings, now()));
+        setComparison(await (await loadPlanning()).compareTwo(port, choosePlanner(planners), { a, b }, settings, now()));
       }),
     [locally, now, planners, port, settings],
   );
@@ -129,7 +130,7 @@ export function useScenarios({ port, planners, now, runBy, settings, operate, ex
     () =>
       comparison &&
       locally(async () => {
-        const sheet = await port.writeScenarioComparison(scenarioComparisonSheet(comparison, { at: now(), ...(by ? { by } : {}) }));
+        const sheet = await port.writeScenarioComparison((await loadPlanning()).scenarioComparisonSheet(comparison, { at: now(), ...(by ? { by } : {}) }));
         return { intent: 'success', text: `The comparison is on the ${sheet} sheet, in plain values and a chart, for the pack.` };
       }),
     [by, comparison, locally, now, port],

@@ -11,11 +11,11 @@
 // - While Excel is in cell-edit mode a command waits and tries again until the
 //   user leaves the cell or stops waiting.
 
-import { inputsKey, liveRun, type LiveBase } from '../../app/liveRun';
+import type { LiveBase } from '../../app/liveRun';
 import { liveSession, type LiveSession, type LiveStatus, type RerunResult, type Timer } from '../../app/liveSession';
-import { runPlan, type RunResult } from '../../app/runPlan';
+import type { RunResult } from '../../app/runPlan';
 import type { Plan } from '../../engine/plan';
-import { planDiff, whatMovedSentence, type PlanDiff } from '../../engine/planDiff';
+import type { PlanDiff } from '../../engine/planDiff';
 import type { Issue, Settings, Team } from '../../engine/types';
 import { WorkbookProblemError, type WorkbookPort } from '../../port/workbookPort';
 import type { UserColumnChoice } from '../../layout/ownedColumns';
@@ -25,11 +25,11 @@ import { checkDraft, draftOf, isDirty, type DraftCheck, type SettingsDraft } fro
 import { DEFAULT_SHEET_NAMES, nextSheetName, sheetKeyOf, type SheetKey, type SheetNames } from '../model/sheetNames';
 import { withSteps, type RunStep } from '../model/steps';
 import { canCancel, cancellablePlanner, isStoppable, RunCancelled } from '../model/cancelRun';
-import { inThreadDrawer, type Drawer } from '../../app/confidenceDraws';
-import { progressStore, sureRun, type SureState } from './sureRun';
+import type { Drawer } from '../../app/confidenceDraws';
+import { drawerWhenLoaded, progressStore, sureRun, type SureState } from './sureRun';
 import { workbookView, type WorkbookView } from '../model/workbookView';
 import { confidenceAfterSort } from '../model/sortedConfidence';
-import { planLayout } from '../../layout/planLayout';
+import { loadPlanning, type Planning } from '../loadPlanning';
 
 export type PaneOptions = {
   port: WorkbookPort;
@@ -196,7 +196,7 @@ export function paneController(options: PaneOptions) {
   const sure = sureRun({
     port,
     onProgress: sureProgress.set,
-    drawer: options.drawer ?? inThreadDrawer(undefined, () => Date.now()),
+    drawer: options.drawer ?? drawerWhenLoaded(async () => (await loadPlanning()).inThreadDrawer(undefined, () => Date.now())),
     exclusively,
     onState: (next) => set({ sure: next }),
     onWritten: ({ plan, layout }) => {
@@ -210,11 +210,11 @@ export function paneController(options: PaneOptions) {
   const showView = (next: WorkbookView) => set({ view: next, draft: draftOf(next.settings, next.kind === 'ready' ? next.teams : []) });
 
   /** Show a new plan and what moved since the one before (none for the first). */
-  function showPlan(next: Plan, diff?: PlanDiff) {
+  function showPlan(planning: Planning, next: Plan, diff?: PlanDiff) {
     const before = shown;
     shown = next;
-    const moves = diff ?? (before ? planDiff(before, next) : undefined);
-    set({ plan: next, moved: moves && { diff: moves, sentence: whatMovedSentence(moves, next.settings.currency) } });
+    const moves = diff ?? (before ? planning.planDiff(before, next) : undefined);
+    set({ plan: next, moved: moves && { diff: moves, sentence: planning.whatMovedSentence(moves, next.settings.currency) } });
   }
 
   const runContext = () => {
@@ -289,6 +289,7 @@ export function paneController(options: PaneOptions) {
     try {
       await exclusively(async () => {
         if (cancel.signal.aborted) throw new RunCancelled(); // cancelled while it waited its turn: not even the settings are saved
+        const planning = await loadPlanning();
         const wasDirty = state.dirty;
         const saving = await saveDraft();
         if (!saving.ok) return setRun(waiting.cancelled ? { status: 'stopped' } : { status: 'idle' });
@@ -297,14 +298,14 @@ export function paneController(options: PaneOptions) {
         const planner = cancellablePlanner(stepped.planner, cancel.signal);
         const context = { ...runContext(), ...(saving.unsaved ? { settings: saving.unsaved } : {}) };
         const result = await patiently(
-          () => runPlan(stepped.port, context, { planner, write: { sheetNames: names, ...(userColumns ? { userColumns } : {}) } }),
+          () => planning.runPlan(stepped.port, context, { planner, write: { sheetNames: names, ...(userColumns ? { userColumns } : {}) } }),
           (r) => r.kind === 'not-written' && r.outcome.problem.kind === 'editing',
         );
         if (!result) return setRun({ status: 'stopped' });
         setRun({ status: 'done', result, names });
         if (result.kind === 'written') {
-          liveBase = { key: inputsKey(result.snapshot, context.settings), plan: result.plan, layout: result.layout };
-          showPlan(result.plan);
+          liveBase = { key: planning.inputsKey(result.snapshot, context.settings), plan: result.plan, layout: result.layout };
+          showPlan(planning, result.plan);
           void sure.start({ plan: result.plan, layout: result.layout, fingerprint: result.snapshot.fingerprint }, { sheetNames: names });
           const next = workbookView(result.snapshot);
           showView(saving.unsaved ? { ...next, settings: saving.unsaved } : next);
@@ -345,7 +346,7 @@ export function paneController(options: PaneOptions) {
           shown = carried ?? replanned;
           set({ plan: shown });
           if (!carried && (plan?.confidence || state.sure.status === 'drawing')) {
-            const layout = planLayout(replanned);
+            const layout = (await loadPlanning()).planLayout(replanned);
             void sure.start({ plan: replanned, layout, fingerprint: snapshot.fingerprint }, { sheetNames: state.sheetNames });
           }
         }
@@ -412,11 +413,12 @@ export function paneController(options: PaneOptions) {
     const unsaved = await saveLiveDraft();
     const context = { ...runContext(), ...(unsaved ? { settings: unsaved } : {}) };
     const names = state.sheetNames;
-    const outcome = await liveRun(port, context, { planner: choosePlanner(planners), base: liveBase, write: { sheetNames: names } });
+    const planning = await loadPlanning();
+    const outcome = await planning.liveRun(port, context, { planner: choosePlanner(planners), base: liveBase, write: { sheetNames: names } });
     if (!alive || outcome.kind === 'unchanged') return 'done';
     if (outcome.kind === 'written') {
       liveBase = outcome.base;
-      showPlan(outcome.base.plan, outcome.diff);
+      showPlan(planning, outcome.base.plan, outcome.diff);
       // Live mode re-plans first; how sure the new plan is follows once its futures are drawn.
       void sure.start({ ...outcome.base, fingerprint: outcome.snapshot.fingerprint }, { sheetNames: names });
       const result: RunResult = { kind: 'written', plan: outcome.base.plan, layout: outcome.base.layout, snapshot: outcome.snapshot, outcome: outcome.outcome };

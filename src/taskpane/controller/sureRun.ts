@@ -10,12 +10,11 @@
 // - The figures are written through the pane's command queue, and only if no
 //   newer plan was written meanwhile (writeConfidence also checks the inputs).
 
-import { writeConfidence } from '../../app/confidenceRun';
 import type { Drawer, DrawJob } from '../../app/confidenceDraws';
-import { drawsWanted, withConfidence } from '../../engine/confidence';
 import type { Plan } from '../../engine/plan';
 import type { PlanLayout } from '../../layout/planLayout';
 import type { WorkbookPort, WriteOptions } from '../../port/workbookPort';
+import { loadPlanning } from '../loadPlanning';
 
 export type SureState =
   | { status: 'none' }
@@ -70,13 +69,15 @@ export function sureRun(options: SureRunOptions) {
       job = undefined;
     }
     const mine = ++generation;
-    total = written.plan.usable ? drawsWanted(written.plan) : 0;
-    if (total === 0) return onState({ status: 'none' });
-    onProgress(0);
-    onState({ status: 'drawing', total });
-    const current = drawer(written.plan, (done) => mine === generation && onProgress(done));
-    job = current;
     try {
+      const { drawsWanted, withConfidence, writeConfidence } = await loadPlanning();
+      if (mine !== generation) return;
+      total = written.plan.usable ? drawsWanted(written.plan) : 0;
+      if (total === 0) return onState({ status: 'none' });
+      onProgress(0);
+      onState({ status: 'drawing', total });
+      const current = drawer(written.plan, (done) => mine === generation && onProgress(done));
+      job = current;
       const confidence = await current.result;
       if (mine !== generation || !confidence) return;
       job = undefined;
@@ -109,6 +110,26 @@ export function sureRun(options: SureRunOptions) {
   }
 
   return { start, cancel, supersede };
+}
+
+/** A drawer whose code loads on first use: the draws start once it has loaded, and a cancel before then stops them before they start. */
+export function drawerWhenLoaded(load: () => Promise<Drawer>): Drawer {
+  return (plan, onProgress) => {
+    let cancelled = false;
+    let job: DrawJob | undefined;
+    const result = load().then((drawer) => {
+      if (cancelled) return undefined;
+      job = drawer(plan, onProgress);
+      return job.result;
+    });
+    return {
+      result,
+      cancel: () => {
+        cancelled = true;
+        job?.cancel();
+      },
+    };
+  };
 }
 
 /** How many futures are done: a store of its own, which only the progress bar subscribes to. */

@@ -2,15 +2,15 @@
 // always there; the optimal method is injected when it is built, so the pane
 // never imports the solver itself.
 
-import { prioritise } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
 import type { SelectionMethod } from '../../engine/types';
 import type { Planner } from '../../app/runPlan';
+import { loadPlanning } from '../loadPlanning';
 
 export type Planners = { 'Rank and fill': Planner } & Partial<Record<Exclude<SelectionMethod, 'Rank and fill'>, Planner>>;
 
 /** Rank and fill without the confidence draws: the pane draws them after the plan is on screen (controller/sureRun.ts). */
-export const rankAndFillPlanner: Planner = (input, context) => prioritise(input, context, { confidence: false });
+export const rankAndFillPlanner: Planner = async (input, context) => (await loadPlanning()).prioritise(input, context, { confidence: false });
 
 export const DEFAULT_PLANNERS: Planners = { 'Rank and fill': rankAndFillPlanner };
 

@@ -9,6 +9,7 @@ import type { Drawer } from '../../../src/app/confidenceDraws';
 import type { Confidence } from '../../../src/engine/confidence';
 import { withRankAndFillConfidence, type Plan } from '../../../src/engine/plan';
 import { paneController } from '../../../src/taskpane/controller/paneController';
+import { drawerWhenLoaded } from '../../../src/taskpane/controller/sureRun';
 import { DEFAULT_PLANNERS } from '../../../src/taskpane/model/planners';
 import { sampleTables } from '../../../src/sample/samplePortfolio';
 import { withValueRanges } from '../../../bench/generate';
@@ -186,5 +187,44 @@ describe('how sure is the plan, after the plan', () => {
     await controller.run();
     expect(jobs).toHaveLength(0);
     expect(controller.getState().sure).toEqual({ status: 'none' });
+  });
+});
+
+describe('a drawer whose code loads on first use', () => {
+  const plan = { usable: true } as unknown as Plan;
+  const sure = { draws: 3 } as unknown as Confidence;
+
+  it('starts the draws once its code has loaded, reports their progress, and a cancel then reaches them', async () => {
+    const { drawer, jobs } = heldDrawer();
+    const progress: number[] = [];
+    const job = drawerWhenLoaded(() => Promise.resolve(drawer))(plan, (done) => progress.push(done));
+    expect(jobs).toHaveLength(0);
+    await until(() => jobs.length === 1);
+    expect(jobs[0]!.plan).toBe(plan);
+    jobs[0]!.progress(1, 3);
+    expect(progress).toEqual([1]);
+    job.cancel();
+    expect(jobs[0]!.cancelled).toBe(true);
+    await expect(job.result).resolves.toBeUndefined();
+  });
+
+  it('a cancel before the code has loaded stops the draws before they start', async () => {
+    const { drawer, jobs } = heldDrawer();
+    let loaded!: (d: Drawer) => void;
+    const job = drawerWhenLoaded(() => new Promise<Drawer>((resolve) => (loaded = resolve)))(plan, () => undefined);
+    job.cancel();
+    loaded(drawer);
+    await expect(job.result).resolves.toBeUndefined();
+    expect(jobs).toHaveLength(0);
+  });
+
+  it('passes the figures through', async () => {
+    const answering: Drawer = () => ({ result: Promise.resolve(sure), cancel: () => undefined });
+    await expect(drawerWhenLoaded(() => Promise.resolve(answering))(plan, () => undefined).result).resolves.toBe(sure);
+  });
+
+  it('a failed load is the job failing, said as the loader says it', async () => {
+    const job = drawerWhenLoaded(() => Promise.reject(new Error('could not load')))(plan, () => undefined);
+    await expect(job.result).rejects.toThrow('could not load');
   });
 });
