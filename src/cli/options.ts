@@ -8,8 +8,8 @@ import { errorText } from '../app/errorText';
 import { parseMapping } from '../engine/columnMapping';
 import type { ColumnMappingEntry } from '../engine/read';
 
-export const USAGE = `Usage: npm run prioritise -- <workbook.xlsx> [--out <file.xlsx>] [--json] [--by <name>] [--map "<column>=<header>"]...
-   or: prioritise <workbook.xlsx> [--out <file.xlsx>] [--json] [--by <name>] [--map "<column>=<header>"]...
+export const USAGE = `Usage: npm run prioritise -- <workbook.xlsx> [--out <file.xlsx>] [--json] [--by <name>] [--beside] [--map "<column>=<header>"]...
+   or: prioritise <workbook.xlsx> [--out <file.xlsx>] [--json] [--by <name>] [--beside] [--map "<column>=<header>"]...
 
 Reads the Initiatives table of the workbook (with its Capacity table and
 Prioritisation settings sheet when present), plans, and writes a prioritised
@@ -19,7 +19,7 @@ copy. The input file is never changed.
                      .xlsm for a workbook with macros, which the copy keeps)
   --json             print the summary as one JSON object instead of text
   --by <name>        who ran it, recorded in the Decision log
-  --beside          where the table has a column of its own named like a result column (Priority,
+  --beside           where the table has a column of its own named like a result column (Priority,
                      Decision, Why...), write the prioritiser's beside it as "Priority (prioritiser)"
   --map "<column>=<header>"
                      read a contract column from this header, e.g. --map "Baseline method=Baseline / comparison";

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { defaultOutput, parseOptions } from '../../src/cli/options';
+import { defaultOutput, parseOptions, USAGE } from '../../src/cli/options';
 
 describe('parseOptions', () => {
   it('reads the workbook, --out, --json and --by', () => {
@@ -44,5 +44,22 @@ describe('parseOptions', () => {
 
   it('remembers --json on a usage error, so the error is printed as JSON too', () => {
     expect(parseOptions(['--json'])).toMatchObject({ kind: 'usage-error', json: true });
+  });
+});
+
+describe('the help text', () => {
+  const optionLines = USAGE.split('\n').filter((line) => /^ {2}-/.test(line));
+  const options = optionLines.map((line) => line.trim().split(/\s+/)[0]!);
+
+  it('starts every option\'s description in one column, as the lines after them do', () => {
+    const columns = optionLines.filter((line) => /^ {2}\S.*?\s{2,}\S/.test(line)).map((line) => /^ {2}\S.*?\s{2,}(?=\S)/.exec(line)![0].length);
+    const continued = USAGE.split('\n').filter((line) => /^ {5,}\S/.test(line)).map((line) => line.length - line.trimStart().length);
+    expect(new Set([...columns, ...continued])).toEqual(new Set([21]));
+  });
+
+  it('names every option of the list in its usage lines', () => {
+    const usage = USAGE.split('\n').filter((line) => /^\s*(Usage|or):/.test(line));
+    expect(usage).toHaveLength(2);
+    for (const line of usage) for (const option of options.filter((o) => o.startsWith('--') && o !== '--help')) expect(line).toContain(`[${option}`);
   });
 });
