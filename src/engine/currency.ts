@@ -57,12 +57,15 @@ const SYMBOLS: [RegExp, string][] = [
 /** ISO codes the reader knows by sight; a code elsewhere in the FX table is taken as written. */
 const CODES = CURRENCY_CODES;
 const CODE = new RegExp(`(?:^|[^a-z])(${CODES.join('|')})(?=$|[^a-z])`, 'i');
-/** A code written straight after a scale: "300kEUR", "300 kEUR", "1.2mUSD". */
-const CODE_AFTER_SCALE = new RegExp(`\\d\\s*(?:k|mm|mn|m|bn|b)(${CODES.join('|')})(?=$|[^a-z])`, 'i');
+/**
+ * A code written together with a scale: "300kEUR", "300 kEUR", "1.2mUSD", and in headers "(EURm)", "(USDk)",
+ * "(TEUR)" (German for thousands of euros).
+ */
+const CODE_WITH_SCALE = new RegExp(`(?:^|[^a-z])(?:k|t|mm|mn|m|bn|b)?(${CODES.join('|')})(?:k|mm|mn|mln|m|bn)?(?=$|[^a-z])`, 'i');
 
 /** The currency an amount's text states by code or symbol ("€300k", "EUR 300k", "300 k€", "300 kEUR", "CHF 1'200'000"). */
 export function statedCurrency(text: string): string | undefined {
-  const code = CODE.exec(text) ?? CODE_AFTER_SCALE.exec(text);
+  const code = CODE.exec(text) ?? CODE_WITH_SCALE.exec(text);
   if (code?.[1]) return code[1].toUpperCase();
   for (const [pattern, iso] of SYMBOLS) if (pattern.test(text)) return iso;
   return undefined;

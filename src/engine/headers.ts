@@ -261,7 +261,8 @@ export function headerWords(header: string): string[] {
     .replace(/['’]s\b/g, '');
   const words: string[] = [];
   for (const raw of text.split(/[^\p{L}\p{N}]+/u)) {
-    if (raw === '' || /^\d+$/.test(raw)) continue;
+    // A number or a financial year ("FY27 value") says when, not what: the column is the same.
+    if (raw === '' || /^(?:fy|cy)?\d+$/.test(raw)) continue;
     const spelled = ABBREVIATIONS[raw] ?? raw;
     for (const part of spelled.split(' ')) {
       if (NOISE.has(part)) continue;

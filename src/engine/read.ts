@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { a1, qualified } from './address';
-import { formatKind, isBlank, normalise, plainText, quantity, showCell, shownAs, text, type CellRead, type CellReader } from './cells';
+import { CURRENCY_CODES, formatKind, isBlank, normalise, plainText, quantity, showCell, shownAs, text, type CellRead, type CellReader } from './cells';
 import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
@@ -59,22 +59,43 @@ export const emptyColumnMap = (): ColumnMap => ({ inputs: {}, outputs: {}, deman
 
 // A unit in brackets after a header: "Data quality (1-5)", "Annual value ($M)", "Value [£000s]".
 const HEADER_UNIT = /^(.*?)\s*[([]([^)\]]*)[)\]]\s*$/;
+// A money unit after a comma, a spaced dash or "in" at a header's end: "Annual value, $M", "Value - EURm", "Benefit in £m".
+const TRAILING_UNIT = /^(.*?\S)\s*(?:,|\s[-–—]|\sin)\s+(\S.*)$/i;
+// A currency with its scale as a header's last word: "Annual value $m", "Benefit €k", "Value USDm".
+const CURRENCY_SCALE_WORD = new RegExp(`^(.*\\S)\\s+((?:[$€£¥₹]|${CURRENCY_CODES.join('|')})\\s?(?:k|m|mm|mn|mln|bn)|(?:k|m|mm|mn|mln|bn)\\s?(?:[$€£¥₹]|${CURRENCY_CODES.join('|')}))$`, 'i');
 
+/**
+ * The unit a header states, and the header without it. Line breaks typed in a header (Alt+Enter) count as spaces.
+ * Besides a unit in brackets, a money unit written after the words ("Annual value, $M", "Benefit in £m",
+ * "Annual value $m") is one too, so its plain numbers are never read as whole amounts.
+ */
 function headerUnit(header: string): { base: string; unit: string } | undefined {
-  const match = HEADER_UNIT.exec(header);
-  return match?.[1] ? { base: match[1], unit: match[2] ?? '' } : undefined;
+  const flat = header.replace(/\s+/g, ' ').trim();
+  const bracket = HEADER_UNIT.exec(flat);
+  if (bracket?.[1]) return { base: bracket[1], unit: bracket[2] ?? '' };
+  const trailing = TRAILING_UNIT.exec(flat) ?? CURRENCY_SCALE_WORD.exec(flat);
+  const unit = trailing?.[2];
+  return unit && (unitMultiplier(unit) !== 1 || statedCurrency(unit) !== undefined) && unit.length <= 20 ? { base: trailing[1]!, unit } : undefined;
 }
 
-/** 1e6 for "$M", "USD m", "millions"; 1e3 for "k", "€000s", "thousands"; 1e9 for "bn". */
+const CODE_AT_END = new RegExp(`^(?:${CURRENCY_CODES.join('|')})|(?:${CURRENCY_CODES.join('|')})$`, 'i');
+const THOUSANDS = /^(?:k|t|tsd|000s?|thousands?)$/;
+const MILLIONS = /^(?:m|mm|mn|mln|mio|millions?)$/;
+const BILLIONS = /^(?:b|bn|bln|mrd|billions?)$/;
+
+/**
+ * 1e6 for "$M", "USD m", "EURm", "mln", "millions"; 1e3 for "k", "€000s", "T€" (German thousands), "thousands";
+ * 1e9 for "bn". The scale may stand among other words of the unit ("annual, $k"); two scales say none.
+ */
 export function unitMultiplier(unit: string): number {
-  const u = unit
-    .toLowerCase()
-    .replace(/\b(?:in|usd|eur|gbp|chf|jpy|cad|aud)\b/g, '')
-    .replace(/[^a-z0-9]/g, '');
-  if (/^(m|mm|mn|mio|millions?)$/.test(u)) return 1e6;
-  if (/^(k|000s?|thousands?)$/.test(u)) return 1e3;
-  if (/^(b|bn|billions?)$/.test(u)) return 1e9;
-  return 1;
+  const scales = new Set(
+    unit
+      .toLowerCase()
+      .split(/[\s,;/]+/)
+      .map((word) => word.replace(/[^a-z0-9]/g, '').replace(CODE_AT_END, ''))
+      .flatMap((word) => (MILLIONS.test(word) ? [1e6] : THOUSANDS.test(word) ? [1e3] : BILLIONS.test(word) ? [1e9] : [])),
+  );
+  return scales.size === 1 ? [...scales][0]! : 1;
 }
 
 /** A scale written after a number ("1.2M", "300 k€", "2,5 Mio.", "EUR300K"). */

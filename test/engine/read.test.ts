@@ -461,6 +461,31 @@ describe('a unit in brackets after a header', () => {
     expect(issuesOf('implausible-amount', read.issues)).toEqual([]);
   });
 
+  // Headers as finance teams write them: every one of these once read 1.2 as $1.20 (or 1,200 as 1,200).
+  test.each([
+    ['Annual value (EURm)', 1.2, 1_200_000, 'EUR'],
+    ['Annual value (USDk)', 1200, 1_200_000, 'USD'],
+    ['Annual value (USD mln)', 1.2, 1_200_000, 'USD'],
+    ['Annual value (T€)', 1200, 1_200_000, 'EUR'],
+    ['Annual value (TEUR)', 1200, 1_200_000, 'EUR'],
+    ['Annual value, $M', 1.2, 1_200_000, 'USD'],
+    ['Annual value $m', 1.2, 1_200_000, 'USD'],
+    ['Annual benefit in £m', 1.2, 1_200_000, 'GBP'],
+    ['Annual value - £m', 1.2, 1_200_000, 'GBP'],
+    ['Benefit (annual, $k)', 1200, 1_200_000, 'USD'],
+    ['Est. annual\nbenefit ($k)', 1200, 1_200_000, 'USD'],
+    ['FY27 value (£m)', 1.2, 1_200_000, 'GBP'],
+  ])('"%s" reads %d as %d in %s', (header, written, read, currency) => {
+    const result = readInitiatives(table([{ Initiative: 'A', [header]: written }]), teams);
+    expect(result.initiatives[0]?.annualValue).toBe(read);
+    expect(result.money?.currency).toBe(currency);
+  });
+
+  test('words after a comma that are no unit leave amounts as they are: "Annual value, net" states no scale', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Annual value, net': 2500 }]), teams);
+    expect(read.initiatives[0]?.annualValue).toBe(2500);
+  });
+
   test('a unit that is not a multiplier leaves amounts as they are', () => {
     const read = readInitiatives(table([{ Initiative: 'A', 'Annual value (USD)': 2500 }]), teams);
     expect(read.initiatives[0]?.annualValue).toBe(2500);
