@@ -171,11 +171,23 @@ const SCALE_WORDS: Record<string, number> = {
 // Defined before `scale`: a reader reads its whole numbers as it is made.
 const inScale = (value: number): number | undefined => (value >= 1 && value <= 5 ? value : undefined);
 
-/** A 1-5 rating: a number, "4/5", Low/Medium/High (1, 3, 5) or a percentage mapped onto 1-5; also labelled ("4 - High"). */
+/**
+ * A word labelled with its number, as five-level dropdowns write them: "Low (2)", "High - 4", "Medium: 3". The number
+ * is the rating: "Low" alone reads 1 and "High" 5, which would misread the second and fourth of five levels.
+ */
+const WORD_THEN_NUMBER = /^\p{L}[\p{L}\s]*?\s*(?:\s[-–—]\s|[:(;,])\s*(\d+(?:\.\d+)?)\s*\)?$/u;
+/** "3,5" and "4,25": a rating with a decimal comma, as German and French workbooks write it (not the label "5" of "3"). */
+const DECIMAL_COMMA_RATING = /^(\d),(\d{1,2})$/;
+
+/** A 1-5 rating: a number, "4/5", Low/Medium/High (1, 3, 5) or a percentage mapped onto 1-5; also labelled ("4 - High", "Low (2)"). */
 export const scale: CellReader<number> = reader('1-5 or Low/Medium/High', (cell) => {
   if (typeof cell === 'boolean') return undefined;
   const rating = scaleOf(cell);
   if (rating !== undefined || typeof cell !== 'string') return rating;
+  const decimal = DECIMAL_COMMA_RATING.exec(cell);
+  if (decimal) return scaleOf(`${decimal[1]}.${decimal[2]}`);
+  const numbered = WORD_THEN_NUMBER.exec(cell);
+  if (numbered) return inScale(Number(numbered[1]));
   const head = labelledHead(cell);
   return head === undefined ? undefined : scaleOf(head);
 });

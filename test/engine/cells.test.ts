@@ -471,6 +471,14 @@ describe('a value labelled as templates write it', () => {
     ['2 – Low', scale, 2],
     ['5: Very high', scale, 5],
     ['Medium (3)', scale, 3],
+    // A five-level dropdown's word and number: the number is the rating (these read 1 and 5 before).
+    ['Low (2)', scale, 2],
+    ['High (4)', scale, 4],
+    ['High - 4', scale, 4],
+    ['Very high: 5', scale, 5],
+    // A decimal comma, not "3" labelled "5" (this read 3 before).
+    ['3,5', scale, 3.5],
+    ['4,25', scale, 4.25],
     ['yes (manual)', yesNo, true],
     ['No - planned Q3', yesNo, false],
     ['Yes - cleared', readerOf('dataRights'), 'Yes'],
@@ -486,6 +494,8 @@ describe('a value labelled as templates write it', () => {
     ['Medium-High', scale],
     ['4-5', scale],
     ['6 - Extreme', scale],
+    ['High (8)', scale],
+    ['7,5', scale],
     ['Maybe (later)', yesNo],
     ['✓(-', readerOf('dataRights')],
   ])('%p is still not read', (cell, read) => {
