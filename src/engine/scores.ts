@@ -40,7 +40,7 @@ const rating = (r: number | undefined): string =>
   r === undefined ? 'unknown' : Number.isInteger(r) ? WHOLE_RATINGS[r] ?? `${r}/5` : `${r.toFixed(1)}/5`;
 const yesNoText = (b: boolean | undefined): string => (b === undefined ? 'unknown' : b ? 'yes' : 'no');
 
-const PLACEHOLDER = /^(tbd|tbc|tba|n\/?a|none|unknown|various|todo|to be (decided|defined|confirmed)|\?+|-+)$/i;
+const PLACEHOLDER = /^(tbd|tbc|tba|n\/?a|none|unknown|various|multiple|several|todo|to be (decided|defined|confirmed)|\?+|[-–—]+)$/i;
 // A target needs a figure (30%, 2 days, $1M) or a word that is one (halve, double).
 // Dates are not targets: "by Q3", "in FY27", "H1 2026" say when, not how much.
 const MEASURABLE = /\d|\b(halve|halving|double|doubling|triple|zero)\b/i;
@@ -229,7 +229,7 @@ export const MISSING_CONTROLS: readonly (readonly OperationalControl[])[] = CONT
 export const PRESENT_LABELS: readonly (readonly string[])[] = CONTROL_SETS.map((set) => Object.freeze(set.filter((c) => c.present).map((c) => c.label)));
 export const MISSING_LABELS: readonly (readonly string[])[] = MISSING_CONTROLS.map((set) => Object.freeze(set.map((c) => c.label)));
 
-const TEAM_WORDS = /\b(team|teams|dept|department|function|group|committee|council|board|unit|squad|office|taskforce|working group|steerco|pmo|coe|centre of excellence|center of excellence)\b/i;
+const TEAM_WORDS = /\b(team|teams|dept|department|function|group|committee|council|board|unit|squad|office|taskforce|working group|steerco|pmo|coe|centre of excellence|center of excellence|leadership|elt|slt|exco)\b/i;
 const FUNCTION_WORDS = new Set([
   'finance', 'operations', 'ops', 'legal', 'security', 'it', 'hr', 'people', 'procurement', 'marketing', 'sales', 'support',
   'engineering', 'data', 'risk', 'compliance', 'product', 'analytics', 'platform', 'ml', 'ai', 'digital', 'customer', 'service',
@@ -247,7 +247,8 @@ export type PersonCheck = { ok: true } | { ok: false; reason: string };
 export function namedPerson(owner: string | undefined): PersonCheck {
   if (owner === undefined || owner.trim() === '') return { ok: false, reason: 'no owner is named' };
   const value = owner.trim();
-  if (isPlaceholder(value) || /^(tbd|tbc|to be named|pending|owner|unassigned|vacant|open)\b/i.test(value)) {
+  // "No owner", "To be appointed", "Hiring", "Jane Smith?": said where a name goes, none of them names the accountable person.
+  if (isPlaceholder(value) || /^(tbd|tbc|tba|to be (named|appointed|assigned|agreed|identified|hired)|not (yet )?(named|assigned|appointed|identified|agreed)|no (named |accountable )?owner|no one|nobody|pending|owner|unassigned|vacant|open|hiring|new hire|recruiting)\b|\?$/i.test(value)) {
     return { ok: false, reason: `"${value}" is a placeholder, not a person` };
   }
   if (/[/&+;\n]|\band\b|\bor\b/i.test(value) || value.split(',').filter((part) => part.trim().split(/\s+/).length >= 2).length >= 2) {
