@@ -332,18 +332,49 @@ export function normalise(raw: string): string {
   return runStart === 0 ? lower : folded + lower.slice(runStart);
 }
 
-export type FormatKind = 'date' | 'percent' | undefined;
+/** What a format shows: a date, a percentage, or a number with a scale written after it ("1.2" shown as "1.2m"). */
+export type FormatKind = 'date' | 'percent' | 'k' | 'm' | 'bn' | undefined;
+
+// A format's parts: quoted text, an escaped character, a bracketed part, a padding or fill character, or one character.
+const FORMAT_TOKEN = /"[^"]*"|\\.|\[[^\]]*\]|[_*].|./g;
+const SCALE_LITERAL: Record<string, FormatKind> = { k: 'k', m: 'm', mm: 'm', mn: 'm', mln: 'm', bn: 'bn', b: 'bn' };
+
+/**
+ * The scale a format writes as text after its number: `"$"0.0"m"` shows 1.2 as "$1.2m", `#,##0"k"` 300 as "300k",
+ * `0.0\M` 1.2 as "1.2M": the number is in millions or thousands. A format that divides by a thousand with commas
+ * (`#,##0.0,,"M"`) shows a whole amount already, as does one whose text is a currency ("EUR") or no scale.
+ */
+function formatScale(format: string): FormatKind {
+  const positive = format.split(';')[0] ?? '';
+  const tokens = positive.match(FORMAT_TOKEN) ?? [];
+  let last = -1;
+  tokens.forEach((token, i) => {
+    if (token === '0' || token === '#' || token === '?') last = i;
+  });
+  if (last < 0) return undefined;
+  const after = tokens.slice(last + 1);
+  if (after.includes(',')) return undefined;
+  const literal = after
+    .filter((t) => t.startsWith('"') || t.startsWith('\\'))
+    .map((t) => (t.startsWith('"') ? t.slice(1, -1) : t.slice(1)))
+    .join('')
+    .toLowerCase()
+    .replace(/[\s$€£¥₹.]/g, '')
+    .replace(new RegExp(`^(?:${CURRENCY_CODES.join('|')})|(?:${CURRENCY_CODES.join('|')})$`, 'i'), '');
+  return SCALE_LITERAL[literal];
+}
 
 /**
  * What a number format says a number is, where that changes how it reads: a date (a serial number
- * such as 45838 shown as 2025-07-01) or a percentage (0.45 shown as 45%). Quoted text, bracketed parts
- * ([Red], [$€-407]) and escaped characters are not the format's own letters.
+ * such as 45838 shown as 2025-07-01), a percentage (0.45 shown as 45%) or a scale written after it (1.2
+ * shown as 1.2m). Quoted text, bracketed parts ([Red], [$€-407]) and escaped characters are not the
+ * format's own letters.
  */
 export function formatKind(format: string | undefined): FormatKind {
   if (!format || format === 'General' || format === '@') return undefined;
   const bare = format.replace(/"[^"]*"/g, '').replace(/\[(?:h+|m+|s+)\]/gi, 'h').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/_./g, '');
   if (bare.includes('%')) return 'percent';
-  return /[dmyhs]/i.test(bare.replace(/General/gi, '')) ? 'date' : undefined;
+  return /[dmyhs]/i.test(bare.replace(/General/gi, '')) ? 'date' : formatScale(format);
 }
 
 const DAY_MS = 86_400_000;
@@ -353,7 +384,7 @@ const SERIAL_OF_1970 = 25_569;
 const DATE_1904_DAYS = 1_462;
 
 /**
- * A number cell as its number format shows it, when that is not a plain number: a date becomes its
+ * A number cell as its number format shows it, when that is not a plain number (a scale after it: 1.2 as "1.2m"): a date becomes its
  * date ("2025-07-01, a date"), which no number column reads, so it is reported rather than read as
  * 45838; a percentage becomes its percent text ("150%"), read as the contract reads "150%" typed as text.
  * `kindOf` is formatKind, or the run's memo of it: a table has a few formats and thousands of cells.
@@ -363,6 +394,8 @@ export function shownAs(cell: CellValue, format: string | undefined, kindOf: (fo
   if (typeof cell !== 'number' || format === undefined || format === '' || format === 'General') return cell;
   const kind = kindOf(format);
   if (kind === 'percent') return `${Math.round(cell * 100 * 1e9) / 1e9}%`;
+  // "1.2m" reads as 1,200,000, and is not scaled again by a "($M)" header: it states its own scale.
+  if (kind === 'k' || kind === 'm' || kind === 'bn') return `${cell}${kind}`;
   if (kind !== 'date') return cell;
   const date = new Date(Math.round((cell + (date1904 ? DATE_1904_DAYS : 0) - SERIAL_OF_1970) * DAY_MS));
   return Number.isNaN(date.getTime()) ? cell : `${date.toISOString().slice(0, 10)}, a date`;

@@ -498,10 +498,11 @@ export function readInitiatives(
       // Amount texts repeat ("$1.2M"), so their forms and currencies are worked out once a run.
       const read = isValue ? reader.read(typeof cell === 'string' ? memo.of(plainAmountText)(cell) : cell, memo) : reader.read(cell, memo);
       if (isValue) {
+        // A number shown with a scale ("1.2m") states its currency by its format, as any number does.
         rowCurrency[slot] =
           read.kind !== 'value'
             ? undefined
-            : typeof cell === 'string'
+            : typeof given === 'string' && typeof cell === 'string'
               ? (memo.of(statedCurrency)(cell) ?? headerCurrency)
               : (currencyOf(formats?.[rowIndex]?.[index]) ?? headerCurrency);
       }

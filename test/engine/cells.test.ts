@@ -462,6 +462,29 @@ describe('a number as its format shows it', () => {
     expect(shownAs(44712, 'yyyy-mm-dd', undefined, true)).toBe('2026-06-01, a date');
     expect(shownAs(0.5, '0%', undefined, true)).toBe('50%');
   });
+
+  // A finance team types 1.2 and formats it to show "$1.2m": the cell means 1,200,000 (each read 1.2 before).
+  it.each<[number, string, number]>([
+    [1.2, '"$"0.0"m"', 1_200_000],
+    [300, '#,##0"k"', 300_000],
+    [1.2, '[$€-407]0.0\\M', 1_200_000],
+    [2.5, '0.0 "bn"', 2_500_000_000],
+    [1.2, '0.0" mn EUR"', 1_200_000],
+    [1.2, '"$"0.0"m";[Red]-"$"0.0"m"', 1_200_000],
+  ])('%p formatted %p reads as %p', (cell, format, value) => {
+    expect(money.read(shownAs(cell, format))).toEqual({ kind: 'value', value });
+  });
+
+  // The number is already whole: the commas divide it for show, or the text is no scale.
+  it.each<[number, string]>([
+    [1_200_000, '$#,##0.0,,"M"'],
+    [300_000, '#,##0,"k"'],
+    [1_200_000, '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"??_);_(@_)'],
+    [1_200_000, '#,##0 "EUR"'],
+    [3, '0 "weeks"'],
+  ])('%p formatted %p reads as itself', (cell, format) => {
+    expect(shownAs(cell, format)).toBe(cell);
+  });
 });
 
 describe('a value labelled as templates write it', () => {

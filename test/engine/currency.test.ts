@@ -170,6 +170,14 @@ describe('converting values into the reporting currency', () => {
     expect(read.initiatives.map((i) => i.annualValue)).toEqual([200, 100, 100]);
   });
 
+  it('reads a number shown in millions of euros ([$€-407]0.0\\M) as millions, in euros', () => {
+    const raw = table([readyRow({ 'Annual value': 1.2 }), readyRow({ ID: 'Y', 'Annual value': 100 })]);
+    const valueColumn = raw.headers.indexOf('Annual value');
+    raw.formats = raw.rows.map((_, r) => raw.headers.map((_h, c) => (c === valueColumn && r === 0 ? '[$€-407]0.0\\M' : 'General')));
+    const read = readInitiatives(raw, [], [], { reportingCurrency: 'USD', rates: new Map([['EUR', 2]]) });
+    expect(read.initiatives.map((i) => i.annualValue)).toEqual([2_400_000, 100]);
+  });
+
   it('reads plain numbers under a header that states its currency in that currency', () => {
     const read = readInitiatives(table([{ Initiative: 'A', 'Annual value (EUR)': 100 }, { Initiative: 'B', 'Annual value (EUR)': '$50' }]), [], [], {
       reportingCurrency: 'USD',
