@@ -340,6 +340,13 @@ function missingNameMessage(table: RawTable): string {
 /** Position of each input column in `INPUT_COLUMNS`: a row's readings are kept in an array in that order. */
 const SLOT = Object.fromEntries(INPUT_COLUMNS.map((c, i) => [c.key, i])) as Record<InputKey, number>;
 
+/**
+ * A name that labels a totals row: "Total", "Subtotal", "Sub-total", "Grand total", "Total - Finance", "Total (Finance)",
+ * "Finance subtotal". "Total cost visibility" names an initiative.
+ */
+const TOTALS_LABEL = /^(?:(?:grand\s+|sub[-\s]?)?totals?(?:\s*[:\-–—(].*)?|[\p{L}&/\s-]{1,40}\s(?:sub[-\s]?)?totals?:?)$/iu;
+export const isTotalsLabel = (name: string): boolean => TOTALS_LABEL.test(name.trim());
+
 /** The sheet row of a table body row (zero-based, as `a1` takes it). */
 const sheetRowOf = (table: RawTable, rowIndex: number): number => table.origin.row + 1 + rowIndex;
 
@@ -544,8 +551,18 @@ export function readInitiatives(
     }
     if (!anyContent) continue; // A wholly blank row is a gap in the table, not an initiative.
 
-    const schedule = roadmap ? roadmapCells(table, columns, rowIndex, roadmap, values, rowIssues) : undefined;
     const name = values[SLOT.name] as string | undefined;
+    if (name !== undefined && isTotalsLabel(name)) {
+      // A totals or subtotal row typed into the table sums the rows above it: planned, it would count their value and demand twice.
+      issues.push({
+        ...cellIssue(table, rowIndex, 'totals-row', nameColumn, (where) =>
+          `Row ${sheetRowOf(table, rowIndex) + 1} (${showCell(name)} in ${where}) is a totals row, not an initiative, so it is left out of the plan; if it is an initiative, give it its own name.`,
+        ),
+        severity: 'warning',
+      });
+      continue;
+    }
+    const schedule = roadmap ? roadmapCells(table, columns, rowIndex, roadmap, values, rowIssues) : undefined;
     if (name === undefined && !nameUnreadable) {
       rowIssues.push(cellIssue(table, rowIndex, 'missing-name', nameColumn, (where) => `The row at ${where} has no initiative name; name it so it can be planned.`));
     }

@@ -58,7 +58,8 @@ export type IssueCode =
   | 'invalid-fx-rate'
   | 'no-fx-rate'
   | 'invalid-horizon'
-  | 'bad-value-range';
+  | 'bad-value-range'
+  | 'totals-row';
 
 /** A problem with the user's data: data, never thrown. */
 export type Issue = {

@@ -1,6 +1,6 @@
 // Reading the Initiatives and Capacity tables: the SPEC's workbook contract.
 
-import { readCapacity, readInitiatives } from '../../src/engine/read';
+import { isTotalsLabel, readCapacity, readInitiatives } from '../../src/engine/read';
 import type { RawTable, Team } from '../../src/engine/types';
 import { capacity, readyRow, table, type RowSpec } from '../builders';
 
@@ -500,5 +500,30 @@ describe('a unit in brackets after a header', () => {
   test('"Legal (weeks)" is the demand column of team Legal', () => {
     const read = readInitiatives(table([{ Initiative: 'A', 'Legal (weeks)': 3 }]), teams);
     expect(read.initiatives[0]?.demand).toEqual({ Legal: 3 });
+  });
+});
+
+describe('totals rows typed into the table', () => {
+  test('a Total or Subtotal row is left out of the plan and said, naming its cell, so its sums are not counted twice', () => {
+    const rows = [
+      readyRow({ Initiative: 'Claims triage', ID: 'A', 'Annual value': 1_000_000, Legal: 2 }),
+      readyRow({ Initiative: 'Subtotal - Finance', ID: '', 'Annual value': 1_000_000, Legal: 2 }),
+      readyRow({ Initiative: 'Invoice matching', ID: 'B', 'Annual value': 500_000, Legal: 1 }),
+      readyRow({ Initiative: 'Grand total', ID: '', 'Annual value': 1_500_000, Legal: 3 }),
+    ];
+    const read = readInitiatives(table(rows), [LEGAL]);
+    expect(read.initiatives.map((i) => i.name)).toEqual(['Claims triage', 'Invoice matching']);
+    expect(read.issues.filter((i) => i.code === 'totals-row').map((i) => [i.cell, i.severity, i.message])).toEqual([
+      ['B3', 'warning', 'Row 3 ("Subtotal - Finance" in Portfolio!B3) is a totals row, not an initiative, so it is left out of the plan; if it is an initiative, give it its own name.'],
+      ['B5', 'warning', 'Row 5 ("Grand total" in Portfolio!B5) is a totals row, not an initiative, so it is left out of the plan; if it is an initiative, give it its own name.'],
+    ]);
+  });
+
+  test.each(['Total', 'TOTAL', 'Totals', 'Sub-total', 'Sub total', 'Total:', 'Total (Finance)', 'Finance subtotal', 'Portfolio total'])('%p labels a totals row', (name) => {
+    expect(isTotalsLabel(name)).toBe(true);
+  });
+
+  test.each(['Total cost visibility', 'Totally automated AP', 'Subtotal reconciliation bot', 'Claims triage'])('%p names an initiative', (name) => {
+    expect(isTotalsLabel(name)).toBe(false);
   });
 });
