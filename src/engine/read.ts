@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { a1, qualified } from './address';
-import { CURRENCY_CODES, formatKind, isBlank, normalise, plainText, quantity, showCell, shownAs, text, type CellRead, type CellReader } from './cells';
+import { CURRENCY_CODES, formatKind, isBlank, normalise, plainText, quantity, readsText, showCell, shownAs, text, type CellRead, type CellReader } from './cells';
 import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
@@ -252,8 +252,19 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
     const match = recognised[index]!;
     if (taken.has(index) || duplicates.has(index) || header.trim() === '' || (match.kind === 'column' && match.how === 'exact')) return;
     if (match.kind === 'column' && match.how === 'words') {
-      if (mapped.has(match.key) || columns.inputs[match.key] !== undefined) return; // the user's own column
-      takeInput(match.key, index, 'words');
+      if (mapped.has(match.key)) return; // the user's own column
+      const first = columns.inputs[match.key];
+      if (first === undefined) {
+        takeInput(match.key, index, 'words');
+        return;
+      }
+      // Beside the column's own name ("Annual value") this header is the user's. Beside a generic other name ("Value",
+      // "Type", "Phase") or another header read by its words, either could hold an amount, rating or choice: which is read is said.
+      const firstMatch = recognised[first]!;
+      if ((firstMatch.kind === 'column' && firstMatch.canonical) || readsText(inputColumn(match.key).reader)) return;
+      const name = inputColumn(match.key).header;
+      const firstHeader = table.headers[first] ?? '';
+      warn('ambiguous-column', header, index, `Column "${header}" (${qualified(table.sheet, cellOf(index))}) could also be ${name}, which is read from "${firstHeader}" (${qualified(table.sheet, cellOf(first))}); if "${header}" holds it, say so in the Column mapping.`);
       return;
     }
     if (match.kind === 'ambiguous') {

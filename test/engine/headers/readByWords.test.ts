@@ -59,6 +59,24 @@ describe('headers recognised by their words', () => {
     expect(read.columns.unrecognised).toEqual(['Benefit']);
   });
 
+  it('beside the column named exactly, a header found by its words is the user\'s, without a word', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Annual value': 7, 'Est. annual benefit ($k)': 5 }]), []);
+    expect(read.issues.filter((i) => i.code === 'ambiguous-column')).toEqual([]);
+  });
+
+  // A wide tracker's own "Value" (a score of 80) was read as $80 while its "Est. annual benefit ($k)" was passed over without a word.
+  it('beside a generic other name ("Value"), a header that spells the column out is said, naming both cells', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', Value: 80, 'Est. annual benefit ($k)': 1200 }]), []);
+    expect(read.initiatives[0]?.annualValue).toBe(80);
+    expect(read.issues.filter((i) => i.code === 'ambiguous-column').map((i) => [i.cell, i.severity, i.message])).toEqual([
+      [
+        'C1',
+        'warning',
+        'Column "Est. annual benefit ($k)" (Portfolio!C1) could also be Annual value, which is read from "Value" (Portfolio!B1); if "Est. annual benefit ($k)" holds it, say so in the Column mapping.',
+      ],
+    ]);
+  });
+
   it('says plainly what a missing column does to the plan', () => {
     const read = readInitiatives(table([{ Initiative: 'A', Owner: 'Ana Ruiz' }]), []);
     const messages = read.issues.map((i) => i.message);
