@@ -1043,7 +1043,8 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
         message: `The team in ${qualified(rawTable.sheet, cell)} is ${nameRead.shown}; expected a team name. That row caps nothing until it is fixed.`,
       });
     }
-    if (nameRead.kind !== 'value') return;
+    // A totals row ("Total", "Grand total") sums the teams above it: it is no team of its own.
+    if (nameRead.kind !== 'value' || isTotalsLabel(nameRead.value)) return;
     const name = nameRead.value;
     if (teams.some((t) => normalise(t.name) === normalise(name))) {
       issues.push({

@@ -406,6 +406,10 @@ describe('a number written with its unit', () => {
     expect(readCapacity(raw)).toEqual({ teams: [{ name: 'Security', capacity: 2, unit: 'FTE' }], issues: [] });
   });
 
+  test('a Total row of the Capacity table is no team (it was a team "Total" said to have no demand column)', () => {
+    expect(readCapacity(capacity({ Legal: 10, Security: 6, Total: 16 }))).toEqual({ teams: [LEGAL, SECURITY], issues: [] });
+  });
+
   test('a capacity in another unit than its Unit is reported and counts as 0', () => {
     const read = readCapacity(capacity({ Legal: '10 days' }));
     expect(read.teams).toEqual([{ ...LEGAL, capacity: 0 }]);
