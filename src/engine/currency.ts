@@ -73,14 +73,15 @@ export function statedCurrency(text: string): string | undefined {
 
 /**
  * The currency a number format shows: `"€"#,##0`, `[$€-407] #,##0.00`, `[$EUR] #,##0`, `£#,##0`,
- * `#,##0 [$CHF]`. Quoted text and bracketed currency parts count; colours, conditions and escapes do not.
+ * `#,##0 [$CHF]`, `\£0.0\m`. Quoted text, escaped characters and bracketed currency parts count; colours and conditions do not.
  */
 export function formatCurrency(format: string | undefined): string | undefined {
   if (!format || format === 'General' || format === '@') return undefined;
   // The part after the dash is a locale: "-407", "-x-euro2" (Excel's euro formats), "-en-GB".
   const bracket = /\[\$([^\]-]*)(?:-[^\]]*)?\]/i.exec(format);
   if (bracket?.[1]) return statedCurrency(bracket[1]);
-  const quoted = [...format.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join(' ');
+  // Text in quotes and escaped characters are both the format's own text: LibreOffice saves "£"0.0"m" as \£0.0\m.
+  const quoted = [...format.matchAll(/"([^"]*)"|\\(.)/g)].map((m) => (m[1] === undefined ? m[2] : ` ${m[1]} `)).join('');
   const bare = format.replace(/"[^"]*"/g, ' ').replace(/\[[^\]]*\]/g, ' ').replace(/\\./g, ' ');
   return statedCurrency(quoted) ?? (/[$€£¥₹]/.test(bare) ? statedCurrency(bare) : undefined);
 }

@@ -37,6 +37,12 @@ describe('the currency an amount states', () => {
     ['#,##0', undefined],
     ['General', undefined],
     ['[Red]#,##0', undefined],
+    // LibreOffice saves "£"0.0"m" and "€"#,##0 with the symbol escaped; these were in no currency, so pounds were added to euros.
+    ['\\£0.0\\m', 'GBP'],
+    ['\\€#,##0', 'EUR'],
+    ['\\$#,##0.00', 'USD'],
+    ['\\C\\H\\F #,##0', 'CHF'],
+    ['0.0\\m', undefined],
   ])('a number formatted %s is in %s', (format, code) => expect(formatCurrency(format)).toBe(code));
 
   it('reads European and other forms of amounts', () => {
