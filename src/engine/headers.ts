@@ -390,10 +390,11 @@ export function demandTeamOf(header: string, teams: readonly string[]): string |
 /** A unit stated by a demand header, spelled the way a Capacity table's Unit is: "weeks", "FTE", "days". */
 export function demandUnitOf(header: string): string | undefined {
   const text = header.toLowerCase();
-  if (/\bfte/.test(text)) return 'fte';
+  // "FTE weeks" and "FTE-days" are weeks and days of a person's time, as "person-weeks" are: the time word says the unit.
   if (/\b(weeks?|wks?|person[- ]weeks?)\b/.test(text)) return 'week';
   if (/\b(days?|person[- ]days?|man[- ]days?)\b/.test(text)) return 'day';
   if (/\b(hours?|hrs?)\b/.test(text)) return 'hour';
   if (/\bmonths?\b/.test(text)) return 'month';
+  if (/\bfte/.test(text)) return 'fte';
   return undefined;
 }

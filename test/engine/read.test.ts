@@ -410,6 +410,20 @@ describe('a number written with its unit', () => {
     expect(readCapacity(capacity({ Legal: 10, Security: 6, Total: 16 }))).toEqual({ teams: [LEGAL, SECURITY], issues: [] });
   });
 
+  // "FTE weeks" was taken for FTE: "2 weeks" of demand on a team counted in FTE weeks made its row Invalid input.
+  test('a team counted in "FTE weeks" takes demand in weeks, and its header in weeks is no other unit', () => {
+    const legal = { name: 'Legal', capacity: 10, unit: 'FTE weeks' };
+    const read = readInitiatives(table([{ Initiative: 'A', 'Legal (weeks)': '2 weeks' }, { Initiative: 'B', 'Legal (weeks)': '1 FTE-week' }]), [legal]);
+    expect(read.initiatives.map((i) => [i.demand, i.invalid])).toEqual([[{ Legal: 2 }, false], [{ Legal: 1 }, false]]);
+    expect(read.issues.filter((i) => i.code === 'demand-unit-mismatch' || i.code === 'unreadable-cell')).toEqual([]);
+    expect(readCapacity(capacity({ Legal: '12 weeks' }, 'FTE weeks')).teams).toEqual([{ ...legal, capacity: 12 }]);
+  });
+
+  test('"0.5 FTE" on a team counted in FTE weeks is another unit, and reported', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', Legal: '0.5 FTE' }]), [{ name: 'Legal', capacity: 10, unit: 'FTE weeks' }]);
+    expect(read.initiatives[0]?.invalid).toBe(true);
+  });
+
   test('a capacity in another unit than its Unit is reported and counts as 0', () => {
     const read = readCapacity(capacity({ Legal: '10 days' }));
     expect(read.teams).toEqual([{ ...LEGAL, capacity: 0 }]);
