@@ -179,20 +179,35 @@ const WORD_THEN_NUMBER = /^\p{L}[\p{L}\s]*?\s*(?:\s[-–—]\s|[:(;,])\s*(\d+(?:
 /** "3,5" and "4,25": a rating with a decimal comma, as German and French workbooks write it (not the label "5" of "3"). */
 const DECIMAL_COMMA_RATING = /^(\d),(\d{1,2})$/;
 
-/** A 1-5 rating: a number, "4/5", Low/Medium/High (1, 3, 5) or a percentage mapped onto 1-5; also labelled ("4 - High", "Low (2)"). */
-export const scale: CellReader<number> = reader('1-5 or Low/Medium/High', (cell) => {
-  if (typeof cell === 'boolean') return undefined;
-  const rating = scaleOf(cell);
+/**
+ * A 1-5 rating read from one cell; `onScale` places a plain number on 1-5 (itself, for a column rated 1-5).
+ * Words, "4/5" and percentages say where they stand on 1-5 themselves.
+ */
+function ratingOf(cell: string | number, onScale: (value: number) => number | undefined): number | undefined {
+  const rating = ratingWithoutLabel(cell, onScale);
   if (rating !== undefined || typeof cell !== 'string') return rating;
   const decimal = DECIMAL_COMMA_RATING.exec(cell);
-  if (decimal) return scaleOf(`${decimal[1]}.${decimal[2]}`);
+  if (decimal) return onScale(Number(`${decimal[1]}.${decimal[2]}`));
   const numbered = WORD_THEN_NUMBER.exec(cell);
-  if (numbered) return inScale(Number(numbered[1]));
+  if (numbered) return onScale(Number(numbered[1]));
   const head = labelledHead(cell);
-  return head === undefined ? undefined : scaleOf(head);
-});
+  return head === undefined ? undefined : ratingWithoutLabel(head, onScale);
+}
 
-function scaleOf(cell: string | number): number | undefined {
+/** A 1-5 rating: a number, "4/5", Low/Medium/High (1, 3, 5) or a percentage mapped onto 1-5; also labelled ("4 - High", "Low (2)"). */
+export const scale: CellReader<number> = reader('1-5 or Low/Medium/High', (cell) => (typeof cell === 'boolean' ? undefined : ratingOf(cell, inScale)));
+
+/**
+ * A rating on the scale its header states ("Strategic fit (1-10)", "Complexity (1-3)"), placed on 1-5: 8 of 1-10
+ * is 4.1 and 3 of 1-3 is 5, where reading them as 1-5 would make 3 of 1-10 a middling 3. Words read as on 1-5.
+ */
+export function ratingOn(low: number, high: number): CellReader<number> {
+  if (low === 1 && high === 5) return scale;
+  const onScale = (value: number): number | undefined => (value >= low && value <= high ? 1 + (4 * (value - low)) / (high - low) : undefined);
+  return reader(`${low}-${high} (the scale its header states) or Low/Medium/High`, (cell) => (typeof cell === 'boolean' ? undefined : ratingOf(cell, onScale)));
+}
+
+function ratingWithoutLabel(cell: string | number, onScale: (value: number) => number | undefined): number | undefined {
   if (typeof cell === 'string') {
     const word = SCALE_WORDS[cell.toLowerCase().replace(/\s+/g, ' ')];
     if (word !== undefined) return word;
@@ -204,7 +219,7 @@ function scaleOf(cell: string | number): number | undefined {
     }
   }
   const value = parseNumber(cell);
-  return value === undefined ? undefined : inScale(value);
+  return value === undefined ? undefined : onScale(value);
 }
 
 const YES = new Set(['yes', 'y', 'true', '1', '✓', '✔', '☑', '✅']);

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { a1, qualified } from './address';
-import { CURRENCY_CODES, formatKind, isBlank, normalise, plainText, quantity, readsText, showCell, shownAs, text, type CellRead, type CellReader } from './cells';
+import { CURRENCY_CODES, formatKind, isBlank, normalise, plainText, quantity, ratingOn, readsText, scale, showCell, shownAs, text, type CellRead, type CellReader } from './cells';
 import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
@@ -96,6 +96,17 @@ export function unitMultiplier(unit: string): number {
       .flatMap((word) => (MILLIONS.test(word) ? [1e6] : THOUSANDS.test(word) ? [1e3] : BILLIONS.test(word) ? [1e9] : [])),
   );
   return scales.size === 1 ? [...scales][0]! : 1;
+}
+
+/**
+ * The scale a rating header states, when it is not 1-5: "(1-10)", "(0 to 100)", "(1–3)", "(score /10)", "(out of 10)"
+ * ("/10" and "out of 10" run from 0, as a share does). Undefined for none, or for a range that is no scale.
+ */
+export function ratingRange(header: string): [number, number] | undefined {
+  const range = /[([][^)\]]*?(\d+)\s*(?:-|–|to)\s*(\d+)[^)\]]*[)\]]/i.exec(header);
+  const outOf = range ? undefined : /[([][^)\]]*?(?:\/|out of)\s*(\d+)\s*[)\]]/i.exec(header);
+  const [low, high] = range ? [Number(range[1]), Number(range[2])] : outOf ? [0, Number(outOf[1])] : [1, 5];
+  return low < high && high <= 100 && !(low === 1 && high === 5) ? [low, high] : undefined;
 }
 
 /** A scale written after a number ("1.2M", "300 k€", "2,5 Mio.", "EUR300K"). */
@@ -426,9 +437,10 @@ export function readInitiatives(
     if (index === undefined) return [];
     const header = table.headers[index] ?? '';
     const inValueUnit = (column.key === 'valueLow' || column.key === 'valueHigh') && valueHeader !== undefined && headerUnit(header) === undefined;
+    const range = column.reader === scale ? ratingRange(header) : undefined;
     return [
       {
-        reader: column.reader as CellReader<unknown>,
+        reader: (range ? ratingOn(range[0], range[1]) : column.reader) as CellReader<unknown>,
         plain: column.reader === text,
         slot,
         index,

@@ -515,6 +515,28 @@ describe('a unit in brackets after a header', () => {
     expect(read.issues.some((i) => i.code === 'missing-column' && i.column === 'Data quality')).toBe(false);
   });
 
+  // 3 on a 1-10 scale was read as a middling 3 of 5, and 3 on 1-3 (the hardest) as 3 of 5, without a word.
+  test('a rating header that states another scale ("(1-10)", "(1-3)", "(score /10)") places its numbers on 1-5', () => {
+    const read = readInitiatives(
+      table([
+        { Initiative: 'A', 'Strategic fit (1-10)': 3, 'Integration complexity (1-3)': 3, 'Data quality (score /10)': 8, 'Data availability (0-100)': 'High' },
+        { Initiative: 'B', 'Strategic fit (1-10)': 10, 'Integration complexity (1-3)': 1, 'Data quality (score /10)': 0, 'Data availability (0-100)': 50 },
+      ]),
+      teams,
+    );
+    expect(read.initiatives.map((i) => [i.strategicFit, i.integrationComplexity, i.dataQuality, i.dataAvailability])).toEqual([
+      [1 + 8 / 9, 5, 4.2, 5],
+      [5, 1, 1, 3],
+    ]);
+  });
+
+  test('a number outside the scale its header states is reported, with that scale', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', 'Strategic fit (1-10)': 12 }]), teams);
+    expect(read.issues.filter((i) => i.code === 'out-of-range').map((i) => i.message)).toEqual([
+      'Strategic fit (1-10) in Portfolio!B2 is 12; expected 1-10 (the scale its header states) or Low/Medium/High.',
+    ]);
+  });
+
   test('"Legal (weeks)" is the demand column of team Legal', () => {
     const read = readInitiatives(table([{ Initiative: 'A', 'Legal (weeks)': 3 }]), teams);
     expect(read.initiatives[0]?.demand).toEqual({ Legal: 3 });
