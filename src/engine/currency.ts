@@ -17,7 +17,7 @@ const wordsOf = (header: string): string[] =>
     .filter((w) => w !== '');
 
 /** The Currency column's header: "Currency", "Currency code", "CCY". */
-const isCurrencyHeader = (header: string): boolean => ['currency', 'currencycode', 'ccy', 'currencyiso', 'isocode'].includes(wordsOf(header).join(''));
+const isCurrencyHeader = (header: string): boolean => ['currency', 'currencycode', 'ccy', 'currencyiso', 'isocode', 'currencypair', 'pair'].includes(wordsOf(header).join(''));
 
 /** The Rate column's header: any with the word rate ("Rate", "FX rate", "Rate to USD", "Exchange rate"). */
 const isRateHeader = (header: string): boolean => wordsOf(header).includes('rate');
@@ -141,6 +141,9 @@ export function plainAmountText(text: string): string {
  */
 export type FxRates = { rates: Map<string, number>; issues: Issue[]; into?: string };
 
+/** A currency pair as markets quote it: "EUR/USD", "EURUSD", "EUR-USD", "EUR to USD": one EUR is worth the rate in USD. */
+const PAIR = /^([a-z]{3})\s*(?:\/|-|\s to\s)?\s*([a-z]{3})$/i;
+
 /** The FX rates table: `Currency` (a code or symbol) and `Rate` (one unit of it in the reporting currency). */
 export function readFxRates(table: RawTable | undefined): FxRates {
   const rates = new Map<string, number>();
@@ -153,24 +156,46 @@ export function readFxRates(table: RawTable | undefined): FxRates {
     return { rates, issues };
   }
   const rateHeader = String(table.headers[rateColumn] ?? '');
-  const into = statedCurrency(rateHeader.replace(/\brates?\b/gi, ' '));
+  // "Rate (units per USD)" and "Rate (per 1 USD)" give how much of each currency one USD buys: the inverse of a rate into USD.
+  const perCode = /\bper\s+(?:1\s+|one\s+)?([a-z]{3})\b/i.exec(rateHeader)?.[1]?.toUpperCase();
+  const inverse = perCode !== undefined && isCurrencyCode(perCode) && CODES.includes(perCode);
+  const at = (rowIndex: number, column: number) => a1(table.origin.row + 1 + rowIndex, table.origin.column + column);
+  const pairs = table.rows.map((row) => {
+    const pair = PAIR.exec(String(row[currencyColumn] ?? '').trim());
+    return pair && isCurrencyCode(pair[1]!.toUpperCase()) && isCurrencyCode(pair[2]!.toUpperCase()) ? [pair[1]!.toUpperCase(), pair[2]!.toUpperCase()] : undefined;
+  });
+  // Pairs quoted in one currency ("EUR/USD", "GBP/USD") are rates into it, as a header naming it says: the one most pairs are quoted in.
+  const quotes = new Map<string, number>();
+  for (const pair of pairs) if (pair) quotes.set(pair[1]!, (quotes.get(pair[1]!) ?? 0) + 1);
+  const [top, next] = [...quotes].sort((a, b) => b[1] - a[1]);
+  const quotedIn = top && (!next || next[1] < top[1]) ? top[0] : undefined;
+  const into = (inverse ? perCode : statedCurrency(rateHeader.replace(/\brates?\b/gi, ' '))) ?? quotedIn;
   const firstAt = new Map<string, string>();
   table.rows.forEach((row, rowIndex) => {
     const name = String(row[currencyColumn] ?? '').trim();
     if (name === '') return;
-    const code = currencyCode(name);
-    const rate = parseNumber((row[rateColumn] ?? '') as string | number | boolean);
-    const at = (column: number) => a1(table.origin.row + 1 + rowIndex, table.origin.column + column);
+    const pair = pairs[rowIndex];
+    let code = pair ? pair[0] : currencyCode(name);
+    let rate = parseNumber((row[rateColumn] ?? '') as string | number | boolean);
+    if (rate !== undefined && rate > 0 && inverse) rate = crossRate(1 / rate);
+    if (pair && pair[1] !== into) {
+      // "USD/JPY 150" with rates into USD is 1 JPY = 1/150 USD; a pair between two other currencies is no rate into it.
+      if (pair[0] === into && rate !== undefined && rate > 0) [code, rate] = [pair[1]!, crossRate(1 / rate)];
+      else {
+        issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Currency', cell: at(rowIndex, currencyColumn), message: `The FX rates table gives ${name} in ${qualified(table.sheet, at(rowIndex, currencyColumn))}, a rate into ${pair[1]}, but its other rates are into ${into ?? 'the reporting currency'}; that row is ignored. Give the rate of ${pair[0]} into ${into ?? 'the reporting currency'}.` });
+        return;
+      }
+    }
     if (code === undefined) {
-      issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Currency', cell: at(currencyColumn), message: `The FX rates table names ${showCell(name)} in ${qualified(table.sheet, at(currencyColumn))}, which is not a currency code such as EUR; that row is ignored.` });
+      issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Currency', cell: at(rowIndex, currencyColumn), message: `The FX rates table names ${showCell(name)} in ${qualified(table.sheet, at(rowIndex, currencyColumn))}, which is not a currency code such as EUR; that row is ignored.` });
     } else if (rate === undefined || !(rate > 0)) {
-      issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Rate', cell: at(rateColumn), message: `The rate for ${code} in ${qualified(table.sheet, at(rateColumn))} is ${JSON.stringify(row[rateColumn] ?? '')}; expected a number above 0. ${code} amounts are not converted.` });
+      issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Rate', cell: at(rowIndex, rateColumn), message: `The rate for ${code} in ${qualified(table.sheet, at(rowIndex, rateColumn))} is ${JSON.stringify(row[rateColumn] ?? '')}; expected a number above 0. ${code} amounts are not converted.` });
     } else if (!rates.has(code)) {
       rates.set(code, rate);
-      firstAt.set(code, at(rateColumn));
+      firstAt.set(code, at(rowIndex, rateColumn));
     } else if (rates.get(code) !== rate) {
       const first = firstAt.get(code)!;
-      issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Rate', cell: at(rateColumn), message: `The FX rates table gives ${code} a second rate, ${rate} in ${qualified(table.sheet, at(rateColumn))}, after ${rates.get(code)} in ${qualified(table.sheet, first)}; the first is used. Keep one row per currency.` });
+      issues.push({ code: 'invalid-fx-rate', severity: 'warning', sheet: table.sheet, column: 'Rate', cell: at(rowIndex, rateColumn), message: `The FX rates table gives ${code} a second rate, ${rate} in ${qualified(table.sheet, at(rowIndex, rateColumn))}, after ${rates.get(code)} in ${qualified(table.sheet, first)}; the first is used. Keep one row per currency.` });
     }
   });
   return { rates, issues, ...(into ? { into } : {}) };

@@ -232,6 +232,21 @@ describe('the FX rates table', () => {
     ]);
   });
 
+  // "Rate (units per USD)" was read as rates into USD, so 0.92 EUR per dollar made a euro worth 0.92 dollars, not 1.09.
+  it.each(['Rate (units per USD)', 'Rate (per 1 USD)', 'FX rate per USD'])('%p gives what one USD buys: each rate is inverted, into USD', (rate) => {
+    const read = readFxRates({ ...fx([['EUR', 0.92], ['GBP', 0.8]]), headers: ['Currency', rate] });
+    expect({ rates: [...read.rates], into: read.into, issues: read.issues }).toEqual({ rates: [['EUR', 1.08696], ['GBP', 1.25]], into: 'USD', issues: [] });
+  });
+
+  // "EUR/GBP 0.85" was read as 1 EUR = 0.85 of the reporting currency, whatever it was.
+  it('currency pairs ("EUR/USD", "EURUSD") are rates into the currency they are quoted in; the other way round they are inverted, and a pair into a third currency is said and left out', () => {
+    const read = readFxRates({ ...fx([['EUR/USD', 1.08], ['GBPUSD', 1.25], ['USD/JPY', 150], ['EUR/GBP', 0.85]]), headers: ['Currency pair', 'Rate'] });
+    expect({ rates: [...read.rates], into: read.into }).toEqual({ rates: [['EUR', 1.08], ['GBP', 1.25], ['JPY', 0.00666667]], into: 'USD' });
+    expect(read.issues.map((i) => [i.cell, i.message])).toEqual([
+      ['A5', 'The FX rates table gives EUR/GBP in Rates!A5, a rate into GBP, but its other rates are into USD; that row is ignored. Give the rate of EUR into USD.'],
+    ]);
+  });
+
   it('a rate header that names its currency ("Rate to USD") says what the rates are into', () => {
     expect(readFxRates({ ...fx([['EUR', 1.08]]), headers: ['Currency', 'Rate to USD'] }).into).toBe('USD');
     expect(readFxRates({ ...fx([['EUR', 1.08]]), headers: ['Currency', 'Rate (USD per unit)'] }).into).toBe('USD');
