@@ -254,6 +254,10 @@ export function namedPerson(owner: string | undefined): PersonCheck {
   if (/[/&+;\n]|\band\b|\bor\b/i.test(value) || value.split(',').filter((part) => part.trim().split(/\s+/).length >= 2).length >= 2) {
     return { ok: false, reason: `"${value}" names more than one person` };
   }
+  // A Y/N column read as an owner ("Monitored?" holds Yes or No) names nobody: a "Yes" there is not a monitoring owner.
+  if (/^(yes|y|no|n|true|false|x|[✓✔☑✅✗✘✖☒❌])$/i.test(value.replace(/\uFE0F/g, ''))) {
+    return { ok: false, reason: `"${value}" is a yes or no, not a person's name` };
+  }
   const words = value.toLowerCase().split(/[\s.-]+/).filter(Boolean);
   if (TEAM_WORDS.test(value) || words.every((w) => FUNCTION_WORDS.has(w))) {
     return { ok: false, reason: `"${value}" is a team, not one person` };

@@ -286,6 +286,11 @@ describe('one named accountable person', () => {
     ['Ana Ruiz?', 'placeholder'],
     ['Multiple', 'placeholder'],
     ['Leadership', 'team'],
+    // A "Monitored?" Y/N column read as the monitoring owner: its Yes counted as a named owner for Scale-ready.
+    ['Yes', 'a yes or no'],
+    ['Y', 'a yes or no'],
+    ['✔', 'a yes or no'],
+    ['TRUE', 'a yes or no'],
     ['ELT', 'team'],
   ])('%p is not one person', (owner, reason) => {
     expect(namedPerson(owner)).toEqual({ ok: false, reason: expect.stringContaining(reason) });
