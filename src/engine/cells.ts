@@ -347,8 +347,11 @@ export function normalise(raw: string): string {
   return runStart === 0 ? lower : folded + lower.slice(runStart);
 }
 
-/** What a format shows: a date, a percentage, or a number with a scale written after it ("1.2" shown as "1.2m"). */
-export type FormatKind = 'date' | 'percent' | 'k' | 'm' | 'bn' | undefined;
+/**
+ * What a format shows: a date, a percentage, a number with a scale written after it ("1.2" shown as "1.2m"), or a
+ * whole amount shown divided by thousands (`#,##0,` shows 500,000 as "500"), which a "($k)" header describes.
+ */
+export type FormatKind = 'date' | 'percent' | 'k' | 'm' | 'bn' | 'whole' | undefined;
 
 // A format's parts: quoted text, an escaped character, a bracketed part, a padding or fill character, or one character.
 const FORMAT_TOKEN = /"[^"]*"|\\.|\[[^\]]*\]|[_*].|./g;
@@ -368,7 +371,7 @@ function formatScale(format: string): FormatKind {
   });
   if (last < 0) return undefined;
   const after = tokens.slice(last + 1);
-  if (after.includes(',')) return undefined;
+  if (after.includes(',')) return 'whole';
   const literal = after
     .filter((t) => t.startsWith('"') || t.startsWith('\\'))
     .map((t) => (t.startsWith('"') ? t.slice(1, -1) : t.slice(1)))

@@ -539,6 +539,8 @@ export function readInitiatives(
       // A reader says blank exactly when the cell is blank: the row has content otherwise.
       if (read.kind !== 'blank') anyContent = true;
       if (inherited && read.kind === 'value' && Math.abs(read.value as number) >= IMPLAUSIBLE_BEFORE_SCALE) multiplier = 1;
+      // A whole amount shown in thousands by its format (#,##0,): the header's "($k)" says how it is shown, not what it holds.
+      if (multiplier !== 1 && typeof given === 'number' && formats && kindOf(formats[rowIndex]?.[index] ?? 'General') === 'whole') multiplier = 1;
       values[slot] = read.kind === 'value' ? (isValue ? scaleAmount(cell, read.value as number, multiplier) : read.value) : undefined;
       // A plain number of a million or more in a "($M)" column was most likely already a whole amount: said, read as written.
       if (multiplier !== 1 && read.kind === 'value' && Math.abs(read.value as number) >= IMPLAUSIBLE_BEFORE_SCALE && values[slot] !== read.value) {

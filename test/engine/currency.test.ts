@@ -184,6 +184,16 @@ describe('converting values into the reporting currency', () => {
     expect(read.initiatives.map((i) => i.annualValue)).toEqual([2_400_000, 100]);
   });
 
+  // 500,000 shown as "500" by #,##0, under "Annual value ($k)" was read as 500 million, without a word.
+  it('a whole amount shown in thousands by its format (#,##0,) under a "($k)" header is read as it is, not scaled again', () => {
+    const raw = table([readyRow({ 'Annual value ($k)': 500_000 }), readyRow({ ID: 'Y', 'Annual value ($k)': 750 })], { headers: [...Object.keys(readyRow()).filter((h) => h !== 'Annual value'), 'Annual value ($k)'] });
+    const valueColumn = raw.headers.indexOf('Annual value ($k)');
+    raw.formats = raw.rows.map((_, r) => raw.headers.map((_h, c) => (c === valueColumn && r === 0 ? '#,##0,' : 'General')));
+    const read = readInitiatives(raw, []);
+    expect(read.initiatives.map((i) => i.annualValue)).toEqual([500_000, 750_000]);
+    expect(read.issues.filter((i) => i.code === 'implausible-amount')).toEqual([]);
+  });
+
   it('reads plain numbers under a header that states its currency in that currency', () => {
     const read = readInitiatives(table([{ Initiative: 'A', 'Annual value (EUR)': 100 }, { Initiative: 'B', 'Annual value (EUR)': '$50' }]), [], [], {
       reportingCurrency: 'USD',
