@@ -1,7 +1,7 @@
 // What moved between two plans of the same portfolio: the changes a room asks
 // about after someone edits a capacity or a rating. Initiatives are followed by
-// their key (the ID, else the name and row), so a sort or a new row does not
-// read as everything moving.
+// their key (the ID, else the name), so a sort or a new row does not read as
+// everything moving; one whose ID or name was just retyped is still followed.
 
 import { isCommitted } from './changeImpact';
 import { formatMoney, formatPercent, listWords } from './format';
@@ -47,13 +47,52 @@ const LOAD_EPSILON = 0.005;
 
 const byKey = (plan: Plan): Map<string, PlanEntry> => new Map(plan.entries.map((entry) => [entry.initiative.key, entry]));
 
+const nameOf = (entry: PlanEntry): string => entry.initiative.name.trim().toLowerCase();
+
+/**
+ * Each new entry's entry in the plan before. By key first; then, among those left, by name (the room changed
+ * the ID) and, in a table of as many rows as before, by row (the room renamed an initiative that has no ID):
+ * otherwise an edited ID reads as one initiative removed and another added, and its leaving the plan goes unsaid.
+ */
+function follow(previous: Plan, next: Plan): Map<PlanEntry, PlanEntry> {
+  const before = byKey(previous);
+  const matched = new Map<PlanEntry, PlanEntry>();
+  const taken = new Set<PlanEntry>();
+  const match = (entry: PlanEntry, old: PlanEntry) => {
+    matched.set(entry, old);
+    taken.add(old);
+  };
+  for (const entry of next.entries) {
+    const old = before.get(entry.initiative.key);
+    if (old) match(entry, old);
+  }
+  if (matched.size === next.entries.length || taken.size === previous.entries.length) return matched;
+  /** Pairs what is left on both sides that gives the same answer to `on`, the first of each first. */
+  const pairBy = (on: (entry: PlanEntry) => string | number) => {
+    const waiting = new Map<string | number, PlanEntry[]>();
+    for (const old of previous.entries) {
+      if (taken.has(old)) continue;
+      const same = waiting.get(on(old));
+      if (same) same.push(old);
+      else waiting.set(on(old), [old]);
+    }
+    for (const entry of next.entries) {
+      const old = matched.has(entry) ? undefined : waiting.get(on(entry))?.shift();
+      if (old) match(entry, old);
+    }
+  };
+  pairBy(nameOf);
+  if (previous.table?.rowCount === next.table?.rowCount) pairBy((entry) => entry.initiative.rowIndex);
+  return matched;
+}
+
 /** How far an initiative moved, for ordering: unranked counts as below the last rank. */
 const distance = (move: RankMove, bottom: number): number => Math.abs((move.from ?? bottom) - (move.to ?? bottom));
 
-function rankMoves(before: Map<string, PlanEntry>, after: Plan): RankMove[] {
+function rankMoves(before: Map<PlanEntry, PlanEntry>, after: Plan): RankMove[] {
   const moves: RankMove[] = [];
   for (const entry of after.entries) {
-    const old = before.get(entry.initiative.key);
+    const old = before.get(entry);
     if (!old || old.priority === entry.priority) continue;
     moves.push({ key: entry.initiative.key, name: entry.initiative.name, from: old.priority, to: entry.priority });
   }
@@ -74,15 +113,15 @@ function loadChanges(previous: Plan, next: Plan): LoadChange[] {
 }
 
 export function planDiff(previous: Plan, next: Plan): PlanDiff {
-  const before = byKey(previous);
-  const after = byKey(next);
+  const before = follow(previous, next);
+  const followed = new Set(before.values());
   const entered: DecisionChange[] = [];
   const left: DecisionChange[] = [];
   const gates: GateChange[] = [];
   const starts: StartMove[] = [];
   for (const entry of next.entries) {
     const { key, name } = entry.initiative;
-    const old = before.get(key);
+    const old = before.get(entry);
     if (!old) continue;
     if (isCommitted(entry) && !isCommitted(old)) entered.push({ key, name, from: old.decision, to: entry.decision });
     if (!isCommitted(entry) && isCommitted(old)) left.push({ key, name, from: old.decision, to: entry.decision });
@@ -101,8 +140,8 @@ export function planDiff(previous: Plan, next: Plan): PlanDiff {
     starts,
     loads: loadChanges(previous, next),
     committedValue: { from: previous.summary.committedValue, to: next.summary.committedValue },
-    added: next.entries.filter((e) => !before.has(e.initiative.key)).map((e) => e.initiative.name),
-    removed: previous.entries.filter((e) => !after.has(e.initiative.key)).map((e) => e.initiative.name),
+    added: next.entries.filter((e) => !before.has(e)).map((e) => e.initiative.name),
+    removed: previous.entries.filter((e) => !followed.has(e)).map((e) => e.initiative.name),
   };
 }
 
@@ -123,11 +162,19 @@ function namesVerb(changes: { name: string }[], singular: string, plural: string
   return `${listWords(changes.map((c) => c.name))} ${changes.length === 1 ? singular : plural}`;
 }
 
+const named = (names: string[]): { name: string }[] => names.map((name) => ({ name }));
+
 const utilisation = (share: number | undefined): string => (share === undefined ? 'over a capacity of 0' : formatPercent(share));
 
 /** The one plain sentence the pane shows after a re-run: "Claims triage enters the plan; Legal now at 100%." */
 export function whatMovedSentence(diff: PlanDiff, currency: string): string {
   if (isUnchanged(diff)) return 'Nothing in the plan changed.';
+  // Rows added to or deleted from the table come first, by name: a deleted row that was committed leaves the
+  // plan without a line of its own, so this is where the room hears of it.
+  const rows = [
+    ...(diff.added.length ? [namesVerb(named(diff.added), 'is new in the table', 'are new in the table')] : []),
+    ...(diff.removed.length ? [namesVerb(named(diff.removed), 'is no longer in the table', 'are no longer in the table')] : []),
+  ];
   const parts: string[] = [];
   if (diff.entered.length) parts.push(`${namesVerb(diff.entered, 'enters', 'enter')} the plan`);
   if (diff.left.length) parts.push(`${namesVerb(diff.left, 'leaves', 'leave')} the plan`);
@@ -141,8 +188,7 @@ export function whatMovedSentence(diff: PlanDiff, currency: string): string {
   parts.push(...diff.loads.slice(0, 3).map((load) => `${load.team} now at ${utilisation(load.to)}`));
   const { from, to } = diff.committedValue;
   if (from !== to) parts.push(`committed value ${to > from ? 'up' : 'down'} ${formatMoney(Math.abs(to - from), currency)} to ${formatMoney(to, currency)}`);
-  if (parts.length === 0 && diff.moves.length) parts.push(`${namesVerb(diff.moves, 'changes', 'change')} rank; the plan itself is the same`);
-  if (diff.added.length || diff.removed.length) parts.push(`${diff.added.length} rows added, ${diff.removed.length} removed`);
-  const sentence = parts.join('; ');
+  if (parts.length === 0) parts.push(rows.length ? 'the plan itself is the same' : `${namesVerb(diff.moves, 'changes', 'change')} rank; the plan itself is the same`);
+  const sentence = [...rows, ...parts].join('; ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }

@@ -69,6 +69,23 @@ describe('planDiff', () => {
     expect(diff.entered).toEqual([]);
   });
 
+  test('an initiative whose ID was retyped is still followed: its leaving the plan is said, and no row was added or removed', () => {
+    const withIds = rows.map((row, i) => ({ ...row, ID: `AI-0${i + 1}` }));
+    const retyped = [withIds[0]!, withIds[1]!, { ...withIds[2]!, ID: 'AI-03X' }];
+    const diff = planDiff(plan(withIds, { Legal: 12 }), plan(retyped, { Legal: 8 }));
+    expect(diff.left.map((c) => c.name)).toEqual(['Churn alerts']);
+    expect([diff.added, diff.removed]).toEqual([[], []]);
+    expect(whatMovedSentence(diff, '$')).toBe('Churn alerts leaves the plan; committed value down $1M to $5M.');
+  });
+
+  test('an initiative without an ID renamed in its row is still followed; a deleted row stays removed', () => {
+    const renamed = [rows[0]!, { ...rows[1]!, Initiative: 'Claims triage v2' }, rows[2]!];
+    const diff = planDiff(plan(rows, { Legal: 12 }), plan(renamed, { Legal: 12 }));
+    expect([diff.added, diff.removed, diff.moves]).toEqual([[], [], []]);
+    const swapped = planDiff(plan(rows, { Legal: 12 }), plan([rows[0]!, rows[1]!], { Legal: 12 }));
+    expect(swapped.removed).toEqual(['Churn alerts']);
+  });
+
   test('on a roadmap, an initiative committed in both that starts in another horizon is named with both starts', () => {
     const halves = { Horizons: 'H1, H2' };
     const diff = planDiff(plan(rows, { Legal: 8 }, halves), plan(rows, { Legal: 12 }, halves));
@@ -111,6 +128,18 @@ describe('whatMovedSentence', () => {
     const diff = planDiff(plan(rows, { Legal: 12 }), plan(swapped, { Legal: 12 }));
     expect(diff.moves.map((m) => m.name).sort()).toEqual(['Churn alerts', 'Claims triage']);
     expect(whatMovedSentence(diff, '$')).toBe('Churn alerts and Claims triage change rank; the plan itself is the same.') // equal moves: new rank order;
+  });
+
+  test('a deleted row is named, so a committed one is seen to go: the table change first, then what it did to the plan', () => {
+    const diff = planDiff(plan(rows, { Legal: 12 }), plan([rows[0]!, rows[2]!], { Legal: 12 }));
+    expect(whatMovedSentence(diff, '$')).toBe('Claims triage is no longer in the table; Legal now at 67%; committed value down $2M to $4M.');
+  });
+
+  test('a row added that changes nothing else says the plan itself is the same, however many ranks it shifts', () => {
+    const top = named('Board pack', { 'Strategic fit': 5, 'Annual value': 9_000_000, Legal: 40 });
+    const diff = planDiff(plan(rows, { Legal: 12 }), plan([...rows, top], { Legal: 12 }));
+    expect(diff.moves.length).toBeGreaterThan(0);
+    expect(whatMovedSentence(diff, '$')).toBe('Board pack is new in the table; the plan itself is the same.');
   });
 
   test('more than three initiatives entering are counted, not listed', () => {
