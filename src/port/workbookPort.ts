@@ -104,8 +104,11 @@ export type WriteOptions = {
   userColumns?: UserColumnChoice;
 };
 
-/** Which of the inputs the user changed: the table of initiatives (its input columns), the Capacity table or the settings table. */
-export type InputsChange = { table: 'initiatives' | 'capacity' | 'settings' };
+/**
+ * Which of the inputs the user changed: the table of initiatives (its input columns), the Capacity table, the
+ * settings table or one of the Scenarios sheet's two tables (the overrides of the scenario in force plan).
+ */
+export type InputsChange = { table: 'initiatives' | 'capacity' | 'settings' | 'scenarios' };
 
 /**
  * Every call but `write` rejects with a WorkbookProblemError of kind 'editing' while Excel is in

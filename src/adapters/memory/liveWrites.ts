@@ -51,9 +51,9 @@ const inside = (t: MemoryTable, edit: UserEdit) =>
 export function inputChangeOf(
   workbook: MemoryWorkbook,
   edit: UserEdit,
-  tables: { initiatives: MemoryTable | undefined; capacity: MemoryTable | undefined; settings: MemoryTable | undefined },
+  tables: { initiatives: MemoryTable | undefined; capacity: MemoryTable | undefined; settings: MemoryTable | undefined; scenarios: MemoryTable[] },
 ): InputsChange | undefined {
-  const { initiatives, capacity, settings } = tables;
+  const { initiatives, capacity, settings, scenarios } = tables;
   if (initiatives && inside(initiatives, edit)) {
     const header = headersOf(workbook, initiatives)[edit.column - initiatives.column] ?? '';
     // The header row itself is an input: renaming a column changes what is read.
@@ -61,5 +61,6 @@ export function inputChangeOf(
   }
   if (capacity && inside(capacity, edit)) return { table: 'capacity' };
   if (settings && inside(settings, edit)) return { table: 'settings' };
+  if (scenarios.some((t) => inside(t, edit))) return { table: 'scenarios' };
   return undefined;
 }

@@ -435,7 +435,8 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
     onInputsChanged(listener) {
       // Only the user's typing reaches the edit listeners: the port's own writes never do, so nothing loops.
       const hear = (edit: UserEdit) => {
-        const tables = { initiatives: initiativesTableOf(workbook), capacity: capacityTableOf(workbook), settings: settingsTableOf(workbook) };
+        const scenarios = [findTable(workbook, SCENARIOS_TABLE), findTable(workbook, SCENARIO_OVERRIDES_TABLE)].filter((t): t is MemoryTable => t !== undefined);
+        const tables = { initiatives: initiativesTableOf(workbook), capacity: capacityTableOf(workbook), settings: settingsTableOf(workbook), scenarios };
         const change = inputChangeOf(workbook, edit, tables);
         if (change) listener(change);
       };

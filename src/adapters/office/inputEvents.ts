@@ -10,7 +10,7 @@
 
 import { columnIndex } from '../../engine/address';
 import { outputKeyOf } from '../../engine/columns';
-import { CAPACITY_TABLE, isAddinTable, settingsTableAmong } from '../../layout/names';
+import { CAPACITY_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE, settingsTableAmong } from '../../layout/names';
 import { isCapacityTable } from '../../engine/read';
 import type { InputsChange } from '../../port/workbookPort';
 import type { ExcelRun } from './excelRun';
@@ -56,6 +56,8 @@ async function classify(run: ExcelRun, change: TableChange, initiativesTable: st
     // A Capacity table under another name is told by its Team and Capacity headers (capacityTableAmong).
     if (name === CAPACITY_TABLE.toLowerCase() || (name !== initiativesTable.toLowerCase() && !isAddinTable(table.name) && isCapacityTable(headers))) return { table: 'capacity' };
     if (settingsTableAmong([{ name: table.name, sheet: table.worksheet.name, headers }], (t) => t)) return { table: 'settings' };
+    // The add-in's own tables, but the scenario in force's overrides are edited there by hand.
+    if (name === SCENARIOS_TABLE.toLowerCase() || name === SCENARIO_OVERRIDES_TABLE.toLowerCase()) return { table: 'scenarios' };
     if (name !== initiativesTable.toLowerCase()) return undefined;
     return touchesInputs(change.address, headers, header.columnIndex) ? { table: 'initiatives' } : undefined;
   });

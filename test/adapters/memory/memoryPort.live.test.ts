@@ -130,6 +130,15 @@ describe('the user’s edits to the inputs', () => {
     expect(heard).toEqual([{ table: 'settings' }]);
   });
 
+  test('an edit to the overrides of a scenario on the Scenarios sheet is heard: the scenario in force plans with them', async () => {
+    const workbook = sampleWorkbook();
+    await memoryPort(workbook).changeScenarios({ kind: 'save', scenario: { name: 'Lean', settings: {}, capacities: {}, overrides: [{ id: 'AI-01', initiative: 'Credit', choice: 'Out', reason: 'Board asked' }] } });
+    const overrides = findTable(workbook, 'PrioritiserScenarioOverrides')!;
+    const { heard } = listen(workbook);
+    enterText(workbook, overrides.sheet, overrides.row + 1, overrides.column + rawTable(workbook, overrides).headers.indexOf('Override'), 'In');
+    expect(heard).toEqual([{ table: 'scenarios' }]);
+  });
+
   test('an edit to an output column or outside the inputs is not heard', async () => {
     const workbook = sampleWorkbook();
     await writtenOnce(workbook);

@@ -108,6 +108,18 @@ describe('the user’s edits heard through tables.onChanged', () => {
     expect(heard).toEqual([{ table: 'capacity' }]);
   });
 
+  it('an edit to the overrides of a scenario on the Scenarios sheet is heard: the scenario in force plans with them', async () => {
+    const { fake, port, heard } = await listening();
+    await port.changeScenarios({ kind: 'save', scenario: { name: 'Lean', settings: { 'In-flight limit': 3 }, capacities: {}, overrides: [{ id: 'AI-01', initiative: 'Credit', choice: 'Out', reason: 'Board asked' }] } });
+    await afterEvents();
+    heard.length = 0;
+    const overrides = fake.model.table('PrioritiserScenarioOverrides')!;
+    const choice = overrides.headers.indexOf('Override');
+    fake.model.typeInto(overrides.sheet.name, `${columnLetters(overrides.column + choice)}${overrides.row + 2}`, 'In');
+    await afterEvents();
+    expect(heard).toEqual([{ table: 'scenarios' }]);
+  });
+
   it('an edit to an output column is not heard', async () => {
     const { fake, heard } = await listening();
     const priority = fake.model.table('Initiatives')!.headers.indexOf('Priority');
