@@ -93,6 +93,17 @@ describe('running the plan', () => {
     expect(screen.getByText(/Changed: applies when you run the plan\./)).toBeInTheDocument();
   });
 
+  test('a weight moved one step at a time keeps the proportion of the other two: 50/30/20 arrowed up to 60 is 60/24/16', async () => {
+    renderPane({ workbook: sampleWorkbook() });
+    await loaded();
+    for (let impact = 51; impact <= 60; impact++) fireEvent.change(screen.getByRole('slider', { name: /Impact weight/ }), { target: { value: String(impact) } });
+    const shares = [/Impact weight/, /Readiness weight/, /Friction weight/].map((name) => Number((screen.getByRole('slider', { name }) as HTMLInputElement).value));
+    expect(shares).toEqual([60, 24, 16]);
+    // Another slider starts a move of its own, from the weights as they now are.
+    fireEvent.change(screen.getByRole('slider', { name: /Friction weight/ }), { target: { value: '28' } });
+    expect(Number((screen.getByRole('slider', { name: /Impact weight/ }) as HTMLInputElement).value)).toBe(51);
+  });
+
   test('undoing changes brings back the saved settings', async () => {
     const { user } = renderPane({ workbook: sampleWorkbook() });
     await loaded();

@@ -1,12 +1,13 @@
 // The model's settings: the three weights, the in-flight limit, the selection
 // method and the planning period. Edits stay in the pane until saved or run.
 
+import { useRef } from 'react';
 import { Field, Input, Radio, RadioGroup, Slider, makeStyles, tokens } from '@fluentui/react-components';
 import type { SelectionMethod } from '../../engine/types';
 import type { DraftErrors, SettingsDraft } from '../model/settingsDraft';
 import { NumberField } from '../NumberField/NumberField';
 import { useSectionStyles } from '../styles';
-import { sharesOf, withShare } from '../model/weightShares';
+import { moveShare, sharesOf, type ShareMove } from '../model/weightShares';
 import { WEIGHTS } from './weightMeanings';
 
 export type SettingsPanelProps = {
@@ -33,6 +34,8 @@ export function SettingsPanel({ draft, errors, optimalAvailable, onChange, chang
     ? 'Optimal finds the set of initiatives with the highest total that fits every cap.'
     : 'Optimal is not available in this version yet, so plans use Rank and fill.';
   const shares = sharesOf(draft.weights);
+  // The slider being moved, so each of its steps keeps the proportion the other two had when it began.
+  const move = useRef<ShareMove | undefined>(undefined);
   const note = (changed: boolean) => (changed ? `${changedNote} ` : '');
   const weightsChanged = saved !== undefined && JSON.stringify(sharesOf(saved.weights)) !== JSON.stringify(shares);
   return (
@@ -57,7 +60,10 @@ export function SettingsPanel({ draft, errors, optimalAvailable, onChange, chang
             value={shares[key]}
             aria-valuetext={`${shares[key]}% of the priority score`}
             // Moving one share rebalances the other two in proportion, so the three always sum to 100%.
-            onChange={(_, data) => onChange({ ...draft, weights: withShare(draft.weights, key, data.value) })}
+            onChange={(_, data) => {
+              move.current = moveShare(move.current, draft.weights, key, data.value);
+              onChange({ ...draft, weights: move.current.made });
+            }}
           />
         </Field>
       ))}

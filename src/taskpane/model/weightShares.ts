@@ -46,3 +46,19 @@ export function withShare(weights: Weights, key: keyof Weights, share: number): 
   }
   return rounded;
 }
+
+/** One slider moved step by step: the weights before its first step, and what its last step made. */
+export type ShareMove = { key: keyof Weights; from: Weights; made: Weights };
+
+const sameWeights = (a: Weights, b: Weights): boolean => WEIGHT_KEYS.every((k) => a[k] === b[k]);
+
+/**
+ * `withShare` for a slider dragged or arrowed one step at a time. Each step rebalances from the weights before
+ * the move began, not from the last step's rounded shares: otherwise rounding sends every point to the same
+ * weight (50/30/20 arrowed up to 60 gave 60/20/20, not 60/24/16). A move of another slider, or weights changed
+ * elsewhere (Undo, a scenario), starts a new move.
+ */
+export function moveShare(move: ShareMove | undefined, weights: Weights, key: keyof Weights, share: number): ShareMove {
+  const from = move && move.key === key && sameWeights(move.made, weights) ? move.from : weights;
+  return { key, from, made: withShare(from, key, share) };
+}

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { sharesOf, withShare } from '../../../src/taskpane/model/weightShares';
+import { moveShare, sharesOf, withShare, type ShareMove } from '../../../src/taskpane/model/weightShares';
 
 const weight = fc.integer({ min: 0, max: 100 });
 const weights = fc.record({ impact: weight, readiness: weight, friction: weight });
@@ -49,5 +49,23 @@ describe('weights as shares of the score', () => {
         if (before[a] > before[b] + 1) expect(next[a]).toBeGreaterThanOrEqual(next[b]);
       }),
     );
+  });
+});
+
+describe('moveShare', () => {
+  test('steps of one slider rebalance from the weights before the move, so rounding does not drift to one weight', () => {
+    let move: ShareMove | undefined;
+    let weights = { impact: 50, readiness: 30, friction: 20 };
+    for (let share = 51; share <= 60; share++) {
+      move = moveShare(move, weights, 'impact', share);
+      weights = move.made;
+    }
+    expect(weights).toEqual({ impact: 60, readiness: 24, friction: 16 });
+  });
+
+  test('weights changed elsewhere between two steps start a new move from them', () => {
+    const first = moveShare(undefined, { impact: 50, readiness: 30, friction: 20 }, 'impact', 60);
+    const undone = { impact: 20, readiness: 40, friction: 40 };
+    expect(moveShare(first, undone, 'impact', 40).made).toEqual({ impact: 40, readiness: 30, friction: 30 });
   });
 });
