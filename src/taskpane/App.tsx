@@ -25,6 +25,7 @@ import { heldBackBy } from './model/heldBackBy';
 import { isAvailable } from './model/planners';
 import { loadPlanning } from './loadPlanning';
 import { STEP_TEXT } from './model/steps';
+import { scenarioChanges } from './model/workbookView';
 import { useJustLeft } from './RunBar/focusAfterFirstRun';
 import { RunBar } from './RunBar/RunBar';
 import { noticeMessage, runMessage, type RunAction } from './RunStatus/runMessage';
@@ -270,6 +271,7 @@ export function App(props: AppProps) {
               <ScenariosPanel
                 names={view.scenarios}
                 inForce={view.settings.scenario}
+                changes={scenarioChanges(view)}
                 busy={model.busy}
                 canAct={draftCheck.settings !== undefined}
                 model={scenarios}

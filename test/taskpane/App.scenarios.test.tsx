@@ -53,6 +53,15 @@ test('saving the settings in force as a scenario puts it on the Scenarios sheet 
   expect(screen.getByText(/In force: scenario "Lean"\./)).toBeInTheDocument();
 });
 
+test('a setting changed after the switch is said beside the scenario in force: the plan on show is no longer that scenario', async () => {
+  const { user } = renderPane({ workbook: await sampleWithScenarios(limited('Lean', 4)) });
+  await openScenarios(user);
+  expect(screen.getByText(/In force: scenario "Lean"\./)).toBeInTheDocument();
+  await setLimit(user, '6');
+  await user.click(screen.getByRole('button', { name: 'Save settings' }));
+  await screen.findByText(/In force: scenario "Lean", with a change not saved in it: In-flight limit 6 \(Lean: 4\)\. Save it again to keep the change\./);
+});
+
 test('switching shows what changes first, then puts the scenario’s settings on the settings sheet and writes its plan', async () => {
   const { user, workbook } = renderPane({ workbook: await sampleWithScenarios(limited('Lean', 4), limited('Wide', 12)) });
   await openScenarios(user);

@@ -15,6 +15,8 @@ export type ScenariosPanelProps = {
   names: string[];
   /** The scenario in force ('' for none). */
   inForce: string;
+  /** How the settings in force differ from that scenario as saved ("In-flight limit 4 (Base: 10)"). */
+  changes?: string[];
   busy: boolean;
   /** False while the pane's settings are not valid: nothing can be saved, switched or compared. */
   canAct: boolean;
@@ -95,7 +97,14 @@ function SwitchPreviewView({ model, busy }: { model: ScenariosModel; busy: boole
   );
 }
 
-export function ScenariosPanel({ names, inForce, busy, canAct, model }: ScenariosPanelProps) {
+/** What the pane says is in force: a scenario whose settings were changed since is not the plan on show, so it says how. */
+export function inForceText(inForce: string, changes: readonly string[] = []): string {
+  if (!inForce) return 'No scenario in force: the plan uses the settings above and the Override column of the table.';
+  if (changes.length === 0) return `In force: scenario "${inForce}".`;
+  return `In force: scenario "${inForce}", with ${changes.length === 1 ? 'a change' : 'changes'} not saved in it: ${changes.join('; ')}. Save it again to keep ${changes.length === 1 ? 'the change' : 'them'}.`;
+}
+
+export function ScenariosPanel({ names, inForce, changes, busy, canAct, model }: ScenariosPanelProps) {
   const section = useSectionStyles();
   const [name, setName] = useState('');
   // A name typed for the scenario in force is cleared once another is in force (after a save or a switch), or the
@@ -125,7 +134,7 @@ export function ScenariosPanel({ names, inForce, busy, canAct, model }: Scenario
   return (
     <div className={section.section}>
       <Caption1>
-        {inForce ? `In force: scenario "${inForce}".` : 'No scenario in force: the plan uses the settings above and the Override column of the table.'} Scenarios are kept on
+        {inForceText(inForce, changes)} Scenarios are kept on
         the Scenarios sheet, so they travel with the workbook.
       </Caption1>
 

@@ -4,6 +4,7 @@
 import { readCapacity } from '../../engine/read';
 import { readSettings } from '../../engine/settings';
 import { NO_SCENARIO_TABLES, readScenarios } from '../../engine/scenarios/readScenarios';
+import { findScenario, settingsDifferences, type Scenario } from '../../engine/scenarios/scenario';
 import type { Settings, Team } from '../../engine/types';
 import { CAPACITY_TABLE, DECISION_LOG_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
@@ -17,6 +18,8 @@ export type WorkbookView =
       settings: Settings;
       teams: Team[];
       scenarios: string[];
+      /** The scenario in force as saved on the Scenarios sheet, to tell whether the settings still agree with it. */
+      inForce?: Scenario;
       /** Which header each contract column reads, and how it was found (absent in views made by hand). */
       columns?: ColumnMappingView;
     };
@@ -32,7 +35,18 @@ export function workbookView(snapshot: WorkbookSnapshot): WorkbookView {
   const { name, sheet, rows } = snapshot.initiatives;
   // The Capacity table's own values: the pane shows overrides beside them.
   const teams = readCapacity(snapshot.capacity).teams;
-  const scenarios = readScenarios(snapshot.scenarios ?? NO_SCENARIO_TABLES).scenarios.map((s) => s.name);
+  const saved = readScenarios(snapshot.scenarios ?? NO_SCENARIO_TABLES).scenarios;
+  const inForce = findScenario(saved, settings.scenario);
   const columns = columnMappingView(snapshot.initiatives, teams, snapshot.columnMapping);
-  return { kind: 'ready', table: { name, sheet, rows: rows.length }, settings, teams, scenarios, columns };
+  return { kind: 'ready', table: { name, sheet, rows: rows.length }, settings, teams, scenarios: saved.map((s) => s.name), ...(inForce ? { inForce } : {}), columns };
+}
+
+/**
+ * How the settings in force differ from the scenario in force ("In-flight limit 4 (Base: 10)"): a control
+ * changed since switching, so the plan on show is no longer that scenario's. Empty when they agree.
+ */
+export function scenarioChanges(view: WorkbookView): string[] {
+  if (view.kind !== 'ready' || !view.inForce) return [];
+  const scenario = view.inForce;
+  return settingsDifferences(view.settings, scenario, view.teams).map((d) => `${d.label} ${d.now} (${scenario.name}: ${d.scenario})`);
 }
