@@ -136,9 +136,28 @@ export function paneController(options: PaneOptions) {
   const listeners = new Set<() => void>();
   let alive = true;
 
+  /** The settings before each change the pane made in live mode, latest last: Undo takes the room back one step. */
+  const undoable: Settings[] = [];
+  /** What the pane's last live change saved. Once the settings in force are others, Undo has nothing of the pane's to take back. */
+  let lastSaved: Settings | undefined;
+
+  /**
+   * Whether the settings in force are still those the pane's last change saved. A scenario switched in, Use no
+   * scenario, or the settings sheet edited by hand moves them on, and Undo would then put back a state the room
+   * never had (the old in-flight limit beside the new scenario).
+   */
+  const undoStillApplies = (view: ViewState): boolean => {
+    if (view.kind !== 'ready' || !lastSaved) return false;
+    return lastSaved.scenario === view.settings.scenario && !isDirty(draftOf(lastSaved, view.teams), draftOf(view.settings, view.teams));
+  };
+
   const set = (change: Partial<Own>) => {
     if (!alive) return;
     state = derive({ ...state, ...change });
+    if (undoable.length > 0 && !undoStillApplies(state.view)) {
+      undoable.length = 0;
+      state = { ...state, canUndo: false };
+    }
     listeners.forEach((listener) => listener());
   };
   const setRun = (run: RunState) => set({ run });
@@ -371,8 +390,6 @@ export function paneController(options: PaneOptions) {
   // --- Live mode -----------------------------------------------------------------------------------
   let session: LiveSession | undefined;
   let stopListening: (() => void) | undefined;
-  /** The settings before each change the pane made in live mode, latest last: Undo takes the room back one step. */
-  const undoable: Settings[] = [];
   let undoPending = false;
 
   /** One live re-run: plan and write only when the inputs changed, and show what moved. */
@@ -400,6 +417,7 @@ export function paneController(options: PaneOptions) {
     }
     if (before && !undoPending) undoable.push(before);
     undoPending = false;
+    lastSaved = settings;
     if (state.view.kind === 'ready') {
       // A control moved again while saving: keep that newer draft, which the next re-run applies.
       if (state.draft === draft) showView({ ...state.view, settings });

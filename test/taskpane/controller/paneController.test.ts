@@ -3,6 +3,7 @@
 
 import { enterText, memoryPort, setEditing, type MemoryWorkbook } from '../../../src/adapters/memory';
 import type { Timer } from '../../../src/app/liveSession';
+import { saveScenarioAs, switchScenario } from '../../../src/app/scenarios';
 import type { WorkbookPort } from '../../../src/port/workbookPort';
 import { paneController, type PaneState } from '../../../src/taskpane/controller/paneController';
 import { DEFAULT_PLANNERS } from '../../../src/taskpane/model/planners';
@@ -79,7 +80,7 @@ async function setUp() {
   const { timer, fire, pending } = manualTimer();
   const controller = paneController({ port, planners: DEFAULT_PLANNERS, now: () => NOW, retryDelayMs: 1, timer });
   await controller.load();
-  return { workbook, controller, log, hold, fire, pending, state: (): PaneState => controller.getState() };
+  return { workbook, port, controller, log, hold, fire, pending, state: (): PaneState => controller.getState() };
 }
 
 describe('the pane controller', () => {
@@ -267,6 +268,33 @@ describe('the pane controller', () => {
     expect(state().plan?.summary.inFlightLimit).toBe(10);
     expect(state().plan?.settings.weights).toEqual(first);
     expect(state().canUndo).toBe(false);
+  });
+
+  test('in live mode a scenario switched in after a change in the pane leaves Undo nothing to take back', async () => {
+    const { port, controller, fire, state } = await setUp();
+    await controller.run();
+    controller.setLive(true);
+    await settle();
+    controller.setDraft({ ...state().draft!, inFlightLimit: '6' });
+    fire();
+    await settle();
+    expect(state().canUndo).toBe(true);
+    // What the Scenarios section does: save one, switch to it, plan.
+    const { view } = state();
+    if (view.kind !== 'ready') throw new Error(view.kind);
+    const settings = view.settings;
+    await controller.operate(async () => {
+      await saveScenarioAs(port, 'Lean', { ...settings, inFlightLimit: 4 }, { at: NOW });
+      await switchScenario(port, 'Lean', settings);
+    });
+    await controller.run();
+    expect(state().plan?.summary.inFlightLimit).toBe(4);
+    expect(state().canUndo).toBe(false);
+    // Undo would have put back limit 10 beside the scenario Lean, a state the room never had.
+    controller.resetDraft();
+    fire();
+    await settle();
+    expect(state().plan?.summary.inFlightLimit).toBe(4);
   });
 
   test('in live mode a draft that cannot be used re-plans nothing', async () => {
