@@ -68,21 +68,23 @@ function follow(previous: Plan, next: Plan): Map<PlanEntry, PlanEntry> {
   }
   if (matched.size === next.entries.length || taken.size === previous.entries.length) return matched;
   /** Pairs what is left on both sides that gives the same answer to `on`, the first of each first. */
-  const pairBy = (on: (entry: PlanEntry) => string | number) => {
+  const pairBy = (on: (entry: PlanEntry) => string | number, may: (entry: PlanEntry) => boolean = () => true) => {
     const waiting = new Map<string | number, PlanEntry[]>();
     for (const old of previous.entries) {
-      if (taken.has(old)) continue;
+      if (taken.has(old) || !may(old)) continue;
       const same = waiting.get(on(old));
       if (same) same.push(old);
       else waiting.set(on(old), [old]);
     }
     for (const entry of next.entries) {
-      const old = matched.has(entry) ? undefined : waiting.get(on(entry))?.shift();
+      const old = matched.has(entry) || !may(entry) ? undefined : waiting.get(on(entry))?.shift();
       if (old) match(entry, old);
     }
   };
   pairBy(nameOf);
-  if (previous.table?.rowCount === next.table?.rowCount) pairBy((entry) => entry.initiative.rowIndex);
+  // Only rows without an ID: with one, a new ID and a new name in a row is another initiative typed over it.
+  const noId = (entry: PlanEntry) => entry.initiative.id === undefined;
+  if (previous.table?.rowCount === next.table?.rowCount) pairBy((entry) => entry.initiative.rowIndex, noId);
   return matched;
 }
 

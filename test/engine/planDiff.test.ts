@@ -86,6 +86,13 @@ describe('planDiff', () => {
     expect(swapped.removed).toEqual(['Churn alerts']);
   });
 
+  test('a row whose ID and name were both typed over is another initiative: one removed, one added', () => {
+    const withIds = rows.map((row, i) => ({ ...row, ID: `AI-0${i + 1}` }));
+    const replaced = [withIds[0]!, { ...withIds[1]!, ID: 'AI-09', Initiative: 'Data catalogue' }, withIds[2]!];
+    const diff = planDiff(plan(withIds, { Legal: 12 }), plan(replaced, { Legal: 12 }));
+    expect([diff.added, diff.removed]).toEqual([['Data catalogue'], ['Claims triage']]);
+  });
+
   test('on a roadmap, an initiative committed in both that starts in another horizon is named with both starts', () => {
     const halves = { Horizons: 'H1, H2' };
     const diff = planDiff(plan(rows, { Legal: 8 }, halves), plan(rows, { Legal: 12 }, halves));
