@@ -110,12 +110,15 @@ function rowStyles(styles: readonly StyledRange[]): Map<number, CellStyle> {
 
 /**
  * The page setup of one of the add-in's sheets. The repeated rows are the frozen ones when the sheet
- * has a frozen header (its table's header), else the title and note at the top. `runAt` (ISO) names
+ * has a frozen header (its table's header) with no other section under it, else the title and note at the top. `runAt` (ISO) names
  * the run in the footer; a sheet no run makes carries the print date instead.
  */
 export function pageSetupOf(sheet: Printable, runAt?: string): PageSetup {
   const styles = rowStyles(sheet.styles);
-  let titleRows = sheet.freezeRows;
+  // A frozen header is repeated only when its table is the sheet's last section: printed above the
+  // rows of another section (the Roadmap's team loads under its timeline) it would name the wrong columns.
+  const sectionBelow = [...styles].some(([row, style]) => style === 'section' && row >= sheet.freezeRows);
+  let titleRows = sectionBelow ? 0 : sheet.freezeRows;
   if (titleRows === 0) while (styles.get(titleRows) === 'title' || styles.get(titleRows) === 'note') titleRows++;
   // A wrapped row is as tall as its lines: what the taller rows above each row add, summed once (thousands on a Change impact).
   const heights = sheet.rowHeights ?? [];

@@ -43,6 +43,24 @@ describe('the page setup of an add-in sheet', () => {
     expect(layout.pageSetup?.footer.center).toBe('Printed &D &T');
   });
 
+  it('repeats only the title and note when other sections follow the frozen table, whose header would head their rows', () => {
+    // The Roadmap: its timeline's header is frozen, and the team loads and their chart print on the pages after it.
+    const s = new SheetBuilder(3);
+    s.row(['Title'], [], 'title');
+    s.row(['Made by the add-in'], [], 'note');
+    s.blank();
+    s.row(['Timeline'], [], 'section');
+    const header = s.row(['Priority', 'Initiative', 'H1'], [], 'header');
+    for (let i = 0; i < 30; i++) s.row([i + 1, 'x', 1]);
+    s.blank();
+    s.row(['Team load'], [], 'section');
+    s.row(['Team', 'Capacity', 'Demand'], [], 'header');
+    for (let i = 0; i < 40; i++) s.row(['Legal', 10, i]);
+    const layout = s.build('Roadmap', [10, 30, 10], header + 1);
+    expect(layout.freezeRows).toBe(header + 1);
+    expect(layout.pageSetup?.titleRows).toBe(2);
+  });
+
   it('doubles an & in footer text, which Excel would read as a code', () => {
     expect(footerText('R&D')).toBe('R&&D');
   });
