@@ -5,6 +5,7 @@
 import { roadmapHorizons } from '../engine/horizons';
 import type { RatedChange } from '../engine/changeImpact';
 import { moneySentence } from '../engine/currency';
+import { listWords } from '../engine/format';
 import { joinedGaps } from '../engine/explain';
 import { Memo } from '../engine/memo';
 import type { Plan } from '../engine/plan';
@@ -149,7 +150,8 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   // Eight rows per committed initiative, one per initiative not done and per bubble, and a few dozen
   // for titles, teams and the sections added by other parts of the engine.
   // On a roadmap the bottlenecks' table has one more column: the value delivered this year.
-  const width = plan.bottlenecks && roadmapHorizons(plan.settings) ? WIDTH + 1 : WIDTH;
+  const horizons = roadmapHorizons(plan.settings);
+  const width = plan.bottlenecks && horizons ? WIDTH + 1 : WIDTH;
   const s = new SheetBuilder(width, 64 + CHART_ROWS + impact.teamLoads.length + 8 * impact.committed.length + impact.notDoing.length + plan.entries.length);
   s.runAt = plan.run.at;
   const period = plan.settings.planningPeriod;
@@ -160,6 +162,11 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   s.blank();
 
   s.row(['Capacity per team, before (every requested initiative starts) and after (the committed plan)'], [], 'section');
+  // On a roadmap these are totals, which neither the Capacity table nor the demand columns show: a reader is told how.
+  if (horizons) {
+    const note = `Over the whole roadmap (${listWords(horizons)}): each team's capacity in every horizon added together, and an initiative's demand counted once for each horizon it runs. In flight after: the most running in any one horizon. Horizon by horizon on the Roadmap sheet.`;
+    s.row([note], [TEXT_FORMAT], 'note');
+  }
   s.row(['Team', 'Unit', 'Capacity', 'Demand before', 'Utilisation before', 'Demand after', 'Utilisation after'], [], 'header');
   const loadStart = s.rowCount;
   for (const load of plan.changeImpact.teamLoads) {

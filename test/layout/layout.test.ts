@@ -366,6 +366,20 @@ describe('the Change impact sheet', () => {
     expect(() => rowStarting(all, 'Every requested initiative is in the plan.')).not.toThrow();
     expect(() => rowStarting(none, 'Every requested initiative is in the plan.')).toThrow();
   });
+
+  test('on a roadmap, says its capacity figures are the whole roadmap\'s, which the Capacity table and the demand columns do not show', () => {
+    // Legal 10 weeks in each of H1 and H2; Long needs 4 weeks in each of the two horizons it runs.
+    const roadmap = prioritise(workbook([named('Long', { Legal: 4, Duration: 2 }), named('Short', { Legal: 3 })], { Legal: 10 }, { Horizons: 'H1, H2' }), { now: NOW });
+    const ci = changeImpactSheet(roadmap);
+    const header = rowStarting(ci, 'Team', 'Unit', 'Capacity');
+    expect(ci.values[header + 1]!.slice(0, 4)).toEqual(['Legal', 'weeks', 20, 4 * 2 + 3]);
+    const note = String(ci.values[header - 1]![0]);
+    expect(ci.styles.find((s) => s.row === header - 1)?.style).toBe('note');
+    expect(note).toContain('H1 and H2');
+    expect(note).toContain('Roadmap sheet');
+    // Without horizons the section is as before: its heading right above the header row.
+    expect(String(sheet.values[rowStarting(sheet, 'Team') - 1]![0])).toMatch(/^Capacity per team/);
+  });
 });
 
 describe('sheet ownership mark', () => {
