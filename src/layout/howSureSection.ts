@@ -48,7 +48,8 @@ export function howSureSection(s: SheetBuilder, plan: Plan): void {
   if (borderline.length > 0) for (let r = 0; r <= CHART_ROWS; r++) s.blank();
   s.row(['Initiative', 'Decision', 'Confidence', 'What would settle it', 'Value range'], [], 'header');
   const first = s.rowCount;
-  for (const row of borderline) s.row([row.name, row.decision, row.share, deciderText(row.decider, currency), rangeText(row, currency), null, null], [T, T, PERCENT, T, T, null, null]);
+  // What would settle it wraps in its column: a long one ("no estimate of its own decides it: ...") ran under the value range and was cut.
+  for (const row of borderline) s.row([row.name, row.decision, row.share, deciderText(row.decider, currency), rangeText(row, currency), null, null], [T, T, PERCENT, T, T, null, null], 'wrap');
   if (borderline.length === 0) s.row(['No initiative is borderline: every one is committed in nearly all futures or nearly none.'], [T]);
   else {
     const shown = Math.min(borderline.length, HOW_SURE_CHART_MOST);

@@ -45,6 +45,24 @@ describe('How sure is the plan, on Change impact', () => {
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
   });
 
+  it('wraps what would settle each borderline initiative in its column, so the value range beside it does not cut the sentence', () => {
+    // Ranges on every other row and a demand overrun: some are settled by no estimate of their own, some by a team's demand,
+    // sentences longer than the column ("no estimate of its own decides it: it turns on the other initiatives' estimates").
+    const ranged = withValueRanges(initiatives);
+    const halfRanged = { ...ranged, rows: ranged.rows.map((row, r) => (r % 2 === 0 ? row : [...row.slice(0, -2), '', ''])) };
+    const settings = { sheet: 'Prioritisation settings', name: 'PrioritisationSettings', headers: ['Setting', 'Value'], rows: [['Demand overrun', '30%']], origin: { row: 3, column: 0 } };
+    const mixed = withRankAndFillConfidence(prioritise({ initiatives: halfRanged, capacity, settings }, { now: NOW }, { confidence: false }));
+    const ci = planLayout(mixed).changeImpact;
+    const title = ci.values.findIndex((row) => row[0] === HOW_SURE_TITLE);
+    const header = ci.values.findIndex((row, r) => r > title && row[0] === 'Initiative' && row[2] === 'Confidence');
+    const count = sureFindings(mixed)!.counts.borderline;
+    const wrapped = (row: number) => ci.styles.some((s) => s.style === 'wrap' && s.row <= row && row < s.row + (s.rows ?? 1));
+    const long = Array.from({ length: count }, (_, k) => header + 1 + k).filter((r) => String(ci.values[r]![3]).length > ci.widths[3]!);
+    expect(long.length).toBeGreaterThan(0);
+    for (let k = 0; k < count; k++) expect(wrapped(header + 1 + k)).toBe(true);
+    for (const row of long) expect(ci.rowHeights?.find((h) => h.row === row)?.points).toBeGreaterThan(15);
+  });
+
   it('charts the borderline confidences natively, below the sheet\'s other charts and above the list, within its columns, and keeps it whole on a printed page', () => {
     const chart = sheet.charts.find((c) => c.title.startsWith('How sure'))!;
     expect(chart.kind).toBe('clusteredColumn');
