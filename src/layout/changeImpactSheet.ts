@@ -48,6 +48,15 @@ export function markLine(plan: Plan, what: string): string {
 }
 
 /**
+ * "rank and fill selection", and the saved scenario in force when there is one: its overrides and capacities made the
+ * plan shown, which a reader without the add-in would otherwise learn only from the Decision log.
+ */
+export function selectionWords(plan: Plan): string {
+  const { scenario } = plan.settings;
+  return `${plan.selection.method.toLowerCase()} selection${scenario ? `, with the saved scenario "${scenario}" in force` : ''}`;
+}
+
+/**
  * The portfolio map's colour per decision. Forced out is charcoal (the font of its cells' highlight): a mid grey
  * (#7F7F7F) beside Excluded (alternative)'s light grey could not be told apart in the legend.
  */
@@ -158,7 +167,7 @@ export function changeImpactSheet(plan: Plan, extraSections: ExtraSection[] = []
   s.row([`Change impact: ${period}`], [], 'title');
   // Which currency the amounts are in, and the rates that converted them, said where a reader of the sheet looks first.
   const money = moneySentence(plan.money);
-  s.row([markLine(plan, `Rebuilt on every run; ${plan.selection.method.toLowerCase()} selection.${money ? ` ${money}` : ''}`)], [TEXT_FORMAT], 'note');
+  s.row([markLine(plan, `Rebuilt on every run; ${selectionWords(plan)}.${money ? ` ${money}` : ''}`)], [TEXT_FORMAT], 'note');
   s.blank();
 
   s.row(['Capacity per team, before (every requested initiative starts) and after (the committed plan)'], [], 'section');

@@ -7,7 +7,7 @@
 import { roadmapHorizons } from '../engine/horizons';
 import type { Plan } from '../engine/plan';
 import type { PlanEntry } from '../engine/types';
-import { PERCENT_FORMAT, QUANTITY_FORMAT, UTILISATION_HIGHLIGHTS, markLine } from './changeImpactSheet';
+import { PERCENT_FORMAT, QUANTITY_FORMAT, UTILISATION_HIGHLIGHTS, markLine, selectionWords } from './changeImpactSheet';
 import { moneyFormat } from './bottlenecksSection';
 import { BAD, GOOD, SheetBuilder, TEXT_FORMAT, type SheetLayout } from './grid';
 import { ROADMAP_SHEET } from './names';
@@ -47,7 +47,7 @@ export function roadmapSheet(plan: Plan): SheetLayout | undefined {
   const s = new SheetBuilder(width, 20 + CHART_ROWS + entries.length + loads.length + (worth?.length ?? 0));
   s.runAt = plan.run.at;
   s.row([`Roadmap: ${horizons.join(', ')}`], [], 'title');
-  s.row([markLine(plan, `Rebuilt on every run; ${plan.selection.method.toLowerCase()} selection. A filled cell is a horizon the initiative runs in.`)], [TEXT_FORMAT], 'note');
+  s.row([markLine(plan, `Rebuilt on every run; ${selectionWords(plan)}. A filled cell is a horizon the initiative runs in.`)], [TEXT_FORMAT], 'note');
   s.blank();
 
   s.row(['Committed initiatives in start order'], [], 'section');

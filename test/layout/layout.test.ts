@@ -16,6 +16,8 @@ import { DECISION_HIGHLIGHTS, GATE_HIGHLIGHTS, outputColumnsLayout } from '../..
 import { SETTINGS_HEADER_ROW, settingsSheet } from '../../src/layout/settingsSheet';
 import { printScale } from '../../src/layout/pageSetup';
 import { NOW, named, workbook, type RowSpec } from '../builders';
+import { scenarioTables } from '../engine/scenarios/scenarioBuilders';
+import { planLayout } from '../../src/layout/planLayout';
 
 const SPEC_OUTPUT_COLUMNS = [
   'Priority',
@@ -365,6 +367,15 @@ describe('the Change impact sheet', () => {
     expect(() => rowStarting(all, 'Nothing is committed in this plan.')).toThrow();
     expect(() => rowStarting(all, 'Every requested initiative is in the plan.')).not.toThrow();
     expect(() => rowStarting(none, 'Every requested initiative is in the plan.')).toThrow();
+  });
+
+  test('names the saved scenario in force beside the selection method, on Change impact and the Roadmap', () => {
+    const input = { ...workbook([named('Alpha', { ID: 'AI-01', Legal: 2 })], { Legal: 12 }, { Horizons: 'H1, H2' }), scenarios: scenarioTables([{ Scenario: 'Board view' }], []) };
+    const inForce = prioritise(input, { now: NOW, settings: { ...DEFAULT_SETTINGS, horizons: ['H1', 'H2'], scenario: 'Board view' } });
+    const layout = planLayout(inForce);
+    for (const sheet of [layout.changeImpact, layout.roadmap!]) expect(String(sheet.values[1]![0])).toContain('rank and fill selection, with the saved scenario "Board view" in force.');
+    // Without a scenario the note is as before.
+    expect(String(sheet.values[1]![0])).toMatch(/Rebuilt on every run; rank and fill selection\./);
   });
 
   test('on a roadmap, says its capacity figures are the whole roadmap\'s, which the Capacity table and the demand columns do not show', () => {
