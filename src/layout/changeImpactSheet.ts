@@ -22,10 +22,15 @@ export const PERCENT_FORMAT = '0%';
 // built at the full width so the builder keeps it as it is.
 const WIDTH = 7;
 const TEXT_5 = [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, null, null];
-const MAP_FORMATS = [TEXT_FORMAT, TEXT_FORMAT, '0.0', '0.0', '#,##0', null, null];
+const MAP_FORMATS = [TEXT_FORMAT, TEXT_FORMAT, '0.0', '0.0', '#,##0', '#,##0', null];
 /** The map's formats with its amounts shown in the reporting currency, when the amounts state one. */
 const mapFormats = (plan: Plan): (string | null)[] =>
-  plan.money && plan.money.currency !== '' ? MAP_FORMATS.map((f, i) => (i === 4 ? moneyFormat(plan.settings.currency) : f)) : MAP_FORMATS;
+  plan.money && plan.money.currency !== '' ? MAP_FORMATS.map((f, i) => (i === 4 || i === 5 ? moneyFormat(plan.settings.currency) : f)) : MAP_FORMATS;
+/**
+ * The smallest bubble, as a share of the largest annual value: Excel draws no bubble of size 0, so an initiative of no
+ * or unknown value (a shared enabler, an estimate still to come) would be missing from the map, committed or not.
+ */
+export const SMALLEST_BUBBLE = 0.03;
 const RATING_FORMATS = [TEXT_FORMAT, '0', '0', '0', '0', TEXT_FORMAT, null];
 export const QUANTITY_FORMAT = '#,##0.0';
 /**
@@ -96,10 +101,13 @@ const DECISION_POSITION = Object.fromEntries(DECISION_ORDER.map((d, i) => [d, i]
  * bubble series: friction across, impact up, bubble size the annual value.
  */
 function portfolioMapData(s: SheetBuilder, plan: Plan, chartRow: number): void {
-  s.row(['Portfolio map data: impact against friction, bubble size is annual value'], [], 'section');
+  s.row([`Portfolio map data: impact against friction, bubble size is annual value (at least ${SMALLEST_BUBBLE * 100}% of the largest, so every initiative shows)`], [], 'section');
   const currency = plan.money?.currency ?? '';
-  s.row(['Initiative', 'Decision', 'Friction score', 'Impact score', currency === '' ? 'Annual value' : `Annual value (${currency})`], [], 'header');
+  s.row(['Initiative', 'Decision', 'Friction score', 'Impact score', currency === '' ? 'Annual value' : `Annual value (${currency})`, 'Bubble size'], [], 'header');
   const formats = mapFormats(plan);
+  let largest = 0;
+  for (const e of plan.entries) if (e.scores) largest = Math.max(largest, e.initiative.annualValue ?? 0);
+  const smallest = largest > 0 ? largest * SMALLEST_BUBBLE : 1;
   // Each scored entry's row and decision are read in table order, where the entry's objects sit
   // together in memory; one walk down the ranking then places each row in its decision's block.
   const entries = plan.entries;
@@ -109,7 +117,8 @@ function portfolioMapData(s: SheetBuilder, plan: Plan, chartRow: number): void {
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (!e.scores) continue;
-    rows[i] = [e.initiative.name, e.decision, scoreCell(e.scores.friction), scoreCell(e.scores.impact), e.initiative.annualValue ?? 0, null, null];
+    const value = e.initiative.annualValue;
+    rows[i] = [e.initiative.name, e.decision, scoreCell(e.scores.friction), scoreCell(e.scores.impact), value ?? null, Math.max(value ?? 0, smallest), null];
     blockSizes[(blockOf[i] = DECISION_POSITION[e.decision])]!++;
   }
   const blockStarts = new Int32Array(DECISION_ORDER.length);
@@ -127,7 +136,7 @@ function portfolioMapData(s: SheetBuilder, plan: Plan, chartRow: number): void {
     const first = s.rowCount;
     for (let k = blockStarts[position]!; k < blockStarts[position]! + size; k++) s.row(placed[k]!, formats);
     const range = (column: number) => ({ row: first, column, rows: size, columns: 1 });
-    series.push({ name: decision, x: range(2), y: range(3), size: range(4), color: DECISION_COLOURS[decision] });
+    series.push({ name: decision, x: range(2), y: range(3), size: range(5), color: DECISION_COLOURS[decision] });
   });
   if (series.length > 0) {
     // Series are drawn in order, each over the ones before: the plan's own decisions last, so hundreds of deferred

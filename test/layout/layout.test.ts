@@ -323,6 +323,22 @@ describe('the Change impact sheet', () => {
     expect([...heights.keys()].some((r) => r > header && r <= header + 14)).toBe(true);
   });
 
+  test('draws every initiative on the portfolio map, one of no or unknown annual value too, whose bubble of size 0 Excel would not draw', () => {
+    const plan = run([named('Big', { 'Annual value': 4_000_000 }), named('Enabler', { 'Annual value': 0 }), named('Unknown', { 'Annual value': '' })]);
+    const ci = changeImpactSheet(plan);
+    const map = ci.charts.find((c) => c.kind === 'bubble')!;
+    const header = rowStarting(ci, 'Initiative', 'Decision', 'Friction score', 'Impact score');
+    const rows = ci.values.slice(header + 1, header + 4);
+    const sizeColumn = map.series[0]!.size!.column;
+    const size = (name: string) => Number(rows.find((r) => r[0] === name)![sizeColumn]);
+    expect(String(ci.values[header]![sizeColumn])).toMatch(/^Bubble size/);
+    expect(size('Big')).toBe(4_000_000);
+    for (const name of ['Enabler', 'Unknown']) expect(size(name)).toBeGreaterThan(0);
+    // The Annual value column says what the table says: 0, and blank for a value not known, not a silent 0.
+    const value = (name: string) => rows.find((r) => r[0] === name)![4];
+    expect([value('Big'), value('Enabler'), value('Unknown')]).toEqual([4_000_000, 0, null]);
+  });
+
   test("colours each decision's bubbles apart: the greys of the decisions that are not in the plan differ clearly in lightness", () => {
     expect(Object.keys(DECISION_COLOURS).sort()).toEqual([...DECISION_ORDER].sort());
     const greys = Object.values(DECISION_COLOURS)
