@@ -212,6 +212,28 @@ describe('a rerun on its own output', () => {
   });
 });
 
+describe('a rerun on a workbook saved with one of the add-in\'s sheets open', () => {
+  it('keeps that sheet selected, so the copy opens on it with its tab selected as the workbook says', async () => {
+    const first = folder.path('open-first.xlsx');
+    writeFileSync(folder.path('open-in.xlsx'), await toBytes(portfolioWorkbook()));
+    expect((await runCommand([folder.path('open-in.xlsx'), '--out', first])).code).toBe(0);
+    const isChangeImpact = (xml: string) => xml.includes('<t>Change impact: ');
+    // As Excel saves it with Change impact open: that sheet's tab selected, no other.
+    const saved = await editZip(readFileSync(first), async (zip) => {
+      for (const path of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))) {
+        const xml = (await zip.file(path)!.async('string')).replace(/ tabSelected="[^"]*"/g, '');
+        zip.file(path, isChangeImpact(xml) ? xml.replace('<sheetView ', '<sheetView tabSelected="1" ') : xml);
+      }
+    });
+    writeFileSync(folder.path('open-saved.xlsx'), saved);
+    expect((await runCommand([folder.path('open-saved.xlsx'), '--out', folder.path('open-again.xlsx')])).code).toBe(0);
+    const sheets = [...stored(readFileSync(folder.path('open-again.xlsx')))].filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)).map(([, entry]) => entry.data().toString());
+    const selected = sheets.filter((xml) => /<sheetView [^>]*tabSelected="(1|true)"/.test(xml));
+    expect(selected).toHaveLength(1);
+    expect(isChangeImpact(selected[0]!)).toBe(true);
+  });
+});
+
 describe('a workbook whose unused columns are hidden', () => {
   it.each(['surgical', 'exceljs'] as const)('shows the output columns it appends there, and leaves the columns the user hid as they were (%s writer)', async (writer) => {
     // A common finish: every column right of the table (AE on) hidden, and one of the user's own table columns (AD) too.

@@ -50,7 +50,13 @@ export function highlightsXml(cf: ConditionalFormat, styles: StylesEditor, prior
   return { xml: `<conditionalFormatting sqref="${sqref}">${rules.join('')}</conditionalFormatting>`, next };
 }
 
-export type SheetParts = { drawingId?: string; tableIds: string[]; sharedString?: (escaped: string) => number };
+export type SheetParts = {
+  drawingId?: string;
+  tableIds: string[];
+  sharedString?: (escaped: string) => number;
+  /** The sheet was open when the workbook was saved: its tab stays selected, as the workbook's active tab says. */
+  tabSelected?: boolean;
+};
 
 /**
  * The worksheet XML of `layout`, in three: what comes before its rows, the rows (`<sheetData>`, as UTF-8
@@ -109,7 +115,7 @@ export function renderSheet(layout: SheetLayout, styles: StylesEditor, parts: Sh
   const drawing = parts.drawingId ? `<drawing r:id="${parts.drawingId}"/>` : '';
   const tables = parts.tableIds.length > 0 ? `<tableParts count="${parts.tableIds.length}">${parts.tableIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : '';
   return {
-    head: `${WORKSHEET_OPEN}<dimension ref="${dimension}"/><sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}`,
+    head: `${WORKSHEET_OPEN}<dimension ref="${dimension}"/><sheetViews><sheetView${parts.tabSelected ? ' tabSelected="1"' : ''} workbookViewId="0">${frozen}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}`,
     rows: out.result(),
     tail: `${highlights.join('')}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${drawing}${tables}</worksheet>`,
   };

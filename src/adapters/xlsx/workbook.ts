@@ -263,6 +263,8 @@ export class SurgicalWorkbook {
   /** Writes `layout` as the add-in's sheet `name`: the sheet of that name (ours) is rebuilt in its tab position, or a sheet is added at the end. */
   putSheet(name: string, layout: SheetLayout): void {
     const existing = this.sheetNamed(name);
+    // Rebuilt, the sheet the workbook was saved open on keeps its tab selected; else the copy opens on it with no tab selected.
+    const tabSelected = existing !== undefined && /<(?:\w+:)?sheetView\b[^>]*\btabSelected="(?:1|true)"/.test(this.sheetXml(existing).slice(0, 8192));
     const path = existing ? existing.path : this.workbook.addSheet(name);
     if (existing) this.dropOwnedParts(existing.path);
     const sheetName = existing?.name ?? name;
@@ -300,7 +302,7 @@ export class SurgicalWorkbook {
       rels.push({ id: relId, type: RELATIONSHIP_TYPES.table, target: part, external: false });
       return relId;
     });
-    const sheet = renderSheet(full, this.styles(), { ...(drawingId ? { drawingId } : {}), tableIds, sharedString: this.sharedString });
+    const sheet = renderSheet(full, this.styles(), { ...(drawingId ? { drawingId } : {}), tableIds, sharedString: this.sharedString, tabSelected });
     // The page setup goes into the sheet's two ends as it is put, rather than into the whole part read back.
     const { head, tail } = full.pageSetup ? pageSetupAround(sheet.head, sheet.tail, full.pageSetup, this.paperSize) : sheet;
     this.pkg.put(path, Buffer.concat([Buffer.from(head, 'utf8'), sheet.rows, Buffer.from(tail, 'utf8')]));
