@@ -154,7 +154,10 @@ export type ChartSpec = {
   yFormat?: string;
   categories?: RangeRef;
   series: { name: string; x?: RangeRef; y: RangeRef; size?: RangeRef; color?: string }[];
-  /** Both value axes of a bubble chart fixed to this range (a score's 0-100), rather than fitted to the bubbles. */
+  /**
+   * Both value axes of a bubble chart fixed to this range (a score's 0-100), rather than fitted to the bubbles; a
+   * column chart's value axis likewise (a share of futures, 0-100%).
+   */
   axisRange?: { min: number; max: number };
   /** A bubble chart's largest bubble as a percentage (0-300) of the viewer's default size. */
   bubbleScale?: number;
@@ -164,13 +167,13 @@ export type ChartSpec = {
 
 /**
  * Where a chart's value axis (each of a bubble chart's two) is fixed, for every writer: a bubble chart's at its
- * `axisRange`; a column chart's starts at zero, its top left to the viewer. A column's height is its value, and a
+ * `axisRange`; a column chart's at its `axisRange` too, else it starts at zero, its top left to the viewer. A column's height is its value, and a
  * viewer fitting the axis to the data starts it near the smallest (70% for utilisations of 75% and 83%, in Excel and
  * LibreOffice alike), so 83% drew four times as tall as 75%.
  */
 export function valueAxisBounds(spec: ChartSpec): { min?: number; max?: number } {
-  if (spec.kind === 'bubble') return spec.axisRange ? { ...spec.axisRange } : {};
-  return { min: 0 };
+  if (spec.axisRange) return { ...spec.axisRange };
+  return spec.kind === 'bubble' ? {} : { min: 0 };
 }
 
 /** A whole sheet the add-in owns, starting at A1. */

@@ -59,6 +59,8 @@ export function howSureSection(s: SheetBuilder, plan: Plan): void {
       anchor: { row: chartRow, column: 0, rows: CHART_ROWS, columns: CHART_COLUMNS },
       yTitle: 'Share of futures',
       yFormat: PERCENT,
+      // A share of futures reads against the whole: the axis runs to 100% whatever the largest share.
+      axisRange: { min: 0, max: 1 },
       categories: { row: first, column: 0, rows: shown, columns: 1 },
       series: [{ name: 'Confidence', y: { row: first, column: 2, rows: shown, columns: 1 }, color: '#BF8F00' }],
     });

@@ -6,6 +6,7 @@ import { sureFindings } from '../../src/engine/howSure';
 import { planLayout } from '../../src/layout/planLayout';
 import { HOW_SURE_TITLE } from '../../src/layout/howSureSection';
 import { pageSetupOf } from '../../src/layout/pageSetup';
+import { valueAxisBounds } from '../../src/layout/grid';
 import { sampleTables } from '../../src/sample/samplePortfolio';
 import { withValueRanges } from '../../bench/generate';
 import { NOW } from '../builders';
@@ -72,6 +73,8 @@ describe('How sure is the plan, on Change impact', () => {
     for (const other of sheet.charts.filter((c) => c !== chart)) expect(chart.anchor.row).toBeGreaterThanOrEqual(other.anchor.row + other.anchor.rows);
     expect(chart.anchor.row + chart.anchor.rows).toBeLessThanOrEqual(header);
     expect(chart.anchor.column + chart.anchor.columns).toBeLessThanOrEqual(sheet.widths.length);
+    // A share of futures reads against the whole: the axis runs to 100% whatever the largest share (it stopped at 90% for an 81% top).
+    expect(valueAxisBounds(chart)).toEqual({ min: 0, max: 1 });
     const { breaks } = pageSetupOf(sheet, sure.run.at);
     for (const row of breaks) expect(row > chart.anchor.row && row < chart.anchor.row + chart.anchor.rows).toBe(false);
   });
