@@ -47,7 +47,7 @@ export function roadmapSheet(plan: Plan): SheetLayout | undefined {
   const s = new SheetBuilder(width, 20 + CHART_ROWS + entries.length + loads.length + (worth?.length ?? 0));
   s.runAt = plan.run.at;
   s.row([`Roadmap: ${horizons.join(', ')}`], [], 'title');
-  s.row([markLine(plan, `Rebuilt on every run; ${selectionWords(plan)}. A filled cell is a horizon the initiative runs in.`)], [TEXT_FORMAT], 'note');
+  s.row([markLine(plan, `Rebuilt on every run; ${selectionWords(plan)}. A filled cell is a horizon the initiative runs in; a paler one, an initiative forced in.`)], [TEXT_FORMAT], 'note');
   s.blank();
 
   s.row(['Committed initiatives in start order'], [], 'section');
