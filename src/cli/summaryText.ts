@@ -5,7 +5,7 @@
 import { qualified } from '../engine/address';
 import { formatMoney, formatPercent, formatQuantity } from '../engine/format';
 import type { Plan } from '../engine/plan';
-import { DECISION_ORDER } from '../engine/summary';
+import { DECISION_ORDER, inFlightText } from '../engine/summary';
 import { bottlenecksText } from './bottlenecksText';
 
 const pad = (text: string, width: number) => (text.length >= width ? text.slice(0, width) : text + ' '.repeat(width - text.length));
@@ -19,7 +19,7 @@ export function summaryText(plan: Plan, top = 10): string {
   lines.push('');
   lines.push('Decisions');
   for (const d of DECISION_ORDER) if (summary.byDecision[d] > 0) lines.push(`  ${pad(d, 28)}${padLeft(String(summary.byDecision[d]), 5)}`);
-  lines.push(`  Committed value ${money(summary.committedValue)} of ${money(summary.requestedValue)} requested; ${summary.inFlight} of ${summary.inFlightLimit} in-flight slots used.`);
+  lines.push(`  Committed value ${money(summary.committedValue)} of ${money(summary.requestedValue)} requested; ${inFlightText(summary, settings)}.`);
   if (plan.changeImpact.teamLoads.length > 0) {
     lines.push('');
     lines.push('Team capacity        capacity    before   after');

@@ -236,7 +236,7 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
       message: `Forced-in initiatives alone put ${impact.inFlight.after} initiatives in flight, above the limit of ${assessed.settings.inFlightLimit}.`,
     });
   }
-  const summary = summarise(entries, assessed.settings, issues);
+  const summary = summarise(entries, assessed.settings, issues, impact.inFlight.after);
   const run = { at: context.now, ...(context.runBy ? { by: context.runBy } : {}) };
   // Every field but the memo, which stays with the run.
   return {

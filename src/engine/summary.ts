@@ -1,3 +1,9 @@
+/** "8 of 10 in-flight places used", or over horizons "at most 8 of 10 in-flight places used in any one horizon". */
+export function inFlightText(summary: Summary, settings: Settings): string {
+  const used = `${summary.inFlight} of ${summary.inFlightLimit} in-flight places used`;
+  return roadmapHorizons(settings) ? `at most ${used} in any one horizon` : used;
+}
+
 // Counts, committed value and the decision log entry for one run.
 
 import { roadmapHorizons } from './horizons';
@@ -33,6 +39,7 @@ export type Summary = {
   byDecision: Record<Decision, number>;
   committedValue: number;
   requestedValue: number;
+  /** Initiatives in flight as the limit counts them: over a roadmap, the most in any one horizon. */
   inFlight: number;
   inFlightLimit: number;
   overrides: OverrideRecord[];
@@ -60,7 +67,7 @@ export type DecisionLogEntry = {
 const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-export function summarise(entries: PlanEntry[], settings: Settings, issues: Issue[]): Summary {
+export function summarise(entries: PlanEntry[], settings: Settings, issues: Issue[], inFlight: number): Summary {
   const byGate = zeroes(GATE_ORDER);
   const byDecision = zeroes(DECISION_ORDER);
   let committedValue = 0;
@@ -90,7 +97,7 @@ export function summarise(entries: PlanEntry[], settings: Settings, issues: Issu
     byDecision,
     committedValue,
     requestedValue,
-    inFlight: byDecision.Commit + byDecision['Forced in'],
+    inFlight,
     inFlightLimit: settings.inFlightLimit,
     overrides,
     errors: issues.filter((i) => i.severity !== 'warning').length,

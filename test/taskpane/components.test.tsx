@@ -209,7 +209,8 @@ describe('the plan at a glance', () => {
       { initiatives: table(rows), capacity: capacity({ Legal: 4 }), settings: settingsTable({ Horizons: 'H1, H2', 'In-flight limit': 2 }) },
       { now: NOW },
     );
-    expect(roadmap.summary.inFlight).toBe(3);
+    expect(roadmap.summary.byDecision.Commit).toBe(3);
+    expect(roadmap.summary.inFlight).toBe(2);
     show(<PlanGlance plan={roadmap} />);
     expect(screen.getByText('At most 2 of 2 in-flight places used in any one horizon.')).toBeInTheDocument();
     show(<Summary plan={roadmap} />);

@@ -1,4 +1,4 @@
-// Decisions and gates by count, committed value and the in-flight slots used.
+// Decisions and gates by count, committed value and the in-flight places used.
 
 import { Badge, Body1, Caption1, Subtitle2, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { moneySentence } from '../../engine/currency';

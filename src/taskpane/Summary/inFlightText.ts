@@ -3,6 +3,7 @@
 
 import { roadmapHorizons } from '../../engine/horizons';
 import type { Plan } from '../../engine/plan';
+import { inFlightText as inFlightOf } from '../../engine/summary';
 
 /** "The plan for Next planning period", and over a roadmap its horizons: "The plan for FY27, over H1, H2". */
 export function planHeading(plan: Plan): string {
@@ -10,11 +11,8 @@ export function planHeading(plan: Plan): string {
   return `The plan for ${plan.settings.planningPeriod}${horizons ? `, over ${horizons.join(', ')}` : ''}`;
 }
 
-/** "8 of 10 in-flight places used", or over horizons "at most 8 of 10 in-flight places used in any one horizon". */
-export function inFlightText(plan: Plan): string {
-  const { after, limit } = plan.changeImpact.inFlight;
-  return roadmapHorizons(plan.settings) ? `at most ${after} of ${limit} in-flight places used in any one horizon` : `${after} of ${limit} in-flight places used`;
-}
+/** "8 of 10 in-flight places used", as the command says it too (engine/summary.ts). */
+export const inFlightText = (plan: Plan): string => inFlightOf(plan.summary, plan.settings);
 
 /** The same at the start of a sentence. */
 export const inFlightSentence = (plan: Plan): string => {
