@@ -47,10 +47,11 @@ export function roadmapSheet(plan: Plan): SheetLayout | undefined {
   const s = new SheetBuilder(width, 20 + CHART_ROWS + entries.length + loads.length + (worth?.length ?? 0));
   s.runAt = plan.run.at;
   s.row([`Roadmap: ${horizons.join(', ')}`], [], 'title');
-  s.row([markLine(plan, `Rebuilt on every run; ${selectionWords(plan)}. A filled cell is a horizon the initiative runs in; a paler one, an initiative forced in.`)], [TEXT_FORMAT], 'note');
+  s.row([markLine(plan, `Rebuilt on every run; ${selectionWords(plan)}.`)], [TEXT_FORMAT], 'note');
   s.blank();
 
-  s.row(['Committed initiatives in start order'], [], 'section');
+  // The timeline's key in its heading: in the sheet's note, after the scenario, it ran past the printed columns.
+  s.row(['Committed initiatives in start order: a filled cell is a horizon it runs in, a paler one an initiative forced in'], [], 'section');
   const headerRow = s.row(['Priority', 'Initiative', 'Decision', 'Start', 'Duration', ...horizons], [], 'header');
   const barFormats = s.formatsOf(['0', TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, '0', ...horizons.map(() => ACTIVE_FORMAT)]);
   const first = s.rowCount;

@@ -394,11 +394,13 @@ describe('the Change impact sheet', () => {
     expect(String(sheet.values[1]![0])).toMatch(/Rebuilt on every run; rank and fill selection\./);
   });
 
-  test('says on the Roadmap what its two bar colours mean, the paler one being an initiative forced in', () => {
+  test('says on the Roadmap, over its timeline, what its two bar colours mean, the paler one being an initiative forced in', () => {
     const roadmap = prioritise(workbook([named('Alpha', { Legal: 2 }), named('Bravo', { Legal: 2, Override: 'In', 'Override reason': 'Board' })], { Legal: 12 }, { Horizons: 'H1, H2' }), { now: NOW });
     const sheet = planLayout(roadmap).roadmap!;
     expect(sheet.values.flat()).toContain('Forced in');
-    expect(String(sheet.values[1]![0])).toMatch(/A filled cell is a horizon the initiative runs in; a paler one, an initiative forced in\.$/);
+    const section = sheet.values.findIndex((row) => String(row[0]).startsWith('Committed initiatives in start order'));
+    expect(sheet.values[section]![0]).toBe('Committed initiatives in start order: a filled cell is a horizon it runs in, a paler one an initiative forced in');
+    expect(sheet.values[section + 1]![0]).toBe('Priority');
   });
 
   test('on a roadmap, says its capacity figures are the whole roadmap\'s, which the Capacity table and the demand columns do not show', () => {
