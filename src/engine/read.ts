@@ -364,9 +364,9 @@ const SLOT = Object.fromEntries(INPUT_COLUMNS.map((c, i) => [c.key, i])) as Reco
 
 /**
  * A name that labels a totals row: "Total", "Subtotal", "Sub-total", "Grand total", "Total - Finance", "Total (Finance)",
- * "Finance subtotal". "Total cost visibility" names an initiative.
+ * "Finance subtotal". "Total cost visibility" and "Total-cost optimisation" name initiatives.
  */
-const TOTALS_LABEL = /^(?:(?:grand\s+|sub[-\s]?)?totals?(?:\s*[:\-–—(].*)?|[\p{L}&/\s-]{1,40}\s(?:sub[-\s]?)?totals?:?)$/iu;
+const TOTALS_LABEL = /^(?:(?:grand\s+|sub[-\s]?)?totals?(?:\s*[:(].*|\s+[-–—]\s.*)?|[\p{L}&/\s-]{1,40}\s(?:sub[-\s]?)?totals?:?)$/iu;
 export const isTotalsLabel = (name: string): boolean => TOTALS_LABEL.test(name.trim());
 
 /** The sheet row of a table body row (zero-based, as `a1` takes it). */

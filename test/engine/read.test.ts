@@ -563,7 +563,7 @@ describe('totals rows typed into the table', () => {
     expect(isTotalsLabel(name)).toBe(true);
   });
 
-  test.each(['Total cost visibility', 'Totally automated AP', 'Subtotal reconciliation bot', 'Claims triage'])('%p names an initiative', (name) => {
+  test.each(['Total cost visibility', 'Total-cost optimisation', 'Totally automated AP', 'Subtotal reconciliation bot', 'Claims triage'])('%p names an initiative', (name) => {
     expect(isTotalsLabel(name)).toBe(false);
   });
 });
