@@ -1006,12 +1006,20 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
     const exact = find(normalise(label));
     if (exact >= 0) return exact;
     const wanted = normalise(label);
-    return rawTable.headers.findIndex((h) => /capacity|availab/i.test(String(h ?? '')) && (withoutCapacity(String(h), false) === wanted || withoutCapacity(String(h), true) === wanted));
+    // A unit in brackets after the label is the unit, not part of it: "Q1 FY27 (FTE weeks)" is Q1 FY27's column.
+    return rawTable.headers.findIndex(
+      (h) => withoutCapacity(String(h ?? ''), true) === wanted || (/capacity|availab/i.test(String(h ?? '')) && withoutCapacity(String(h), false) === wanted),
+    );
   };
   const horizonColumns = horizons && horizons.length >= 2 ? horizons.map(horizonColumn) : undefined;
   const everyHorizon = horizonColumns !== undefined && horizonColumns.every((c) => c >= 0);
   const found = capacityColumns(rawTable.headers.map((h) => String(h ?? '')), horizonColumns ?? []);
   const { team: teamColumn, capacity: capacityColumn, unit: unitColumn } = found;
+  // Without a Unit column or a unit after Capacity, the unit the horizons' headers state ("Q1 (FTE weeks)") is the teams'.
+  const horizonUnit = (horizonColumns ?? []).flatMap((c) => {
+    const bracket = c >= 0 ? /[([]([^)\]]*)[)\]]/.exec(String(rawTable.headers[c] ?? ''))?.[1]?.trim() : undefined;
+    return bracket && demandUnitOf(bracket) ? [bracket] : [];
+  })[0] ?? '';
   if (teamColumn < 0 || (capacityColumn < 0 && !everyHorizon)) {
     const headers = rawTable.headers.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
     issues.push({
@@ -1071,7 +1079,7 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
       });
       return;
     }
-    let unit = unitColumn >= 0 ? String(row[unitColumn] ?? '').trim() : found.headerUnit;
+    let unit = unitColumn >= 0 ? String(row[unitColumn] ?? '').trim() : found.headerUnit || horizonUnit;
     const override = overrideByTeam.get(normalise(name));
     /** The cell's capacity, or undefined when blank (`blankIsFine`) or unreadable, reported unless `blankIsFine` covers it. */
     const capacityAt = (column: number, blankIsFine: boolean): number | undefined => {

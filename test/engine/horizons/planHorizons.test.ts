@@ -107,6 +107,14 @@ describe('a roadmap over horizons', () => {
     expect(plan.issues.filter((i) => i.sheet === 'Capacity')).toEqual([]);
   });
 
+  // "H1 (FTE weeks)" was no horizon's column: the whole Capacity table was dropped and no team capped the plan.
+  it('reads capacity per horizon from columns headed by the label and a unit in brackets, which is the unit without a Unit column', () => {
+    const cap: RawTable = { ...capacity({}), headers: ['Team', 'H1 (FTE weeks)', 'H2 (FTE weeks)'], rows: [['Legal', 3, 5]] };
+    const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
+    expect(plan.teams[0]).toMatchObject({ name: 'Legal', unit: 'FTE weeks', byHorizon: [3, 5] });
+    expect(plan.issues.filter((i) => i.sheet === 'Capacity')).toEqual([]);
+  });
+
   it('reports a bad horizon capacity with its cell, counting it as 0', () => {
     const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 4, 'weeks', 'lots', 2]] };
     const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
