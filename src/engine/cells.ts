@@ -222,8 +222,9 @@ function ratingWithoutLabel(cell: string | number, onScale: (value: number) => n
   return value === undefined ? undefined : onScale(value);
 }
 
-const YES = new Set(['yes', 'y', 'true', '1', '✓', '✔', '☑', '✅']);
-const NO = new Set(['no', 'n', 'false', '0', '✗', '✘', '✖', '☒', '❌', '×']);
+// Trackers answer "is it in place?" with a status as often as with Yes or No: a status not yet done reads No (not ready).
+const YES = new Set(['yes', 'y', 'true', '1', '✓', '✔', '☑', '✅', 'in place', 'done', 'complete', 'completed', 'implemented', 'live']);
+const NO = new Set(['no', 'n', 'false', '0', '✗', '✘', '✖', '☒', '❌', '×', '☐', 'not yet', 'not started', 'planned', 'in progress', 'not in place']);
 
 /** The emoji variation mark a symbol may carry ("✔️" is ✔ and this): the symbol reads the same without it. */
 const VARIATION = /\uFE0F/g;

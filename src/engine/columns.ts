@@ -12,7 +12,8 @@ const aiType = choice<AiType>({
   ML: [
     'machine learning', 'predictive', 'predictive model', 'predictive analytics', 'ml model', 'deep learning', 'neural network',
     'computer vision', 'vision', 'nlp', 'natural language processing', 'forecasting', 'forecast model', 'classification',
-    'anomaly detection', 'recommender', 'recommendation engine', 'supervised learning',
+    'anomaly detection', 'recommender', 'recommendation engine', 'supervised learning', 'traditional ml', 'classical ml',
+    'predictive ml', 'data science', 'statistical model', 'ocr',
   ],
   Automation: ['rpa', 'workflow automation', 'process automation', 'intelligent automation', 'rules engine', 'rule based', 'rules based'],
   Analytics: ['bi', 'analytics', 'business intelligence', 'reporting', 'analytics / bi', 'analytics bi', 'advanced analytics', 'dashboards', 'dashboard'],
@@ -24,10 +25,10 @@ const baselineMethod = choice<BaselineMethod>(
     'A/B test': [
       'ab', 'a/b', 'ab test', 'a/b testing', 'ab testing', 'randomised', 'randomized', 'experiment', 'rct', 'holdout', 'hold out',
       'holdout group', 'control group', 'randomised control trial', 'randomized control trial', 'randomised controlled trial',
-      'randomized controlled trial', 'split test',
+      'randomized controlled trial', 'split test', 'randomised control', 'randomized control',
     ],
-    'Before/after': ['before after', 'before and after', 'pre/post', 'pre post', 'pre-post', 'historical baseline', 'historic baseline'],
-    'Matched cohorts': ['matched cohort', 'cohorts', 'matched', 'cohort', 'matched groups'],
+    'Before/after': ['before after', 'before and after', 'before vs after', 'pre/post', 'pre post', 'pre-post', 'pre vs post', 'historical baseline', 'historic baseline', 'historical comparison'],
+    'Matched cohorts': ['matched cohort', 'cohorts', 'matched', 'cohort', 'matched groups', 'difference in differences', 'diff in diff', 'did', 'synthetic control'],
     None: ['no', 'n/a', 'na', 'tbd', 'none yet', 'not defined', 'no baseline'],
   },
   'A/B test, Before/after, Matched cohorts or None',
@@ -56,12 +57,13 @@ const dataRights: CellReader<DataRights> = {
 };
 
 const riskTier = choice<RiskTier>({
+  // The EU AI Act's categories too: limited risk sits between high and minimal; unacceptable is past high.
   Low: ['l', 'low risk', 'minimal', 'minimal risk', 'very low'],
-  Medium: ['m', 'med', 'moderate', 'medium risk'],
-  High: ['h', 'high risk', 'very high', 'critical'],
+  Medium: ['m', 'med', 'moderate', 'medium risk', 'limited', 'limited risk'],
+  High: ['h', 'high risk', 'very high', 'critical', 'unacceptable', 'severe', 'significant'],
 });
 const phase = choice<Phase>({
-  Pilot: ['poc', 'proof of concept', 'trial', 'learning pilot', 'mvp', 'experiment', 'pilot phase'],
+  Pilot: ['poc', 'proof of concept', 'proof of value', 'pov', 'trial', 'learning pilot', 'mvp', 'experiment', 'pilot phase'],
   Scale: ['scale up', 'scaleup', 'scaling', 'production', 'rollout', 'roll out', 'full rollout', 'full roll out', 'deploy', 'deployment', 'expand', 'expansion', 'scale out'],
 });
 const override = choice<OverrideChoice>(

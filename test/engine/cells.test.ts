@@ -159,6 +159,19 @@ describe('the words finance teams use for the choice columns', () => {
     ['baselineMethod', 'Control group', 'A/B test'],
     ['baselineMethod', 'Historical baseline', 'Before/after'],
     ['baselineMethod', 'No baseline', 'None'],
+    // Words trackers use that were reported as unreadable, making the row Invalid input.
+    ['aiType', 'Traditional ML', 'ML'],
+    ['aiType', 'Data science', 'ML'],
+    ['aiType', 'OCR', 'ML'],
+    ['phaseRequested', 'Proof of value', 'Pilot'],
+    ['riskTier', 'Limited', 'Medium'],
+    ['riskTier', 'Unacceptable', 'High'],
+    ['riskTier', 'Significant', 'High'],
+    ['baselineMethod', 'Before vs after', 'Before/after'],
+    ['baselineMethod', 'Historical comparison', 'Before/after'],
+    ['baselineMethod', 'Difference-in-differences', 'Matched cohorts'],
+    ['baselineMethod', 'Synthetic control', 'Matched cohorts'],
+    ['baselineMethod', 'Randomised control', 'A/B test'],
   ])('%s: %p reads as %p', (key, cell, expected) => {
     expect(readerOf(key).read(cell)).toEqual({ kind: 'value', value: expected });
   });
@@ -169,6 +182,21 @@ describe('the words finance teams use for the choice columns', () => {
     ['aiType', 'RPA + ML'],
   ])('%s: %p could be more than one, so it is reported, not guessed', (key, cell) => {
     expect(readerOf(key).read(cell).kind).toBe('error');
+  });
+});
+
+describe('a control answered with its status', () => {
+  // "In place" or "Planned" where Yes or No goes were reported as unreadable; a status not yet done is No, not ready.
+  test.each<[string, boolean]>([
+    ['In place', true],
+    ['Done', true],
+    ['Implemented', true],
+    ['Planned', false],
+    ['Not yet', false],
+    ['In progress', false],
+    ['☐', false],
+  ])('%p reads as %p', (cell, value) => {
+    expect(yesNo.read(cell)).toEqual({ kind: 'value', value });
   });
 });
 
