@@ -559,6 +559,11 @@ export function readInitiatives(
       const index = demandIndices[d]!;
       const given = toCell(row[index]) ?? '';
       const cell = formats ? shownAs(given, formats[rowIndex]?.[index], kindOf, table.date1904) : given;
+      // A dash is the accountant's nil: no demand on the team, as a blank or a 0 is.
+      if (typeof cell === 'string' && NIL_DASH.test(cell)) {
+        anyContent = true;
+        continue;
+      }
       // "2 weeks" on a team counted in weeks is 2; in another unit it is reported, saying the team's.
       const read = typeof cell === 'string' ? inUnit(cell, demandUnits[d]!.counted, memo) ?? quantity.read(cell, memo) : quantity.read(cell, memo);
       if (read.kind !== 'blank') anyContent = true;
@@ -925,6 +930,9 @@ function resolveReferences(table: RawTable, columns: ColumnMap, initiatives: Ini
 }
 
 export type CapacityRead = { teams: Team[]; issues: Issue[] };
+
+/** "-", "–" or "—" alone in a demand cell: nothing asked of the team. */
+const NIL_DASH = /^\s*[-–—]\s*$/;
 
 /** A number followed by a unit word ("2 weeks", "1.5 wks", "0.5 FTE"): the number's text, the unit as demandUnitOf says it, and the word as typed. */
 function numberWithUnit(text: string): { number: string; unit: string; word: string } | undefined {

@@ -424,6 +424,13 @@ describe('a number written with its unit', () => {
     expect(read.initiatives[0]?.invalid).toBe(true);
   });
 
+  // A dash, the accountant's nil, made every row that used it Invalid input.
+  test.each(['-', '–', '—', ' - '])('a demand of %p is no demand on the team, as a blank is', (dash) => {
+    const read = readInitiatives(table([{ Initiative: 'A', Legal: dash, Security: 2 }]), [LEGAL, SECURITY]);
+    expect(read.initiatives[0]).toMatchObject({ demand: { Security: 2 }, invalid: false });
+    expect(read.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
   test('a capacity in another unit than its Unit is reported and counts as 0', () => {
     const read = readCapacity(capacity({ Legal: '10 days' }));
     expect(read.teams).toEqual([{ ...LEGAL, capacity: 0 }]);
