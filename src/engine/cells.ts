@@ -364,6 +364,21 @@ const SCALE_LITERAL: Record<string, FormatKind> = { k: 'k', m: 'm', mm: 'm', mn:
  * (`#,##0.0,,"M"`) shows a whole amount already, as does one whose text is a currency ("EUR") or no scale.
  */
 function formatScale(format: string): FormatKind {
+  const suffix = formatSuffix(format);
+  if (suffix === undefined) return undefined;
+  if (suffix.divided) return 'whole';
+  const literal = suffix.text
+    .toLowerCase()
+    .replace(/[\s$€£¥₹.]/g, '')
+    .replace(new RegExp(`^(?:${CURRENCY_CODES.join('|')})|(?:${CURRENCY_CODES.join('|')})$`, 'i'), '');
+  return SCALE_LITERAL[literal];
+}
+
+/**
+ * The text a format writes after its number (`0 "days"` shows 10 as "10 days"), from its quoted and escaped
+ * characters, and whether commas there divide the number by thousands (`#,##0,`). Undefined for a format with no number.
+ */
+export function formatSuffix(format: string): { text: string; divided: boolean } | undefined {
   const positive = format.split(';')[0] ?? '';
   const tokens = positive.match(FORMAT_TOKEN) ?? [];
   let last = -1;
@@ -372,15 +387,12 @@ function formatScale(format: string): FormatKind {
   });
   if (last < 0) return undefined;
   const after = tokens.slice(last + 1);
-  if (after.includes(',')) return 'whole';
-  const literal = after
+  const text = after
     .filter((t) => t.startsWith('"') || t.startsWith('\\'))
     .map((t) => (t.startsWith('"') ? t.slice(1, -1) : t.slice(1)))
     .join('')
-    .toLowerCase()
-    .replace(/[\s$€£¥₹.]/g, '')
-    .replace(new RegExp(`^(?:${CURRENCY_CODES.join('|')})|(?:${CURRENCY_CODES.join('|')})$`, 'i'), '');
-  return SCALE_LITERAL[literal];
+    .trim();
+  return { text, divided: after.includes(',') };
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { a1, qualified } from './address';
-import { CURRENCY_CODES, formatKind, isBlank, normalise, plainText, quantity, ratingOn, readsText, scale, showCell, shownAs, text, type CellRead, type CellReader } from './cells';
+import { CURRENCY_CODES, formatKind, formatSuffix, isBlank, normalise, plainText, quantity, ratingOn, readsText, scale, showCell, shownAs, text, type CellRead, type CellReader } from './cells';
 import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
@@ -487,6 +487,7 @@ export function readInitiatives(
   // A table has a few number formats and thousands of cells: each format's kind and currency are worked out once a run.
   const kindOf = memo.of(formatKind);
   const currencyOf = memo.of(formatCurrency);
+  const suffixOf = memo.of(formatSuffix);
   // Formula cells saved without their result, by row: only those in a column the plan reads are said.
   const uncalculated = new Map<number, number[]>();
   const noColumns: readonly number[] = [];
@@ -558,7 +559,11 @@ export function readInitiatives(
       const team = demandTeams[d]!;
       const index = demandIndices[d]!;
       const given = toCell(row[index]) ?? '';
-      const cell = formats ? shownAs(given, formats[rowIndex]?.[index], kindOf, table.date1904) : given;
+      const format = formats?.[rowIndex]?.[index];
+      let cell = formats ? shownAs(given, format, kindOf, table.date1904) : given;
+      // A number formatted to show its unit (10 as "10 days") reads as that text: in another unit than the team's, it is reported.
+      const unitShown = typeof cell === 'number' && format ? suffixOf(format)?.text : undefined;
+      if (unitShown && demandUnitOf(unitShown)) cell = `${cell} ${unitShown}`;
       // A dash is the accountant's nil: no demand on the team, as a blank or a 0 is.
       if (typeof cell === 'string' && NIL_DASH.test(cell)) {
         anyContent = true;

@@ -424,6 +424,17 @@ describe('a number written with its unit', () => {
     expect(read.initiatives[0]?.invalid).toBe(true);
   });
 
+  // 10 formatted 0 "days" (showing "10 days") on a team counted in weeks was read as 10 weeks, without a word.
+  test('a demand formatted to show its unit reads as shown: in the team\'s unit it is the number, in another it is reported', () => {
+    const raw = table([{ Initiative: 'A', Legal: 10, Security: 2 }]);
+    raw.formats = raw.rows.map(() => raw.headers.map((h) => (h === 'Legal' ? '0 "days"' : h === 'Security' ? '0.0 "wks"' : 'General')));
+    const read = readInitiatives(raw, [LEGAL, SECURITY]);
+    expect(read.initiatives[0]).toMatchObject({ demand: { Security: 2 }, invalid: true });
+    expect(read.issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual([
+      'Legal in Portfolio!B2 is "10 days"; expected a number of at least 0 (demand on Legal, in weeks).',
+    ]);
+  });
+
   // A dash, the accountant's nil, made every row that used it Invalid input.
   test.each(['-', '–', '—', ' - '])('a demand of %p is no demand on the team, as a blank is', (dash) => {
     const read = readInitiatives(table([{ Initiative: 'A', Legal: dash, Security: 2 }]), [LEGAL, SECURITY]);
