@@ -202,7 +202,8 @@ const NOISE = new Set([
   'estimated', 'estimate', 'est', 'expected', 'projected', 'forecast', 'forecasted', 'anticipated', 'approx', 'approximate',
   'approximately', 'potential', 'likely', 'total', 'gross', 'net', 'y', 'n', 'yn', 'yes', 'tbd', 'place', 'exists', 'exist',
   'usd', 'eur', 'gbp', 'chf', 'jpy', 'cad', 'aud', 'inr', 'cny', 'sek', 'nok', 'dkk', 'k', 'm', 'mm', 'mn', 'bn', 'thousand',
-  'thousands', 'million', 'millions', 'billion', 'billions', 'amount', 'usdm', 'usdk', 'eurm', 'eurk', 'gbpm', 'gbpk',
+  'thousands', 'million', 'millions', 'billion', 'billions', 'amount', 'usdm', 'usdk', 'eurm', 'eurk', 'gbpm', 'gbpk', 'lakh', 'lakhs',
+  'crore', 'crores',
 ]);
 
 /** Words a 1-5 rating's header may add: "Data quality score", "Strategic fit rating". */
@@ -261,8 +262,8 @@ export function headerWords(header: string): string[] {
     .replace(/['’]s\b/g, '');
   const words: string[] = [];
   for (const raw of text.split(/[^\p{L}\p{N}]+/u)) {
-    // A number or a financial year ("FY27 value") says when, not what: the column is the same.
-    if (raw === '' || /^(?:fy|cy)?\d+$/.test(raw)) continue;
+    // A number, a financial year ("FY27 value") or a unit such as "000s" says when or how, not what: the column is the same.
+    if (raw === '' || /^(?:fy|cy)?\d+s?$/.test(raw)) continue;
     const spelled = ABBREVIATIONS[raw] ?? raw;
     for (const part of spelled.split(' ')) {
       if (NOISE.has(part)) continue;

@@ -82,6 +82,11 @@ const CODE_AT_END = new RegExp(`^(?:${CURRENCY_CODES.join('|')})|(?:${CURRENCY_C
 const THOUSANDS = /^(?:k|t|tsd|000s?|thousands?)$/;
 const MILLIONS = /^(?:m|mm|mn|mln|mio|millions?)$/;
 const BILLIONS = /^(?:b|bn|bln|mrd|billions?)$/;
+// Indian amounts: a lakh is 100,000 and a crore 10,000,000 ("INR crore", "₹ Cr").
+const LAKHS = /^(?:lakhs?|lacs?)$/;
+const CRORES = /^(?:cr|crores?)$/;
+/** A dollar sign and the letters that say whose dollar: "US$m" is "m". */
+const DOLLAR = /(?:us|au|a|ca|c|hk|nz|s)?\$/g;
 
 /**
  * 1e6 for "$M", "USD m", "EURm", "mln", "millions"; 1e3 for "k", "€000s", "T€" (German thousands), "thousands";
@@ -92,8 +97,10 @@ export function unitMultiplier(unit: string): number {
     unit
       .toLowerCase()
       .split(/[\s,;/]+/)
-      .map((word) => word.replace(/[^a-z0-9]/g, '').replace(CODE_AT_END, ''))
-      .flatMap((word) => (MILLIONS.test(word) ? [1e6] : THOUSANDS.test(word) ? [1e3] : BILLIONS.test(word) ? [1e9] : [])),
+      .map((word) => word.replace(DOLLAR, '').replace(/[^a-z0-9]/g, '').replace(CODE_AT_END, ''))
+      .flatMap((word) =>
+        MILLIONS.test(word) ? [1e6] : THOUSANDS.test(word) ? [1e3] : BILLIONS.test(word) ? [1e9] : LAKHS.test(word) ? [1e5] : CRORES.test(word) ? [1e7] : [],
+      ),
   );
   return scales.size === 1 ? [...scales][0]! : 1;
 }

@@ -511,6 +511,11 @@ describe('a unit in brackets after a header', () => {
     ['Benefit (annual, $k)', 1200, 1_200_000, 'USD'],
     ['Est. annual\nbenefit ($k)', 1200, 1_200_000, 'USD'],
     ['FY27 value (£m)', 1.2, 1_200_000, 'GBP'],
+    ['Annual value (US$m)', 1.2, 1_200_000, 'USD'],
+    ['Annual value (A$m)', 1.2, 1_200_000, 'AUD'],
+    ['Annual value in $000s', 1200, 1_200_000, 'USD'],
+    ['Annual value (INR crore)', 1.2, 12_000_000, 'INR'],
+    ['Annual value (INR lakh)', 12, 1_200_000, 'INR'],
   ])('"%s" reads %d as %d in %s', (header, written, read, currency) => {
     const result = readInitiatives(table([{ Initiative: 'A', [header]: written }]), teams);
     expect(result.initiatives[0]?.annualValue).toBe(read);
