@@ -569,7 +569,7 @@ export function readInitiatives(
       const format = formats?.[rowIndex]?.[index];
       let cell = formats ? shownAs(given, format, kindOf, table.date1904) : given;
       // A number formatted to show its unit (10 as "10 days") reads as that text: in another unit than the team's, it is reported.
-      const unitShown = typeof cell === 'number' && format ? suffixOf(format)?.text : undefined;
+      const unitShown = typeof cell === 'number' && format && format !== 'General' ? suffixOf(format)?.text : undefined;
       if (unitShown && demandUnitOf(unitShown)) cell = `${cell} ${unitShown}`;
       // A dash is the accountant's nil: no demand on the team, as a blank or a 0 is.
       if (typeof cell === 'string' && NIL_DASH.test(cell)) {
