@@ -7,7 +7,7 @@ import { a1, qualified } from './address';
 import { CURRENCY_CODES, formatKind, formatSuffix, isBlank, normalise, plainText, quantity, ratingOn, readsText, scale, showCell, shownAs, text, type CellRead, type CellReader } from './cells';
 import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
-import { demandTeamOf, demandUnitOf, recogniseHeader } from './headers';
+import { demandTeamOf, demandUnitOf, headerWords, recogniseHeader } from './headers';
 import { horizonIndex, horizonOfDate } from './horizons';
 import { convertValues, formatCurrency, plainAmountText, statedCurrency, type MoneyField, type MoneyRead, type ValueCurrency } from './currency';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
@@ -335,12 +335,20 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
   }
   for (const team of teams) {
     if (columns.demand[team.name] !== undefined) continue;
+    // A header left unused that names part of the team ("Legal" for "Legal & Compliance") is most likely its demand: said, not guessed.
+    const teamWords = headerWords(team.name);
+    const near = table.headers.findIndex((header, index) => {
+      if (taken.has(index) || header.trim() === '') return false;
+      const words = headerWords(demandHeader(headerUnit(header)?.base ?? header).team);
+      return words.length > 0 && words.length < teamWords.length && words.every((w) => teamWords.includes(w));
+    });
+    const hint = near >= 0 ? ` Column "${table.headers[near]}" (${qualified(table.sheet, cellOf(near))}) may be its demand: head it "${team.name}", or name the team "${table.headers[near]?.trim()}" in the Capacity table, to count it.` : '';
     issues.push({
       code: 'team-without-demand-column',
       severity: 'warning',
       sheet: table.sheet,
       column: team.name,
-      message: `The Capacity table lists ${team.name}, but ${table.name} has no "${team.name}" demand column; no initiative is counted against it.`,
+      message: `The Capacity table lists ${team.name}, but ${table.name} has no "${team.name}" demand column; no initiative is counted against it.${hint}`,
     });
   }
   return { columns, issues };

@@ -435,6 +435,14 @@ describe('a number written with its unit', () => {
     ]);
   });
 
+  // "Legal" beside a Capacity team "Legal & Compliance" was left unused with no word about it.
+  test('a team without a demand column names the unused header that is part of its name', () => {
+    const read = readInitiatives(table([{ Initiative: 'A', Legal: 2 }]), [{ name: 'Legal & Compliance', capacity: 10, unit: 'weeks' }]);
+    expect(read.issues.filter((i) => i.code === 'team-without-demand-column').map((i) => i.message)).toEqual([
+      'The Capacity table lists Legal & Compliance, but Initiatives has no "Legal & Compliance" demand column; no initiative is counted against it. Column "Legal" (Portfolio!B1) may be its demand: head it "Legal & Compliance", or name the team "Legal" in the Capacity table, to count it.',
+    ]);
+  });
+
   // A dash, the accountant's nil, made every row that used it Invalid input.
   test.each(['-', '–', '—', ' - '])('a demand of %p is no demand on the team, as a blank is', (dash) => {
     const read = readInitiatives(table([{ Initiative: 'A', Legal: dash, Security: 2 }]), [LEGAL, SECURITY]);
