@@ -36,9 +36,10 @@ const baselineMethod = choice<BaselineMethod>(
 
 const dataRightsWords = choice<DataRights>(
   {
-    Yes: ['y', 'cleared', 'true', '1', '✓', '✔', '☑', '✅'],
-    Partial: ['partly', 'partially', 'in progress', 'pending', 'some'],
-    No: ['n', 'false', '0', 'not cleared', '✗', '✘', '✖', '☒', '❌', '×'],
+    // As a privacy or legal review answers: "Approved", "Not required" (no personal data to clear), "Under review", "Denied".
+    Yes: ['y', 'cleared', 'true', '1', '✓', '✔', '☑', '✅', 'approved', 'not required'],
+    Partial: ['partly', 'partially', 'in progress', 'pending', 'some', 'partially cleared', 'partly cleared', 'conditional', 'conditionally approved', 'under review', 'requested'],
+    No: ['n', 'false', '0', 'not cleared', '✗', '✘', '✖', '☒', '❌', '×', 'not approved', 'denied', 'rejected', 'blocked', 'not started'],
   },
   'Yes, Partial or No',
 );

@@ -172,6 +172,12 @@ describe('the words finance teams use for the choice columns', () => {
     ['baselineMethod', 'Difference-in-differences', 'Matched cohorts'],
     ['baselineMethod', 'Synthetic control', 'Matched cohorts'],
     ['baselineMethod', 'Randomised control', 'A/B test'],
+    ['dataRights', 'Approved', 'Yes'],
+    ['dataRights', 'Not required', 'Yes'],
+    ['dataRights', 'Partially cleared', 'Partial'],
+    ['dataRights', 'Under review', 'Partial'],
+    ['dataRights', 'Denied', 'No'],
+    ['dataRights', 'Not started', 'No'],
   ])('%s: %p reads as %p', (key, cell, expected) => {
     expect(readerOf(key).read(cell)).toEqual({ kind: 'value', value: expected });
   });
