@@ -26,12 +26,14 @@ const fingerprintOf = (table: RawTable | undefined): string => (table ? tableFin
 
 /**
  * Everything a plan depends on, in one key: the Initiatives inputs, the Capacity table, the settings in
- * force and, when a scenario is in force, the Scenarios sheet's tables (its overrides change the plan).
+ * force, the FX rates and Column mapping tables (they change what an amount is worth and which column is
+ * read) and, when a scenario is in force, the Scenarios sheet's tables (its overrides change the plan).
  */
 export function inputsKey(snapshot: WorkbookSnapshot, settingsOverride: RunContext['settings']): string {
   const settings = settingsOverride ?? readSettings(snapshot.settings).settings;
   const scenarios = settings.scenario.trim() === '' ? '-' : `${fingerprintOf(snapshot.scenarios?.scenarios)}/${fingerprintOf(snapshot.scenarios?.overrides)}`;
-  return `${snapshot.fingerprint}|${fingerprintOf(snapshot.capacity)}|${scenarios}|${JSON.stringify(settings)}`;
+  const lookups = `${fingerprintOf(snapshot.fxRates)}/${fingerprintOf(snapshot.columnMapping)}`;
+  return `${snapshot.fingerprint}|${fingerprintOf(snapshot.capacity)}|${lookups}|${scenarios}|${JSON.stringify(settings)}`;
 }
 
 /**

@@ -106,9 +106,10 @@ export type WriteOptions = {
 
 /**
  * Which of the inputs the user changed: the table of initiatives (its input columns), the Capacity table, the
- * settings table or one of the Scenarios sheet's two tables (the overrides of the scenario in force plan).
+ * settings table, one of the Scenarios sheet's two tables (the overrides of the scenario in force plan), or
+ * the FX rates or Column mapping table.
  */
-export type InputsChange = { table: 'initiatives' | 'capacity' | 'settings' | 'scenarios' };
+export type InputsChange = { table: 'initiatives' | 'capacity' | 'settings' | 'scenarios' | 'fx-rates' | 'column-mapping' };
 
 /**
  * Every call but `write` rejects with a WorkbookProblemError of kind 'editing' while Excel is in

@@ -7,6 +7,7 @@ import type { WorkbookPort } from '../../src/port/workbookPort';
 import { saveScenarioAs } from '../../src/app/scenarios';
 import { NOW, capacity, named, table } from '../builders';
 import { sampleWorkbook, workbookWith } from '../adapters/memory/memoryBuilders';
+import { sampleTables } from '../../src/sample/samplePortfolio';
 
 const options = (base: LiveBase | undefined) => ({ planner: prioritise, base });
 
@@ -36,6 +37,19 @@ describe('one live re-run', () => {
     expect(outcome.diff?.left.length).toBeGreaterThan(0);
     expect(outcome.outcome.cellsWritten).toBeGreaterThan(0);
     expect(outcome.base.key).not.toBe(base.key);
+  });
+
+  test('after an FX rate edit, plans again: the rate is what an amount in euros is worth', async () => {
+    // One amount in euros, one in dollars (the plan's currency then), and a rate for the euros.
+    const { initiatives, capacity } = sampleTables();
+    const euros = { ...initiatives, rows: initiatives.rows.map((row, r) => r > 1 ? row : row.map((v, c) => (initiatives.headers[c] === 'Annual value' ? (r === 0 ? '€4,800,000' : '$2,100,000') : v))) };
+    const workbook = workbookWith(euros, capacity, { sheet: 'Rates', name: 'FXRates', headers: ['Currency', 'Rate'], rows: [['EUR', 1.1]], origin: { row: 0, column: 0 } });
+    const port = memoryPort(workbook);
+    const base = await firstBase(port);
+    enterText(workbook, 'Rates', 1, 1, '0.5');
+    const outcome = await liveRun(port, { now: NOW }, options(base));
+    if (outcome.kind !== 'written') throw new Error(outcome.kind);
+    expect(base.plan.summary.requestedValue - outcome.base.plan.summary.requestedValue).toBeCloseTo(4_800_000 * (1.1 - 0.5));
   });
 
   test('the first live run has no previous plan to compare with', async () => {

@@ -51,9 +51,16 @@ const inside = (t: MemoryTable, edit: UserEdit) =>
 export function inputChangeOf(
   workbook: MemoryWorkbook,
   edit: UserEdit,
-  tables: { initiatives: MemoryTable | undefined; capacity: MemoryTable | undefined; settings: MemoryTable | undefined; scenarios: MemoryTable[] },
+  tables: {
+    initiatives: MemoryTable | undefined;
+    capacity: MemoryTable | undefined;
+    settings: MemoryTable | undefined;
+    scenarios: MemoryTable[];
+    fxRates?: MemoryTable;
+    columnMapping?: MemoryTable;
+  },
 ): InputsChange | undefined {
-  const { initiatives, capacity, settings, scenarios } = tables;
+  const { initiatives, capacity, settings, scenarios, fxRates, columnMapping } = tables;
   if (initiatives && inside(initiatives, edit)) {
     const header = headersOf(workbook, initiatives)[edit.column - initiatives.column] ?? '';
     // The header row itself is an input: renaming a column changes what is read.
@@ -62,5 +69,7 @@ export function inputChangeOf(
   if (capacity && inside(capacity, edit)) return { table: 'capacity' };
   if (settings && inside(settings, edit)) return { table: 'settings' };
   if (scenarios.some((t) => inside(t, edit))) return { table: 'scenarios' };
+  if (fxRates && inside(fxRates, edit)) return { table: 'fx-rates' };
+  if (columnMapping && inside(columnMapping, edit)) return { table: 'column-mapping' };
   return undefined;
 }

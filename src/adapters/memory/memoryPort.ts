@@ -436,7 +436,11 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
       // Only the user's typing reaches the edit listeners: the port's own writes never do, so nothing loops.
       const hear = (edit: UserEdit) => {
         const scenarios = [findTable(workbook, SCENARIOS_TABLE), findTable(workbook, SCENARIO_OVERRIDES_TABLE)].filter((t): t is MemoryTable => t !== undefined);
-        const tables = { initiatives: initiativesTableOf(workbook), capacity: capacityTableOf(workbook), settings: settingsTableOf(workbook), scenarios };
+        const initiatives = initiativesTableOf(workbook);
+        const others = workbook.tables.filter((t) => t !== initiatives);
+        const columnMapping = others.find((t) => isColumnMappingTable(t.name, headersOf(workbook, t)));
+        const fxRates = findFxRatesTable(others.filter((t) => t !== columnMapping), (t) => t.name, (t) => headersOf(workbook, t));
+        const tables = { initiatives, capacity: capacityTableOf(workbook), settings: settingsTableOf(workbook), scenarios, fxRates, columnMapping };
         const change = inputChangeOf(workbook, edit, tables);
         if (change) listener(change);
       };

@@ -12,6 +12,8 @@ import { columnIndex } from '../../engine/address';
 import { outputKeyOf } from '../../engine/columns';
 import { CAPACITY_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE, settingsTableAmong } from '../../layout/names';
 import { isCapacityTable } from '../../engine/read';
+import { isColumnMappingTable } from '../../engine/columnMapping';
+import { findFxRatesTable } from '../../engine/currency';
 import type { InputsChange } from '../../port/workbookPort';
 import type { ExcelRun } from './excelRun';
 
@@ -58,6 +60,10 @@ async function classify(run: ExcelRun, change: TableChange, initiativesTable: st
     if (settingsTableAmong([{ name: table.name, sheet: table.worksheet.name, headers }], (t) => t)) return { table: 'settings' };
     // The add-in's own tables, but the scenario in force's overrides are edited there by hand.
     if (name === SCENARIOS_TABLE.toLowerCase() || name === SCENARIO_OVERRIDES_TABLE.toLowerCase()) return { table: 'scenarios' };
+    if (name !== initiativesTable.toLowerCase()) {
+      if (isColumnMappingTable(table.name, headers)) return { table: 'column-mapping' };
+      if (findFxRatesTable([table.name], (n) => n, () => headers)) return { table: 'fx-rates' };
+    }
     if (name !== initiativesTable.toLowerCase()) return undefined;
     return touchesInputs(change.address, headers, header.columnIndex) ? { table: 'initiatives' } : undefined;
   });

@@ -10,7 +10,8 @@ import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET } from '../../../src/layout/nam
 import { planLayout } from '../../../src/layout/planLayout';
 import type { InputsChange } from '../../../src/port/workbookPort';
 import { NOW } from '../../builders';
-import { memoryPort, run, sampleWorkbook, sheetValues } from './memoryBuilders';
+import { memoryPort, run, sampleWorkbook, sheetValues, workbookWith } from './memoryBuilders';
+import { sampleTables } from '../../../src/sample/samplePortfolio';
 
 /** The sample's Legal capacity cell: Capacity!B2 (header row 1, Legal first). */
 const LEGAL = { sheet: 'Capacity', row: 1, column: 1 };
@@ -137,6 +138,14 @@ describe('the user’s edits to the inputs', () => {
     const { heard } = listen(workbook);
     enterText(workbook, overrides.sheet, overrides.row + 1, overrides.column + rawTable(workbook, overrides).headers.indexOf('Override'), 'In');
     expect(heard).toEqual([{ table: 'scenarios' }]);
+  });
+
+  test('an edit to the FX rates table is heard: a rate changes what an amount in another currency is worth', () => {
+    const { initiatives, capacity } = sampleTables();
+    const workbook = workbookWith(initiatives, capacity, { sheet: 'Rates', name: 'FXRates', headers: ['Currency', 'Rate'], rows: [['EUR', 1.1]], origin: { row: 0, column: 0 } });
+    const { heard } = listen(workbook);
+    enterText(workbook, 'Rates', 1, 1, '1.2');
+    expect(heard).toEqual([{ table: 'fx-rates' }]);
   });
 
   test('an edit to an output column or outside the inputs is not heard', async () => {

@@ -10,7 +10,7 @@ import { columnLetters } from '../../../src/engine/address';
 import { prioritise } from '../../../src/engine/plan';
 import { changedCellCount, layoutChanges } from '../../../src/layout/layoutChanges';
 import type { InputsChange, WorkbookPort } from '../../../src/port/workbookPort';
-import type { FakeExcel } from './fakeExcel';
+import { addTable, type FakeExcel } from './fakeExcel';
 import { NOW, everything, portOn, sampleWorkbook, syncsSince } from './workbooks';
 
 const afterEvents = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -118,6 +118,15 @@ describe('the user’s edits heard through tables.onChanged', () => {
     fake.model.typeInto(overrides.sheet.name, `${columnLetters(overrides.column + choice)}${overrides.row + 2}`, 'In');
     await afterEvents();
     expect(heard).toEqual([{ table: 'scenarios' }]);
+  });
+
+  it('an edit to the FX rates table is heard: a rate changes what an amount in another currency is worth', async () => {
+    const fake = sampleWorkbook();
+    addTable(fake.model, { sheet: 'Rates', name: 'FXRates', headers: ['Currency', 'Rate'], rows: [['EUR', 1.1]], origin: { row: 0, column: 0 } });
+    const { heard } = await listening(fake);
+    fake.model.typeInto('Rates', 'B2', 1.2);
+    await afterEvents();
+    expect(heard).toEqual([{ table: 'fx-rates' }]);
   });
 
   it('an edit to an output column is not heard', async () => {
