@@ -6,7 +6,7 @@
 import { isCommitted } from './changeImpact';
 import { formatMoney, formatPercent, listWords } from './format';
 import type { Plan } from './plan';
-import type { Decision, Gate, PlanEntry } from './types';
+import type { Decision, Gate, Issue, PlanEntry } from './types';
 
 export type RankMove = {
   key: string;
@@ -41,9 +41,23 @@ export type PlanDiff = {
   /** Initiatives in one plan and not the other (rows added or removed). */
   added: string[];
   removed: string[];
+  /**
+   * Input problems the plan before did not have: often the reason for what moved (a capacity typed as text
+   * counts as 0), or for nothing moving (an override without a reason is ignored).
+   */
+  problems: Issue[];
 };
 
 const LOAD_EPSILON = 0.005;
+
+/** A cell address in a message ("Portfolio!AD5", "'Q1 plan'!B2"): a row deleted above moves it, not the problem. */
+const ADDRESS = /(?:'[^']+'|[^\s!'"(]+)!\$?[A-Z]{1,3}\$?\d+/g;
+const problemKey = (issue: Issue): string => `${issue.code}|${issue.message.replace(ADDRESS, '#')}`;
+
+function newProblems(previous: Plan, next: Plan): Issue[] {
+  const had = new Set(previous.issues.map(problemKey));
+  return next.issues.filter((issue) => !had.has(problemKey(issue)));
+}
 
 const byKey = (plan: Plan): Map<string, PlanEntry> => new Map(plan.entries.map((entry) => [entry.initiative.key, entry]));
 
@@ -144,6 +158,7 @@ export function planDiff(previous: Plan, next: Plan): PlanDiff {
     committedValue: { from: previous.summary.committedValue, to: next.summary.committedValue },
     added: next.entries.filter((e) => !before.has(e)).map((e) => e.initiative.name),
     removed: previous.entries.filter((e) => !followed.has(e)).map((e) => e.initiative.name),
+    problems: newProblems(previous, next),
   };
 }
 

@@ -93,6 +93,15 @@ describe('planDiff', () => {
     expect([diff.added, diff.removed]).toEqual([['Data catalogue'], ['Claims triage']]);
   });
 
+  test('input problems the plan before did not have are new; one that only moved with its row is not', () => {
+    const noReason = [rows[0]!, { ...rows[1]!, Override: 'In' }, rows[2]!];
+    const diff = planDiff(plan(rows, { Legal: 8 }), plan(noReason, { Legal: 8 }));
+    expect(isUnchanged(diff)).toBe(true);
+    expect(diff.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Override "In" in Portfolio!\w+3 has no reason, so it is ignored/)]);
+    const rowAbove = named('Board pack', { Legal: 40 });
+    expect(planDiff(plan(noReason, { Legal: 8 }), plan([rowAbove, ...noReason], { Legal: 8 })).problems).toEqual([]);
+  });
+
   test('on a roadmap, an initiative committed in both that starts in another horizon is named with both starts', () => {
     const halves = { Horizons: 'H1, H2' };
     const diff = planDiff(plan(rows, { Legal: 8 }, halves), plan(rows, { Legal: 12 }, halves));

@@ -158,6 +158,14 @@ describe('live mode in the pane', () => {
     for (const name of leaving) expect(within(changes).getByText(name).parentElement).toHaveTextContent(/leaves the plan/);
   });
 
+  test('a capacity typed as text says, in What moved, the new problem that moved the plan', async () => {
+    const { workbook } = await livePane();
+    act(() => enterText(workbook, LEGAL.sheet, LEGAL.row, LEGAL.column, 'twelve'));
+    await advance(300);
+    const panel = screen.getByRole('region', { name: 'What moved' });
+    expect(within(panel).getByRole('list', { name: 'New input problems' })).toHaveTextContent(/New warning: Legal's capacity in Capacity!B2 is "twelve"; .*It counts as 0 until fixed\./);
+  });
+
   test('switched off, an edit re-plans nothing', async () => {
     const { workbook, writes, user } = await livePane();
     await user.click(screen.getByRole('switch', { name: 'Live mode' }));

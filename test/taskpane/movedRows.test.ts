@@ -1,7 +1,7 @@
 import type { PlanDiff, RankMove } from '../../src/engine/planDiff';
 import { movedRows } from '../../src/taskpane/WhatMoved/movedRows';
 
-const EMPTY: PlanDiff = { moves: [], entered: [], left: [], gates: [], starts: [], loads: [], committedValue: { from: 0, to: 0 }, added: [], removed: [] };
+const EMPTY: PlanDiff = { moves: [], entered: [], left: [], gates: [], starts: [], loads: [], committedValue: { from: 0, to: 0 }, added: [], removed: [], problems: [] };
 const move = (name: string, from: number | undefined, to: number | undefined): RankMove => ({ key: name, name, from, to });
 
 describe('the rows What moved lists', () => {

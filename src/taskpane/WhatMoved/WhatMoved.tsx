@@ -30,11 +30,16 @@ function Mark({ row }: { row: MovedRow }) {
   return <CircleSmallFilled aria-hidden className={mergeClasses(styles.mark, styles.neutral)} />;
 }
 
+/** New input problems shown here, at most; the rest are counted, and all are under Input problems. */
+const PROBLEMS_SHOWN = 2;
+
 export function WhatMoved({ moved }: WhatMovedProps) {
   const section = useSectionStyles();
   const styles = useStyles();
   const id = useId('moved');
   const { rows, notShown } = movedRows(moved.diff);
+  const { problems } = moved.diff;
+  const moreProblems = problems.length - PROBLEMS_SHOWN;
   return (
     <section className={section.section} aria-labelledby={id}>
       <Subtitle2 as="h2" id={id} className={section.heading}>
@@ -43,6 +48,24 @@ export function WhatMoved({ moved }: WhatMovedProps) {
       <p className={styles.sentence} role="status">
         {moved.sentence}
       </p>
+      {/* Said here, beside what moved: a rating or capacity the room just mistyped is often why, or why nothing did. */}
+      {problems.length > 0 && (
+        <ul className={section.list} aria-label="New input problems">
+          {problems.slice(0, PROBLEMS_SHOWN).map((issue, i) => (
+            <li key={i}>
+              <Body1>
+                <span className={styles.name}>{issue.severity === 'warning' ? 'New warning: ' : 'New error: '}</span>
+                <span className={styles.text}>{issue.message}</span>
+              </Body1>
+            </li>
+          ))}
+          {moreProblems > 0 && (
+            <li>
+              <Caption1 className={section.quiet}>{`And ${moreProblems} more new ${moreProblems === 1 ? 'problem' : 'problems'}: see Input problems.`}</Caption1>
+            </li>
+          )}
+        </ul>
+      )}
       {rows.length > 0 && (
         <ul className={section.list} aria-label="Changes since the last plan">
           {rows.map((row) => (
