@@ -181,7 +181,8 @@ function namesVerb(changes: { name: string }[], singular: string, plural: string
 
 const named = (names: string[]): { name: string }[] => names.map((name) => ({ name }));
 
-const utilisation = (share: number | undefined): string => (share === undefined ? 'over a capacity of 0' : formatPercent(share));
+/** "Legal now at 83%"; a team left with no capacity and some demand has no percentage to be at. */
+const loadText = (load: LoadChange): string => (load.to === undefined ? `${load.team} now needed with no capacity` : `${load.team} now at ${formatPercent(load.to)}`);
 
 /** The one plain sentence the pane shows after a re-run: "Claims triage enters the plan; Legal now at 100%." */
 export function whatMovedSentence(diff: PlanDiff, currency: string): string {
@@ -202,7 +203,7 @@ export function whatMovedSentence(diff: PlanDiff, currency: string): string {
     const [only] = diff.starts;
     parts.push(diff.starts.length === 1 ? `${only!.name} starts ${only!.to} instead of ${only!.from}` : `${diff.starts.length} initiatives start at another time`);
   }
-  parts.push(...diff.loads.slice(0, 3).map((load) => `${load.team} now at ${utilisation(load.to)}`));
+  parts.push(...diff.loads.slice(0, 3).map(loadText));
   const { from, to } = diff.committedValue;
   if (from !== to) parts.push(`committed value ${to > from ? 'up' : 'down'} ${formatMoney(Math.abs(to - from), currency)} to ${formatMoney(to, currency)}`);
   if (parts.length === 0) parts.push(rows.length ? 'the plan itself is the same' : `${namesVerb(diff.moves, 'changes', 'change')} rank; the plan itself is the same`);

@@ -158,6 +158,12 @@ describe('whatMovedSentence', () => {
     expect(whatMovedSentence(diff, '$')).toBe('Board pack is new in the table; the plan itself is the same.');
   });
 
+  test('a team left with no capacity that is still needed says so, not a percentage', () => {
+    const forced = [{ ...rows[0]!, Override: 'In', 'Override reason': 'Board' }, rows[1]!, rows[2]!];
+    const diff = planDiff(plan(forced, { Legal: 8 }), plan(forced, { Legal: 0 }));
+    expect(whatMovedSentence(diff, '$')).toMatch(/^Claims triage leaves the plan; Legal now needed with no capacity; /);
+  });
+
   test('more than three initiatives entering are counted, not listed', () => {
     const many = Array.from({ length: 5 }, (_, i) => named(`Idea ${i + 1}`, { Legal: 1 }));
     const diff = planDiff(plan(many, { Legal: 0 }), plan(many, { Legal: 5 }));
