@@ -105,11 +105,24 @@ function follow(previous: Plan, next: Plan): Map<PlanEntry, PlanEntry> {
 /** How far an initiative moved, for ordering: unranked counts as below the last rank. */
 const distance = (move: RankMove, bottom: number): number => Math.abs((move.from ?? bottom) - (move.to ?? bottom));
 
-function rankMoves(before: Map<PlanEntry, PlanEntry>, after: Plan): RankMove[] {
+/** How many of `ranks` are below `rank` (ranked higher). */
+const above = (ranks: number[], rank: number): number => ranks.filter((r) => r < rank).length;
+
+/**
+ * Rank moves, leaving out the one-place shifts a row deleted or added above causes: after Claims triage is
+ * deleted from 7th place, everything below it is "up 1 place", which tells the room nothing.
+ */
+function rankMoves(before: Map<PlanEntry, PlanEntry>, previous: Plan, after: Plan): RankMove[] {
+  const followed = new Set(before.values());
+  const ranksOf = (entries: PlanEntry[]) => entries.flatMap((e) => (e.priority === undefined ? [] : [e.priority]));
+  const removed = ranksOf(previous.entries.filter((e) => !followed.has(e)));
+  const added = ranksOf(after.entries.filter((e) => !before.has(e)));
   const moves: RankMove[] = [];
   for (const entry of after.entries) {
     const old = before.get(entry);
     if (!old || old.priority === entry.priority) continue;
+    const shiftedOnly = old.priority !== undefined && entry.priority !== undefined && entry.priority === old.priority - above(removed, old.priority) + above(added, entry.priority);
+    if (shiftedOnly) continue;
     moves.push({ key: entry.initiative.key, name: entry.initiative.name, from: old.priority, to: entry.priority });
   }
   const bottom = after.entries.length + 1;
@@ -149,7 +162,7 @@ export function planDiff(previous: Plan, next: Plan): PlanDiff {
   const rank = new Map(next.ranking.map((index, r) => [next.entries[index]!.initiative.key, r]));
   starts.sort((a, b) => rank.get(a.key)! - rank.get(b.key)!);
   return {
-    moves: rankMoves(before, next),
+    moves: rankMoves(before, previous, next),
     entered,
     left,
     gates,

@@ -151,11 +151,19 @@ describe('whatMovedSentence', () => {
     expect(whatMovedSentence(diff, '$')).toBe('Claims triage is no longer in the table; Legal now at 67%; committed value down $2M to $4M.');
   });
 
-  test('a row added that changes nothing else says the plan itself is the same, however many ranks it shifts', () => {
+  test('a row added that changes nothing else says the plan itself is the same: the ranks it pushes down are no moves', () => {
     const top = named('Board pack', { 'Strategic fit': 5, 'Annual value': 9_000_000, Legal: 40 });
     const diff = planDiff(plan(rows, { Legal: 12 }), plan([...rows, top], { Legal: 12 }));
-    expect(diff.moves.length).toBeGreaterThan(0);
+    expect(diff.moves).toEqual([]);
     expect(whatMovedSentence(diff, '$')).toBe('Board pack is new in the table; the plan itself is the same.');
+  });
+
+  test('a row deleted above others shifts them up a place without a move to show; a real move still shows', () => {
+    const deleted = planDiff(plan(rows, { Legal: 12 }), plan([rows[1]!, rows[2]!], { Legal: 12 }));
+    expect(deleted.moves).toEqual([]);
+    const churnUp = { ...rows[2]!, 'Strategic fit': 5, 'Annual value': 2_500_000 };
+    const moved = planDiff(plan(rows, { Legal: 12 }), plan([rows[1]!, churnUp], { Legal: 12 }));
+    expect(moved.moves.map((m) => [m.name, m.from, m.to])).toEqual([['Churn alerts', 3, 1]]);
   });
 
   test('a team left with no capacity that is still needed says so, not a percentage', () => {
