@@ -105,8 +105,17 @@ function follow(previous: Plan, next: Plan): Map<PlanEntry, PlanEntry> {
 /** How far an initiative moved, for ordering: unranked counts as below the last rank. */
 const distance = (move: RankMove, bottom: number): number => Math.abs((move.from ?? bottom) - (move.to ?? bottom));
 
-/** How many of `ranks` are below `rank` (ranked higher). */
-const above = (ranks: number[], rank: number): number => ranks.filter((r) => r < rank).length;
+/** How many of `ranks` (ascending) are below `rank` (ranked higher): a binary search, as a deletion may be thousands of rows. */
+function above(ranks: readonly number[], rank: number): number {
+  let low = 0;
+  let high = ranks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ranks[middle]! < rank) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
 
 /**
  * Rank moves, leaving out the one-place shifts a row deleted or added above causes: after Claims triage is
@@ -114,7 +123,7 @@ const above = (ranks: number[], rank: number): number => ranks.filter((r) => r <
  */
 function rankMoves(before: Map<PlanEntry, PlanEntry>, previous: Plan, after: Plan): RankMove[] {
   const followed = new Set(before.values());
-  const ranksOf = (entries: PlanEntry[]) => entries.flatMap((e) => (e.priority === undefined ? [] : [e.priority]));
+  const ranksOf = (entries: PlanEntry[]) => entries.flatMap((e) => (e.priority === undefined ? [] : [e.priority])).sort((a, b) => a - b);
   const removed = ranksOf(previous.entries.filter((e) => !followed.has(e)));
   const added = ranksOf(after.entries.filter((e) => !before.has(e)));
   const moves: RankMove[] = [];
