@@ -24,6 +24,7 @@ import { rankAndFill } from './select/rankAndFill';
 import { DEFAULT_SETTINGS, readSettings, settingOf, settingsColumns, settingsRecord, unknownCapacityTeamIssues } from './settings';
 import { a1, qualified } from './address';
 import { withScenario } from './scenarios/inForce';
+import { scenarioChanges } from './scenarios/scenario';
 import type { ScenarioTables } from './scenarios/readScenarios';
 import { decisionLogEntry, summarise, type DecisionLogEntry, type Summary } from './summary';
 import type { Assessment, Issue, PlanEntry, RawTable, Schedule, SelectionMethod, SelectionReport, Settings, Team } from './types';
@@ -65,6 +66,8 @@ export type Assessed = {
   memo: Memo;
   /** What initiatives require and their alternatives; undefined when no row says. */
   links?: Links | undefined;
+  /** How the settings in force differ from the saved scenario in force ("In-flight limit 4 (Base: 10)"); absent when they agree. */
+  scenarioChanges?: string[];
 };
 
 export type Plan = Omit<Assessed, 'memo'> & {
@@ -147,6 +150,8 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
 
   const scenario = withScenario(read.initiatives, input.scenarios, settings.scenario, input.settings?.sheet ?? '');
   issues.push(...scenario.issues);
+  // The scenario's own capacities are compared with the Capacity table's, not with the overrides in force.
+  const changes = scenario.scenario ? scenarioChanges(settings, scenario.scenario, readCapacity(input.capacity).teams) : [];
   const scoring = scoringContext(read.initiatives, settings, memo);
   const badCells = new Map<number, string[]>();
   for (const issue of read.issues) {
@@ -182,7 +187,7 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
       issue.message = issue.message.replace(' is forced in, but ', ` is forced in (${qualified(table.sheet, cell)}), but `);
     }
   }
-  return { settings, teams: capacity.teams, table, assessments, ranking, issues, usable: true, memo, ...(money ? { money } : {}), links };
+  return { settings, teams: capacity.teams, table, assessments, ranking, issues, usable: true, memo, ...(money ? { money } : {}), links, ...(changes.length > 0 ? { scenarioChanges: changes } : {}) };
 }
 
 /** Turn a selection into the plan: decisions, Why texts, change impact, summary and log entry. */
@@ -252,7 +257,7 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
     selection: report,
     changeImpact: impact,
     summary,
-    logEntry: decisionLogEntry(summary, impact.teamLoads, assessed.settings, report, run),
+    logEntry: decisionLogEntry(summary, impact.teamLoads, assessed.settings, report, run, assessed.scenarioChanges),
     run,
     ...(assessed.money ? { money: assessed.money } : {}),
   };

@@ -114,6 +114,7 @@ export function decisionLogEntry(
   settings: Settings,
   selection: SelectionReport,
   run: { at: string; by?: string },
+  scenarioChanges: string[] = [],
 ): DecisionLogEntry {
   const { impact, readiness, friction } = settings.weights;
   return {
@@ -121,7 +122,8 @@ export function decisionLogEntry(
     runBy: run.by ?? '',
     // A roadmap's horizons in the period's cell, so the log's columns stay as they are in workbooks logged before.
     planningPeriod: roadmapHorizons(settings) ? `${settings.planningPeriod} (horizons ${settings.horizons!.join(', ')})` : settings.planningPeriod,
-    scenario: settings.scenario,
+    // The log records the settings in force: where they no longer agree with the scenario named, it says how.
+    scenario: scenarioChanges.length > 0 ? `${settings.scenario}, changed since it was saved: ${scenarioChanges.join('; ')}` : settings.scenario,
     method: selection.note ? `${selection.method} (${selection.note})` : selection.method,
     weights: `Impact ${impact} / Readiness ${readiness} / Friction ${friction}`,
     inFlightLimit: settings.inFlightLimit,

@@ -3,10 +3,15 @@
 import type { Initiative, Issue } from '../types';
 import { applyScenarioOverrides } from './overrides';
 import { readScenarios, type ScenarioTables } from './readScenarios';
-import { findScenario } from './scenario';
+import { findScenario, type Scenario } from './scenario';
 
 /** The initiatives under the scenario in force (`name`; '' for none), and the problems of that scenario only. */
-export function withScenario(initiatives: Initiative[], tables: ScenarioTables | undefined, name: string, settingsSheet: string): { initiatives: Initiative[]; issues: Issue[] } {
+export function withScenario(
+  initiatives: Initiative[],
+  tables: ScenarioTables | undefined,
+  name: string,
+  settingsSheet: string,
+): { initiatives: Initiative[]; issues: Issue[]; scenario?: Scenario } {
   if (name.trim() === '') return { initiatives, issues: [] };
   const read = readScenarios(tables ?? { scenarios: undefined, overrides: undefined });
   const scenario = findScenario(read.scenarios, name);
@@ -25,5 +30,5 @@ export function withScenario(initiatives: Initiative[], tables: ScenarioTables |
     };
   }
   const applied = applyScenarioOverrides(initiatives, scenario);
-  return { initiatives: applied.initiatives, issues: [...(read.issuesByScenario[scenario.name] ?? []), ...applied.issues] };
+  return { initiatives: applied.initiatives, issues: [...(read.issuesByScenario[scenario.name] ?? []), ...applied.issues], scenario };
 }

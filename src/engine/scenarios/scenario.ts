@@ -129,6 +129,13 @@ export function settingsDifferences(settings: Settings, scenario: Scenario, team
   return differences;
 }
 
+/**
+ * How the settings in force differ from the saved scenario in force, as the pane and the Decision log say it
+ * ("In-flight limit 4 (Base: 10)"): a control changed since switching. Empty when they agree.
+ */
+export const scenarioChanges = (settings: Settings, scenario: Scenario, teams: readonly Team[]): string[] =>
+  settingsDifferences(settings, scenario, teams).map((d) => `${d.label} ${d.now} (${scenario.name}: ${d.scenario})`);
+
 /** A setting as a difference shows it: no horizons (one planning period, or a single label) as `None`, not blank. */
 export function shownSetting(label: string, settings: Settings): string | number {
   if (normalise(label) === normalise('Horizons')) return roadmapHorizons(settings)?.join(', ') ?? NO_HORIZONS;

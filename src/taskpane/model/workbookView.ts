@@ -4,7 +4,7 @@
 import { readCapacity } from '../../engine/read';
 import { readSettings } from '../../engine/settings';
 import { NO_SCENARIO_TABLES, readScenarios } from '../../engine/scenarios/readScenarios';
-import { findScenario, settingsDifferences, type Scenario } from '../../engine/scenarios/scenario';
+import { findScenario, scenarioChanges as changesFromScenario, type Scenario } from '../../engine/scenarios/scenario';
 import type { Settings, Team } from '../../engine/types';
 import { CAPACITY_TABLE, DECISION_LOG_TABLE, SETTINGS_TABLE } from '../../layout/names';
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
@@ -47,6 +47,5 @@ export function workbookView(snapshot: WorkbookSnapshot): WorkbookView {
  */
 export function scenarioChanges(view: WorkbookView): string[] {
   if (view.kind !== 'ready' || !view.inForce) return [];
-  const scenario = view.inForce;
-  return settingsDifferences(view.settings, scenario, view.teams).map((d) => `${d.label} ${d.now} (${scenario.name}: ${d.scenario})`);
+  return changesFromScenario(view.settings, view.inForce, view.teams);
 }

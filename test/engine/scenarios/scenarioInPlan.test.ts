@@ -77,3 +77,11 @@ test('without a scenario in force the Scenarios sheet changes nothing, even its 
   expect(withSheet.entries.map((e) => e.decision)).toEqual(without.entries.map((e) => e.decision));
   expect(withSheet.issues).toEqual(without.issues);
 });
+
+test('the decision log says how the settings in force differ from the scenario named, so the log never credits a scenario with a plan it did not make', () => {
+  const input = { ...workbook(rows, { Legal: 12 }), scenarios: scenarioTables([{ Scenario: 'Board view', 'In-flight limit': 10 }], []) };
+  const changed = prioritise(input, { now: NOW, settings: { ...DEFAULT_SETTINGS, scenario: 'Board view', inFlightLimit: 4 } });
+  expect(changed.logEntry.scenario).toBe('Board view, changed since it was saved: In-flight limit 4 (Board view: 10)');
+  const agreeing = prioritise(input, { now: NOW, settings: { ...DEFAULT_SETTINGS, scenario: 'Board view', inFlightLimit: 10 } });
+  expect(agreeing.logEntry.scenario).toBe('Board view');
+});
