@@ -28,6 +28,7 @@ import { canCancel, cancellablePlanner, isStoppable, RunCancelled } from '../mod
 import type { Drawer } from '../../app/confidenceDraws';
 import { drawerWhenLoaded, progressStore, sureRun, type SureState } from './sureRun';
 import { workbookView, type WorkbookView } from '../model/workbookView';
+import { shadowedCapacityEdits } from '../model/shadowedCapacity';
 import { confidenceAfterSort } from '../model/sortedConfidence';
 import { loadPlanning, type Planning } from '../loadPlanning';
 
@@ -229,11 +230,11 @@ export function paneController(options: PaneOptions) {
   const showView = (next: WorkbookView) => set({ view: next, draft: draftOf(next.settings, next.kind === 'ready' ? next.teams : []) });
 
   /** Show a new plan and what moved since the one before (none for the first). */
-  function showPlan(planning: Planning, next: Plan, diff?: PlanDiff) {
+  function showPlan(planning: Planning, next: Plan, diff?: PlanDiff, also: string[] = []) {
     const before = shown;
     shown = next;
     const moves = diff ?? (before ? planning.planDiff(before, next) : undefined);
-    set({ plan: next, moved: moves && { diff: moves, sentence: planning.whatMovedSentence(moves, next.settings.currency) } });
+    set({ plan: next, moved: moves && { diff: moves, sentence: [planning.whatMovedSentence(moves, next.settings.currency), ...also].join(' ') } });
   }
 
   const runContext = () => {
@@ -436,13 +437,14 @@ export function paneController(options: PaneOptions) {
     if (!alive || outcome.kind === 'unchanged') return 'done';
     if (outcome.kind === 'written') {
       liveBase = outcome.base;
-      showPlan(planning, outcome.base.plan, outcome.diff);
+      const next = workbookView(outcome.snapshot);
+      const before = state.view;
+      showPlan(planning, outcome.base.plan, outcome.diff, before.kind === 'ready' ? shadowedCapacityEdits(before, next) : []);
       // Live mode re-plans first; how sure the new plan is follows once its futures are drawn.
       void sure.start({ ...outcome.base, fingerprint: outcome.snapshot.fingerprint }, { sheetNames: names });
       const result: RunResult = { kind: 'written', plan: outcome.base.plan, layout: outcome.base.layout, snapshot: outcome.snapshot, outcome: outcome.outcome };
       set({ liveWrite: { at: context.now, cellsWritten: outcome.outcome.cellsWritten }, run: { status: 'done', result, names } });
       // The pane's capacities and settings follow the workbook's, unless the user is editing them in the pane.
-      const next = workbookView(outcome.snapshot);
       if (state.dirty) set({ view: next });
       else showView(next);
       return 'done';

@@ -253,6 +253,29 @@ describe('the pane controller', () => {
     expect(state().canUndo).toBe(true);
   });
 
+  test('in live mode a capacity typed into the Capacity table while the pane’s own is in force says which the plan used', async () => {
+    const { workbook, controller, fire, state } = await setUp();
+    await controller.run();
+    controller.setLive(true);
+    await settle();
+    controller.setDraft({ ...state().draft!, capacities: { ...state().draft!.capacities, Legal: '30' } });
+    fire();
+    await settle();
+    expect(state().plan?.teams.find((t) => t.name === 'Legal')?.capacity).toBe(30);
+    enterText(workbook, LEGAL.sheet, LEGAL.row, LEGAL.column, '20');
+    fire();
+    await settle();
+    expect(state().plan?.teams.find((t) => t.name === 'Legal')?.capacity).toBe(30);
+    expect(state().moved?.sentence).toBe(
+      "Nothing in the plan changed. Legal: the Capacity table now says 20 weeks, but the 30 weeks set in the pane is in force; clear it under Team capacity to plan with the table's.",
+    );
+    // A table edit to a team the pane leaves alone is planned as typed, with nothing more said.
+    enterText(workbook, 'Capacity', 2, 1, '40');
+    fire();
+    await settle();
+    expect(state().moved?.sentence).not.toContain('set in the pane');
+  });
+
   test('in live mode Undo takes the room back one step and re-plans', async () => {
     const { controller, fire, state } = await setUp();
     await controller.run();
