@@ -8,7 +8,7 @@ import { normalise, parseNumber, showCell } from './cells';
 import { currencyCode, isCurrencyCode } from './currency';
 import { a1, qualified } from './address';
 import { listWords } from './format';
-import type { Issue, Objective, RawTable, SelectionMethod, Settings, WeightRange } from './types';
+import type { Issue, Objective, RawTable, SelectionMethod, Settings, WeightRange, Weights } from './types';
 
 /** Futures drawn for the confidence figures unless the settings say otherwise. */
 export const DEFAULT_CONFIDENCE_DRAWS = 500;
@@ -384,6 +384,7 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
   issues.push(...uncalculatedIssues(table, 'invalid-setting', [labelColumn, valueColumn], () => 'that setting keeps its default until then'));
   /** Each setting's first cell: a later row for the same setting is reported, never read. */
   const seen = new Map<string, string>();
+  const typedWeights: TypedWeight[] = [];
   table.rows.forEach((row, rowIndex) => {
     const label = String(row[labelColumn] ?? '').trim();
     const raw = row[valueColumn] ?? '';
@@ -429,7 +430,12 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
     const parsed = spec.schema.safeParse(typeof raw === 'boolean' ? String(raw) : raw);
     if (parsed.success) settings = spec.apply(settings, parsed.data as never);
     else issues.push(badSetting(table.sheet, cell, label, raw, spec.expected, defaultText(spec)));
+    const criterion = WEIGHT_CRITERIA.find((c) => WEIGHT_LABELS[c] === spec.label);
+    if (criterion && parsed.success) typedWeights.push({ criterion, cell, typedAsPercent: typeof raw === 'string' && raw.trim().endsWith('%'), value: parsed.data as number });
   });
+  const oneForm = weightsInOneForm(settings.weights, typedWeights, table.sheet);
+  settings = { ...settings, weights: oneForm.weights };
+  issues.push(...oneForm.issues);
   const { impact, readiness, friction } = settings.weights;
   if (impact + readiness + friction === 0) {
     // Only rows that set them can make all three 0 (their defaults are not): the message names their cells.
@@ -445,6 +451,62 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
   }
   return { settings, issues };
 }
+
+type Criterion = keyof Weights;
+const WEIGHT_CRITERIA: readonly Criterion[] = ['impact', 'readiness', 'friction'];
+const WEIGHT_LABELS: Record<Criterion, string> = { impact: 'Impact weight', readiness: 'Readiness weight', friction: 'Friction weight' };
+/** A weight the sheet sets: its cell, whether it was typed as "50%" (then `value` is already points), and its value as read. */
+type TypedWeight = { criterion: Criterion; cell: string; typedAsPercent: boolean; value: number };
+
+/** The weights' total, as fractions, up to which 0.5/0.3/0.2 (or 0.33 three times) reads as fractions of 1. */
+const FRACTIONS_TOTAL_AT_MOST = 1.05;
+/** A weight of at most 1 beside weights in points is read as a fraction when that brings the three to about 100. */
+const POINTS_TOTAL = { low: 95, high: 105 };
+
+/**
+ * The weights in one form, points of 100, as a finance person writes them in one sheet: fractions
+ * (0.5, 0.3, 0.2, or cells formatted as percentages, which hold those), points (50, 30, 20) or
+ * percentages ("50%"). A weight typed as a percentage is its points in either form; the plain numbers
+ * decide: all at most 1 with one below 1 and a total near 1 are fractions, so each is times 100. A
+ * number of at most 1 beside weights in points (50, 30, 0.2) is a fraction when that brings the total
+ * near 100, else kept as typed; either way the cell is said, never read silently as almost nothing.
+ */
+function weightsInOneForm(weights: Weights, typed: readonly TypedWeight[], sheet: string): { weights: Weights; issues: Issue[] } {
+  const plain = typed.filter((w) => !w.typedAsPercent);
+  const fractionTotal = typed.reduce((sum, w) => sum + (w.typedAsPercent ? w.value / 100 : w.value), 0);
+  const hasFraction = plain.some((w) => w.value > 0 && w.value < 1);
+  if (plain.length > 0 && plain.every((w) => w.value <= 1) && (hasFraction || plain.length < typed.length) && fractionTotal <= FRACTIONS_TOTAL_AT_MOST) {
+    const scaled = { ...weights };
+    for (const w of plain) scaled[w.criterion] = Math.round(w.value * 100 * 1e9) / 1e9;
+    return { weights: scaled, issues: [] };
+  }
+  // Weights in points: those written as fractions stand out beside them.
+  const small = plain.filter((w) => w.value > 0 && w.value <= 1);
+  const inPoints = WEIGHT_CRITERIA.filter((c) => !small.some((w) => w.criterion === c));
+  if (small.length === 0 || !inPoints.some((c) => weights[c] > 1)) return { weights, issues: [] };
+  const pointsTotal = WEIGHT_CRITERIA.reduce((sum, c) => sum + weights[c], 0);
+  const asFractionsTotal = pointsTotal + small.reduce((sum, w) => sum + w.value * 99, 0);
+  const asFractions = asFractionsTotal >= POINTS_TOTAL.low && asFractionsTotal <= POINTS_TOTAL.high;
+  const others = listWords(inPoints.map((c) => `${WEIGHT_LABELS[c]} ${formatWeight(weights[c])}`));
+  const read = { ...weights };
+  const issues = small.map((w): Issue => {
+    const points = Math.round(w.value * 100 * 1e9) / 1e9;
+    if (asFractions) read[w.criterion] = points;
+    return {
+      code: 'invalid-setting',
+      severity: 'warning',
+      sheet,
+      column: 'Value',
+      cell: w.cell,
+      message: asFractions
+        ? `${WEIGHT_LABELS[w.criterion]} in ${qualified(sheet, w.cell)} is ${formatWeight(w.value)}, while the other weights are points of 100 (${others}); it is read as ${formatWeight(points)} (${formatWeight(points)}%). Type ${formatWeight(points)} to say so.`
+        : `${WEIGHT_LABELS[w.criterion]} in ${qualified(sheet, w.cell)} is ${formatWeight(w.value)}, while the other weights are points of 100 (${others}), so it counts almost nothing. If you meant ${formatWeight(points)}%, type ${formatWeight(points)}.`,
+    };
+  });
+  return { weights: read, issues };
+}
+
+const formatWeight = (value: number): string => String(Math.round(value * 1e6) / 1e6);
 
 /**
  * A "Capacity: <team>" setting naming a team that no row of the Capacity table has caps nothing: said with its

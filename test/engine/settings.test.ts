@@ -59,6 +59,56 @@ describe('reading each setting', () => {
     expect(read.issues).toEqual([]);
   });
 
+  describe('the three weights are read in one form, as a finance person writes them in one sheet', () => {
+    test.each<[string, Record<string, CellValue>]>([
+      ['fractions 0.5/0.3/0.2 (or cells formatted as percentages, which hold them)', { 'Impact weight': 0.5, 'Readiness weight': 0.3, 'Friction weight': 0.2 }],
+      ['"50%" typed beside fractions 0.3 and 0.2', { 'Impact weight': '50%', 'Readiness weight': 0.3, 'Friction weight': 0.2 }],
+      ['points 50/30/20', { 'Impact weight': 50, 'Readiness weight': 30, 'Friction weight': 20 }],
+      ['"50%" typed beside points 30 and 20', { 'Impact weight': '50%', 'Readiness weight': 30, 'Friction weight': 20 }],
+      ['fractions rounded to a total a little over 1 (0.5/0.34/0.2)', { 'Impact weight': 0.5, 'Readiness weight': 0.34, 'Friction weight': 0.2 }],
+    ])('%s', (_, values) => {
+      const read = readSettings(settingsTable(values));
+      expect(read.issues).toEqual([]);
+      expect(read.settings.weights.impact).toBe(50);
+      expect(read.settings.weights.friction).toBe(20);
+    });
+
+    test('one weight set as a fraction beside the others left at their defaults is that fraction of 100', () => {
+      const read = readSettings(settingsTable({ 'Impact weight': 0.6 }));
+      expect(read.settings.weights).toEqual({ impact: 60, readiness: 30, friction: 20 });
+      expect(read.issues).toEqual([]);
+    });
+
+    test('a fraction beside weights in points that then total 100 is read as that fraction of 100, and said with its cell', () => {
+      const read = readSettings(settingsTable({ 'Impact weight': 50, 'Readiness weight': 30, 'Friction weight': 0.2 }));
+      expect(read.settings.weights).toEqual({ impact: 50, readiness: 30, friction: 20 });
+      expect(read.issues).toEqual([
+        expect.objectContaining({
+          cell: 'B7',
+          message:
+            "Friction weight in 'Prioritisation settings'!B7 is 0.2, while the other weights are points of 100 (Impact weight 50 and Readiness weight 30); it is read as 20 (20%). Type 20 to say so.",
+        }),
+      ]);
+    });
+
+    test('a weight of at most 1 beside points that would not total about 100 is kept as typed, and said with its cell', () => {
+      const read = readSettings(settingsTable({ 'Impact weight': 1 }));
+      expect(read.settings.weights).toEqual({ impact: 1, readiness: 30, friction: 20 });
+      expect(read.issues).toEqual([
+        expect.objectContaining({
+          cell: 'B5',
+          message:
+            "Impact weight in 'Prioritisation settings'!B5 is 1, while the other weights are points of 100 (Readiness weight 30 and Friction weight 20), so it counts almost nothing. If you meant 100%, type 100.",
+        }),
+      ]);
+    });
+
+    test('equal weights of 1, or a single weight of 1 beside zeros, are points and not reported', () => {
+      expect(readSettings(settingsTable({ 'Impact weight': 1, 'Readiness weight': 1, 'Friction weight': 1 }))).toEqual({ settings: expect.objectContaining({ weights: { impact: 1, readiness: 1, friction: 1 } }), issues: [] });
+      expect(readSettings(settingsTable({ 'Impact weight': 0, 'Readiness weight': 1, 'Friction weight': 0 })).issues).toEqual([]);
+    });
+  });
+
   test.each<[string, string, (s: Settings) => unknown, unknown]>([
     ['Selection method', 'Optimal (MIP)', (s) => s.method, 'Optimal'],
     ['Selection method', 'Optimise', (s) => s.method, 'Optimal'],
