@@ -158,6 +158,22 @@ type SettingSpec = {
   whenBlank?: string;
 };
 
+/** Excel's serial numbers of 1 Jan 1970 and 1 Jan 2100: a whole number between them in a text setting is a date typed there. */
+const SERIAL_OF_1970 = 25_569;
+const SERIAL_OF_2100 = 73_051;
+const DATE_1904_DAYS = 1_462;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A planning period typed as a date ("1/1/2027"), which a cell holds as its serial number (46388), as the
+ * date it shows, "1 Jan 2027": nobody names a period 46388. A year (2027) or other number is kept as typed.
+ */
+function periodOfDateSerial(serial: number): string | undefined {
+  if (!Number.isInteger(serial) || serial < SERIAL_OF_1970 || serial > SERIAL_OF_2100) return undefined;
+  const date = new Date((serial - SERIAL_OF_1970) * 86_400_000);
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
 /** Every setting the sheet holds, in the order the sheet lists them. */
 export const SETTING_SPECS: SettingSpec[] = [
   {
@@ -219,7 +235,7 @@ export const SETTING_SPECS: SettingSpec[] = [
   {
     label: 'Planning period',
     expected: 'text',
-    schema: z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1)),
+    schema: z.union([z.string(), z.number()]).transform((v) => (typeof v === 'number' ? (periodOfDateSerial(v) ?? String(v)) : v.trim())).pipe(z.string().min(1)),
     apply: (s, v: string) => ({ ...s, planningPeriod: v }),
     current: (s) => s.planningPeriod,
     meaning: 'The period the capacities and the plan refer to.',
@@ -427,7 +443,9 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
       return;
     }
     seen.set(spec.label, cell);
-    const parsed = spec.schema.safeParse(typeof raw === 'boolean' ? String(raw) : raw);
+    // A workbook in the 1904 date system counts its dates' serial numbers 1,462 days later.
+    const given = typeof raw === 'boolean' ? String(raw) : table.date1904 && spec.label === 'Planning period' && typeof raw === 'number' ? raw + DATE_1904_DAYS : raw;
+    const parsed = spec.schema.safeParse(given);
     if (parsed.success) settings = spec.apply(settings, parsed.data as never);
     else issues.push(badSetting(table.sheet, cell, label, raw, spec.expected, defaultText(spec)));
     const criterion = WEIGHT_CRITERIA.find((c) => WEIGHT_LABELS[c] === spec.label);

@@ -59,6 +59,13 @@ describe('reading each setting', () => {
     expect(read.issues).toEqual([]);
   });
 
+  test('a planning period typed as a date, which the cell holds as its serial number, reads as that date; a year stays a year', () => {
+    expect(readSettings(settingsTable({ 'Planning period': 46388 })).settings.planningPeriod).toBe('1 Jan 2027');
+    expect(readSettings({ ...settingsTable({ 'Planning period': 44926 }), date1904: true }).settings.planningPeriod).toBe('1 Jan 2027');
+    expect(readSettings(settingsTable({ 'Planning period': 2027 })).settings.planningPeriod).toBe('2027');
+    expect(readSettings(settingsTable({ 'Planning period': 'FY27' })).settings.planningPeriod).toBe('FY27');
+  });
+
   describe('the three weights are read in one form, as a finance person writes them in one sheet', () => {
     test.each<[string, Record<string, CellValue>]>([
       ['fractions 0.5/0.3/0.2 (or cells formatted as percentages, which hold them)', { 'Impact weight': 0.5, 'Readiness weight': 0.3, 'Friction weight': 0.2 }],
