@@ -138,6 +138,13 @@ export function horizonLabels(text: string): string[] | undefined {
     .split(/[,;]/)
     .map((l) => l.trim().replace(/\s+/g, ' '))
     .filter((l) => l !== '');
+  // "Q1-Q4" or "H1 to H2" alone: the run of horizons it spans, not one horizon called that (one horizon is no roadmap).
+  const span = labels.length === 1 ? /^([a-z]{0,4})\s*(\d{1,2})\s*(?:-|–|—|to)\s*(?:\1)?\s*(\d{1,2})$/i.exec(labels[0]!) : null;
+  if (span && span[1] !== '' && Number(span[2]) < Number(span[3])) {
+    const [, prefix, from, to] = span as unknown as [string, string, string, string];
+    const count = Number(to) - Number(from) + 1;
+    return count > MAX_HORIZONS ? undefined : Array.from({ length: count }, (_, k) => `${prefix}${Number(from) + k}`);
+  }
   if (labels.length > MAX_HORIZONS) return undefined;
   // "H1 H2" or "Q1/Q2": several labels written without commas, not one horizon called that.
   if (labels.length === 1 && labels[0]!.split(/[\s/]+/).filter((t) => /^[a-z]{0,4}\d{1,4}$/i.test(t)).length >= 2 && /^[a-z0-9\s/]+$/i.test(labels[0]!)) return undefined;

@@ -59,6 +59,14 @@ describe('reading each setting', () => {
     expect(read.issues).toEqual([]);
   });
 
+  test('Horizons written as a span, "Q1-Q4" or "H1 to H2", are the horizons it spans, not one horizon called that', () => {
+    expect(readSettings(settingsTable({ Horizons: 'Q1-Q4' })).settings.horizons).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+    expect(readSettings(settingsTable({ Horizons: 'H1 to H2' })).settings.horizons).toEqual(['H1', 'H2']);
+    expect(readSettings(settingsTable({ Horizons: 'Q1 – Q4' })).settings.horizons).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+    // Spans among several labels are labels of their own: a half written as its quarters.
+    expect(readSettings(settingsTable({ Horizons: 'Q1-Q2, Q3-Q4' })).settings.horizons).toEqual(['Q1-Q2', 'Q3-Q4']);
+  });
+
   test('a planning period typed as a date, which the cell holds as its serial number, reads as that date; a year stays a year', () => {
     expect(readSettings(settingsTable({ 'Planning period': 46388 })).settings.planningPeriod).toBe('1 Jan 2027');
     expect(readSettings({ ...settingsTable({ 'Planning period': 44926 }), date1904: true }).settings.planningPeriod).toBe('1 Jan 2027');
