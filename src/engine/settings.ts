@@ -424,7 +424,7 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
     if (!spec) {
       // Rows we do not know are the user's notes; but a misspelt setting ("Inflight limt") would
       // otherwise leave the default in force without a word.
-      const meant = nearestSetting(label);
+      const meant = nearestSetting(label) ?? settingsByWord(label);
       if (meant === undefined) return;
       const labelCell = a1(table.origin.row + 1 + rowIndex, table.origin.column + labelColumn);
       issues.push({
@@ -587,6 +587,23 @@ function editDistance(a: string, b: string): number {
 /** The setting a label was most likely meant to be: a few letters off (one in five at most), compared as headers are. */
 function nearestSetting(label: string): string | undefined {
   return nearest(label, SETTING_SPECS.map((spec) => spec.label));
+}
+
+/** Words that only a setting's label would use, and the settings they point to: "Weights" is no setting, but means the three. */
+const SETTING_WORDS: [RegExp, string][] = [
+  [/weights?$/, 'the rows Impact weight, Readiness weight and Friction weight'],
+  [/inflight|wip/, 'In-flight limit'],
+  [/horizons?/, 'Horizons'],
+  [/overrun/, 'Demand overrun'],
+  [/draws/, 'Confidence draws'],
+  [/currency/, 'Reporting currency or Currency symbol'],
+  [/method/, 'Selection method'],
+];
+
+/** The setting(s) a label not a few letters off any names by one of its words ("Weights", "Max in flight"), if any. */
+function settingsByWord(label: string): string | undefined {
+  const folded = withoutBrackets(label);
+  return SETTING_WORDS.find(([word]) => word.test(folded))?.[1];
 }
 
 /** The default a bad setting falls back to, as a message says it: a blank default by what blank means. */

@@ -288,6 +288,20 @@ describe('settings that would be misread without a word (issue 15)', () => {
     ]);
   });
 
+  test.each([
+    ['Weights', '50/30/20', 'the rows Impact weight, Readiness weight and Friction weight'],
+    ['Max in flight', 4, 'In-flight limit'],
+    ['WIP limit', 4, 'In-flight limit'],
+    ['Currency', 'EUR', 'Reporting currency or Currency symbol'],
+  ])('a row labelled by a setting’s word, "%s", is reported with the setting(s) it points to, not kept silently as a note', (label, value, meant) => {
+    const read = readSettings(table([[label, value]]));
+    expect(read.issues).toEqual([expect.objectContaining({ cell: 'A5', message: `"${label}" in 'Prioritisation settings'!A5 is not a setting the prioritiser knows, so its value is not used; did you mean ${meant}?` })]);
+  });
+
+  test('a note that only shares a word in passing ("Weighting note") stays the user’s', () => {
+    expect(readSettings(table([['Weighting note', 'agreed in March']])).issues).toEqual([]);
+  });
+
   test('a note whose label is nothing like a setting stays the user’s, unreported', () => {
     expect(readSettings(table([['Agreed by', 'the March steerco']])).issues).toEqual([]);
   });
