@@ -455,6 +455,17 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
     const parsed = spec.schema.safeParse(given);
     if (parsed.success) settings = spec.apply(settings, parsed.data as never);
     else issues.push(badSetting(table.sheet, cell, label, raw, spec.expected, defaultText(spec)));
+    // A plain 1 is 100% by the rule (at most 1 is a fraction), but 1% is as likely meant: said, not read silently.
+    if (parsed.success && spec.label === 'Demand overrun' && parseNumber(typeof raw === 'boolean' ? '' : raw) === 1 && !(typeof raw === 'string' && raw.trim().endsWith('%'))) {
+      issues.push({
+        code: 'invalid-setting',
+        severity: 'warning',
+        sheet: table.sheet,
+        column: 'Value',
+        cell,
+        message: `Demand overrun in ${qualified(table.sheet, cell)} is 1, read as 100% (demands may turn out twice as large as stated). If you meant 1%, type 1%.`,
+      });
+    }
     const criterion = WEIGHT_CRITERIA.find((c) => WEIGHT_LABELS[c] === spec.label);
     if (criterion && parsed.success) typedWeights.push({ criterion, cell, typedAsPercent: typeof raw === 'string' && raw.trim().endsWith('%'), value: parsed.data as number });
   });

@@ -67,6 +67,14 @@ describe('reading each setting', () => {
     expect(readSettings(settingsTable({ Horizons: 'Q1-Q2, Q3-Q4' })).settings.horizons).toEqual(['Q1-Q2', 'Q3-Q4']);
   });
 
+  test('a Demand overrun of a plain 1 reads as 100% and is said with its cell, since 1% is as likely meant; "100%" and 0.1 are not said', () => {
+    const read = readSettings(settingsTable({ 'Demand overrun': 1 }));
+    expect(read.settings.demandOverrun).toBe(1);
+    expect(read.issues).toEqual([expect.objectContaining({ cell: 'B5', message: "Demand overrun in 'Prioritisation settings'!B5 is 1, read as 100% (demands may turn out twice as large as stated). If you meant 1%, type 1%." })]);
+    expect(readSettings(settingsTable({ 'Demand overrun': '100%' })).issues).toEqual([]);
+    expect(readSettings(settingsTable({ 'Demand overrun': 0.1 })).issues).toEqual([]);
+  });
+
   test('a planning period typed as a date, which the cell holds as its serial number, reads as that date; a year stays a year', () => {
     expect(readSettings(settingsTable({ 'Planning period': 46388 })).settings.planningPeriod).toBe('1 Jan 2027');
     expect(readSettings({ ...settingsTable({ 'Planning period': 44926 }), date1904: true }).settings.planningPeriod).toBe('1 Jan 2027');
