@@ -93,6 +93,8 @@ const DOLLAR = /(?:us|au|a|ca|c|hk|nz|s)?\$/g;
  * 1e9 for "bn". The scale may stand among other words of the unit ("annual, $k"); two scales say none.
  */
 export function unitMultiplier(unit: string): number {
+  // A lone letter in brackets, "Annual value (b)", is a footnote's marker as often as billions: billions say "bn" or "$b".
+  if (/^\s*b\s*$/i.test(unit)) return 1;
   const scales = new Set(
     unit
       .toLowerCase()

@@ -465,6 +465,12 @@ describe('a unit in brackets after a header', () => {
     expect(read.initiatives[0]?.annualValue).toBe(1_200_000);
   });
 
+  test('a lone "(b)" after a header is a footnote\'s marker, not billions; "($b)" and "(bn)" are billions', () => {
+    expect(readInitiatives(table([{ Initiative: 'A', 'Annual value (b)': 450_000 }]), teams).initiatives[0]?.annualValue).toBe(450_000);
+    expect(readInitiatives(table([{ Initiative: 'A', 'Annual value ($b)': 1.5 }]), teams).initiatives[0]?.annualValue).toBe(1_500_000_000);
+    expect(readInitiatives(table([{ Initiative: 'A', 'Annual value (bn)': 1.5 }]), teams).initiatives[0]?.annualValue).toBe(1_500_000_000);
+  });
+
   test('"Value (£000s)" reads plain numbers as thousands', () => {
     const read = readInitiatives(table([{ Initiative: 'A', 'Value (£000s)': 450 }]), teams);
     expect(read.initiatives[0]?.annualValue).toBe(450_000);
