@@ -512,6 +512,16 @@ export function readInitiatives(
     const read = new Set([...readers.map((r) => r.index), ...demandIndices]);
     for (const { row, column } of table.uncalculated) if (read.has(column)) uncalculated.set(row, [...(uncalculated.get(row) ?? []), column]);
   }
+  // The columns read besides the name: a row blank in all of them holds a name and nothing else.
+  const detailColumns = [...readers.map((r) => r.index).filter((index) => index !== nameColumn), ...demandIndices];
+  const onlyNamed = (row: readonly unknown[]): boolean => detailColumns.every((index) => toCell(row[index]) === '' || (typeof row[index] === 'string' && (row[index] as string).trim() === ''));
+  /**
+   * Whether the table's initiatives have IDs and details, so a row with neither stands out as a title: worked out
+   * once, when a row with a name alone is met. A table of names with a Requires column and no IDs is a list of initiatives.
+   */
+  let tableHasDetails: boolean | undefined;
+  const idColumn = columns.inputs.id;
+  const hasDetails = (): boolean => idColumn !== undefined && table.rows.some((other) => toCell(other[idColumn]) !== '' && !onlyNamed(other as unknown[]));
   for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
     const row = table.rows[rowIndex] as unknown[];
     // Readings in INPUT_COLUMNS order; an array keeps this hot loop free of dynamic property writes.
@@ -609,6 +619,17 @@ export function readInitiatives(
       issues.push({
         ...cellIssue(table, rowIndex, 'totals-row', nameColumn, (where) =>
           `Row ${sheetRowOf(table, rowIndex) + 1} (${showCell(name)} in ${where}) is a totals row, not an initiative, so it is left out of the plan; if it is an initiative, give it its own name.`,
+        ),
+        severity: 'warning',
+      });
+      continue;
+    }
+    if (name !== undefined && !nameUnreadable && rowIssues.length === 0 && onlyNamed(row) && (tableHasDetails ??= hasDetails())) {
+      // A section's title typed as a row ("Finance initiatives", the rest blank) among initiatives with their details:
+      // planned, it would be one more Blocked initiative. Said, so a new initiative typed with its name alone is not lost silently.
+      issues.push({
+        ...cellIssue(table, rowIndex, 'section-row', nameColumn, (where) =>
+          `Row ${sheetRowOf(table, rowIndex) + 1} (${showCell(name)} in ${where}) has a name and nothing else, so it is read as a section's title and left out of the plan; if it is an initiative, fill in its details and it will be planned.`,
         ),
         severity: 'warning',
       });

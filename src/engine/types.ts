@@ -59,7 +59,8 @@ export type IssueCode =
   | 'no-fx-rate'
   | 'invalid-horizon'
   | 'bad-value-range'
-  | 'totals-row';
+  | 'totals-row'
+  | 'section-row';
 
 /** A problem with the user's data: data, never thrown. */
 export type Issue = {

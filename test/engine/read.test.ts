@@ -580,6 +580,32 @@ describe('a unit in brackets after a header', () => {
   });
 });
 
+describe('section titles typed as rows of the table', () => {
+  test('a row with a name and nothing else among initiatives with details is a section title: left out of the plan and said', () => {
+    const rows = [
+      { ...Object.fromEntries(Object.keys(readyRow()).map((k) => [k, ''])), Initiative: 'Finance initiatives' },
+      readyRow({ Initiative: 'Claims triage', ID: 'A', Legal: 2 }),
+      readyRow({ Initiative: 'Invoice matching', ID: 'B', Legal: 1 }),
+    ];
+    const read = readInitiatives(table(rows), [LEGAL]);
+    expect(read.initiatives.map((i) => i.name)).toEqual(['Claims triage', 'Invoice matching']);
+    expect(read.issues.filter((i) => i.code === 'section-row').map((i) => [i.cell, i.severity, i.message])).toEqual([
+      ['B2', 'warning', 'Row 2 ("Finance initiatives" in Portfolio!B2) has a name and nothing else, so it is read as a section\'s title and left out of the plan; if it is an initiative, fill in its details and it will be planned.'],
+    ]);
+  });
+
+  test('a table whose rows hold only names (ideas being typed in) keeps them as initiatives', () => {
+    const read = readInitiatives(table([{ Initiative: 'Claims triage', ID: '' }, { Initiative: 'Invoice matching', ID: '' }]), []);
+    expect(read.initiatives.map((i) => i.name)).toEqual(['Claims triage', 'Invoice matching']);
+    expect(read.issues.filter((i) => i.code === 'section-row')).toEqual([]);
+  });
+
+  test('a name with only an ID, or only an override, is an initiative', () => {
+    const read = readInitiatives(table([readyRow({ Initiative: 'Claims triage', ID: 'A' }), { Initiative: 'Invoice matching', ID: 'B' }, { Initiative: 'Chatbot', ID: '', Override: 'Force in' }]), []);
+    expect(read.initiatives.map((i) => i.name)).toEqual(['Claims triage', 'Invoice matching', 'Chatbot']);
+  });
+});
+
 describe('totals rows typed into the table', () => {
   test('a Total or Subtotal row is left out of the plan and said, naming its cell, so its sums are not counted twice', () => {
     const rows = [
