@@ -1,5 +1,7 @@
-import { DEFAULT_SETTINGS } from '../../../src/engine/settings';
-import type { Team } from '../../../src/engine/types';
+import { DEFAULT_SETTINGS, readSettings } from '../../../src/engine/settings';
+import type { CellValue, Team, Weights } from '../../../src/engine/types';
+import { sharesOf } from '../../../src/taskpane/model/weightShares';
+import { settingsTable } from '../../builders';
 import { checkDraft, draftOf, isDirty } from '../../../src/taskpane/model/settingsDraft';
 
 const teams: Team[] = [
@@ -77,5 +79,20 @@ describe('the settings draft', () => {
     const saved = draftOf(DEFAULT_SETTINGS, teams);
     expect(isDirty({ ...saved }, saved)).toBe(false);
     expect(isDirty({ ...saved, planningPeriod: 'FY27' }, saved)).toBe(true);
+  });
+});
+
+describe('the draft reads what the settings sheet holds, the way a run reads it', () => {
+  test.each<[string, Record<string, CellValue>, Weights, string, string]>([
+    ['weights as "50%" beside fractions, a date as the period', { 'Impact weight': '50%', 'Readiness weight': 0.3, 'Friction weight': 0.2, 'Planning period': 46388, 'In-flight limit': 6 }, { impact: 50, readiness: 30, friction: 20 }, '1 Jan 2027', '6'],
+    ['weights as fractions 0.5/0.3/0.2, the period as text', { 'Impact weight': 0.5, 'Readiness weight': 0.3, 'Friction weight': 0.2, 'Planning period': 'FY27', 'In-flight limit': '6' }, { impact: 50, readiness: 30, friction: 20 }, 'FY27', '6'],
+  ])('%s', (_, sheet, weights, period, limit) => {
+    const settings = readSettings(settingsTable(sheet)).settings;
+    const draft = draftOf(settings, []);
+    expect(sharesOf(draft.weights)).toEqual(weights);
+    expect(draft.planningPeriod).toBe(period);
+    expect(draft.inFlightLimit).toBe(limit);
+    // Saved unchanged, the draft stands for the very settings the sheet gave.
+    expect(checkDraft(draft, settings, []).settings).toEqual(expect.objectContaining({ weights: settings.weights, planningPeriod: period, inFlightLimit: Number(limit) }));
   });
 });
