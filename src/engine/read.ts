@@ -547,6 +547,14 @@ export function readInitiatives(
       if (plain) {
         const value = plainText(cell);
         if (value !== null) {
+          if (slot === SLOT.decisionChanged && typeof given === 'number' && isDateSerial(given)) {
+            // A date typed where the decision is named ("when it changed") is no decision: its serial number (46027)
+            // would count as one named. Read as blank, so the score says "not named", and said with its cell.
+            values[slot] = undefined;
+            anyContent = true;
+            scaleWarnings.push(dateAsDecision(table, rowIndex, index, given));
+            continue;
+          }
           values[slot] = value;
           if (value !== undefined) anyContent = true;
           continue;
@@ -822,6 +830,20 @@ function implausibleAmount(table: RawTable, rowIndex: number, column: number, wr
     ...cellIssue(table, rowIndex, 'implausible-amount', column, (where) =>
       `${header} in ${where} is ${shownNumber(written)}, read as ${many} (${unit ? `its header says ${unit}` : 'by its header'}): ${shownNumber(written)} ${one}. ` +
       `If it is already a whole amount, write it in ${many} (${shownNumber(written / multiplier)}) or take the scale out of the header.`,
+    ),
+    severity: 'warning',
+  };
+}
+
+/** Excel's serial numbers of 1 Jan 1970 and 1 Jan 2100: a whole number between them in a column of words is a date typed there. */
+const isDateSerial = (n: number): boolean => Number.isInteger(n) && n >= 25_569 && n <= 73_051;
+
+function dateAsDecision(table: RawTable, rowIndex: number, column: number, serial: number): Issue {
+  const header = table.headers[column] ?? 'Decision changed';
+  const date = new Date((serial + (table.date1904 ? 1_462 : 0) - 25_569) * 86_400_000).toISOString().slice(0, 10);
+  return {
+    ...cellIssue(table, rowIndex, 'unreadable-cell', column, (where) =>
+      `${header} in ${where} holds a date (${date}), not the decision the initiative changes, so it is read as not named yet; say which decision or workflow step changes, in words.`,
     ),
     severity: 'warning',
   };

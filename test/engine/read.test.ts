@@ -580,6 +580,16 @@ describe('a unit in brackets after a header', () => {
   });
 });
 
+describe('a date typed where the decision is named', () => {
+  test('is no decision named: read as not named yet, and said with its cell; the row is still planned', () => {
+    const read = readInitiatives(table([readyRow({ 'Decision changed': 46027 }), readyRow({ ID: 'X-2', 'Decision changed': 'Route claims' })]), []);
+    expect(read.initiatives.map((i) => [i.decisionChanged, i.invalid])).toEqual([[undefined, false], ['Route claims', false]]);
+    expect(read.issues).toEqual([
+      expect.objectContaining({ cell: 'H2', severity: 'warning', message: 'Decision changed in Portfolio!H2 holds a date (2026-01-05), not the decision the initiative changes, so it is read as not named yet; say which decision or workflow step changes, in words.' }),
+    ]);
+  });
+});
+
 describe('section titles typed as rows of the table', () => {
   test('a row with a name and nothing else among initiatives with details is a section title: left out of the plan and said', () => {
     const rows = [
