@@ -200,9 +200,24 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
   // the user said so ("Data score" for Data quality and Data availability).
   const mapped = new Set<InputKey>();
   const mappedHeaders = new Set<number>();
+  /** Each contract column's first row of the Column mapping table: a later row for it is said, never read. */
+  const firstRow = new Map<InputKey, string>();
   for (const entry of mapping) {
     const key = inputKeyOf(entry.column);
-    if (key === undefined || mapped.has(key)) continue;
+    if (key === undefined) continue;
+    const first = firstRow.get(key);
+    if (entry.at && first !== undefined) {
+      issues.push({
+        code: 'unknown-mapping',
+        severity: 'warning',
+        sheet: entry.at.sheet,
+        column: 'Header',
+        cell: entry.at.cell,
+        message: `The Column mapping names ${inputColumn(key).header} again in ${qualified(entry.at.sheet, entry.at.cell)}; only its first row, in ${qualified(entry.at.sheet, first)}, is used. Delete one of the two rows.`,
+      });
+    }
+    if (entry.at && first === undefined) firstRow.set(key, entry.at.cell);
+    if (mapped.has(key)) continue;
     mapped.add(key);
     if (entry.header.trim() === '') continue; // "no such column": nothing is read for it
     const index = table.headers.findIndex((h, i) => (!taken.has(i) || mappedHeaders.has(i)) && normalise(h) === normalise(entry.header) && h.trim() !== '');

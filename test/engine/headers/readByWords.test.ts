@@ -173,6 +173,31 @@ describe('the Column mapping', () => {
     expect(read.initiatives[0]).toMatchObject({ owner: 'Ana Ruiz', baselineMethod: 'A/B test' });
   });
 
+  it('a contract column named on two rows is read from the first, and the second is said with its cell', () => {
+    const mapping = readColumnMapping({
+      sheet: 'Prioritisation settings',
+      name: 'ColumnMapping',
+      headers: ['Column', 'Header'],
+      rows: [['Success metric', 'KPI'], ['Success metric', 'Metric']],
+      origin: { row: 3, column: 5 },
+    });
+    const read = readInitiatives(table([{ Initiative: 'A', KPI: 'Cycle time', Metric: 'Cost per claim' }]), [], mapping.entries);
+    expect(read.initiatives[0]?.successMetric).toBe('Cycle time');
+    expect(read.issues.filter((i) => i.code === 'unknown-mapping')).toEqual([
+      expect.objectContaining({
+        cell: 'G6',
+        message: "The Column mapping names Success metric again in 'Prioritisation settings'!G6; only its first row, in 'Prioritisation settings'!G5, is used. Delete one of the two rows.",
+      }),
+    ]);
+  });
+
+  it('a --map over a row of the table is no second row', () => {
+    const mapping = readColumnMapping({ sheet: 'Prioritisation settings', name: 'ColumnMapping', headers: ['Column', 'Header'], rows: [['Success metric', 'KPI']], origin: { row: 3, column: 5 } });
+    const read = readInitiatives(table([{ Initiative: 'A', KPI: 'Cycle time', Metric: 'Cost per claim' }]), [], [{ column: 'Success metric', header: 'Metric' }, ...mapping.entries]);
+    expect(read.initiatives[0]?.successMetric).toBe('Cost per claim');
+    expect(read.issues.filter((i) => i.code === 'unknown-mapping')).toEqual([]);
+  });
+
   it('says which --map names a header the table lacks', () => {
     const read = readInitiatives(table([{ Initiative: 'A' }]), [], [{ column: 'Baseline method', header: 'Gone' }]);
     expect(read.issues.find((i) => i.code === 'unknown-mapping')?.message).toBe(
