@@ -490,9 +490,9 @@ export function readSettings(table: RawTable | undefined): SettingsRead {
 
 type Criterion = keyof Weights;
 const WEIGHT_CRITERIA: readonly Criterion[] = ['impact', 'readiness', 'friction'];
-const WEIGHT_LABELS: Record<Criterion, string> = { impact: 'Impact weight', readiness: 'Readiness weight', friction: 'Friction weight' };
+export const WEIGHT_LABELS: Record<Criterion, string> = { impact: 'Impact weight', readiness: 'Readiness weight', friction: 'Friction weight' };
 /** A weight the sheet sets: its cell, whether it was typed as "50%" (then `value` is already points), and its value as read. */
-type TypedWeight = { criterion: Criterion; cell: string; typedAsPercent: boolean; value: number };
+export type TypedWeight = { criterion: Criterion; cell: string; typedAsPercent: boolean; value: number };
 
 /** The weights' total, as fractions, up to which 0.5/0.3/0.2 (or 0.33 three times) reads as fractions of 1. */
 const FRACTIONS_TOTAL_AT_MOST = 1.05;
@@ -507,7 +507,7 @@ const POINTS_TOTAL = { low: 95, high: 105 };
  * number of at most 1 beside weights in points (50, 30, 0.2) is a fraction when that brings the total
  * near 100, else kept as typed; either way the cell is said, never read silently as almost nothing.
  */
-function weightsInOneForm(weights: Weights, typed: readonly TypedWeight[], sheet: string): { weights: Weights; issues: Issue[] } {
+export function weightsInOneForm(weights: Weights, typed: readonly TypedWeight[], sheet: string): { weights: Weights; issues: Issue[] } {
   const plain = typed.filter((w) => !w.typedAsPercent);
   const fractionTotal = typed.reduce((sum, w) => sum + (w.typedAsPercent ? w.value / 100 : w.value), 0);
   const hasFraction = plain.some((w) => w.value > 0 && w.value < 1);

@@ -4,7 +4,7 @@
 
 import { normalise } from '../cells';
 import { roadmapHorizons } from '../horizons';
-import { NO_HORIZONS, SETTING_SPECS } from '../settings';
+import { NO_HORIZONS, SETTING_SPECS, WEIGHT_LABELS, weightsInOneForm, type TypedWeight } from '../settings';
 import type { OverrideChoice, Settings, Team } from '../types';
 
 /**
@@ -63,13 +63,19 @@ export const findScenario = (scenarios: readonly Scenario[], name: string): Scen
 /** The settings with the scenario applied: its settings and capacities, and its name as the scenario in force. */
 export function settingsOfScenario(base: Settings, scenario: Scenario): Settings {
   let settings: Settings = base;
+  const typedWeights: TypedWeight[] = [];
   for (const label of SCENARIO_SETTING_LABELS) {
     const value = scenario.settings[label];
     if (value === undefined) continue;
     // Read as the settings sheet reads the cell, so a list (Horizons) is applied as a list, not as its text.
     const parsed = scenarioSpec(label).schema.safeParse(value);
     settings = scenarioSpec(label).apply(settings, (parsed.success ? parsed.data : value) as never);
+    const criterion = (Object.keys(WEIGHT_LABELS) as (keyof typeof WEIGHT_LABELS)[]).find((c) => WEIGHT_LABELS[c] === label);
+    if (criterion && parsed.success) typedWeights.push({ criterion, cell: '', typedAsPercent: typeof value === 'string' && value.trim().endsWith('%'), value: parsed.data as number });
   }
+  // The scenario's weights in the form the settings sheet's are read in: 0.6 beside the sheet's 30 and 20 is 60.
+  // What a scenario cell holds is checked where the Scenarios sheet is read.
+  settings = { ...settings, weights: weightsInOneForm(settings.weights, typedWeights, '').weights };
   // The scenario's capacities replace the overrides in force, so it plans the same whatever was set since.
   return { ...settings, capacityOverrides: { ...scenario.capacities }, scenario: scenario.name };
 }

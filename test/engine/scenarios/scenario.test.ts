@@ -21,6 +21,15 @@ describe('a scenario made from the settings in force', () => {
     }
   });
 
+  test('a weight a scenario sets is read in the form the settings sheet reads weights: 0.6 beside 30 and 20 in force is 60', () => {
+    const typed: Scenario = { name: 'Impact first', settings: { 'Impact weight': 0.6 }, capacities: {}, overrides: [] };
+    expect(settingsOfScenario(DEFAULT_SETTINGS, typed).weights).toEqual({ impact: 60, readiness: 30, friction: 20 });
+    const all: Scenario = { name: 'Fractions', settings: { 'Impact weight': '50%', 'Readiness weight': 0.3, 'Friction weight': 0.2 }, capacities: {}, overrides: [] };
+    expect(settingsOfScenario(DEFAULT_SETTINGS, all).weights).toEqual({ impact: 50, readiness: 30, friction: 20 });
+    // A scenario saved from the settings in force carries points, read as they are.
+    expect(settingsOfScenario(DEFAULT_SETTINGS, scenarioOf('Saved', { ...now, weights: { impact: 1, readiness: 0, friction: 0 } }, teams, [])).weights).toEqual({ impact: 1, readiness: 0, friction: 0 });
+  });
+
   test('None and No horizons, in any case, plan one period; a blank Horizons leaves the horizons in force', () => {
     const roadmap = { ...DEFAULT_SETTINGS, horizons: ['Q1', 'Q2'] };
     const scenario = (Horizons?: string): Scenario => ({ name: 'S', settings: Horizons === undefined ? {} : { Horizons }, capacities: {}, overrides: [] });
