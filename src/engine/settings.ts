@@ -181,6 +181,9 @@ function periodOfDateSerial(serial: number): string | undefined {
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
+/** An in-flight limit typed with its unit, "10 initiatives", as its number: the sheet and the pane read it alike. */
+export const withoutCountWord = (text: string): string => text.replace(/\s+(?:initiatives?|projects?|slots?)\s*$/i, '');
+
 /** Every setting the sheet holds, in the order the sheet lists them. */
 export const SETTING_SPECS: SettingSpec[] = [
   {
@@ -210,7 +213,7 @@ export const SETTING_SPECS: SettingSpec[] = [
   {
     label: 'In-flight limit',
     expected: 'a whole number of at least 0',
-    schema: numberCell.pipe(z.number().int().min(0)),
+    schema: z.union([z.number(), z.string().transform(withoutCountWord)]).pipe(numberCell).pipe(z.number().int().min(0)),
     apply: (s, v: number) => ({ ...s, inFlightLimit: v }),
     current: (s) => s.inFlightLimit,
     meaning: 'The most initiatives the plan may have under way at once, forced-in ones included.',

@@ -2,6 +2,7 @@
 // valid, each problem worded for the field it belongs to.
 
 import { normalise, parseNumber } from '../../engine/cells';
+import { withoutCountWord } from '../../engine/settings';
 import type { SelectionMethod, Settings, Team, Weights } from '../../engine/types';
 import type { WeightRanges } from './roomRange';
 
@@ -52,7 +53,10 @@ function numberProblem(text: string, wholeOnly: boolean): string | undefined {
   return undefined;
 }
 
-function checkLimit(text: string): { value?: number; error?: string } {
+function checkLimit(typed: string): { value?: number; error?: string } {
+  // "10 initiatives" is 10, as the settings sheet reads it.
+  const bare = withoutCountWord(typed.trim());
+  const text = parseNumber(bare) === undefined ? typed : bare;
   const problem = numberProblem(text, true);
   if (problem) return { error: `The in-flight limit ${problem}: enter a whole number of initiatives, 0 or more, for example 10.` };
   return { value: parseNumber(text.trim())! };

@@ -96,3 +96,10 @@ describe('the draft reads what the settings sheet holds, the way a run reads it'
     expect(checkDraft(draft, settings, []).settings).toEqual(expect.objectContaining({ weights: settings.weights, planningPeriod: period, inFlightLimit: Number(limit) }));
   });
 });
+
+test('an in-flight limit typed with its unit, "10 initiatives", is 10 in the pane as in the settings sheet', () => {
+  expect(readSettings(settingsTable({ 'In-flight limit': '10 initiatives' })).settings.inFlightLimit).toBe(10);
+  const draft = { ...draftOf(DEFAULT_SETTINGS, []), inFlightLimit: '10 initiatives' };
+  expect(checkDraft(draft, DEFAULT_SETTINGS, []).settings?.inFlightLimit).toBe(10);
+  expect(checkDraft({ ...draft, inFlightLimit: 'ten initiatives' }, DEFAULT_SETTINGS, []).errors.inFlightLimit).toBe('The in-flight limit is "ten initiatives", which is not a number: enter a whole number of initiatives, 0 or more, for example 10.');
+});
