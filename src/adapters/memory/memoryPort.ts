@@ -68,7 +68,7 @@ import { inputChangeOf, writeOutputRuns, writeSheetChanges } from './liveWrites'
 import { writeOutputColumns } from './outputs';
 import { writeSheetLayout } from './sheets';
 import { capacityTableAmong } from '../../layout/capacityTable';
-import { appendRow, createTable, currentRegion, headersOf, rawTable, sortRows } from './tables';
+import { appendRow, createTable, currentRegion, headersOf, rawTable, sortRows, withNumberFormats } from './tables';
 
 
 export type MemoryPortOptions = {
@@ -302,7 +302,7 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
         const settingsTable = settingsTableOf(workbook);
         const initiativesTable = initiativesTableOf(workbook);
         const capacityTable = capacityTableOf(workbook);
-        const initiatives = initiativesTable && rawTable(workbook, initiativesTable);
+        const initiatives = initiativesTable && withNumberFormats(workbook, initiativesTable, rawTable(workbook, initiativesTable));
         return {
           initiatives,
           capacity: capacityTable && rawTable(workbook, capacityTable),

@@ -65,6 +65,8 @@ export type MemoryWorkbook = {
   editListeners: Set<(edit: UserEdit) => void>;
   /** Runs once just before the next write checks its fingerprint: how tests play a co-author. */
   beforeNextWrite?: (workbook: MemoryWorkbook) => void;
+  /** The workbook counts its dates from 1904 (old Mac workbooks): its serial numbers are 1,462 days short. */
+  date1904?: boolean;
 };
 
 export const BLANK_CELL: MemoryCell = Object.freeze({ value: '', format: null }) as MemoryCell;

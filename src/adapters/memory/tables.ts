@@ -2,6 +2,7 @@
 // them by columns (cells to the right shift, as Excel's column insert does) and
 // by rows, and sorting whole rows.
 
+import { numberColumnIndices } from '../../engine/headers';
 import type { CellValue, RawTable } from '../../engine/types';
 import { getCell, putCell, sheetOf, tablesOn, type MemoryCell, type MemoryTable, type MemoryWorkbook } from './model';
 
@@ -17,7 +18,28 @@ export function rawTable(workbook: MemoryWorkbook, table: MemoryTable): RawTable
   for (let r = 1; r < table.rows; r++) {
     rows.push(Array.from({ length: table.columns }, (_, c) => getCell(sheet, table.row + r, table.column + c).value));
   }
-  return { sheet: sheet.name, name: table.name, headers: headersOf(workbook, table), rows, origin: { row: table.row, column: table.column } };
+  return { sheet: sheet.name, name: table.name, headers: headersOf(workbook, table), rows, origin: { row: table.row, column: table.column }, ...(workbook.date1904 ? { date1904: true } : {}) };
+}
+
+/**
+ * The table with the number formats of its columns read as numbers (numberColumnIndices), as office.js and the
+ * command hand them over: a number formatted as euros is euros, one shown as a date is no amount. Left out when
+ * all are General, as they read the same without.
+ */
+export function withNumberFormats(workbook: MemoryWorkbook, table: MemoryTable, raw: RawTable): RawTable {
+  const sheet = sheetOf(workbook, table.sheet);
+  const columns = numberColumnIndices(raw.headers);
+  let stated = false;
+  const formats = raw.rows.map((_, r) => {
+    const row: string[] = [];
+    for (const c of columns) {
+      const format = getCell(sheet, table.row + 1 + r, table.column + c).format;
+      if (format !== null && format !== 'General') stated = true;
+      row[c] = format ?? 'General';
+    }
+    return row;
+  });
+  return stated ? { ...raw, formats } : raw;
 }
 
 const overlaps = (a: MemoryTable, b: { row: number; column: number; rows: number; columns: number }): boolean =>

@@ -63,7 +63,7 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
   return {
     read: () =>
       patiently(async (context) => {
-        const { snapshot, state } = await readWorkbook(context);
+        const { snapshot, state } = await readWorkbook(context, supports);
         seen = state;
         initiativesTable = state.initiativesTable;
         return snapshot;

@@ -1047,8 +1047,17 @@ class WorkbookProtectionProxy extends Proxy<WorkbookModel> {
   }
 }
 
-class WorkbookProxy {
-  constructor(private readonly ctx: FakeContext) {}
+class WorkbookProxy extends Proxy<WorkbookModel> {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.model);
+  }
+  /** Workbook.use1904DateSystem: Range.values then gives a date's serial number counted from 1904. */
+  get use1904DateSystem(): boolean {
+    return this.read('use1904DateSystem');
+  }
+  protected override scalar(name: string): unknown {
+    return name === 'use1904DateSystem' ? this.target.date1904 : super.scalar(name);
+  }
   get protection(): WorkbookProtectionProxy {
     return new WorkbookProtectionProxy(this.ctx, () => this.ctx.model);
   }

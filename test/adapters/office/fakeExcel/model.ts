@@ -300,6 +300,8 @@ export class WorkbookModel {
   editing = false;
   /** Review > Protect Workbook: the sheets cannot be added, deleted, renamed, hidden or shown. */
   structureProtected = false;
+  /** File > Options > Advanced > Use 1904 date system (old Mac workbooks): a date's serial number counts from 1904. */
+  date1904 = false;
   activeSheet: SheetModel | undefined;
   selection: { sheet: SheetModel; rect: Rect } | 'chart' | undefined;
 
