@@ -28,10 +28,10 @@ const isFormula = (value: unknown): boolean => isObject(value) && ('formula' in 
 const shownValue = (value: unknown): unknown => (isFormula(value) ? (value as { result?: unknown }).result : value);
 
 /**
- * The number formats of the body's number cells ('' for the rest) where they tell the engine something:
- * a currency (a number formatted as euros is euros), a percentage or a date (exceljs gives a date cell
- * as a Date: it is its serial number shown as a date). Undefined when no cell has one, so the common
- * table carries none. Also the cells holding a formula saved without its result (some scripts write
+ * The number formats of the body's number cells ('' for the rest), every one but General, as the command's
+ * reader and office.js hand them over: which tell the engine something (euros, $0.0"m", 0 "days", a date:
+ * exceljs gives a date cell as a Date, its serial number shown as a date) is the engine's to say. Undefined
+ * when no cell has one, so the common table carries none. Also the cells holding a formula saved without its result (some scripts write
  * them): read as blank, they are named to the engine, which says so.
  */
 function numberFormats(worksheet: ExcelJS.Worksheet, first: number, last: number, left: number, right: number): { formats?: string[][]; uncalculated: { row: number; column: number }[] } {
@@ -47,7 +47,7 @@ function numberFormats(worksheet: ExcelJS.Worksheet, first: number, last: number
       const value = shownValue(cell.value);
       if (isFormula(cell.value) && (value === undefined || value === null)) uncalculated.push({ row: r - first, column: c - left });
       const format = value instanceof Date ? cell.numFmt || 'yyyy-mm-dd' : typeof value === 'number' ? cell.numFmt : undefined;
-      if (format && (value instanceof Date || /[$€£¥₹%]|\[\$|"[A-Z]{3}/.test(format))) {
+      if (format && format !== 'General') {
         row[c - left] = format;
         any = true;
       }

@@ -35,6 +35,15 @@ const WORKBOOK_PART = 'xl/workbook.xml';
 
 type Part = { name: string; data: Buffer };
 
+const STYLES_PART = 'xl/styles.xml';
+
+/**
+ * exceljs reads a number format dropping every backslash (\£0.0\m, as LibreOffice saves £0.0m, becomes £0.0m,
+ * a date by its m): each is doubled so it reads the code the file holds, as Excel's Range.numberFormat gives it,
+ * and saves it unchanged.
+ */
+const keepEscapes = (xml: string): string => xml.replace(/(<(?:\w+:)?numFmt\b[^>]*\bformatCode=")([^"]*)"/g, (_, start: string, code: string) => `${start}${code.replace(/\\/g, '\\\\')}"`);
+
 /** The parts exceljs can open, and what was taken out of them. */
 function setAsideFrom(entries: ZipEntry[]): { parts: Part[]; setAside: SetAside } {
   const addInParts = entries.filter((e) => e.name.startsWith('xl/webextensions/') || e.name === '_rels/.rels' || e.name === '[Content_Types].xml');
@@ -49,6 +58,7 @@ function setAsideFrom(entries: ZipEntry[]): { parts: Part[]; setAside: SetAside 
         setAside.columnContent.set(taken.table, taken.columns);
         return { name: entry.name, data: Buffer.from(taken.xml, 'utf8') };
       }
+      if (entry.name === STYLES_PART) return { name: entry.name, data: Buffer.from(keepEscapes(entry.data().toString('utf8')), 'utf8') };
       if (entry.name === WORKBOOK_PART) {
         const taken = takeDefinedNames(entry.data().toString('utf8'));
         if (taken.definedNames === undefined) return { name: entry.name, data: entry.data() };
