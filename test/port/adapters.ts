@@ -11,7 +11,7 @@ import { readZip } from '../../src/adapters/exceljs/zip';
 import { XlsxPackage } from '../../src/adapters/xlsx/package';
 import { openSurgical } from '../../src/adapters/xlsx/session';
 import { SurgicalWorkbook } from '../../src/adapters/xlsx/workbook';
-import { writeBlock } from '../../src/adapters/memory/cells';
+import { setFormat, writeBlock } from '../../src/adapters/memory/cells';
 import { addSheet, createWorkbook, findSheet, getCell } from '../../src/adapters/memory/model';
 import { memoryPort } from '../../src/adapters/memory/memoryPort';
 import { addTable as addMemoryTable } from '../adapters/memory/memoryBuilders';
@@ -31,7 +31,16 @@ export type WorkbookDescription = {
   merges?: { sheet: string; range: string }[];
   /** Tables made from whole columns (Insert > Table on A:AE): declared down to the sheet's last row, blank below their rows. */
   wholeColumns?: string[];
+  /** The workbook counts its dates from 1904 (an old Mac workbook): a date's serial number is 1,462 days short. */
+  date1904?: boolean;
 };
+
+/** Each body cell given a number format in `table.formats` ("" or absent: General), zero-based on the sheet. */
+function formattedCells(table: RawTable): { row: number; column: number; format: string }[] {
+  return (table.formats ?? []).flatMap((row, r) =>
+    row.flatMap((format, c) => (format ? [{ row: table.origin.row + 1 + r, column: table.origin.column + c, format }] : [])),
+  );
+}
 
 const LAST_ROW = 1_048_576;
 
@@ -78,7 +87,11 @@ const memory: AdapterFactory = {
   // wholeColumns is not modelled: the memory workbook is the preview's own, never a file a user selected whole columns in.
   async build(description) {
     const workbook = createWorkbook(['Sheet1']);
-    for (const table of description.tables) addMemoryTable(workbook, table);
+    if (description.date1904) workbook.date1904 = true;
+    for (const table of description.tables) {
+      addMemoryTable(workbook, table);
+      for (const { row, column, format } of formattedCells(table)) setFormat(findSheet(workbook, table.sheet)!, row, column, format);
+    }
     for (const user of description.userSheets ?? []) {
       const sheet = findSheet(workbook, user.name) ?? addSheet(workbook, user.name);
       for (const [ref, value] of Object.entries(user.cells ?? {})) {
@@ -113,6 +126,7 @@ const memory: AdapterFactory = {
 /** The described workbook as an .xlsx file, written by exceljs. */
 async function describedBytes(description: WorkbookDescription): Promise<Buffer> {
   const built = new ExcelJS.Workbook();
+  if (description.date1904) (built.properties as { date1904?: boolean }).date1904 = true;
   built.addWorksheet('Sheet1');
   for (const table of description.tables) {
     const sheet = built.getWorksheet(table.sheet) ?? built.addWorksheet(table.sheet);
@@ -123,6 +137,7 @@ async function describedBytes(description: WorkbookDescription): Promise<Buffer>
       columns: table.headers.map((name) => ({ name })),
       rows: table.rows.map((r) => r.map((v) => (v === '' ? null : v))),
     });
+    for (const { row, column, format } of formattedCells(table)) sheet.getCell(row + 1, column + 1).numFmt = format;
   }
   for (const user of description.userSheets ?? []) {
     const sheet = built.getWorksheet(user.name) ?? built.addWorksheet(user.name);
@@ -214,10 +229,12 @@ const office: AdapterFactory = {
   name: 'office.js on the fake Excel',
   async build(description) {
     const fake = fakeExcel();
+    fake.model.date1904 = description.date1904 === true;
     fake.model.addSheet('Sheet1');
     for (const table of description.tables) {
       const declaredRows = description.wholeColumns?.includes(table.name) ? 'whole columns' : undefined;
-      addFakeTable(fake.model, { sheet: table.sheet, name: table.name, headers: table.headers, rows: table.rows, origin: table.origin, declaredRows });
+      const sheet = addFakeTable(fake.model, { sheet: table.sheet, name: table.name, headers: table.headers, rows: table.rows, origin: table.origin, declaredRows });
+      for (const { row, column, format } of formattedCells(table)) sheet.cell(row, column).format = format;
     }
     for (const user of description.userSheets ?? []) {
       const sheet = fake.model.sheet(user.name) ?? fake.model.addSheet(user.name);

@@ -9,7 +9,7 @@
 import { runPlan } from '../../src/app/runPlan';
 import { readScenarios } from '../../src/engine/scenarios/readScenarios';
 import { DEFAULT_SETTINGS, readSettings, SETTING_SPECS } from '../../src/engine/settings';
-import type { RawTable, Settings } from '../../src/engine/types';
+import type { CellValue, RawTable, Settings } from '../../src/engine/types';
 import { a1, qualified } from '../../src/engine/address';
 import { DECISION_LOG_HEADER_ROW, DECISION_LOG_HEADERS } from '../../src/layout/decisionLog';
 import { CHANGE_IMPACT_SHEET, DECISION_LOG_SHEET, OWNER_MARK, ROADMAP_SHEET, SCENARIO_COMPARISON_SHEET, SETTINGS_SHEET, SETTINGS_TABLE } from '../../src/layout/names';
@@ -32,6 +32,19 @@ const sample = (): RawTable[] => {
   const { initiatives, capacity } = sampleTables();
   return [initiatives, capacity];
 };
+
+/** The sample portfolio with some cells typed as numbers in a number format that changes what they say (Home > Number Format). */
+function formattedSample(cells: { row: number; header: string; value: CellValue; format: string }[]): RawTable[] {
+  const [initiatives, capacity] = sample() as [RawTable, RawTable];
+  const rows = initiatives.rows.map((row) => [...row]);
+  const formats = rows.map(() => [] as string[]);
+  for (const { row, header, value, format } of cells) {
+    const column = initiatives.headers.indexOf(header);
+    rows[row]![column] = value;
+    formats[row]![column] = format;
+  }
+  return [{ ...initiatives, rows, formats }, capacity];
+}
 
 const settingsTable = (rows: (string | number)[][], headers = ['Setting', 'Value']): RawTable => ({
   sheet: 'My settings',
@@ -157,6 +170,39 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect(snapshot.fxRates?.rows).toEqual([['EUR', 1.1]]);
       const result = await run(port);
       expect(result.plan.table?.columns.how.baselineMethod).toBe('mapped');
+    });
+
+    // Excel hands over each cell's value and number format (Range.values, Range.numberFormat), the command
+    // the file's: each adapter gives the engine both, so the same workbook makes the same plan in either.
+    it('reads each number as its format shows it: $1.2m, $3.0m saved by LibreOffice (\\$0.0\\m), 250k, a date, 150%, 10 days', async () => {
+      const { port } = await build({
+        tables: formattedSample([
+          { row: 0, header: 'Annual value', value: 1.2, format: '"$"0.0"m"' },
+          { row: 1, header: 'Annual value', value: 3, format: '\\$0.0\\m' },
+          { row: 2, header: 'Annual value', value: 250, format: '#,##0"k"' },
+          { row: 3, header: 'Annual value', value: 46402, format: 'yyyy-mm-dd' },
+          { row: 4, header: 'Strategic fit', value: 1.5, format: '0%' },
+          { row: 5, header: 'Legal', value: 10, format: '0 "days"' },
+        ]),
+      });
+      const { plan } = await run(port);
+      const valueOf = (name: string) => plan.assessments.find((a) => a.initiative.name === name)?.initiative.annualValue;
+      expect([valueOf('Credit-limit recommender'), valueOf('Support reply assistant'), valueOf('Invoice matching')]).toEqual([1_200_000, 3_000_000, 250_000]);
+      const messages = plan.issues.map((i) => i.message);
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('Annual value in Portfolio!F5 is "2027-01-15, a date"'),
+          expect.stringContaining('Strategic fit in Portfolio!G6 is "150%"'),
+          expect.stringContaining('Legal in Portfolio!Y7 is "10 days"'),
+        ]),
+      );
+    });
+
+    it('reads a date in a workbook counting its dates from 1904 (an old Mac workbook) as the date it shows', async () => {
+      // 44,940 days from 1904 is 15 January 2027, as 46,402 days from 1900 is.
+      const { port } = await build({ tables: formattedSample([{ row: 3, header: 'Annual value', value: 44_940, format: 'yyyy-mm-dd' }]), date1904: true });
+      const { plan } = await run(port);
+      expect(plan.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringContaining('Annual value in Portfolio!F5 is "2027-01-15, a date"')]));
     });
   });
 
