@@ -360,6 +360,19 @@ describe.each(ADAPTERS.map((adapter): [string, AdapterFactory] => [adapter.name,
       expect(logRows(cell)).toBe(2);
     });
 
+    it.each([false, true])('writes the Decision log row dated the day of the run, in a workbook counting its dates from 1904: %s', async (date1904) => {
+      const { port, cell } = await build({ tables: sample(), date1904 });
+      await run(port);
+      await run(port);
+      // A file read back gives the date exceljs makes of the serial number; Excel gives the serial number, counted from 1904 there.
+      const shown = (row: number): string => {
+        const value = cell(DECISION_LOG_SHEET, a1(DECISION_LOG_HEADER_ROW + row, 0)) as unknown;
+        const serial = value instanceof Date ? undefined : Number(value) + (date1904 ? 1_462 : 0);
+        return (value instanceof Date ? value : new Date(Math.round((serial! - 25_569) * 86_400_000))).toISOString().slice(0, 16);
+      };
+      expect([shown(1), shown(2)]).toEqual([NOW.slice(0, 16), NOW.slice(0, 16)]);
+    });
+
     it('writes the Confidence column only when the workbook states some uncertainty, each row its share of the futures', async () => {
       const plain = await build();
       await run(plain.port);

@@ -25,10 +25,11 @@ import { WorkbookProblemError, type SheetRole } from '../../port/workbookPort';
 import { planSettingsSheet, type PlanLayout } from '../../layout/planLayout';
 import { settingsSheet } from '../../layout/settingsSheet';
 import { logRowUnder } from '../../layout/decisionLog';
+import { inDateSystem1904 } from '../../layout/dateSystem';
 import { CELL_STYLES } from './styles';
 import { toCellValue } from './cellValue';
 import type { RenamedSheet, TableInfo, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../../port/workbookPort';
-import { readTable } from './readTable';
+import { isDate1904, readTable } from './readTable';
 import { isColumnMappingTable } from '../../engine/columnMapping';
 import { findFxRatesTable } from '../../engine/currency';
 import { inputFingerprint } from '../../engine/fingerprint';
@@ -159,7 +160,9 @@ export function excelJsPort(workbook: ExcelJS.Workbook): WorkbookPort {
       };
     },
 
-    async write(plan: Plan, layout: PlanLayout, expectedFingerprint: string, options: WriteOptions = {}): Promise<WriteOutcome> {
+    async write(plan: Plan, planLayout: PlanLayout, expectedFingerprint: string, options: WriteOptions = {}): Promise<WriteOutcome> {
+      // A date is saved as its serial number: in a 1904 workbook it is shifted to show the same date.
+      const layout = isDate1904(workbook) ? inDateSystem1904(planLayout) : planLayout;
       const settingsRaw = readSettingsTable(workbook);
       const table = initiativesTable(workbook, settingsRaw);
       const raw = table && readTable(table);

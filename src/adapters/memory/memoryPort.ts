@@ -68,6 +68,7 @@ import { inputChangeOf, writeOutputRuns, writeSheetChanges } from './liveWrites'
 import { writeOutputColumns } from './outputs';
 import { writeSheetLayout } from './sheets';
 import { capacityTableAmong } from '../../layout/capacityTable';
+import { inDateSystem1904 } from '../../layout/dateSystem';
 import { appendRow, createTable, currentRegion, headersOf, rawTable, sortRows, withNumberFormats } from './tables';
 
 
@@ -314,7 +315,10 @@ export function memoryPort(workbook: MemoryWorkbook, options: MemoryPortOptions 
         };
       }, false),
 
-    async write(plan: Plan, layout: PlanLayout, expectedFingerprint: string, writeOptions: WriteOptions = {}): Promise<WriteOutcome> {
+    async write(plan: Plan, planLayout: PlanLayout, expectedFingerprint: string, givenOptions: WriteOptions = {}): Promise<WriteOutcome> {
+      // A date is stored as its serial number: in a 1904 workbook it is shifted to show the same date, as Excel's would.
+      const layout = workbook.date1904 ? inDateSystem1904(planLayout) : planLayout;
+      const writeOptions = workbook.date1904 && givenOptions.previous ? { ...givenOptions, previous: inDateSystem1904(givenOptions.previous) } : givenOptions;
       await latency();
       if (workbook.editing) return { ok: false, problem: { kind: 'editing', message: EDITING_MESSAGE } };
       const coAuthor = workbook.beforeNextWrite;

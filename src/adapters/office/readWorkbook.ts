@@ -36,7 +36,13 @@ export type Located = {
  * large the write's re-read of the table's inputs will be (bytes of their values).
  */
 /** What a write needs of the last read: the settings table holds the record of the output columns (ownedColumns). */
-export type ReadState = Located & { fingerprint: string; inputBytes: number; settings?: RawTable };
+export type ReadState = Located & {
+  fingerprint: string;
+  inputBytes: number;
+  settings?: RawTable;
+  /** The workbook counts its dates from 1904: the dates a write puts in are shifted to that system (inDateSystem1904). */
+  date1904?: boolean;
+};
 
 
 /** Columns loaded as a table collection: names and, for the settings table, values (header first). */
@@ -211,7 +217,7 @@ async function readOnce(context: Excel.RequestContext, supports: Supports): Prom
       ...(mapping && rest.mapping ? { columnMapping: rawTable(mapping, rest.mapping, date1904) } : {}),
       ...(fxRates && rest.fxRates ? { fxRates: rawTable(fxRates, rest.fxRates, date1904) } : {}),
     },
-    state: { ...located, fingerprint, inputBytes, ...(settings && rest.settings ? { settings: rawTable(settings, rest.settings, date1904) } : {}) },
+    state: { ...located, fingerprint, inputBytes, ...(date1904 ? { date1904 } : {}), ...(settings && rest.settings ? { settings: rawTable(settings, rest.settings, date1904) } : {}) },
   };
 }
 

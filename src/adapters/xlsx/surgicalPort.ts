@@ -20,7 +20,8 @@ import type { Plan } from '../../engine/plan';
 import { readSettings } from '../../engine/settings';
 import { capacityTableAmong } from '../../layout/capacityTable';
 import type { RawTable } from '../../engine/types';
-import { isDateFormat, logRowUnder } from '../../layout/decisionLog';
+import { logRowUnder } from '../../layout/decisionLog';
+import { inDateSystem1904 } from '../../layout/dateSystem';
 import { columnLetters } from '../../engine/address';
 import { HIGHLIGHTS_BY_COLUMN, type OutputColumnsLayout } from '../../layout/outputColumns';
 import { DECISION_LOG_TABLE, INITIATIVES_TABLE, isAddinTable, SCENARIO_OVERRIDES_TABLE, SCENARIOS_TABLE } from '../../layout/names';
@@ -335,23 +336,5 @@ export function surgicalPort(book: SurgicalWorkbook): WorkbookPort {
     sortByPriority: () => Promise.reject(new Error('Sorting by priority is done in Excel (the task pane); a workbook file keeps its row order.')),
     changeScenarios: () => Promise.reject(new Error(NOT_IN_A_FILE)),
     writeScenarioComparison: () => Promise.reject(new Error(NOT_IN_A_FILE)),
-  };
-}
-
-/** Days from 1900-01-00 to 1904-01-01: a 1904-system workbook counts its dates from there. */
-const DATE_1904_OFFSET = 1_462;
-
-/**
- * The layout's dates (the Decision log's Run at) are serials of the 1900 date system; a workbook of the 1904 one
- * (old Mac workbooks) would show them four years and a day late.
- */
-function inDateSystem1904(layout: PlanLayout): PlanLayout {
-  const shifted = (values: LayoutCell[], formats: readonly (string | null)[]): LayoutCell[] =>
-    values.map((v, i) => (isDateFormat(formats[i]) && typeof v === 'number' ? v - DATE_1904_OFFSET : v));
-  const sheet = layout.decisionLogSheet;
-  return {
-    ...layout,
-    logRow: { ...layout.logRow, values: shifted(layout.logRow.values, layout.logRow.formats) },
-    decisionLogSheet: { ...sheet, values: sheet.values.map((row, r) => shifted(row, sheet.formats[r] ?? [])) },
   };
 }
