@@ -9,6 +9,20 @@ import { tableGeometry, type TableHandle } from './tables';
 export const isDate1904 = (workbook: ExcelJS.Workbook): boolean =>
   Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !(value instanceof Date);
+const isFormula = (value: unknown): boolean => isObject(value) && ('formula' in value || 'sharedFormula' in value);
+
+/**
+ * A cell's value with a formula's result as saved: exceljs's `value` leaves out a result of FALSE, 0 or "" (it
+ * copies only truthy ones), which would read as a formula saved without its result; its model keeps it.
+ */
+function contentOf(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const value = cell.value;
+  if (!isFormula(value)) return value;
+  const result: unknown = cell.model.result;
+  return (result === undefined ? value : { ...(value as object), result }) as ExcelJS.CellValue;
+}
+
 /** Cell values of one sheet row, columns `left..right` (1-based), without creating cells that do not exist. */
 function rowValues(worksheet: ExcelJS.Worksheet, row: number, left: number, right: number, date1904: boolean): CellValue[] {
   const found = worksheet.findRow(row);
@@ -17,13 +31,11 @@ function rowValues(worksheet: ExcelJS.Worksheet, row: number, left: number, righ
     const cell = found?.findCell(c);
     // A cell covered by a merged block is blank, as Excel shows it and office.js reads it: exceljs would
     // give it the block's value, so a blank owner under a merged "Marco Ruiz" would pass the owner gate.
-    values[c - left] = cell && cell.master === cell ? toCellValue(cell.value, date1904) : '';
+    values[c - left] = cell && cell.master === cell ? toCellValue(contentOf(cell), date1904) : '';
   }
   return values;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !(value instanceof Date);
-const isFormula = (value: unknown): boolean => isObject(value) && ('formula' in value || 'sharedFormula' in value);
 /** A cell's value, or a formula's cached result. */
 const shownValue = (value: unknown): unknown => (isFormula(value) ? (value as { result?: unknown }).result : value);
 
@@ -44,7 +56,7 @@ function numberFormats(worksheet: ExcelJS.Worksheet, first: number, last: number
     for (let c = left; c <= right; c++) {
       const cell = found?.findCell(c);
       if (!cell || cell.master !== cell) continue;
-      const value = shownValue(cell.value);
+      const value = shownValue(contentOf(cell));
       if (isFormula(cell.value) && (value === undefined || value === null)) uncalculated.push({ row: r - first, column: c - left });
       const format = value instanceof Date ? cell.numFmt || 'yyyy-mm-dd' : typeof value === 'number' ? cell.numFmt : undefined;
       if (format && format !== 'General') {

@@ -38,6 +38,12 @@ type Part = { name: string; data: Buffer };
 const STYLES_PART = 'xl/styles.xml';
 
 /**
+ * exceljs takes only date1904="1" for the 1904 date system; LibreOffice writes "true", which it would read as the
+ * 1900 system, every date four years and a day early.
+ */
+const withDateSystemAsOne = (xml: string): string => xml.replace(/(<(?:\w+:)?workbookPr\b[^>]*\bdate1904=")true"/, (_, start: string) => `${start}1"`);
+
+/**
  * exceljs reads a number format dropping every backslash (\£0.0\m, as LibreOffice saves £0.0m, becomes £0.0m,
  * a date by its m): each is doubled so it reads the code the file holds, as Excel's Range.numberFormat gives it,
  * and saves it unchanged.
@@ -60,9 +66,8 @@ function setAsideFrom(entries: ZipEntry[]): { parts: Part[]; setAside: SetAside 
       }
       if (entry.name === STYLES_PART) return { name: entry.name, data: Buffer.from(keepEscapes(entry.data().toString('utf8')), 'utf8') };
       if (entry.name === WORKBOOK_PART) {
-        const taken = takeDefinedNames(entry.data().toString('utf8'));
-        if (taken.definedNames === undefined) return { name: entry.name, data: entry.data() };
-        setAside.definedNames = taken.definedNames;
+        const taken = takeDefinedNames(withDateSystemAsOne(entry.data().toString('utf8')));
+        if (taken.definedNames !== undefined) setAside.definedNames = taken.definedNames;
         return { name: entry.name, data: Buffer.from(taken.xml, 'utf8') };
       }
       return { name: entry.name, data: entry.data() };

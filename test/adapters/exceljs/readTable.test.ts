@@ -1,6 +1,6 @@
 import { excelJsPort } from '../../../src/adapters/exceljs/excelJsPort';
 import { openWorkbook } from '../../../src/adapters/exceljs/workbookFile';
-import { asExcelSavesTables, portfolioWorkbook, toBytes } from './xlsxFixtures';
+import { asExcelSavesTables, editZip, portfolioWorkbook, toBytes } from './xlsxFixtures';
 
 async function snapshotOf(bytes: Buffer) {
   const { workbook } = await openWorkbook(bytes);
@@ -65,5 +65,32 @@ describe('reading a workbook file', () => {
     expect(table.formats?.[1]?.[at('Strategic fit')]).toBe('0%');
     expect(table.rows[2]![at('Annual value')]).toBe('');
     expect(table.uncalculated).toEqual([{ row: 2, column: at('Annual value') }]);
+  });
+
+  // As the command's reader and Excel read the same file: a formula's result of 0 or FALSE is a value (exceljs
+  // drops falsy results), date1904="true" is the 1904 system and \£0.0\m keeps its backslashes (exceljs takes
+  // only date1904="1" and drops every backslash), as LibreOffice saves them.
+  it('reads a file as LibreOffice saves it: a formula giving 0 or FALSE, date1904="true", a format with backslashes', async () => {
+    const workbook = portfolioWorkbook();
+    const sheet = workbook.getWorksheet('Portfolio')!;
+    const headers = (sheet.getRow(3).values as unknown[]).map(String);
+    const column = (header: string) => headers.indexOf(header);
+    sheet.getCell(4, column('Security')).value = { formula: '1-1', result: 7 };
+    sheet.getCell(5, column('Data rights')).value = { formula: 'FALSE()', result: true };
+    const pounds = sheet.getCell(6, column('Annual value'));
+    pounds.value = 1.2;
+    pounds.numFmt = '\\£0.0\\m';
+    const bytes = await editZip(await toBytes(workbook), async (zip) => {
+      const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+      zip.file('xl/worksheets/sheet1.xml', sheetXml.replace('<f>1-1</f><v>7</v>', '<f>1-1</f><v>0</v>').replace('<f>FALSE()</f><v>1</v>', '<f>FALSE()</f><v>0</v>'));
+      const book = await zip.file('xl/workbook.xml')!.async('string');
+      zip.file('xl/workbook.xml', book.replace(/<workbookPr\b/, '<workbookPr date1904="true"'));
+    });
+    const table = (await snapshotOf(bytes)).initiatives!;
+    const at = (header: string) => table.headers.indexOf(header);
+    expect([table.rows[0]![at('Security')], table.rows[1]![at('Data rights')]]).toEqual([0, false]);
+    expect(table.uncalculated).toBeUndefined();
+    expect(table.date1904).toBe(true);
+    expect(table.formats?.[2]?.[at('Annual value')]).toBe('\\£0.0\\m');
   });
 });
