@@ -7,7 +7,6 @@
 
 import { WorkbookProblemError, type WorkbookPort, type WriteOutcome } from '../../port/workbookPort';
 import { INITIATIVES_TABLE } from '../../layout/names';
-import { inDateSystem1904 } from '../../layout/dateSystem';
 import { excelRun, type ExcelRun } from './excelRun';
 import { watchInputs } from './inputEvents';
 import { EDITING_MESSAGE, isCellEditError } from './officeErrors';
@@ -35,8 +34,6 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
   const supports = options.supports ?? officeSupports;
   let seen: ReadState | undefined;
   let initiativesTable = INITIATIVES_TABLE;
-  /** The date system the last read found; kept when `seen` is dropped, as a workbook keeps its date system. */
-  let date1904 = false;
   // Commands under way, so the change events their own writes raise are told apart (inputEvents.ts).
   let inFlight = 0;
   let whenIdle: (() => void)[] = [];
@@ -66,16 +63,12 @@ export function createOfficeWorkbook(options: OfficeWorkbookOptions = {}): Workb
   return {
     read: () =>
       patiently(async (context) => {
-        const { snapshot, state } = await readWorkbook(context, supports);
+        const { snapshot, state } = await readWorkbook(context);
         seen = state;
         initiativesTable = state.initiativesTable;
-        date1904 = state.date1904 === true;
         return snapshot;
       }),
-    async write(plan, planLayout, expectedFingerprint, givenOptions) {
-      // Range.values stores a date's serial number as given: in a 1904 workbook it is shifted to show the same date.
-      const layout = date1904 ? inDateSystem1904(planLayout) : planLayout;
-      const writeOptions = date1904 && givenOptions?.previous ? { ...givenOptions, previous: inDateSystem1904(givenOptions.previous) } : givenOptions;
+    async write(plan, layout, expectedFingerprint, writeOptions) {
       try {
         // The writes load with the first write, not with the pane's first screen.
         const { writePlan } = await import(/* webpackChunkName: "planning" */ './writePlan');

@@ -15,7 +15,6 @@ import { isAddinTable, SCENARIOS_TABLE, SCENARIO_OVERRIDES_TABLE, SETTINGS_TABLE
 import type { TableInfo, WorkbookSnapshot } from '../../port/workbookPort';
 import { capacityTableAmong } from '../../layout/capacityTable';
 import { isPayloadTooLarge, WorkbookError } from './officeErrors';
-import { DATE_SYSTEM_API, officeSupports, type Supports } from './requirements';
 import { jsonBytes } from './payload';
 import { inputRuns, queueTableRead, syncWithTable, usedBodyRows, usedRows, type ColumnRun, type TableRead } from './tableReads';
 
@@ -36,13 +35,7 @@ export type Located = {
  * large the write's re-read of the table's inputs will be (bytes of their values).
  */
 /** What a write needs of the last read: the settings table holds the record of the output columns (ownedColumns). */
-export type ReadState = Located & {
-  fingerprint: string;
-  inputBytes: number;
-  settings?: RawTable;
-  /** The workbook counts its dates from 1904: the dates a write puts in are shifted to that system (inDateSystem1904). */
-  date1904?: boolean;
-};
+export type ReadState = Located & { fingerprint: string; inputBytes: number; settings?: RawTable };
 
 
 /** Columns loaded as a table collection: names and, for the settings table, values (header first). */
@@ -113,14 +106,12 @@ export const settingsEntry = (located: Pick<Located, 'tables'>): TableEntry | un
 export const findTable = (located: Located, name: string): TableEntry | undefined =>
   located.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
 
-/** `date1904`: the workbook counts its dates from 1904, so its serial numbers are read as such (as the command reads the file). */
-const rawTable = (entry: TableEntry, read: TableRead, date1904 = false): RawTable => ({
+const rawTable = (entry: TableEntry, read: TableRead): RawTable => ({
   sheet: entry.sheet,
   name: entry.name,
   headers: read.headers,
   rows: read.rows,
   origin: read.origin,
-  ...(date1904 ? { date1904 } : {}),
 });
 
 /** The table with the number formats read for some of its columns (runs of side-by-side columns), by body row (other columns left out). */
@@ -147,14 +138,8 @@ function runsOf(columns: readonly number[]): ColumnRun[] {
 const sameRuns = (a: readonly string[], b: readonly string[]) => JSON.stringify(inputRuns(a)) === JSON.stringify(inputRuns(b)) && a.length === b.length;
 
 
-/** Workbook.use1904DateSystem, which the typings this add-in builds against may not declare. */
-type DatedWorkbook = { load(property: 'use1904DateSystem'): DatedWorkbook; use1904DateSystem: boolean };
-
-async function readOnce(context: Excel.RequestContext, supports: Supports): Promise<{ snapshot: WorkbookSnapshot; state: ReadState } | 'moved'> {
-  // Queued before locate's round trip, so it costs none.
-  const dated = supports(DATE_SYSTEM_API) ? (context.workbook as unknown as DatedWorkbook).load('use1904DateSystem') : undefined;
+async function readOnce(context: Excel.RequestContext): Promise<{ snapshot: WorkbookSnapshot; state: ReadState } | 'moved'> {
   const located = await locate(context);
-  const date1904 = dated?.use1904DateSystem === true;
   const initiatives = findTable(located, located.initiativesTable);
   const capacity = capacityTableAmong(located.tables, (t) => t, initiatives?.name ?? located.initiativesTable);
   const settings = settingsEntry(located);
@@ -200,30 +185,30 @@ async function readOnce(context: Excel.RequestContext, supports: Supports): Prom
     rest = readRest();
   }
   const tables: TableInfo[] = others.map((t, i) => ({ name: t.name, sheet: t.sheet, rows: rest.sizes[i] ?? 0, columns: t.headers.length, headers: t.headers }));
-  const initiativesRaw = initiatives && table ? withFormats(rawTable(initiatives, table, date1904), table.formats ?? []) : undefined;
+  const initiativesRaw = initiatives && table ? withFormats(rawTable(initiatives, table), table.formats ?? []) : undefined;
   const fingerprint = initiativesRaw ? inputFingerprint(initiativesRaw) : '';
   const inputBytes = table ? jsonBytes(table.rows) : 0;
   return {
     snapshot: {
       initiatives: initiativesRaw,
-      capacity: capacity && rest.capacity ? rawTable(capacity, rest.capacity, date1904) : undefined,
-      settings: settings && rest.settings ? rawTable(settings, rest.settings, date1904) : undefined,
+      capacity: capacity && rest.capacity ? rawTable(capacity, rest.capacity) : undefined,
+      settings: settings && rest.settings ? rawTable(settings, rest.settings) : undefined,
       fingerprint,
       tables,
       scenarios: {
-        scenarios: scenarios && rest.scenarios ? rawTable(scenarios, rest.scenarios, date1904) : undefined,
-        overrides: overrides && rest.overrides ? rawTable(overrides, rest.overrides, date1904) : undefined,
+        scenarios: scenarios && rest.scenarios ? rawTable(scenarios, rest.scenarios) : undefined,
+        overrides: overrides && rest.overrides ? rawTable(overrides, rest.overrides) : undefined,
       },
-      ...(mapping && rest.mapping ? { columnMapping: rawTable(mapping, rest.mapping, date1904) } : {}),
-      ...(fxRates && rest.fxRates ? { fxRates: rawTable(fxRates, rest.fxRates, date1904) } : {}),
+      ...(mapping && rest.mapping ? { columnMapping: rawTable(mapping, rest.mapping) } : {}),
+      ...(fxRates && rest.fxRates ? { fxRates: rawTable(fxRates, rest.fxRates) } : {}),
     },
-    state: { ...located, fingerprint, inputBytes, ...(date1904 ? { date1904 } : {}), ...(settings && rest.settings ? { settings: rawTable(settings, rest.settings, date1904) } : {}) },
+    state: { ...located, fingerprint, inputBytes, ...(settings && rest.settings ? { settings: rawTable(settings, rest.settings) } : {}) },
   };
 }
 
-export async function readWorkbook(context: Excel.RequestContext, supports: Supports = officeSupports): Promise<{ snapshot: WorkbookSnapshot; state: ReadState }> {
+export async function readWorkbook(context: Excel.RequestContext): Promise<{ snapshot: WorkbookSnapshot; state: ReadState }> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const result = await readOnce(context, supports);
+    const result = await readOnce(context);
     if (result !== 'moved') return result;
   }
   throw new WorkbookError('The Initiatives table kept changing while it was read. Wait until nobody is editing its columns, then run again.');

@@ -21,13 +21,6 @@ export const RANGE_COPY_API = '1.9';
 /** Range.getMergedAreasOrNullObject: a user's merged block over the output columns is refused before writing. */
 export const MERGED_AREAS_API = '1.13';
 
-/**
- * Workbook.use1904DateSystem: a workbook counting its dates from 1904 (old Mac workbooks) gives serial numbers
- * 1,462 days short, which the engine reads as such (RawTable.date1904), as the command reads the file's own flag.
- * An older Excel reads dates in the 1900 system, as before.
- */
-export const DATE_SYSTEM_API = '1.16';
-
 export const UNSUPPORTED_MESSAGE =
   'This version of Excel is too old for the prioritiser: it needs Excel 2019 or later, Microsoft 365, Excel on the web, or Excel for Mac 16 or later.';
 

@@ -1051,12 +1051,13 @@ class WorkbookProxy extends Proxy<WorkbookModel> {
   constructor(ctx: FakeContext) {
     super(ctx, () => ctx.model);
   }
-  /** Workbook.use1904DateSystem: Range.values then gives a date's serial number counted from 1904. */
-  get use1904DateSystem(): boolean {
-    return this.read('use1904DateSystem');
-  }
+  /**
+   * Workbook.use1904DateSystem is a preview API (in no released ExcelApi set): where Excel lacks it, loading it
+   * fails the whole request, so the fake refuses it as such an Excel does and the adapter must never ask.
+   */
   protected override scalar(name: string): unknown {
-    return name === 'use1904DateSystem' ? this.target.date1904 : super.scalar(name);
+    if (name === 'use1904DateSystem') throw new Error('ApiNotFound: use1904DateSystem is a preview API; this Excel does not have it.');
+    return super.scalar(name);
   }
   get protection(): WorkbookProtectionProxy {
     return new WorkbookProtectionProxy(this.ctx, () => this.ctx.model);
