@@ -1123,6 +1123,8 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
   }
   const overrideByTeam = new Map(Object.entries(overrides).map(([team, value]) => [normalise(team), value]));
   const teams: Team[] = [];
+  /** Each team's cell in the Team column, for the message that names a second row of it. */
+  const teamCells = new Map<string, string>();
   // A formula saved without its result reads as blank: said with its cell, in place of "no capacity".
   const uncalculated = uncalculatedAt(rawTable);
   issues.push(
@@ -1156,17 +1158,21 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
     // A totals row ("Total", "Grand total") sums the teams above it: it is no team of its own.
     if (nameRead.kind !== 'value' || isTotalsLabel(nameRead.value)) return;
     const name = nameRead.value;
-    if (teams.some((t) => normalise(t.name) === normalise(name))) {
+    const first = teams.find((t) => normalise(t.name) === normalise(name));
+    if (first) {
+      const cell = a1(rawTable.origin.row + 1 + rowIndex, rawTable.origin.column + teamColumn);
+      const firstCell = teamCells.get(normalise(name));
       issues.push({
         code: 'duplicate-team',
         severity: 'warning',
         sheet: rawTable.sheet,
         column: rawTable.headers[teamColumn],
-        cell: a1(rawTable.origin.row + 1 + rowIndex, rawTable.origin.column + teamColumn),
-        message: `Team ${name} appears twice in the Capacity table; only its first row is used.`,
+        cell,
+        message: `Team ${name} in ${qualified(rawTable.sheet, cell)} appears twice in the Capacity table; only its first row${firstCell ? `, ${first.name} in ${qualified(rawTable.sheet, firstCell)},` : ''} is used.`,
       });
       return;
     }
+    teamCells.set(normalise(name), a1(rawTable.origin.row + 1 + rowIndex, rawTable.origin.column + teamColumn));
     let unit = unitColumn >= 0 ? String(row[unitColumn] ?? '').trim() : found.headerUnit || horizonUnit;
     const override = overrideByTeam.get(normalise(name));
     /** The cell's capacity, or undefined when blank (`blankIsFine`) or unreadable, reported unless `blankIsFine` covers it. */

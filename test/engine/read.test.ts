@@ -329,6 +329,8 @@ describe('readCapacity', () => {
     const read = readCapacity(capacity({ Legal: 10, LEGAL: 3 }));
     expect(read.teams).toEqual([{ name: 'Legal', capacity: 10, unit: 'weeks' }]);
     expect(read.issues).toEqual([expect.objectContaining({ code: 'duplicate-team', sheet: 'Capacity', column: 'Team', cell: 'A3' })]);
+    // The message itself names both cells: the pane and the command show it on its own.
+    expect(read.issues[0]?.message).toBe('Team LEGAL in Capacity!A3 appears twice in the Capacity table; only its first row, Legal in Capacity!A2, is used.');
   });
 
   test.each<[string, string]>([
