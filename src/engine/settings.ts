@@ -499,7 +499,7 @@ export type TypedWeight = { criterion: Criterion; cell: string; typedAsPercent: 
 
 /** The weights' total, as fractions, up to which 0.5/0.3/0.2 (or 0.33 three times) reads as fractions of 1. */
 const FRACTIONS_TOTAL_AT_MOST = 1.05;
-/** A weight of at most 1 beside weights in points is read as a fraction when that brings the three to about 100. */
+/** A weight below 1 beside weights in points is read as a fraction when that brings the three to about 100. */
 const POINTS_TOTAL = { low: 95, high: 105 };
 
 /**
@@ -507,7 +507,7 @@ const POINTS_TOTAL = { low: 95, high: 105 };
  * (0.5, 0.3, 0.2, or cells formatted as percentages, which hold those), points (50, 30, 20) or
  * percentages ("50%"). A weight typed as a percentage is its points in either form; the plain numbers
  * decide: all at most 1 with one below 1 and a total near 1 are fractions, so each is times 100. A
- * number of at most 1 beside weights in points (50, 30, 0.2) is a fraction when that brings the total
+ * number below 1 beside weights in points (50, 30, 0.2) is a fraction when that brings the total
  * near 100, else kept as typed; either way the cell is said, never read silently as almost nothing.
  */
 export function weightsInOneForm(weights: Weights, typed: readonly TypedWeight[], sheet: string): { weights: Weights; issues: Issue[] } {
@@ -520,7 +520,8 @@ export function weightsInOneForm(weights: Weights, typed: readonly TypedWeight[]
     return { weights: scaled, issues: [] };
   }
   // Weights in points: those written as fractions stand out beside them.
-  const small = plain.filter((w) => w.value > 0 && w.value <= 1);
+  // A whole 1 is a point, as the pane saves its shares (1/49/50); only a part of 1 stands out.
+  const small = plain.filter((w) => w.value > 0 && w.value < 1);
   const inPoints = WEIGHT_CRITERIA.filter((c) => !small.some((w) => w.criterion === c));
   if (small.length === 0 || !inPoints.some((c) => weights[c] > 1)) return { weights, issues: [] };
   const pointsTotal = WEIGHT_CRITERIA.reduce((sum, c) => sum + weights[c], 0);

@@ -114,16 +114,26 @@ describe('reading each setting', () => {
       ]);
     });
 
-    test('a weight of at most 1 beside points that would not total about 100 is kept as typed, and said with its cell', () => {
-      const read = readSettings(settingsTable({ 'Impact weight': 1 }));
-      expect(read.settings.weights).toEqual({ impact: 1, readiness: 30, friction: 20 });
+    test('a weight below 1 beside points that would not total about 100 is kept as typed, and said with its cell', () => {
+      const read = readSettings(settingsTable({ 'Impact weight': 50, 'Readiness weight': 0.5, 'Friction weight': 20 }));
+      expect(read.settings.weights).toEqual({ impact: 50, readiness: 0.5, friction: 20 });
       expect(read.issues).toEqual([
         expect.objectContaining({
-          cell: 'B5',
+          cell: 'B6',
           message:
-            "Impact weight in 'Prioritisation settings'!B5 is 1, while the other weights are points of 100 (Readiness weight 30 and Friction weight 20), so it counts almost nothing. If you meant 100%, type 100.",
+            "Readiness weight in 'Prioritisation settings'!B6 is 0.5, while the other weights are points of 100 (Impact weight 50 and Friction weight 20), so it counts almost nothing. If you meant 50%, type 50.",
         }),
       ]);
+    });
+
+    test.each<[Record<string, CellValue>]>([
+      [{ 'Impact weight': 1, 'Readiness weight': 0, 'Friction weight': 2 }],
+      [{ 'Impact weight': 1, 'Readiness weight': 49, 'Friction weight': 50 }],
+      [{ 'Impact weight': 1 }],
+    ])('whole points as the pane saves them, a 1 among them, read as they are and not reported: %j', (values) => {
+      const read = readSettings(settingsTable(values));
+      expect(read.issues).toEqual([]);
+      expect(read.settings.weights).toEqual({ ...DEFAULT_SETTINGS.weights, ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k.split(' ')[0]!.toLowerCase(), v])) });
     });
 
     test('equal weights of 1, or a single weight of 1 beside zeros, are points and not reported', () => {
