@@ -166,6 +166,15 @@ export function missingColumnMessage(key: InputKey, tableName: string): string {
     : `Table ${tableName} has no "${header}" column; it is treated as unknown for every initiative.`;
 }
 
+/** The message for a contract column the Column mapping (or --map) says the table has none of. */
+function mappedToNoneMessage(key: InputKey, entry: ColumnMappingEntry): string {
+  const header = inputColumn(key).header;
+  const effect = MISSING_EFFECT[key] ?? 'it is treated as unknown for every initiative';
+  const where = entry.at ? `the Column mapping says so (its Header in ${qualified(entry.at.sheet, entry.at.cell)} is blank)` : `--map "${header}=" says so`;
+  const change = entry.at ? 'type the header of the column that holds it there, or delete that row to find it by its name' : `leave out --map "${header}="`;
+  return `No column is read for ${header}: ${where}, so ${effect}. To read one, ${change}.`;
+}
+
 export function mapColumns(table: RawTable, teams: Team[], mapping: readonly ColumnMappingEntry[] = [], roadmap = false): { columns: ColumnMap; issues: Issue[] } {
   const columns = emptyColumnMap();
   const issues: Issue[] = [];
@@ -202,6 +211,8 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
   const mappedHeaders = new Set<number>();
   /** Each contract column's first row of the Column mapping table: a later row for it is said, never read. */
   const firstRow = new Map<InputKey, string>();
+  /** Contract columns the mapping says the table has none of (a blank Header, or --map "<column>="): their own row says why. */
+  const mappedToNone = new Map<InputKey, ColumnMappingEntry>();
   for (const entry of mapping) {
     const key = inputKeyOf(entry.column);
     if (key === undefined) continue;
@@ -219,7 +230,10 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
     if (entry.at && first === undefined) firstRow.set(key, entry.at.cell);
     if (mapped.has(key)) continue;
     mapped.add(key);
-    if (entry.header.trim() === '') continue; // "no such column": nothing is read for it
+    if (entry.header.trim() === '') {
+      mappedToNone.set(key, entry); // "no such column": nothing is read for it
+      continue;
+    }
     const index = table.headers.findIndex((h, i) => (!taken.has(i) || mappedHeaders.has(i)) && normalise(h) === normalise(entry.header) && h.trim() !== '');
     if (index < 0) {
       const name = inputColumn(key).header;
@@ -342,12 +356,13 @@ export function mapColumns(table: RawTable, teams: Team[], mapping: readonly Col
   for (const column of INPUT_COLUMNS) {
     if (columns.inputs[column.key] !== undefined || OPTIONAL_COLUMNS.includes(column.key)) continue;
     const required = REQUIRED_COLUMNS.includes(column.key);
+    const none = mappedToNone.get(column.key);
     issues.push({
       code: required ? 'missing-required-column' : 'missing-column',
       severity: required ? 'fatal' : 'warning',
       sheet: table.sheet,
       column: column.header,
-      message: required ? missingNameMessage(table) : missingColumnMessage(column.key, table.name),
+      message: none && !required ? mappedToNoneMessage(column.key, none) : required ? missingNameMessage(table) : missingColumnMessage(column.key, table.name),
     });
   }
   for (const team of teams) {

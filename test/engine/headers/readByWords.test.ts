@@ -150,6 +150,16 @@ describe('the Column mapping', () => {
     expect(read.columns.unrecognised).toEqual(['Baseline', 'Owner']);
   });
 
+  it('says why no column is read for a contract column the mapping says the table has none of, naming its blank Header cell', () => {
+    const at = { sheet: 'Prioritisation settings', cell: 'G5' };
+    const read = readInitiatives(table([{ Initiative: 'A', Owner: 'Ana Ruiz' }]), [], [{ column: 'Owner', header: '', at }]);
+    expect(read.issues.find((i) => i.column === 'Owner')?.message).toBe(
+      "No column is read for Owner: the Column mapping says so (its Header in 'Prioritisation settings'!G5 is blank), so every initiative will be Blocked until it names an accountable owner. To read one, type the header of the column that holds it there, or delete that row to find it by its name.",
+    );
+    const byFlag = readInitiatives(table([{ Initiative: 'A', Owner: 'Ana Ruiz' }]), [], [{ column: 'Owner', header: '' }]);
+    expect(byFlag.issues.find((i) => i.column === 'Owner')?.message).toMatch(/^No column is read for Owner: --map "Owner=" says so, .* To read one, leave out --map "Owner="\.$/);
+  });
+
   it('reports a mapping to a header the table lacks, and falls back to recognition', () => {
     const read = readInitiatives(table([{ Initiative: 'A', Baseline: 'A/B test' }]), [], [{ column: 'Baseline method', header: 'Gone' }]);
     expect(read.issues.find((i) => i.code === 'unknown-mapping')?.message).toMatch(/no such header/);
