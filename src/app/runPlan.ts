@@ -5,6 +5,7 @@
 import { prioritise, type Plan, type RunContext, type WorkbookInput } from '../engine/plan';
 import { prioritiseWith } from '../engine/prioritiseWith';
 import { NO_SCENARIO_TABLES } from '../engine/scenarios/readScenarios';
+import { settingsColumns } from '../engine/settings';
 import type { Clock, Solver } from '../engine/select/solver';
 import { planLayout, type PlanLayout } from '../layout/planLayout';
 import type { WorkbookPort, WorkbookSnapshot, WriteOptions, WriteOutcome } from '../port/workbookPort';
@@ -26,14 +27,28 @@ export const plannerWith =
  * comparison) builds it, so none of them forgets a table (the Scenarios sheet's, above all).
  */
 export function plannerInput(snapshot: WorkbookSnapshot): WorkbookInput {
+  const unreadSettingsTables = otherSettingsTables(snapshot);
   return {
     initiatives: snapshot.initiatives,
     capacity: snapshot.capacity,
     settings: snapshot.settings,
+    ...(unreadSettingsTables.length > 0 ? { unreadSettingsTables } : {}),
     scenarios: snapshot.scenarios ?? NO_SCENARIO_TABLES,
     columnMapping: snapshot.columnMapping,
     fxRates: snapshot.fxRates,
   };
+}
+
+/** Tables on the settings table's sheet with Setting and Value columns, other than the one read: their rows are not settings. */
+function otherSettingsTables({ settings, tables }: WorkbookSnapshot): string[] {
+  if (!settings) return [];
+  return tables
+    .filter((t) => t.name.toLowerCase() !== settings.name.toLowerCase() && t.sheet.toLowerCase() === settings.sheet.toLowerCase())
+    .filter((t) => {
+      const columns = settingsColumns(t.headers);
+      return columns.label >= 0 && columns.value >= 0;
+    })
+    .map((t) => t.name);
 }
 
 export type RunResult =

@@ -39,6 +39,8 @@ export type WorkbookInput = {
   columnMapping?: RawTable | undefined;
   /** The FX rates table: what one unit of each currency is worth in the reporting currency. */
   fxRates?: RawTable | undefined;
+  /** Other tables beside the settings table with Setting and Value columns: never read, so said. */
+  unreadSettingsTables?: readonly string[];
 };
 
 export type RunContext = {
@@ -85,6 +87,19 @@ export type Plan = Omit<Assessed, 'memo'> & {
 
 export { TIE_RULE, selectionProblem };
 
+/** A second table of settings beside the one read: a value typed there (an in-flight limit of 3) would otherwise do nothing without a word. */
+function unreadSettingsTableIssues(settingsTable: RawTable | undefined, others: readonly string[]): Issue[] {
+  if (!settingsTable) return [];
+  const header = a1(settingsTable.origin.row, settingsTable.origin.column);
+  return others.map((name) => ({
+    code: 'invalid-setting',
+    severity: 'warning',
+    sheet: settingsTable.sheet,
+    cell: header,
+    message: `Table ${name} on ${settingsTable.sheet} also has Setting and Value columns, but only table ${settingsTable.name} (at ${qualified(settingsTable.sheet, header)}) is read for the settings, so its rows are not used. Move them into ${settingsTable.name}.`,
+  }));
+}
+
 /**
  * The Initiatives table setting naming a table the workbook does not have: the adapters then plan the table
  * called Initiatives, which is said, with the setting's cell, so another table is never planned without a word.
@@ -111,7 +126,12 @@ export function assess(input: WorkbookInput, context: RunContext): Assessed {
   const horizons = roadmapHorizons(settings);
   const capacity = readCapacity(input.capacity, settings.capacityOverrides, horizons);
   const capacityTeams = input.capacity ? capacity.teams.map((t) => t.name) : undefined;
-  const issues: Issue[] = [...settingsRead.issues, ...capacity.issues, ...unknownCapacityTeamIssues(input.settings, settings.capacityOverrides, capacityTeams)];
+  const issues: Issue[] = [
+    ...settingsRead.issues,
+    ...unreadSettingsTableIssues(input.settings, input.unreadSettingsTables ?? []),
+    ...capacity.issues,
+    ...unknownCapacityTeamIssues(input.settings, settings.capacityOverrides, capacityTeams),
+  ];
   if (!input.initiatives) {
     issues.unshift({
       code: 'missing-table',

@@ -274,6 +274,23 @@ describe('a run on a real workbook file', () => {
     expect(findings.filter((f: { kind: string }) => f.kind === 'in-flight')).toEqual([expect.objectContaining({ text: 'In-flight limit +1 (in every horizon): no change to the plan.' })]);
   });
 
+  it('says that a second table of settings on the settings sheet is not read, so a value typed there is never lost without a word', async () => {
+    const workbook = portfolioWorkbook();
+    const settings = workbook.addWorksheet('Prioritisation settings');
+    settings.addTable({ name: 'PrioritisationSettings', ref: 'A4', headerRow: true, columns: [{ name: 'Setting' }, { name: 'Value' }], rows: [['Planning period', 'FY27']] });
+    settings.addTable({ name: 'MoreSettings', ref: 'E4', headerRow: true, columns: [{ name: 'Setting' }, { name: 'Value' }], rows: [['In-flight limit', 3]] });
+    const report = JSON.parse((await runCommand([await writeInput(workbook), '--json'])).stdout);
+    expect(report.inFlight.limit).toBe(10);
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        sheet: 'Prioritisation settings',
+        cell: 'A4',
+        message: "Table MoreSettings on Prioritisation settings also has Setting and Value columns, but only table PrioritisationSettings (at 'Prioritisation settings'!A4) is read for the settings, so its rows are not used. Move them into PrioritisationSettings.",
+      }),
+    );
+  });
+
   it("gives the Decision log's wrapped header row the lines its words need, so no header is cut to its first word", async () => {
     await runCommand([await writeInput(portfolioWorkbook())]);
     const log = (await open(folder.path('portfolio.prioritised.xlsx'))).getWorksheet('Decision log')!;
