@@ -242,10 +242,14 @@ export function paneController(options: PaneOptions) {
     return { now: now(), ...(by ? { runBy: by } : {}) };
   };
 
+  /** The workbook had its settings table when last read or written: a live re-run that finds none says why the plan moved. */
+  let settingsKept = false;
+
   async function load(): Promise<void> {
     try {
       const snapshot = await patiently(() => port.read());
       if (snapshot) showView(workbookView(snapshot));
+      if (snapshot) settingsKept = snapshot.settings !== undefined;
       if (state.run.status === 'waiting-for-edit') setRun({ status: 'idle' });
     } catch (error) {
       set({ view: { kind: 'unreadable', message: messageOf(error) } });
@@ -324,6 +328,7 @@ export function paneController(options: PaneOptions) {
         if (!result) return setRun({ status: 'stopped' });
         setRun({ status: 'done', result, names });
         if (result.kind === 'written') {
+          settingsKept = true; // a written plan has its settings sheet, made with the defaults where there was none
           liveBase = { key: planning.inputsKey(result.snapshot, context.settings), plan: result.plan, layout: result.layout };
           showPlan(planning, result.plan);
           void sure.start({ plan: result.plan, layout: result.layout, fingerprint: result.snapshot.fingerprint }, { sheetNames: names });
@@ -436,6 +441,11 @@ export function paneController(options: PaneOptions) {
     const outcome = await planning.liveRun(port, context, { planner: choosePlanner(planners), base: liveBase, write: { sheetNames: names } });
     if (!alive || outcome.kind === 'unchanged') return 'done';
     if (outcome.kind === 'written') {
+      if (settingsKept && !outcome.snapshot.settings && !unsaved) {
+        // The room deleted the settings sheet: the plan moved to the defaults, which What moved alone would not explain.
+        set({ notice: { intent: 'warning', text: 'The Prioritisation settings sheet is gone, so this plan uses the default settings, and the sheet has been made again with them. Set the weights, limits and capacities again in the pane, or switch to a saved scenario.' } });
+      }
+      settingsKept = true;
       liveBase = outcome.base;
       const next = workbookView(outcome.snapshot);
       const before = state.view;

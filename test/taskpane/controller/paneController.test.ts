@@ -9,7 +9,7 @@ import { paneController, type PaneState } from '../../../src/taskpane/controller
 import { DEFAULT_PLANNERS } from '../../../src/taskpane/model/planners';
 import { NOW } from '../../builders';
 import { sampleWorkbook, workbookWith } from '../../adapters/memory/memoryBuilders';
-import { findTable } from '../../../src/adapters/memory/model';
+import { findTable, removeSheet } from '../../../src/adapters/memory/model';
 import { rawTable } from '../../../src/adapters/memory/tables';
 import { sampleTables } from '../../../src/sample/samplePortfolio';
 import { runMessage } from '../../../src/taskpane/RunStatus/runMessage';
@@ -274,6 +274,25 @@ describe('the pane controller', () => {
     fire();
     await settle();
     expect(state().moved?.sentence).not.toContain('set in the pane');
+  });
+
+  test('in live mode a deleted settings sheet is said: the plan moved to the default settings, and the sheet is made again', async () => {
+    const { workbook, controller, fire, state } = await setUp();
+    controller.setDraft({ ...state().draft!, inFlightLimit: '4' });
+    await controller.run();
+    controller.setLive(true);
+    await settle();
+    enterText(workbook, LEGAL.sheet, LEGAL.row, LEGAL.column, '20');
+    fire();
+    await settle();
+    expect(state().notice).toBeUndefined();
+    removeSheet(workbook, 'Prioritisation settings');
+    enterText(workbook, LEGAL.sheet, LEGAL.row, LEGAL.column, '21');
+    fire();
+    await settle();
+    expect(state().plan?.settings.inFlightLimit).toBe(10);
+    expect(state().notice).toEqual({ intent: 'warning', text: expect.stringMatching(/^The Prioritisation settings sheet is gone, so this plan uses the default settings, and the sheet has been made again with them\./) });
+    expect(findTable(workbook, 'PrioritisationSettings')).toBeDefined();
   });
 
   test('in live mode Undo takes the room back one step and re-plans', async () => {
