@@ -961,6 +961,34 @@ function joinNamesWithCommas(parts: readonly string[], known: (text: string) => 
   return references;
 }
 
+/** "and", "&", "/" or "+" between two references, as people type lists in a cell. */
+const JOINING_WORD = /(\s+and\s+|\s*[&/+]\s*)/i;
+
+/**
+ * A reference no initiative answers to, read as several joined by "and", "&", "/" or "+" ("E1 and D1") when
+ * at least one part is an initiative; a name that has the word in it ("Profit & loss") is known whole and kept.
+ * When no part is known the reference stays whole, so the warning quotes what was typed.
+ */
+function splitJoinedWords(reference: string, known: (text: string) => boolean): string[] {
+  if (known(reference) || !JOINING_WORD.test(reference)) return [reference];
+  // Odd indexes are the joining words themselves, so a run of parts is rejoined exactly as typed.
+  const pieces = reference.split(JOINING_WORD);
+  const parts: string[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    let end = i;
+    for (let j = pieces.length - 1; j > i; j -= 2) {
+      if (known(pieces.slice(i, j + 1).join('').trim())) {
+        end = j;
+        break;
+      }
+    }
+    const part = pieces.slice(i, end + 1).join('').trim();
+    if (part !== '') parts.push(part);
+    i = end + 2;
+  }
+  return parts.some(known) ? parts : [reference];
+}
+
 /**
  * Turns the Requires and Excludes cells into initiative keys. A reference to no initiative, to the
  * row itself, or to one the row both requires and excludes is a problem naming its cell; that
@@ -986,7 +1014,8 @@ function resolveReferences(table: RawTable, columns: ColumnMap, initiatives: Ini
   const rowOf = (initiative: Initiative) => sheetRowOf(table, initiative.rowIndex) + 1;
   const resolve = (initiative: Initiative, cell: string, column: number, header: string): Initiative[] => {
     const found: Initiative[] = [];
-    for (const reference of joinNamesWithCommas(splitReferences(cell), (text) => byId.has(normalise(text)) || byName.has(normalise(text)))) {
+    const known = (text: string) => byId.has(normalise(text)) || byName.has(normalise(text));
+    for (const reference of joinNamesWithCommas(splitReferences(cell), known).flatMap((part) => splitJoinedWords(part, known))) {
       const ids = byId.get(normalise(reference));
       const candidates = ids ?? byName.get(normalise(reference));
       const target = candidates?.[0];

@@ -25,6 +25,46 @@ describe('Requires and Excludes', () => {
     expect(badReferences(result.issues)).toEqual([]);
   });
 
+  test('"and", "&", "/" and "+" between references separate them, as finance teams type them', () => {
+    const result = read([
+      { ID: 'E1', Initiative: 'Evaluation harness', Requires: '' },
+      { ID: 'D1', Initiative: 'Document intake', Requires: '' },
+      { ID: 'C1', Initiative: 'Claims triage', Requires: 'E1 and D1' },
+      { ID: 'C2', Initiative: 'Fraud triage', Requires: 'Evaluation harness & Document intake' },
+      { ID: 'C3', Initiative: 'Churn model', Requires: 'E1 / D1' },
+      { ID: 'C4', Initiative: 'Pricing model', Requires: 'E1 + Document intake' },
+    ]);
+    for (const name of ['Claims triage', 'Fraud triage', 'Churn model', 'Pricing model']) {
+      expect(byName(result.initiatives, name).requires).toEqual(['id:e1', 'id:d1']);
+    }
+    expect(badReferences(result.issues)).toEqual([]);
+  });
+
+  test('a name with "and", "&" or "/" in it stays one reference', () => {
+    const result = read([
+      { Initiative: 'Profit & loss commentary', Requires: '' },
+      { Initiative: 'Sales and marketing assistant', Requires: '' },
+      { Initiative: 'AP/AR matching', Requires: '' },
+      { Initiative: 'Board pack', Requires: 'profit & loss commentary; Sales and Marketing assistant, AP/AR matching' },
+    ]);
+    expect(byName(result.initiatives, 'Board pack').requires).toEqual(['name:profitlosscommentary', 'name:salesandmarketingassistant', 'name:aparmatching']);
+    expect(badReferences(result.issues)).toEqual([]);
+  });
+
+  test('in "E1 and Nothing", the known part is kept and the unknown one is named; an unknown whole is named whole', () => {
+    const result = read([
+      { ID: 'E1', Initiative: 'Evaluation harness', Requires: '' },
+      { ID: 'C1', Initiative: 'Claims triage', Requires: 'E1 and Nothing' },
+      { ID: 'C2', Initiative: 'Churn model', Requires: 'Research and development bot' },
+    ]);
+    expect(byName(result.initiatives, 'Claims triage').requires).toEqual(['id:e1']);
+    expect(byName(result.initiatives, 'Churn model').requires).toBeUndefined();
+    expect(result.issues.filter((i) => i.code === 'bad-reference').map((i) => i.message)).toEqual([
+      expect.stringContaining('names "Nothing", which is no initiative'),
+      expect.stringContaining('names "Research and development bot", which is no initiative'),
+    ]);
+  });
+
   test('a name with a comma in it is one reference, not two', () => {
     const result = read([
       { Initiative: 'Invoicing, AP automation', Requires: '' },
