@@ -60,12 +60,15 @@ const REQUIREMENT_STATE: Record<DependencyReason, string> = {
 };
 
 /** "Requires Document intake (not ready)"; for a package that does not fit, the shortfalls follow. */
+/** The requirement, with the others missing from a package that does not fit: its shortfall counts them all. */
+const requiredNames = (r: NonNullable<DeferralConstraint['requirement']>): string => (r.also ? listWords([r.name, ...r.also.map((a) => a.name)]) : r.name);
+
 function requirementText(binding: DeferralConstraint, memo: Memo): string {
   const r = binding.requirement!;
   if (r.reason === 'alternative in the plan' && r.alternative) return `Requires ${r.name} (its alternative ${r.alternative.name} is in the plan)`;
   if (r.reason === 'requires its alternative' && r.alternative) return `Requires ${r.name}, which excludes ${r.alternative.name}`;
   const shortfalls = r.reason === 'does not fit' ? capacityParts(binding, memo) : '';
-  return `Requires ${r.name} (${REQUIREMENT_STATE[r.reason]}${shortfalls ? `: ${shortfalls}` : ''})`;
+  return `Requires ${requiredNames(r)} (${REQUIREMENT_STATE[r.reason]}${shortfalls ? `: ${shortfalls}` : ''})`;
 }
 
 function capacityParts(binding: DeferralConstraint, memo: Memo): string {
@@ -138,12 +141,12 @@ function requirementClause(binding: DeferralConstraint | undefined): string {
   const which = {
     'not ready': 'is not ready',
     'forced out': 'leadership forced out',
-    'does not fit': 'does not fit alongside it',
+    'does not fit': r.also ? 'do not fit alongside it' : 'does not fit alongside it',
     'not in the plan': 'is not in the plan',
     'alternative in the plan': `is ruled out by its alternative ${r.alternative?.name ?? ''}, which is in the plan`,
     'requires its alternative': `excludes ${r.alternative?.name ?? 'an alternative'}`,
   }[r.reason];
-  return `it requires ${r.name}, which ${which}`;
+  return `it requires ${requiredNames(r)}, which ${which}`;
 }
 
 function dependencyEnding(entry: Explained): string {

@@ -240,7 +240,8 @@ export type DeferralConstraint = {
   /** With horizons: it would run past this horizon, the last one, even started as early as it may. */
   pastLast?: string;
   inFlightLimit?: number;
-  requirement?: Named & { reason: DependencyReason; alternative?: Named };
+  /** `also`: for a package that does not fit, the other missing requirements its shortfall counts. */
+  requirement?: Named & { reason: DependencyReason; alternative?: Named; also?: Named[] };
   alternative?: Named;
 };
 

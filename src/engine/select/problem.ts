@@ -133,7 +133,7 @@ export function fixedDecision(status: CandidateStatus): Decision | undefined {
 export const namedCandidate = (c: Candidate): { index: number; name: string } => ({ index: c.index, name: c.name ?? `#${c.index + 1}` });
 
 /** A `Deferred (dependency)` constraint naming the requirement of `block`, with the package's shortfalls if any. */
-export function dependencyConstraint(problem: SelectionProblem, block: Block, shortfall?: DeferralConstraint): DeferralConstraint {
+export function dependencyConstraint(problem: SelectionProblem, block: Block, shortfall?: DeferralConstraint, also: readonly number[] = []): DeferralConstraint {
   const { candidates } = problem;
   return {
     teams: shortfall?.teams ?? [],
@@ -142,6 +142,7 @@ export function dependencyConstraint(problem: SelectionProblem, block: Block, sh
       ...namedCandidate(candidates[block.position]!),
       reason: block.reason,
       ...(block.alternative !== undefined ? { alternative: namedCandidate(candidates[block.alternative]!) } : {}),
+      ...(also.length > 0 ? { also: also.map((p) => namedCandidate(candidates[p]!)) } : {}),
     },
   };
 }

@@ -79,7 +79,7 @@ function fill(original: SelectionProblem, record?: Record_, trace?: Trace): bool
     return limitReached ? { teams: shortfalls ?? [], inFlightLimit } : { teams: shortfalls ?? [] };
   };
   const named = (p: number) => namedCandidate(candidates[p]!);
-  const dependencyDeferral = (block: Block, shortfall?: DeferralConstraint) => dependencyConstraint(problem, block, shortfall);
+  const dependencyDeferral = (block: Block, shortfall?: DeferralConstraint, also?: readonly number[]) => dependencyConstraint(problem, block, shortfall, also);
   const blockNow = (p: number, linked: LinkView) => blockNowIn(problem, linked, committed, p);
   const missingOf = (p: number, linked: LinkView | undefined): readonly number[] => (linked ? linked.closure[p]!.filter((r) => !committed[r]) : NOTHING);
 
@@ -114,7 +114,7 @@ function fill(original: SelectionProblem, record?: Record_, trace?: Trace): bool
     if (alone) return decide(p, alone.inFlightLimit !== undefined ? 'Deferred (in-flight limit)' : 'Deferred (capacity)', alone);
     if (missing.length === 0) return take(p);
     const together = shortOf([p, ...missing]);
-    if (together) return decide(p, 'Deferred (dependency)', dependencyDeferral({ position: missing[0]!, reason: 'does not fit' }, together));
+    if (together) return decide(p, 'Deferred (dependency)', dependencyDeferral({ position: missing[0]!, reason: 'does not fit' }, together, missing.slice(1)));
     take(p);
     for (const r of missing) take(r);
   };

@@ -254,7 +254,7 @@ export function fillRoadmap(original: SelectionProblem & { horizons: readonly st
     const h = rules.place(members, first);
     if (h < 0) {
       const together = rules.shortAt(members, first, shortfallOf) ?? { teams: [] };
-      return decide(p, 'Deferred (dependency)', dependencyConstraint(problem, { position: missing[0]!, reason: 'does not fit' }, together));
+      return decide(p, 'Deferred (dependency)', dependencyConstraint(problem, { position: missing[0]!, reason: 'does not fit' }, together, missing.slice(1)));
     }
     takeAll(members, h, first, p);
   };

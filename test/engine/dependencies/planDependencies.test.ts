@@ -53,6 +53,21 @@ describe('rank and fill with requirements', () => {
     expect(entry(plan, 'Churn model').decision).toBe('Commit');
   });
 
+  test('a package missing two requirements that does not fit names both, since the shortfall counts both', () => {
+    const plan = run(
+      [
+        named('Claims triage', { 'Strategic fit': 5, Requires: 'Document intake; Evaluation harness', Legal: 4 }),
+        named('Document intake', { 'Strategic fit': 1, Legal: 2 }),
+        named('Evaluation harness', { 'Strategic fit': 1, Legal: 2 }),
+      ],
+      { Legal: 6 },
+    );
+    const triage = entry(plan, 'Claims triage');
+    expect(triage.decision).toBe('Deferred (dependency)');
+    expect(triage.bindingText).toBe('Requires Document intake and Evaluation harness (together they do not fit: Legal (needs 8 weeks, 6 weeks left))');
+    expect(triage.why).toMatch(/deferred because it requires Document intake and Evaluation harness, which do not fit alongside it\.$/);
+  });
+
   test('chains are followed: A needs B needs C, and C not ready keeps both A and B out', () => {
     const plan = run([
       named('A', { 'Strategic fit': 5, Requires: 'B' }),
