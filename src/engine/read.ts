@@ -961,6 +961,9 @@ function joinNamesWithCommas(parts: readonly string[], known: (text: string) => 
   return references;
 }
 
+/** A whole Requires or Excludes cell that says there is nothing: "None", "n/a", "No", "Nil" or a dash. */
+const NOTHING_REFERENCED = /^\s*(none|n\/?a|no|nil|nothing|[-–—])\s*$/i;
+
 /** "and", "&", "/" or "+" between two references, as people type lists in a cell. */
 const JOINING_WORD = /(\s+and\s+|\s*[&/+]\s*)/i;
 
@@ -1015,6 +1018,7 @@ function resolveReferences(table: RawTable, columns: ColumnMap, initiatives: Ini
   const resolve = (initiative: Initiative, cell: string, column: number, header: string): Initiative[] => {
     const found: Initiative[] = [];
     const known = (text: string) => byId.has(normalise(text)) || byName.has(normalise(text));
+    if (NOTHING_REFERENCED.test(cell) && !known(cell)) return found;
     for (const reference of joinNamesWithCommas(splitReferences(cell), known).flatMap((part) => splitJoinedWords(part, known))) {
       const ids = byId.get(normalise(reference));
       const candidates = ids ?? byName.get(normalise(reference));

@@ -65,6 +65,28 @@ describe('Requires and Excludes', () => {
     ]);
   });
 
+  test('"None", "n/a", "No" or a dash in the cell means nothing is required, without a warning; "TBC" is still named', () => {
+    const result = read([
+      { ID: 'E1', Initiative: 'Evaluation harness', Requires: 'None', Excludes: 'n/a' },
+      { ID: 'C1', Initiative: 'Claims triage', Requires: '-', Excludes: 'No' },
+      { ID: 'C2', Initiative: 'Churn model', Requires: ' N/A ', Excludes: '—' },
+      { ID: 'C3', Initiative: 'Pricing model', Requires: 'TBC', Excludes: 'nil' },
+    ]);
+    for (const initiative of result.initiatives) {
+      expect(initiative.requires).toBeUndefined();
+      expect(initiative.excludes).toBeUndefined();
+    }
+    expect(result.issues.filter((i) => i.code === 'bad-reference').map((i) => i.cell)).toEqual([expect.stringMatching(/5$/)]);
+  });
+
+  test('an initiative actually called "None" is still found', () => {
+    const result = read([
+      { ID: 'N', Initiative: 'None', Requires: '' },
+      { ID: 'C1', Initiative: 'Claims triage', Requires: 'None' },
+    ]);
+    expect(byName(result.initiatives, 'Claims triage').requires).toEqual(['id:n']);
+  });
+
   test('a name with a comma in it is one reference, not two', () => {
     const result = read([
       { Initiative: 'Invoicing, AP automation', Requires: '' },
