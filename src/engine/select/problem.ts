@@ -180,7 +180,12 @@ export function decisionsForChosenSet(original: SelectionProblem, chosen: readon
         return;
       }
       const missing = view.closure[i]!.find((r) => !chosen[r]);
-      const block = staticBlock(problem, view, i) ?? (missing !== undefined && !alone ? missingBlock(view, chosen, missing) : undefined);
+      // A requirement whose alternative is in the plan keeps it out whatever room there is: that is the reason,
+      // before any shortfall of its own. One merely left out of the plan is the reason only when it would fit.
+      const clash = view.closure[i]!.find((r) => !chosen[r] && view.alternatives[r]!.some((a) => chosen[a]));
+      const block =
+        staticBlock(problem, view, i) ??
+        (clash !== undefined ? missingBlock(view, chosen, clash) : missing !== undefined && !alone ? missingBlock(view, chosen, missing) : undefined);
       if (block) {
         decisions.push('Deferred (dependency)');
         binding.push(dependencyConstraint(problem, block));

@@ -91,3 +91,19 @@ describe("an override's cost lifts what it forced in", () => {
     expect(b.overrides).toMatchObject([{ name: 'Claims triage', enters: ['Churn model'], leaves: ['Claims triage', 'Document intake'], valueCost: 800_000 }]);
   });
 });
+
+describe('Optimal: why a dependant is out', () => {
+  test('a requirement ruled out by its alternative in the plan is the reason, even when the dependant would not fit anyway', async () => {
+    const plan = await optimal(
+      [
+        named('Vendor B', { 'Annual value': 3_000_000, Excludes: 'Vendor A', Legal: 1 }),
+        named('Vendor A', { 'Annual value': 100_000, Legal: 1 }),
+        named('Case routing', { 'Annual value': 1_000_000, Requires: 'Vendor A', Legal: 5 }),
+      ],
+      { Legal: 3 },
+    );
+    const routing = plan.entries.find((e) => e.initiative.name === 'Case routing')!;
+    expect(routing.decision).toBe('Deferred (dependency)');
+    expect(routing.bindingText).toBe('Requires Vendor A (its alternative Vendor B is in the plan)');
+  });
+});
