@@ -32,13 +32,20 @@ function forcePackages(assessments: Assessment[], ranking: readonly number[], li
     const unready = members.find((m) => !assessments[m]!.gate.committable);
     const out = members.find((m) => assessments[m]!.override === 'Out');
     const clash = members.find((m) => (links.alternatives.get(m) ?? []).some((a) => honoured.has(a) || members.includes(a)));
+    // The clash said by name: the initiative's own alternative, or one of a requirement's.
+    const clashText = (m: number): string => {
+      const other = (links.alternatives.get(m) ?? []).find((a) => honoured.has(a) || members.includes(a))!;
+      const how = honoured.has(other) ? 'is forced in' : 'is required too';
+      if (m !== i) return `it requires ${name(m)}, whose alternative ${name(other)} ${how}`;
+      return honoured.has(other) ? `so is its alternative ${name(other)}, and only one of them can be in the plan` : `it requires its own alternative ${name(other)}`;
+    };
     if (unready !== undefined || out !== undefined || clash !== undefined) {
       const why =
         unready !== undefined
           ? `it requires ${name(unready)}, which is not ready (${assessments[unready]!.gate.gate}: ${assessments[unready]!.gate.gaps.join('; ')})`
           : out !== undefined
             ? `it requires ${name(out)}, which is forced out`
-            : `${name(clash!)}, which it needs, clashes with an alternative in the plan`;
+            : clashText(clash!);
       issues.push({
         code: 'override-on-gated',
         severity: 'warning',

@@ -158,6 +158,20 @@ describe('overrides with dependencies', () => {
     expect(warning?.message).toMatch(new RegExp(`^Claims triage is forced in \\(Portfolio!${cell}\\), but it requires Document intake, which is not ready \\(Blocked: `));
   });
 
+  test('two alternatives both forced in: the second is warned about naming the first, not itself', () => {
+    const plan = run([
+      named('Fraud vendor A', { 'Strategic fit': 5, Override: 'In', 'Override reason': 'CFO' }),
+      named('Fraud vendor B', { 'Strategic fit': 4, Excludes: 'Fraud vendor A', Override: 'In', 'Override reason': 'CFO' }),
+      named('Case routing', { 'Strategic fit': 3, Requires: 'Fraud vendor B', Override: 'In', 'Override reason': 'COO' }),
+    ]);
+    expect(decisions(plan)).toMatchObject({ 'Fraud vendor A': 'Forced in', 'Fraud vendor B': 'Excluded (alternative)' });
+    const messages = plan.issues.filter((i) => i.code === 'override-on-gated').map((i) => i.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/^Fraud vendor B is forced in \(Portfolio![A-Z]+3\), but so is its alternative Fraud vendor A, and only one of them can be in the plan; it stays out of the plan\.$/),
+      expect.stringMatching(/^Case routing is forced in \(Portfolio![A-Z]+4\), but it requires Fraud vendor B, whose alternative Fraud vendor A is forced in; it stays out of the plan\.$/),
+    ]);
+  });
+
   test('an override that cannot take effect is said at its Override cell', () => {
     const plan = run([named('Claims triage', { Override: 'In', 'Override reason': 'Board commitment', Owner: 'TBD' }), named('Document intake')]);
     const warning = plan.issues.find((i) => i.code === 'override-on-gated')!;
