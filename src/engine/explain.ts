@@ -182,6 +182,9 @@ function decisionEnding(entry: Explained, memo: Memo): string {
       return memo.of(inFlightEnding)(entry.binding?.inFlightLimit);
     case 'Deferred (capacity)': {
       if (entry.binding?.pastLast !== undefined) return pastLastEnding(entry.binding.pastLast);
+      // Full in a later horizon of its run: say where it would start, so the horizon named is not read as its start.
+      if (entry.binding?.runFrom !== undefined && entry.binding.horizon !== undefined)
+        return `; deferred because it fits in no horizon: started in ${entry.binding.runFrom}, the first it could start in, it would run into ${entry.binding.horizon}, where ${fullWords({ ...entry.binding, horizon: undefined })}.`;
       if (entry.binding?.horizon !== undefined) return `; deferred because it fits in no horizon: ${fullWords(entry.binding)}, the first it could start in.`;
       const teams = entry.binding?.teams ?? [];
       if (teams.length === 1) return memo.of(shortOfCapacity)(teams[0]!.team);

@@ -237,6 +237,8 @@ export type DeferralConstraint = {
   teams: TeamShortfall[];
   /** With horizons: the horizon the teams and the limit were full in (the first the initiative could have started). */
   horizon?: string;
+  /** With horizons: the horizon its run would start in, when what is full is a later one of that run. */
+  runFrom?: string;
   /** With horizons: it would run past this horizon, the last one, even started as early as it may. */
   pastLast?: string;
   inFlightLimit?: number;

@@ -90,7 +90,7 @@ export function roadmapRules(problem: SelectionProblem, load: RoadmapLoad, view:
       });
       const limitReached = load.inFlight[k]! + count > limit;
       if (limitReached || shortfalls) {
-        return { teams: shortfalls ?? [], ...(limitReached ? { inFlightLimit: limit } : {}), horizon: load.horizons[k]! };
+        return { teams: shortfalls ?? [], ...(limitReached ? { inFlightLimit: limit } : {}), horizon: load.horizons[k]!, ...(k > h ? { runFrom: load.horizons[h]! } : {}) };
       }
     }
     return undefined;

@@ -115,6 +115,16 @@ describe('a roadmap over horizons', () => {
     expect(plan.issues.filter((i) => i.sheet === 'Capacity')).toEqual([]);
   });
 
+  // It said "Legal is full in H2, the first it could start in", when H1 was the first and its run hit H2.
+  it('a deferral whose run is blocked in a later horizon says it would run into that one, not that it could start there', () => {
+    const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 4, 'weeks', 4, 0]] };
+    const long = readyRow({ ID: 'L', Initiative: 'Long build', Legal: 1, Duration: 2 });
+    const plan = prioritise({ ...input(), initiatives: table([long]), capacity: cap }, { now: NOW });
+    expect(plan.entries[0]?.decision).toBe('Deferred (capacity)');
+    expect(plan.entries[0]?.why).toMatch(/; deferred because it fits in no horizon: started in H1, the first it could start in, it would run into H2, where Legal is full\.$/);
+    expect(plan.entries[0]?.bindingText).toBe('Legal (needs 1 week, 0 weeks left) in H2');
+  });
+
   it('reports a bad horizon capacity with its cell, counting it as 0', () => {
     const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 4, 'weeks', 'lots', 2]] };
     const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
