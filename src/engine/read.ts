@@ -10,6 +10,7 @@ import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, dem
 import { demandTeamOf, demandUnitOf, headerWords, recogniseHeader } from './headers';
 import { horizonIndex, horizonOfDate } from './horizons';
 import { convertValues, formatCurrency, plainAmountText, statedCurrency, type MoneyField, type MoneyRead, type ValueCurrency } from './currency';
+import { listWords } from './format';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
 import { uncalculatedAt, uncalculatedIssues } from './uncalculated';
 
@@ -1126,6 +1127,17 @@ function capacityColumns(headers: readonly string[], horizonColumns: readonly nu
   return { team, capacity, unit, capacityCandidates: capacityCandidates.map((i) => headers[i]!.trim()), headerUnit };
 }
 
+/** Columns for some horizons but not all, and no Capacity column to stand for the rest: which horizons lack one. */
+function missingHorizonColumns(sheet: string, horizons: readonly string[], columns: readonly number[]): string {
+  const having = horizons.filter((_, h) => columns[h]! >= 0);
+  const lacking = horizons.filter((_, h) => columns[h]! < 0);
+  const them = lacking.length === 1 ? 'it' : 'them';
+  return (
+    `The Capacity table on ${sheet} has a column for ${listWords(having)} but none for ${listWords(lacking)}, and no Capacity column to stand for ${them}: ` +
+    `add ${lacking.length === 1 ? 'a column' : 'columns'} headed ${listWords(lacking)} (or a Capacity column) with each team's capacity. No team caps are applied.`
+  );
+}
+
 /**
  * The Capacity table: Team, Capacity, Unit. A capacity that cannot be read counts as 0 so nothing is over-committed.
  * With two or more `horizons`, a column headed by a horizon's label gives the team's capacity in that horizon; a
@@ -1165,7 +1177,9 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
       message:
         teamColumn >= 0 && found.capacityCandidates.length > 1
           ? `The Capacity table on ${rawTable.sheet} needs one Capacity column: ${found.capacityCandidates.map((h) => `"${h}"`).join(' and ')} could each be the Capacity, so neither is guessed; name the one to use Capacity. No team caps are applied.`
-          : `The Capacity table on ${rawTable.sheet} needs Team and Capacity columns (its headers are ${headers.length > 0 ? headers.join(', ') : 'blank'}); no team caps are applied.`,
+          : teamColumn >= 0 && horizons && horizonColumns?.some((c) => c >= 0)
+            ? missingHorizonColumns(rawTable.sheet, horizons, horizonColumns)
+            : `The Capacity table on ${rawTable.sheet} needs Team and Capacity columns (its headers are ${headers.length > 0 ? headers.join(', ') : 'blank'}); no team caps are applied.`,
     });
     return { teams: [], issues };
   }

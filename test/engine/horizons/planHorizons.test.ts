@@ -125,6 +125,16 @@ describe('a roadmap over horizons', () => {
     expect(plan.entries[0]?.bindingText).toBe('Legal (needs 1 week, 0 weeks left) in H2');
   });
 
+  // With columns for some horizons and no Capacity column, the whole table was dropped with "needs Team and
+  // Capacity columns", not saying which horizons had no column.
+  it('a Capacity table with columns for only some horizons and no Capacity column names the horizons without one', () => {
+    const cap: RawTable = { ...capacity({}), headers: ['Team', 'Unit', 'Capacity H1'], rows: [['Legal', 'weeks', 3]] };
+    const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
+    expect(plan.issues.find((i) => i.sheet === 'Capacity')?.message).toBe(
+      'The Capacity table on Capacity has a column for H1 but none for H2, and no Capacity column to stand for it: add a column headed H2 (or a Capacity column) with each team\'s capacity. No team caps are applied.',
+    );
+  });
+
   it('reports a bad horizon capacity with its cell, counting it as 0', () => {
     const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 4, 'weeks', 'lots', 2]] };
     const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
