@@ -826,7 +826,7 @@ function roadmapCells(
     if (index !== undefined) result.earliestStart = index;
     else {
       // A date is said as the date the cell shows, not as its serial number.
-      const shown = isDate ? date : showCell(earliest);
+      const shown = isDate ? date : showCell(typeof given === 'number' ? given : earliest);
       rowIssues.push(
         cellIssue(table, rowIndex, 'invalid-horizon', earliestColumn, (where) =>
           `${table.headers[earliestColumn] ?? 'Earliest start'} in ${where} is ${shown}, which is not a horizon; expected one of ${horizons.join(', ')} (the Horizons setting).`,

@@ -149,6 +149,8 @@ describe('a roadmap over horizons', () => {
     ['Duration', 1.5, 'Duration in Portfolio!AB2 is 1.5; expected a whole number of horizons from 1 to 2 (the Horizons setting has H1, H2).'],
     ['Duration', 3, 'Duration in Portfolio!AB2 is 3; expected a whole number of horizons from 1 to 2 (the Horizons setting has H1, H2).'],
     ['Earliest start', 'H9', 'Earliest start in Portfolio!AC2 is "H9", which is not a horizon; expected one of H1, H2 (the Horizons setting).'],
+    // A number is said as the number the cell holds, not in quotes as if typed as text.
+    ['Earliest start', 2, 'Earliest start in Portfolio!AC2 is 2, which is not a horizon; expected one of H1, H2 (the Horizons setting).'],
   ])('a %s of %p is a problem naming its cell, and its row is Invalid input', (column, value, message) => {
     const bad = [readyRow({ ID: 'A', Initiative: 'Claims triage', Legal: 1, Duration: 1, 'Earliest start': 'H1', [column]: value }), rows[1]!];
     const plan = prioritise({ ...input(), initiatives: table(bad) }, { now: NOW });
