@@ -88,6 +88,12 @@ export function entryBindingText(binding: DeferralConstraint | undefined, schedu
 
 /** "; starts H2: Legal is full in H1." — when a committed initiative starts on a roadmap, and why not sooner. */
 export function startClause(schedule: Schedule): string {
+  // A forced-in run past the last horizon is said, so no one reads the roadmap as ending it in time.
+  const when = startWords(schedule);
+  return schedule.pastLast === undefined ? when : `${when}, and runs past ${schedule.pastLast}, the last horizon`;
+}
+
+function startWords(schedule: Schedule): string {
   const reason = schedule.reason;
   const runs = schedule.duration > 1 ? ` for ${schedule.duration} horizons` : '';
   const head = `starts ${schedule.label}${runs}`;

@@ -289,6 +289,7 @@ const scheduleOf = (placement: Placement, horizons: readonly string[], duration:
   duration,
   first: placement.first,
   ...(placement.reason ? { reason: placement.reason } : {}),
+  ...(placement.start + duration > horizons.length ? { pastLast: horizons[horizons.length - 1]! } : {}),
 });
 
 export const NO_SOLVER_NOTE = 'Optimal was chosen, but no solver is available here; rank and fill was used instead.';

@@ -283,6 +283,8 @@ export type Schedule = {
   first: number;
   /** Why it starts where it does: its earliest start, a requirement's start, or what was full before it. */
   reason?: StartReason;
+  /** The last horizon, when its run goes past it (only a forced-in initiative is placed so). */
+  pastLast?: string;
 };
 
 export type StartReason =

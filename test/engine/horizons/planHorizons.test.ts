@@ -135,6 +135,15 @@ describe('a roadmap over horizons', () => {
     );
   });
 
+  // A forced-in initiative whose run went past the last horizon said only "starts H2 for 2 horizons, its earliest start".
+  it('a forced-in initiative that runs past the last horizon says so in its Why', () => {
+    const forced = readyRow({ ID: 'F', Initiative: 'Board pet project', Legal: 1, Duration: 2, 'Earliest start': 'H2', Override: 'In', 'Override reason': 'Board asked' });
+    const plan = prioritise({ ...input(), initiatives: table([forced]) }, { now: NOW });
+    expect(plan.entries[0]?.decision).toBe('Forced in');
+    expect(plan.entries[0]?.schedule).toMatchObject({ label: 'H2', duration: 2, pastLast: 'H2' });
+    expect(plan.entries[0]?.why).toMatch(/; starts H2 for 2 horizons, its earliest start, and runs past H2, the last horizon\.$/);
+  });
+
   it('reports a bad horizon capacity with its cell, counting it as 0', () => {
     const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 4, 'weeks', 'lots', 2]] };
     const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
