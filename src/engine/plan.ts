@@ -9,6 +9,7 @@ import { formatPercent, formatQuantity } from './format';
 import { Memo } from './memo';
 import { gate } from './gates';
 import { roadmapHorizons } from './horizons';
+import { horizonLoads } from './horizonLoads';
 import { readCapacity, readInitiatives, type ColumnMap, type ColumnMappingEntry } from './read';
 import { mergeMapping, readColumnMapping } from './columnMapping';
 import { currencyCode, currencySymbol, readFxRates, type MoneyRead } from './currency';
@@ -242,7 +243,22 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
 
   const impact = changeImpact(entries, assessed.ranking, assessed.teams, assessed.settings.inFlightLimit, memo, horizons);
   const issues = [...assessed.issues];
-  for (const load of impact.teamLoads) {
+  // On a roadmap each horizon has its own capacity: forced in over it in one horizon is said there, even when
+  // the roadmap's total is within the total capacity.
+  if (horizons) {
+    for (const load of horizonLoads(entries, assessed.teams, horizons)) {
+      if (load.demandAfter > load.capacity + 1e-9) {
+        issues.push({
+          code: 'over-capacity-forced-in',
+          severity: 'warning',
+          sheet: assessed.table?.sheet ?? '',
+          column: load.team,
+          message: `Forced-in initiatives need ${formatQuantity(load.demandAfter, load.unit)} of ${load.team} in ${load.horizon}, more than its ${formatQuantity(load.capacity, load.unit)} there (${load.capacity > 0 ? formatPercent(load.demandAfter / load.capacity) : 'no capacity'}).`,
+        });
+      }
+    }
+  }
+  for (const load of horizons ? [] : impact.teamLoads) {
     if (load.demandAfter > load.capacity + 1e-9) {
       issues.push({
         code: 'over-capacity-forced-in',

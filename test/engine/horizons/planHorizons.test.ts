@@ -144,6 +144,16 @@ describe('a roadmap over horizons', () => {
     expect(plan.entries[0]?.why).toMatch(/; starts H2 for 2 horizons, its earliest start, and runs past H2, the last horizon\.$/);
   });
 
+  // Checked only over the whole roadmap: 4 weeks forced into H2, where Legal has 2, was no warning since 4 < 4 + 2.
+  it('warns of forced-in initiatives over a team\'s capacity in any one horizon, naming the horizon', () => {
+    const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 4, 'weeks', 4, 2]] };
+    const forced = readyRow({ ID: 'F', Initiative: 'Board pet project', Legal: 4, 'Earliest start': 'H2', Override: 'In', 'Override reason': 'Board asked' });
+    const plan = prioritise({ ...input(), initiatives: table([forced]), capacity: cap }, { now: NOW });
+    expect(plan.issues.filter((i) => i.code === 'over-capacity-forced-in').map((i) => [i.column, i.message])).toEqual([
+      ['Legal', 'Forced-in initiatives need 4 weeks of Legal in H2, more than its 2 weeks there (200%).'],
+    ]);
+  });
+
   it('reports a bad horizon capacity with its cell, counting it as 0', () => {
     const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 4, 'weeks', 'lots', 2]] };
     const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
