@@ -1249,6 +1249,8 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
       if (uncalculated(rowIndex, column)) return undefined;
       if (read.kind === 'blank' && blankIsFine) return undefined;
       const header = rawTable.headers[column];
+      // A horizon's column is said by its horizon ("in H1"), not its header ("in H1 capacity").
+      const horizon = horizons?.[horizonColumns?.indexOf(column) ?? -1];
       issues.push({
         code: 'invalid-capacity',
         severity: 'warning',
@@ -1257,8 +1259,8 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
         cell,
         message:
           read.kind === 'blank'
-            ? `${name} has no capacity in ${qualified(rawTable.sheet, cell)}; it counts as 0 until it is filled in.`
-            : `${name}'s capacity${column === capacityColumn ? '' : ` in ${header}`} in ${qualified(rawTable.sheet, cell)} is ${read.shown}; expected ${read.expected}. It counts as 0 until fixed.`,
+            ? `${name} has no capacity${horizon === undefined ? '' : ` for ${horizon}`} in ${qualified(rawTable.sheet, cell)}; it counts as 0 until it is filled in.`
+            : `${name}'s capacity${column === capacityColumn ? '' : ` in ${horizon ?? header}`} in ${qualified(rawTable.sheet, cell)} is ${read.shown}; expected ${read.expected}. It counts as 0 until fixed.`,
       });
       return undefined;
     };

@@ -154,6 +154,17 @@ describe('a roadmap over horizons', () => {
     ]);
   });
 
+  // It said "Legal's capacity in H1 capacity in Capacity!C2", the header where the horizon was meant, and a
+  // blank one only "has no capacity in Capacity!D2", not for which horizon.
+  it('a bad or blank horizon capacity under a header with the word capacity names the horizon, not the header', () => {
+    const cap: RawTable = { ...capacity({}), headers: ['Team', 'Unit', 'H1 capacity', 'H2 capacity'], rows: [['Legal', 'weeks', 'lots', '']] };
+    const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
+    expect(plan.issues.filter((i) => i.code === 'invalid-capacity').map((i) => i.message)).toEqual([
+      `Legal's capacity in H1 in Capacity!C2 is "lots"; expected a number of at least 0. It counts as 0 until fixed.`,
+      'Legal has no capacity for H2 in Capacity!D2; it counts as 0 until it is filled in.',
+    ]);
+  });
+
   it('reports a bad horizon capacity with its cell, counting it as 0', () => {
     const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 4, 'weeks', 'lots', 2]] };
     const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
