@@ -44,6 +44,23 @@ export function horizonOfDate(labels: readonly string[], date: Date): number | u
   return found.length === 1 ? found[0] : undefined;
 }
 
+const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+
+/**
+ * The one horizon a label that is none of them most likely means, for a hint, never for reading: "H2" on a
+ * roadmap of "H1 FY27, H2 FY27" (its words all in one label), or "2027-Q2" on one of quarters (one label's
+ * words all in it). Undefined when none, or more than one, fits.
+ */
+export function horizonMeant(labels: readonly string[], typed: string): string | undefined {
+  const typedWords = wordsOf(typed);
+  if (typedWords.length === 0) return undefined;
+  const fits = labels.filter((label) => {
+    const words = wordsOf(label);
+    return words.length > 0 && (typedWords.every((w) => words.includes(w)) || words.every((w) => typedWords.includes(w)));
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 /** A team's capacity in horizon `h`: its horizon column when the Capacity table has one, else its Capacity. */
 export const capacityIn = (team: Pick<Team, 'capacity' | 'byHorizon'>, h: number): number => team.byHorizon?.[h] ?? team.capacity;
 

@@ -8,7 +8,7 @@ import { CURRENCY_CODES, formatKind, formatSuffix, isBlank, normalise, plainText
 import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, headerWords, recogniseHeader } from './headers';
-import { horizonIndex, horizonOfDate } from './horizons';
+import { horizonIndex, horizonMeant, horizonOfDate } from './horizons';
 import { convertValues, formatCurrency, plainAmountText, statedCurrency, type MoneyField, type MoneyRead, type ValueCurrency } from './currency';
 import { listWords } from './format';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
@@ -827,9 +827,10 @@ function roadmapCells(
     else {
       // A date is said as the date the cell shows, not as its serial number.
       const shown = isDate ? date : showCell(typeof given === 'number' ? given : earliest);
+      const meant = isDate ? undefined : horizonMeant(horizons, earliest);
       rowIssues.push(
         cellIssue(table, rowIndex, 'invalid-horizon', earliestColumn, (where) =>
-          `${table.headers[earliestColumn] ?? 'Earliest start'} in ${where} is ${shown}, which is not a horizon; expected one of ${horizons.join(', ')} (the Horizons setting).`,
+          `${table.headers[earliestColumn] ?? 'Earliest start'} in ${where} is ${shown}, which is not a horizon; expected one of ${horizons.join(', ')} (the Horizons setting).${meant ? ` Did you mean ${meant}?` : ''}`,
         ),
       );
     }

@@ -189,6 +189,22 @@ describe('a roadmap over horizons', () => {
     expect(plan.entries[1]?.decision).toBe('Commit');
   });
 
+  // "H2" on a roadmap of "H1 FY27, H2 FY27", or "2027-Q2" on one of quarters, was said not to be a horizon with
+  // no word of the label it most likely means; it is still not read as that label, only named.
+  it.each([
+    ['H1 FY27, H2 FY27', 'H2', ' Did you mean H2 FY27?'],
+    ['Q1, Q2, Q3, Q4', '2027-Q2', ' Did you mean Q2?'],
+    ['Q1, Q2, Q3, Q4', 'Q2 FY27', ' Did you mean Q2?'],
+    ['2027 Q1, 2027 Q2', '2027', ''],
+    ['Q1, Q2, Q3, Q4', 'next quarter', ''],
+  ])('on a roadmap of %s, an Earliest start of %p names the horizon it most likely means, when only one fits', (horizons, typed, hint) => {
+    const row = readyRow({ ID: 'A', Initiative: 'Claims triage', Legal: 1, 'Earliest start': typed });
+    const plan = prioritise({ ...input(), initiatives: table([row]), settings: settingsTable({ Horizons: horizons }) }, { now: NOW });
+    const message = plan.issues.find((i) => i.code === 'invalid-horizon')?.message;
+    expect(message).toBe(`Earliest start in Portfolio!${message?.match(/Portfolio!(\w+)/)?.[1]} is "${typed}", which is not a horizon; expected one of ${horizons} (the Horizons setting).${hint}`);
+    expect(plan.entries[0]?.gate.gate).toBe('Invalid input');
+  });
+
   it('an Earliest start typed as a date is said as the date the cell shows, not its serial number', () => {
     const bad = table([readyRow({ ID: 'A', Initiative: 'Claims triage', Legal: 1, 'Earliest start': 46478 }), rows[1]!]);
     const formats = bad.rows.map((row) => row.map((_, c) => (bad.headers[c] === 'Earliest start' ? 'd-mmm-yy' : 'General')));
