@@ -61,6 +61,14 @@ export function horizonMeant(labels: readonly string[], typed: string): string |
   return fits.length === 1 ? fits[0] : undefined;
 }
 
+/** The horizon a month written as text names on a roadmap of months ("February 2027" for "Feb 2027"); undefined when no one horizon is that month. */
+export function horizonOfMonthText(labels: readonly string[], text: string): number | undefined {
+  const wanted = monthOfLabel(text);
+  if (wanted === undefined) return undefined;
+  const found = labels.flatMap((l, i) => (monthOfLabel(l) === wanted ? [i] : []));
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** A team's capacity in horizon `h`: its horizon column when the Capacity table has one, else its Capacity. */
 export const capacityIn = (team: Pick<Team, 'capacity' | 'byHorizon'>, h: number): number => team.byHorizon?.[h] ?? team.capacity;
 

@@ -8,7 +8,7 @@ import { CURRENCY_CODES, formatKind, formatSuffix, isBlank, normalise, plainText
 import { Memo } from './memo';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ROADMAP_COLUMNS, demandHeader, inputColumn, inputKeyOf, outputKeyOf, type InputKey, type OutputKey } from './columns';
 import { demandTeamOf, demandUnitOf, headerWords, recogniseHeader } from './headers';
-import { horizonIndex, horizonMeant, horizonOfDate } from './horizons';
+import { horizonIndex, horizonMeant, horizonOfDate, horizonOfMonthText } from './horizons';
 import { convertValues, formatCurrency, plainAmountText, statedCurrency, type MoneyField, type MoneyRead, type ValueCurrency } from './currency';
 import { listWords } from './format';
 import type { CellValue, Initiative, Issue, IssueCode, RawTable, Team } from './types';
@@ -822,7 +822,9 @@ function roadmapCells(
     const date = typeof given === 'number' ? shownAs(given, table.formats?.[rowIndex]?.[earliestColumn], undefined, table.date1904) : undefined;
     const isDate = typeof date === 'string' && date.endsWith(', a date');
     // A month typed on a roadmap of months ("Feb 2027") is a date once Excel has it: it names that month's horizon.
-    const index = horizonIndex(horizons, earliest) ?? (isDate ? horizonOfDate(horizons, new Date(`${date.slice(0, 10)}T00:00:00Z`)) : undefined);
+    // A month written out as text ("February 2027" on a roadmap of "Feb 2027") names it as the date would.
+    const index =
+      horizonIndex(horizons, earliest) ?? (isDate ? horizonOfDate(horizons, new Date(`${date.slice(0, 10)}T00:00:00Z`)) : horizonOfMonthText(horizons, earliest));
     if (index !== undefined) result.earliestStart = index;
     else {
       // A date is said as the date the cell shows, not as its serial number.

@@ -205,6 +205,15 @@ describe('a roadmap over horizons', () => {
     expect(plan.entries[0]?.gate.gate).toBe('Invalid input');
   });
 
+  // "February 2027" typed as text was no horizon on a roadmap of "Jan 2027, Feb 2027", though the same month
+  // typed as a date was read as Feb 2027.
+  it.each(['February 2027', 'Feb-27', '2027-02'])('on a roadmap of months, an Earliest start typed as the text %p names that month', (typed) => {
+    const row = readyRow({ ID: 'A', Initiative: 'Claims triage', Legal: 1, 'Earliest start': typed });
+    const plan = prioritise({ ...input(), initiatives: table([row]), settings: settingsTable({ Horizons: 'Jan 2027, Feb 2027, Mar 2027' }) }, { now: NOW });
+    expect(plan.issues.filter((i) => i.code === 'invalid-horizon')).toEqual([]);
+    expect(plan.entries[0]?.schedule?.label).toBe('Feb 2027');
+  });
+
   it('an Earliest start typed as a date is said as the date the cell shows, not its serial number', () => {
     const bad = table([readyRow({ ID: 'A', Initiative: 'Claims triage', Legal: 1, 'Earliest start': 46478 }), rows[1]!]);
     const formats = bad.rows.map((row) => row.map((_, c) => (bad.headers[c] === 'Earliest start' ? 'd-mmm-yy' : 'General')));
