@@ -1171,6 +1171,26 @@ export function readCapacity(rawTable: RawTable | undefined, overrides: Record<s
     const bracket = c >= 0 ? /[([]([^)\]]*)[)\]]/.exec(String(rawTable.headers[c] ?? ''))?.[1]?.trim() : undefined;
     return bracket && demandUnitOf(bracket) ? [bracket] : [];
   })[0] ?? '';
+  // A column headed like one horizon but not by its label ("H1" on a roadmap of "H1 FY27, H2 FY27") is read for
+  // nothing: said, so no one takes its figures to be in the plan.
+  if (horizons && horizonColumns) {
+    const known = new Set([teamColumn, capacityColumn, unitColumn, ...horizonColumns]);
+    rawTable.headers.forEach((raw, c) => {
+      const header = String(raw ?? '').trim();
+      const meant = known.has(c) || header === '' ? undefined : horizonMeant(horizons, header);
+      if (meant === undefined || horizonColumns[horizons.indexOf(meant)]! >= 0) return;
+      const cell = a1(rawTable.origin.row, rawTable.origin.column + c);
+      const until = capacityColumn >= 0 ? `; until then the team's Capacity stands for ${meant}` : '';
+      issues.push({
+        code: 'invalid-capacity',
+        severity: 'warning',
+        sheet: rawTable.sheet,
+        column: header,
+        cell,
+        message: `Column ${header} of the Capacity table (${qualified(rawTable.sheet, cell)}) is not read: ${header} is not a horizon. Did you mean ${meant}? Head it ${meant} to use its figures${until}.`,
+      });
+    });
+  }
   if (teamColumn < 0 || (capacityColumn < 0 && !everyHorizon)) {
     const headers = rawTable.headers.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
     issues.push({

@@ -165,6 +165,17 @@ describe('a roadmap over horizons', () => {
     ]);
   });
 
+  // Columns headed H1 and H2 on a roadmap of "H1 FY27, H2 FY27" were read for nothing, unsaid: every horizon had
+  // the team's Capacity, more than the H1 column said.
+  it('a Capacity column headed like a horizon but not its label is named, with the label it most likely means', () => {
+    const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 8, 'weeks', 4, 0]] };
+    const plan = prioritise({ ...input(), capacity: cap, settings: settingsTable({ Horizons: 'H1 FY27, H2 FY27' }) }, { now: NOW });
+    expect(plan.issues.filter((i) => i.sheet === 'Capacity').map((i) => [i.cell, i.message])).toEqual([
+      ['D1', 'Column H1 of the Capacity table (Capacity!D1) is not read: H1 is not a horizon. Did you mean H1 FY27? Head it H1 FY27 to use its figures; until then the team\'s Capacity stands for H1 FY27.'],
+      ['E1', 'Column H2 of the Capacity table (Capacity!E1) is not read: H2 is not a horizon. Did you mean H2 FY27? Head it H2 FY27 to use its figures; until then the team\'s Capacity stands for H2 FY27.'],
+    ]);
+  });
+
   it('reports a bad horizon capacity with its cell, counting it as 0', () => {
     const cap: RawTable = { ...capacity({}), headers: ['Team', 'Capacity', 'Unit', 'H1', 'H2'], rows: [['Legal', 4, 'weeks', 'lots', 2]] };
     const plan = prioritise({ ...input(), capacity: cap }, { now: NOW });
