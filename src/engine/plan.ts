@@ -245,29 +245,17 @@ export function completePlan(assessed: Assessed, selection: Selection, report: S
   const issues = [...assessed.issues];
   // On a roadmap each horizon has its own capacity: forced in over it in one horizon is said there, even when
   // the roadmap's total is within the total capacity.
-  if (horizons) {
-    for (const load of horizonLoads(entries, assessed.teams, horizons)) {
-      if (load.demandAfter > load.capacity + 1e-9) {
-        issues.push({
-          code: 'over-capacity-forced-in',
-          severity: 'warning',
-          sheet: assessed.table?.sheet ?? '',
-          column: load.team,
-          message: `Forced-in initiatives need ${formatQuantity(load.demandAfter, load.unit)} of ${load.team} in ${load.horizon}, more than its ${formatQuantity(load.capacity, load.unit)} there (${load.capacity > 0 ? formatPercent(load.demandAfter / load.capacity) : 'no capacity'}).`,
-        });
-      }
-    }
-  }
-  for (const load of horizons ? [] : impact.teamLoads) {
-    if (load.demandAfter > load.capacity + 1e-9) {
-      issues.push({
-        code: 'over-capacity-forced-in',
-        severity: 'warning',
-        sheet: assessed.table?.sheet ?? '',
-        column: load.team,
-        message: `Forced-in initiatives need ${formatQuantity(load.demandAfter, load.unit)} of ${load.team}, more than its ${formatQuantity(load.capacity, load.unit)} (${load.utilisationAfter === undefined ? 'no capacity' : formatPercent(load.utilisationAfter)}).`,
-      });
-    }
+  const loads: { team: string; unit: string; capacity: number; demandAfter: number; horizon?: string }[] = horizons ? horizonLoads(entries, assessed.teams, horizons) : impact.teamLoads;
+  for (const load of loads) {
+    if (load.demandAfter <= load.capacity + 1e-9) continue;
+    const [where, there] = load.horizon === undefined ? ['', ''] : [` in ${load.horizon}`, ' there'];
+    issues.push({
+      code: 'over-capacity-forced-in',
+      severity: 'warning',
+      sheet: assessed.table?.sheet ?? '',
+      column: load.team,
+      message: `Forced-in initiatives need ${formatQuantity(load.demandAfter, load.unit)} of ${load.team}${where}, more than its ${formatQuantity(load.capacity, load.unit)}${there} (${load.capacity > 0 ? formatPercent(load.demandAfter / load.capacity) : 'no capacity'}).`,
+    });
   }
   if (impact.inFlight.after > assessed.settings.inFlightLimit) {
     issues.push({
